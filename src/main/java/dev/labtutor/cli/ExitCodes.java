@@ -1,0 +1,62 @@
+package dev.labtutor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one place exit codes are decided: 0 success, 1 a check or validation failed,
+ * 2 bad input (options, files the user gave us), 3 internal error.
+ */
+public final class ExitCodes {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 3;
+
+    private ExitCodes() {
+    }
+
+    static int handleParameterException(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        cl.getErr().println("labtutor: " + ex.getMessage());
+        cl.getErr().println("Try 'labtutor " + qualifiedName(cl) + "--help'.");
+        return BAD_INPUT;
+    }
+
+    static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        boolean debug = parsed.matchedOption("--debug") != null
+                || (parsed.subcommand() != null && hasDebug(parsed));
+        if (ex instanceof UserError ue) {
+            cl.getErr().println("labtutor: " + ue.getMessage());
+            if (debug) {
+                ex.printStackTrace(cl.getErr());
+            }
+            return ue.exitCode();
+        }
+        cl.getErr().println("labtutor: internal error: " + ex);
+        if (debug) {
+            ex.printStackTrace(cl.getErr());
+        } else {
+            cl.getErr().println("Run again with --debug for details.");
+        }
+        return INTERNAL;
+    }
+
+    private static boolean hasDebug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.matchedOption("--debug") != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String qualifiedName(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.labtutor.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Entry point. {@link #run} takes its streams as arguments so tests capture output without
+ * touching {@code System.out}; exit codes are decided in {@link ExitCodes} only.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
+        cl.setParameterExceptionHandler(ExitCodes::handleParameterException);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

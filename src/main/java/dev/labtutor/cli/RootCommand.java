@@ -1,0 +1,26 @@
+package dev.labtutor.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "labtutor",
+        mixinStandardHelpOptions = true,
+        version = "labtutor 0.1.0",
+        description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH.",
+        subcommands = {
+                KeepalivedCommand.class,
+        })
+public final class RootCommand implements Runnable {
+
+    @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Show stack traces for errors.")
+    boolean debug;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

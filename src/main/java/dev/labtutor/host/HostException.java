@@ -1,0 +1,52 @@
+package dev.labtutor.host;
+
+/**
+ * A failure to talk to a host (as opposed to a host that answered with the wrong thing).
+ * The message is one sentence for the learner that names the host and what to do.
+ */
+public final class HostException extends Exception {
+
+    /** Why the host could not be used. {@link #unreachable()} decides UNREACHABLE vs ERROR. */
+    public enum Kind {
+        CONNECT_FAILED(true),
+        CONNECT_TIMEOUT(true),
+        AUTH_FAILED(true),
+        COMMAND_TIMEOUT(true),
+        DISCONNECTED(true),
+        HOST_KEY_CHANGED(false),
+        SUDO_PASSWORD_REQUIRED(false),
+        NO_CREDENTIALS(false),
+        PROTOCOL(false);
+
+        private final boolean unreachable;
+
+        Kind(boolean unreachable) {
+            this.unreachable = unreachable;
+        }
+
+        public boolean unreachable() {
+            return unreachable;
+        }
+    }
+
+    private final Kind kind;
+    private final String host;
+
+    public HostException(Kind kind, String host, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.host = host;
+    }
+
+    public HostException(Kind kind, String host, String message) {
+        this(kind, host, message, null);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String host() {
+        return host;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.labtutor.host;
+
+import java.time.Duration;
+
+/**
+ * A live, authenticated connection to one lab host. Reused across rounds within a run;
+ * each {@link #runScript} opens a fresh channel. Implementations are thread-safe for
+ * one caller at a time per host (the prober never runs two scripts on one host at once).
+ */
+public interface RemoteShell extends AutoCloseable {
+
+    HostSpec host();
+
+    /**
+     * Runs a POSIX sh script on the host by feeding it to {@code sh -s} on stdin (wrapped in
+     * {@code sudo -n} when {@link HostSpec#needsSudo()}), so that no script text is ever
+     * spliced into a command line. A non-zero exit is a normal result, not an exception.
+     *
+     * @throws HostException when the host cannot be used: timeout (kind COMMAND_TIMEOUT),
+     *         connection lost, or sudo asked for a password (SUDO_PASSWORD_REQUIRED).
+     */
+    ExecResult runScript(String script, Duration timeout) throws HostException;
+
+    @Override
+    void close();
+}
