@@ -1,5 +1,7 @@
 package dev.labtutor.host;
 
+import dev.labtutor.i18n.Text;
+
 /**
  * A failure to talk to a host (as opposed to a host that answered with the wrong thing).
  * The message is one sentence for the learner that names the host and what to do.
@@ -31,15 +33,22 @@ public final class HostException extends Exception {
 
     private final Kind kind;
     private final String host;
+    private final Text text;
 
-    public HostException(Kind kind, String host, String message, Throwable cause) {
-        super(message, cause);
+    /** {@code text} is the learner-facing sentence in both languages; getMessage() is its English. */
+    public HostException(Kind kind, String host, Text text, Throwable cause) {
+        super(text.en(), cause);
         this.kind = kind;
         this.host = host;
+        this.text = text;
     }
 
-    public HostException(Kind kind, String host, String message) {
-        this(kind, host, message, null);
+    public HostException(Kind kind, String host, Text text) {
+        this(kind, host, text, null);
+    }
+
+    public Text text() {
+        return text;
     }
 
     public Kind kind() {
