@@ -1,0 +1,114 @@
+package dev.labtutor.check;
+
+import dev.labtutor.course.Bindings;
+import dev.labtutor.course.CheckRef;
+import dev.labtutor.course.Template;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.yaml.Problems;
+import dev.labtutor.yaml.YNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a lesson's {@link CheckRef} into a {@link BoundCheck}: looks the check up, fills its
+ * parameters from {@code with} (rendered with the learner's values) and defaults, validates
+ * them, and builds the primitives. Problems go to {@code problems} (for lint) and make the
+ * bound check misdefined (for a run).
+ */
+public final class Binder {
+
+    private final CheckCatalog catalog;
+
+    public Binder(CheckCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public BoundCheck bind(CheckRef ref, Bindings bindings, Problems problems) {
+        int before = problems.size();
+        Optional<CheckDef> def = catalog.get(ref.use());
+        if (def.isEmpty()) {
+            problems.add(ref.at(), "unknown check '" + ref.use() + "' (not defined in checks/)");
+            return misdefined(ref, problems, before);
+        }
+        CheckDef d = def.get();
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, YNode> w : ref.with().entrySet()) {
+            CheckDef.Param p = d.params().get(w.getKey());
+            if (p == null) {
+                problems.add(w.getValue(), "check '" + d.id() + "' has no parameter '" + w.getKey() + "' (it has: "
+                        + String.join(", ", d.params().keySet()) + ")");
+                continue;
+            }
+            if (!w.getValue().isScalar()) {
+                problems.add(w.getValue(), "parameter '" + w.getKey() + "' must be a single value");
+                continue;
+            }
+            try {
+                String v = bindings.render(w.getValue().text());
+                if (!p.type().accepts(v)) {
+                    problems.add(w.getValue(), "parameter '" + w.getKey() + "' of check '" + d.id() + "' must be "
+                            + p.type().describe() + ", not '" + v + "'");
+                }
+                values.put(w.getKey(), v);
+            } catch (Template.UnknownVariable e) {
+                problems.add(w.getValue(), e.getMessage());
+            }
+        }
+        for (CheckDef.Param p : d.params().values()) {
+            if (!values.containsKey(p.name())) {
+                if (p.defaultValue().isPresent()) {
+                    values.put(p.name(), p.defaultValue().get());
+                } else if (!ref.with().containsKey(p.name())) {
+                    problems.add(ref.at(), "check '" + d.id() + "' needs parameter '" + p.name() + "'");
+                }
+            }
+        }
+        if (problems.size() != before) {
+            return misdefined(ref, problems, before);
+        }
+        java.util.function.UnaryOperator<String> render = t -> Template.render(t,
+                n -> Optional.ofNullable(values.get(n)).or(() -> bindings.lookup(n)));
+        YNode expect = render(d.expect(), render, problems);
+        Optional<Primitive> prim = PrimitiveReader.read(expect, problems);
+        List<BoundCheck.BoundCause> causes = new ArrayList<>();
+        for (CheckDef.Cause c : d.causes()) {
+            PrimitiveReader.read(render(c.when(), render, problems), problems)
+                    .ifPresent(w -> causes.add(new BoundCheck.BoundCause(c.cause(), c.ifCause(), w, c.negate())));
+        }
+        if (problems.size() != before || prim.isEmpty()) {
+            return misdefined(ref, problems, before);
+        }
+        Text title = renderText(d.title(), render);
+        return new BoundCheck(ref.id(), ref.use(), title, ref.on(), prim, causes, d.hints(), render, Optional.empty());
+    }
+
+    private static YNode render(YNode n, java.util.function.UnaryOperator<String> render, Problems problems) {
+        try {
+            return n.mapScalars(render);
+        } catch (Template.UnknownVariable e) {
+            problems.add(n, e.getMessage() + " in check definition");
+            return n;
+        }
+    }
+
+    static Text renderText(Text t, java.util.function.UnaryOperator<String> render) {
+        try {
+            return Text.of(render.apply(t.zh()), render.apply(t.en()));
+        } catch (Template.UnknownVariable e) {
+            return t;
+        }
+    }
+
+    private BoundCheck misdefined(CheckRef ref, Problems problems, int before) {
+        String first = problems.size() > before ? lastProblem(problems) : "";
+        return new BoundCheck(ref.id(), ref.use(), Text.of(ref.id(), ref.id()), ref.on(), Optional.empty(), List.of(), Map.of(),
+                s -> s, Optional.of(Text.of("检查定义有误：" + first, "the check is misdefined: " + first)));
+    }
+
+    private static String lastProblem(Problems problems) {
+        return problems.last().map(Object::toString).orElse("");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.labtutor.check;
+
+import dev.labtutor.course.VarType;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.yaml.YNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A named, parameterised check from {@code checks/*.yaml}, still in template form: {@code expect}
+ * and the causes' conditions are filled with parameters when a lesson uses the check.
+ *
+ * @param causes evaluated in order when the check fails; the first that matches names the
+ *               failure cause, which picks the hint
+ * @param hints  cause code to hint; {@code default} is required and used when nothing matches
+ */
+public record CheckDef(String id, Text title, Map<String, Param> params, YNode expect, List<Cause> causes,
+                       Map<String, Text> hints, YNode at) {
+
+    /** A parameter; without a default it is required. */
+    public record Param(String name, VarType type, Optional<String> defaultValue) {
+    }
+
+    /**
+     * A failure-cause rule: when the main primitive failed with {@code ifCause} (any cause if
+     * empty) and {@code when} passes on at least one of the check's hosts (or fails, with
+     * {@code negate}), the cause is {@code cause}.
+     */
+    public record Cause(String cause, Optional<String> ifCause, YNode when, boolean negate) {
+    }
+
+    public CheckDef {
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        causes = List.copyOf(causes);
+        hints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hints));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.labtutor.check;
+
+import dev.labtutor.course.Template;
+import dev.labtutor.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pure evaluation of bound checks against one round's facts. On FAIL the cause rules are tried
+ * in order to explain why, and the hint is chosen by cause: the matched rule's, else the
+ * primitive's own cause code, else {@code default}.
+ */
+public final class Evaluator {
+
+    private static final Text UNREACHABLE_HINT = Text.of(
+            "确认虚拟机已开机、lab.yaml 中的地址/端口/用户正确、sshd 正在运行并且网络可达；这不是你实验步骤的问题。",
+            "Make sure the VM is running, the address/port/user in lab.yaml are right, sshd is running and the network reaches it; this is not about your lab work.");
+
+    private Evaluator() {
+    }
+
+    public static Verdict evaluate(BoundCheck check, RoundFacts facts) {
+        if (check.misdefined().isPresent() || check.primitive().isEmpty()) {
+            Text m = check.misdefined().orElse(Text.of("检查定义有误", "the check is misdefined"));
+            return new Verdict(check.id(), check.title(), check.on(), Status.ERROR, "misdefined", m,
+                    Optional.of(Text.of("这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
+                            "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")), List.of());
+        }
+        Outcome o = check.primitive().get().evaluate(check.on(), facts);
+        String cause = o.cause();
+        List<String> matched = check.on();
+        if (o.status() == Status.FAIL) {
+            for (BoundCheck.BoundCause c : check.causes()) {
+                if (c.ifCause().isPresent() && !c.ifCause().get().equals(o.cause())) {
+                    continue;
+                }
+                List<String> hits = matches(c, check.on(), facts);
+                if (!hits.isEmpty()) {
+                    cause = c.cause();
+                    matched = hits;
+                    break;
+                }
+            }
+        }
+        Optional<Text> hint = switch (o.status()) {
+            case PASS -> Optional.empty();
+            case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);
+            case FAIL, ERROR -> hint(check, cause, o.cause(), matched);
+        };
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence());
+    }
+
+    private static List<String> matches(BoundCheck.BoundCause c, List<String> on, RoundFacts facts) {
+        Status want = c.negate() ? Status.FAIL : Status.PASS;
+        if (c.when() instanceof PerHostPrimitive) {
+            List<String> hits = new ArrayList<>();
+            for (String r : on) {
+                if (c.when().evaluate(List.of(r), facts).status() == want) {
+                    hits.add(r);
+                }
+            }
+            return hits;
+        }
+        return c.when().evaluate(on, facts).status() == want ? on : List.of();
+    }
+
+    private static Optional<Text> hint(BoundCheck check, String cause, String primitiveCause, List<String> hosts) {
+        Text t = check.hints().get(cause);
+        if (t == null) {
+            t = check.hints().get(primitiveCause);
+        }
+        if (t == null) {
+            t = check.hints().get("default");
+        }
+        if (t == null) {
+            return Optional.empty();
+        }
+        String joined = String.join(", ", hosts);
+        java.util.function.UnaryOperator<String> r = s -> {
+            try {
+                return check.render().apply(s.replace("${hosts}", joined));
+            } catch (Template.UnknownVariable e) {
+                return s;
+            }
+        };
+        return Optional.of(Text.of(r.apply(t.zh()), r.apply(t.en())));
+    }
+}

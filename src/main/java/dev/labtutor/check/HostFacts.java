@@ -1,0 +1,55 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.Addresses;
+import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.host.HostException;
+import dev.labtutor.i18n.Text;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one round learned about one host: its facts by probe, or why it could not be
+ * asked. {@code address} is the address labtutor connected to (used to find the interface
+ * that carries it: the learner's "ens33" or "ens160").
+ */
+public record HostFacts(String role, String address, Map<Probe, Fact> facts, Optional<HostException> failure) {
+
+    public static final String TUTOR = "@tutor";
+
+    public HostFacts {
+        facts = Map.copyOf(facts);
+    }
+
+    public static HostFacts failed(String role, String address, HostException e) {
+        return new HostFacts(role, address, Map.of(), Optional.of(e));
+    }
+
+    public Fact fact(Probe p) {
+        Fact f = facts.get(p);
+        return f != null ? f : new ProbeBroken(p.describe(), "probe was not run in this round");
+    }
+
+    /** The interface holding the address labtutor connected to, when it can be seen. */
+    public Optional<String> primaryIface() {
+        if (fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof Addresses a) {
+            return a.holder(address).map(Addresses.Iface::name);
+        }
+        return Optional.empty();
+    }
+
+    /** The outcome for a host that could not be asked, or empty when it answered. */
+    public Optional<Outcome> unavailable() {
+        return failure.map(e -> new Outcome(e.kind().unreachable() ? Status.UNREACHABLE : Status.ERROR,
+                "host-" + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                e.text(), java.util.List.of(new Evidence(role, e.getMessage()))));
+    }
+
+    public static Outcome broken(String role, ProbeBroken b) {
+        return new Outcome(Status.ERROR, "probe-broken",
+                Text.of(role + " 上的探测 " + b.probe() + " 出错：" + b.reason(),
+                        "the probe " + b.probe() + " on " + role + " broke: " + b.reason()),
+                java.util.List.of(new Evidence(role, b.probe() + ": " + b.reason())));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.LogLines;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.Text;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A unit's recent log has a line containing a text or matching a pattern. With
+ * {@code sinceLast} set, only lines after the last line containing that text count (for
+ * keepalived: since its last start, so an old mistake already fixed is not held against you).
+ */
+public record LogCheck(String unit, Optional<String> contains, Optional<Pattern> matches, Optional<String> sinceLast)
+        implements PerHostPrimitive {
+
+    private Probe probe() {
+        return Probe.of(Probe.Kind.LOG, unit);
+    }
+
+    @Override
+    public Set<Probe> hostProbes() {
+        return Set.of(probe());
+    }
+
+    @Override
+    public Outcome evaluateHost(HostFacts host) {
+        LogLines log = PerHostPrimitive.fact(host, probe(), LogLines.class);
+        List<String> lines = log.lines();
+        if (sinceLast.isPresent()) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains(sinceLast.get())) {
+                    lines = lines.subList(i, lines.size());
+                    break;
+                }
+            }
+        }
+        String r = host.role();
+        String what = contains.orElseGet(() -> matches.map(Pattern::pattern).orElse(""));
+        Optional<String> hit = lines.stream()
+                .filter(l -> contains.map(l::contains).orElse(true) && matches.map(p -> p.matcher(l).find()).orElse(true))
+                .reduce((a, b) -> b);
+        if (hit.isPresent()) {
+            return Outcome.pass(Text.of(r + " 的日志中有 “" + what + "”", r + ": the log shows \"" + what + "\""),
+                    List.of(new Evidence(r, hit.get())));
+        }
+        return Outcome.fail("not-logged", Text.of(r + " 的 " + unit + " 日志中没有 “" + what + "”",
+                r + ": the " + unit + " log has no \"" + what + "\""),
+                List.of(new Evidence(r, log.source() + ": " + lines.size() + " lines searched")));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.labtutor.check;
+
+import dev.labtutor.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a primitive concluded. {@code cause} is a stable code for why it failed (used to pick
+ * the hint), empty on PASS. {@code hosts} are the roles the outcome is about.
+ */
+public record Outcome(Status status, String cause, Text message, List<Evidence> evidence) {
+
+    public Outcome {
+        evidence = List.copyOf(evidence);
+    }
+
+    public static Outcome pass(Text message, List<Evidence> evidence) {
+        return new Outcome(Status.PASS, "", message, evidence);
+    }
+
+    public static Outcome fail(String cause, Text message, List<Evidence> evidence) {
+        return new Outcome(Status.FAIL, cause, message, evidence);
+    }
+
+    public static Outcome error(String cause, Text message) {
+        return new Outcome(Status.ERROR, cause, message, List.of());
+    }
+
+    public boolean passed() {
+        return status == Status.PASS;
+    }
+
+    /**
+     * Combines per-host outcomes. A FAIL on a host that answered is definite and wins over an
+     * unreachable neighbour; ERROR wins over everything because nothing else can be trusted.
+     */
+    public static Outcome combine(List<Outcome> perHost) {
+        Status status = Status.PASS;
+        for (Status s : List.of(Status.ERROR, Status.FAIL, Status.UNREACHABLE)) {
+            if (perHost.stream().anyMatch(o -> o.status() == s)) {
+                status = s;
+                break;
+            }
+        }
+        final Status st = status;
+        List<Outcome> chosen = perHost.stream().filter(o -> o.status() == st).toList();
+        String cause = chosen.isEmpty() ? "" : chosen.get(0).cause();
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        List<Evidence> ev = new ArrayList<>();
+        for (Outcome o : perHost) {
+            ev.addAll(o.evidence());
+        }
+        List<Outcome> described = st == Status.PASS ? perHost : chosen;
+        for (Outcome o : described) {
+            if (zh.length() > 0) {
+                zh.append("；");
+                en.append("; ");
+            }
+            zh.append(o.message().zh());
+            en.append(o.message().en());
+        }
+        List<Outcome> others = perHost.stream().filter(o -> o.status() != st && o.status() != Status.PASS).toList();
+        for (Outcome o : others) {
+            zh.append("；").append(o.message().zh());
+            en.append("; ").append(o.message().en());
+        }
+        return new Outcome(st, cause, Text.of(zh.toString(), en.toString()), ev);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.labtutor.check;
+
+import dev.labtutor.course.VarType;
+import dev.labtutor.yaml.Fields;
+import dev.labtutor.yaml.Problems;
+import dev.labtutor.yaml.YNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Builds a {@link Primitive} from its data form, e.g. {@code {address: {address: 10.0.0.100}}}.
+ * Values arrive with the learner's values already filled in; each is validated here, so a bad
+ * value is reported at its line and never reaches a remote shell.
+ */
+public final class PrimitiveReader {
+
+    /** The primitive names a check's {@code expect} (and a cause's {@code when}) may use. */
+    public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
+            "ipvs", "http", "log", "command", "selinux", "firewalld",
+            "keepalived-config", "keepalived-instance", "keepalived-group");
+
+    private PrimitiveReader() {
+    }
+
+    public static Optional<Primitive> read(YNode node, Problems problems) {
+        if (!node.isMap() || node.entries().size() != 1) {
+            problems.add(node, "expected exactly one primitive (" + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
+            return Optional.empty();
+        }
+        Map.Entry<String, YNode> e = node.entries().entrySet().iterator().next();
+        String name = e.getKey();
+        YNode body = e.getValue();
+        int before = problems.size();
+        Primitive p = switch (name) {
+            case "address" -> {
+                Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface"));
+                yield new AddressCheck(typed(f, "address", VarType.IPV4, problems), f.bool("present").orElse(true),
+                        optTyped(f, "iface", VarType.IFACE, problems));
+            }
+            case "address-holders" -> {
+                Fields f = Fields.of(body, problems, "address-holders", Set.of("address", "count"));
+                yield new HoldersCheck(typed(f, "address", VarType.IPV4, problems), f.integer("count", 0, 64).orElse(1));
+            }
+            case "sysctl" -> {
+                Fields f = Fields.of(body, problems, "sysctl", Set.of("key", "equals", "iface"));
+                String key = f.requiredText("key");
+                if (!key.matches("[a-z0-9_]+(\\.[A-Za-z0-9_-]+)*")) {
+                    problems.add(f.node("key").orElse(body), "'" + key + "' is not a sysctl key");
+                }
+                yield new SysctlCheck(key, f.requiredText("equals"), optTyped(f, "iface", VarType.IFACE, problems));
+            }
+            case "unit" -> {
+                Fields f = Fields.of(body, problems, "unit", Set.of("name", "active", "enabled"));
+                yield new UnitCheck(typed(f, "name", VarType.WORD, problems), f.bool("active"), f.bool("enabled"));
+            }
+            case "package" -> {
+                Fields f = Fields.of(body, problems, "package", Set.of("name", "installed"));
+                yield new PackageCheck(typed(f, "name", VarType.WORD, problems), f.bool("installed").orElse(true));
+            }
+            case "file" -> {
+                Fields f = Fields.of(body, problems, "file", Set.of("path", "exists", "contains", "matches"));
+                yield new FileCheck(typed(f, "path", VarType.PATH, problems), f.bool("exists").orElse(true),
+                        f.text("contains"), regex(f, "matches", problems));
+            }
+            case "ipvs" -> {
+                Fields f = Fields.of(body, problems, "ipvs", Set.of("protocol", "address", "port", "method", "real-servers", "scheduler"));
+                String proto = f.text("protocol").orElse("TCP").toUpperCase(java.util.Locale.ROOT);
+                if (!Set.of("TCP", "UDP").contains(proto)) {
+                    problems.add(f.node("protocol").orElse(body), "protocol must be TCP or UDP");
+                }
+                Optional<String> method = f.text("method");
+                method.filter(m -> IpvsCheck.forwardWord(m).isEmpty()).ifPresent(m ->
+                        problems.add(f.node("method").orElseThrow(), "method must be DR, NAT or TUN"));
+                List<String> rs = f.textList("real-servers");
+                rs.stream().filter(a -> !VarType.IPV4.accepts(a)).forEach(a ->
+                        problems.add(f.node("real-servers").orElseThrow(), "real server '" + a + "' is not an IPv4 address"));
+                yield new IpvsCheck(proto, typed(f, "address", VarType.IPV4, problems), f.integer("port", 1, 65535).orElse(80),
+                        method, rs, f.text("scheduler"));
+            }
+            case "http" -> {
+                Fields f = Fields.of(body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct"));
+                String url = f.requiredText("url");
+                if (!url.matches("https?://[A-Za-z0-9.:-]+(/[A-Za-z0-9._~/%-]*)?")) {
+                    problems.add(f.node("url").orElse(body), "'" + url + "' is not a plain http(s) URL");
+                }
+                String from = f.text("from").orElse("tutor");
+                yield new HttpCheck(url, from, f.integer("requests", 1, 50).orElse(1), f.text("contains"),
+                        f.integer("distinct", 1, 50));
+            }
+            case "log" -> {
+                Fields f = Fields.of(body, problems, "log", Set.of("unit", "contains", "matches", "since-last"));
+                Optional<String> contains = f.text("contains");
+                Optional<Pattern> matches = regex(f, "matches", problems);
+                if (contains.isEmpty() && matches.isEmpty()) {
+                    problems.add(body, "log needs 'contains' or 'matches'");
+                }
+                yield new LogCheck(typed(f, "unit", VarType.WORD, problems), contains, matches, f.text("since-last"));
+            }
+            case "command" -> {
+                Fields f = Fields.of(body, problems, "command", Set.of("run", "exit", "contains"));
+                yield new CommandCheck(f.requiredText("run"), f.integer("exit", 0, 255), f.text("contains"));
+            }
+            case "selinux" -> {
+                Fields f = Fields.of(body, problems, "selinux", Set.of("mode"));
+                List<String> modes = f.textList("mode");
+                if (modes.isEmpty()) {
+                    problems.add(body, "selinux needs 'mode' (Enforcing, Permissive, Disabled)");
+                }
+                yield new SelinuxCheck(modes);
+            }
+            case "firewalld" -> {
+                Fields f = Fields.of(body, problems, "firewalld", Set.of("running"));
+                yield new FirewalldCheck(f.bool("running").orElse(false));
+            }
+            default -> KeepalivedPrimitives.read(name, body, problems).orElse(null);
+        };
+        if (p == null) {
+            if (problems.size() == before) {
+                problems.add(node.keyNode(name), "unknown primitive '" + name + "' (" + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
+            }
+            return Optional.empty();
+        }
+        return problems.size() == before ? Optional.of(p) : Optional.empty();
+    }
+
+    static String typed(Fields f, String key, VarType type, Problems problems) {
+        String v = f.requiredText(key).trim();
+        if (!v.isEmpty() && !type.accepts(v)) {
+            problems.add(f.node(key).orElse(f.node()), "'" + key + "' must be " + type.describe() + ", not '" + v + "'");
+        }
+        return v;
+    }
+
+    static Optional<String> optTyped(Fields f, String key, VarType type, Problems problems) {
+        Optional<String> v = f.text(key).map(String::trim);
+        if (v.isPresent() && !v.get().equals("primary") && !type.accepts(v.get())) {
+            problems.add(f.node(key).orElseThrow(), "'" + key + "' must be " + type.describe() + " or 'primary', not '" + v.get() + "'");
+        }
+        return v;
+    }
+
+    static Optional<Pattern> regex(Fields f, String key, Problems problems) {
+        return f.text(key).flatMap(r -> {
+            try {
+                return Optional.of(Pattern.compile(r, Pattern.MULTILINE));
+            } catch (PatternSyntaxException ex) {
+                problems.add(f.node(key).orElseThrow(), "'" + key + "' is not a valid regular expression: " + ex.getDescription());
+                return Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.UnitState;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.Text;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A service is (or is not) running and/or enabled at boot. */
+public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean> enabled) implements PerHostPrimitive {
+
+    private Probe probe() {
+        return Probe.of(Probe.Kind.UNIT, unit);
+    }
+
+    @Override
+    public Set<Probe> hostProbes() {
+        return Set.of(probe());
+    }
+
+    @Override
+    public Outcome evaluateHost(HostFacts host) {
+        UnitState u = PerHostPrimitive.fact(host, probe(), UnitState.class);
+        String r = host.role();
+        List<Evidence> ev = List.of(new Evidence(r, unit + ": load=" + u.loadState() + " active=" + u.activeState()
+                + "/" + u.subState() + " enabled=" + u.unitFileState() + " (" + u.source() + ")"));
+        boolean wantsSomething = active.orElse(false) || enabled.orElse(false);
+        if (!u.exists()) {
+            return wantsSomething
+                    ? Outcome.fail("not-installed", Text.of(r + " 上没有 " + unit + " 服务（软件包未安装？）",
+                            r + " has no " + unit + " service (package not installed?)"), ev)
+                    : Outcome.pass(Text.of(r + " 上没有 " + unit + " 服务", r + " has no " + unit + " service"), ev);
+        }
+        if (active.isPresent() && active.get() != u.active()) {
+            return active.get()
+                    ? Outcome.fail("inactive", Text.of(r + " 上的 " + unit + " 没有运行（" + u.activeState() + "）",
+                            r + ": " + unit + " is not running (" + u.activeState() + ")"), ev)
+                    : Outcome.fail("active", Text.of(r + " 上的 " + unit + " 仍在运行", r + ": " + unit + " is still running"), ev);
+        }
+        if (enabled.isPresent() && enabled.get() != u.enabled()) {
+            return enabled.get()
+                    ? Outcome.fail("disabled", Text.of(r + " 上的 " + unit + " 未设置开机自启", r + ": " + unit + " is not enabled at boot"), ev)
+                    : Outcome.fail("enabled", Text.of(r + " 上的 " + unit + " 仍是开机自启", r + ": " + unit + " is still enabled at boot"), ev);
+        }
+        String stateZh = u.active() ? "正在运行" : "已停止";
+        String stateEn = u.active() ? "running" : "stopped";
+        return Outcome.pass(Text.of(r + " 上的 " + unit + " " + stateZh, r + ": " + unit + " is " + stateEn), ev);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.labtutor.course;
+
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.yaml.Problem;
+import dev.labtutor.yaml.Problems;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The values that fill a course's templates for one learner: course variables (lab file
+ * overrides, else the course default), and per role {@code ROLE.address}, {@code ROLE.user},
+ * {@code ROLE.port} and {@code ROLE.iface} (the interface detected on the host as carrying
+ * its address, else the course's {@code iface} default).
+ */
+public final class Bindings {
+
+    private final Course course;
+    private final Optional<LabFile> lab;
+    private final Map<String, String> detectedIfaces;
+
+    private Bindings(Course course, Optional<LabFile> lab, Map<String, String> detectedIfaces) {
+        this.course = course;
+        this.lab = lab;
+        this.detectedIfaces = Map.copyOf(detectedIfaces);
+    }
+
+    public static Bindings of(Course course, Optional<LabFile> lab) {
+        return new Bindings(course, lab, Map.of());
+    }
+
+    /** The same bindings with interfaces detected on the hosts. */
+    public Bindings withIfaces(Map<String, String> ifaces) {
+        Map<String, String> m = new HashMap<>(detectedIfaces);
+        m.putAll(ifaces);
+        return new Bindings(course, lab, m);
+    }
+
+    public Course course() {
+        return course;
+    }
+
+    public Optional<LabFile> lab() {
+        return lab;
+    }
+
+    public Optional<String> lookup(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            VarSpec spec = course.vars().get(name);
+            if (spec == null) {
+                return Optional.empty();
+            }
+            return Optional.of(lab.map(l -> l.vars().get(name)).orElse(null) != null ? lab.get().vars().get(name) : spec.defaultValue());
+        }
+        String role = name.substring(0, dot);
+        String field = name.substring(dot + 1);
+        if (!course.roles().containsKey(role)) {
+            return Optional.empty();
+        }
+        Optional<HostSpec> host = lab.flatMap(l -> l.host(role));
+        return switch (field) {
+            case "address" -> host.map(HostSpec::address).or(() -> Optional.ofNullable(course.defaultHosts().get(role)));
+            case "user" -> Optional.of(host.map(HostSpec::user).orElse("root"));
+            case "port" -> Optional.of(String.valueOf(host.map(HostSpec::port).orElse(22)));
+            case "iface" -> Optional.ofNullable(detectedIfaces.get(role)).or(() -> lookup("iface"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Renders a template, failing on unknown names. */
+    public String render(String template) {
+        return Template.render(template, this::lookup);
+    }
+
+    /**
+     * Problems with the lab file as far as this course is concerned: variables the course does
+     * not know or with values of the wrong type, and roles the given lesson needs but the lab
+     * does not define.
+     */
+    public List<Problem> labProblems(List<String> neededRoles) {
+        Problems p = new Problems();
+        if (lab.isEmpty()) {
+            return p.sorted();
+        }
+        LabFile l = lab.get();
+        Path f = l.source();
+        l.vars().forEach((k, v) -> {
+            int line = l.varLines().getOrDefault(k, 1);
+            VarSpec spec = course.vars().get(k);
+            if (spec == null) {
+                p.add(new Problem(f, line, 1, "unknown variable '" + k + "' (this course has: "
+                        + String.join(", ", course.vars().keySet()) + ")"));
+            } else if (!spec.type().accepts(v)) {
+                p.add(new Problem(f, line, 1, "variable '" + k + "' must be " + spec.type().describe() + ", not '" + v + "'"));
+            }
+        });
+        l.hosts().keySet().forEach(role -> {
+            if (!course.roles().containsKey(role)) {
+                p.add(new Problem(f, l.hostLines().getOrDefault(role, 1), 1, "unknown role '" + role
+                        + "' (this course has: " + String.join(", ", course.roles().keySet()) + ")"));
+            }
+        });
+        for (String role : neededRoles) {
+            if (!l.hosts().containsKey(role)) {
+                p.add(new Problem(f, 1, 1, "role '" + role + "' is needed but not defined under 'hosts:' (add "
+                        + role + ": { address: ... })"));
+            }
+        }
+        return p.sorted();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.labtutor.course;
+
+import dev.labtutor.i18n.Text;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A course as data. {@code defaultHosts} are the seed's addresses per role: they fill lesson
+ * text when the learner has no lab file yet, and are never contacted.
+ */
+public record Course(String id, Text title, Path dir, Map<String, Text> roles, Map<String, VarSpec> vars,
+                     Map<String, String> defaultHosts, List<Text> notes, List<Lesson> lessons) {
+
+    public Course {
+        roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        defaultHosts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(defaultHosts));
+        notes = List.copyOf(notes);
+        lessons = List.copyOf(lessons);
+    }
+
+    public Optional<Lesson> lesson(String id) {
+        return lessons.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public int indexOf(String lessonId) {
+        for (int i = 0; i < lessons.size(); i++) {
+            if (lessons.get(i).id().equals(lessonId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

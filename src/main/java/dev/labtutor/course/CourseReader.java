@@ -1,0 +1,294 @@
+package dev.labtutor.course;
+
+import dev.labtutor.i18n.Text;
+import dev.labtutor.yaml.Fields;
+import dev.labtutor.yaml.Problem;
+import dev.labtutor.yaml.Problems;
+import dev.labtutor.yaml.YNode;
+import dev.labtutor.yaml.YamlReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a course directory: {@code course.yaml} plus one {@code <lesson>.yaml} per lesson it
+ * lists. Structural problems (unknown keys, missing translations, duplicate ids, unknown
+ * roles) are collected with file:line:col; whether check references resolve is the linter's
+ * job, since it needs the check catalogue.
+ */
+public final class CourseReader {
+
+    public static final String COURSE_FILE = "course.yaml";
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "roles", "vars", "default-hosts", "notes", "lessons");
+    private static final Set<String> VAR_KEYS = Set.of("default", "type", "zh", "en");
+    private static final Set<String> LESSON_KEYS = Set.of("id", "title", "intro", "roles", "steps", "solve");
+    private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks");
+    private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive");
+    private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
+    private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with");
+
+    private CourseReader() {
+    }
+
+    public static Optional<Course> read(Path dir, Problems problems) {
+        Path file = dir.resolve(COURSE_FILE);
+        if (!Files.isRegularFile(file)) {
+            problems.add(new Problem(file, 1, 1, "no " + COURSE_FILE + " in course directory " + dir));
+            return Optional.empty();
+        }
+        Optional<YNode> root = YamlReader.read(file, problems);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = Fields.of(root.get(), problems, "the course", COURSE_KEYS);
+        String id = checkId(f, "id", problems, "course");
+        Text title = f.bilingual("title", true).orElse(Text.of("", ""));
+
+        Map<String, Text> roles = new LinkedHashMap<>();
+        f.node("roles").ifPresentOrElse(r -> {
+            if (!r.isMap()) {
+                problems.add(r, "'roles' must map each role name to its zh/en description");
+                return;
+            }
+            r.entries().forEach((name, v) -> {
+                if (!ID.matcher(name).matches()) {
+                    problems.add(r.keyNode(name), "role name '" + name + "' must be lower case letters, digits and '-'");
+                }
+                Fields.bilingual(v, problems, "role " + name).ifPresent(t -> roles.put(name, t));
+            });
+        }, () -> problems.add(root.get(), "the course is missing 'roles'"));
+
+        Map<String, VarSpec> vars = new LinkedHashMap<>();
+        f.node("vars").ifPresent(v -> {
+            if (!v.isMap()) {
+                problems.add(v, "'vars' must map each variable to {default, type, zh, en}");
+                return;
+            }
+            v.entries().forEach((name, spec) -> readVar(name, spec, problems).ifPresent(s -> vars.put(name, s)));
+        });
+
+        Map<String, String> defaultHosts = new LinkedHashMap<>();
+        f.node("default-hosts").ifPresent(h -> {
+            if (!h.isMap()) {
+                problems.add(h, "'default-hosts' must map role: address");
+                return;
+            }
+            h.entries().forEach((role, addr) -> {
+                if (!roles.containsKey(role)) {
+                    problems.add(h.keyNode(role), "default-hosts names unknown role '" + role + "'");
+                } else if (!addr.isScalar() || !VarType.IPV4.accepts(addr.text())) {
+                    problems.add(addr, "default address of " + role + " must be an IPv4 address");
+                } else {
+                    defaultHosts.put(role, addr.text());
+                }
+            });
+        });
+
+        List<Text> notes = new ArrayList<>();
+        f.node("notes").ifPresent(n -> {
+            if (!n.isList()) {
+                problems.add(n, "'notes' must be a list of {zh, en}");
+                return;
+            }
+            n.items().forEach(i -> Fields.bilingual(i, problems, "note").ifPresent(notes::add));
+        });
+
+        List<Lesson> lessons = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        f.node("lessons").ifPresentOrElse(l -> {
+            if (!l.isList()) {
+                problems.add(l, "'lessons' must be a list of lesson ids in order");
+                return;
+            }
+            for (YNode item : l.items()) {
+                String lid = item.text();
+                if (!item.isScalar() || !ID.matcher(lid).matches()) {
+                    problems.add(item, "lesson id '" + lid + "' must be lower case letters, digits and '-'");
+                    continue;
+                }
+                if (!seen.add(lid)) {
+                    problems.add(item, "lesson '" + lid + "' is listed twice");
+                    continue;
+                }
+                Path lf = dir.resolve(lid + ".yaml");
+                if (!Files.isRegularFile(lf)) {
+                    problems.add(item, "lesson '" + lid + "' has no file " + lf.getFileName());
+                    continue;
+                }
+                readLesson(lf, lid, roles.keySet(), problems).ifPresent(lessons::add);
+            }
+        }, () -> problems.add(root.get(), "the course is missing 'lessons'"));
+        return Optional.of(new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons));
+    }
+
+    /** Reads strictly: any problem throws {@link dev.labtutor.yaml.DataFileException}. */
+    public static Course readStrict(Path dir) {
+        Problems problems = new Problems();
+        Optional<Course> c = read(dir, problems);
+        problems.throwIfAny();
+        return c.orElseThrow();
+    }
+
+    private static Optional<VarSpec> readVar(String name, YNode spec, Problems problems) {
+        if (!name.matches("[a-z][a-z0-9-]{0,63}")) {
+            problems.add(spec, "variable name '" + name + "' must be lower case letters, digits and '-'");
+            return Optional.empty();
+        }
+        Fields f = Fields.of(spec, problems, "variable " + name, VAR_KEYS);
+        String def = f.requiredText("default");
+        VarType type = f.text("type").flatMap(t -> {
+            Optional<VarType> vt = VarType.parse(t);
+            if (vt.isEmpty()) {
+                problems.add(f.node("type").orElseThrow(), "unknown type '" + t + "' (ipv4, int, word, iface, path, text)");
+            }
+            return vt;
+        }).orElse(VarType.TEXT);
+        if (!def.isEmpty() && !type.accepts(def)) {
+            problems.add(f.node("default").orElse(spec), "default of " + name + " must be " + type.describe());
+        }
+        Text desc = Fields.bilingual(stripped(spec), problems, "variable " + name).orElse(Text.of(name, name));
+        return Optional.of(new VarSpec(name, def, type, desc));
+    }
+
+    /** The zh/en part of a var spec, as its own node, so bilingual() does not see default/type. */
+    private static YNode stripped(YNode spec) {
+        return spec.only(Set.of("zh", "en"));
+    }
+
+    static Optional<Lesson> readLesson(Path file, String expectedId, Set<String> roles, Problems problems) {
+        Optional<YNode> root = YamlReader.read(file, problems);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = Fields.of(root.get(), problems, "lesson", LESSON_KEYS);
+        String id = checkId(f, "id", problems, "lesson");
+        if (!id.isEmpty() && !id.equals(expectedId)) {
+            problems.add(f.node("id").orElseThrow(), "lesson id '" + id + "' does not match its file name (" + expectedId + ".yaml)");
+        }
+        Text title = f.bilingual("title", true).orElse(Text.of("", ""));
+        Text intro = f.bilingual("intro", false).orElse(Text.of("", ""));
+        List<String> lroles = f.textList("roles");
+        lroles.forEach(r -> {
+            if (!roles.contains(r)) {
+                problems.add(f.node("roles").orElseThrow(), "lesson uses unknown role '" + r + "'");
+            }
+        });
+        Set<String> lessonRoles = new HashSet<>(lroles);
+        List<Step> steps = new ArrayList<>();
+        Set<String> stepIds = new HashSet<>();
+        Set<String> checkIds = new HashSet<>();
+        f.node("steps").ifPresentOrElse(s -> {
+            if (!s.isList()) {
+                problems.add(s, "'steps' must be a list");
+                return;
+            }
+            for (YNode sn : s.items()) {
+                Fields sf = Fields.of(sn, problems, "step", STEP_KEYS);
+                String sid = checkId(sf, "id", problems, "step");
+                if (!sid.isEmpty() && !stepIds.add(sid)) {
+                    problems.add(sf.node("id").orElseThrow(), "duplicate step id '" + sid + "'");
+                }
+                Text st = sf.bilingual("title", true).orElse(Text.of("", ""));
+                Text text = sf.bilingual("text", true).orElse(Text.of("", ""));
+                List<Action> actions = sf.node("do").map(d -> readActions(d, lessonRoles, problems)).orElse(List.of());
+                List<CheckRef> refs = new ArrayList<>();
+                sf.node("checks").ifPresent(c -> {
+                    if (!c.isList()) {
+                        problems.add(c, "'checks' must be a list of {use, on, with}");
+                        return;
+                    }
+                    for (YNode rn : c.items()) {
+                        readRef(rn, lessonRoles, problems).ifPresent(ref -> {
+                            if (!checkIds.add(ref.id())) {
+                                problems.add(rn, "duplicate check id '" + ref.id() + "' in this lesson (give one an 'id:')");
+                            }
+                            refs.add(ref);
+                        });
+                    }
+                });
+                steps.add(new Step(sid, st, text, actions, refs));
+            }
+        }, () -> problems.add(root.get(), "the lesson has no 'steps'"));
+
+        Map<String, List<Action>> solve = new LinkedHashMap<>();
+        f.node("solve").ifPresentOrElse(s -> {
+            if (!s.isList()) {
+                problems.add(s, "'solve' must be a list of actions ({on, run} or {on, file, content})");
+                return;
+            }
+            for (Action a : readActions(s, lessonRoles, problems)) {
+                solve.computeIfAbsent(a.on(), k -> new ArrayList<>()).add(a);
+            }
+        }, () -> problems.add(root.get(), "the lesson has no 'solve' section (the actions that complete it)"));
+        return Optional.of(new Lesson(id, title, intro, lroles, steps, solve, file));
+    }
+
+    private static List<Action> readActions(YNode list, Set<String> roles, Problems problems) {
+        if (!list.isList()) {
+            problems.add(list, "actions must be a list of {on, run} or {on, file, content}");
+            return List.of();
+        }
+        List<Action> out = new ArrayList<>();
+        for (YNode a : list.items()) {
+            boolean isFile = a.isMap() && a.entries().containsKey("file");
+            Fields af = Fields.of(a, problems, "action", isFile ? FILE_KEYS : RUN_KEYS);
+            String on = af.requiredText("on");
+            if (!on.isEmpty() && !roles.contains(on)) {
+                problems.add(af.node("on").orElse(a), "action on role '" + on + "' that the lesson's 'roles' does not list");
+            }
+            if (isFile) {
+                String path = af.requiredText("file");
+                if (!path.startsWith("/")) {
+                    problems.add(af.node("file").orElse(a), "file path must be absolute");
+                }
+                out.add(new Action.WriteFile(on, path, af.requiredText("content")));
+            } else {
+                out.add(new Action.Run(on, af.requiredText("run"), af.bool("interactive").orElse(false)));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<CheckRef> readRef(YNode n, Set<String> roles, Problems problems) {
+        Fields f = Fields.of(n, problems, "check reference", REF_KEYS);
+        String use = f.requiredText("use");
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = f.text("id").orElse(use);
+        List<String> on = f.textList("on");
+        if (on.isEmpty()) {
+            problems.add(n, "check '" + id + "' has no 'on' (the roles it runs on)");
+        }
+        on.forEach(r -> {
+            if (!roles.contains(r)) {
+                problems.add(f.node("on").orElse(n), "check '" + id + "' runs on role '" + r + "' that the lesson's 'roles' does not list");
+            }
+        });
+        Map<String, YNode> with = new LinkedHashMap<>();
+        f.node("with").ifPresent(w -> {
+            if (!w.isMap()) {
+                problems.add(w, "'with' must map parameter: value");
+                return;
+            }
+            with.putAll(w.entries());
+        });
+        return Optional.of(new CheckRef(id, use, on, with, n));
+    }
+
+    private static String checkId(Fields f, String key, Problems problems, String what) {
+        String id = f.requiredText(key);
+        if (!id.isEmpty() && !ID.matcher(id).matches()) {
+            problems.add(f.node(key).orElseThrow(), what + " id '" + id + "' must be lower case letters, digits and '-'");
+        }
+        return id;
+    }
+}
