@@ -1,0 +1,140 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.fact.FactParsers;
+import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.check.probe.ProbeOutput;
+import dev.labtutor.check.probe.ProbeScript;
+import dev.labtutor.host.ExecResult;
+import dev.labtutor.host.HostException;
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.RemoteShell;
+import dev.labtutor.i18n.Text;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one round: every host's probes as ONE batched script over its (reused) connection, all
+ * hosts at once, each within its own deadline, so one dead host delays nobody.
+ */
+public final class Prober implements AutoCloseable {
+
+    /** Where connections come from (a pool that keeps one per host for the whole run). */
+    @FunctionalInterface
+    public interface ShellSource {
+        RemoteShell get(HostSpec host) throws HostException;
+    }
+
+    /** Probes made from the tutor's own machine (HTTP to the VIP). */
+    @FunctionalInterface
+    public interface LocalProbes {
+        Fact run(Probe probe);
+    }
+
+    private final ShellSource shells;
+    private final LocalProbes local;
+    private final Duration perProbeTimeout;
+    private final Duration hostDeadline;
+    private final ExecutorService pool;
+
+    public Prober(ShellSource shells, LocalProbes local, Duration perProbeTimeout, Duration hostDeadline, int parallelism) {
+        this.shells = shells;
+        this.local = local;
+        this.perProbeTimeout = perProbeTimeout;
+        this.hostDeadline = hostDeadline;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
+            Thread t = new Thread(r, "labtutor-probe");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public RoundFacts probe(Map<String, Set<Probe>> plan, Map<String, HostSpec> hosts) {
+        Map<String, Future<HostFacts>> futures = new LinkedHashMap<>();
+        for (Map.Entry<String, Set<Probe>> e : plan.entrySet()) {
+            String role = e.getKey();
+            List<Probe> probes = new ArrayList<>(e.getValue());
+            if (role.equals(HostFacts.TUTOR)) {
+                futures.put(role, pool.submit(() -> probeLocally(probes)));
+                continue;
+            }
+            HostSpec spec = hosts.get(role);
+            if (spec == null) {
+                continue;
+            }
+            futures.put(role, pool.submit(() -> probeHost(spec, probes)));
+        }
+        Map<String, HostFacts> out = new HashMap<>();
+        long deadline = System.nanoTime() + hostDeadline.toNanos() + TimeUnit.SECONDS.toNanos(2);
+        futures.forEach((role, f) -> {
+            HostSpec spec = hosts.get(role);
+            String address = spec == null ? "" : spec.address();
+            try {
+                out.put(role, f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException ex) {
+                f.cancel(true);
+                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.COMMAND_TIMEOUT, role,
+                        Text.of(role + " 在 " + hostDeadline.toSeconds() + " 秒内没有完成检查",
+                                role + " did not finish its checks within " + hostDeadline.toSeconds() + " s"))));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.DISCONNECTED, role,
+                        Text.of("检查被中断", "checking was interrupted"))));
+            } catch (ExecutionException ex) {
+                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.PROTOCOL, role,
+                        Text.of(role + " 探测出错：" + ex.getCause(), "probing " + role + " failed: " + ex.getCause()), ex.getCause())));
+            }
+        });
+        return new RoundFacts(out);
+    }
+
+    private HostFacts probeHost(HostSpec spec, List<Probe> probes) {
+        try {
+            RemoteShell shell = shells.get(spec);
+            ProbeScript script = ProbeScript.build(probes, perProbeTimeout);
+            ExecResult res = shell.runScript(script.text(), hostDeadline);
+            Map<Probe, ProbeOutput> outputs = script.parse(res.stdout());
+            Map<Probe, Fact> facts = new HashMap<>();
+            for (Probe p : probes) {
+                ProbeOutput o = outputs.get(p);
+                facts.put(p, o == null ? new ProbeBroken(p.describe(), "no output (exit " + res.exitStatus() + ": "
+                        + firstLine(res.stderr()) + ")") : FactParsers.parse(p, o));
+            }
+            return new HostFacts(spec.role(), spec.address(), facts, Optional.empty());
+        } catch (HostException e) {
+            return HostFacts.failed(spec.role(), spec.address(), e);
+        }
+    }
+
+    private HostFacts probeLocally(List<Probe> probes) {
+        Map<Probe, Fact> facts = new HashMap<>();
+        for (Probe p : probes) {
+            facts.put(p, local.run(p));
+        }
+        return new HostFacts(HostFacts.TUTOR, "127.0.0.1", facts, Optional.empty());
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}
