@@ -132,7 +132,9 @@ public final class ProbeCommands {
      * the main file's directory) is glob-expanded by the shell and every match printed after a
      * {@code labtutor:cfg-file PATH} line; a pattern with no match is reported on a
      * {@code labtutor:cfg-unmatched PATTERN} line. Includes inside included files are not
-     * followed: the course's layouts use a single conf.d level.
+     * followed: the course's layouts use a single conf.d level. A line counts as an include when
+     * it starts with {@code include}, as keepalived 2.2.7 itself decides (it even takes
+     * {@code includea x}, see the corpus' grammar-include-missing sample).
      */
     private static String keepalivedConfig(Probe p) {
         String q = quote(arg(p, 0, PATH, "absolute path"));
@@ -140,7 +142,7 @@ public final class ProbeCommands {
                + "if [ ! -e \"$f\" ]; then echo 'labtutor:cfg-missing'; exit 0; fi; "
                + "if [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
                + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; "
-               + "grep -E '^[[:space:]]*include[[:space:]]' \"$f\" | while read -r kw pat rest; do "
+               + "grep -E '^[[:space:]]*include' \"$f\" | while read -r kw pat rest; do "
                + "pat=${pat#\\\"}; pat=${pat%\\\"}; [ -n \"$pat\" ] || continue; "
                + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; "
                + "set -- $g; "
@@ -196,7 +198,8 @@ public final class ProbeCommands {
     /**
      * journalctl first; when it is missing, fails or has nothing ("No journal files were found",
      * "-- No entries --"), the unit's lines from /var/log/messages (or /var/log/syslog where
-     * messages does not exist). The first stdout line names the source.
+     * messages does not exist). The first stdout line names the source ({@code none} when
+     * neither file exists).
      */
     private static String log(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
@@ -205,8 +208,10 @@ public final class ProbeCommands {
                + "case \"$o\" in ''|*'No journal files were found'*|*'-- No entries --'*) r=1 ;; esac; "
                + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; printf '%s\\n' \"$o\"; else "
                + "[ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
-               + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; echo \"labtutor:source $m\"; "
-               + "grep -i " + quote(processName(unit)) + " \"$m\" | tail -n " + LOG_LINES + "; fi";
+               + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
+               + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
+               + "grep -i " + quote(processName(unit)) + " \"$m\" | tail -n " + LOG_LINES + "; "
+               + "else echo 'labtutor:source none'; fi; fi";
     }
 
     private static String command(Probe p) {
