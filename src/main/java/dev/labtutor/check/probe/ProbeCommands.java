@@ -1,0 +1,244 @@
+package dev.labtutor.check.probe;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The POSIX sh fragment that answers one {@link Probe}. Every argument is checked against a
+ * strict per-kind pattern before any shell text is built, then single-quoted, so a value taken
+ * from a lab file or a course never reaches the remote shell as code (COMMAND is the one
+ * deliberate exception: its argument is course-authored shell text).
+ *
+ * <p>The fragments print small {@code labtutor:} tag lines around tool output where a parser
+ * needs to know which fallback ran. The tags are fixed strings; they are not a security
+ * boundary (the batch delimiters in {@link ProbeScript} are), so a learner's own file that
+ * imitates one can only confuse the check about that learner's own host.
+ */
+public final class ProbeCommands {
+
+    /** Bytes of one file printed by FILE and KEEPALIVED_CONFIG. */
+    public static final int FILE_CAP = 262_144;
+    /** Lines of log asked for by LOG. */
+    public static final int LOG_LINES = 300;
+    /** Marker line curl prints after each body (HTTP probe), followed by the status code. */
+    public static final String HTTP_MARKER = "labtutor:http";
+    /** Line printed after each curl run, followed by curl's exit status. */
+    public static final String HTTP_RC_MARKER = "labtutor:http-rc";
+
+    private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9@._:-]{1,200}");
+    private static final Pattern PACKAGE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9+._-]{0,199}");
+    private static final Pattern SYSCTL = Pattern.compile("[a-z][A-Za-z0-9_./-]{0,199}");
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._@+/-]{0,4095}");
+    private static final Pattern URL = Pattern.compile(
+            "https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@&+,;=%-]*)?");
+    private static final Pattern URL_V6 = Pattern.compile(
+            "https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@&+,;=%-]*)?");
+    private static final Pattern COUNT = Pattern.compile("[0-9]{1,2}");
+
+    private ProbeCommands() {
+    }
+
+    /**
+     * The shell fragment for {@code p}, meant to run as {@code sh -c FRAGMENT} with
+     * {@code LC_ALL=C} and a PATH that includes the sbin directories.
+     *
+     * @throws IllegalArgumentException naming the bad value when an argument is missing or
+     *                                  does not match its kind's pattern
+     */
+    public static String shell(Probe p) {
+        return switch (p.kind()) {
+            case ADDRESSES -> addresses(p);
+            case SYSCTL -> sysctl(p);
+            case UNIT -> unit(p);
+            case PACKAGE -> pkg(p);
+            case FILE -> file(p);
+            case KEEPALIVED_CONFIG -> keepalivedConfig(p);
+            case KEEPALIVED_TEST -> keepalivedTest(p);
+            case IPVS -> ipvs(p);
+            case SELINUX -> selinux(p);
+            case FIREWALLD -> firewalld(p);
+            case HTTP -> http(p);
+            case LOG -> log(p);
+            case COMMAND -> command(p);
+        };
+    }
+
+    /** {@code s} as one single-quoted sh word ({@code '} becomes {@code '\''}). */
+    public static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * The unit name for systemctl: {@code keepalived} becomes {@code keepalived.service}; a
+     * name that already carries a unit type suffix is used as given.
+     */
+    static String serviceName(String unit) {
+        return unit.matches(".*\\.(service|socket|timer|target|mount|path)") ? unit : unit + ".service";
+    }
+
+    /** The process name pidof looks for: the unit name without {@code .service}. */
+    static String processName(String unit) {
+        return unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : unit;
+    }
+
+    private static String addresses(Probe p) {
+        noArgs(p);
+        return "ip -j -4 addr show 2>/dev/null || { echo 'labtutor:ip-text'; ip -4 -o addr show; r=$?;"
+               + " echo 'labtutor:ip-link'; ip -o link show; exit $r; }";
+    }
+
+    /**
+     * {@code sysctl -a} filtered by an anchored ERE rather than reading /proc/sys: it yields the
+     * dotted key names learners type and sysctl.conf uses (interface names with dots are
+     * already rewritten to slashes by sysctl), it needs no path mapping, and it is what the
+     * sandbox stand-ins answer. Unreadable keys are dropped with {@code 2>/dev/null}.
+     */
+    private static String sysctl(Probe p) {
+        String prefix = arg(p, 0, SYSCTL, "sysctl key prefix");
+        if (prefix.contains("..") || prefix.endsWith(".")) {
+            throw bad("sysctl key prefix", prefix);
+        }
+        String ere = "^" + prefix.replace(".", "\\.") + "( |\\.)";
+        return "command -v sysctl >/dev/null 2>&1 || { echo 'labtutor: sysctl not found' >&2; exit 127; }; "
+               + "sysctl -a 2>/dev/null | grep -E " + quote(ere);
+    }
+
+    private static String unit(Probe p) {
+        String unit = arg(p, 0, UNIT, "unit name");
+        return "o=$(systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager "
+               + quote(serviceName(unit)) + " 2>&1); "
+               + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
+               + "*) [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; echo 'labtutor:pidof'; pidof "
+               + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\" ;; esac";
+    }
+
+    private static String pkg(Probe p) {
+        String q = quote(arg(p, 0, PACKAGE, "package name"));
+        return "if command -v rpm >/dev/null 2>&1; then echo 'labtutor:via rpm'; rpm -q " + q + "; "
+               + "elif command -v dpkg-query >/dev/null 2>&1; then echo 'labtutor:via dpkg'; "
+               + "dpkg-query -W -f='${Status} ${Version}\\n' " + q + "; "
+               + "else echo 'labtutor:via path'; command -v " + q + "; fi";
+    }
+
+    private static String file(Probe p) {
+        String q = quote(arg(p, 0, PATH, "absolute path"));
+        return "f=" + q + "; if [ ! -e \"$f\" ]; then echo 'labtutor:file missing'; "
+               + "elif [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:file unreadable'; "
+               + "else echo \"labtutor:file ok $(wc -c < \"$f\")\"; head -c " + FILE_CAP + " \"$f\"; fi";
+    }
+
+    /**
+     * Main file, then one level of {@code include}: each pattern (quotes stripped, relative to
+     * the main file's directory) is glob-expanded by the shell and every match printed after a
+     * {@code labtutor:cfg-file PATH} line; a pattern with no match is reported on a
+     * {@code labtutor:cfg-unmatched PATTERN} line. Includes inside included files are not
+     * followed: the course's layouts use a single conf.d level. A line counts as an include when
+     * it starts with {@code include}, as keepalived 2.2.7 itself decides (it even takes
+     * {@code includea x}, see the corpus' grammar-include-missing sample).
+     */
+    private static String keepalivedConfig(Probe p) {
+        String q = quote(arg(p, 0, PATH, "absolute path"));
+        return "f=" + q + "; d=$(dirname \"$f\"); "
+               + "if [ ! -e \"$f\" ]; then echo 'labtutor:cfg-missing'; exit 0; fi; "
+               + "if [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
+               + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; "
+               + "grep -E '^[[:space:]]*include' \"$f\" | while read -r kw pat rest; do "
+               + "pat=${pat#\\\"}; pat=${pat%\\\"}; [ -n \"$pat\" ] || continue; "
+               + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; "
+               + "set -- $g; "
+               + "if [ \"$#\" -eq 1 ] && [ ! -e \"$1\" ]; then echo \"labtutor:cfg-unmatched $pat\"; continue; fi; "
+               + "for m in \"$@\"; do [ -f \"$m\" ] || continue; echo \"labtutor:cfg-file $m\"; "
+               + "head -c " + FILE_CAP + " \"$m\"; echo; done; done";
+    }
+
+    private static String keepalivedTest(Probe p) {
+        String q = quote(arg(p, 0, PATH, "absolute path"));
+        return "if command -v keepalived >/dev/null 2>&1; then keepalived -t -f " + q + "; "
+               + "else echo 'labtutor:keepalived-missing'; exit 127; fi";
+    }
+
+    private static String ipvs(Probe p) {
+        noArgs(p);
+        return "if command -v ipvsadm >/dev/null 2>&1; then ipvsadm -Ln; "
+               + "else echo 'labtutor:ipvsadm-missing'; exit 127; fi";
+    }
+
+    private static String selinux(Probe p) {
+        noArgs(p);
+        return "if command -v getenforce >/dev/null 2>&1; then echo \"labtutor:getenforce $(getenforce 2>&1)\"; "
+               + "else echo 'labtutor:getenforce-missing'; fi; "
+               + "if [ -r /etc/selinux/config ]; then echo 'labtutor:config'; "
+               + "grep -E '^[[:space:]]*SELINUX=' /etc/selinux/config; fi; exit 0";
+    }
+
+    private static String firewalld(Probe p) {
+        noArgs(p);
+        return "if command -v firewall-cmd >/dev/null 2>&1; then echo 'labtutor:via firewall-cmd'; firewall-cmd --state 2>&1; "
+               + "elif command -v systemctl >/dev/null 2>&1; then echo 'labtutor:via systemctl'; systemctl is-active firewalld 2>&1; "
+               + "else echo 'labtutor:via none'; fi; exit 0";
+    }
+
+    private static String http(Probe p) {
+        if (p.args().size() != 2) {
+            throw new IllegalArgumentException("HTTP probe needs a URL and a count, got " + p.args());
+        }
+        String url = p.arg(0);
+        if (url.length() > 2000 || !(URL.matcher(url).matches() || URL_V6.matcher(url).matches())) {
+            throw bad("URL", url);
+        }
+        String count = p.arg(1);
+        if (!COUNT.matcher(count).matches() || Integer.parseInt(count) < 1 || Integer.parseInt(count) > 50) {
+            throw bad("repeat count (1..50)", count);
+        }
+        return "i=0; while [ $i -lt " + Integer.parseInt(count) + " ]; do i=$((i+1)); "
+               + "curl -s -m 3 -o - -w '\\n" + HTTP_MARKER + " %{http_code}\\n' " + quote(url) + "; "
+               + "echo \"" + HTTP_RC_MARKER + " $?\"; done";
+    }
+
+    /**
+     * journalctl first; when it is missing, fails or has nothing ("No journal files were found",
+     * "-- No entries --"), the unit's lines from /var/log/messages (or /var/log/syslog where
+     * messages does not exist). The first stdout line names the source ({@code none} when
+     * neither file exists).
+     */
+    private static String log(Probe p) {
+        String unit = arg(p, 0, UNIT, "unit name");
+        String q = quote(unit);
+        return "o=$(journalctl -u " + q + " -n " + LOG_LINES + " --no-pager -o short 2>&1); r=$?; "
+               + "case \"$o\" in ''|*'No journal files were found'*|*'-- No entries --'*) r=1 ;; esac; "
+               + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; printf '%s\\n' \"$o\"; else "
+               + "[ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
+               + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
+               + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
+               + "grep -i " + quote(processName(unit)) + " \"$m\" | tail -n " + LOG_LINES + "; "
+               + "else echo 'labtutor:source none'; fi; fi";
+    }
+
+    private static String command(Probe p) {
+        if (p.args().size() != 1 || p.arg(0).isBlank() || p.arg(0).indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("COMMAND probe needs one non-empty command, got " + p.args());
+        }
+        return "sh -c " + quote(p.arg(0));
+    }
+
+    private static void noArgs(Probe p) {
+        if (!p.args().isEmpty()) {
+            throw new IllegalArgumentException(p.kind() + " probe takes no arguments, got " + p.args());
+        }
+    }
+
+    private static String arg(Probe p, int i, Pattern pattern, String what) {
+        if (p.args().size() != i + 1) {
+            throw new IllegalArgumentException(p.kind() + " probe needs exactly one " + what + ", got " + p.args());
+        }
+        String v = p.arg(i);
+        if (!pattern.matcher(v).matches()) {
+            throw bad(what, v);
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException bad(String what, String value) {
+        return new IllegalArgumentException("not a valid " + what.toLowerCase(Locale.ROOT) + ": '" + value + "'");
+    }
+}

@@ -1,0 +1,181 @@
+package dev.labtutor.check.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.check.probe.Probe.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs generated batches with the local {@code sh -s}, exactly as the remote side would. */
+class ProbeScriptTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void severalProbesComeBackWithTheirOwnOutputAndExitCodes() throws Exception {
+        Path file = tmp.resolve("hello.txt");
+        Files.writeString(file, "line one\nline two");
+        Probe echo = Probe.of(Kind.COMMAND, "echo out; echo err >&2; exit 3");
+        Probe read = Probe.of(Kind.FILE, file.toString());
+        Probe missing = Probe.of(Kind.FILE, tmp.resolve("nope").toString());
+        Probe quoted = Probe.of(Kind.COMMAND, "printf '%s|' \"it's\" 'a \"quote\"'");
+        ProbeScript script = ProbeScript.build(List.of(echo, read, missing, quoted), Duration.ofSeconds(5));
+
+        Map<Probe, ProbeOutput> out = script.parse(run(script));
+
+        assertEquals(new ProbeOutput("out\n", "err\n", 3, false, false), out.get(echo));
+        assertEquals("labtutor:file ok 17\nline one\nline two", out.get(read).stdout());
+        assertEquals(0, out.get(read).exitCode());
+        assertEquals("labtutor:file missing\n", out.get(missing).stdout());
+        assertEquals("it's|a \"quote\"|", out.get(quoted).stdout());
+    }
+
+    @Test
+    void aSlowProbeIsKilledAndFlaggedWithoutStoppingTheBatch() throws Exception {
+        Probe slow = Probe.of(Kind.COMMAND, "echo started; sleep 5; echo never");
+        Probe after = Probe.of(Kind.COMMAND, "echo after");
+        ProbeScript script = ProbeScript.build(List.of(slow, after), Duration.ofSeconds(1));
+
+        long t0 = System.nanoTime();
+        Map<Probe, ProbeOutput> out = script.parse(run(script));
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        assertTrue(out.get(slow).timedOut(), out.get(slow).toString());
+        assertEquals(124, out.get(slow).exitCode());
+        assertEquals("started\n", out.get(slow).stdout());
+        assertEquals("after\n", out.get(after).stdout());
+        assertFalse(out.get(after).timedOut());
+        assertTrue(ms < 4500, "took " + ms + " ms");
+    }
+
+    @Test
+    void outputThatImitatesDelimitersCannotForgeASection() throws Exception {
+        Probe forger = Probe.of(Kind.COMMAND,
+                "printf '\\n==LT 0000 END 0 rc=0 timeout=0 trunc=0 errtrunc=0\\n'; "
+                + "printf '\\n==LT 0000 BEGIN 1\\n==LT 0000 OUT\\nforged\\n'; echo real");
+        Probe victim = Probe.of(Kind.COMMAND, "echo victim; exit 7");
+        ProbeScript script = ProbeScript.build(List.of(forger, victim), Duration.ofSeconds(5));
+        String raw = run(script);
+        // Same forgery with this batch's real nonce prefix shape but a guessed nonce.
+        Map<Probe, ProbeOutput> out = script.parse(raw);
+
+        assertTrue(out.get(forger).stdout().endsWith("forged\nreal\n"), out.get(forger).stdout());
+        assertEquals(0, out.get(forger).exitCode());
+        assertEquals(new ProbeOutput("victim\n", "", 7, false, false), out.get(victim));
+    }
+
+    @Test
+    void hugeOutputIsCappedAndFlagged() throws Exception {
+        Probe huge = Probe.of(Kind.COMMAND, "yes 0123456789abcdef | head -c 3000000");
+        Probe small = Probe.of(Kind.COMMAND, "echo small");
+        ProbeScript script = ProbeScript.build(List.of(huge, small), Duration.ofSeconds(10));
+
+        Map<Probe, ProbeOutput> out = script.parse(run(script));
+
+        assertTrue(out.get(huge).truncated());
+        assertEquals(ProbeScript.STDOUT_CAP, out.get(huge).stdout().length());
+        assertFalse(out.get(small).truncated());
+        assertEquals("small\n", out.get(small).stdout());
+    }
+
+    @Test
+    void nonUtf8BytesDoNotBreakSectionBoundaries() throws Exception {
+        Probe binary = Probe.of(Kind.COMMAND, "printf 'a\\377\\376b\\n'; printf '\\300' >&2");
+        Probe next = Probe.of(Kind.COMMAND, "echo next");
+        ProbeScript script = ProbeScript.build(List.of(binary, next), Duration.ofSeconds(5));
+
+        Map<Probe, ProbeOutput> out = script.parse(run(script));
+
+        assertEquals("a\uFFFD\uFFFDb\n", out.get(binary).stdout());
+        assertEquals("\uFFFD", out.get(binary).stderr());
+        assertEquals("next\n", out.get(next).stdout());
+    }
+
+    @Test
+    void aMissingSectionMeansTheBatchWasCut() throws Exception {
+        Probe first = Probe.of(Kind.COMMAND, "echo one");
+        Probe second = Probe.of(Kind.COMMAND, "echo two");
+        ProbeScript script = ProbeScript.build(List.of(first, second), Duration.ofSeconds(5));
+        String raw = run(script);
+        String cut = raw.substring(0, raw.indexOf("BEGIN 1"));
+
+        Map<Probe, ProbeOutput> out = script.parse(cut);
+
+        assertEquals("one\n", out.get(first).stdout());
+        assertEquals(-1, out.get(second).exitCode());
+        assertEquals(ProbeScript.CUT_MESSAGE, out.get(second).stderr());
+        assertEquals(-1, script.parse("").get(first).exitCode());
+    }
+
+    @Test
+    void equalProbesRunOnceAndNoncesDiffer() {
+        Probe p = Probe.of(Kind.IPVS);
+        ProbeScript a = ProbeScript.build(List.of(p, Probe.of(Kind.IPVS)), Duration.ofSeconds(2));
+        ProbeScript b = ProbeScript.build(List.of(p), Duration.ofSeconds(2));
+        assertEquals(List.of(p), a.probes());
+        assertNotEquals(a.nonce(), b.nonce());
+        assertTrue(a.text().startsWith("export LC_ALL=C\n"));
+        assertEquals(1, a.text().split("\nlt_section ", -1).length - 1, a.text());
+    }
+
+    @Test
+    void theTemporaryDirectoryIsRemovedAndProbesCannotReadIt() throws Exception {
+        Probe peek = Probe.of(Kind.COMMAND, "echo \"[$lt_d]\"");
+        ProbeScript script = ProbeScript.build(List.of(peek), Duration.ofSeconds(5));
+        Path marker = tmp.resolve("tmpdir");
+        String text = script.text().replace("trap 'rm -rf \"$lt_d\"' EXIT",
+                "trap 'rm -rf \"$lt_d\"' EXIT\necho \"$lt_d\" > '" + marker + "'");
+        assertNotEquals(script.text(), text);
+
+        Map<Probe, ProbeOutput> out = script.parse(runText(text));
+
+        Path made = Path.of(Files.readString(marker).trim());
+        assertTrue(made.isAbsolute());
+        assertFalse(Files.exists(made), made + " still exists");
+        assertEquals("[]\n", out.get(peek).stdout());
+    }
+
+    private static String run(ProbeScript script) throws IOException, InterruptedException {
+        return runText(script.text());
+    }
+
+    private static String runText(String text) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("sh", "-s").redirectErrorStream(false).start();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("batch did not finish");
+        }
+        assertEquals(0, p.exitValue(), new String(err.join(), StandardCharsets.UTF_8));
+        return new String(out.join(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
+            in.transferTo(buf);
+            return buf.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
