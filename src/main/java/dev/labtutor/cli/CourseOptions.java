@@ -1,0 +1,54 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.CourseReader;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.yaml.DataFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that read the course: which course, which language. */
+public final class CourseOptions {
+
+    @Option(names = "--course", paramLabel = "DIR", description = "Course directory (default: the course under lessons/).")
+    Path course;
+
+    @Option(names = "--lang", paramLabel = "zh|en", description = "Language of messages (default: from LANG; zh or en).")
+    String lang;
+
+    public Lang lang() {
+        if (lang == null) {
+            return Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG"));
+        }
+        try {
+            return Lang.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    public Course loadCourse(Installation inst) {
+        try {
+            return CourseReader.readStrict(inst.courseDir(Optional.ofNullable(course)));
+        } catch (DataFileException e) {
+            throw new UserError("the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
+        }
+    }
+
+    public CheckCatalog loadChecks(Installation inst) {
+        try {
+            return CheckCatalog.readStrict(inst.checksDir());
+        } catch (DataFileException e) {
+            throw new UserError("the check definitions are invalid: " + e.getMessage() + " (run 'labtutor lint')");
+        }
+    }
+
+    public static Lesson lesson(Course course, String id) {
+        return course.lesson(id).orElseThrow(() -> new UserError("unknown lesson '" + id + "' (lessons: "
+                + course.lessons().stream().map(Lesson::id).collect(Collectors.joining(", ")) + ")"));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.host.LabFile;
+import dev.labtutor.host.LabFileReader;
+import dev.labtutor.host.SshOptions;
+import dev.labtutor.yaml.DataFileException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * Which lab file and known_hosts to use. Lab file: {@code --lab}, else {@code ./lab.yaml}, else
+ * the local sandbox's while it is up, else {@code ~/.config/labtutor/lab.yaml}.
+ */
+public final class LabOptions {
+
+    @Option(names = "--lab", paramLabel = "FILE", description = "Lab file (default: ./lab.yaml, the sandbox's while it is up, ~/.config/labtutor/lab.yaml).")
+    Path lab;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "labtutor's known_hosts (default: ~/.config/labtutor/known_hosts).")
+    Path knownHosts;
+
+    /** Candidate lab files in order of preference. */
+    public static List<Path> candidates() {
+        List<Path> c = new ArrayList<>();
+        c.add(Path.of("lab.yaml"));
+        SandboxLabFile.current().ifPresent(c::add);
+        c.add(SshOptions.defaultKnownHosts().resolveSibling("lab.yaml"));
+        return c;
+    }
+
+    public Path labPath() {
+        if (lab != null) {
+            if (!Files.isRegularFile(lab)) {
+                throw new UserError("lab file " + lab + " does not exist");
+            }
+            return lab;
+        }
+        for (Path p : candidates()) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new UserError("no lab file: write lab.yaml (see README: 'The lab file'), pass --lab FILE, or start the local sandbox with 'labtutor sandbox up'");
+    }
+
+    public LabFile load() {
+        Path p = labPath();
+        try {
+            return LabFileReader.forCurrentUser().readStrict(p);
+        } catch (DataFileException e) {
+            throw new UserError("the lab file is invalid: " + e.getMessage());
+        }
+    }
+
+    public Path knownHosts(Optional<LabFile> labFile) {
+        if (knownHosts != null) {
+            return knownHosts;
+        }
+        return labFile.flatMap(LabFile::knownHosts).orElse(SshOptions.defaultKnownHosts());
+    }
+}

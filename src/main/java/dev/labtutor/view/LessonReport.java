@@ -1,0 +1,16 @@
+package dev.labtutor.view;
+
+import dev.labtutor.check.Verdict;
+import java.util.List;
+
+/** The result of checking one lesson: what the text and JSON views render. */
+public record LessonReport(String course, String lesson, List<Verdict> verdicts) {
+
+    public LessonReport {
+        verdicts = List.copyOf(verdicts);
+    }
+
+    public boolean passed() {
+        return !verdicts.isEmpty() && verdicts.stream().allMatch(Verdict::passed);
+    }
+}
