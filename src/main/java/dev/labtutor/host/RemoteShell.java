@@ -21,6 +21,14 @@ public interface RemoteShell extends AutoCloseable {
      */
     ExecResult runScript(String script, Duration timeout) throws HostException;
 
+    /**
+     * False once the connection is known to be gone, so a pool can reconnect before the next
+     * round instead of failing it. Local fakes that cannot break may keep the default.
+     */
+    default boolean isOpen() {
+        return true;
+    }
+
     @Override
     void close();
 }
