@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
         version = "labtutor 0.1.0",
         description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH.",
         subcommands = {
+                LessonsCommand.class,
+                CheckCommand.class,
+                LintCommand.class,
                 KeepalivedCommand.class,
         })
 public final class RootCommand implements Runnable {

@@ -1,0 +1,191 @@
+package dev.labtutor.check;
+
+import dev.labtutor.course.Action;
+import dev.labtutor.course.Bindings;
+import dev.labtutor.course.CheckRef;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.CourseReader;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Step;
+import dev.labtutor.course.Template;
+import dev.labtutor.course.VarType;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.yaml.Problem;
+import dev.labtutor.yaml.Problems;
+import dev.labtutor.yaml.YNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates course and check data as a whole: structure (from the readers), every check
+ * reference resolves with valid parameters, every template names a known variable, every check
+ * definition builds with sample values of its parameter types, every cause condition builds.
+ */
+public final class CourseLint {
+
+    private CourseLint() {
+    }
+
+    /** Lints the check catalogue on its own: every definition builds with sample parameter values. */
+    public static void lintCatalog(CheckCatalog catalog, Problems problems) {
+        for (CheckDef d : catalog.checks().values()) {
+            Map<String, String> sample = new HashMap<>();
+            d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().orElse(sampleOf(p.type()))));
+            java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional.ofNullable(sample.get(n))
+                    .or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
+            lintNode(d.expect(), render, problems, "check " + d.id());
+            for (CheckDef.Cause c : d.causes()) {
+                lintNode(c.when(), render, problems, "check " + d.id() + " cause " + c.cause());
+            }
+        }
+    }
+
+    private static void lintNode(YNode n, java.util.function.UnaryOperator<String> render, Problems problems, String what) {
+        YNode rendered;
+        try {
+            rendered = n.mapScalars(render);
+        } catch (Template.UnknownVariable e) {
+            problems.add(n, what + ": " + e.getMessage() + " (not a parameter of the check)");
+            return;
+        }
+        PrimitiveReader.read(rendered, problems);
+    }
+
+    static String sampleOf(VarType t) {
+        return switch (t) {
+            case IPV4 -> "10.0.0.1";
+            case INT -> "1";
+            case WORD -> "sample";
+            case IFACE -> "eth0";
+            case PATH -> "/tmp/sample";
+            case TEXT -> "sample";
+        };
+    }
+
+    /** Lints one course directory against the catalogue. */
+    public static void lintCourse(Path dir, CheckCatalog catalog, Problems problems) {
+        Optional<Course> course = CourseReader.read(dir, problems);
+        if (course.isEmpty()) {
+            return;
+        }
+        Bindings bindings = Bindings.of(course.get(), Optional.empty());
+        Binder binder = new Binder(catalog);
+        for (Lesson l : course.get().lessons()) {
+            String text = read(l.file());
+            for (Step s : l.steps()) {
+                templates(l.file(), text, List.of(s.title(), s.text()), bindings, problems);
+                for (Action a : s.actions()) {
+                    actionTemplates(l.file(), text, a, bindings, problems);
+                }
+                for (CheckRef ref : s.checks()) {
+                    binder.bind(ref, bindings, problems);
+                }
+            }
+            templates(l.file(), text, List.of(l.title(), l.intro()), bindings, problems);
+            l.solve().values().forEach(as -> as.forEach(a -> actionTemplates(l.file(), text, a, bindings, problems)));
+        }
+    }
+
+    private static void actionTemplates(Path file, String text, Action a, Bindings b, Problems problems) {
+        List<String> parts = a instanceof Action.WriteFile w ? List.of(w.path(), w.content())
+                : List.of(((Action.Run) a).script());
+        for (String p : parts) {
+            unknownNames(file, text, p, b, problems);
+        }
+    }
+
+    private static void templates(Path file, String text, List<Text> texts, Bindings b, Problems problems) {
+        for (Text t : texts) {
+            unknownNames(file, text, t.zh(), b, problems);
+            unknownNames(file, text, t.en(), b, problems);
+        }
+    }
+
+    private static void unknownNames(Path file, String fileText, String s, Bindings b, Problems problems) {
+        for (String name : Template.names(s)) {
+            if (b.lookup(name).isEmpty()) {
+                int[] pos = locate(fileText, "${" + name + "}");
+                problems.add(new Problem(file, pos[0], pos[1], "unknown variable ${" + name + "} (course vars, or ROLE.address/.iface/.user/.port)"));
+            }
+        }
+    }
+
+    private static int[] locate(String text, String needle) {
+        int idx = text.indexOf(needle);
+        if (idx < 0) {
+            return new int[] {1, 1};
+        }
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < idx; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Lints directories: course dirs, dirs of courses, and check dirs (any other dir of *.yaml). */
+    public static List<Problem> lint(List<Path> dirs, Path defaultChecks, Problems problems) {
+        List<Path> courses = new ArrayList<>();
+        List<Path> checkDirs = new ArrayList<>();
+        for (Path d : dirs) {
+            if (Files.isRegularFile(d.resolve(CourseReader.COURSE_FILE))) {
+                courses.add(d);
+            } else if (Files.isDirectory(d)) {
+                List<Path> sub = subCourses(d);
+                if (!sub.isEmpty()) {
+                    courses.addAll(sub);
+                } else {
+                    checkDirs.add(d);
+                }
+            } else {
+                problems.add(new Problem(d, 1, 1, "no such directory"));
+            }
+        }
+        if (checkDirs.isEmpty()) {
+            checkDirs.add(defaultChecks);
+        }
+        Map<String, CheckDef> merged = new java.util.LinkedHashMap<>();
+        for (Path c : checkDirs) {
+            CheckCatalog cat = CheckCatalog.read(c, problems);
+            cat.checks().forEach((id, def) -> {
+                CheckDef prev = merged.putIfAbsent(id, def);
+                if (prev != null && prev != def) {
+                    problems.add(def.at(), "duplicate check id '" + id + "' (first defined at " + prev.at().where() + ")");
+                }
+            });
+        }
+        CheckCatalog catalog = new CheckCatalog(merged);
+        lintCatalog(catalog, problems);
+        for (Path c : courses) {
+            lintCourse(c, catalog, problems);
+        }
+        return problems.sorted();
+    }
+
+    private static List<Path> subCourses(Path d) {
+        try (var s = Files.list(d)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(CourseReader.COURSE_FILE))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.course.Course;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.view.DisplayWidth;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code labtutor lessons}: the course's lessons in order with their titles. */
+@Command(name = "lessons", mixinStandardHelpOptions = true, description = "List the course's lessons in order.")
+public final class LessonsCommand implements Callable<Integer> {
+
+    @Mixin
+    CourseOptions courseOptions = new CourseOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Lang lang = courseOptions.lang();
+        Course course = courseOptions.loadCourse(Installation.locate());
+        var out = spec.commandLine().getOut();
+        out.println(course.title().in(lang));
+        int w = course.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(0);
+        int i = 1;
+        for (Lesson l : course.lessons()) {
+            out.println(String.format("%2d. ", i++) + DisplayWidth.pad(l.id(), w) + "  " + l.title().in(lang)
+                    + (lang == Lang.ZH ? "" : "  (" + l.title().zh() + ")"));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
