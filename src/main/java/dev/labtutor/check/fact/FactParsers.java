@@ -47,7 +47,7 @@ public final class FactParsers {
             case FIREWALLD -> FirewalldParser.parse(out);
             case HTTP -> HttpParser.parse(p.arg(0), out);
             case LOG -> LogParser.parse(p.arg(0), out);
-            case COMMAND -> new CommandOutput(out.exitCode(), out.stdout(), out.stderr());
+            case COMMAND -> CommandParser.parse(out);
         };
     }
 }

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.check.probe.Probe.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,30 +147,10 @@ class ProbeScriptTest {
     }
 
     private static String run(ProbeScript script) throws IOException, InterruptedException {
-        return runText(script.text());
+        return LocalSh.run(script.text());
     }
 
     private static String runText(String text) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", "-s").redirectErrorStream(false).start();
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
-        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("batch did not finish");
-        }
-        assertEquals(0, p.exitValue(), new String(err.join(), StandardCharsets.UTF_8));
-        return new String(out.join(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
-            in.transferTo(buf);
-            return buf.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LocalSh.run(text);
     }
 }

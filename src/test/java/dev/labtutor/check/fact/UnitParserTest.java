@@ -1,0 +1,50 @@
+package dev.labtutor.check.fact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.check.probe.Probe;
+import org.junit.jupiter.api.Test;
+
+class UnitParserTest {
+
+    private static final Probe KEEPALIVED = Probe.of(Probe.Kind.UNIT, "keepalived");
+
+    @Test
+    void noSystemdFallsBackToPidof() {
+        UnitState stopped = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.probe("unit-no-systemd"));
+        assertEquals(new UnitState("keepalived", "unknown", "inactive", "dead", "unknown", "pid"), stopped);
+        assertFalse(stopped.active());
+
+        UnitState running = (UnitState) FactParsers.parse(Probe.of(Probe.Kind.UNIT, "sleep"),
+                Fixtures.probe("unit-no-systemd-running"));
+        assertTrue(running.active());
+        assertEquals("pid", running.source());
+    }
+
+    @Test
+    void systemdProperties() {
+        // systemctl prints the asked properties in its own order, not the -p order.
+        String out = "UnitFileState=enabled\n" + Fixtures.text("systemctl/public-show-running.out") + "LoadState=loaded\n";
+        UnitState u = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.ok(out));
+        assertEquals(new UnitState("keepalived", "loaded", "active", "running", "enabled", "systemd"), u);
+        assertTrue(u.enabled() && u.active() && u.exists());
+    }
+
+    @Test
+    void unknownUnitIsNotFound() {
+        // `systemctl show` exits 0 for unknown units and says LoadState=not-found (systemd issue #1105).
+        UnitState u = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.ok(
+                "LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n"));
+        assertFalse(u.exists());
+        assertEquals("", u.unitFileState());
+    }
+
+    @Test
+    void outputWithoutStateIsBroken() {
+        assertInstanceOf(ProbeBroken.class, FactParsers.parse(KEEPALIVED, Fixtures.ok("SubState=running\n")));
+        assertInstanceOf(ProbeBroken.class, FactParsers.parse(KEEPALIVED, Fixtures.ok("labtutor:pidof\n")));
+    }
+}
