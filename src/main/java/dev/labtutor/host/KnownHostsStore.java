@@ -188,9 +188,13 @@ public final class KnownHostsStore {
         try {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                return body.run();
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock fileLock = ch.lock();
+                try {
+                    return body.run();
+                } finally {
+                    fileLock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("known hosts file " + file + ": " + e.getMessage(), e);
