@@ -39,7 +39,7 @@ final class CappedOutput {
             int n;
             while ((n = in.read(buf)) >= 0) {
                 synchronized (this) {
-                    int room = (int) Math.max(0, cap - kept.size());
+                    int room = Math.max(0, cap - kept.size());
                     kept.write(buf, 0, Math.min(room, n));
                     total += n;
                 }

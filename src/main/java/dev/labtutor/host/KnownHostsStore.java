@@ -188,9 +188,13 @@ public final class KnownHostsStore {
         try {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = ch.lock()) {
-                return body.run();
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock fileLock = ch.lock();
+                try {
+                    return body.run();
+                } finally {
+                    fileLock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("known hosts file " + file + ": " + e.getMessage(), e);
@@ -243,7 +247,11 @@ public final class KnownHostsStore {
         }
     }
 
-    /** One line of the file, kept verbatim so rewrites preserve what we do not understand. */
+    /**
+     * One line of the file, kept verbatim so rewrites preserve what we do not understand. Keys
+     * are compared and fingerprinted as wire-format blobs, never decoded into Java keys, so a
+     * key type this JVM cannot load (e.g. ECDSA without a provider) is still listed and matched.
+     */
     private record Line(String text, Optional<String> marker, String hosts, String keyType, Optional<byte[]> key,
                         List<String> patterns, Optional<KnownHostMatchers.HostMatcher> matcher) {
 
@@ -268,8 +276,7 @@ public final class KnownHostsStore {
             byte[] key;
             try {
                 key = Base64.getDecoder().decode(f[i + 2]);
-                new Buffer.PlainBuffer(key).readPublicKey();
-            } catch (SSHException | RuntimeException e) {
+            } catch (IllegalArgumentException e) {
                 return none;
             }
             Optional<KnownHostMatchers.HostMatcher> matcher;

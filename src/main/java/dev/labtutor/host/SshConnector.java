@@ -414,6 +414,7 @@ public final class SshConnector implements ShellConnector {
         }
 
         @Override
+        @SuppressWarnings("rawtypes")
         public void init(Resource resource, String name, String instruction) {
             // the instruction text is for humans; the password answers any hidden prompt
         }

@@ -253,6 +253,61 @@ class SshConnectorTest {
         assertTrue(e.text().en().contains("refused"), e.text().en());
     }
 
+    @Test
+    void aFullListenBacklogTimesOutInTheConfiguredTime() throws Exception {
+        List<java.net.Socket> fillers = new ArrayList<>();
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.net.InetSocketAddress at = new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), busy.getLocalPort());
+            boolean full = false;
+            for (int i = 0; i < 16 && !full; i++) {
+                java.net.Socket s = new java.net.Socket();
+                fillers.add(s);
+                try {
+                    s.connect(at, 300);
+                } catch (java.net.SocketTimeoutException e) {
+                    full = true;
+                }
+            }
+            assertTrue(full, "the kernel kept accepting into a backlog of 1");
+            HostSpec host = new HostSpec("web01", "127.0.0.1", busy.getLocalPort(), "root",
+                    Optional.empty(), Optional.of("LAB_PW"), false);
+            SshOptions options = options().withConnectTimeout(Duration.ofSeconds(1));
+            long t0 = System.nanoTime();
+            HostException e = assertThrows(HostException.class,
+                    () -> connector(options, SecretPrompter.none(), Map.of("LAB_PW", "x")).open(host));
+            long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+            assertEquals(HostException.Kind.CONNECT_TIMEOUT, e.kind());
+            assertTrue(ms >= 900 && ms < 5000, "took " + ms + " ms");
+        } finally {
+            for (java.net.Socket s : fillers) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void parallelFirstConnectsRecordTheHostKeyOnce() throws Exception {
+        HostSpec host = passwordHost();
+        SshConnector connector = connector(Map.of("LAB_PW", "s3cret-Pw"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<RemoteShell>> opened = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                opened.add(pool.submit(() -> connector.open(host)));
+            }
+            for (java.util.concurrent.Future<RemoteShell> f : opened) {
+                try (RemoteShell shell = f.get()) {
+                    assertEquals("x\n", shell.runScript("echo x", Duration.ofSeconds(20)).stdout());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, notices.size(), notices.toString());
+        assertEquals(1, new KnownHostsStore(options().knownHostsFile()).list().size());
+        assertEquals(6, sshd.connections.get());
+    }
+
     private String fingerprintBySshKeygen(java.security.PublicKey key) throws Exception {
         Path pub = tmp.resolve("host-" + System.nanoTime() + ".pub");
         Files.writeString(pub, PublicKeyEntry.toString(key) + "\n", StandardCharsets.UTF_8);
