@@ -36,9 +36,19 @@ public final class HostsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** HOST is always taken as an address until a lab file reader is wired in. */
+    /** Roles are looked up in {@code --lab}, else the lab file {@code check} would use. */
     public HostsCommand() {
-        this((lab, role) -> Optional.empty());
+        this(HostsCommand::fromLabFile);
+    }
+
+    static Optional<String> fromLabFile(Optional<Path> lab, String role) {
+        Optional<Path> file = lab.or(() -> LabOptions.candidates().stream().filter(java.nio.file.Files::isRegularFile).findFirst());
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        return dev.labtutor.host.LabFileReader.forCurrentUser().read(file.get(), new dev.labtutor.yaml.Problems())
+                .flatMap(l -> l.host(role))
+                .map(h -> h.port() == 22 ? h.address() : h.address() + ":" + h.port());
     }
 
     /** Roles resolved without regard to {@code --lab} (e.g. from an already loaded lab file). */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
                 LessonsCommand.class,
                 CheckCommand.class,
                 LintCommand.class,
+                HostsCommand.class,
                 KeepalivedCommand.class,
         })
 public final class RootCommand implements Runnable {
