@@ -244,7 +244,7 @@ final class ConfigParser {
                 return;
             }
             InstanceBuilder i = cur(instances);
-            Long v = unsigned(s, s.word(1), 1, 255, "vrid-range");
+            Long v = unsigned(s, s.word(1), 1, 255, null);
             if (v == null) {
                 i.vridInvalid = true;
                 sink.error(s.file(), s.line(), "vrid-range",
@@ -259,7 +259,7 @@ final class ConfigParser {
                 return;
             }
             InstanceBuilder i = cur(instances);
-            Long v = unsigned(s, s.word(1), 1, 255, "priority-range");
+            Long v = unsigned(s, s.word(1), 1, 255, null);
             if (v == null) {
                 i.priority = 100;
                 i.priorityWritten = false;
@@ -770,6 +770,9 @@ final class ConfigParser {
     private Long unsigned(Stmt s, String text, long min, long max, String rangeCode) {
         String t = text.stripLeading();
         if (t.startsWith("-")) {
+            if (rangeCode == null) {
+                return null;
+            }
             sink.error(s.file(), s.line(), rangeCode, "'" + text + "' 是负数，这里必须在 " + min + " 到 " + max + " 之间。",
                     "negative number '" + text + "' (must be between " + min + " and " + max + ").");
             return null;
@@ -788,6 +791,9 @@ final class ConfigParser {
             v = Long.MAX_VALUE;
         }
         if (v < min || v > max) {
+            if (rangeCode == null) {
+                return null;
+            }
             sink.error(s.file(), s.line(), rangeCode, "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
                     "number '" + text + "' outside range [" + min + ", " + max + "].");
             return null;

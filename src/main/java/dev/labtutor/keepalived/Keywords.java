@@ -47,7 +47,7 @@ final class Keywords {
             "vrrp_rx_bufs_policy", "vrrp_rx_bufs_multiplier", "rs_init_notifies", "no_checker_emails", "umask",
             "vrrp_startup_delay", "log_unknown_vrids", "vmac_prefix", "vmac_addr_prefix", "random_seed",
             "reload_check_config", "include_check", "reload_time_file", "reload_repeat", "reload_file",
-            "data_use_instance", "lvs_id", "lvs_sync_daemon_interface", "vrrp_garp_master_refresh_repeat",
+            "data_use_instance", "lvs_id", "lvs_sync_daemon_interface",
             "vrrp_iptables_chain", "checker_rlimit", "bfd_rlimit", "vrrp_rlimit", "script_security");
 
     static final Set<String> GLOBAL_OPAQUE = Set.of("notification_email", "linkbeat_interfaces", "track_group");
