@@ -1,0 +1,868 @@
+package dev.labtutor.keepalived;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * keepalived's line reader (lib/parser.c {@code read_line} and {@code alloc_strvec}) in Java:
+ * 1023-byte {@code fgets} chunks, {@code !}/{@code #} comments outside double quotes,
+ * {@code @ID}/{@code @^ID} conditional lines, {@code $NAME=value} definitions with
+ * {@code $NAME}/{@code ${NAME}} substitution (undefined names stay literal), {@code ~SEQ} and
+ * {@code ~LST} generated lines, {@code include} globs relative to the including file, and the
+ * splitting of a line at its first {@code {} or {@code }} outside quotes. It also keeps the
+ * brace depth count that gives "Extra '}' found" and "missing '}'".
+ */
+final class ConfigReader {
+
+    /** keepalived's MAXBUF; fgets reads at most one byte less. */
+    static final int MAXBUF = 1024;
+    private static final int MAX_INCLUDE_DEPTH = 32;
+    private static final int MAX_GENERATED_LINES = 1_000_000;
+
+    private final IncludeResolver includes;
+    private final Optional<String> configId;
+    private final DiagnosticSink sink;
+
+    private final Deque<Cursor> files = new ArrayDeque<>();
+    private final Map<String, Def> defs = new HashMap<>();
+    private final Deque<String> pending = new ArrayDeque<>();
+    private final List<Seq> seqs = new ArrayList<>();
+    private final Deque<Stmt> openBraces = new ArrayDeque<>();
+    private final Random random = new Random(0);
+    private Def multilineDef;
+    private String residue;
+    private String file;
+    private int line;
+    private int generated;
+
+    ConfigReader(Source main, IncludeResolver includes, Optional<String> configId, DiagnosticSink sink) {
+        this.includes = includes;
+        this.configId = configId;
+        this.sink = sink;
+        files.push(new Cursor(main));
+        file = main.path();
+        defs.put("_PWD", new Def("_PWD", null, false));
+        defs.put("_INSTANCE", new Def("_INSTANCE", null, false));
+        defs.put("_RANDOM", new Def("_RANDOM", null, false));
+    }
+
+    String file() {
+        return file;
+    }
+
+    int line() {
+        return line;
+    }
+
+    /** Braces opened and never closed, oldest first, once the input is exhausted. */
+    List<Stmt> unclosedBraces() {
+        List<Stmt> out = new ArrayList<>(openBraces);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The next statement, or null at the end of all input. Never returns an empty statement. */
+    Stmt next() {
+        while (true) {
+            String buf = readLine();
+            if (buf == null) {
+                return null;
+            }
+            List<String> words = split(buf);
+            if (!words.isEmpty()) {
+                return new Stmt(file, line, List.copyOf(words));
+            }
+        }
+    }
+
+    private String readLine() {
+        String buf;
+        while (true) {
+            if (residue != null) {
+                buf = residue;
+                residue = null;
+            } else if (!seqs.isEmpty()) {
+                Seq seq = seqs.get(seqs.size() - 1);
+                buf = seq.emit();
+                if (seq.done()) {
+                    seqs.remove(seqs.size() - 1);
+                }
+                if (++generated > MAX_GENERATED_LINES) {
+                    sink.error(seq.file, seq.line, "seq-invalid", "~SEQ/~LST 生成的行过多，已停止展开。",
+                            "~SEQ/~LST generates too many lines; expansion stopped.");
+                    seqs.clear();
+                }
+                file = seq.file;
+                line = seq.line;
+            } else if (!pending.isEmpty()) {
+                buf = pending.poll();
+            } else {
+                buf = null;
+                while (true) {
+                    Cursor c = files.peek();
+                    if (c == null) {
+                        return null;
+                    }
+                    String raw = c.chunk();
+                    if (raw == null) {
+                        files.pop();
+                        continue;
+                    }
+                    file = c.source.path();
+                    line = c.lineNo;
+                    if (c.lastChunkTooLong) {
+                        sink.warning(file, line, "line-too-long",
+                                "这一行超过 1023 字节，keepalived 会把它切成几段分别解析。",
+                                "This line is longer than 1023 bytes; keepalived cuts it into pieces and parses each on its own.");
+                    }
+                    if (raw.isEmpty()) {
+                        if (multilineDef != null) {
+                            multilineDef = null;
+                        }
+                        continue;
+                    }
+                    buf = decomment(raw);
+                    if (!buf.isEmpty()) {
+                        break;
+                    }
+                }
+            }
+
+            if (multilineDef != null) {
+                boolean more = buf.endsWith("\\");
+                String part = more ? stripTrailingBlanks(buf.substring(0, buf.length() - 1)) : buf;
+                if (!part.isEmpty()) {
+                    multilineDef.value = multilineDef.value.isEmpty() ? part : multilineDef.value + "\n" + part;
+                }
+                if (!more) {
+                    multilineDef = null;
+                }
+                continue;
+            }
+            if (buf.isEmpty()) {
+                continue;
+            }
+
+            buf = substitute(buf);
+            if (buf.isEmpty()) {
+                continue;
+            }
+            if (isInclude(buf)) {
+                include(buf);
+                continue;
+            }
+            break;
+        }
+
+        int p = -1;
+        if (buf.charAt(0) == '{' || buf.charAt(0) == '}') {
+            p = 0;
+        } else {
+            for (int i = 0; i < buf.length(); i++) {
+                char ch = buf.charAt(i);
+                if (ch == '{' || ch == '}') {
+                    p = i;
+                    break;
+                }
+                if (ch == '"') {
+                    int close = buf.indexOf('"', i + 1);
+                    if (close < 0) {
+                        break;
+                    }
+                    i = close;
+                }
+            }
+        }
+        if (p >= 0) {
+            int skip = 0;
+            if (p == 0) {
+                skip = 1;
+                while (skip < buf.length() && (buf.charAt(skip) == ' ' || buf.charAt(skip) == '\t')) {
+                    skip++;
+                }
+            }
+            if (p + skip < buf.length()) {
+                residue = stripTrailingBlanks(buf.substring(p + skip));
+                buf = buf.substring(0, p + skip);
+            }
+        }
+        buf = stripTrailingBlanks(buf);
+        if (buf.equals("{")) {
+            openBraces.push(new Stmt(file, line, List.of("{")));
+        } else if (buf.equals("}")) {
+            if (openBraces.isEmpty()) {
+                sink.error(file, line, "extra-brace",
+                        "多了一个 '}'：前面没有与之配对的 '{'。keepalived 会把它当作未知关键字，请删掉它。",
+                        "Extra '}': there is no '{' for it to close. keepalived treats it as an unknown keyword; delete it.");
+            } else {
+                openBraces.pop();
+            }
+        }
+        return buf;
+    }
+
+    /** The @ID / $DEF / ~SEQ / $NAME part of read_line; returns "" when the line is consumed. */
+    private String substitute(String buf) {
+        for (int iter = 0; iter < 64; iter++) {
+            boolean recheck = false;
+            if (buf.startsWith("@")) {
+                boolean rev = buf.length() > 1 && buf.charAt(1) == '^';
+                int ofs = rev ? 2 : 1;
+                int ws = indexOfBlank(buf, ofs);
+                if (ws < 0) {
+                    return "";
+                }
+                String id = buf.substring(ofs, ws);
+                boolean match = configId.isPresent() && configId.get().equals(id);
+                if (match == rev) {
+                    return "";
+                }
+                int start = ws;
+                while (start < buf.length() && (buf.charAt(start) == ' ' || buf.charAt(start) == '\t')) {
+                    start++;
+                }
+                buf = buf.substring(start);
+                if (buf.isEmpty()) {
+                    return "";
+                }
+            }
+            if (buf.startsWith("$") && defineFrom(buf)) {
+                return "";
+            }
+            if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
+                boolean ok = buf.charAt(1) == 'S' ? addSeq(buf) : addLst(buf);
+                if (!ok) {
+                    sink.error(file, line, "seq-invalid",
+                            "无法理解这条 " + buf.substring(0, 4) + " 定义：'" + buf + "'。",
+                            "Invalid " + buf.substring(0, 4) + " specification '" + buf + "'.");
+                }
+                return "";
+            }
+            if (buf.startsWith("~")) {
+                return buf;
+            }
+            if (buf.indexOf('$') >= 0) {
+                String replaced = replaceParams(buf);
+                if (replaced == null) {
+                    return buf;
+                }
+                buf = decomment(replaced);
+                if (buf.isEmpty()) {
+                    return "";
+                }
+                if (buf.startsWith("@") || buf.indexOf('$') >= 0) {
+                    recheck = true;
+                }
+            }
+            if (!recheck) {
+                return buf;
+            }
+        }
+        sink.error(file, line, "definition-loop", "变量定义互相引用，无法展开完毕。",
+                "A $definition refers to itself; it cannot be fully expanded.");
+        return buf;
+    }
+
+    /** check_definition(): {@code $NAME=value}, no blanks before '='. */
+    private boolean defineFrom(String buf) {
+        if (buf.length() < 2 || !(Character.isLetter(buf.charAt(1)) || buf.charAt(1) == '_') || buf.charAt(1) > 127) {
+            return false;
+        }
+        int p = 2;
+        while (p < buf.length() && buf.charAt(p) != '=') {
+            char c = buf.charAt(p);
+            if (!(isAlnum(c) || c == '_')) {
+                return false;
+            }
+            p++;
+        }
+        if (p >= buf.length()) {
+            return false;
+        }
+        String name = buf.substring(1, p);
+        String value = buf.substring(p + 1);
+        int v = 0;
+        while (v < value.length() && (value.charAt(v) == ' ' || value.charAt(v) == '\t')) {
+            v++;
+        }
+        value = value.substring(v);
+        boolean multiline = value.endsWith("\\");
+        if (multiline) {
+            value = stripTrailingBlanks(value.substring(0, value.length() - 1));
+        }
+        Def def = new Def(name, value, multiline);
+        defs.put(name, def);
+        if (multiline) {
+            multilineDef = def;
+        }
+        return true;
+    }
+
+    /** replace_param(): returns null when no definition was found. */
+    private String replaceParams(String buf) {
+        StringBuilder sb = new StringBuilder(buf);
+        boolean found = false;
+        int cur = 0;
+        int guard = 0;
+        while ((cur = sb.indexOf("$", cur)) >= 0 && cur + 1 < sb.length()) {
+            Ref ref = findRef(sb, cur + 1);
+            if (ref == null) {
+                cur++;
+                continue;
+            }
+            if (++guard > 256) {
+                break;
+            }
+            found = true;
+            Def def = ref.def;
+            String value = valueOf(def, ref.params);
+            if (def.multiline) {
+                String[] lines = value.split("\n", -1);
+                for (int i = lines.length - 1; i >= 1; i--) {
+                    pending.push(lines[i]);
+                }
+                value = lines[0];
+            }
+            sb.replace(cur, ref.end, value);
+            if (sb.length() >= MAXBUF) {
+                sink.warning(file, line, "line-too-long",
+                        "变量替换后这一行超过 1023 字节，keepalived 会停止替换。",
+                        "After $definition substitution this line exceeds 1023 bytes; keepalived stops substituting.");
+                break;
+            }
+            String t = value.stripLeading();
+            if (t.startsWith("~")) {
+                break;
+            }
+        }
+        return found ? sb.toString() : null;
+    }
+
+    private String valueOf(Def def, String params) {
+        switch (def.name) {
+            case "_PWD" -> {
+                if (def.value == null) {
+                    int slash = file.lastIndexOf('/');
+                    return slash > 0 ? file.substring(0, slash) : slash == 0 ? "/" : ".";
+                }
+            }
+            case "_INSTANCE" -> {
+                if (def.value == null) {
+                    return configId.orElse("");
+                }
+            }
+            case "_RANDOM" -> {
+                if (def.value == null) {
+                    long min = 0;
+                    long max = 32767;
+                    if (params != null) {
+                        String[] p = params.trim().split(" +");
+                        try {
+                            min = Long.parseLong(p[0]);
+                            if (p.length > 1) {
+                                max = Long.parseLong(p[1]);
+                            }
+                        } catch (NumberFormatException e) {
+                            return "0";
+                        }
+                    }
+                    long span = Math.max(1, max - min + 1);
+                    return Long.toString(min + Math.floorMod(random.nextLong(), span));
+                }
+            }
+            default -> {
+            }
+        }
+        return def.value == null ? "" : def.value;
+    }
+
+    private record Ref(Def def, int end, String params) {
+    }
+
+    /** find_definition() for a use at {@code pos} (just after the '$'). */
+    private Ref findRef(CharSequence s, int pos) {
+        boolean braces = s.charAt(pos) == '{';
+        int n = braces ? pos + 1 : pos;
+        if (n >= s.length() || !(isAlpha(s.charAt(n)) || s.charAt(n) == '_')) {
+            return null;
+        }
+        int p = n + 1;
+        while (p < s.length() && (isAlnum(s.charAt(p)) || s.charAt(p) == '_')) {
+            p++;
+        }
+        String name = s.subSequence(n, p).toString();
+        String params = null;
+        int end;
+        if (braces) {
+            int ps = -1;
+            int pe = -1;
+            while (p < s.length() && (s.charAt(p) == ' ' || Character.isDigit(s.charAt(p)))) {
+                if (s.charAt(p) != ' ') {
+                    if (ps < 0) {
+                        ps = p;
+                    }
+                    pe = p;
+                }
+                p++;
+            }
+            if (ps >= 0 && pe + 1 != p) {
+                return null;
+            }
+            if (p >= s.length() || s.charAt(p) != '}') {
+                return null;
+            }
+            if (ps >= 0) {
+                params = s.subSequence(ps, pe + 1).toString();
+            }
+            end = p + 1;
+        } else {
+            if (p < s.length()) {
+                char c = s.charAt(p);
+                if (c != ' ' && c != '\t' && c != ',' && c != ')') {
+                    return null;
+                }
+            }
+            end = p;
+        }
+        Def def = defs.get(name);
+        if (def == null) {
+            return null;
+        }
+        if (def.multiline && end != s.length()) {
+            return null;
+        }
+        if (params != null && !def.name.equals("_RANDOM")) {
+            return null;
+        }
+        return new Ref(def, end, params);
+    }
+
+    private boolean addSeq(String buf) {
+        int p = 4;
+        boolean hex = false;
+        if (p < buf.length() && buf.charAt(p) == 'x') {
+            hex = true;
+            p++;
+        }
+        int open = buf.indexOf('(', p);
+        int close = buf.indexOf(')', p);
+        if (open < 0 || close < open || !buf.substring(p, open).isBlank()) {
+            return false;
+        }
+        String inner = buf.substring(open + 1, close);
+        String[] parts = inner.split(",", -1);
+        if (parts.length < 2 || parts.length > 4) {
+            return false;
+        }
+        String var = parts[0].trim();
+        if (var.isEmpty()) {
+            return false;
+        }
+        long[] nums = new long[parts.length - 1];
+        for (int i = 1; i < parts.length; i++) {
+            String v = parts[i].trim();
+            String r = v.indexOf('$') >= 0 ? replaceParams(v) : null;
+            if (r != null) {
+                v = r.trim();
+            }
+            Long parsed = parseCLong(v);
+            if (parsed == null) {
+                return false;
+            }
+            nums[i - 1] = parsed;
+        }
+        long start;
+        long step;
+        long end;
+        if (nums.length == 1) {
+            end = nums[0];
+            step = end < 1 ? -1 : 1;
+            start = end < 0 ? -1 : 1;
+        } else if (nums.length == 2) {
+            start = nums[0];
+            end = nums[1];
+            step = start <= end ? 1 : -1;
+        } else {
+            start = nums[0];
+            step = nums[1];
+            end = nums[2];
+            if (step == 0 || (start < end && step < 0) || (start > end && step > 0)) {
+                return false;
+            }
+        }
+        if (hex && (start < 0 || end < 0)) {
+            return false;
+        }
+        String text = buf.substring(close + 1).stripLeading();
+        List<Map<String, String>> values = new ArrayList<>();
+        for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
+            values.add(Map.of(var, hex ? Long.toHexString(v) : Long.toString(v)));
+            if (values.size() > MAX_GENERATED_LINES) {
+                return false;
+            }
+        }
+        if (values.isEmpty()) {
+            return true;
+        }
+        seqs.add(new Seq(file, line, text, values));
+        return true;
+    }
+
+    private boolean addLst(String buf) {
+        int open = buf.indexOf('(', 4);
+        int close = buf.lastIndexOf(')');
+        if (open < 0 || close < open || !buf.substring(4, open).isBlank()) {
+            return false;
+        }
+        List<List<String>> groups = splitGroups(buf.substring(open + 1, close));
+        if (groups == null || groups.size() < 2) {
+            return false;
+        }
+        List<String> vars = groups.get(0);
+        List<Map<String, String>> values = new ArrayList<>();
+        for (List<String> g : groups.subList(1, groups.size())) {
+            if (g.size() > vars.size()) {
+                return false;
+            }
+            Map<String, String> m = new HashMap<>();
+            for (int i = 0; i < vars.size(); i++) {
+                m.put(vars.get(i), i < g.size() ? g.get(i) : "");
+            }
+            values.add(m);
+        }
+        seqs.add(new Seq(file, line, buf.substring(close + 1).stripLeading(), values));
+        return true;
+    }
+
+    /** "{a,b}, {1,2}, x" into [[a,b],[1,2],[x]]. */
+    private static List<List<String>> splitGroups(String s) {
+        List<List<String>> out = new ArrayList<>();
+        int i = 0;
+        while (i <= s.length()) {
+            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            if (i < s.length() && s.charAt(i) == '{') {
+                int e = s.indexOf('}', i);
+                if (e < 0) {
+                    return null;
+                }
+                List<String> g = new ArrayList<>();
+                for (String part : s.substring(i + 1, e).split(",", -1)) {
+                    g.add(part.trim());
+                }
+                out.add(g);
+                i = e + 1;
+                while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                    i++;
+                }
+                if (i < s.length() && s.charAt(i) != ',') {
+                    return null;
+                }
+                i++;
+            } else {
+                int e = s.indexOf(',', i);
+                if (e < 0) {
+                    e = s.length();
+                }
+                out.add(List.of(s.substring(i, e).trim()));
+                i = e + 1;
+            }
+        }
+        return out;
+    }
+
+    private static Long parseCLong(String v) {
+        try {
+            boolean neg = v.startsWith("-");
+            String d = neg || v.startsWith("+") ? v.substring(1) : v;
+            long r;
+            if (d.startsWith("0x") || d.startsWith("0X")) {
+                r = Long.parseLong(d.substring(2), 16);
+            } else if (d.length() > 1 && d.startsWith("0")) {
+                r = Long.parseLong(d.substring(1), 8);
+            } else {
+                r = Long.parseLong(d);
+            }
+            return neg ? -r : r;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isInclude(String buf) {
+        if (!buf.startsWith("include") || buf.length() < 8) {
+            return false;
+        }
+        char c7 = buf.charAt(7);
+        if (c7 == ' ' || c7 == '\t') {
+            return true;
+        }
+        return buf.length() > 8 && (buf.charAt(8) == ' ' || buf.charAt(8) == '\t') && "rmwba".indexOf(c7) >= 0;
+    }
+
+    private void include(String buf) {
+        boolean plain = buf.charAt(7) == ' ' || buf.charAt(7) == '\t';
+        String pattern = buf.substring(plain ? 8 : 9).strip();
+        if (files.size() >= MAX_INCLUDE_DEPTH) {
+            sink.error(file, line, "include-depth",
+                    "include 嵌套太深（是否互相包含？），已停止读取 '" + pattern + "'。",
+                    "Includes nest too deeply (do files include each other?); not reading '" + pattern + "'.");
+            return;
+        }
+        List<Source> found;
+        try {
+            found = includes.resolve(pattern, file);
+        } catch (RuntimeException e) {
+            found = List.of();
+        }
+        if (found == null || found.isEmpty()) {
+            if (plain) {
+                sink.warning(file, line, "include-missing",
+                        "include 的文件 '" + pattern + "' 不存在。keepalived 只提示一句就继续运行，这部分配置不会生效。",
+                        "Config files missing '" + pattern + "'. keepalived only notes this and carries on without that part of the configuration.");
+            } else {
+                sink.error(file, line, "include-missing",
+                        "include 的文件 '" + pattern + "' 不存在。",
+                        "Config files missing '" + pattern + "'.");
+            }
+            return;
+        }
+        for (int i = found.size() - 1; i >= 0; i--) {
+            files.push(new Cursor(found.get(i)));
+        }
+    }
+
+    /** decomment(): strips comments outside quotes, unescapes \! and \#, trims; keeps a trailing '\'. */
+    private String decomment(String str) {
+        int start = 0;
+        while (start < str.length() && (str.charAt(start) == ' ' || str.charAt(start) == '\t')) {
+            start++;
+        }
+        StringBuilder out = new StringBuilder(str.length() - start);
+        boolean quote = false;
+        boolean cont = false;
+        int skip = -1;
+        for (int i = start; i < str.length(); i++) {
+            char c = str.charAt(i);
+            if (c == '"') {
+                if (skip < 0) {
+                    quote = !quote;
+                }
+                out.append(c);
+            } else if (c == '\\') {
+                if (i + 1 < str.length()) {
+                    char n = str.charAt(i + 1);
+                    if (!quote && (n == '#' || n == '!')) {
+                        out.append(n);
+                    } else {
+                        out.append(c).append(n);
+                    }
+                    i++;
+                } else {
+                    cont = true;
+                    break;
+                }
+            } else {
+                if ((c == '!' || c == '#') && !quote && skip < 0) {
+                    skip = out.length();
+                }
+                out.append(c);
+            }
+        }
+        if (quote) {
+            sink.error(file, line, "unterminated-quote",
+                    "引号没有闭合：'" + str.substring(start) + "'。keepalived 会丢掉引号之后的内容，请补上结尾的 \"。",
+                    "Unterminated quote '" + str.substring(start) + "'. keepalived drops what follows the quote; add the closing \".");
+        }
+        if (skip >= 0) {
+            out.setLength(skip);
+        }
+        int len = out.length();
+        while (len > 0 && (out.charAt(len - 1) == ' ' || out.charAt(len - 1) == '\t')) {
+            len--;
+        }
+        out.setLength(len);
+        if (cont) {
+            out.append('\\');
+        }
+        return out.toString();
+    }
+
+    /** alloc_strvec(): words split at white space; "..." is one word without its quotes. */
+    private List<String> split(String s) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (true) {
+            while (i < n && isWhite(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            if (s.charAt(i) == '"') {
+                int close = s.indexOf('"', i + 1);
+                if (close < 0) {
+                    if (!sink.has(file, line, "unterminated-quote")) {
+                        sink.error(file, line, "unterminated-quote",
+                                "引号没有闭合：'" + s + "'。", "Unmatched quote: '" + s + "'.");
+                    }
+                    break;
+                }
+                words.add(s.substring(i + 1, close));
+                i = close + 1;
+            } else {
+                int e = i;
+                while (e < n && !isWhite(s.charAt(e)) && s.charAt(e) != '"') {
+                    e++;
+                }
+                words.add(s.substring(i, e));
+                i = e;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isWhite(char c) {
+        return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == 0x0b;
+    }
+
+    private static boolean isAlpha(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAlnum(char c) {
+        return isAlpha(c) || (c >= '0' && c <= '9');
+    }
+
+    private static int indexOfBlank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) == ' ' || s.charAt(i) == '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripTrailingBlanks(String s) {
+        int len = s.length();
+        while (len > 0 && (s.charAt(len - 1) == ' ' || s.charAt(len - 1) == '\t')) {
+            len--;
+        }
+        return s.substring(0, len);
+    }
+
+    private static final class Def {
+        final String name;
+        String value;
+        final boolean multiline;
+
+        Def(String name, String value, boolean multiline) {
+            this.name = name;
+            this.value = value;
+            this.multiline = multiline;
+        }
+    }
+
+    /** A ~SEQ or ~LST: each emitted line first (re)defines its variables, as keepalived does. */
+    private final class Seq {
+        final String file;
+        final int line;
+        final String text;
+        final List<Map<String, String>> values;
+        int next;
+
+        Seq(String file, int line, String text, List<Map<String, String>> values) {
+            this.file = file;
+            this.line = line;
+            this.text = text;
+            this.values = values;
+        }
+
+        String emit() {
+            for (Map.Entry<String, String> e : values.get(next).entrySet()) {
+                defs.put(e.getKey(), new Def(e.getKey(), e.getValue(), false));
+            }
+            next++;
+            return text;
+        }
+
+        boolean done() {
+            return next >= values.size();
+        }
+    }
+
+    /** One file being read, in fgets-sized chunks. */
+    private static final class Cursor {
+        final Source source;
+        final String text;
+        int pos;
+        int lineNo;
+        boolean lastChunkTooLong;
+        private boolean midLine;
+
+        Cursor(Source source) {
+            this.source = source;
+            this.text = source.text();
+        }
+
+        /** The next chunk without its line end, or null at end of file. */
+        String chunk() {
+            lastChunkTooLong = false;
+            if (pos >= text.length()) {
+                return null;
+            }
+            if (!midLine) {
+                lineNo++;
+            }
+            int nl = text.indexOf('\n', pos);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            int limit = MAXBUF - 1;
+            String chunk;
+            if (utf8Length(text, pos, lineEnd) + (nl < 0 ? 0 : 1) <= limit) {
+                chunk = text.substring(pos, lineEnd);
+                pos = nl < 0 ? text.length() : nl + 1;
+                midLine = false;
+            } else {
+                int end = pos;
+                int bytes = 0;
+                while (end < lineEnd) {
+                    int b = utf8Length(text, end, end + 1);
+                    if (bytes + b > limit) {
+                        break;
+                    }
+                    bytes += b;
+                    end++;
+                }
+                if (end == pos) {
+                    end = pos + 1;
+                }
+                chunk = text.substring(pos, end);
+                pos = end;
+                lastChunkTooLong = !midLine;
+                midLine = true;
+            }
+            int len = chunk.length();
+            while (len > 0 && (chunk.charAt(len - 1) == '\r' || chunk.charAt(len - 1) == '\n')) {
+                len--;
+            }
+            return chunk.substring(0, len);
+        }
+
+        private static int utf8Length(String s, int from, int to) {
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+            }
+            return n;
+        }
+    }
+}
