@@ -22,7 +22,7 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
 
     private static final Set<String> TOP = Set.of("checks");
     private static final Set<String> CHECK_KEYS = Set.of("id", "title", "params", "expect", "causes", "hints");
-    private static final Set<String> PARAM_KEYS = Set.of("type", "default");
+    private static final Set<String> PARAM_KEYS = Set.of("type", "default", "sample");
     private static final Set<String> CAUSE_KEYS = Set.of("cause", "if-cause", "when", "when-not");
 
     public CheckCatalog {
@@ -98,18 +98,20 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
             p.entries().forEach((name, spec) -> {
                 String typeName;
                 Optional<String> def = Optional.empty();
+                Optional<String> sample = Optional.empty();
                 if (spec.isScalar()) {
                     typeName = spec.text();
                 } else {
                     Fields pf = Fields.of(spec, problems, what + " param " + name, PARAM_KEYS);
                     typeName = pf.text("type").orElse("text");
                     def = pf.text("default");
+                    sample = pf.text("sample");
                 }
                 Optional<VarType> t = VarType.parse(typeName);
                 if (t.isEmpty()) {
-                    problems.add(spec, what + ": unknown parameter type '" + typeName + "' (ipv4, int, word, iface, path, text)");
+                    problems.add(spec, what + ": unknown parameter type '" + typeName + "' (ipv4, int, word, iface, path, url, text)");
                 }
-                params.put(name, new CheckDef.Param(name, t.orElse(VarType.TEXT), def));
+                params.put(name, new CheckDef.Param(name, t.orElse(VarType.TEXT), def, sample));
             });
         });
         Optional<YNode> expect = f.node("expect");

@@ -18,8 +18,11 @@ import java.util.Optional;
 public record CheckDef(String id, Text title, Map<String, Param> params, YNode expect, List<Cause> causes,
                        Map<String, Text> hints, YNode at) {
 
-    /** A parameter; without a default it is required. */
-    public record Param(String name, VarType type, Optional<String> defaultValue) {
+    /**
+     * A parameter; without a default it is required. {@code sample} is a value lint uses to
+     * build the check when the type's generic sample would not fit (e.g. a state).
+     */
+    public record Param(String name, VarType type, Optional<String> defaultValue, Optional<String> sample) {
     }
 
     /**

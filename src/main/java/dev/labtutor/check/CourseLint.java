@@ -36,7 +36,7 @@ public final class CourseLint {
     public static void lintCatalog(CheckCatalog catalog, Problems problems) {
         for (CheckDef d : catalog.checks().values()) {
             Map<String, String> sample = new HashMap<>();
-            d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().orElse(sampleOf(p.type()))));
+            d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
             java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional.ofNullable(sample.get(n))
                     .or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
             lintNode(d.expect(), render, problems, "check " + d.id());
@@ -64,6 +64,7 @@ public final class CourseLint {
             case WORD -> "sample";
             case IFACE -> "eth0";
             case PATH -> "/tmp/sample";
+            case URL -> "http://10.0.0.1/";
             case TEXT -> "sample";
         };
     }

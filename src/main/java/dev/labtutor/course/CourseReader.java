@@ -147,7 +147,7 @@ public final class CourseReader {
         VarType type = f.text("type").flatMap(t -> {
             Optional<VarType> vt = VarType.parse(t);
             if (vt.isEmpty()) {
-                problems.add(f.node("type").orElseThrow(), "unknown type '" + t + "' (ipv4, int, word, iface, path, text)");
+                problems.add(f.node("type").orElseThrow(), "unknown type '" + t + "' (ipv4, int, word, iface, path, url, text)");
             }
             return vt;
         }).orElse(VarType.TEXT);

@@ -14,10 +14,12 @@ public enum VarType {
     WORD("letters, digits, '.', '_' or '-'"),
     IFACE("an interface name like eth0"),
     PATH("an absolute path"),
+    URL("an http:// or https:// URL"),
     TEXT("text");
 
     private static final Pattern WORD_P = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
     private static final Pattern IFACE_P = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");
+    private static final Pattern URL_P = Pattern.compile("https?://[A-Za-z0-9.:-]{1,255}(/[A-Za-z0-9._~/%-]{0,1024})?");
     private static final Pattern PATH_P = Pattern.compile("/[A-Za-z0-9_./@+*-]{0,1023}");
 
     private final String describe;
@@ -45,6 +47,7 @@ public enum VarType {
             case WORD -> WORD_P.matcher(v).matches();
             case IFACE -> IFACE_P.matcher(v).matches() && !v.equals(".") && !v.equals("..");
             case PATH -> PATH_P.matcher(v).matches() && !v.contains("/../") && !v.endsWith("/..");
+            case URL -> URL_P.matcher(v).matches();
             case TEXT -> v.indexOf('\0') < 0;
         };
     }

@@ -1,0 +1,37 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.Addresses;
+import dev.labtutor.check.fact.ConfigFiles;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.keepalived.IncludeResolver;
+import dev.labtutor.keepalived.KeepalivedParser;
+import dev.labtutor.keepalived.ParseOptions;
+import dev.labtutor.keepalived.ParseResult;
+import dev.labtutor.keepalived.Source;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Parses a keepalived configuration fetched from a host, with its include files resolved from
+ * what was fetched, and the host's interfaces known (so "interface ens160" on a host that only
+ * has ens33 is reported).
+ */
+final class KeepalivedFiles {
+
+    private KeepalivedFiles() {
+    }
+
+    static Probe probe(String path) {
+        return Probe.of(Probe.Kind.KEEPALIVED_CONFIG, path);
+    }
+
+    static ParseResult parse(HostFacts host, ConfigFiles files) {
+        ParseOptions options = ParseOptions.defaults();
+        if (host.fact(AddressCheck.ADDRESSES) instanceof Addresses a) {
+            Set<String> names = a.interfaces().stream().map(Addresses.Iface::name).collect(Collectors.toSet());
+            options = options.withHostInterfaces(names);
+        }
+        String main = files.files().getOrDefault(files.mainPath(), "");
+        return KeepalivedParser.parse(new Source(files.mainPath(), main), IncludeResolver.fromFiles(files.files()), options);
+    }
+}

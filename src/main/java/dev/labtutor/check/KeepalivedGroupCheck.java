@@ -1,0 +1,75 @@
+package dev.labtutor.check;
+
+import dev.labtutor.check.fact.ConfigFiles;
+import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.keepalived.Finding;
+import dev.labtutor.keepalived.GroupConsistency;
+import dev.labtutor.keepalived.KeepalivedConfig;
+import dev.labtutor.keepalived.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The keepalived configs of a group of hosts agree (same VRID, password, advert interval and
+ * VIPs; distinct priorities with the MASTER highest; ...). {@code aspect} narrows the check to
+ * one kind of finding ({@code vrid} keeps {@code group-vrid-*}), which cause rules use to name
+ * exactly why a split brain happened.
+ */
+public record KeepalivedGroupCheck(String path, Optional<String> aspect) implements GroupPrimitive {
+
+    @Override
+    public Map<String, Set<Probe>> probes(List<String> on) {
+        Map<String, Set<Probe>> m = new LinkedHashMap<>();
+        on.forEach(r -> m.put(r, Set.of(KeepalivedFiles.probe(path), AddressCheck.ADDRESSES)));
+        return m;
+    }
+
+    @Override
+    public Outcome evaluate(List<String> on, RoundFacts facts) {
+        Map<String, KeepalivedConfig> configs = new LinkedHashMap<>();
+        List<Evidence> ev = new ArrayList<>();
+        for (String role : on) {
+            Optional<HostFacts> hf = facts.host(role);
+            if (hf.isEmpty()) {
+                return Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed"));
+            }
+            Optional<Outcome> down = hf.get().unavailable();
+            if (down.isPresent()) {
+                return down.get();
+            }
+            Fact f = hf.get().fact(KeepalivedFiles.probe(path));
+            if (f instanceof ProbeBroken b) {
+                return HostFacts.broken(role, b);
+            }
+            ConfigFiles files = (ConfigFiles) f;
+            if (!files.mainExists()) {
+                return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
+                        List.of(new Evidence(role, path + " does not exist")));
+            }
+            configs.put(role, KeepalivedFiles.parse(hf.get(), files).config());
+        }
+        List<Finding> findings = GroupConsistency.check(configs).stream()
+                .filter(x -> x.severity() == Severity.ERROR)
+                .filter(x -> aspect.map(a -> x.code().startsWith("group-" + a + "-") || x.code().equals("group-" + a)).orElse(true))
+                .toList();
+        for (Finding x : GroupConsistency.check(configs)) {
+            ev.add(new Evidence(x.hostA() + "/" + x.hostB(), x.format(dev.labtutor.i18n.Lang.EN)));
+        }
+        if (findings.isEmpty()) {
+            return Outcome.pass(Text.of(String.join("、", on) + " 的 VRRP 配置一致", "the VRRP settings of " + String.join(", ", on) + " agree"), ev);
+        }
+        Finding first = findings.get(0);
+        return Outcome.fail(first.code(), Text.of(
+                first.hostA() + " " + first.fileA() + ":" + first.lineA() + " 与 " + first.hostB() + " " + first.fileB() + ":" + first.lineB()
+                        + "：" + first.text().zh(),
+                first.hostA() + " " + first.fileA() + ":" + first.lineA() + " vs " + first.hostB() + " " + first.fileB() + ":" + first.lineB()
+                        + ": " + first.text().en()), ev);
+    }
+}
