@@ -63,7 +63,8 @@ public final class Bindings {
         }
         Optional<HostSpec> host = lab.flatMap(l -> l.host(role));
         return switch (field) {
-            case "address" -> host.map(HostSpec::address).or(() -> Optional.ofNullable(course.defaultHosts().get(role)));
+            case "address" -> host.map(HostSpec::address).or(() -> Optional.ofNullable(course.defaultHosts().get(role)))
+                    .or(() -> Optional.of("<" + role + ".address>"));
             case "user" -> Optional.of(host.map(HostSpec::user).orElse("root"));
             case "port" -> Optional.of(String.valueOf(host.map(HostSpec::port).orElse(22)));
             case "iface" -> Optional.ofNullable(detectedIfaces.get(role)).or(() -> lookup("iface"));

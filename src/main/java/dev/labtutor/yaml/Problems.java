@@ -38,7 +38,7 @@ public final class Problems {
     }
 
     public List<Problem> sorted() {
-        List<Problem> copy = new ArrayList<>(list);
+        List<Problem> copy = new ArrayList<>(new java.util.LinkedHashSet<>(list));
         Collections.sort(copy);
         return List.copyOf(copy);
     }
