@@ -52,7 +52,7 @@ public final class LabOptions {
         try {
             return LabFileReader.forCurrentUser().readStrict(p);
         } catch (DataFileException e) {
-            throw new UserError("the lab file is invalid: " + e.getMessage());
+            throw new UserError("the lab file is invalid:\n" + e.listing(20));
         }
     }
 

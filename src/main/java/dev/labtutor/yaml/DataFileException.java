@@ -13,6 +13,18 @@ public final class DataFileException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Every problem, one per line (at most {@code max}, then a count of the rest). */
+    public String listing(int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < problems.size() && i < max; i++) {
+            sb.append(i == 0 ? "" : "\n").append(problems.get(i));
+        }
+        if (problems.size() > max) {
+            sb.append("\n(and ").append(problems.size() - max).append(" more)");
+        }
+        return sb.toString();
+    }
+
     public List<Problem> problems() {
         return problems;
     }

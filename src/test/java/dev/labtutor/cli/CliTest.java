@@ -1,0 +1,129 @@
+package dev.labtutor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract: exit codes, one-sentence errors, no stack traces. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lessonsListsTheCourseInOrder() {
+        Run r = run("lessons", "--lang", "en");
+        assertEquals(0, r.code());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[1].contains("1. install") && lines[2].contains("2. master") && lines[3].contains("3. backup"), r.out());
+        Run zh = run("lessons", "--lang", "zh");
+        assertTrue(zh.out().contains("配置主服务器"), zh.out());
+    }
+
+    @Test
+    void lintOfTheShippedCourseIsClean() {
+        Run r = run("lint");
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().startsWith("ok:"));
+    }
+
+    @Test
+    void lintOfBrokenFixturesExitsOne() {
+        Path fix = Path.of(System.getProperty("labtutor.root", ".")).resolve("src/test/resources/lint");
+        Run r = run("lint", fix.resolve("broken-course").toString(), fix.resolve("broken-checks").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("one.yaml:13:9: unknown check 'not-a-check'"), r.out());
+    }
+
+    @Test
+    void unknownLessonIsBadInput() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1 }\n");
+        Run r = run("check", "nosuch", "--lab", lab.toString());
+        assertEquals(2, r.code());
+        assertEquals("labtutor: unknown lesson 'nosuch' (lessons: install, master, backup)\n", r.err());
+    }
+
+    @Test
+    void missingLabFileIsBadInputWithOneSentence() {
+        Run r = run("check", "master", "--lab", dir.resolve("none.yaml").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("labtutor: lab file ") && r.err().contains("does not exist"), r.err());
+        assertFalse(r.err().contains("at dev.labtutor"), "no stack trace without --debug");
+    }
+
+    @Test
+    void invalidLabFileNamesFileAndLine() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 10.0.0.1 }\n  lb02: { adress: 10.0.0.2 }\n");
+        Run r = run("check", "master", "--lab", lab.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(lab + ":3:"), r.err());
+        assertTrue(r.err().contains("did you mean 'address'"), r.err());
+    }
+
+    @Test
+    void labMissingARoleTheLessonNeeds() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1 }\n");
+        Run r = run("check", "master", "--lab", lab.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("role 'lb02' is needed"), r.err());
+    }
+
+    @Test
+    void labVariableOfTheWrongType() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "vars:\n  vip: 10.0.0.999\nhosts:\n  lb01: { address: 127.0.0.1 }\n  lb02: { address: 127.0.0.1 }\n");
+        Run r = run("check", "master", "--lab", lab.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(lab + ":2:1: variable 'vip' must be an IPv4 address"), r.err());
+    }
+
+    @Test
+    void wrongOptionIsBadInput() {
+        Run r = run("check", "master", "--frobnicate");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown option: '--frobnicate'"), r.err());
+        Run f = run("check", "master", "--format", "xml", "--lab", "/nonexistent");
+        assertEquals(2, f.code());
+        assertTrue(f.err().contains("--format must be text or json"), f.err());
+    }
+
+    @Test
+    void unreachableHostsAreReportedNotFailed() throws Exception {
+        // 127.0.0.1 port 1 refuses connections at once: both hosts are UNREACHABLE, exit 1.
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
+        Run r = run("check", "master", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
+                "--format", "json", "--lang", "en");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("\"lesson\": \"master\""), r.out());
+        assertTrue(r.out().contains("\"passed\": false"), r.out());
+        assertFalse(r.out().contains("\"status\": \"fail\""), "nothing was judged wrong: " + r.out());
+        assertTrue(r.out().contains("\"status\": \"unreachable\""), r.out());
+    }
+}
