@@ -96,7 +96,6 @@ public final class Sandbox {
         Sandbox sandbox = new Sandbox(spec, Map.of(), Duration.ZERO);
         try {
             Map<SandboxRole, Long> anchors = sandbox.build();
-            new SandboxState(spec, anchors).write();
             Sandbox upNow = new Sandbox(spec, anchors, Duration.ofNanos(System.nanoTime() - start));
             upNow.printSummary(out);
             return upNow;
@@ -368,7 +367,7 @@ public final class Sandbox {
                 }
             }
             list.add(new SandboxStatus.Host(role, spec.address(role), running,
-                    running && pidFileAlive(role, "run/sshd.pid"), running && pidFileAlive(role, "run/keepalived.pid"),
+                    running && pidFileAlive(role, "/run/sshd.pid"), running && pidFileAlive(role, "/run/keepalived.pid"),
                     addresses));
         }
         return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
