@@ -1,0 +1,133 @@
+package dev.labtutor.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to build: which hosts, under which name, on which /24, with which interface name inside
+ * the hosts, and where to keep state. The name prefixes every namespace and link the sandbox
+ * creates, so two sandboxes with different names never touch each other's objects; they still
+ * need different subnets because both give the root namespace an address on theirs.
+ *
+ * @param name         1-10 of {@code [a-z0-9]}; namespaces are {@code lt-NAME-ROLE}, the root link {@code lt-NAME}
+ * @param roles        hosts to start, in order, at least one
+ * @param subnetPrefix first three octets of the /24, e.g. {@code 10.77.0}; hosts get fixed last octets
+ * @param iface        interface name inside every host, e.g. {@code eth1}
+ * @param stateRoot    parent of the sandbox's state dir ({@link #stateDir()})
+ */
+public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
+    private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
+    private static final Pattern PREFIX = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    /** The seed lab's network; the sandbox must never look like it, so checks cannot pass by accident. */
+    private static final String SEED_PREFIX = "192.168.10";
+    private static final List<String> SEED_IFACES = List.of("ens160", "ens33");
+
+    public static final String DEFAULT_NAME = "lab";
+    public static final String DEFAULT_SUBNET_PREFIX = "10.77.0";
+    public static final String DEFAULT_IFACE = "eth1";
+
+    public SandboxSpec {
+        Objects.requireNonNull(stateRoot, "stateRoot");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("sandbox name '" + name + "' must be 1-10 of a-z, 0-9");
+        }
+        roles = List.copyOf(roles);
+        if (roles.isEmpty() || roles.stream().distinct().count() != roles.size()) {
+            throw new IllegalArgumentException("sandbox needs at least one host and no host twice: " + roles);
+        }
+        var m = PREFIX.matcher(subnetPrefix);
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255
+                || Integer.parseInt(m.group(3)) > 255) {
+            throw new IllegalArgumentException("subnet prefix '" + subnetPrefix + "' must be three octets, e.g. 10.77.0");
+        }
+        if (subnetPrefix.equals(SEED_PREFIX)) {
+            throw new IllegalArgumentException("the sandbox must not use the course's own subnet " + SEED_PREFIX + ".0/24");
+        }
+        if (!IFACE.matcher(iface).matches() || SEED_IFACES.contains(iface) || iface.equals("lo")) {
+            throw new IllegalArgumentException("interface name '" + iface + "' must be a short name other than lo, "
+                    + String.join(", ", SEED_IFACES));
+        }
+    }
+
+    /** All five hosts, name {@code lab}, 10.77.0.0/24, {@code eth1}, state under {@link #defaultStateRoot()}. */
+    public static SandboxSpec defaults() {
+        return new SandboxSpec(DEFAULT_NAME, List.of(SandboxRole.values()), DEFAULT_SUBNET_PREFIX, DEFAULT_IFACE,
+                defaultStateRoot());
+    }
+
+    public SandboxSpec withName(String newName) {
+        return new SandboxSpec(newName, roles, subnetPrefix, iface, stateRoot);
+    }
+
+    public SandboxSpec withRoles(List<SandboxRole> newRoles) {
+        return new SandboxSpec(name, newRoles, subnetPrefix, iface, stateRoot);
+    }
+
+    public SandboxSpec withSubnetPrefix(String newPrefix) {
+        return new SandboxSpec(name, roles, newPrefix, iface, stateRoot);
+    }
+
+    public SandboxSpec withIface(String newIface) {
+        return new SandboxSpec(name, roles, subnetPrefix, newIface, stateRoot);
+    }
+
+    public SandboxSpec withStateRoot(Path newRoot) {
+        return new SandboxSpec(name, roles, subnetPrefix, iface, newRoot);
+    }
+
+    /**
+     * {@code /var/lib/labtutor/sandbox} for root (the sandbox needs root anyway); otherwise
+     * {@code $XDG_STATE_HOME/labtutor/sandbox} or {@code ~/.local/state/labtutor/sandbox}.
+     */
+    public static Path defaultStateRoot() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            return Path.of("/var/lib/labtutor/sandbox");
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("labtutor").resolve("sandbox");
+    }
+
+    public Path stateDir() {
+        return stateRoot.resolve(name);
+    }
+
+    /** e.g. {@code 10.77.0.0/24}. */
+    public String subnet() {
+        return subnetPrefix + ".0/24";
+    }
+
+    /** The address keepalived should float between the directors: {@code .200}. */
+    public String vip() {
+        return subnetPrefix + ".200";
+    }
+
+    /** The root namespace's own address on the lab subnet ({@code .1}), from which the tutor connects. */
+    public String tutorAddress() {
+        return subnetPrefix + ".1";
+    }
+
+    public String address(SandboxRole role) {
+        return subnetPrefix + "." + role.hostOctet();
+    }
+
+    public String hostNamespace(SandboxRole role) {
+        return "lt-" + name + "-" + role.id();
+    }
+
+    /** The namespace that holds the bridge, so no bridge ever appears in the root namespace. */
+    public String switchNamespace() {
+        return "lt-" + name + "-sw";
+    }
+
+    /** The root namespace's end of the veth to the bridge. */
+    public String rootLink() {
+        return "lt-" + name;
+    }
+}

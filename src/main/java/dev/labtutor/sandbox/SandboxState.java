@@ -1,0 +1,86 @@
+package dev.labtutor.sandbox;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What a sandbox consists of, written to {@code STATE_DIR/state.properties} before the first
+ * namespace is created and again once every host runs. It is all {@code down} needs, so a
+ * sandbox whose JVM crashed or was killed is removed from a fresh process by name.
+ *
+ * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh)
+ */
+public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) {
+
+    static final String FILE = "state.properties";
+
+    public SandboxState {
+        anchorPids = Map.copyOf(anchorPids);
+    }
+
+    /** Every namespace the sandbox may have created: the hosts' and the switch's. */
+    List<String> namespaces() {
+        var all = new java.util.ArrayList<String>();
+        spec.roles().forEach(r -> all.add(spec.hostNamespace(r)));
+        all.add(spec.switchNamespace());
+        return all;
+    }
+
+    void write() {
+        Properties p = new Properties();
+        p.setProperty("name", spec.name());
+        p.setProperty("roles", String.join(",", spec.roles().stream().map(SandboxRole::id).toList()));
+        p.setProperty("subnetPrefix", spec.subnetPrefix());
+        p.setProperty("iface", spec.iface());
+        p.setProperty("stateRoot", spec.stateRoot().toString());
+        anchorPids.forEach((role, pid) -> p.setProperty("anchor." + role.id(), Long.toString(pid)));
+        Path file = spec.stateDir().resolve(FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(FILE + ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "labtutor sandbox state: used by 'labtutor sandbox down' to remove everything listed here");
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empty when {@code stateDir} holds no sandbox state (never created, or already down). */
+    static Optional<SandboxState> read(Path stateDir) {
+        Path file = stateDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(",")).map(SandboxRole::parse).toList();
+        SandboxSpec spec = new SandboxSpec(p.getProperty("name"), roles, p.getProperty("subnetPrefix"),
+                p.getProperty("iface"), Path.of(p.getProperty("stateRoot")));
+        Map<SandboxRole, Long> pids = new LinkedHashMap<>();
+        for (SandboxRole role : roles) {
+            String v = p.getProperty("anchor." + role.id());
+            if (v != null) {
+                pids.put(role, Long.parseLong(v));
+            }
+        }
+        return Optional.of(new SandboxState(spec, pids));
+    }
+}
