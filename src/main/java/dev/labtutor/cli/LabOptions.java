@@ -27,7 +27,7 @@ public final class LabOptions {
     public static List<Path> candidates() {
         List<Path> c = new ArrayList<>();
         c.add(Path.of("lab.yaml"));
-        SandboxLabFile.current().ifPresent(c::add);
+        SandboxLab.currentLabFile().ifPresent(c::add);
         c.add(SshOptions.defaultKnownHosts().resolveSibling("lab.yaml"));
         return c;
     }

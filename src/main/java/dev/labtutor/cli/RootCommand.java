@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
                 LintCommand.class,
                 HostsCommand.class,
                 KeepalivedCommand.class,
+                SandboxCommand.class,
         })
 public final class RootCommand implements Runnable {
 

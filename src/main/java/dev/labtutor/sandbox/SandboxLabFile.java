@@ -16,7 +16,7 @@ final class SandboxLabFile {
         StringBuilder sb = new StringBuilder();
         sb.append("# labtutor sandbox '").append(spec.name()).append("' (").append(spec.subnet())
                 .append("), written by 'labtutor sandbox up'.\n");
-        sb.append("# Host keys are pinned in ").append(knownHosts).append('\n');
+        sb.append("known-hosts: ").append(quote(knownHosts.toString())).append('\n');
         sb.append("vars:\n");
         sb.append("  vip: ").append(spec.vip()).append('\n');
         sb.append("  iface: ").append(spec.iface()).append('\n');

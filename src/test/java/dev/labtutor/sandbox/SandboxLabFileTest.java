@@ -17,7 +17,7 @@ class SandboxLabFileTest {
         String yaml = SandboxLabFile.render(spec, hosts, Path.of("/s/lab/id_ed25519"), Path.of("/s/lab/known_hosts"));
         assertEquals("""
                 # labtutor sandbox 'lab' (10.77.0.0/24), written by 'labtutor sandbox up'.
-                # Host keys are pinned in /s/lab/known_hosts
+                known-hosts: "/s/lab/known_hosts"
                 vars:
                   vip: 10.77.0.200
                   iface: eth1
@@ -25,5 +25,17 @@ class SandboxLabFileTest {
                   lb01: { address: 10.77.0.11, port: 22, user: root, identity: "/s/lab/id_ed25519" }
                   nfs-server: { address: 10.77.0.31, port: 22, user: root, identity: "/s/lab/id_ed25519" }
                 """, yaml);
+        java.nio.file.Path tmp;
+        try {
+            tmp = java.nio.file.Files.createTempFile("lab", ".yaml");
+            java.nio.file.Files.writeString(tmp, yaml);
+            dev.labtutor.host.LabFile lab = dev.labtutor.host.LabFileReader.forCurrentUser().readStrict(tmp);
+            assertEquals("10.77.0.31", lab.host("nfs-server").orElseThrow().address());
+            assertEquals(java.util.Optional.of(Path.of("/s/lab/known_hosts")), lab.knownHosts());
+            assertEquals(java.util.Optional.of(Path.of("/s/lab/id_ed25519")), lab.host("lb01").orElseThrow().identity());
+            java.nio.file.Files.delete(tmp);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
