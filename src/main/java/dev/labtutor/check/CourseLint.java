@@ -89,7 +89,7 @@ public final class CourseLint {
                 }
             }
             templates(l.file(), text, List.of(l.title(), l.intro()), bindings, problems);
-            l.solve().values().forEach(as -> as.forEach(a -> actionTemplates(l.file(), text, a, bindings, problems)));
+            l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
     }
 

@@ -1,6 +1,13 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Prober;
+import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.probe.LocalHttp;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.course.Course;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.session.LessonLab;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.host.ConsoleSecretPrompter;
 import dev.labtutor.host.ShellPool;
@@ -40,6 +47,14 @@ final class LabSession implements AutoCloseable {
         return prober;
     }
 
+    Prober.ShellSource shells() {
+        return pool::get;
+    }
+
+    LessonLab lessonLab(Course course, CheckCatalog catalog, LabFile lab) {
+        return new LessonLab(course, catalog, lab, prober, shells());
+    }
+
     @Override
     public void close() {
         prober.close();
@@ -51,7 +66,14 @@ final class LabSession implements AutoCloseable {
         private LocalProbes() {
         }
 
-        static dev.labtutor.check.fact.Fact run(dev.labtutor.check.probe.Probe p) {
+        static Fact run(Probe p) {
+            if (p.kind() == Probe.Kind.HTTP) {
+                try {
+                    return LocalHttp.withDefaults().fetch(p.arg(0), Integer.parseInt(p.arg(1)));
+                } catch (IllegalArgumentException e) {
+                    return new ProbeBroken(p.describe(), e.getMessage());
+                }
+            }
             return new ProbeBroken(p.describe(), "not supported from the tutor's machine");
         }
     }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * script on each host with {@link Sandbox#exec} or over SSH with {@link Sandbox#hostSpecs()}.
  */
 @Command(name = "sandbox",
-        description = "A local lab of real hosts (network namespaces) for trying the course: up, down, status, ssh, reset, break.",
+        description = "A local lab of real hosts (network namespaces) for trying the course: up, down, status, ssh, reset, break, solve.",
         subcommands = {
                 SandboxCommand.Up.class,
                 SandboxCommand.Down.class,
@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
                 SandboxCommand.Ssh.class,
                 SandboxCommand.Reset.class,
                 SandboxCommand.Break.class,
+                SandboxSolveCommand.class,
         })
 public final class SandboxCommand implements Runnable {
 

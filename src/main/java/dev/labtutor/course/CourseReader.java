@@ -218,15 +218,13 @@ public final class CourseReader {
             }
         }, () -> problems.add(root.get(), "the lesson has no 'steps'"));
 
-        Map<String, List<Action>> solve = new LinkedHashMap<>();
+        List<Action> solve = new ArrayList<>();
         f.node("solve").ifPresentOrElse(s -> {
             if (!s.isList()) {
                 problems.add(s, "'solve' must be a list of actions ({on, run} or {on, file, content})");
                 return;
             }
-            for (Action a : readActions(s, lessonRoles, problems)) {
-                solve.computeIfAbsent(a.on(), k -> new ArrayList<>()).add(a);
-            }
+            solve.addAll(readActions(s, lessonRoles, problems));
         }, () -> problems.add(root.get(), "the lesson has no 'solve' section (the actions that complete it)"));
         return Optional.of(new Lesson(id, title, intro, lroles, steps, solve, file));
     }

@@ -21,7 +21,7 @@ public final class ReportText {
         for (Verdict v : r.verdicts()) {
             titleWidth = Math.max(titleWidth, DisplayWidth.of(v.title().in(lang)));
         }
-        titleWidth = Math.min(titleWidth, 48);
+        titleWidth = Math.min(titleWidth, 64);
         for (Verdict v : r.verdicts()) {
             sb.append("  ").append(badge(v.status(), color)).append("  ")
                     .append(DisplayWidth.pad(v.title().in(lang), titleWidth)).append("  ")

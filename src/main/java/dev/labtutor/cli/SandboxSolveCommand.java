@@ -1,0 +1,59 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.host.LabFileReader;
+import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.session.Solver;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code labtutor sandbox solve LESSON}: applies a lesson's solution to the sandbox over SSH, as a learner would. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Apply a lesson's solution to the sandbox hosts over SSH (the commands the lesson teaches, with the sandbox's values).")
+public final class SandboxSolveCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id.")
+    String lessonId;
+
+    @Mixin
+    SandboxCommand.Where where;
+
+    @Mixin
+    CourseOptions courseOptions = new CourseOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Installation inst = Installation.locate();
+        Course course = courseOptions.loadCourse(inst);
+        CheckCatalog catalog = courseOptions.loadChecks(inst);
+        Lesson lesson = CourseOptions.lesson(course, lessonId);
+        Sandbox sandbox = SandboxCommand.openRunning(where);
+        LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
+        PrintWriter out = spec.commandLine().getOut();
+        try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(30), spec.commandLine().getErr(),
+                courseOptions.lang())) {
+            session.lessonLab(course, catalog, lab).solve(lesson, Duration.ofSeconds(120), line -> {
+                out.println(line);
+                out.flush();
+            });
+        } catch (Solver.SolveFailed e) {
+            throw new UserError("solving " + lesson.id() + " failed: " + e.getMessage(), ExitCodes.FAILED);
+        }
+        out.println("solved " + lesson.id() + "; now run: labtutor check " + lesson.id() + " --wait 30");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+}

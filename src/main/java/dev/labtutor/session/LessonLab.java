@@ -1,0 +1,80 @@
+package dev.labtutor.session;
+
+import dev.labtutor.check.Binder;
+import dev.labtutor.check.BoundCheck;
+import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.CheckRun;
+import dev.labtutor.check.HostFacts;
+import dev.labtutor.check.Prober;
+import dev.labtutor.check.RoundFacts;
+import dev.labtutor.check.Verdict;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.course.Bindings;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Solution;
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.yaml.Problems;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A course bound to one live lab: checks a lesson, detects the hosts' interfaces, applies a
+ * lesson's solution. Shared by {@code check}, {@code sandbox solve} and {@code dev check}.
+ */
+public final class LessonLab {
+
+    private final Course course;
+    private final CheckCatalog catalog;
+    private final LabFile lab;
+    private final Prober prober;
+    private final Prober.ShellSource shells;
+
+    public LessonLab(Course course, CheckCatalog catalog, LabFile lab, Prober prober, Prober.ShellSource shells) {
+        this.course = course;
+        this.catalog = catalog;
+        this.lab = lab;
+        this.prober = prober;
+        this.shells = shells;
+    }
+
+    public List<BoundCheck> bind(Lesson lesson) {
+        Binder binder = new Binder(catalog);
+        Bindings b = Bindings.of(course, Optional.of(lab));
+        Problems p = new Problems();
+        return lesson.checks().stream().map(ref -> binder.bind(ref, b, p)).toList();
+    }
+
+    public List<Verdict> check(Lesson lesson, Duration wait) {
+        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait, Duration.ofSeconds(2));
+    }
+
+    /** The interface carrying each host's address, for the roles that answered. */
+    public Map<String, String> detectIfaces(Set<String> roles) {
+        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
+        roles.forEach(r -> plan.put(r, Set.of(Probe.of(Probe.Kind.ADDRESSES))));
+        RoundFacts facts = prober.probe(plan, lab.hosts());
+        Map<String, String> out = new HashMap<>();
+        for (String r : roles) {
+            facts.host(r).flatMap(HostFacts::primaryIface).ifPresent(i -> out.put(r, i));
+        }
+        return out;
+    }
+
+    /** Renders the lesson's solve section with this lab's values (interfaces detected) and applies it. */
+    public void solve(Lesson lesson, Duration perScript, Consumer<String> progress) throws Solver.SolveFailed {
+        Set<String> roles = new LinkedHashSet<>(lesson.roles());
+        lesson.solve().forEach(a -> roles.add(a.on()));
+        Bindings b = Bindings.of(course, Optional.of(lab)).withIfaces(detectIfaces(roles));
+        Map<String, HostSpec> hosts = lab.hosts();
+        new Solver(shells, hosts, perScript).apply(Solution.render(lesson, b), progress);
+    }
+}
