@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
                 HostsCommand.class,
                 KeepalivedCommand.class,
                 SandboxCommand.class,
+                DevCommand.class,
         })
 public final class RootCommand implements Runnable {
 

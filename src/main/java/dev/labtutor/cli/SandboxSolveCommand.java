@@ -6,6 +6,7 @@ import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.session.LessonLab;
 import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,6 +31,10 @@ public final class SandboxSolveCommand implements Callable<Integer> {
     @Mixin
     CourseOptions courseOptions = new CourseOptions();
 
+    @picocli.CommandLine.Option(names = "--only",
+            description = "Apply only this lesson's solution, not the earlier lessons that do not pass yet.")
+    boolean only;
+
     @Spec
     CommandSpec spec;
 
@@ -44,10 +49,20 @@ public final class SandboxSolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(30), spec.commandLine().getErr(),
                 courseOptions.lang())) {
-            session.lessonLab(course, catalog, lab).solve(lesson, Duration.ofSeconds(120), line -> {
+            LessonLab ll = session.lessonLab(course, catalog, lab);
+            java.util.function.Consumer<String> progress = line -> {
                 out.println(line);
                 out.flush();
-            });
+            };
+            if (!only) {
+                for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
+                    if (!ll.check(earlier, Duration.ZERO).stream().allMatch(dev.labtutor.check.Verdict::passed)) {
+                        out.println("(" + earlier.id() + " does not pass yet: solving it first)");
+                        ll.solve(earlier, Duration.ofSeconds(120), progress);
+                    }
+                }
+            }
+            ll.solve(lesson, Duration.ofSeconds(120), progress);
         } catch (Solver.SolveFailed e) {
             throw new UserError("solving " + lesson.id() + " failed: " + e.getMessage(), ExitCodes.FAILED);
         }

@@ -54,6 +54,15 @@ final class RootLab {
         }
     }
 
+    /** Removes the temporary state root of a spec that was never brought up. */
+    static void deleteStateRoot(SandboxSpec unused) {
+        try {
+            Files.deleteIfExists(unused.stateRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Downs the sandbox and removes the temporary state root {@link #uniqueSpec} made for it. */
     static void downAndClean(Sandbox sandbox) {
         if (sandbox == null) {
