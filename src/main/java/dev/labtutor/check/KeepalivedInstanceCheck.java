@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code iface = "primary"} requires the interface carrying the host's own address.
  */
 public record KeepalivedInstanceCheck(String path, Optional<String> instance, Optional<String> state,
-                                      Optional<String> vip, Optional<Integer> vrid, Optional<String> iface)
+                                      Optional<String> vip, Optional<Integer> vrid, Optional<Integer> priority,
+                                      Optional<String> iface)
         implements PerHostPrimitive {
 
     @Override
@@ -57,6 +58,12 @@ public record KeepalivedInstanceCheck(String path, Optional<String> instance, Op
             return Outcome.fail("wrong-vrid", Text.of(r + " 的实例 " + name + " 的 virtual_router_id 不是 " + vrid.get(),
                     r + ": instance " + name + " has virtual_router_id "
                             + (v.virtualRouterId().isPresent() ? v.virtualRouterId().getAsInt() : "unset") + ", expected " + vrid.get()), ev);
+        }
+        if (priority.isPresent() && priority.get() != v.priority()) {
+            return Outcome.fail("wrong-priority", Text.of(
+                    r + " 的实例 " + name + " 的实际优先级为 " + v.priority() + (v.priorityWritten() ? "" : "（未设置，使用默认值）") + "，应为 " + priority.get(),
+                    r + ": instance " + name + " has effective priority " + v.priority() + (v.priorityWritten() ? "" : " (unset, the default)")
+                            + ", expected " + priority.get()), ev);
         }
         if (vip.isPresent() && v.vips().stream().noneMatch(x -> x.address().equals(vip.get()))) {
             return Outcome.fail("wrong-vip", Text.of(r + " 的实例 " + name + " 的 virtual_ipaddress 中没有 " + vip.get(),

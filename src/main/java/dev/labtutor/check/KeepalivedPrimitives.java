@@ -25,7 +25,7 @@ final class KeepalivedPrimitives {
                         new HashSet<>(f.textList("deny"))));
             }
             case "keepalived-instance": {
-                Fields f = Fields.of(body, problems, name, Set.of("path", "instance", "state", "vip", "vrid", "iface"));
+                Fields f = Fields.of(body, problems, name, Set.of("path", "instance", "state", "vip", "vrid", "priority", "iface"));
                 Optional<String> state = f.text("state");
                 state.filter(s -> !s.equals("MASTER") && !s.equals("BACKUP")).ifPresent(s ->
                         problems.add(f.node("state").orElseThrow(), "state must be MASTER or BACKUP"));
@@ -33,7 +33,7 @@ final class KeepalivedPrimitives {
                 vip.filter(v -> !VarType.IPV4.accepts(v)).ifPresent(v ->
                         problems.add(f.node("vip").orElseThrow(), "'vip' must be an IPv4 address, not '" + v + "'"));
                 return Optional.of(new KeepalivedInstanceCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems),
-                        f.text("instance"), state, vip, f.integer("vrid", 1, 255),
+                        f.text("instance"), state, vip, f.integer("vrid", 1, 255), f.integer("priority", 1, 255),
                         PrimitiveReader.optTyped(f, "iface", VarType.IFACE, problems)));
             }
             case "keepalived-group": {

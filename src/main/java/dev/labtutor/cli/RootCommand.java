@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
         description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH.",
         subcommands = {
                 LessonsCommand.class,
+                ShowCommand.class,
                 CheckCommand.class,
                 LintCommand.class,
                 HostsCommand.class,

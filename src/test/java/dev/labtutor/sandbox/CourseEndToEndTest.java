@@ -135,6 +135,16 @@ class CourseEndToEndTest {
 
     @Test
     @Order(2)
+    void lessonTextUsesTheDetectedInterfaceAndTheLabsVip() {
+        Run show = cli("show", "master", "--lab", sandbox.labFile().toString(), "--lang", "en");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("    interface " + sandbox.iface() + "\n"), show.out());
+        assertTrue(show.out().contains("        " + spec.vip() + "\n"), show.out());
+        assertFalse(show.out().contains("ens33") || show.out().contains("ens160") || show.out().contains("192.168.10."), show.out());
+    }
+
+    @Test
+    @Order(3)
     void backupPassesAfterSolving() throws Exception {
         assertEquals(1, check("backup").code());
         Run solve = sandboxCli("solve", "backup");
@@ -145,7 +155,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void vrrpDroppedByNftablesIsSplitBrainNamedInBothLessons() throws Exception {
         sandbox.sh(SandboxRole.LB02, "nft add table inet e2e; nft add chain inet e2e in '{ type filter hook input priority -20; }';"
                 + " nft add rule inet e2e in ip protocol vrrp drop");
@@ -172,7 +182,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void keepalivedStoppedOnTheMasterMovesTheVip() throws Exception {
         sandbox.inject(new SandboxFault.KeepalivedStopped(SandboxRole.LB01));
         try {
@@ -192,7 +202,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void backupWithTheMastersPriority() {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.PRIORITY, "100"));
         try {
@@ -206,7 +216,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void differentVirtualRouterIdIsSplitBrainFromTheConfig() throws Exception {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.VIRTUAL_ROUTER_ID, "52"));
         try {
@@ -223,7 +233,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void differentAuthPassIsSplitBrainFromThePassword() throws Exception {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.AUTH_PASS, "2222"));
         try {
@@ -239,7 +249,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void unreachableHostIsReportedWithinItsTimeoutWhileTheOtherIsJudged() {
         sandbox.inject(new SandboxFault.SshdStopped(SandboxRole.LB02));
         try {
@@ -258,7 +268,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void changedHostKeyIsRefusedUntilForgotten() {
         sandbox.inject(new SandboxFault.HostKeyChanged(SandboxRole.LB01));
         Run master = check("master");
@@ -277,7 +287,7 @@ class CourseEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void courseIsProvenLessonByLesson() {
         SandboxSpec other = RootLab.uniqueSpec(List.of(SandboxRole.LB01));
         RootLab.deleteStateRoot(other);

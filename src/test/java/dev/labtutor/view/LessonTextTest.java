@@ -1,0 +1,49 @@
+package dev.labtutor.view;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.course.Bindings;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.CourseReader;
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.i18n.Lang;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LessonTextTest {
+
+    private final Course course = CourseReader.readStrict(Path.of(System.getProperty("labtutor.root", "."))
+            .resolve("lessons/keepalived-lvs"));
+
+    @Test
+    void learnersValuesReplaceTheSeedsEverywhere() {
+        Map<String, HostSpec> hosts = new LinkedHashMap<>();
+        hosts.put("lb01", new HostSpec("lb01", "172.20.1.11", 22, "root", Optional.empty(), Optional.empty(), false));
+        hosts.put("lb02", new HostSpec("lb02", "172.20.1.12", 22, "root", Optional.empty(), Optional.empty(), false));
+        LabFile lab = new LabFile(Path.of("lab.yaml"), Map.of("vip", "172.20.1.50", "vrid", "77"), hosts, Map.of(), Map.of(),
+                Optional.empty());
+        Bindings b = Bindings.of(course, Optional.of(lab)).withIfaces(Map.of("lb01", "enp1s0", "lb02", "enp7s0"));
+        String master = LessonText.render(course.lesson("master").orElseThrow(), b, Lang.EN, r -> r.id());
+        assertTrue(master.contains("    interface enp1s0\n"), master);
+        assertTrue(master.contains("    virtual_router_id 77\n"), master);
+        assertTrue(master.contains("        172.20.1.50\n"), master);
+        assertTrue(master.contains("[lb01]# systemctl restart keepalived"), master);
+        assertFalse(master.contains("${"), "every placeholder is filled: " + master);
+        assertFalse(master.contains("192.168.10."), master);
+        String backup = LessonText.render(course.lesson("backup").orElseThrow(), b, Lang.ZH, r -> r.id());
+        assertTrue(backup.contains("    interface enp7s0\n"), backup);
+        assertTrue(backup.contains("在 lb02 上写入 /etc/keepalived/keepalived.conf"), backup);
+    }
+
+    @Test
+    void withoutALabTheSeedsDefaultsAreShown() {
+        String install = LessonText.render(course.lesson("install").orElseThrow(), Bindings.of(course, Optional.empty()), Lang.ZH, r -> r.id());
+        assertTrue(install.contains("lb01（192.168.10.101）"), install);
+        assertTrue(install.contains("[lb02]# dnf install -y keepalived ipvsadm"), install);
+    }
+}
