@@ -1,8 +1,6 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.Addresses;
-import dev.labtutor.check.fact.Fact;
-import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
@@ -31,22 +29,14 @@ public record HoldersCheck(String address, int count) implements GroupPrimitive 
         List<String> holders = new ArrayList<>();
         List<Evidence> ev = new ArrayList<>();
         for (String role : on) {
-            Optional<HostFacts> hf = facts.host(role);
-            if (hf.isEmpty()) {
-                return Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed"));
-            }
-            Optional<Outcome> down = hf.get().unavailable();
-            if (down.isPresent()) {
-                Outcome d = down.get();
+            Optional<Outcome> unusable = facts.unusable(role, AddressCheck.ADDRESSES);
+            if (unusable.isPresent()) {
+                Outcome d = unusable.get();
                 return new Outcome(d.status(), d.cause(), Text.of(
                         "无法判断谁持有 " + address + "：" + d.message().zh(),
                         "cannot tell who holds " + address + ": " + d.message().en()), d.evidence());
             }
-            Fact f = hf.get().fact(AddressCheck.ADDRESSES);
-            if (f instanceof ProbeBroken b) {
-                return HostFacts.broken(role, b);
-            }
-            Addresses a = (Addresses) f;
+            Addresses a = (Addresses) facts.host(role).orElseThrow().fact(AddressCheck.ADDRESSES);
             ev.add(new Evidence(role, AddressCheck.describe(a)));
             if (a.holds(address)) {
                 holders.add(role);

@@ -1,8 +1,6 @@
 package dev.labtutor.check;
 
-import dev.labtutor.check.fact.Fact;
 import dev.labtutor.check.fact.HttpResults;
-import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
@@ -36,19 +34,11 @@ public record HttpCheck(String url, String from, int requests, Optional<String> 
 
     @Override
     public Outcome evaluate(List<String> on, RoundFacts facts) {
-        Optional<HostFacts> hf = facts.host(fromRole());
-        if (hf.isEmpty()) {
-            return Outcome.error("not-probed", Text.of(from + " 未被探测", from + " was not probed"));
+        Optional<Outcome> unusable = facts.unusable(fromRole(), probe());
+        if (unusable.isPresent()) {
+            return unusable.get();
         }
-        Optional<Outcome> down = hf.get().unavailable();
-        if (down.isPresent()) {
-            return down.get();
-        }
-        Fact f = hf.get().fact(probe());
-        if (f instanceof ProbeBroken b) {
-            return HostFacts.broken(from, b);
-        }
-        HttpResults res = (HttpResults) f;
+        HttpResults res = (HttpResults) facts.host(fromRole()).orElseThrow().fact(probe());
         List<Evidence> ev = new ArrayList<>();
         Set<String> bodies = new LinkedHashSet<>();
         int ok = 0;

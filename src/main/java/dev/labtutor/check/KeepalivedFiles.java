@@ -8,6 +8,8 @@ import dev.labtutor.keepalived.KeepalivedParser;
 import dev.labtutor.keepalived.ParseOptions;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Source;
+import dev.labtutor.i18n.Text;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,12 @@ final class KeepalivedFiles {
 
     static Probe probe(String path) {
         return Probe.of(Probe.Kind.KEEPALIVED_CONFIG, path);
+    }
+
+    /** The FAIL for a host whose main config file does not exist. */
+    static Outcome missing(String role, String path) {
+        return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
+                List.of(new Evidence(role, path + " does not exist")));
     }
 
     static ParseResult parse(HostFacts host, ConfigFiles files) {

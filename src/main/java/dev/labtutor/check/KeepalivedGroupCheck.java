@@ -1,8 +1,6 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.ConfigFiles;
-import dev.labtutor.check.fact.Fact;
-import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.Finding;
@@ -36,24 +34,16 @@ public record KeepalivedGroupCheck(String path, Optional<String> aspect) impleme
         Map<String, KeepalivedConfig> configs = new LinkedHashMap<>();
         List<Evidence> ev = new ArrayList<>();
         for (String role : on) {
-            Optional<HostFacts> hf = facts.host(role);
-            if (hf.isEmpty()) {
-                return Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed"));
+            Optional<Outcome> unusable = facts.unusable(role, KeepalivedFiles.probe(path));
+            if (unusable.isPresent()) {
+                return unusable.get();
             }
-            Optional<Outcome> down = hf.get().unavailable();
-            if (down.isPresent()) {
-                return down.get();
-            }
-            Fact f = hf.get().fact(KeepalivedFiles.probe(path));
-            if (f instanceof ProbeBroken b) {
-                return HostFacts.broken(role, b);
-            }
-            ConfigFiles files = (ConfigFiles) f;
+            HostFacts hf = facts.host(role).orElseThrow();
+            ConfigFiles files = (ConfigFiles) hf.fact(KeepalivedFiles.probe(path));
             if (!files.mainExists()) {
-                return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
-                        List.of(new Evidence(role, path + " does not exist")));
+                return KeepalivedFiles.missing(role, path);
             }
-            configs.put(role, KeepalivedFiles.parse(hf.get(), files).config());
+            configs.put(role, KeepalivedFiles.parse(hf, files).config());
         }
         List<Finding> findings = GroupConsistency.check(configs).stream()
                 .filter(x -> x.severity() == Severity.ERROR)

@@ -30,8 +30,7 @@ public record KeepalivedInstanceCheck(String path, Optional<String> instance, Op
         ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
         String r = host.role();
         if (!files.mainExists()) {
-            return Outcome.fail("missing", Text.of(r + " 上没有 " + path, r + ": " + path + " does not exist"),
-                    List.of(new Evidence(r, path + " does not exist")));
+            return KeepalivedFiles.missing(r, path);
         }
         ParseResult res = KeepalivedFiles.parse(host, files);
         Optional<VrrpInstance> vi = instance.isPresent() ? res.config().instance(instance.get())

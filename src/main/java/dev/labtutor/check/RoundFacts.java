@@ -1,5 +1,8 @@
 package dev.labtutor.check;
 
+import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.Text;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,5 +15,21 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
 
     public Optional<HostFacts> host(String role) {
         return Optional.ofNullable(hosts.get(role));
+    }
+
+    /**
+     * For group primitives: the outcome that stops judgement when {@code role} cannot be used
+     * (not probed, unreachable, or the probe broke), else empty.
+     */
+    public Optional<Outcome> unusable(String role, Probe probe) {
+        HostFacts hf = hosts.get(role);
+        if (hf == null) {
+            return Optional.of(Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed")));
+        }
+        Optional<Outcome> down = hf.unavailable();
+        if (down.isPresent()) {
+            return down;
+        }
+        return hf.fact(probe) instanceof ProbeBroken b ? Optional.of(HostFacts.broken(role, b)) : Optional.empty();
     }
 }
