@@ -977,30 +977,32 @@ final class ConfigParser {
                     "配置会执行脚本，但 global_defs 里没有 enable_script_security。keepalived 报告 SECURITY VIOLATION；请在 global_defs 加上 enable_script_security 和 script_user root（或专用用户）。",
                     "SECURITY VIOLATION - scripts are being executed but script_security not enabled. Add enable_script_security (and script_user) to global_defs.");
         }
-        for (int a = 0; a < built.size(); a++) {
-            for (int b = a + 1; b < built.size(); b++) {
-                VrrpInstance x = built.get(a);
-                VrrpInstance y = built.get(b);
-                if (x.virtualRouterId().isPresent() && x.virtualRouterId().equals(y.virtualRouterId())
-                        && x.interfaceName().equals(y.interfaceName()) && family(x) == family(y)) {
-                    String itf = x.interfaceName().orElse("?");
-                    sink.error(y.file(), y.line(), "duplicate-vrid",
-                            x.name() + " 和 " + y.name() + " 在接口 " + itf + " 上使用了相同的 virtual_router_id " + x.virtualRouterId().getAsInt() + "。同一网段里每组 VRRP 要用不同的 VRID。",
-                            x.name() + " and " + y.name() + " both use VRID " + x.virtualRouterId().getAsInt() + " with IPv" + family(x) + " on interface " + itf + ". Each VRRP group on a segment needs its own VRID.");
-                }
+        Map<String, VrrpInstance> byVrid = new HashMap<>();
+        for (VrrpInstance y : built) {
+            if (y.virtualRouterId().isEmpty()) {
+                continue;
+            }
+            String key = y.virtualRouterId().getAsInt() + "/" + y.interfaceName().orElse("") + "/" + family(y);
+            VrrpInstance x = byVrid.putIfAbsent(key, y);
+            if (x != null) {
+                String itf = x.interfaceName().orElse("?");
+                sink.error(y.file(), y.line(), "duplicate-vrid",
+                        x.name() + " 和 " + y.name() + " 在接口 " + itf + " 上使用了相同的 virtual_router_id " + x.virtualRouterId().getAsInt() + "。同一网段里每组 VRRP 要用不同的 VRID。",
+                        x.name() + " and " + y.name() + " both use VRID " + x.virtualRouterId().getAsInt() + " with IPv" + family(x) + " on interface " + itf + ". Each VRRP group on a segment needs its own VRID.");
+            }
+        }
+        VrrpInstance topBackup = null;
+        for (VrrpInstance o : built) {
+            if (o.state() == VrrpState.BACKUP && (topBackup == null || o.priority() > topBackup.priority())) {
+                topBackup = o;
             }
         }
         for (VrrpInstance m : built) {
-            if (m.state() != VrrpState.MASTER) {
-                continue;
-            }
-            for (VrrpInstance o : built) {
-                if (o.state() == VrrpState.BACKUP && o.priority() > m.priority()) {
-                    sink.warning(m.file(), m.line(), "master-not-highest",
-                            "(" + m.name() + ") 是 MASTER，但本文件中的 BACKUP 实例 " + o.name() + " 的优先级（" + o.priority() + "）比它（" + m.priority() + "）高。MASTER 应该是最高优先级。",
-                            "(" + m.name() + ") is MASTER but BACKUP instance " + o.name() + " in this file has a higher priority (" + o.priority() + " > " + m.priority() + "). The MASTER should have the highest priority.");
-                    break;
-                }
+            if (m.state() == VrrpState.MASTER && topBackup != null && topBackup.priority() > m.priority()) {
+                VrrpInstance o = topBackup;
+                sink.warning(m.file(), m.line(), "master-not-highest",
+                        "(" + m.name() + ") 是 MASTER，但本文件中的 BACKUP 实例 " + o.name() + " 的优先级（" + o.priority() + "）比它（" + m.priority() + "）高。MASTER 应该是最高优先级。",
+                        "(" + m.name() + ") is MASTER but BACKUP instance " + o.name() + " in this file has a higher priority (" + o.priority() + " > " + m.priority() + "). The MASTER should have the highest priority.");
             }
         }
         List<VirtualServer> vss = new ArrayList<>();
