@@ -178,13 +178,11 @@ final class ConfigParser {
         t.sub("vrrp_track_script", openScript, script, null);
 
         Block sync = new Block(false);
-        List<String> syncMembers = new ArrayList<>();
         sync.simple("group", s -> {
             List<String> members = new ArrayList<>();
             for (Stmt item : valueBlock(s)) {
                 members.addAll(item.words());
             }
-            syncMembers.addAll(members);
             SyncGroup g = syncGroups.remove(syncGroups.size() - 1);
             syncGroups.add(new SyncGroup(g.name(), List.copyOf(members), g.file(), g.line()));
         });
