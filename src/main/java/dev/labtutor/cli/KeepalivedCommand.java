@@ -1,13 +1,174 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.keepalived.Diagnostic;
+import dev.labtutor.keepalived.Finding;
+import dev.labtutor.keepalived.GroupConsistency;
+import dev.labtutor.keepalived.IncludeResolver;
+import dev.labtutor.keepalived.KeepalivedConfig;
+import dev.labtutor.keepalived.KeepalivedParser;
+import dev.labtutor.keepalived.ParseOptions;
+import dev.labtutor.keepalived.ParseResult;
+import dev.labtutor.keepalived.Severity;
+import dev.labtutor.keepalived.Source;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: filled in by the keepalived work (issue 3). */
-@Command(name = "keepalived", description = "keepalived.conf tools.")
-public final class KeepalivedCommand implements Callable<Integer> {
+/** {@code labtutor keepalived}: keepalived.conf tools. */
+@Command(name = "keepalived", description = "keepalived.conf tools.",
+        subcommands = {KeepalivedCommand.Check.class})
+public final class KeepalivedCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new UserError("not implemented yet", ExitCodes.INTERNAL);
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * {@code labtutor keepalived check FILE...}: reads each file as keepalived 2.2.7 would and
+     * prints its diagnostics; with two or more files also the cross-host findings, each file
+     * standing for the host named by the file name without extension. Exit 0 when there is no
+     * error (warnings allowed), 1 with errors, 2 when a file cannot be read.
+     */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Check keepalived.conf files like keepalived 2.2.7 -t, plus tutor warnings and cross-host consistency.")
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "keepalived.conf files (one per host).")
+        List<Path> files;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json.")
+        String format;
+
+        @Option(names = "--lang", description = "zh or en (default from LANG).")
+        String lang;
+
+        @Option(names = "--id", paramLabel = "CONFIG_ID",
+                description = "Config id for @ID lines, as keepalived -i (default: this host's name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new UserError("unknown --format '" + format + "' (use text or json)");
+            }
+            Lang l;
+            try {
+                l = lang != null ? Lang.parse(lang) : Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG"));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+            Map<String, String> texts = new LinkedHashMap<>();
+            for (Path f : files) {
+                try {
+                    texts.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+                } catch (IOException | RuntimeException e) {
+                    throw new UserError("cannot read " + f + ": " + e.getMessage()
+                            + " (check the path and permissions)", ExitCodes.BAD_INPUT);
+                }
+            }
+            ParseOptions opts = ParseOptions.defaults().withConfigId(id != null ? id : localHostName());
+            Map<String, ParseResult> results = new LinkedHashMap<>();
+            Map<String, KeepalivedConfig> byHost = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                ParseResult r = KeepalivedParser.parse(new Source(e.getKey(), e.getValue()),
+                        IncludeResolver.filesystem(), opts);
+                results.put(e.getKey(), r);
+                byHost.put(hostName(e.getKey()), r.config());
+            }
+            List<Finding> findings = files.size() >= 2 ? GroupConsistency.check(byHost) : List.of();
+            boolean errors = results.values().stream().anyMatch(ParseResult::hasErrors)
+                    || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(json(results, findings, l, errors));
+            } else {
+                text(out, results, findings, l);
+            }
+            out.flush();
+            return errors ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+
+        private static void text(PrintWriter out, Map<String, ParseResult> results, List<Finding> findings, Lang l) {
+            int e = 0;
+            int w = 0;
+            for (ParseResult r : results.values()) {
+                for (Diagnostic d : r.diagnostics()) {
+                    out.println(d.format(l));
+                    e += d.severity() == Severity.ERROR ? 1 : 0;
+                    w += d.severity() == Severity.WARNING ? 1 : 0;
+                }
+            }
+            for (Finding f : findings) {
+                out.println(f.format(l));
+                e += f.severity() == Severity.ERROR ? 1 : 0;
+                w += f.severity() == Severity.WARNING ? 1 : 0;
+            }
+            out.println(l == Lang.ZH
+                    ? "检查了 " + results.size() + " 个文件：" + e + " 个错误，" + w + " 个警告。"
+                    : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
+        }
+
+        private static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors) {
+            JsonWriter j = new JsonWriter().beginObject();
+            j.name("ok").value(!errors);
+            j.name("files").beginArray();
+            for (Map.Entry<String, ParseResult> e : results.entrySet()) {
+                j.beginObject().name("file").value(e.getKey()).name("host").value(hostName(e.getKey()));
+                j.name("diagnostics").beginArray();
+                for (Diagnostic d : e.getValue().diagnostics()) {
+                    j.beginObject().name("file").value(d.file()).name("line").value(d.line())
+                            .name("code").value(d.code()).name("severity").value(d.severity().name().toLowerCase())
+                            .name("message").value(d.text().in(l)).endObject();
+                }
+                j.endArray().endObject();
+            }
+            j.endArray().name("findings").beginArray();
+            for (Finding f : findings) {
+                j.beginObject().name("code").value(f.code()).name("severity").value(f.severity().name().toLowerCase())
+                        .name("hostA").value(f.hostA()).name("fileA").value(f.fileA()).name("lineA").value(f.lineA())
+                        .name("hostB").value(f.hostB()).name("fileB").value(f.fileB()).name("lineB").value(f.lineB())
+                        .name("message").value(f.text().in(l)).endObject();
+            }
+            return j.endArray().endObject().toString();
+        }
+
+        /** lb1.conf -> lb1: the host a file stands for in group checks. */
+        static String hostName(String file) {
+            String name = Path.of(file).getFileName().toString();
+            int dot = name.indexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        }
+
+        private static String localHostName() {
+            try {
+                String h = InetAddress.getLocalHost().getHostName();
+                int dot = h.indexOf('.');
+                return dot > 0 ? h.substring(0, dot) : h;
+            } catch (IOException | RuntimeException e) {
+                return Optional.ofNullable(System.getenv("HOSTNAME")).orElse("");
+            }
+        }
     }
 }

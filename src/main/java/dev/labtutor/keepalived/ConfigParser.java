@@ -178,13 +178,11 @@ final class ConfigParser {
         t.sub("vrrp_track_script", openScript, script, null);
 
         Block sync = new Block(false);
-        List<String> syncMembers = new ArrayList<>();
         sync.simple("group", s -> {
             List<String> members = new ArrayList<>();
             for (Stmt item : valueBlock(s)) {
                 members.addAll(item.words());
             }
-            syncMembers.addAll(members);
             SyncGroup g = syncGroups.remove(syncGroups.size() - 1);
             syncGroups.add(new SyncGroup(g.name(), List.copyOf(members), g.file(), g.line()));
         });
@@ -836,6 +834,9 @@ final class ConfigParser {
             return null;
         }
         if (v < min || v > max || Double.isInfinite(v)) {
+            if (rangeCode == null) {
+                return null;
+            }
             sink.error(s.file(), s.line(), rangeCode, "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
                     "number '" + text + "' outside range [" + min + ", " + max + "].");
             return null;
@@ -847,7 +848,7 @@ final class ConfigParser {
         if (!need(s, 1)) {
             return;
         }
-        Double v = dbl(s, s.word(1), 0.000001, 4294.967295, "garp-interval-invalid");
+        Double v = dbl(s, s.word(1), 0.000001, 4294.967295, null);
         if (v == null) {
             sink.error(s.file(), s.line(), "garp-interval-invalid",
                     name + " '" + s.word(1) + "' 无效：keepalived 2.2.7 要求它大于 0（单位秒，如 0.001）。要不设间隔，直接删掉这一行。",
@@ -885,6 +886,9 @@ final class ConfigParser {
             builtScripts.add(new VrrpScript(sb.name, sb.script, sb.interval, sb.weight, sb.rise, sb.fall, sb.file, sb.line));
         }
         boolean scriptsUsed = false;
+        boolean systemProgram = false;
+        Map<String, String> programs = new HashMap<>();
+        builtScripts.forEach(vs -> programs.put(vs.name(), vs.script().orElse("")));
         int scriptLine = 0;
         String scriptFile = null;
         for (InstanceBuilder i : instances) {
@@ -919,6 +923,12 @@ final class ConfigParser {
                 i.authType = Optional.empty();
                 i.authPass = Optional.empty();
             }
+            if (i.state == VrrpState.MASTER && i.authType.equals(Optional.of("AH"))) {
+                sink.error(i.file, i.line, "auth-ah-master",
+                        n + " 初始状态 MASTER 与 AH 认证不兼容，keepalived 会清除 MASTER。请用 auth_type PASS，或写 state BACKUP。",
+                        n + " Initial state master is incompatible with AH authentication - clearing. Use auth_type PASS or state BACKUP.");
+                i.state = VrrpState.BACKUP;
+            }
             if (i.nopreempt && i.state == VrrpState.MASTER) {
                 sink.error(i.file, i.nopreemptLine > 0 ? i.nopreemptLine : i.line, "nopreempt-with-master",
                         n + " nopreempt 只对 state BACKUP 有效，keepalived 会清除它。要不抢占，所有主机都写 state BACKUP。",
@@ -941,11 +951,17 @@ final class ConfigParser {
                     sink.error(i.file, i.trackScriptLines.get(k), "track-script-unknown",
                             n + " track_script 引用的 " + ts + " 没有定义（或没有 script），keepalived 忽略它。",
                             n + " track script " + ts + " not found, ignoring...");
-                } else if (!scriptsUsed) {
+                } else {
+                    systemProgram |= isSystemProgram(programs.get(ts));
+                }
+                if (scriptNames.contains(ts) && !scriptsUsed) {
                     scriptsUsed = true;
                     scriptFile = i.file;
                     scriptLine = i.trackScriptLines.get(k);
                 }
+            }
+            for (String cmd : i.notify.values()) {
+                systemProgram |= isSystemProgram(cmd);
             }
             if (!i.notify.isEmpty() && !scriptsUsed) {
                 scriptsUsed = true;
@@ -955,34 +971,36 @@ final class ConfigParser {
             built.add(i.build());
         }
         if (scriptsUsed && !globals.enableScriptSecurity()) {
-            sink.error(scriptFile, scriptLine, "script-security",
+            sink.add(scriptFile, scriptLine, "script-security", systemProgram ? Severity.ERROR : Severity.WARNING,
                     "配置会执行脚本，但 global_defs 里没有 enable_script_security。keepalived 报告 SECURITY VIOLATION；请在 global_defs 加上 enable_script_security 和 script_user root（或专用用户）。",
                     "SECURITY VIOLATION - scripts are being executed but script_security not enabled. Add enable_script_security (and script_user) to global_defs.");
         }
-        for (int a = 0; a < built.size(); a++) {
-            for (int b = a + 1; b < built.size(); b++) {
-                VrrpInstance x = built.get(a);
-                VrrpInstance y = built.get(b);
-                if (x.virtualRouterId().isPresent() && x.virtualRouterId().equals(y.virtualRouterId())
-                        && x.interfaceName().equals(y.interfaceName()) && family(x) == family(y)) {
-                    String itf = x.interfaceName().orElse("?");
-                    sink.error(y.file(), y.line(), "duplicate-vrid",
-                            x.name() + " 和 " + y.name() + " 在接口 " + itf + " 上使用了相同的 virtual_router_id " + x.virtualRouterId().getAsInt() + "。同一网段里每组 VRRP 要用不同的 VRID。",
-                            x.name() + " and " + y.name() + " both use VRID " + x.virtualRouterId().getAsInt() + " with IPv" + family(x) + " on interface " + itf + ". Each VRRP group on a segment needs its own VRID.");
-                }
+        Map<String, VrrpInstance> byVrid = new HashMap<>();
+        for (VrrpInstance y : built) {
+            if (y.virtualRouterId().isEmpty()) {
+                continue;
+            }
+            String key = y.virtualRouterId().getAsInt() + "/" + y.interfaceName().orElse("") + "/" + family(y);
+            VrrpInstance x = byVrid.putIfAbsent(key, y);
+            if (x != null) {
+                String itf = x.interfaceName().orElse("?");
+                sink.error(y.file(), y.line(), "duplicate-vrid",
+                        x.name() + " 和 " + y.name() + " 在接口 " + itf + " 上使用了相同的 virtual_router_id " + x.virtualRouterId().getAsInt() + "。同一网段里每组 VRRP 要用不同的 VRID。",
+                        x.name() + " and " + y.name() + " both use VRID " + x.virtualRouterId().getAsInt() + " with IPv" + family(x) + " on interface " + itf + ". Each VRRP group on a segment needs its own VRID.");
+            }
+        }
+        VrrpInstance topBackup = null;
+        for (VrrpInstance o : built) {
+            if (o.state() == VrrpState.BACKUP && (topBackup == null || o.priority() > topBackup.priority())) {
+                topBackup = o;
             }
         }
         for (VrrpInstance m : built) {
-            if (m.state() != VrrpState.MASTER) {
-                continue;
-            }
-            for (VrrpInstance o : built) {
-                if (o.state() == VrrpState.BACKUP && o.priority() > m.priority()) {
-                    sink.warning(m.file(), m.line(), "master-not-highest",
-                            "(" + m.name() + ") 是 MASTER，但本文件中的 BACKUP 实例 " + o.name() + " 的优先级（" + o.priority() + "）比它（" + m.priority() + "）高。MASTER 应该是最高优先级。",
-                            "(" + m.name() + ") is MASTER but BACKUP instance " + o.name() + " in this file has a higher priority (" + o.priority() + " > " + m.priority() + "). The MASTER should have the highest priority.");
-                    break;
-                }
+            if (m.state() == VrrpState.MASTER && topBackup != null && topBackup.priority() > m.priority()) {
+                VrrpInstance o = topBackup;
+                sink.warning(m.file(), m.line(), "master-not-highest",
+                        "(" + m.name() + ") 是 MASTER，但本文件中的 BACKUP 实例 " + o.name() + " 的优先级（" + o.priority() + "）比它（" + m.priority() + "）高。MASTER 应该是最高优先级。",
+                        "(" + m.name() + ") is MASTER but BACKUP instance " + o.name() + " in this file has a higher priority (" + o.priority() + " > " + m.priority() + "). The MASTER should have the highest priority.");
             }
         }
         List<VirtualServer> vss = new ArrayList<>();
@@ -1000,6 +1018,16 @@ final class ConfigParser {
             vss.add(v.build());
         }
         return new KeepalivedConfig(globals, built, builtScripts, syncGroups, vss);
+    }
+
+    /**
+     * keepalived only raises SECURITY VIOLATION for scripts whose program exists on the host;
+     * a program in a system directory surely does, anything else may not (then it is a warning).
+     */
+    private static boolean isSystemProgram(String command) {
+        String prog = command.strip().split("[ \t]+")[0];
+        return prog.startsWith("/bin/") || prog.startsWith("/sbin/") || prog.startsWith("/usr/bin/")
+                || prog.startsWith("/usr/sbin/");
     }
 
     private static int family(VrrpInstance i) {

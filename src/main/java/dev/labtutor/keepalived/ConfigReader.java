@@ -23,7 +23,7 @@ final class ConfigReader {
     /** keepalived's MAXBUF; fgets reads at most one byte less. */
     static final int MAXBUF = 1024;
     private static final int MAX_INCLUDE_DEPTH = 32;
-    private static final int MAX_GENERATED_LINES = 1_000_000;
+    private static final int MAX_GENERATED_LINES = 100_000;
 
     private final IncludeResolver includes;
     private final Optional<String> configId;
@@ -40,6 +40,9 @@ final class ConfigReader {
     private String file;
     private int line;
     private int generated;
+    private boolean overflow;
+    /** Substitutions left for this parse: self-referencing definitions must not hang us. */
+    private int substitutionBudget = 20_000;
 
     ConfigReader(Source main, IncludeResolver includes, Optional<String> configId, DiagnosticSink sink) {
         this.includes = includes;
@@ -102,6 +105,12 @@ final class ConfigReader {
                 line = seq.line;
             } else if (!pending.isEmpty()) {
                 buf = pending.poll();
+                if (++generated > MAX_GENERATED_LINES) {
+                    sink.error(file, line, "definition-loop", "多行变量展开出的行过多（是否引用了自己？），已停止展开。",
+                            "A multi-line $definition expands into too many lines (does it refer to itself?); expansion stopped.");
+                    pending.clear();
+                    continue;
+                }
             } else {
                 buf = null;
                 while (true) {
@@ -209,7 +218,7 @@ final class ConfigReader {
 
     /** The @ID / $DEF / ~SEQ / $NAME part of read_line; returns "" when the line is consumed. */
     private String substitute(String buf) {
-        for (int iter = 0; iter < 64; iter++) {
+        for (int iter = 0; iter < 16; iter++) {
             boolean recheck = false;
             if (buf.startsWith("@")) {
                 boolean rev = buf.length() > 1 && buf.charAt(1) == '^';
@@ -251,6 +260,9 @@ final class ConfigReader {
                 String replaced = replaceParams(buf);
                 if (replaced == null) {
                     return buf;
+                }
+                if (overflow) {
+                    return decomment(replaced.substring(0, MAXBUF - 1));
                 }
                 buf = decomment(replaced);
                 if (buf.isEmpty()) {
@@ -306,6 +318,7 @@ final class ConfigReader {
 
     /** replace_param(): returns null when no definition was found. */
     private String replaceParams(String buf) {
+        overflow = false;
         StringBuilder sb = new StringBuilder(buf);
         boolean found = false;
         int cur = 0;
@@ -316,7 +329,11 @@ final class ConfigReader {
                 cur++;
                 continue;
             }
-            if (++guard > 256) {
+            if (++guard > 256 || --substitutionBudget < 0) {
+                if (substitutionBudget == -1) {
+                    sink.error(file, line, "definition-loop", "变量定义互相引用，展开次数过多，已停止展开。",
+                            "$definitions refer to each other and expand too often; expansion stopped.");
+                }
                 break;
             }
             found = true;
@@ -331,6 +348,7 @@ final class ConfigReader {
             }
             sb.replace(cur, ref.end, value);
             if (sb.length() >= MAXBUF) {
+                overflow = true;
                 sink.warning(file, line, "line-too-long",
                         "变量替换后这一行超过 1023 字节，keepalived 会停止替换。",
                         "After $definition substitution this line exceeds 1023 bytes; keepalived stops substituting.");
