@@ -131,27 +131,43 @@ public final class KeepalivedCommand implements Runnable {
         }
 
         private static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors) {
-            JsonWriter j = new JsonWriter().beginObject();
-            j.name("ok").value(!errors);
-            j.name("files").beginArray();
+            Map<String, Object> root = new java.util.LinkedHashMap<>();
+            root.put("ok", !errors);
+            List<Object> files = new java.util.ArrayList<>();
             for (Map.Entry<String, ParseResult> e : results.entrySet()) {
-                j.beginObject().name("file").value(e.getKey()).name("host").value(hostName(e.getKey()));
-                j.name("diagnostics").beginArray();
+                Map<String, Object> f = new java.util.LinkedHashMap<>();
+                f.put("file", e.getKey());
+                f.put("host", hostName(e.getKey()));
+                List<Object> diags = new java.util.ArrayList<>();
                 for (Diagnostic d : e.getValue().diagnostics()) {
-                    j.beginObject().name("file").value(d.file()).name("line").value(d.line())
-                            .name("code").value(d.code()).name("severity").value(d.severity().name().toLowerCase())
-                            .name("message").value(d.text().in(l)).endObject();
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("file", d.file());
+                    m.put("line", d.line());
+                    m.put("code", d.code());
+                    m.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
+                    m.put("message", d.text().in(l));
+                    diags.add(m);
                 }
-                j.endArray().endObject();
+                f.put("diagnostics", diags);
+                files.add(f);
             }
-            j.endArray().name("findings").beginArray();
-            for (Finding f : findings) {
-                j.beginObject().name("code").value(f.code()).name("severity").value(f.severity().name().toLowerCase())
-                        .name("hostA").value(f.hostA()).name("fileA").value(f.fileA()).name("lineA").value(f.lineA())
-                        .name("hostB").value(f.hostB()).name("fileB").value(f.fileB()).name("lineB").value(f.lineB())
-                        .name("message").value(f.text().in(l)).endObject();
+            root.put("files", files);
+            List<Object> fs = new java.util.ArrayList<>();
+            for (Finding x : findings) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("code", x.code());
+                m.put("severity", x.severity().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("hostA", x.hostA());
+                m.put("fileA", x.fileA());
+                m.put("lineA", x.lineA());
+                m.put("hostB", x.hostB());
+                m.put("fileB", x.fileB());
+                m.put("lineB", x.lineB());
+                m.put("message", x.text().in(l));
+                fs.add(m);
             }
-            return j.endArray().endObject().toString();
+            root.put("findings", fs);
+            return dev.labtutor.view.Json.compact(root);
         }
 
         /** lb1.conf -> lb1: the host a file stands for in group checks. */
