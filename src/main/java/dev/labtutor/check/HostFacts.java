@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Everything one round learned about one host: its facts by probe, or why it could not be
  * asked. {@code address} is the address labtutor connected to (used to find the interface
- * that carries it: the learner's "ens33" or "ens160").
+ * that carries it, whatever the learner's machine calls it).
  */
 public record HostFacts(String role, String address, Map<Probe, Fact> facts, Optional<HostException> failure) {
 

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Parses a keepalived configuration fetched from a host, with its include files resolved from
- * what was fetched, and the host's interfaces known (so "interface ens160" on a host that only
- * has ens33 is reported).
+ * what was fetched, and the host's interfaces known (so an "interface" copied from the source
+ * document that this host does not have is reported).
  */
 final class KeepalivedFiles {
 

@@ -226,8 +226,8 @@ final class ConfigParser {
                 i.interfaceName = Optional.empty();
                 i.loopback = true;
                 sink.error(s.file(), s.line(), "interface-loopback",
-                        "(" + i.name + ") 不能把回环接口 lo 用作 VRRP 接口，keepalived 会忽略它。请写实际连接其他主机的网卡名（如 ens33）。",
-                        "(" + i.name + ") cannot use a loopback interface (lo) for vrrp - keepalived ignores it. Name the NIC that reaches the other hosts (e.g. ens33).");
+                        "(" + i.name + ") 不能把回环接口 lo 用作 VRRP 接口，keepalived 会忽略它。请写实际连接其他主机的网卡名（用 ip a 查看）。",
+                        "(" + i.name + ") cannot use a loopback interface (lo) for vrrp - keepalived ignores it. Name the NIC that reaches the other hosts (see 'ip a').");
                 return;
             }
             i.interfaceName = Optional.of(name);
@@ -720,8 +720,8 @@ final class ConfigParser {
             ok = ok && (v6 ? Addresses.isIpv6(ip) : Addresses.isIpv4(ip));
             if (!ok) {
                 sink.error(item.file(), item.line(), "vip-invalid",
-                        "无法解析的虚拟 IP '" + addr + "'，keepalived 会跳过它。写法如 192.168.100.100/24。",
-                        "VRRP parsed invalid IP " + addr + ". skipping IP... Write it like 192.168.100.100/24.");
+                        "无法解析的虚拟 IP '" + addr + "'，keepalived 会跳过它。写法如 10.0.0.100/24。",
+                        "VRRP parsed invalid IP " + addr + ". skipping IP... Write it like 10.0.0.100/24.");
                 continue;
             }
             String dev = null;

@@ -21,11 +21,11 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
-    private static final Pattern PREFIX = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-
-    /** The seed lab's network; the sandbox must never look like it, so checks cannot pass by accident. */
-    private static final String SEED_PREFIX = "192.168.10";
-    private static final List<String> SEED_IFACES = List.of("ens160", "ens33");
+    /**
+     * The sandbox lives in 10.0.0.0/8 only: it never looks like a classroom's 192.168 lab (so the
+     * course cannot pass by relying on the source document's addresses) and never overlaps one.
+     */
+    private static final Pattern PREFIX = Pattern.compile("10\\.(\\d{1,3})\\.(\\d{1,3})");
 
     public static final String DEFAULT_NAME = "lab";
     public static final String DEFAULT_SUBNET_PREFIX = "10.77.0";
@@ -41,16 +41,11 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
             throw new IllegalArgumentException("sandbox needs at least one host and no host twice: " + roles);
         }
         var m = PREFIX.matcher(subnetPrefix);
-        if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255
-                || Integer.parseInt(m.group(3)) > 255) {
-            throw new IllegalArgumentException("subnet prefix '" + subnetPrefix + "' must be three octets, e.g. 10.77.0");
+        if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255) {
+            throw new IllegalArgumentException("subnet prefix '" + subnetPrefix + "' must be 10.X.Y (a /24 in 10.0.0.0/8), e.g. 10.77.0");
         }
-        if (subnetPrefix.equals(SEED_PREFIX)) {
-            throw new IllegalArgumentException("the sandbox must not use the course's own subnet " + SEED_PREFIX + ".0/24");
-        }
-        if (!IFACE.matcher(iface).matches() || SEED_IFACES.contains(iface) || iface.equals("lo")) {
-            throw new IllegalArgumentException("interface name '" + iface + "' must be a short name other than lo, "
-                    + String.join(", ", SEED_IFACES));
+        if (!IFACE.matcher(iface).matches() || iface.equals("lo")) {
+            throw new IllegalArgumentException("interface name '" + iface + "' must be a short name other than lo");
         }
     }
 

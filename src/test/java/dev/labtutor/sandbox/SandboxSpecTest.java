@@ -41,11 +41,12 @@ class SandboxSpecTest {
     }
 
     @Test
-    void refusesTheSeedNetworkAndInterfaceNames() {
+    void staysInsideTenSlashEightAndRefusesLoopback() {
         assertThrows(IllegalArgumentException.class, () -> spec.withSubnetPrefix("192.168.10"));
-        assertThrows(IllegalArgumentException.class, () -> spec.withIface("ens33"));
-        assertThrows(IllegalArgumentException.class, () -> spec.withIface("ens160"));
+        assertThrows(IllegalArgumentException.class, () -> spec.withSubnetPrefix("172.16.0"));
         assertThrows(IllegalArgumentException.class, () -> spec.withSubnetPrefix("10.77.256"));
+        assertThrows(IllegalArgumentException.class, () -> spec.withIface("lo"));
+        assertEquals("10.1.2", spec.withSubnetPrefix("10.1.2").subnetPrefix());
         assertEquals("lab0", spec.withIface("lab0").iface());
     }
 

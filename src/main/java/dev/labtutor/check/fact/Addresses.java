@@ -12,7 +12,7 @@ public record Addresses(List<Iface> interfaces) implements Fact {
         }
     }
 
-    /** {@code label} is the address label ({@code ens33:0}) or the interface name. */
+    /** {@code label} is the address label ({@code eth0:0}) or the interface name. */
     public record Inet(String address, int prefix, String label) {
     }
 
