@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
@@ -10,6 +11,7 @@ import dev.labtutor.session.LessonLab;
 import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,10 @@ public final class SandboxSolveCommand implements Callable<Integer> {
             description = "Apply only this lesson's solution, not the earlier lessons that do not pass yet.")
     boolean only;
 
+    @picocli.CommandLine.Option(names = "--settle", defaultValue = "45",
+            description = "Seconds to wait for the lesson's checks to pass after applying it (default: ${DEFAULT-VALUE}).")
+    int settle;
+
     @Spec
     CommandSpec spec;
 
@@ -56,17 +62,28 @@ public final class SandboxSolveCommand implements Callable<Integer> {
             };
             if (!only) {
                 for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
-                    if (!ll.check(earlier, Duration.ZERO).stream().allMatch(dev.labtutor.check.Verdict::passed)) {
+                    if (!ll.check(earlier, Duration.ZERO).stream().allMatch(Verdict::passed)) {
                         out.println("(" + earlier.id() + " does not pass yet: solving it first)");
                         ll.solve(earlier, Duration.ofSeconds(120), progress);
                     }
                 }
             }
             ll.solve(lesson, Duration.ofSeconds(120), progress);
+            out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
+            out.flush();
+            List<Verdict> verdicts = ll.check(lesson, Duration.ofSeconds(settle));
+            List<Verdict> open = verdicts.stream().filter(v -> !v.passed()).toList();
+            if (!open.isEmpty()) {
+                for (Verdict v : open) {
+                    out.println("  " + v.status() + " " + v.check() + ": " + v.message().en());
+                }
+                throw new UserError("the solution of " + lesson.id() + " was applied but " + open.size()
+                        + " check(s) still do not pass (see above)", ExitCodes.FAILED);
+            }
         } catch (Solver.SolveFailed e) {
             throw new UserError("solving " + lesson.id() + " failed: " + e.getMessage(), ExitCodes.FAILED);
         }
-        out.println("solved " + lesson.id() + "; now run: labtutor check " + lesson.id() + " --wait 30");
+        out.println("solved " + lesson.id() + ": all its checks pass; see them with: labtutor check " + lesson.id());
         out.flush();
         return ExitCodes.OK;
     }
