@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The terminal form of a lesson report: one aligned line per check (status, title, hosts),
- * then for anything not passed what was seen and what to do. Colour only when asked.
+ * then for anything not passed what was seen and what to do, each sentence once (an
+ * unreachable host is explained at its first check). Colour only when asked.
  */
 public final class ReportText {
 
@@ -22,14 +23,17 @@ public final class ReportText {
             titleWidth = Math.max(titleWidth, DisplayWidth.of(v.title().in(lang)));
         }
         titleWidth = Math.min(titleWidth, 64);
+        java.util.Set<String> said = new java.util.HashSet<>();
+        String same = lang == Lang.ZH ? "（同上）" : "(as above)";
         for (Verdict v : r.verdicts()) {
             sb.append("  ").append(badge(v.status(), color)).append("  ")
                     .append(DisplayWidth.pad(v.title().in(lang), titleWidth)).append("  ")
                     .append(String.join(", ", v.hosts())).append('\n');
             if (v.status() != Status.PASS) {
-                sb.append("          ").append(v.message().in(lang)).append('\n');
-                v.hint().ifPresent(h -> sb.append("          ").append(lang == Lang.ZH ? "提示：" : "Hint: ")
-                        .append(h.in(lang)).append('\n'));
+                String message = v.message().in(lang);
+                sb.append("          ").append(said.add(message) ? message : same).append('\n');
+                v.hint().map(h -> h.in(lang)).filter(said::add).ifPresent(h -> sb.append("          ")
+                        .append(lang == Lang.ZH ? "提示：" : "Hint: ").append(h).append('\n'));
             }
         }
         long passed = r.verdicts().stream().filter(Verdict::passed).count();

@@ -125,5 +125,11 @@ class CliTest {
         assertTrue(r.out().contains("\"passed\": false"), r.out());
         assertFalse(r.out().contains("\"status\": \"fail\""), "nothing was judged wrong: " + r.out());
         assertTrue(r.out().contains("\"status\": \"unreachable\""), r.out());
+
+        Run text = run("check", "master", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
+        assertEquals(1, text.code());
+        assertFalse(text.out().contains("\u001b"), "no colour when output is not a terminal: " + text.out());
+        assertTrue(text.out().contains("UNRCH"), text.out());
+        assertTrue(text.out().contains("(as above)"), "an unreachable host is explained once: " + text.out());
     }
 }
