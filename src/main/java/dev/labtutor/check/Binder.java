@@ -69,6 +69,10 @@ public final class Binder {
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
+        refuseTextInCommands(d, bindings, problems);
+        if (problems.size() != before) {
+            return misdefined(ref, problems, before);
+        }
         java.util.function.UnaryOperator<String> render = t -> Template.render(t,
                 n -> Optional.ofNullable(values.get(n)).or(() -> bindings.lookup(n)));
         YNode expect = render(d.expect(), render, problems);
@@ -83,6 +87,35 @@ public final class Binder {
         }
         Text title = renderText(d.title(), render);
         return new BoundCheck(ref.id(), ref.use(), title, ref.on(), prim, causes, d.hints(), render, Optional.empty());
+    }
+
+    /**
+     * A {@code command} primitive's {@code run} reaches a shell as text. It may only use values
+     * whose type is validated (address, number, word, interface, path, URL), never free text.
+     */
+    static void refuseTextInCommands(CheckDef d, Bindings bindings, Problems problems) {
+        List<YNode> nodes = new ArrayList<>();
+        nodes.add(d.expect());
+        d.causes().forEach(c -> nodes.add(c.when()));
+        for (YNode n : nodes) {
+            YNode run = n.get("command").flatMap(c -> c.get("run")).orElse(null);
+            if (run == null) {
+                continue;
+            }
+            for (String name : Template.names(run.text())) {
+                CheckDef.Param p = d.params().get(name);
+                dev.labtutor.course.VarType type = p != null ? p.type()
+                        : bindings.course().vars().containsKey(name) ? bindings.course().vars().get(name).type()
+                        : name.endsWith(".address") ? dev.labtutor.course.VarType.IPV4
+                        : name.endsWith(".iface") ? dev.labtutor.course.VarType.IFACE
+                        : name.endsWith(".port") ? dev.labtutor.course.VarType.INT
+                        : name.endsWith(".user") ? dev.labtutor.course.VarType.WORD : dev.labtutor.course.VarType.TEXT;
+                if (type == dev.labtutor.course.VarType.TEXT) {
+                    problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
+                            + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+                }
+            }
+        }
     }
 
     private static YNode render(YNode n, java.util.function.UnaryOperator<String> render, Problems problems) {

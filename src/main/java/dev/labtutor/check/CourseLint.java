@@ -35,6 +35,7 @@ public final class CourseLint {
     /** Lints the check catalogue on its own: every definition builds with sample parameter values. */
     public static void lintCatalog(CheckCatalog catalog, Problems problems) {
         for (CheckDef d : catalog.checks().values()) {
+            refuseTextParamsInCommands(d, problems);
             Map<String, String> sample = new HashMap<>();
             d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
             java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional.ofNullable(sample.get(n))
@@ -43,6 +44,23 @@ public final class CourseLint {
             for (CheckDef.Cause c : d.causes()) {
                 lintNode(c.when(), render, problems, "check " + d.id() + " cause " + c.cause());
             }
+        }
+    }
+
+    private static void refuseTextParamsInCommands(CheckDef d, Problems problems) {
+        List<YNode> nodes = new ArrayList<>();
+        nodes.add(d.expect());
+        d.causes().forEach(c -> nodes.add(c.when()));
+        for (YNode n : nodes) {
+            n.get("command").flatMap(c -> c.get("run")).ifPresent(run -> {
+                for (String name : Template.names(run.text())) {
+                    CheckDef.Param p = d.params().get(name);
+                    if (p != null && p.type() == VarType.TEXT) {
+                        problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
+                                + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+                    }
+                }
+            });
         }
     }
 

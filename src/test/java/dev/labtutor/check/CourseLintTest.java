@@ -32,6 +32,7 @@ class CourseLintTest {
                 "broken-checks/checks.yaml:19:7: unknown primitive 'adress' (address, address-holders, command, file, firewalld, http, ipvs, keepalived-config, keepalived-group, keepalived-instance, log, package, selinux, sysctl, unit)",
                 "broken-checks/checks.yaml:21:7: check bad-primitive needs a 'default' hint",
                 "broken-checks/checks.yaml:27:7: check bad-param: unknown variable ${somewhere} (not a parameter of the check)",
+                "broken-checks/checks.yaml:35:23: check shell-injection: command 'run' uses ${what}, a free-text value that would reach the shell unvalidated; give it a stricter type",
                 "broken-course/course.yaml:7:21: lesson 'one' is listed twice",
                 "broken-course/one.yaml:4:1: unknown key 'stesp' in lesson (did you mean 'steps'?)",
                 "broken-course/one.yaml:8:38: unknown variable ${nosuch} (course vars, or ROLE.address/.iface/.user/.port)",
