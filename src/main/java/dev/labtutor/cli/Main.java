@@ -19,8 +19,20 @@ public final class Main {
         System.exit(run(out, err, args));
     }
 
-    public static int run(PrintWriter out, PrintWriter err, String... args) {
+    /** The command tree; every command and subcommand answers {@code --help} and {@code --version}. */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RootCommand());
+        withHelp(cl);
+        return cl;
+    }
+
+    private static void withHelp(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(Main::withHelp);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ExitCodes::handleExecutionException);

@@ -44,6 +44,29 @@ class CliTest {
     }
 
     @Test
+    void everyCommandAnswersHelp() {
+        java.util.List<java.util.List<String>> paths = new java.util.ArrayList<>();
+        collect(Main.commandLine(), new java.util.ArrayList<>(), paths);
+        assertTrue(paths.size() > 15, paths.toString());
+        for (java.util.List<String> p : paths) {
+            java.util.List<String> args = new java.util.ArrayList<>(p);
+            args.add("--help");
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), p + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: labtutor"), p + ": " + r.out());
+        }
+    }
+
+    private static void collect(picocli.CommandLine cl, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+        out.add(java.util.List.copyOf(path));
+        cl.getSubcommands().forEach((name, sub) -> {
+            java.util.List<String> next = new java.util.ArrayList<>(path);
+            next.add(name);
+            collect(sub, next, out);
+        });
+    }
+
+    @Test
     void lintOfTheShippedCourseIsClean() {
         Run r = run("lint");
         assertEquals(0, r.code(), r.out());
