@@ -4,5 +4,5 @@
 # Usage: bench/keepalived-parse.sh [SIZE_MB] [OUTPUT_FILE]
 set -eu
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile
+mvn -B -q test-compile
 exec java -Xmx2g -cp target/classes:target/test-classes dev.labtutor.keepalived.ParserBenchmark "${1:-10}" ${2:+"$2"}
