@@ -72,7 +72,7 @@ public final class HostsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "List recorded host keys with their SHA256 fingerprints.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List recorded host keys with their SHA256 fingerprints.")
     int list(@Option(names = "--known-hosts", paramLabel = "FILE",
                      description = "Known hosts file (default: ~/.config/labtutor/known_hosts).") Path file) {
         KnownHostsStore store = new KnownHostsStore(file != null ? file : defaultKnownHosts);
@@ -92,7 +92,7 @@ public final class HostsCommand implements Runnable {
         return ExitCodes.OK;
     }
 
-    @Command(name = "forget", description = "Forget the host key of a lab host, e.g. after reinstalling the VM.")
+    @Command(name = "forget", mixinStandardHelpOptions = true, description = "Forget the host key of a lab host, e.g. after reinstalling the VM.")
     int forget(@Parameters(paramLabel = "HOST", description = "A role from the lab file, an address, address:port or [address]:port.")
                String host,
                @Option(names = "--known-hosts", paramLabel = "FILE",

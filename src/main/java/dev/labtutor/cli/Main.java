@@ -26,8 +26,14 @@ public final class Main {
         return cl;
     }
 
+    /**
+     * Adds the help options to class-based commands; method-based ones (e.g. {@code hosts list})
+     * declare them in their annotation, since a mixin added later would shift their parameters.
+     */
     private static void withHelp(CommandLine cl) {
-        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        if (!(cl.getCommandSpec().userObject() instanceof java.lang.reflect.Method)) {
+            cl.getCommandSpec().mixinStandardHelpOptions(true);
+        }
         cl.getSubcommands().values().forEach(Main::withHelp);
     }
 

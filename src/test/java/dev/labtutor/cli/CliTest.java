@@ -67,6 +67,21 @@ class CliTest {
     }
 
     @Test
+    void hostsCommandsRunThroughMain() throws Exception {
+        Path kh = dir.resolve("known_hosts");
+        Files.writeString(kh, "10.0.0.9 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJm5ZYdy6jYtTXsyk7cbsfpP1qzTm9sfAfDrjkDVCgv\n");
+        Run list = run("hosts", "list", "--known-hosts", kh.toString());
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("10.0.0.9") && list.out().contains("SHA256:"), list.out());
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 10.0.0.9 }\n");
+        Run forget = run("hosts", "forget", "lb01", "--lab", lab.toString(), "--known-hosts", kh.toString());
+        assertEquals(0, forget.code(), forget.err());
+        assertTrue(forget.out().contains("lb01 (10.0.0.9)"), forget.out());
+        assertEquals("", Files.readString(kh).strip());
+    }
+
+    @Test
     void lintOfTheShippedCourseIsClean() {
         Run r = run("lint");
         assertEquals(0, r.code(), r.out());
