@@ -8,6 +8,7 @@ import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,17 +24,17 @@ public record KeepalivedConfigCheck(String path, Set<String> deny) implements Pe
 
     @Override
     public Set<Probe> hostProbes() {
-        return Set.of(KeepalivedFiles.probe(path), AddressCheck.ADDRESSES);
+        return KeepalivedFiles.hostProbes(path);
     }
 
     @Override
     public Outcome evaluateHost(HostFacts host) {
-        ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
         String r = host.role();
-        if (!files.mainExists()) {
+        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
+        if (parsed.isEmpty()) {
             return KeepalivedFiles.missing(r, path);
         }
-        ParseResult res = KeepalivedFiles.parse(host, files);
+        ParseResult res = parsed.get();
         List<Diagnostic> bad = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();
         for (Diagnostic d : res.diagnostics()) {
@@ -48,6 +49,7 @@ public record KeepalivedConfigCheck(String path, Set<String> deny) implements Pe
             ev.add(new Evidence(r, d.file() + ":" + d.line() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT)
                     + ": [" + d.code() + "] " + d.text().en()));
         }
+        ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
         for (String missing : files.unmatchedIncludes()) {
             ev.add(new Evidence(r, "include " + missing + " matched no file"));
         }

@@ -27,6 +27,17 @@ final class KeepalivedFiles {
         return Probe.of(Probe.Kind.KEEPALIVED_CONFIG, path);
     }
 
+    /** What a per-host keepalived primitive probes: the config files and the host's interfaces. */
+    static java.util.Set<Probe> hostProbes(String path) {
+        return java.util.Set.of(probe(path), AddressCheck.ADDRESSES);
+    }
+
+    /** The config at {@code path} on the host, parsed; empty when the main file does not exist. */
+    static java.util.Optional<ParseResult> parsed(HostFacts host, String path) {
+        ConfigFiles files = PerHostPrimitive.fact(host, probe(path), ConfigFiles.class);
+        return files.mainExists() ? java.util.Optional.of(parse(host, files)) : java.util.Optional.empty();
+    }
+
     /** The FAIL for a host whose main config file does not exist. */
     static Outcome missing(String role, String path) {
         return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),

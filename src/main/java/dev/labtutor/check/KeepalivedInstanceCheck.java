@@ -1,6 +1,5 @@
 package dev.labtutor.check;
 
-import dev.labtutor.check.fact.ConfigFiles;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.ParseResult;
@@ -22,17 +21,17 @@ public record KeepalivedInstanceCheck(String path, Optional<String> instance, Op
 
     @Override
     public Set<Probe> hostProbes() {
-        return Set.of(KeepalivedFiles.probe(path), AddressCheck.ADDRESSES);
+        return KeepalivedFiles.hostProbes(path);
     }
 
     @Override
     public Outcome evaluateHost(HostFacts host) {
-        ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
         String r = host.role();
-        if (!files.mainExists()) {
+        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
+        if (parsed.isEmpty()) {
             return KeepalivedFiles.missing(r, path);
         }
-        ParseResult res = KeepalivedFiles.parse(host, files);
+        ParseResult res = parsed.get();
         Optional<VrrpInstance> vi = instance.isPresent() ? res.config().instance(instance.get())
                 : res.config().vrrpInstances().stream().findFirst();
         if (vi.isEmpty()) {
