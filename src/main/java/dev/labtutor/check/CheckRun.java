@@ -50,7 +50,7 @@ public final class CheckRun {
                 Thread.currentThread().interrupt();
                 break;
             }
-            plan = Plan.of(checks.stream().filter(c -> open.contains(c.id())).toList());
+            plan = plan.only(open);
         }
         List<Verdict> ordered = new ArrayList<>();
         for (BoundCheck c : checks) {

@@ -1,14 +1,11 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.Fact;
-import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
-import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** A primitive judged on each host separately; the per-host outcomes are combined. */
@@ -35,19 +32,7 @@ public sealed interface PerHostPrimitive extends Primitive permits AddressCheck,
     default Outcome evaluate(List<String> on, RoundFacts facts) {
         List<Outcome> per = new ArrayList<>();
         for (String role : on) {
-            Optional<HostFacts> hf = facts.host(role);
-            if (hf.isEmpty()) {
-                per.add(Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed")));
-                continue;
-            }
-            Optional<Outcome> down = hf.get().unavailable();
-            if (down.isPresent()) {
-                per.add(down.get());
-                continue;
-            }
-            Optional<ProbeBroken> broken = hostProbes().stream().map(p -> hf.get().fact(p))
-                    .filter(ProbeBroken.class::isInstance).map(ProbeBroken.class::cast).findFirst();
-            per.add(broken.map(b -> HostFacts.broken(role, b)).orElseGet(() -> evaluateHost(hf.get())));
+            per.add(facts.unusable(role, hostProbes()).orElseGet(() -> evaluateHost(facts.host(role).orElseThrow())));
         }
         return Outcome.combine(per);
     }

@@ -3,6 +3,8 @@ package dev.labtutor.check;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,10 +20,10 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
     }
 
     /**
-     * For group primitives: the outcome that stops judgement when {@code role} cannot be used
-     * (not probed, unreachable, or the probe broke), else empty.
+     * The outcome that stops judgement of {@code role} when it cannot be used (not probed,
+     * unreachable, or one of {@code probes} broke), else empty.
      */
-    public Optional<Outcome> unusable(String role, Probe probe) {
+    public Optional<Outcome> unusable(String role, Collection<Probe> probes) {
         HostFacts hf = hosts.get(role);
         if (hf == null) {
             return Optional.of(Outcome.error("not-probed", Text.of(role + " 未被探测", role + " was not probed")));
@@ -30,6 +32,11 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
         if (down.isPresent()) {
             return down;
         }
-        return hf.fact(probe) instanceof ProbeBroken b ? Optional.of(HostFacts.broken(role, b)) : Optional.empty();
+        return probes.stream().map(hf::fact).filter(ProbeBroken.class::isInstance).map(ProbeBroken.class::cast)
+                .findFirst().map(b -> HostFacts.broken(role, b));
+    }
+
+    public Optional<Outcome> unusable(String role, Probe probe) {
+        return unusable(role, List.of(probe));
     }
 }
