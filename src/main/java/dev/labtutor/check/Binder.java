@@ -3,6 +3,7 @@ package dev.labtutor.check;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Template;
+import dev.labtutor.course.VarType;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Problems;
 import dev.labtutor.yaml.YNode;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns a lesson's {@link CheckRef} into a {@link BoundCheck}: looks the check up, fills its
@@ -69,7 +71,8 @@ public final class Binder {
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
-        refuseTextInCommands(d, bindings, problems);
+        refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type)
+                .or(() -> bindings.typeOf(name)).or(() -> Optional.of(VarType.TEXT)), problems);
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
@@ -92,29 +95,22 @@ public final class Binder {
     /**
      * A {@code command} primitive's {@code run} reaches a shell as text. It may only use values
      * whose type is validated (address, number, word, interface, path, URL), never free text.
+     *
+     * @param typeOf the type of each placeholder name; a name it does not know is not reported
      */
-    static void refuseTextInCommands(CheckDef d, Bindings bindings, Problems problems) {
+    static void refuseTextInCommands(CheckDef d, Function<String, Optional<VarType>> typeOf, Problems problems) {
         List<YNode> nodes = new ArrayList<>();
         nodes.add(d.expect());
         d.causes().forEach(c -> nodes.add(c.when()));
         for (YNode n : nodes) {
-            YNode run = n.get("command").flatMap(c -> c.get("run")).orElse(null);
-            if (run == null) {
-                continue;
-            }
-            for (String name : Template.names(run.text())) {
-                CheckDef.Param p = d.params().get(name);
-                dev.labtutor.course.VarType type = p != null ? p.type()
-                        : bindings.course().vars().containsKey(name) ? bindings.course().vars().get(name).type()
-                        : name.endsWith(".address") ? dev.labtutor.course.VarType.IPV4
-                        : name.endsWith(".iface") ? dev.labtutor.course.VarType.IFACE
-                        : name.endsWith(".port") ? dev.labtutor.course.VarType.INT
-                        : name.endsWith(".user") ? dev.labtutor.course.VarType.WORD : dev.labtutor.course.VarType.TEXT;
-                if (type == dev.labtutor.course.VarType.TEXT) {
-                    problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
-                            + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+            n.get("command").flatMap(c -> c.get("run")).ifPresent(run -> {
+                for (String name : Template.names(run.text())) {
+                    if (typeOf.apply(name).filter(t -> t == VarType.TEXT).isPresent()) {
+                        problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
+                                + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+                    }
                 }
-            }
+            });
         }
     }
 

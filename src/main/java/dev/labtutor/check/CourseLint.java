@@ -35,7 +35,7 @@ public final class CourseLint {
     /** Lints the check catalogue on its own: every definition builds with sample parameter values. */
     public static void lintCatalog(CheckCatalog catalog, Problems problems) {
         for (CheckDef d : catalog.checks().values()) {
-            refuseTextParamsInCommands(d, problems);
+            Binder.refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type), problems);
             Map<String, String> sample = new HashMap<>();
             d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
             java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional.ofNullable(sample.get(n))
@@ -44,23 +44,6 @@ public final class CourseLint {
             for (CheckDef.Cause c : d.causes()) {
                 lintNode(c.when(), render, problems, "check " + d.id() + " cause " + c.cause());
             }
-        }
-    }
-
-    private static void refuseTextParamsInCommands(CheckDef d, Problems problems) {
-        List<YNode> nodes = new ArrayList<>();
-        nodes.add(d.expect());
-        d.causes().forEach(c -> nodes.add(c.when()));
-        for (YNode n : nodes) {
-            n.get("command").flatMap(c -> c.get("run")).ifPresent(run -> {
-                for (String name : Template.names(run.text())) {
-                    CheckDef.Param p = d.params().get(name);
-                    if (p != null && p.type() == VarType.TEXT) {
-                        problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
-                                + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
-                    }
-                }
-            });
         }
     }
 
@@ -169,7 +152,7 @@ public final class CourseLint {
             if (Files.isRegularFile(d.resolve(CourseReader.COURSE_FILE))) {
                 courses.add(d);
             } else if (Files.isDirectory(d)) {
-                List<Path> sub = subCourses(d);
+                List<Path> sub = CourseReader.courseDirs(d);
                 if (!sub.isEmpty()) {
                     courses.addAll(sub);
                 } else {
@@ -198,13 +181,5 @@ public final class CourseLint {
             lintCourse(c, catalog, problems);
         }
         return problems.sorted();
-    }
-
-    private static List<Path> subCourses(Path d) {
-        try (var s = Files.list(d)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve(CourseReader.COURSE_FILE))).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

@@ -62,22 +62,10 @@ public final class Installation {
         if (explicit.isPresent()) {
             return explicit.get();
         }
-        List<Path> courses = courses(lessonsDir());
+        List<Path> courses = dev.labtutor.course.CourseReader.courseDirs(lessonsDir());
         if (courses.isEmpty()) {
             throw new UserError("no course found under " + lessonsDir() + " (pass --course DIR)");
         }
         return courses.get(0);
-    }
-
-    /** Course directories (with course.yaml) directly under {@code dir}, in name order. */
-    public static List<Path> courses(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("course.yaml"))).sorted().toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
     }
 }

@@ -54,7 +54,7 @@ public final class Bindings {
             if (spec == null) {
                 return Optional.empty();
             }
-            return Optional.of(lab.map(l -> l.vars().get(name)).orElse(null) != null ? lab.get().vars().get(name) : spec.defaultValue());
+            return Optional.of(lab.map(l -> l.vars().get(name)).orElse(spec.defaultValue()));
         }
         String role = name.substring(0, dot);
         String field = name.substring(dot + 1);
@@ -68,6 +68,24 @@ public final class Bindings {
             case "user" -> Optional.of(host.map(HostSpec::user).orElse("root"));
             case "port" -> Optional.of(String.valueOf(host.map(HostSpec::port).orElse(22)));
             case "iface" -> Optional.ofNullable(detectedIfaces.get(role)).or(() -> lookup("iface"));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The type of a placeholder name: a course variable's, or a role field's. */
+    public Optional<VarType> typeOf(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
+            return Optional.ofNullable(course.vars().get(name)).map(VarSpec::type);
+        }
+        if (!course.roles().containsKey(name.substring(0, dot))) {
+            return Optional.empty();
+        }
+        return switch (name.substring(dot + 1)) {
+            case "address" -> Optional.of(VarType.IPV4);
+            case "iface" -> Optional.of(VarType.IFACE);
+            case "port" -> Optional.of(VarType.INT);
+            case "user" -> Optional.of(VarType.WORD);
             default -> Optional.empty();
         };
     }

@@ -129,6 +129,18 @@ public final class CourseReader {
         return Optional.of(new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons));
     }
 
+    /** Course directories (with course.yaml) directly under {@code dir}, in name order. */
+    public static List<Path> courseDirs(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(COURSE_FILE))).sorted().toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
     /** Reads strictly: any problem throws {@link dev.labtutor.yaml.DataFileException}. */
     public static Course readStrict(Path dir) {
         Problems problems = new Problems();
