@@ -1,9 +1,6 @@
 package dev.labtutor.cli;
 
-import dev.labtutor.check.Binder;
-import dev.labtutor.check.BoundCheck;
 import dev.labtutor.check.CheckCatalog;
-import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
@@ -14,7 +11,6 @@ import dev.labtutor.view.LessonReport;
 import dev.labtutor.view.ReportJson;
 import dev.labtutor.view.ReportText;
 import dev.labtutor.yaml.Problem;
-import dev.labtutor.yaml.Problems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -76,15 +72,8 @@ public final class CheckCommand implements Callable<Integer> {
         LabFile lab = labOptions.load();
         Bindings bindings = Bindings.of(course, Optional.of(lab));
 
-        Problems problems = new Problems();
-        List<BoundCheck> checks = new ArrayList<>();
-        Binder binder = new Binder(catalog);
         Set<String> roles = new LinkedHashSet<>();
-        for (var ref : lesson.checks()) {
-            BoundCheck b = binder.bind(ref, bindings, problems);
-            checks.add(b);
-            roles.addAll(b.on());
-        }
+        lesson.checks().forEach(ref -> roles.addAll(ref.on()));
         List<Problem> labProblems = bindings.labProblems(new ArrayList<>(roles));
         if (!labProblems.isEmpty()) {
             throw new UserError("the lab file does not fit this lesson: " + labProblems.get(0)
@@ -93,8 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
         List<Verdict> verdicts;
         try (LabSession session = LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout),
                 spec.commandLine().getErr(), lang)) {
-            verdicts = new CheckRun(session.prober(), lab.hosts(), d -> Thread.sleep(d.toMillis()))
-                    .run(checks, Duration.ofSeconds(waitSeconds), Duration.ofSeconds(2));
+            verdicts = session.lessonLab(course, catalog, lab).check(lesson, Duration.ofSeconds(waitSeconds));
         }
         LessonReport report = new LessonReport(course.id(), lesson.id(), verdicts);
         var out = spec.commandLine().getOut();
