@@ -42,7 +42,7 @@ public final class HostsCommand implements Runnable {
     }
 
     static Optional<String> fromLabFile(Optional<Path> lab, String role) {
-        Optional<Path> file = lab.or(() -> LabOptions.candidates().stream().filter(java.nio.file.Files::isRegularFile).findFirst());
+        Optional<Path> file = lab.or(LabOptions::firstCandidate);
         if (file.isEmpty()) {
             return Optional.empty();
         }

@@ -32,23 +32,34 @@ public final class LabOptions {
         return c;
     }
 
-    public Path labPath() {
+    /** The first existing candidate lab file, if any. */
+    public static Optional<Path> firstCandidate() {
+        return candidates().stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The lab file to use: {@code --lab} (which must exist), else the first existing candidate. */
+    public Optional<Path> find() {
         if (lab != null) {
             if (!Files.isRegularFile(lab)) {
                 throw new UserError("lab file " + lab + " does not exist");
             }
-            return lab;
+            return Optional.of(lab);
         }
-        for (Path p : candidates()) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new UserError("no lab file: write lab.yaml (see README: 'The lab file'), pass --lab FILE, or start the local sandbox with 'labtutor sandbox up'");
+        return firstCandidate();
     }
 
+    /** The lab file, read; a missing or invalid one is a {@link UserError}. */
     public LabFile load() {
-        Path p = labPath();
+        return read(find().orElseThrow(() -> new UserError(
+                "no lab file: write lab.yaml (see README: 'The lab file'), pass --lab FILE, or start the local sandbox with 'labtutor sandbox up'")));
+    }
+
+    /** The lab file when there is one (a given {@code --lab} must exist and be valid). */
+    public Optional<LabFile> loadIfAny() {
+        return find().map(LabOptions::read);
+    }
+
+    private static LabFile read(Path p) {
         try {
             return LabFileReader.forCurrentUser().readStrict(p);
         } catch (DataFileException e) {

@@ -9,7 +9,6 @@ import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.yaml.Problems;
-import java.nio.file.Files;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -54,8 +53,7 @@ public final class ShowCommand implements Callable<Integer> {
         Course course = courseOptions.loadCourse(inst);
         CheckCatalog catalog = courseOptions.loadChecks(inst);
         Lesson lesson = CourseOptions.lesson(course, lessonId);
-        Optional<LabFile> lab = labOptions.lab != null || LabOptions.candidates().stream().anyMatch(Files::isRegularFile)
-                ? Optional.of(labOptions.load()) : Optional.empty();
+        Optional<LabFile> lab = labOptions.loadIfAny();
         Bindings bindings = Bindings.of(course, lab);
         if (lab.isPresent() && !noDetect) {
             Set<String> roles = new LinkedHashSet<>(lesson.roles());
