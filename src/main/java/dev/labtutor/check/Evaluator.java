@@ -43,12 +43,60 @@ public final class Evaluator {
                 }
             }
         }
-        Optional<Text> hint = switch (o.status()) {
+        Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
+                perHost(check, o, cause, hint, facts), List.of());
+    }
+
+    /**
+     * Each host's own judgement: a per-host primitive's outcome for that host, with the cause
+     * and hint found for that host alone; for a group primitive, the group's judgement, except
+     * for a host that could not be asked, which says so.
+     */
+    private static List<HostVerdict> perHost(BoundCheck check, Outcome o, String groupCause, Optional<Text> groupHint,
+                                             RoundFacts facts) {
+        List<HostVerdict> out = new ArrayList<>();
+        if (!o.perHost().isEmpty()) {
+            o.perHost().forEach((role, ho) -> {
+                String cause = ho.cause();
+                if (ho.status() == Status.FAIL) {
+                    for (BoundCheck.BoundCause c : check.causes()) {
+                        if (c.ifCause().isPresent() && !c.ifCause().get().equals(ho.cause())) {
+                            continue;
+                        }
+                        List<String> scope = c.when() instanceof PerHostPrimitive ? List.of(role) : check.on();
+                        List<String> hits = matches(c, scope, facts);
+                        if (hits.contains(role) || (!hits.isEmpty() && !(c.when() instanceof PerHostPrimitive))) {
+                            cause = c.cause();
+                            break;
+                        }
+                    }
+                }
+                out.add(new HostVerdict(role, ho.status(), cause, ho.message(), hintFor(check, ho.status(), cause, ho.cause(),
+                        List.of(role)), ho.evidence()));
+            });
+            return out;
+        }
+        for (String role : check.on()) {
+            Optional<Outcome> down = facts.host(role).flatMap(HostFacts::unavailable);
+            if (down.isPresent()) {
+                Outcome d = down.get();
+                out.add(new HostVerdict(role, d.status(), d.cause(), d.message(),
+                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)), d.evidence()));
+            } else {
+                out.add(new HostVerdict(role, o.status(), groupCause, o.message(), groupHint,
+                        o.evidence().stream().filter(e -> e.host().equals(role)).toList()));
+            }
+        }
+        return out;
+    }
+
+    private static Optional<Text> hintFor(BoundCheck check, Status status, String cause, String primitiveCause, List<String> hosts) {
+        return switch (status) {
             case PASS -> Optional.empty();
             case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);
-            case FAIL, ERROR -> hint(check, cause, o.cause(), matched);
+            case FAIL, ERROR -> hint(check, cause, primitiveCause, hosts);
         };
-        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence());
     }
 
     private static List<String> matches(BoundCheck.BoundCause c, List<String> on, RoundFacts facts) {

@@ -2,16 +2,25 @@ package dev.labtutor.check;
 
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a primitive concluded. {@code cause} is a stable code for why it failed (used to pick
- * the hint), empty on PASS. {@code hosts} are the roles the outcome is about.
+ * the hint), empty on PASS. {@code perHost} keeps each host's own outcome when this one was
+ * combined from per-host judgements (in the order of the hosts), else it is empty.
  */
-public record Outcome(Status status, String cause, Text message, List<Evidence> evidence) {
+public record Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost) {
 
     public Outcome {
         evidence = List.copyOf(evidence);
+        perHost = Collections.unmodifiableMap(new LinkedHashMap<>(perHost));
+    }
+
+    public Outcome(Status status, String cause, Text message, List<Evidence> evidence) {
+        this(status, cause, message, evidence, Map.of());
     }
 
     public static Outcome pass(Text message, List<Evidence> evidence) {
@@ -34,6 +43,12 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
      * Combines per-host outcomes. A FAIL on a host that answered is definite and wins over an
      * unreachable neighbour; ERROR wins over everything because nothing else can be trusted.
      */
+    public static Outcome combine(Map<String, Outcome> byHost) {
+        Outcome c = combine(List.copyOf(byHost.values()));
+        return new Outcome(c.status(), c.cause(), c.message(), c.evidence(), byHost);
+    }
+
+    /** Combines outcomes whose hosts need not be told apart later. */
     public static Outcome combine(List<Outcome> perHost) {
         Status status = Status.PASS;
         for (Status s : List.of(Status.ERROR, Status.FAIL, Status.UNREACHABLE)) {

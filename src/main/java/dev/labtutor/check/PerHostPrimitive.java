@@ -2,7 +2,6 @@ package dev.labtutor.check;
 
 import dev.labtutor.check.fact.Fact;
 import dev.labtutor.check.probe.Probe;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,9 @@ public sealed interface PerHostPrimitive extends Primitive permits AddressCheck,
 
     @Override
     default Outcome evaluate(List<String> on, RoundFacts facts) {
-        List<Outcome> per = new ArrayList<>();
+        Map<String, Outcome> per = new LinkedHashMap<>();
         for (String role : on) {
-            per.add(facts.unusable(role, hostProbes()).orElseGet(() -> evaluateHost(facts.host(role).orElseThrow())));
+            per.put(role, facts.unusable(role, hostProbes()).orElseGet(() -> evaluateHost(facts.host(role).orElseThrow())));
         }
         return Outcome.combine(per);
     }

@@ -27,9 +27,11 @@ public final class CourseReader {
 
     public static final String COURSE_FILE = "course.yaml";
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
-    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "roles", "vars", "default-hosts", "notes", "lessons");
+    private static final Set<String> COURSE_KEYS = Set.of("id", "title", "roles", "vars", "default-hosts", "notes", "lessons", "gating");
     private static final Set<String> VAR_KEYS = Set.of("default", "type", "zh", "en");
-    private static final Set<String> LESSON_KEYS = Set.of("id", "title", "intro", "roles", "steps", "solve");
+    private static final Set<String> LESSON_KEYS = Set.of("id", "title", "intro", "roles", "steps", "quiz", "solve");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "question", "choices", "explain");
+    private static final Set<String> CHOICE_KEYS = Set.of("zh", "en", "correct", "why");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks");
     private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive");
     private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
@@ -126,7 +128,16 @@ public final class CourseReader {
                 readLesson(lf, lid, roles.keySet(), problems).ifPresent(lessons::add);
             }
         }, () -> problems.add(root.get(), "the course is missing 'lessons'"));
-        return Optional.of(new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons));
+        Course.Gating gating = Course.Gating.SEQUENTIAL;
+        Optional<String> g = f.text("gating");
+        if (g.isPresent()) {
+            switch (g.get()) {
+                case "sequential" -> gating = Course.Gating.SEQUENTIAL;
+                case "free" -> gating = Course.Gating.FREE;
+                default -> problems.add(f.node("gating").orElseThrow(), "gating must be 'sequential' or 'free'");
+            }
+        }
+        return Optional.of(new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons, gating));
     }
 
     /** Course directories (with course.yaml) directly under {@code dir}, in name order. */
@@ -230,6 +241,8 @@ public final class CourseReader {
             }
         }, () -> problems.add(root.get(), "the lesson has no 'steps'"));
 
+        List<Question> quiz = f.node("quiz").map(q -> readQuiz(q, problems)).orElse(List.of());
+
         List<Action> solve = new ArrayList<>();
         f.node("solve").ifPresentOrElse(s -> {
             if (!s.isList()) {
@@ -238,7 +251,48 @@ public final class CourseReader {
             }
             solve.addAll(readActions(s, lessonRoles, problems));
         }, () -> problems.add(root.get(), "the lesson has no 'solve' section (the actions that complete it)"));
-        return Optional.of(new Lesson(id, title, intro, lroles, steps, solve, file));
+        return Optional.of(new Lesson(id, title, intro, lroles, steps, quiz, solve, file));
+    }
+
+    private static List<Question> readQuiz(YNode list, Problems problems) {
+        if (!list.isList()) {
+            problems.add(list, "'quiz' must be a list of {id, question, choices, explain}");
+            return List.of();
+        }
+        List<Question> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (YNode qn : list.items()) {
+            Fields qf = Fields.of(qn, problems, "quiz question", QUESTION_KEYS);
+            String qid = checkId(qf, "id", problems, "question");
+            if (!qid.isEmpty() && !ids.add(qid)) {
+                problems.add(qf.node("id").orElseThrow(), "duplicate question id '" + qid + "'");
+            }
+            Text prompt = qf.bilingual("question", true).orElse(Text.of("", ""));
+            Text explain = qf.bilingual("explain", true).orElse(Text.of("", ""));
+            List<Question.Choice> choices = new ArrayList<>();
+            Optional<YNode> cn = qf.node("choices");
+            if (cn.isEmpty() || !cn.get().isList() || cn.get().items().size() < 2 || cn.get().items().size() > 6) {
+                problems.add(cn.orElse(qn), "question '" + qid + "' needs 'choices': a list of 2 to 6 {zh, en, correct?, why?}");
+            } else {
+                char key = 'a';
+                for (YNode c : cn.get().items()) {
+                    Fields cf = Fields.of(c, problems, "choice", CHOICE_KEYS);
+                    Text t = Fields.bilingual(c.only(Set.of("zh", "en")), problems, "choice").orElse(Text.of("", ""));
+                    boolean correct = cf.bool("correct").orElse(false);
+                    Optional<Text> why = cf.bilingual("why", false);
+                    if (!correct && why.isEmpty()) {
+                        problems.add(c, "a wrong choice needs 'why' ({zh, en}): the explanation shown when it is picked");
+                    }
+                    choices.add(new Question.Choice(String.valueOf(key++), t, correct, why));
+                }
+                long right = choices.stream().filter(Question.Choice::correct).count();
+                if (right != 1) {
+                    problems.add(cn.get(), "question '" + qid + "' must have exactly one choice with 'correct: true' (has " + right + ")");
+                }
+            }
+            out.add(new Question(qid, prompt, choices, explain));
+        }
+        return out;
     }
 
     private static List<Action> readActions(YNode list, Set<String> roles, Problems problems) {

@@ -6,15 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lesson: steps in order, the roles it needs, and its {@code solve} section (the actions that
- * complete it, in order, each on its host; used by {@code sandbox solve} and {@code dev check}).
+ * A lesson: steps in order, the roles it needs, an optional quiz (answered in the tutor,
+ * checked locally), and its {@code solve} section (the actions that complete it, in order, each
+ * on its host; used by {@code sandbox solve} and {@code dev check}).
  */
 public record Lesson(String id, Text title, Text intro, List<String> roles, List<Step> steps,
-                     List<Action> solve, Path file) {
+                     List<Question> quiz, List<Action> solve, Path file) {
 
     public Lesson {
         roles = List.copyOf(roles);
         steps = List.copyOf(steps);
+        quiz = List.copyOf(quiz);
         solve = List.copyOf(solve);
     }
 

@@ -1,5 +1,7 @@
 package dev.labtutor.view;
 
+import dev.labtutor.check.Evidence;
+import dev.labtutor.check.HostVerdict;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.i18n.Lang;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.Map;
 
 /**
  * The JSON form of a lesson report:
- * {@code {"course","lesson","passed","results":[{"check","hosts","status","message","hint",...}]}}.
+ * {@code {"course","lesson","passed","results":[{"check","hosts","status","message","hint",...,"per-host":[..]}]}}.
  */
 public final class ReportJson {
 
@@ -32,6 +34,19 @@ public final class ReportJson {
             m.put("message", v.message().in(lang));
             m.put("hint", v.hint().map(h -> h.in(lang)).orElse(null));
             m.put("evidence", v.evidence().stream().map(Object::toString).toList());
+            m.put("notes", v.notes().stream().map(n -> n.in(lang)).toList());
+            List<Object> per = new ArrayList<>();
+            for (HostVerdict h : v.perHost()) {
+                Map<String, Object> hm = new LinkedHashMap<>();
+                hm.put("host", h.role());
+                hm.put("status", h.status().json());
+                hm.put("cause", h.cause().isEmpty() ? null : h.cause());
+                hm.put("message", h.message().in(lang));
+                hm.put("hint", h.hint().map(x -> x.in(lang)).orElse(null));
+                hm.put("evidence", h.evidence().stream().map(Evidence::detail).toList());
+                per.add(hm);
+            }
+            m.put("per-host", per);
             results.add(m);
         }
         root.put("results", results);

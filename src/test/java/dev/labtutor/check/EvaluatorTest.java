@@ -227,4 +227,38 @@ class EvaluatorTest {
         assertTrue(v.message().en().contains("lb02 does not have keepalived installed"), v.message().en());
         assertTrue(v.hint().orElseThrow().en().contains("dnf install -y keepalived"));
     }
+
+    @Test
+    void perHostVerdictsKeepEachHostsOwnJudgement() {
+        Verdict v = Evaluator.evaluate(bind("install", "keepalived-installed"), round(
+                lb01(false).put(Probe.of(Probe.Kind.PACKAGE, "keepalived"), new PackageState("keepalived", true, "2.2.8-1", "rpm")).build(),
+                lb02(false).put(Probe.of(Probe.Kind.PACKAGE, "keepalived"), new ProbeBroken("PACKAGE keepalived", "timed out after 8 s")).build()));
+        assertEquals(Status.ERROR, v.status());
+        assertEquals(Status.PASS, v.on("lb01").orElseThrow().status(), "lb02's broken probe must not turn lb01's PASS into ERROR");
+        assertEquals(Status.ERROR, v.on("lb02").orElseThrow().status());
+        assertTrue(v.on("lb02").get().message().en().contains("timed out"));
+        assertTrue(v.on("lb01").get().hint().isEmpty());
+        assertTrue(v.on("lb01").get().evidence().stream().allMatch(e -> e.host().equals("lb01")));
+    }
+
+    @Test
+    void perHostFailGetsTheHintOfItsOwnCause() {
+        Verdict v = Evaluator.evaluate(bind("master", "vip-on-master"), round(lb01(false)
+                .put(Probe.of(Probe.Kind.UNIT, "keepalived"), new UnitState("keepalived", "loaded", "inactive", "dead", "disabled", "systemd"))
+                .build()));
+        HostVerdict h = v.on("lb01").orElseThrow();
+        assertEquals(Status.FAIL, h.status());
+        assertEquals("keepalived-down", h.cause());
+        assertTrue(h.hint().orElseThrow().en().contains("keepalived is not running on lb01"), h.hint().get().en());
+    }
+
+    @Test
+    void groupCheckMarksTheUnreachableHostApart() {
+        HostFacts down = HostFacts.failed("lb02", "10.9.0.12", new HostException(HostException.Kind.CONNECT_TIMEOUT, "lb02",
+                Text.of("连接 lb02 超时", "connecting to lb02 timed out")));
+        Verdict v = Evaluator.evaluate(bind("backup", "backup-without-vip"), round(lb01(true).build(), down));
+        assertEquals(Status.UNREACHABLE, v.on("lb02").orElseThrow().status());
+        assertTrue(v.on("lb02").get().hint().orElseThrow().en().contains("not about your lab work"));
+        assertEquals(v.status(), v.on("lb01").orElseThrow().status());
+    }
 }

@@ -1,0 +1,29 @@
+package dev.labtutor.course;
+
+import dev.labtutor.i18n.Text;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One multiple-choice question of a lesson's quiz, answered in the tutor and checked locally.
+ * Exactly one choice is correct; every wrong choice carries {@code why}, the explanation shown
+ * when the learner picks it. {@code explain} is shown once the question is answered right.
+ */
+public record Question(String id, Text prompt, List<Choice> choices, Text explain) {
+
+    /** A choice, keyed {@code a}, {@code b}, ... in the order written. */
+    public record Choice(String key, Text text, boolean correct, Optional<Text> why) {
+    }
+
+    public Question {
+        choices = List.copyOf(choices);
+    }
+
+    public Choice correct() {
+        return choices.stream().filter(Choice::correct).findFirst().orElseThrow();
+    }
+
+    public Optional<Choice> choice(String key) {
+        return choices.stream().filter(c -> c.key().equalsIgnoreCase(key.strip())).findFirst();
+    }
+}
