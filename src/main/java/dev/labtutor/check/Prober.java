@@ -105,7 +105,7 @@ public final class Prober implements AutoCloseable {
         try {
             RemoteShell shell = shells.get(spec);
             ProbeScript script = ProbeScript.build(probes, perProbeTimeout);
-            ExecResult res = shell.runScript(script.text(), hostDeadline);
+            ExecResult res = shell.runBatch(script.text(), hostDeadline);
             Map<Probe, ProbeOutput> outputs = script.parse(res.stdout());
             Map<Probe, Fact> facts = new HashMap<>();
             for (Probe p : probes) {

@@ -22,6 +22,17 @@ public interface RemoteShell extends AutoCloseable {
     ExecResult runScript(String script, Duration timeout) throws HostException;
 
     /**
+     * Runs a self-contained batch: a script whose commands all take their input from and send
+     * their output to somewhere of their own (files, /dev/null), that reads nothing from its
+     * stdin, and that leaves nothing running which writes to it afterwards, such as the prober's
+     * {@code ProbeScript}. Same contract as {@link #runScript}; an implementation may run it on a
+     * shell kept open between calls, which saves a channel and two process starts per call.
+     */
+    default ExecResult runBatch(String script, Duration timeout) throws HostException {
+        return runScript(script, timeout);
+    }
+
+    /**
      * False once the connection is known to be gone, so a pool can reconnect before the next
      * round instead of failing it. Local fakes that cannot break may keep the default.
      */

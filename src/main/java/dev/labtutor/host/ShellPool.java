@@ -89,6 +89,11 @@ public final class ShellPool implements AutoCloseable {
         }
 
         @Override
+        public ExecResult runBatch(String script, Duration timeout) throws HostException {
+            return live().runBatch(script, timeout);
+        }
+
+        @Override
         public void close() {
             // owned by the pool
         }

@@ -296,6 +296,11 @@ public final class SshConnector implements ShellConnector {
         return prompter.password(host, prompt).map(p -> new Secret(p, "(typed)"));
     }
 
+    /** Runs {@code task} once after {@code nanos} on the shared deadline thread. */
+    static ScheduledFuture<?> schedule(Runnable task, long nanos) {
+        return WATCHDOGS.schedule(task, nanos, TimeUnit.NANOSECONDS);
+    }
+
     private static int millis(Duration d) {
         return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
     }

@@ -15,7 +15,8 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
  * A {@link RemoteShell} over one authenticated sshj connection. Each script gets a new session
  * channel running {@code sh -s} (or {@code sudo -n sh -s}); the script goes in on stdin, stdout
  * and stderr are drained at the same time into capped buffers, and the exit status is read
- * after the channel has closed (the server sends it just before closing).
+ * after the channel has closed (the server sends it just before closing). Self-contained batches
+ * ({@link #runBatch}) instead go to one resident {@code sh -s} per connection ({@link ResidentShell}).
  */
 public final class SshjRemoteShell implements RemoteShell {
 
@@ -31,6 +32,9 @@ public final class SshjRemoteShell implements RemoteShell {
     private final SSHClient client;
     private final SshOptions options;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS);
+    /** Held while a batch runs on {@link #resident}; a second concurrent batch takes a channel of its own. */
+    private final java.util.concurrent.locks.ReentrantLock residentLock = new java.util.concurrent.locks.ReentrantLock();
+    private ResidentShell resident;
 
     SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options) {
         this.host = host;
@@ -72,6 +76,70 @@ public final class SshjRemoteShell implements RemoteShell {
         try {
             return run(script, timeout, start, deadline);
         } finally {
+            channels.release();
+        }
+    }
+
+    /**
+     * Runs a self-contained batch (every command redirects its own input and output, nothing is
+     * left writing to the channel) on the host's resident shell, starting it when needed; while
+     * another batch holds it, on a channel of its own as {@link #runScript}.
+     */
+    @Override
+    public ExecResult runBatch(String script, Duration timeout) throws HostException {
+        if (!residentLock.tryLock()) {
+            return runScript(script, timeout);
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        try {
+            if (!isOpen()) {
+                throw disconnected(null);
+            }
+            if (resident == null || !resident.isOpen()) {
+                dropResident();
+                if (!channels.tryAcquire()) {
+                    return runScript(script, timeout);
+                }
+                try {
+                    resident = ResidentShell.start(client.startSession(), commandLine());
+                } catch (IOException e) {
+                    channels.release();
+                    throw isOpen() ? protocol(e) : disconnected(e);
+                }
+            }
+            try {
+                return resident.run(script, start, deadline, options.outputCap());
+            } catch (java.util.concurrent.TimeoutException e) {
+                dropResident();
+                if (!isOpen()) {
+                    throw disconnected(null);
+                }
+                throw commandTimeout(timeout, e);
+            } catch (ResidentShell.EndedException e) {
+                dropResident();
+                if (host.needsSudo() && Integer.valueOf(1).equals(e.exitStatus) && SUDO_WANTS_PASSWORD.matcher(e.stderr).find()) {
+                    throw new HostException(HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(),
+                            SshMessages.sudoPasswordRequired(host));
+                }
+                throw isOpen() ? protocol(e) : disconnected(e);
+            } catch (IOException e) {
+                dropResident();
+                throw isOpen() ? protocol(e) : disconnected(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                dropResident();
+                throw commandTimeout(timeout, e);
+            }
+        } finally {
+            residentLock.unlock();
+        }
+    }
+
+    private void dropResident() {
+        if (resident != null) {
+            resident.close();
+            resident = null;
             channels.release();
         }
     }
@@ -184,6 +252,13 @@ public final class SshjRemoteShell implements RemoteShell {
 
     @Override
     public void close() {
+        if (residentLock.tryLock()) {
+            try {
+                dropResident();
+            } finally {
+                residentLock.unlock();
+            }
+        }
         SshConnector.closeQuietly(client);
     }
 }

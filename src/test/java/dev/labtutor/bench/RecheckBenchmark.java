@@ -3,9 +3,12 @@ package dev.labtutor.bench;
 import dev.labtutor.check.Prober;
 import dev.labtutor.check.RoundFacts;
 import dev.labtutor.check.probe.Probe;
+import dev.labtutor.check.probe.ProbeScript;
+import dev.labtutor.host.ExecResult;
 import dev.labtutor.host.HostSpec;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.LabFileReader;
+import dev.labtutor.host.RemoteShell;
 import dev.labtutor.host.SecretPrompter;
 import dev.labtutor.host.ShellPool;
 import dev.labtutor.host.SshConnector;
@@ -14,59 +17,153 @@ import dev.labtutor.sandbox.Sandbox;
 import dev.labtutor.sandbox.SandboxSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 
 /**
- * Benchmark (not a test): brings up a five-host sandbox and times rounds of the probes a lesson
- * re-check sends (one batched exec per host, all hosts at once, connections kept in a pool).
- * Prints the first round (connect + login included) and the median / max of the following ones.
- * Run with bench/recheck.sh as root.
+ * Benchmark (not a test): times rounds of the probes a lesson re-check sends to the five sandbox
+ * hosts (one batched exec per host, all hosts at once, connections kept in a pool). Prints the
+ * first round (connect + login included), then the median and max of the following rounds for
+ * the current batch script, side by side with issue 2's sequential script (rounds alternate, so
+ * both see the same machine load), and whether both scripts print the same sections.
+ *
+ * <p>Usage: {@code RecheckBenchmark [ROUNDS] [--lab FILE]}: without {@code --lab} (as root) it
+ * brings up its own sandbox with a random name and subnet and removes it afterwards.
  */
 public final class RecheckBenchmark {
+
+    private static final Duration PER_PROBE = Duration.ofSeconds(8);
+    private static final Duration HOST_DEADLINE = Duration.ofSeconds(20);
 
     private RecheckBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path root = Files.createTempDirectory("labtutor-bench");
-        SandboxSpec spec = SandboxSpec.defaults().withName("bench").withSubnetPrefix("10.78.9").withStateRoot(root);
-        Sandbox sandbox = Sandbox.up(spec);
-        try {
-            System.out.printf("sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());
-            LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
-            Set<Probe> probes = Set.of(Probe.of(Probe.Kind.ADDRESSES), Probe.of(Probe.Kind.UNIT, "keepalived"),
-                    Probe.of(Probe.Kind.FIREWALLD), Probe.of(Probe.Kind.SELINUX), Probe.of(Probe.Kind.PACKAGE, "keepalived"),
-                    Probe.of(Probe.Kind.SYSCTL, "net.ipv4.conf"), Probe.of(Probe.Kind.KEEPALIVED_CONFIG, "/etc/keepalived/keepalived.conf"),
-                    Probe.of(Probe.Kind.LOG, "keepalived"));
-            Map<String, Set<Probe>> plan = new LinkedHashMap<>();
-            for (HostSpec h : lab.hosts().values()) {
-                plan.put(h.role(), probes);
+        int rounds = 20;
+        Optional<Path> labArg = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lab")) {
+                labArg = Optional.of(Path.of(args[++i]));
+            } else {
+                rounds = Integer.parseInt(args[i]);
             }
-            try (ShellPool pool = new ShellPool(new SshConnector(SshOptions.defaults(sandbox.knownHosts()), SecretPrompter.none(), t -> { }));
-                 Prober prober = new Prober(pool::get, p -> null, Duration.ofSeconds(8), Duration.ofSeconds(20), 32)) {
-                long[] ms = new long[rounds];
-                for (int i = 0; i < rounds; i++) {
-                    long t0 = System.nanoTime();
-                    RoundFacts f = prober.probe(plan, lab.hosts());
-                    ms[i] = (System.nanoTime() - t0) / 1_000_000;
-                    if (f.hosts().values().stream().anyMatch(h -> h.failure().isPresent())) {
-                        throw new IllegalStateException("a host failed: " + f.hosts());
-                    }
-                }
-                long[] rest = Arrays.copyOfRange(ms, 1, ms.length);
-                Arrays.sort(rest);
-                System.out.printf("round 1 (connect + login + %d probes on each of %d hosts): %d ms%n", probes.size(), plan.size(), ms[0]);
-                System.out.printf("rounds 2..%d (re-check on open connections): median %d ms, max %d ms%n", rounds,
-                        rest[rest.length / 2], rest[rest.length - 1]);
-            }
-        } finally {
-            sandbox.down();
-            Files.deleteIfExists(root);
         }
+        Sandbox sandbox = null;
+        Path root = null;
+        try {
+            Path labFile;
+            if (labArg.isPresent()) {
+                labFile = labArg.get();
+            } else {
+                root = Files.createTempDirectory("labtutor-bench");
+                SecureRandom random = new SecureRandom();
+                SandboxSpec spec = SandboxSpec.defaults().withName("b" + HexFormat.of().formatHex(random.generateSeed(3)))
+                        .withSubnetPrefix("10.78." + (100 + random.nextInt(150))).withStateRoot(root);
+                sandbox = Sandbox.up(spec);
+                System.out.printf("sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());
+                labFile = sandbox.labFile();
+            }
+            LabFile lab = LabFileReader.forCurrentUser().readStrict(labFile);
+            run(lab, rounds);
+        } finally {
+            if (sandbox != null) {
+                sandbox.down();
+            }
+            if (root != null) {
+                Files.deleteIfExists(root);
+            }
+        }
+    }
+
+    private static void run(LabFile lab, int rounds) throws Exception {
+        List<Probe> probes = List.of(Probe.of(Probe.Kind.ADDRESSES), Probe.of(Probe.Kind.UNIT, "keepalived"),
+                Probe.of(Probe.Kind.FIREWALLD), Probe.of(Probe.Kind.SELINUX), Probe.of(Probe.Kind.PACKAGE, "keepalived"),
+                Probe.of(Probe.Kind.SYSCTL, "net.ipv4.conf"), Probe.of(Probe.Kind.KEEPALIVED_CONFIG, "/etc/keepalived/keepalived.conf"),
+                Probe.of(Probe.Kind.LOG, "keepalived"));
+        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
+        for (HostSpec h : lab.hosts().values()) {
+            plan.put(h.role(), new java.util.LinkedHashSet<>(probes));
+        }
+        Path knownHosts = lab.knownHosts().orElseThrow(() -> new IllegalArgumentException("the lab file names no known-hosts"));
+        ExecutorService pool = Executors.newFixedThreadPool(plan.size());
+        try (ShellPool shells = new ShellPool(new SshConnector(SshOptions.defaults(knownHosts), SecretPrompter.none(), t -> { }));
+             Prober prober = new Prober(shells::get, p -> null, PER_PROBE, HOST_DEADLINE, 32)) {
+            long t0 = System.nanoTime();
+            check(prober.probe(plan, lab.hosts()));
+            System.out.printf("round 1 (connect + login + %d probes on each of %d hosts): %d ms%n",
+                    probes.size(), plan.size(), (System.nanoTime() - t0) / 1_000_000);
+            long[] now = new long[rounds];
+            long[] before = new long[rounds];
+            for (int i = 0; i < rounds; i++) {
+                long a = System.nanoTime();
+                check(prober.probe(plan, lab.hosts()));
+                now[i] = (System.nanoTime() - a) / 1_000_000;
+                long b = System.nanoTime();
+                sequentialRound(shells, lab, probes, pool);
+                before[i] = (System.nanoTime() - b) / 1_000_000;
+            }
+            System.out.printf("re-check on open connections, %d rounds each, alternating:%n", rounds);
+            System.out.printf("  now    (parallel probes, one watchdog):         median %4d ms, max %4d ms%n", median(now), max(now));
+            System.out.printf("  before (sequential, timeout + sh -c per probe): median %4d ms, max %4d ms%n", median(before), max(before));
+            System.out.printf("  same sections from both scripts on every host: %s%n", sameOutput(shells, lab, probes) ? "yes" : "NO");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void check(RoundFacts f) {
+        if (f.hosts().values().stream().anyMatch(h -> h.failure().isPresent())) {
+            throw new IllegalStateException("a host failed: " + f.hosts());
+        }
+    }
+
+    private static void sequentialRound(ShellPool shells, LabFile lab, List<Probe> probes, ExecutorService pool) throws Exception {
+        String text = SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00", ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP);
+        List<Future<ExecResult>> all = new ArrayList<>();
+        for (HostSpec h : lab.hosts().values()) {
+            all.add(pool.submit(() -> shells.get(h).runScript(text, HOST_DEADLINE)));
+        }
+        for (Future<ExecResult> f : all) {
+            f.get();
+        }
+    }
+
+    private static boolean sameOutput(ShellPool shells, LabFile lab, List<Probe> probes) throws Exception {
+        Pattern nonce = Pattern.compile("==LT [0-9a-f]+ ");
+        boolean same = true;
+        for (HostSpec h : lab.hosts().values()) {
+            RemoteShell shell = shells.get(h);
+            ProbeScript script = ProbeScript.build(probes, PER_PROBE);
+            String now = nonce.matcher(shell.runScript(script.text(), HOST_DEADLINE).stdout()).replaceAll("==LT X ");
+            String before = nonce.matcher(shell.runScript(SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00",
+                    ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP), HOST_DEADLINE).stdout()).replaceAll("==LT X ");
+            if (!now.equals(before)) {
+                System.out.printf("  %s: outputs differ%n--- now%n%s%n--- before%n%s%n", h.role(), now, before);
+                same = false;
+            }
+        }
+        return same;
+    }
+
+    private static long median(long[] ms) {
+        long[] s = ms.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private static long max(long[] ms) {
+        return Arrays.stream(ms).max().orElse(0);
     }
 }

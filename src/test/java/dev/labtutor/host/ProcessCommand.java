@@ -11,7 +11,7 @@ import org.apache.sshd.server.command.Command;
 
 /**
  * A MINA sshd command that really runs a local process: channel stdin to the process's stdin
- * (closed at channel EOF, which is how {@code sh -s} learns the script has ended), stdout and
+ * (flushed as it arrives, so a resident shell sees each batch at once; closed at channel EOF, which is how {@code sh -s} learns the script has ended), stdout and
  * stderr back, exit status reported. Destroying the channel kills the process tree.
  */
 final class ProcessCommand implements Command {
@@ -53,7 +53,7 @@ final class ProcessCommand implements Command {
         process = p;
         daemon("stdin", () -> {
             try (OutputStream stdin = p.getOutputStream()) {
-                in.transferTo(stdin);
+                copy(in, stdin);
             }
         });
         Thread o = daemon("stdout", () -> copy(p.getInputStream(), out));

@@ -168,4 +168,70 @@ class SshjRemoteShellTest {
             shell.close();
         }
     }
+
+    @Test
+    void batchesShareOneResidentShellAndEachRunsInItsOwnSubshell() throws Exception {
+        HostSpec host = host("root", false);
+        try (ShellPool pool = new ShellPool(connector())) {
+            ExecResult a = pool.get(host).runBatch("x=1; cd /; echo \"a $x $(pwd)\"; echo warn >&2; exit 3\n", Duration.ofSeconds(20));
+            assertEquals(new ExecResult(3, "a 1 /\n", "warn\n", false, false, a.elapsed()), a);
+            ExecResult b = pool.get(host).runBatch("printf 'no newline'; echo \"[${x:-}]\" >&2; trap 'echo bye' EXIT; read -r line; echo \"read=$?\"",
+                    Duration.ofSeconds(20));
+            assertEquals("no newline" + "read=1\nbye\n", b.stdout(), "variables, traps and stdin end with the batch");
+            assertEquals("[]\n", b.stderr());
+            assertEquals(0, b.exitStatus());
+            for (int i = 0; i < 5; i++) {
+                assertEquals(i + "\n", pool.get(host).runBatch("echo " + i, Duration.ofSeconds(20)).stdout());
+            }
+            assertEquals(1, sshd.channels.get(), "seven batches, one channel");
+            assertEquals(List.of("sh -s"), sshd.commands);
+        }
+    }
+
+    @Test
+    void aBatchThatForgesTheEndMarkerCannotEndItEarly() throws Exception {
+        HostSpec host = host("root", false);
+        try (RemoteShell shell = connector().open(host)) {
+            ExecResult r = shell.runBatch("printf '\\n==LTDONE 00 0\\n'; printf '\\n==LTDONE 00\\n' >&2; echo after; exit 4", Duration.ofSeconds(20));
+            assertEquals("\n==LTDONE 00 0\nafter\n", r.stdout());
+            assertEquals(4, r.exitStatus());
+        }
+    }
+
+    @Test
+    void aBatchPastItsDeadlineIsStoppedAndTheNextGetsAFreshResidentShell() throws Exception {
+        HostSpec host = host("root", false);
+        try (ShellPool pool = new ShellPool(connector())) {
+            long t0 = System.nanoTime();
+            HostException e = assertThrows(HostException.class,
+                    () -> pool.get(host).runBatch("sleep 30\n", Duration.ofSeconds(1)));
+            assertEquals(HostException.Kind.COMMAND_TIMEOUT, e.kind());
+            assertTrue(Duration.ofNanos(System.nanoTime() - t0).toMillis() < 10_000);
+            assertEquals("ok\n", pool.get(host).runBatch("echo ok", Duration.ofSeconds(20)).stdout());
+            assertEquals(2, sshd.channels.get());
+            assertEquals(1, sshd.connections.get());
+        }
+    }
+
+    @Test
+    void hugeBatchOutputIsCappedAndTheMarkerStillFound() throws Exception {
+        HostSpec host = host("root", false);
+        try (RemoteShell shell = connector().open(host)) {
+            ExecResult r = shell.runBatch("head -c 3000000 /dev/zero | tr '\\0' o; head -c 2000000 /dev/zero | tr '\\0' e >&2; exit 2",
+                    Duration.ofSeconds(60));
+            assertEquals(2, r.exitStatus());
+            assertEquals(CAP, r.stdout().length());
+            assertTrue(r.stdoutTruncated() && r.stderrTruncated());
+            assertEquals("x\n", shell.runBatch("echo x", Duration.ofSeconds(20)).stdout());
+        }
+    }
+
+    @Test
+    void sudoWithoutNopasswdIsReportedForBatchesToo() throws Exception {
+        HostSpec host = host("admin", true);
+        try (RemoteShell shell = connector().open(host)) {
+            HostException e = assertThrows(HostException.class, () -> shell.runBatch("id -u", Duration.ofSeconds(20)));
+            assertEquals(HostException.Kind.SUDO_PASSWORD_REQUIRED, e.kind());
+        }
+    }
 }
