@@ -117,14 +117,19 @@ public final class Bindings {
                 p.add(new Problem(f, line, 1, "variable '" + k + "' must be " + spec.type().describe() + ", not '" + v + "'"));
             }
         });
+        java.util.Set<String> explained = new java.util.HashSet<>();
         l.hosts().keySet().forEach(role -> {
             if (!course.roles().containsKey(role)) {
-                p.add(new Problem(f, l.hostLines().getOrDefault(role, 1), 1, "unknown role '" + role
-                        + "' (this course has: " + String.join(", ", course.roles().keySet()) + ")"));
+                java.util.Optional<String> meant = dev.labtutor.yaml.Fields.closest(role, course.roles().keySet())
+                        .filter(r -> !l.hosts().containsKey(r));
+                meant.ifPresent(explained::add);
+                p.add(new Problem(f, l.hostLines().getOrDefault(role, 1), 1, "unknown role '" + role + "'"
+                        + meant.map(r -> ", did you mean '" + r + "'?" + (neededRoles.contains(r) ? " (this lesson needs " + r + ")" : ""))
+                                .orElse(" (this course has: " + String.join(", ", course.roles().keySet()) + ")")));
             }
         });
         for (String role : neededRoles) {
-            if (!l.hosts().containsKey(role)) {
+            if (!l.hosts().containsKey(role) && !explained.contains(role)) {
                 p.add(new Problem(f, 1, 1, "role '" + role + "' is needed but not defined under 'hosts:' (add "
                         + role + ": { address: ... })"));
             }

@@ -92,6 +92,14 @@ public final class SshConnector implements ShellConnector {
 
     @Override
     public RemoteShell open(HostSpec host) throws HostException {
+        if (host.identity().isPresent()) {
+            Path key = host.identity().get();
+            Optional<IdentityCheck.Problem> problem = IdentityCheck.of(key);
+            if (problem.isPresent()) {
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
+                        SshMessages.identityProblem(host, key, problem.get()));
+            }
+        }
         SSHClient client = newClient();
         HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
         client.addHostKeyVerifier(policy);

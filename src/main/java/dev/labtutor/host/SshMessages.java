@@ -94,16 +94,49 @@ final class SshMessages {
         String env = h.passwordEnv().orElse(null);
         String zhWhat = env != null
                 ? "请设置环境变量 " + env + " 为 " + h.user() + " 的密码，或在终端中运行以便输入密码"
-                : "请在实验文件中为该主机配置 identity（私钥文件）或 password_env（保存密码的环境变量名），或在终端中运行以便输入密码";
+                : "请在实验文件中为该主机配置 identity（私钥文件）或 password-env（保存密码的环境变量名），或在终端中运行以便输入密码";
         String enWhat = env != null
                 ? "Set the environment variable " + env + " to " + h.user() + "'s password, or run in a terminal to type it"
-                : "Give this host an identity (private key file) or a password_env (name of an environment variable "
+                : "Give this host an identity (private key file) or a password-env (name of an environment variable "
                         + "holding the password) in the lab file, or run in a terminal to type it";
         String zhKey = missingIdentity == null ? "" : "（私钥文件 " + missingIdentity + " 不可读）";
         String enKey = missingIdentity == null ? "" : " (the identity file " + missingIdentity + " cannot be read)";
         return Text.of(
                 h.display() + "：没有可用的登录凭据" + zhKey + "。" + zhWhat + "。",
                 h.display() + ": no way to log in" + enKey + ". " + enWhat + ".");
+    }
+
+    /** The lab file's identity cannot be a private key; {@code what} says why, in both languages. */
+    static Text identityProblem(HostSpec h, Path key, IdentityCheck.Problem problem) {
+        String zh;
+        String en;
+        switch (problem.kind()) {
+            case MISSING -> {
+                zh = "私钥文件 " + key + " 不存在";
+                en = "the identity file " + key + " does not exist";
+            }
+            case DIRECTORY -> {
+                zh = key + " 是一个目录，不是私钥文件";
+                en = key + " is a directory, not a private key file";
+            }
+            case UNREADABLE -> {
+                zh = "无法读取私钥文件 " + key + "（权限不足）";
+                en = "the identity file " + key + " cannot be read (permission denied)";
+            }
+            case PUBLIC_KEY -> {
+                String priv = problem.privateKey().map(p -> "；私钥应是 " + p).orElse("");
+                String privEn = problem.privateKey().map(p -> "; the private key is probably " + p).orElse("");
+                zh = key + " 是公钥（.pub），identity 需要的是私钥" + priv;
+                en = key + " is a public key (.pub); identity needs the private key" + privEn;
+            }
+            default -> {
+                zh = key + " 不是私钥文件（没有 \"PRIVATE KEY\" 开头）";
+                en = key + " is not a private key file (no \"PRIVATE KEY\" header)";
+            }
+        }
+        return Text.of(
+                h.display() + "：" + zh + "。请修改实验文件中该主机的 identity。",
+                h.display() + ": " + en + ". Fix this host's identity in the lab file.");
     }
 
     static Text keyLocked(HostSpec h, Path key) {

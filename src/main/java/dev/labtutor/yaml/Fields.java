@@ -42,17 +42,22 @@ public final class Fields {
     }
 
     private static String suggestion(String key, Set<String> allowed) {
+        return closest(key, allowed).map(best -> " (did you mean '" + best + "'?)")
+                .orElse(" (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+    }
+
+    /** The candidate within two edits of {@code key} (the nearest, first on ties), for "did you mean". */
+    public static java.util.Optional<String> closest(String key, java.util.Collection<String> candidates) {
         String best = null;
         int bestD = 3;
-        for (String a : allowed) {
+        for (String a : candidates) {
             int d = distance(key, a);
             if (d < bestD) {
                 bestD = d;
                 best = a;
             }
         }
-        return best == null ? " (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"
-                : " (did you mean '" + best + "'?)";
+        return java.util.Optional.ofNullable(best);
     }
 
     private static int distance(String a, String b) {

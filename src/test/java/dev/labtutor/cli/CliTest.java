@@ -133,6 +133,16 @@ class CliTest {
     }
 
     @Test
+    void aMistypedRoleGetsDidYouMean() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 10.0.0.11 }\n  lb2: { address: 10.0.0.12 }\n");
+        Run r = run("check", "master", "--lab", lab.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(lab + ":3:1: unknown role 'lb2', did you mean 'lb02'? (this lesson needs lb02)"), r.err());
+        assertFalse(r.err().contains("is needed but not defined"), r.err());
+    }
+
+    @Test
     void labVariableOfTheWrongType() throws Exception {
         Path lab = dir.resolve("lab.yaml");
         Files.writeString(lab, "vars:\n  vip: 10.0.0.999\nhosts:\n  lb01: { address: 127.0.0.1 }\n  lb02: { address: 127.0.0.1 }\n");

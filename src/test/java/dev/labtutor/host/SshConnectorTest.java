@@ -317,4 +317,47 @@ class SshConnectorTest {
         assertEquals(fp, KnownHostsStore.fingerprint(key));
         return fp;
     }
+
+    @Test
+    void aMissingIdentityFileIsNamedBeforeAnyConnection() {
+        Path key = tmp.resolve("id_missing");
+        HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
+        assertEquals("lb01 (root@127.0.0.1:" + sshd.port() + "): the identity file " + key
+                + " does not exist. Fix this host's identity in the lab file.", e.text().en());
+        assertTrue(e.text().zh().contains("不存在"), e.text().zh());
+        assertEquals(0, sshd.connections.get());
+    }
+
+    @Test
+    void aPublicKeyGivenAsIdentityPointsToThePrivateKey() throws Exception {
+        Path key = SshServerExtension.newUserKey(tmp, "ed25519", "");
+        Path pub = Path.of(key + ".pub");
+        HostSpec host = sshd.host("root", Optional.of(pub), Optional.empty(), false);
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
+        assertTrue(e.text().en().contains(pub + " is a public key (.pub); identity needs the private key; the private key is probably "
+                + key + "."), e.text().en());
+        assertFalse(e.text().en().contains("passphrase") || e.text().en().contains("VM is"), e.text().en());
+        assertEquals(0, sshd.connections.get());
+    }
+
+    @Test
+    void aFileThatIsNoKeyIsSaidToBeNoKey() throws Exception {
+        Path notKey = Files.writeString(tmp.resolve("notes.txt"), "hello\n");
+        HostSpec host = sshd.host("root", Optional.of(notKey), Optional.empty(), false);
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        assertTrue(e.text().en().contains(notKey + " is not a private key file"), e.text().en());
+    }
+
+    @Test
+    void theNoLoginMessageSuggestsTheKeyTheLabFileAccepts() {
+        sshd.password("root", "pw");
+        HostSpec host = sshd.host("root", Optional.empty(), Optional.empty(), false);
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
+        assertTrue(e.text().en().contains("password-env") && !e.text().en().contains("password_env"), e.text().en());
+        assertTrue(e.text().zh().contains("password-env"), e.text().zh());
+    }
 }
