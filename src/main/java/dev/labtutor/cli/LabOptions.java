@@ -23,6 +23,10 @@ public final class LabOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "labtutor's known_hosts (default: ~/.config/labtutor/known_hosts).")
     Path knownHosts;
 
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "ssh client config whose Host aliases the lab file may name (default: the lab file's ssh-config:, else ~/.ssh/config).")
+    Path sshConfig;
+
     /** Candidate lab files in order of preference. */
     public static List<Path> candidates() {
         List<Path> c = new ArrayList<>();
@@ -56,12 +60,15 @@ public final class LabOptions {
 
     /** The lab file when there is one (a given {@code --lab} must exist and be valid). */
     public Optional<LabFile> loadIfAny() {
-        return find().map(LabOptions::read);
+        return find().map(this::read);
     }
 
-    private static LabFile read(Path p) {
+    private LabFile read(Path p) {
+        if (sshConfig != null && !Files.isRegularFile(sshConfig)) {
+            throw new UserError("ssh config " + sshConfig + " does not exist");
+        }
         try {
-            return LabFileReader.forCurrentUser().readStrict(p);
+            return LabFileReader.forCurrentUser().withSshConfig(Optional.ofNullable(sshConfig)).readStrict(p);
         } catch (DataFileException e) {
             throw new UserError("the lab file is invalid:\n" + e.listing(20));
         }

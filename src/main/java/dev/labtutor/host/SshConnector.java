@@ -100,23 +100,71 @@ public final class SshConnector implements ShellConnector {
                         SshMessages.identityProblem(host, key, problem.get()));
             }
         }
-        SSHClient client = newClient();
-        HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
-        client.addHostKeyVerifier(policy);
+        List<SSHClient> hops = new ArrayList<>();
+        SSHClient client = null;
         boolean opened = false;
         try {
-            connect(client, host, policy);
-            if (policy.result instanceof KnownHostsStore.Check.Added added) {
-                notices.accept(SshMessages.newHostKey(host.role(), added));
+            SSHClient via = null;
+            for (HostSpec.Jump jump : host.jumps()) {
+                HostSpec hop = hopSpec(host, jump);
+                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false);
+                hops.add(via);
             }
-            authenticate(client, host);
-            client.getSocket().setSoTimeout(idleReadTimeoutMillis());
+            client = connectAndLogin(host, via, host.role(), true);
+            if (client.getSocket() != null) {
+                client.getSocket().setSoTimeout(idleReadTimeoutMillis());
+            } else if (!hops.isEmpty() && hops.get(0).getSocket() != null) {
+                hops.get(0).getSocket().setSoTimeout(idleReadTimeoutMillis());
+            }
             opened = true;
-            return new SshjRemoteShell(host, client, options);
+            return new SshjRemoteShell(host, client, options, hops);
         } catch (IOException e) {
             throw new HostException(HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
         } finally {
             if (!opened) {
+                if (client != null) {
+                    closeQuietly(client);
+                }
+                for (int i = hops.size() - 1; i >= 0; i--) {
+                    closeQuietly(hops.get(i));
+                }
+            }
+        }
+    }
+
+    /**
+     * A jump host as a host of its own for connecting and messages: keys only (its config
+     * identities, the lab host's identity, the agent, the usual ~/.ssh/id_* files), no password.
+     */
+    private HostSpec hopSpec(HostSpec target, HostSpec.Jump jump) {
+        List<Path> keys = new ArrayList<>(jump.identities());
+        target.identity().ifPresent(keys::add);
+        if (jump.identities().isEmpty()) {
+            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+                keys.add(ssh.resolve(name));
+            }
+        }
+        return new HostSpec(target.role() + " → " + jump.name(), jump.address(), jump.port(), jump.user(),
+                Optional.empty(), Optional.empty(), false, keys, List.of(), Optional.of(jump.name()));
+    }
+
+    /** Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in. */
+    private SSHClient connectAndLogin(HostSpec host, SSHClient via, String forgetName, boolean target) throws HostException {
+        SSHClient client = newClient();
+        boolean ok = false;
+        try {
+            HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
+            client.addHostKeyVerifier(policy);
+            connect(client, host, policy, via, forgetName);
+            if (policy.result instanceof KnownHostsStore.Check.Added added) {
+                notices.accept(SshMessages.newHostKey(host.role(), added));
+            }
+            authenticate(client, host, target);
+            ok = true;
+            return client;
+        } finally {
+            if (!ok) {
                 closeQuietly(client);
             }
         }
@@ -140,16 +188,21 @@ public final class SshConnector implements ShellConnector {
         return millis(options.keepAliveInterval().multipliedBy(4));
     }
 
-    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy) throws HostException {
+    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy, SSHClient via, String forgetName)
+            throws HostException {
         Watchdog watchdog = Watchdog.arm(client, options.connectTimeout());
         try {
-            client.connect(host.address(), host.port());
+            if (via == null) {
+                client.connect(host.address(), host.port());
+            } else {
+                client.connectVia(via.newDirectConnection(host.address(), host.port()));
+            }
             if (watchdog.disarm()) {
                 throw timeout(host);
             }
         } catch (IOException | RuntimeException e) {
             boolean fired = watchdog.disarm();
-            throw classifyConnectFailure(host, policy, fired, e);
+            throw classifyConnectFailure(host, policy, fired, e, forgetName);
         }
     }
 
@@ -158,10 +211,11 @@ public final class SshConnector implements ShellConnector {
                 SshMessages.connectTimeout(host, options.connectTimeout()));
     }
 
-    private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e) {
+    private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e,
+                                                 String forgetName) {
         if (policy.result instanceof KnownHostsStore.Check.Changed changed) {
             return new HostException(HostException.Kind.HOST_KEY_CHANGED, host.role(),
-                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()), e);
+                    SshMessages.hostKeyChanged(host, changed, knownHosts.file(), forgetName), e);
         }
         if (policy.failure != null) {
             return new HostException(HostException.Kind.PROTOCOL, host.role(),
@@ -196,26 +250,50 @@ public final class SshConnector implements ShellConnector {
                 SshMessages.connectFailed(host, String.valueOf(e.getMessage())), e);
     }
 
-    private void authenticate(SSHClient client, HostSpec host) throws HostException {
+    /**
+     * Logs in: the lab file's identity; else the keys of ssh-agent ({@code SSH_AUTH_SOCK}); then
+     * the ssh config's {@code IdentityFile}s that exist; then, for a lab host (not a jump host),
+     * the password from the environment or the prompter over password and keyboard-interactive.
+     */
+    private void authenticate(SSHClient client, HostSpec host, boolean passwordAllowed) throws HostException {
         List<String> tried = new ArrayList<>();
-        String missingIdentity = null;
         if (host.identity().isPresent()) {
             Path key = host.identity().get();
-            if (!Files.isReadable(key)) {
-                missingIdentity = key.toString();
-            } else {
-                KeyProvider provider = loadKey(client, host, key);
-                tried.add("publickey (" + key + ")");
-                if (attempt(client, host, List.of(new AuthPublickey(provider)))) {
-                    return;
-                }
+            KeyProvider provider = loadKey(client, host, key);
+            tried.add("publickey (" + key + ")");
+            if (attempt(client, host, List.of(new AuthPublickey(provider)))) {
+                return;
             }
+        } else if (agentKeys(client, host, tried)) {
+            return;
+        }
+        for (Path key : host.configIdentities()) {
+            if (!Files.isRegularFile(key) || IdentityCheck.of(key).isPresent() || host.identity().equals(Optional.of(key))) {
+                continue;
+            }
+            KeyProvider provider;
+            try {
+                provider = loadKey(client, host, key);
+            } catch (HostException e) {
+                tried.add("publickey (" + key + ": not usable)");
+                continue;
+            }
+            tried.add("publickey (" + key + ")");
+            if (attempt(client, host, List.of(new AuthPublickey(provider)))) {
+                return;
+            }
+        }
+        if (!passwordAllowed) {
+            if (tried.isEmpty()) {
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noJumpCredentials(host));
+            }
+            throw authFailed(client, host, tried);
         }
         Optional<Secret> secret = password(host);
         if (secret.isEmpty()) {
             if (tried.isEmpty()) {
                 throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
-                        SshMessages.noCredentials(host, missingIdentity));
+                        SshMessages.noCredentials(host, null));
             }
             throw authFailed(client, host, tried);
         }
@@ -233,6 +311,32 @@ public final class SshConnector implements ShellConnector {
             Arrays.fill(password, '\0');
         }
         throw authFailed(client, host, tried);
+    }
+
+    /** Tries every key ssh-agent holds, when {@code SSH_AUTH_SOCK} names a socket; true when one was accepted. */
+    private boolean agentKeys(SSHClient client, HostSpec host, List<String> tried) throws HostException {
+        String sock = env.apply("SSH_AUTH_SOCK");
+        if (sock == null || sock.isBlank() || !Files.exists(Path.of(sock))) {
+            return false;
+        }
+        SshAgent agent = new SshAgent(Path.of(sock), options.connectTimeout());
+        List<SshAgent.Identity> ids;
+        try {
+            ids = agent.identities();
+        } catch (IOException e) {
+            tried.add("ssh-agent (" + sock + ": " + e.getMessage() + ")");
+            return false;
+        }
+        if (ids.isEmpty()) {
+            tried.add("ssh-agent (no keys)");
+            return false;
+        }
+        tried.add("publickey from ssh-agent (" + String.join(", ", ids.stream().map(SshAgent.Identity::describe).toList()) + ")");
+        List<AuthMethod> methods = new ArrayList<>();
+        for (SshAgent.Identity id : ids) {
+            methods.add(new SshAgent.Auth(agent, id));
+        }
+        return attempt(client, host, methods);
     }
 
     private HostException authFailed(SSHClient client, HostSpec host, List<String> tried) {

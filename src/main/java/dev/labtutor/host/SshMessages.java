@@ -58,14 +58,14 @@ final class SshMessages {
                 h.display() + ": SSH protocol error (" + reason + ").");
     }
 
-    static Text hostKeyChanged(HostSpec h, KnownHostsStore.Check.Changed c, Path file) {
+    static Text hostKeyChanged(HostSpec h, KnownHostsStore.Check.Changed c, Path file, String forgetName) {
         String stored = String.join(", ", c.storedFingerprints());
         return Text.of(
                 h.display() + "：主机 " + c.host() + " 的主机密钥已改变！记录的是 " + stored + "，现在提供的是 " + c.offeredFingerprint()
-                        + "。如果你重装了这台虚拟机，请运行 `labtutor hosts forget " + h.role() + "` 后重试；否则可能有人冒充该主机。（"
+                        + "。如果你重装了这台虚拟机，请运行 `labtutor hosts forget " + forgetName + "` 后重试；否则可能有人冒充该主机。（"
                         + file + "）",
                 h.display() + ": the host key of " + c.host() + " has CHANGED: stored " + stored + ", offered "
-                        + c.offeredFingerprint() + ". If you reinstalled this VM, run `labtutor hosts forget " + h.role()
+                        + c.offeredFingerprint() + ". If you reinstalled this VM, run `labtutor hosts forget " + forgetName
                         + "` and try again; otherwise someone may be impersonating it. (" + file + ")");
     }
 
@@ -137,6 +137,12 @@ final class SshMessages {
         return Text.of(
                 h.display() + "：" + zh + "。请修改实验文件中该主机的 identity。",
                 h.display() + ": " + en + ". Fix this host's identity in the lab file.");
+    }
+
+    static Text noJumpCredentials(HostSpec h) {
+        return Text.of(
+                h.display() + "：没有可用于登录跳板机的密钥。请在 ssh 配置中为它设置 IdentityFile，或把密钥加入 ssh-agent。",
+                h.display() + ": no key to log in to this jump host. Give it an IdentityFile in the ssh config or add a key to ssh-agent.");
     }
 
     static Text keyLocked(HostSpec h, Path key) {

@@ -36,10 +36,14 @@ public final class SshjRemoteShell implements RemoteShell {
     private final java.util.concurrent.locks.ReentrantLock residentLock = new java.util.concurrent.locks.ReentrantLock();
     private ResidentShell resident;
 
-    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options) {
+    /** Jump host connections the client's transport runs through, first hop first; closed with it. */
+    private final java.util.List<SSHClient> via;
+
+    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.List<SSHClient> via) {
         this.host = host;
         this.client = client;
         this.options = options;
+        this.via = java.util.List.copyOf(via);
     }
 
     @Override
@@ -260,5 +264,8 @@ public final class SshjRemoteShell implements RemoteShell {
             }
         }
         SshConnector.closeQuietly(client);
+        for (int i = via.size() - 1; i >= 0; i--) {
+            SshConnector.closeQuietly(via.get(i));
+        }
     }
 }

@@ -47,6 +47,10 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     final List<String> commands = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger channels = new AtomicInteger();
+    /** User names that logged in, in order. */
+    final List<String> logins = new CopyOnWriteArrayList<>();
+    /** Channel types opened (session, direct-tcpip, ...), in order. */
+    final List<String> channelTypes = new CopyOnWriteArrayList<>();
     private volatile boolean sudoAllowed;
     private volatile String keyboardPrompt = "Password: ";
     private SshServer server;
@@ -76,9 +80,19 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
         passwords.put(user, password);
     }
 
+    /** The host key as an OpenSSH known_hosts key field ({@code type base64}). */
+    String hostKeyLine() {
+        return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(hostKey.getPublic());
+    }
+
     void authorize(Path publicKeyFile) throws IOException, GeneralSecurityException {
         AuthorizedKeyEntry entry = AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
         authorizedKeys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
+    }
+
+    /** Lets clients open direct-tcpip channels through this server, as a jump host allows. */
+    void allowForwarding() {
+        server.setForwardingFilter(org.apache.sshd.server.forward.AcceptAllForwardingFilter.INSTANCE);
     }
 
     void allowSudo(boolean allowed) {
@@ -129,6 +143,14 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
         server.setPasswordAuthenticator((user, pw, session) -> pw.equals(passwords.get(user)));
         server.setPublickeyAuthenticator((user, key, session) ->
                 authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.Authenticated) {
+                    logins.add(session.getUsername());
+                }
+            }
+        });
         server.setKeyboardInteractiveAuthenticator(new KeyboardInteractiveAuthenticator() {
             @Override
             public InteractiveChallenge generateChallenge(ServerSession session, String user, String lang, String sub) {
@@ -164,6 +186,7 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
             @Override
             public void channelOpenSuccess(Channel channel) {
                 channels.incrementAndGet();
+                channelTypes.add(channel instanceof org.apache.sshd.server.channel.ChannelSession ? "session" : "direct-tcpip");
             }
         });
         server.start();
