@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 KeepalivedCommand.class,
                 SandboxCommand.class,
                 DevCommand.class,
+                LabCommand.class,
         })
 public final class RootCommand implements Runnable {
 
