@@ -22,7 +22,7 @@ public final class CourseOptions {
 
     public Lang lang() {
         if (lang == null) {
-            return Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG"));
+            return Lang.fromEnvironment();
         }
         try {
             return Lang.parse(lang);

@@ -20,7 +20,8 @@ public final class ExitCodes {
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         cl.getErr().println("labtutor: " + ex.getMessage());
-        cl.getErr().println("Try 'labtutor " + qualifiedName(cl) + "--help'.");
+        cl.getErr().println(dev.labtutor.i18n.Text.of("请运行 'labtutor " + qualifiedName(cl) + "--help' 查看用法。",
+                "Try 'labtutor " + qualifiedName(cl) + "--help'.").in(dev.labtutor.i18n.Lang.fromEnvironment()));
         return BAD_INPUT;
     }
 
@@ -34,11 +35,12 @@ public final class ExitCodes {
             }
             return ue.exitCode();
         }
-        cl.getErr().println("labtutor: internal error: " + ex);
+        dev.labtutor.i18n.Lang lang = dev.labtutor.i18n.Lang.fromEnvironment();
+        cl.getErr().println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ").in(lang) + ex);
         if (debug) {
             ex.printStackTrace(cl.getErr());
         } else {
-            cl.getErr().println("Run again with --debug for details.");
+            cl.getErr().println(dev.labtutor.i18n.Text.of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.").in(lang));
         }
         return INTERNAL;
     }

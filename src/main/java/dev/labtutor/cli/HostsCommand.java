@@ -58,7 +58,7 @@ public final class HostsCommand implements Runnable {
 
     public HostsCommand(RoleLookup roles) {
         this(roles, SshOptions.defaultKnownHosts(),
-                Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG")));
+                Lang.fromEnvironment());
     }
 
     HostsCommand(RoleLookup roles, Path defaultKnownHosts, Lang lang) {

@@ -75,7 +75,7 @@ public final class KeepalivedCommand implements Runnable {
             }
             Lang l;
             try {
-                l = lang != null ? Lang.parse(lang) : Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG"));
+                l = lang != null ? Lang.parse(lang) : Lang.fromEnvironment();
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -3,6 +3,7 @@ package dev.labtutor.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Entry point. {@link #run} takes its streams as arguments so tests capture output without
@@ -38,6 +39,14 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli prints for the root's --version, without building the command tree first
+            for (String line : RootCommand.class.getAnnotation(Command.class).version()) {
+                out.println(line);
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);

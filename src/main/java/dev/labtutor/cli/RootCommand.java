@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
                 SandboxCommand.class,
                 DevCommand.class,
                 LabCommand.class,
+                CompletionCommand.class,
         })
 public final class RootCommand implements Runnable {
 

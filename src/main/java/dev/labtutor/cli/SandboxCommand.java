@@ -73,7 +73,7 @@ public final class SandboxCommand implements Runnable {
     }
 
     static Lang lang() {
-        return Lang.fromEnvironment(System.getenv("LC_ALL"), System.getenv("LANG"));
+        return Lang.fromEnvironment();
     }
 
     static UserError userError(Text text) {

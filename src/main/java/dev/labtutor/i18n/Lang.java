@@ -16,7 +16,30 @@ public enum Lang {
 
     /** From LANG / LC_ALL style values; Chinese locales give ZH, anything else EN. */
     public static Lang fromEnvironment(String lcAll, String lang) {
-        String v = lcAll != null && !lcAll.isBlank() ? lcAll : lang;
-        return v != null && v.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
+        return fromEnvironment(name -> switch (name) {
+            case "LC_ALL" -> lcAll;
+            case "LANG" -> lang;
+            default -> null;
+        });
+    }
+
+    /**
+     * The language of the locale, as gettext picks the messages locale: the first of
+     * {@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG} that is set and not empty; a Chinese
+     * locale ({@code zh_CN.UTF-8}, {@code zh_TW}, ...) gives ZH, anything else (or nothing) EN.
+     */
+    public static Lang fromEnvironment(java.util.function.Function<String, String> env) {
+        for (String name : new String[]{"LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String v = env.apply(name);
+            if (v != null && !v.isBlank()) {
+                return v.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
+            }
+        }
+        return EN;
+    }
+
+    /** {@link #fromEnvironment(java.util.function.Function)} of this process's environment. */
+    public static Lang fromEnvironment() {
+        return fromEnvironment(System::getenv);
     }
 }
