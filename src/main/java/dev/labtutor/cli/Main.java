@@ -31,7 +31,7 @@ public final class Main {
      * Adds the help options to class-based commands; method-based ones (e.g. {@code hosts list})
      * declare them in their annotation, since a mixin added later would shift their parameters.
      */
-    private static void withHelp(CommandLine cl) {
+    static void withHelp(CommandLine cl) {
         if (!(cl.getCommandSpec().userObject() instanceof java.lang.reflect.Method)) {
             cl.getCommandSpec().mixinStandardHelpOptions(true);
         }
@@ -47,7 +47,7 @@ public final class Main {
             out.flush();
             return ExitCodes.OK;
         }
-        CommandLine cl = commandLine();
+        CommandLine cl = BranchRoot.forArgs(args).orElseGet(Main::commandLine);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
