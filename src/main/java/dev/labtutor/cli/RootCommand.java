@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
                 KeepalivedCommand.class,
                 SandboxCommand.class,
                 DevCommand.class,
+                GradeCommand.class,
+                RosterCommand.class,
         })
 public final class RootCommand implements Runnable {
 

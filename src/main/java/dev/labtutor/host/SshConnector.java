@@ -104,7 +104,7 @@ public final class SshConnector implements ShellConnector {
             authenticate(client, host);
             client.getSocket().setSoTimeout(idleReadTimeoutMillis());
             opened = true;
-            return new SshjRemoteShell(host, client, options);
+            return new SshjRemoteShell(host, client, options, Optional.ofNullable(policy.offered));
         } catch (IOException e) {
             throw new HostException(HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
         } finally {
@@ -347,6 +347,8 @@ public final class SshConnector implements ShellConnector {
         private final KnownHostsStore store;
         volatile KnownHostsStore.Check result;
         volatile UncheckedIOException failure;
+        /** The key the host offered, as {@code TYPE SHA256:...}, for evidence. */
+        volatile String offered;
 
         HostKeyPolicy(KnownHostsStore store) {
             this.store = store;
@@ -354,6 +356,7 @@ public final class SshConnector implements ShellConnector {
 
         @Override
         public boolean verify(String hostname, int port, PublicKey key) {
+            offered = net.schmizz.sshj.common.KeyType.fromKey(key) + " " + KnownHostsStore.fingerprint(key);
             try {
                 KnownHostsStore.Check c = store.check(hostname, port, key);
                 if (result == null || !(c instanceof KnownHostsStore.Check.Known)) {

@@ -31,11 +31,22 @@ public final class SshjRemoteShell implements RemoteShell {
     private final SSHClient client;
     private final SshOptions options;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS);
+    private final java.util.Optional<String> hostKey;
 
     SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options) {
+        this(host, client, options, java.util.Optional.empty());
+    }
+
+    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.Optional<String> hostKey) {
         this.host = host;
         this.client = client;
         this.options = options;
+        this.hostKey = hostKey;
+    }
+
+    @Override
+    public java.util.Optional<String> hostKey() {
+        return hostKey;
     }
 
     @Override

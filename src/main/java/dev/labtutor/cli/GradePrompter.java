@@ -1,0 +1,73 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.grading.Redactor;
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.SecretPrompter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks for each secret once per grading run, not once per student's host: a key's passphrase
+ * once per key file, a password once per {@code password-env} name (or login user when there is
+ * none). Answers are kept for the run, handed out as copies, wiped on {@link #close()}, and
+ * registered with the {@link Redactor} so that they can never reach the gradebook.
+ */
+final class GradePrompter implements SecretPrompter, AutoCloseable {
+
+    private final SecretPrompter console;
+    private final GradeProgress progress;
+    private final Redactor redactor;
+    private final Map<String, Optional<char[]>> answers = new HashMap<>();
+    private boolean asking = true;
+
+    GradePrompter(SecretPrompter console, GradeProgress progress, Redactor redactor) {
+        this.console = console;
+        this.progress = progress;
+        this.redactor = redactor;
+    }
+
+    @Override
+    public synchronized Optional<char[]> password(HostSpec host, String prompt) {
+        String key = host.passwordEnv().map(e -> "env:" + e).orElse("user:" + host.user());
+        String asked = host.passwordEnv().map(e -> "$" + e + " is not set; password for the hosts that use it: ")
+                .orElse("Password of " + host.user() + " on the students' hosts (asked once): ");
+        return answer(key, () -> console.password(host, asked));
+    }
+
+    @Override
+    public synchronized Optional<char[]> passphrase(Path key) {
+        return answer("key:" + key.toAbsolutePath().normalize(), () -> console.passphrase(key));
+    }
+
+    private Optional<char[]> answer(String key, java.util.function.Supplier<Optional<char[]>> ask) {
+        Optional<char[]> a = answers.get(key);
+        if (a == null && !asking) {
+            return Optional.empty();
+        }
+        if (a == null) {
+            progress.pause();
+            try {
+                a = ask.get();
+            } finally {
+                progress.resume();
+            }
+            a.ifPresent(s -> redactor.secret(new String(s)));
+            answers.put(key, a);
+        }
+        return a.map(char[]::clone);
+    }
+
+    /** From now on only answers already given are handed out (the dashboard owns the terminal). */
+    synchronized void stopAsking() {
+        asking = false;
+    }
+
+    @Override
+    public synchronized void close() {
+        answers.values().forEach(a -> a.ifPresent(s -> Arrays.fill(s, '\0')));
+        answers.clear();
+    }
+}
