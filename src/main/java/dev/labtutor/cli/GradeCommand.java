@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.grading.ClassGrades;
+import dev.labtutor.grading.ClassPrompter;
 import dev.labtutor.grading.Gradebook;
 import dev.labtutor.grading.Grader;
 import dev.labtutor.grading.Redactor;
@@ -87,6 +88,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (watch && System.console() == null) {
             throw new UserError("--watch needs a terminal (it draws a full-screen dashboard)");
         }
+        java.util.concurrent.CompletableFuture<Void> warm = java.util.concurrent.CompletableFuture.runAsync(GradeCommand::warmUpSsh);
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -104,13 +106,14 @@ public final class GradeCommand implements Callable<Integer> {
         SshOptions base = SshOptions.defaults(kh);
         SshOptions options = new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap());
         try (GradeProgress progress = new GradeProgress(err, System.console() != null);
-             GradePrompter prompter = new GradePrompter(new ConsoleSecretPrompter(), progress, redactor);
+             ClassPrompter prompter = new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor);
              ShellPool pool = new ShellPool(new SshConnector(options, prompter, name -> {
                  String v = System.getenv(name);
                  redactor.secret(v);
                  return v;
              }, t -> newKeys.incrementAndGet()));
              Grader grader = new Grader(in.course(), in.catalog(), pool::get, LabSession.LocalProbes::run, deadline, parallel, redactor)) {
+            warm.join();
             ClassGrades g = grader.grade(in.roster(), in.lessons(), kh, progress);
             progress.close();
             write(g, dir, lang);
@@ -127,6 +130,14 @@ public final class GradeCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Loads the SSH stack (security provider, algorithm tables) while the roster is read, so that
+     * the first hosts' deadlines are not spent on the JVM's one-time set-up.
+     */
+    private static void warmUpSsh() {
+        new net.schmizz.sshj.DefaultConfig();
     }
 
     /** Secrets to keep out of the gradebook: VRRP passwords of every student (login passwords join as they are used). */

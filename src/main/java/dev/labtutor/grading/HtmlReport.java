@@ -102,11 +102,11 @@ public final class HtmlReport {
                     .append(esc(s.student().name())).append("</td>");
             for (LessonGrade l : s.lessons()) {
                 LessonGrade.Cell c = l.cell();
-                sb.append("<td class=\"num ").append(c.json()).append("\" data-sort=\"")
+                sb.append("<td class=\"num ").append(c.json()).append("\" data-lesson=\"").append(esc(l.id())).append("\" data-sort=\"")
                         .append(c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR ? -1 : l.score()).append("\">")
                         .append(cellText(l)).append("</td>");
             }
-            sb.append("<td class=\"num\" data-sort=\"").append(s.total()).append("\">").append(s.total()).append('/')
+            sb.append("<td class=\"num total\" data-sort=\"").append(s.total()).append("\">").append(s.total()).append('/')
                     .append(s.maximum()).append("</td><td class=\"num").append(s.allUnreachable() ? " unreachable" : "")
                     .append("\" data-sort=\"").append(s.allUnreachable() ? "-1" : s.percentText()).append("\">")
                     .append(s.allUnreachable() ? "UNREACHABLE" : s.percentText()).append("</td><td>")

@@ -107,8 +107,8 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
                 }
             });
             s.lab().hosts().keySet().stream().filter(r -> !course.roles().containsKey(r)).forEach(r ->
-                    p.add(new Problem(s.lab().source(), s.lab().hostLines().getOrDefault(r, s.at().line()), 1,
-                            "student " + s.id() + ": unknown role '" + r + "'" + Fields.suggestion(r, course.roles().keySet()))));
+                    p.add(s.roleNodes().getOrDefault(r, s.at()), "student " + s.id() + ": unknown role '" + r + "'"
+                            + Fields.suggestion(r, course.roles().keySet())));
             List<String> missing = roles.stream().filter(r -> !s.lab().hosts().containsKey(r)).toList();
             if (!missing.isEmpty()) {
                 p.add(s.at(), "student " + s.id() + " has no host for " + String.join(", ", missing)

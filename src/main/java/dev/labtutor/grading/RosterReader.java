@@ -158,9 +158,6 @@ public final class RosterReader {
             problems.add(vars.get(), who + ": 'vars' must be a mapping of name: value");
             return Optional.empty();
         }
-        if (problems.size() != before) {
-            return Optional.empty();
-        }
         YNode lab;
         Path labPath;
         Optional<Path> labFile = Optional.empty();
@@ -200,7 +197,10 @@ public final class RosterReader {
             return Optional.empty();
         }
         Map<String, YNode> varNodes = new LinkedHashMap<>(lab.get("vars").map(YNode::entries).orElse(Map.of()));
-        return Optional.of(new Student(id, name, read.get(), labFile, item, varNodes));
+        Map<String, YNode> roleNodes = new LinkedHashMap<>();
+        YNode hostsNode = lab.get("hosts").orElse(lab);
+        hostsNode.entries().keySet().forEach(r -> roleNodes.put(r, hostsNode.keyNode(r)));
+        return Optional.of(new Student(id, name, read.get(), labFile, item, varNodes, roleNodes));
     }
 
     private static YNode withHostDefaults(YNode lab, YNode defaults) {

@@ -11,12 +11,14 @@ import java.nio.file.Path;
  * the gradebook, and their lab, read from their own lab file or written inline in the roster,
  * with the roster's defaults and variables applied. {@code at} is their roster entry, where
  * problems about them are reported; {@code varNodes} are their variables where they were written
- * (the roster or their lab file).
+ * (the roster or their lab file), {@code roleNodes} the role names of their hosts.
  */
-public record Student(String id, String name, LabFile lab, Optional<Path> labFile, YNode at, Map<String, YNode> varNodes) {
+public record Student(String id, String name, LabFile lab, Optional<Path> labFile, YNode at, Map<String, YNode> varNodes,
+                      Map<String, YNode> roleNodes) {
 
     public Student {
         varNodes = Map.copyOf(varNodes);
+        roleNodes = Map.copyOf(roleNodes);
     }
 
     /** {@code roster.yaml:LINE} or the lab file, for messages and the results. */

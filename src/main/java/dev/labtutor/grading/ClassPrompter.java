@@ -1,6 +1,5 @@
-package dev.labtutor.cli;
+package dev.labtutor.grading;
 
-import dev.labtutor.grading.Redactor;
 import dev.labtutor.host.HostSpec;
 import dev.labtutor.host.SecretPrompter;
 import java.nio.file.Path;
@@ -15,17 +14,22 @@ import java.util.Optional;
  * none). Answers are kept for the run, handed out as copies, wiped on {@link #close()}, and
  * registered with the {@link Redactor} so that they can never reach the gradebook.
  */
-final class GradePrompter implements SecretPrompter, AutoCloseable {
+public final class ClassPrompter implements SecretPrompter, AutoCloseable {
 
     private final SecretPrompter console;
-    private final GradeProgress progress;
+    private final Runnable beforeAsking;
+    private final Runnable afterAsking;
     private final Redactor redactor;
     private final Map<String, Optional<char[]>> answers = new HashMap<>();
     private boolean asking = true;
 
-    GradePrompter(SecretPrompter console, GradeProgress progress, Redactor redactor) {
+    /**
+     * @param beforeAsking runs before a question is put (to clear a progress line), {@code afterAsking} after it
+     */
+    public ClassPrompter(SecretPrompter console, Runnable beforeAsking, Runnable afterAsking, Redactor redactor) {
         this.console = console;
-        this.progress = progress;
+        this.beforeAsking = beforeAsking;
+        this.afterAsking = afterAsking;
         this.redactor = redactor;
     }
 
@@ -48,11 +52,11 @@ final class GradePrompter implements SecretPrompter, AutoCloseable {
             return Optional.empty();
         }
         if (a == null) {
-            progress.pause();
+            beforeAsking.run();
             try {
                 a = ask.get();
             } finally {
-                progress.resume();
+                afterAsking.run();
             }
             a.ifPresent(s -> redactor.secret(new String(s)));
             answers.put(key, a);
@@ -61,7 +65,7 @@ final class GradePrompter implements SecretPrompter, AutoCloseable {
     }
 
     /** From now on only answers already given are handed out (the dashboard owns the terminal). */
-    synchronized void stopAsking() {
+    public synchronized void stopAsking() {
         asking = false;
     }
 
