@@ -107,11 +107,8 @@ public final class GradeCommand implements Callable<Integer> {
         SshOptions options = new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap());
         try (GradeProgress progress = new GradeProgress(err, System.console() != null);
              ClassPrompter prompter = new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor);
-             ShellPool pool = new ShellPool(new SshConnector(options, prompter, name -> {
-                 String v = System.getenv(name);
-                 redactor.secret(v);
-                 return v;
-             }, t -> newKeys.incrementAndGet()));
+             ShellPool pool = new ShellPool(new SshConnector(options, prompter, redactor.recording(System::getenv),
+                     t -> newKeys.incrementAndGet()));
              Grader grader = new Grader(in.course(), in.catalog(), pool::get, LabSession.LocalProbes::run, deadline, parallel, redactor)) {
             warm.join();
             ClassGrades g = grader.grade(in.roster(), in.lessons(), kh, progress);

@@ -39,6 +39,15 @@ public final class Redactor {
         }
     }
 
+    /** An environment lookup for the SSH layer that makes every value it hands out a {@link #secret}. */
+    public java.util.function.Function<String, String> recording(java.util.function.Function<String, String> env) {
+        return name -> {
+            String v = env.apply(name);
+            secret(v);
+            return v;
+        };
+    }
+
     public String clean(String s) {
         if (s == null || s.isEmpty()) {
             return s;

@@ -28,28 +28,28 @@ import java.util.Optional;
  * everything, s02 (a name with a comma and a quote) fails vip-only-on-master with a split-brain
  * cause, s03 (a name a spreadsheet would take for a formula) has no host that answered.
  */
-final class GradeFixture {
+public final class GradeFixture {
 
     static final Instant T0 = Instant.parse("2024-05-06T07:08:09Z");
 
     private GradeFixture() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("labtutor.root", ".")).toAbsolutePath();
     }
 
-    static Course course() {
+    public static Course course() {
         return CourseReader.readStrict(root().resolve("lessons/keepalived-lvs"));
     }
 
-    static Roster roster(Path dir, String text) throws IOException {
+    public static Roster roster(Path dir, String text) throws IOException {
         Path f = dir.resolve("roster.yaml");
         Files.writeString(f, text, StandardCharsets.UTF_8);
         return new RosterReader(new LabFileReader(dir)).readStrict(f);
     }
 
-    static Roster classOfThree(Path dir) throws IOException {
+    public static Roster classOfThree(Path dir) throws IOException {
         return roster(dir, """
                 course: keepalived-lvs
                 points: { vip-only-on-master: 3 }
@@ -69,7 +69,7 @@ final class GradeFixture {
                 """);
     }
 
-    static ClassGrades grades(Path dir) throws IOException {
+    public static ClassGrades grades(Path dir) throws IOException {
         Course course = course();
         Roster roster = classOfThree(dir);
         List<StudentGrade> students = new ArrayList<>();
@@ -119,7 +119,7 @@ final class GradeFixture {
     }
 
     /** Runs crosscheck.py (independent csv/json/xml/html parsers) on a gradebook; its JSON summary. */
-    static String crosscheck(Path gradebook) throws IOException, InterruptedException {
+    public static String crosscheck(Path gradebook) throws IOException, InterruptedException {
         Path script = root().resolve("src/test/resources/grading/crosscheck.py");
         Process p = new ProcessBuilder("python3", script.toString(), gradebook.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -131,7 +131,7 @@ final class GradeFixture {
     }
 
     /** {@code sha256sum -c SHA256SUMS} in the gradebook; fails the test unless every file verifies. */
-    static String sha256sumCheck(Path gradebook) throws IOException, InterruptedException {
+    public static String sha256sumCheck(Path gradebook) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sha256sum", "--strict", "-c", Gradebook.SUMS).directory(gradebook.toFile())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
