@@ -1,0 +1,177 @@
+package dev.labtutor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.grading.GradeFixture;
+import dev.labtutor.grading.Gradebook;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code labtutor grade} and {@code labtutor roster} through the command line: exit codes, errors, output. */
+class GradeCommandTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void rosterVarsGivesDistinctBlocksThatARosterAccepts() throws Exception {
+        Run r = run("roster", "vars", "--count", "3", "--subnet", "10.20.0.0/24", "--seed", "42");
+        assertEquals(0, r.code(), r.err());
+        List<String> blocks = r.out().lines().filter(l -> l.contains("vars:")).toList();
+        assertEquals(3, blocks.size(), r.out());
+        assertEquals(3, blocks.stream().distinct().count());
+        assertEquals(r.out(), run("roster", "vars", "--count", "3", "--subnet", "10.20.0.0/24", "--seed", "42").out());
+        StringBuilder roster = new StringBuilder("students:\n");
+        int n = 0;
+        for (String l : r.out().lines().toList()) {
+            if (l.startsWith("#")) {
+                continue;
+            }
+            roster.append(l).append('\n');
+            if (l.contains("vars:")) {
+                n++;
+                roster.append("    hosts: { lb01: { address: 10.20.").append(n).append(".11 }, lb02: { address: 10.20.")
+                        .append(n).append(".12 } }\n");
+            }
+        }
+        Path f = write("roster.yaml", roster.toString());
+        Run check = run("roster", "check", f.toString());
+        assertEquals(0, check.code(), check.err() + check.out());
+        assertTrue(check.out().contains(": 3 students, 6 hosts, course keepalived-lvs, lessons install, master, backup, 17 points at most"),
+                check.out());
+        assertTrue(!check.out().contains("warning"), "distinct blocks give no warning: " + check.out());
+
+        Run tooMany = run("roster", "vars", "--count", "20", "--subnet", "10.0.0.0/28");
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().startsWith("labtutor: can give at most 7 distinct blocks in 10.0.0.0/28"), tooMany.err());
+    }
+
+    @Test
+    void badInputIsExitTwoWithFileLineColumn() throws Exception {
+        Path roster = write("roster.yaml", """
+                lessons: [install, mastr]
+                students:
+                  - id: s01
+                    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }
+                """);
+        Run r = run("grade", "--roster", roster.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(roster + ":1:20: unknown lesson 'mastr' in course keepalived-lvs (did you mean 'master'?)"), r.err());
+
+        Path typo = write("typo.yaml", "studnets: []\n");
+        Run t = run("grade", "--roster", typo.toString());
+        assertEquals(2, t.code());
+        assertTrue(t.err().contains(typo + ":1:1: unknown key 'studnets' in the roster (did you mean 'students'?)"), t.err());
+
+        Path good = write("good.yaml", "students:\n  - id: s01\n    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
+        Path busy = Files.createDirectories(dir.resolve("busy"));
+        Files.writeString(busy.resolve("notes.txt"), "mine");
+        Run b = run("grade", "--roster", good.toString(), "--out", busy.toString());
+        assertEquals(2, b.code());
+        assertTrue(b.err().contains("exists and is neither empty nor a gradebook"), b.err());
+        assertEquals(2, run("grade", "--roster", dir.resolve("none.yaml").toString()).code());
+        assertEquals(2, run("grade", "--roster", good.toString(), "--lessons", "install", "--timeout", "0").code());
+        assertEquals(2, run("grade", "--roster", good.toString(), "--watch").code(), "no terminal for the dashboard");
+    }
+
+    @Test
+    void gradingRunsExitsZeroAndWritesTheGradebookWhateverTheScores() throws Exception {
+        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        Thread accept = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(silent.accept());
+                }
+            } catch (IOException closed) {
+                // done
+            }
+        });
+        accept.setDaemon(true);
+        accept.start();
+        int refused;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refused = s.getLocalPort();
+        }
+        try {
+            Path roster = write("roster.yaml", """
+                    students:
+                      - id: s01
+                        name: 张三
+                        vars: { vip: 10.0.1.200, vrid: "61", auth-pass: "aaaa1111" }
+                        hosts:
+                          lb01: { address: 127.0.0.1, port: %1$d }
+                          lb02: { address: 127.0.0.1, port: %1$d }
+                      - id: s02
+                        name: Li Si
+                        vars: { vip: 10.0.2.200, vrid: "62", auth-pass: "bbbb2222" }
+                        hosts:
+                          lb01: { address: 127.0.0.1, port: %2$d }
+                          lb02: { address: 127.0.0.1, port: %2$d }
+                    """.formatted(silent.getLocalPort(), refused));
+            Path out = dir.resolve("book");
+            long t0 = System.nanoTime();
+            Run r = run("grade", "--roster", roster.toString(), "--lessons", "install,master", "--timeout", "3",
+                    "--out", out.toString(), "--lang", "en");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(0, r.code(), r.err());
+            assertTrue(ms < 9_000, "took " + ms + " ms");
+            assertTrue(r.err().contains("labtutor: grading: 2/2 students · 4/4 hosts · 4 unreachable"), r.err());
+            assertTrue(r.out().startsWith("Graded 2 student(s) on install, master in "), r.out());
+            assertTrue(r.out().contains("s01  张三   unreachable") && r.out().contains("Gradebook: " + out), r.out());
+            String summary = GradeFixture.crosscheck(out);
+            assertTrue(summary.contains("\"s02\": {\"total\": 0, \"maximum\": 10, \"cells\": {\"install\": \"unreachable\", "
+                    + "\"master\": \"unreachable\"}, \"all_unreachable\": true"), summary);
+            GradeFixture.sha256sumCheck(out);
+            String json = Files.readString(out.resolve(Gradebook.JSON));
+            assertTrue(json.contains("\"known-hosts\": \"" + dir.resolve("known_hosts") + "\""), "class known_hosts beside the roster");
+            assertTrue(json.contains("did not answer within 3 s") || json.contains("within 3 s"), json);
+            assertTrue(json.contains("connection refused"), json);
+
+            Path lab = write("lab.yaml", "hosts:\n  lb01: { address: 127.0.0.1, port: " + refused + " }\n  lb02: { address: 127.0.0.1, port: "
+                    + refused + " }\n");
+            Run check = run("check", "install", "--lab", lab.toString(), "--format", "json", "--timeout", "3",
+                    "--known-hosts", dir.resolve("kh").toString());
+            assertEquals(1, check.code(), check.err());
+            assertTrue(check.out().contains("\"lab\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
+        } finally {
+            silent.close();
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+}
