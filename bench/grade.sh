@@ -98,7 +98,7 @@ grade() { # OUT [labtutor grade options]: grades the class into OUT with a fresh
   local out=$1
   shift
   rm -rf "$out" "$TMP/known_hosts"
-  ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" --parallel "$P" --timeout 60 \
+  ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" --parallel "$P" --timeout 600 \
     --known-hosts "$TMP/known_hosts" --lang en "$@" >"$TMP/grade.out" 2>"$TMP/grade.err" \
     || { cat "$TMP/grade.err" >&2; exit 1; }
   local answered
@@ -125,18 +125,15 @@ for l in "${LESSONS[@]}"; do for i in $(seq 0 $(( N - 1 ))); do echo "$l $i"; do
 SSH_OPTS="-F /dev/null -i $TMP/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new \
  -o UserKnownHostsFile=$TMP/ssh_known_hosts -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=60"
 export SSH_OPTS NET TMP
-now() { date +%s.%N; }
 openssh() { # JOBS: runs "SCRIPTSET HOST" lines with xargs -P + ssh; prints the wall time
   rm -rf "$TMP/ssh_known_hosts" "$TMP/out" && mkdir -p "$TMP/out"
-  local t0 t1 want ok
-  t0=$(now)
-  xargs -P "$P" -L1 sh -c \
+  local want ok
+  /usr/bin/time -f "%e %U %S" -o "$TMP/ssh-time" xargs -P "$P" -L1 sh -c \
     'ssh $SSH_OPTS root@$NET.$(( 10 + $2 )) sh -s <"$TMP/scripts-$1/$2.sh" >"$TMP/out/$1-$2.out" 2>"$TMP/out/$1-$2.err"' _ <"$1"
-  t1=$(now)
   want=$(wc -l <"$1")
   ok=$(grep -l ' END .* rc=' "$TMP"/out/*.out | wc -l)
   [[ $ok == "$want" ]] || { echo "OpenSSH: only $ok of $want scripts came back whole" >&2; exit 1; }
-  python3 -c "print(round($t1 - $t0, 2))"
+  awk '{ printf "%s/%.2f", $1, $2 + $3 }' "$TMP/ssh-time"
 }
 
 LT=()
@@ -145,11 +142,11 @@ PERLESSON=()
 RSS=()
 for _ in $(seq "$RUNS"); do
   rm -rf "$TMP/book" "$TMP/known_hosts"
-  /usr/bin/time -f "%e %M" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
-    --parallel "$P" --timeout 60 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
+  /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
+    --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
     || { cat "$TMP/grade.err" >&2; exit 1; }
-  read -r secs kb <"$TMP/time"
-  LT+=("$secs")
+  read -r secs kb user sys <"$TMP/time"
+  LT+=("$secs/$(python3 -c "print(round($user + $sys, 2))")")
   RSS+=("$kb")
   [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
   MERGED+=("$(openssh "$TMP/jobs-merged")")
@@ -159,15 +156,19 @@ done
 python3 - "$N" "$P" "$RUNS" "${LT[*]}" "${MERGED[*]}" "${PERLESSON[*]}" "${RSS[*]}" <<'PY'
 import statistics, sys
 n, p, runs = sys.argv[1], sys.argv[2], sys.argv[3]
-lt, ms, pl = ([float(x) for x in a.split()] for a in sys.argv[4:7])
+def split(a):  # "wall/cpu wall/cpu ..." -> ([wall], [cpu])
+    pairs = [x.split("/") for x in a.split()]
+    return [float(w) for w, _ in pairs], [float(c) for _, c in pairs]
+(lt, ltc), (ms, msc), (pl, plc) = (split(a) for a in sys.argv[4:7])
 rss = [int(x) for x in sys.argv[7].split()]
 m = statistics.median
 show = lambda xs: " ".join(f"{x:.2f}" for x in xs)
 print(f"hosts: {n} ({int(n) // 2} students x lb01, lb02), lessons install, master, backup; {p} at once; median of {runs} runs")
-print(f"labtutor grade, one merged script per host (JVM start to gradebook): {m(lt):6.2f} s   runs: {show(lt)}")
-print(f"xargs -P {p} + OpenSSH ssh, the same merged script per host:        {m(ms):6.2f} s   runs: {show(ms)}")
-print(f"xargs -P {p} + OpenSSH ssh, the 3 per-lesson scripts per host:      {m(pl):6.2f} s   runs: {show(pl)}")
-print(f"ratio labtutor / OpenSSH (same merged script): {m(lt) / m(ms):.2f}")
-print(f"ratio labtutor / OpenSSH (per-lesson scripts): {m(lt) / m(pl):.2f}")
+print("                                                          wall (s)   client CPU (s)   wall of each run")
+print(f"labtutor grade, one merged script per host:               {m(lt):7.2f}   {m(ltc):10.2f}       {show(lt)}")
+print(f"xargs -P {p:<3} + OpenSSH ssh, the same merged scripts:       {m(ms):7.2f}   {m(msc):10.2f}       {show(ms)}")
+print(f"xargs -P {p:<3} + OpenSSH ssh, 3 per-lesson scripts per host: {m(pl):7.2f}   {m(plc):10.2f}       {show(pl)}")
+print(f"ratio labtutor / OpenSSH, wall: {m(lt) / m(ms):.2f} (same merged scripts), {m(lt) / m(pl):.2f} (per-lesson scripts)")
 print(f"labtutor peak RSS: {max(rss) / 1024:.0f} MB (largest of the runs)")
+print("(client CPU: user+sys of labtutor's JVM, or of xargs and every ssh it ran; the hosts' sshd and scripts not included)")
 PY

@@ -36,9 +36,9 @@ import picocli.CommandLine.Spec;
  * writes the gradebook. Exit 0 when grading ran, whatever the scores; 2 for bad input.
  */
 @Command(name = "grade",
-        description = {"Grade a whole class: every student's lab hosts at once (one batched SSH exec per host for all the "
-                + "lessons), then write a gradebook with evidence: grades.csv, results.json, junit.xml, report.html, "
-                + "evidence/<student>/<role>.txt and SHA256SUMS.",
+        description = {"Grade a whole class from a roster: every student's lab hosts at once, one batched SSH exec per "
+                + "host for all the lessons.",
+                "Writes a gradebook: grades.csv, results.json, junit.xml, report.html, evidence/ and SHA256SUMS.",
                 "Exit 0 when grading ran (whatever the scores), 2 for bad input."})
 public final class GradeCommand implements Callable<Integer> {
 
