@@ -6,7 +6,8 @@
 # scripts per host that `check LESSON` sends. Prints the wall times (median of RUNS, default 3),
 # the ratios and labtutor's peak RSS. Needs root. Everything it creates (namespaces, a bridge,
 # veths, sshd processes, a temp dir) carries a random id and is removed on exit; it only talks to
-# the addresses it gave its own hosts.
+# the addresses it gave its own hosts. LABTUTOR_ONLY=1 skips the OpenSSH side (for the RSS figure);
+# LABTUTOR_JAVA_OPTS reaches labtutor's JVM as with the launcher.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:?usage: bench/grade.sh N [RUNS]   (N hosts, even)}
@@ -115,6 +116,19 @@ extract() { # BOOK DEST: the script labtutor sent to each host, from evidence/<s
   done
 }
 LESSONS=(install master backup)
+if [[ -n "${LABTUTOR_ONLY:-}" ]]; then
+  for r in $(seq "$RUNS"); do
+    rm -rf "$TMP/book" "$TMP/known_hosts"
+    /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
+      --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >/dev/null 2>"$TMP/grade.err" \
+      || { cat "$TMP/grade.err" >&2; exit 1; }
+    [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
+    read -r secs kb user sys <"$TMP/time"
+    echo "labtutor grade, $N hosts, $P at once, run $r: wall $secs s, CPU $user+$sys s, peak RSS $(( kb / 1024 )) MB" \
+      "(LABTUTOR_JAVA_OPTS=${LABTUTOR_JAVA_OPTS:-})"
+  done
+  exit 0
+fi
 grade "$TMP/book" && extract "$TMP/book" "$TMP/scripts-merged"
 for l in "${LESSONS[@]}"; do
   grade "$TMP/book-$l" --lessons "$l" && extract "$TMP/book-$l" "$TMP/scripts-$l"
