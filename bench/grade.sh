@@ -120,9 +120,10 @@ if [[ -n "${LABTUTOR_ONLY:-}" ]]; then
   for r in $(seq "$RUNS"); do
     rm -rf "$TMP/book" "$TMP/known_hosts"
     /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
-      --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >/dev/null 2>"$TMP/grade.err" \
+      --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
       || { cat "$TMP/grade.err" >&2; exit 1; }
     [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
+    [[ -n "${SHOW_OUT:-}" ]] && cat "$TMP/grade.out"
     read -r secs kb user sys <"$TMP/time"
     echo "labtutor grade, $N hosts, $P at once, run $r: wall $secs s, CPU $user+$sys s, peak RSS $(( kb / 1024 )) MB" \
       "(LABTUTOR_JAVA_OPTS=${LABTUTOR_JAVA_OPTS:-})"

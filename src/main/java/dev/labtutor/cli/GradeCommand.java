@@ -106,20 +106,23 @@ public final class GradeCommand implements Callable<Integer> {
         SshOptions base = SshOptions.defaults(kh);
         SshOptions options = new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap());
         try (GradeProgress progress = new GradeProgress(err, System.console() != null);
-             ClassPrompter prompter = new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor);
-             ShellPool pool = new ShellPool(new SshConnector(options, prompter, redactor.recording(System::getenv),
-                     t -> newKeys.incrementAndGet()));
-             Grader grader = new Grader(in.course(), in.catalog(), pool::get, LabSession.LocalProbes::run, deadline, parallel, redactor)) {
-            warm.join();
-            ClassGrades g = grader.grade(in.roster(), in.lessons(), kh, progress);
-            progress.close();
-            write(g, dir, lang);
-            if (watch) {
-                prompter.stopAsking();
-                g = GradeDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
-                        next -> write(next, dir, lang), dir, Duration.ofSeconds(interval), lang);
+             ClassPrompter prompter = new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor)) {
+            SshConnector connector = new SshConnector(options, prompter, redactor.recording(System::getenv),
+                    t -> newKeys.incrementAndGet());
+            try (ShellPool pool = new ShellPool(connector);
+                 Grader grader = new Grader(in.course(), in.catalog(), watch ? pool::get : connector::open,
+                         LabSession.LocalProbes::run, deadline, parallel, redactor)) {
+                warm.join();
+                ClassGrades g = grader.grade(in.roster(), in.lessons(), kh, progress);
+                progress.close();
+                write(g, dir, lang);
+                if (watch) {
+                    prompter.stopAsking();
+                    g = GradeDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
+                            next -> write(next, dir, lang), dir, Duration.ofSeconds(interval), lang);
+                }
+                summary(stdout, g, dir, lang);
             }
-            summary(stdout, g, dir, lang);
         }
         if (newKeys.get() > 0) {
             err.println("labtutor: recorded " + newKeys.get() + " new host key(s) in " + kh

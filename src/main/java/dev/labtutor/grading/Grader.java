@@ -43,8 +43,9 @@ import java.util.concurrent.TimeoutException;
  * connecting included: a host that does not answer in time is UNREACHABLE and frees its slot,
  * so a dead host never delays the others. A student is evaluated as soon as their last host is in.
  *
- * <p>Reusable for repeated rounds ({@code grade --watch}): connections live in the caller's
- * shell source (a pool), so later rounds skip the logins.
+ * <p>Each host's shell is closed once its script has run: with a fresh connection per host
+ * only the hosts in flight hold one; with a pool (whose shells ignore close) the connections stay
+ * for repeated rounds ({@code grade --watch}), so later rounds skip the logins.
  */
 public final class Grader implements AutoCloseable {
 
@@ -182,6 +183,8 @@ public final class Grader implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             try (Prober p = new Prober(s -> rec.wrap(shells.get(s)), local, perProbe, timeout, 1)) {
                 return tutor ? p.probeLocally(probes) : p.probeHost(spec, probes);
+            } finally {
+                rec.closeShell();
             }
         }, workers).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((facts, ex) -> {
             HostFacts f = facts != null ? facts : HostFacts.failed(role, spec.address(), failure(spec, rec, ex));
@@ -218,6 +221,7 @@ public final class Grader implements AutoCloseable {
         private volatile String script;
         private volatile ExecResult result;
         private volatile Optional<String> hostKey = Optional.empty();
+        private volatile RemoteShell shell;
 
         Recorder(HostSpec spec, long deadline) {
             this.spec = spec;
@@ -228,7 +232,16 @@ public final class Grader implements AutoCloseable {
             return script != null;
         }
 
+        /** Closes the connection used, which a pool's shells ignore (they stay for the next round). */
+        void closeShell() {
+            RemoteShell s = shell;
+            if (s != null) {
+                s.close();
+            }
+        }
+
         RemoteShell wrap(RemoteShell shell) {
+            this.shell = shell;
             hostKey = shell.hostKey();
             return new RemoteShell() {
                 @Override

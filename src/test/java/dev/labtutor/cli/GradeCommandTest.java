@@ -80,6 +80,18 @@ class GradeCommandTest {
     }
 
     @Test
+    void theReadmeCommandReferenceIsTheHelpText() throws Exception {
+        String readme = Files.readString(Path.of(System.getProperty("labtutor.root", ".")).resolve("README.md"));
+        for (String[] cmd : List.of(new String[] {"grade"}, new String[] {"roster", "vars"}, new String[] {"roster", "check"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(cmd));
+            args.add("--help");
+            String help = run(args.toArray(String[]::new)).out();
+            assertTrue(readme.contains("```\n$ labtutor " + String.join(" ", cmd) + " --help\n" + help + "```\n"),
+                    "README's reference for " + String.join(" ", cmd) + " differs from --help:\n" + help);
+        }
+    }
+
+    @Test
     void badInputIsExitTwoWithFileLineColumn() throws Exception {
         Path roster = write("roster.yaml", """
                 lessons: [install, mastr]
