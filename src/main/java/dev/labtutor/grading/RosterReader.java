@@ -79,7 +79,7 @@ public final class RosterReader {
         defaults.ifPresent(d -> {
             Fields.of(d, problems, "defaults", DEFAULT_KEYS);
         });
-        Optional<Path> knownHosts = top.text("known-hosts").map(p -> resolve(file, p.trim()));
+        Optional<Path> knownHosts = top.text("known-hosts").map(p -> labs.resolve(file, p.trim()));
         List<Student> students = new ArrayList<>();
         Optional<YNode> list = top.node("students");
         if (list.isEmpty()) {
@@ -166,7 +166,7 @@ public final class RosterReader {
             if (p.isEmpty()) {
                 return Optional.empty();
             }
-            labPath = resolve(roster, p.get().trim());
+            labPath = labs.resolve(roster, p.get().trim());
             if (!Files.isRegularFile(labPath)) {
                 problems.add(labNode.get(), who + ": lab file " + labPath + " does not exist");
                 return Optional.empty();
@@ -213,21 +213,5 @@ public final class RosterReader {
             h = h.with(e.getKey(), e.getValue().withDefaults(defaults));
         }
         return lab.with("hosts", h);
-    }
-
-    private static Path resolve(Path roster, String p) {
-        Path home = Path.of(System.getProperty("user.home"));
-        if (p.equals("~")) {
-            return home;
-        }
-        if (p.startsWith("~/")) {
-            return home.resolve(p.substring(2));
-        }
-        Path path = Path.of(p);
-        if (path.isAbsolute()) {
-            return path;
-        }
-        Path dir = roster.toAbsolutePath().getParent();
-        return dir == null ? path : dir.resolve(path).normalize();
     }
 }

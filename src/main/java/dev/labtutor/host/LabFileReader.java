@@ -134,7 +134,8 @@ public final class LabFileReader {
         return Optional.of(new HostSpec(role, address, port, user, identity, passwordEnv, sudo));
     }
 
-    private Path resolve(Path labFile, String p) {
+    /** A path written in {@code labFile}: {@code ~} is the home directory, a relative path is relative to the file. */
+    public Path resolve(Path labFile, String p) {
         if (p.equals("~")) {
             return home;
         }

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.grading.GradeFixture;
 import dev.labtutor.grading.Gradebook;
+import dev.labtutor.grading.SilentListener;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code labtutor grade} and {@code labtutor roster} through the command line: exit codes, errors, output. */
 class GradeCommandTest {
 
-    record Run(int code, String out, String err) {
-    }
-
     @BeforeAll
     static void home() {
         System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     @TempDir
@@ -48,7 +39,7 @@ class GradeCommandTest {
 
     @Test
     void rosterVarsGivesDistinctBlocksThatARosterAccepts() throws Exception {
-        Run r = run("roster", "vars", "--count", "3", "--subnet", "10.20.0.0/24", "--seed", "42");
+        CliTest.Run r = run("roster", "vars", "--count", "3", "--subnet", "10.20.0.0/24", "--seed", "42");
         assertEquals(0, r.code(), r.err());
         List<String> blocks = r.out().lines().filter(l -> l.contains("vars:")).toList();
         assertEquals(3, blocks.size(), r.out());
@@ -68,13 +59,13 @@ class GradeCommandTest {
             }
         }
         Path f = write("roster.yaml", roster.toString());
-        Run check = run("roster", "check", f.toString());
+        CliTest.Run check = run("roster", "check", f.toString());
         assertEquals(0, check.code(), check.err() + check.out());
         assertTrue(check.out().contains(": 3 students, 6 hosts, course keepalived-lvs, lessons install, master, backup, 17 points at most"),
                 check.out());
         assertTrue(!check.out().contains("warning"), "distinct blocks give no warning: " + check.out());
 
-        Run tooMany = run("roster", "vars", "--count", "20", "--subnet", "10.0.0.0/28");
+        CliTest.Run tooMany = run("roster", "vars", "--count", "20", "--subnet", "10.0.0.0/28");
         assertEquals(2, tooMany.code());
         assertTrue(tooMany.err().startsWith("labtutor: can give at most 7 distinct blocks in 10.0.0.0/28"), tooMany.err());
     }
@@ -99,19 +90,19 @@ class GradeCommandTest {
                   - id: s01
                     hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }
                 """);
-        Run r = run("grade", "--roster", roster.toString(), "--out", dir.resolve("out").toString());
+        CliTest.Run r = run("grade", "--roster", roster.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(roster + ":1:20: unknown lesson 'mastr' in course keepalived-lvs (did you mean 'master'?)"), r.err());
 
         Path typo = write("typo.yaml", "studnets: []\n");
-        Run t = run("grade", "--roster", typo.toString());
+        CliTest.Run t = run("grade", "--roster", typo.toString());
         assertEquals(2, t.code());
         assertTrue(t.err().contains(typo + ":1:1: unknown key 'studnets' in the roster (did you mean 'students'?)"), t.err());
 
         Path good = write("good.yaml", "students:\n  - id: s01\n    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
         Path busy = Files.createDirectories(dir.resolve("busy"));
         Files.writeString(busy.resolve("notes.txt"), "mine");
-        Run b = run("grade", "--roster", good.toString(), "--out", busy.toString());
+        CliTest.Run b = run("grade", "--roster", good.toString(), "--out", busy.toString());
         assertEquals(2, b.code());
         assertTrue(b.err().contains("exists and is neither empty nor a gradebook"), b.err());
         assertEquals(2, run("grade", "--roster", dir.resolve("none.yaml").toString()).code());
@@ -121,24 +112,11 @@ class GradeCommandTest {
 
     @Test
     void gradingRunsExitsZeroAndWritesTheGradebookWhateverTheScores() throws Exception {
-        ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        List<Socket> held = new CopyOnWriteArrayList<>();
-        Thread accept = new Thread(() -> {
-            try {
-                while (true) {
-                    held.add(silent.accept());
-                }
-            } catch (IOException closed) {
-                // done
-            }
-        });
-        accept.setDaemon(true);
-        accept.start();
         int refused;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             refused = s.getLocalPort();
         }
-        try {
+        try (SilentListener silent = new SilentListener()) {
             Path roster = write("roster.yaml", """
                     students:
                       - id: s01
@@ -153,14 +131,14 @@ class GradeCommandTest {
                         hosts:
                           lb01: { address: 127.0.0.1, port: %2$d }
                           lb02: { address: 127.0.0.1, port: %2$d }
-                    """.formatted(silent.getLocalPort(), refused));
+                    """.formatted(silent.port(), refused));
             Path out = dir.resolve("book");
             long t0 = System.nanoTime();
-            Run r = run("grade", "--roster", roster.toString(), "--lessons", "install,master", "--timeout", "3",
+            CliTest.Run r = run("grade", "--roster", roster.toString(), "--lessons", "install,master", "--timeout", "3",
                     "--out", out.toString(), "--lang", "en");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(0, r.code(), r.err());
-            assertTrue(ms < 9_000, "took " + ms + " ms");
+            assertTrue(ms < 60_000, "took " + ms + " ms");
             assertTrue(r.err().contains("labtutor: grading: 2/2 students · 4/4 hosts · 4 unreachable"), r.err());
             assertTrue(r.out().startsWith("Graded 2 student(s) on install, master in "), r.out());
             assertTrue(r.out().contains("s01  张三   unreachable") && r.out().contains("Gradebook: " + out), r.out());
@@ -172,18 +150,25 @@ class GradeCommandTest {
             assertTrue(json.contains("\"known-hosts\": \"" + dir.resolve("known_hosts") + "\""), "class known_hosts beside the roster");
             assertTrue(json.contains("did not answer within 3 s") || json.contains("within 3 s"), json);
             assertTrue(json.contains("connection refused"), json);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"port\": (\\d+),(?s:.*?)\"elapsed-ms\": (\\d+)").matcher(json);
+            int hosts = 0;
+            while (m.find()) {
+                hosts++;
+                long hostMs = Long.parseLong(m.group(2));
+                if (Integer.parseInt(m.group(1)) == silent.port()) {
+                    assertTrue(hostMs >= 2_800 && hostMs <= 4_500, "a silent host costs its 3 s deadline: " + hostMs);
+                } else {
+                    assertTrue(hostMs < 2_800, "a refused host is not held up by the silent ones: " + hostMs);
+                }
+            }
+            assertEquals(4, hosts, json);
 
             Path lab = write("lab.yaml", "hosts:\n  lb01: { address: 127.0.0.1, port: " + refused + " }\n  lb02: { address: 127.0.0.1, port: "
                     + refused + " }\n");
-            Run check = run("check", "install", "--lab", lab.toString(), "--format", "json", "--timeout", "3",
+            CliTest.Run check = run("check", "install", "--lab", lab.toString(), "--format", "json", "--timeout", "3",
                     "--known-hosts", dir.resolve("kh").toString());
             assertEquals(1, check.code(), check.err());
             assertTrue(check.out().contains("\"lab\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
-        } finally {
-            silent.close();
-            for (Socket s : held) {
-                s.close();
-            }
         }
     }
 }
