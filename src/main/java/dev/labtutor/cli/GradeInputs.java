@@ -35,6 +35,7 @@ record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Less
         Roster roster = read.orElseThrow();
         Course course = courseOptions.course != null ? courseOptions.loadCourse(inst) : rosterCourse(roster, inst, courseOptions);
         CheckCatalog catalog = courseOptions.loadChecks(inst);
+        requested.forEach(id -> CourseOptions.lesson(course, id));
         List<Lesson> lessons = roster.select(course, requested, problems);
         invalid(problems, "the roster does not fit the course");
         problems.addAll(roster.problemsWith(course, lessons));

@@ -70,7 +70,7 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
             String message = "unknown lesson '" + id + "' in course " + course.id() + Fields.suggestion(id, known);
             YNode at = requested.isEmpty() ? lessonsAt.get(id) : null;
             problems.add(at != null ? new Problem(at.file(), at.line(), at.column(), message)
-                    : new Problem(Path.of("--lessons"), 1, 1, message));
+                    : new Problem(source, 1, 1, message + " (given with --lessons)"));
         }
         return out;
     }

@@ -92,6 +92,9 @@ public final class RosterReader {
             for (YNode item : list.get().items()) {
                 readStudent(file, item, defaultHost, ids, problems).ifPresent(students::add);
             }
+            if (list.get().items().isEmpty()) {
+                problems.add(list.get(), "the roster's 'students' list is empty");
+            }
         }
         return Optional.of(new Roster(file, course, top.node("course"), List.copyOf(lessonsAt.keySet()), lessonsAt,
                 points, pointsAt, students, knownHosts));

@@ -106,6 +106,11 @@ class GradeCommandTest {
         assertEquals(2, b.code());
         assertTrue(b.err().contains("exists and is neither empty nor a gradebook"), b.err());
         assertEquals(2, run("grade", "--roster", dir.resolve("none.yaml").toString()).code());
+        CliTest.Run l = run("grade", "--roster", good.toString(), "--lessons", "install,mastr");
+        assertEquals(2, l.code());
+        assertTrue(l.err().startsWith("labtutor: unknown lesson 'mastr' (lessons: install, master, backup)"), l.err());
+        Path none = write("none.yaml", "students: []\n");
+        assertTrue(run("roster", "check", none.toString()).err().contains(none + ":1:11: the roster's 'students' list is empty"));
         assertEquals(2, run("grade", "--roster", good.toString(), "--lessons", "install", "--timeout", "0").code());
         assertEquals(2, run("grade", "--roster", good.toString(), "--watch").code(), "no terminal for the dashboard");
     }
