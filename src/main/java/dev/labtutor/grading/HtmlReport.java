@@ -150,7 +150,10 @@ public final class HtmlReport {
         sb.append("</ul>\n");
         for (LessonGrade l : s.lessons()) {
             sb.append("<h3 class=\"").append(l.cell().json()).append("\">").append(esc(l.id() + " " + l.lesson().title().in(lang)))
-                    .append(" — ").append(cellText(l)).append(' ').append(l.cell().name()).append("</h3>\n<table>\n");
+                    .append(" — ").append(cellText(l)).append(switch (l.cell()) {
+                        case UNREACHABLE, ERROR -> "";
+                        default -> " " + l.cell().name();
+                    }).append("</h3>\n<table>\n");
             for (CheckGrade c : l.checks()) {
                 check(sb, c, lang);
             }
