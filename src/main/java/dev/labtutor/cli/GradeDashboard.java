@@ -117,6 +117,7 @@ final class GradeDashboard {
             }
             worker.interrupt();
             screen.stopScreen();
+            join(worker);
         }
         return state.last();
     }
@@ -335,6 +336,18 @@ final class GradeDashboard {
 
     private static String fit(String s, int width) {
         return width <= 1 ? "" : fitWidth(s, width);
+    }
+
+    /**
+     * Waits for the round thread to end, so nothing is written after the dashboard has returned.
+     * An interrupted round writes nothing, and a write cut short leaves the previous gradebook whole.
+     */
+    private static void join(Thread worker) {
+        try {
+            worker.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {
