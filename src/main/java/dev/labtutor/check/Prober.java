@@ -101,7 +101,11 @@ public final class Prober implements AutoCloseable {
         return new RoundFacts(out);
     }
 
-    private HostFacts probeHost(HostSpec spec, List<Probe> probes) {
+    /**
+     * One host's batch on the calling thread, bounded by the connect timeouts and this prober's
+     * host deadline for the script; for callers that schedule hosts themselves (the grader).
+     */
+    public HostFacts probeHost(HostSpec spec, List<Probe> probes) {
         try {
             RemoteShell shell = shells.get(spec);
             ProbeScript script = ProbeScript.build(probes, perProbeTimeout);
@@ -119,7 +123,8 @@ public final class Prober implements AutoCloseable {
         }
     }
 
-    private HostFacts probeLocally(List<Probe> probes) {
+    /** Probes made from this machine ({@link HostFacts#TUTOR}), on the calling thread. */
+    public HostFacts probeLocally(List<Probe> probes) {
         Map<Probe, Fact> facts = new HashMap<>();
         for (Probe p : probes) {
             facts.put(p, local.run(p));

@@ -87,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
         LessonReport report = new LessonReport(course.id(), lesson.id(), verdicts);
         var out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(ReportJson.render(report, lang));
+            out.println(ReportJson.render(report, lang, Optional.of(lab.source())));
         } else {
             boolean color = picocli.CommandLine.Help.Ansi.AUTO.enabled();
             out.print(ReportText.render(report, lesson.title().in(lang), lang, color));

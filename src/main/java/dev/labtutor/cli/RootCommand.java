@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
                 DevCommand.class,
                 LabCommand.class,
                 CompletionCommand.class,
+                GradeCommand.class,
+                RosterCommand.class,
         })
 public final class RootCommand implements Runnable {
 

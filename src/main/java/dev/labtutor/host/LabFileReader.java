@@ -59,7 +59,14 @@ public final class LabFileReader {
 
     /** Reads the file, adding every problem to {@code problems}; returns what could be read. */
     public Optional<LabFile> read(Path file, Problems problems) {
-        Optional<YNode> root = YamlReader.read(file, problems);
+        return read(file, YamlReader.read(file, problems), problems);
+    }
+
+    /**
+     * Reads a lab file from an already parsed node, e.g. one whose hosts a roster completed with
+     * its defaults; relative paths resolve against the file each value was written in.
+     */
+    public Optional<LabFile> read(Path file, Optional<YNode> root, Problems problems) {
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -205,7 +212,7 @@ public final class LabFileReader {
         if (!USER.matcher(user).matches()) {
             problems.add(f.node("user").orElse(node), "host " + role + ": '" + user + "' is not a valid user name");
         }
-        Optional<Path> identity = f.text("identity").map(p -> resolve(node.file(), p.trim()));
+        Optional<Path> identity = f.text("identity").map(p -> resolve(f.node("identity").orElse(node).file(), p.trim()));
         Optional<String> passwordEnv = f.text("password-env").map(String::trim);
         passwordEnv.filter(e -> !ENV.matcher(e).matches()).ifPresent(e ->
                 problems.add(f.node("password-env").orElseThrow(), "host " + role + ": '" + e
@@ -249,7 +256,8 @@ public final class LabFileReader {
         return out;
     }
 
-    private Path resolve(Path labFile, String p) {
+    /** A path written in {@code labFile}: {@code ~} is the home directory, a relative path is relative to the file. */
+    public Path resolve(Path labFile, String p) {
         if (p.equals("~")) {
             return home;
         }

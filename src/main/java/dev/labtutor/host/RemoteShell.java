@@ -40,6 +40,14 @@ public interface RemoteShell extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The host key this connection verified, as {@code TYPE SHA256:...} (what {@code ssh-keygen -l}
+     * prints), for evidence; empty when the shell is not SSH.
+     */
+    default java.util.Optional<String> hostKey() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

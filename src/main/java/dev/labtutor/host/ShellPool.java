@@ -94,6 +94,15 @@ public final class ShellPool implements AutoCloseable {
         }
 
         @Override
+        public java.util.Optional<String> hostKey() {
+            RemoteShell c;
+            synchronized (this) {
+                c = current;
+            }
+            return c == null ? java.util.Optional.empty() : c.hostKey();
+        }
+
+        @Override
         public void close() {
             // owned by the pool
         }

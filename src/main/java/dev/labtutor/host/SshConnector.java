@@ -102,22 +102,23 @@ public final class SshConnector implements ShellConnector {
         }
         List<SSHClient> hops = new ArrayList<>();
         SSHClient client = null;
+        java.util.Map<SSHClient, String> offered = new java.util.HashMap<>();
         boolean opened = false;
         try {
             SSHClient via = null;
             for (HostSpec.Jump jump : host.jumps()) {
                 HostSpec hop = hopSpec(host, jump);
-                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false);
+                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false, offered);
                 hops.add(via);
             }
-            client = connectAndLogin(host, via, host.role(), true);
+            client = connectAndLogin(host, via, host.role(), true, offered);
             if (client.getSocket() != null) {
                 client.getSocket().setSoTimeout(idleReadTimeoutMillis());
             } else if (!hops.isEmpty() && hops.get(0).getSocket() != null) {
                 hops.get(0).getSocket().setSoTimeout(idleReadTimeoutMillis());
             }
             opened = true;
-            return new SshjRemoteShell(host, client, options, hops);
+            return new SshjRemoteShell(host, client, options, hops, Optional.ofNullable(offered.get(client)));
         } catch (IOException e) {
             throw new HostException(HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
         } finally {
@@ -149,14 +150,21 @@ public final class SshConnector implements ShellConnector {
                 Optional.empty(), Optional.empty(), false, keys, List.of(), Optional.of(jump.name()));
     }
 
-    /** Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in. */
-    private SSHClient connectAndLogin(HostSpec host, SSHClient via, String forgetName, boolean target) throws HostException {
+    /**
+     * Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in;
+     * records the key the host offered in {@code offered}.
+     */
+    private SSHClient connectAndLogin(HostSpec host, SSHClient via, String forgetName, boolean target,
+                                      java.util.Map<SSHClient, String> offered) throws HostException {
         SSHClient client = newClient();
         boolean ok = false;
         try {
             HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
             client.addHostKeyVerifier(policy);
             connect(client, host, policy, via, forgetName);
+            if (policy.offered != null) {
+                offered.put(client, policy.offered);
+            }
             if (policy.result instanceof KnownHostsStore.Check.Added added) {
                 notices.accept(SshMessages.newHostKey(host.role(), added));
             }
@@ -464,6 +472,8 @@ public final class SshConnector implements ShellConnector {
         private final KnownHostsStore store;
         volatile KnownHostsStore.Check result;
         volatile UncheckedIOException failure;
+        /** The key the host offered, as {@code TYPE SHA256:...}, for evidence. */
+        volatile String offered;
 
         HostKeyPolicy(KnownHostsStore store) {
             this.store = store;
@@ -471,6 +481,7 @@ public final class SshConnector implements ShellConnector {
 
         @Override
         public boolean verify(String hostname, int port, PublicKey key) {
+            offered = net.schmizz.sshj.common.KeyType.fromKey(key) + " " + KnownHostsStore.fingerprint(key);
             try {
                 KnownHostsStore.Check c = store.check(hostname, port, key);
                 if (result == null || !(c instanceof KnownHostsStore.Check.Known)) {

@@ -38,12 +38,25 @@ public final class SshjRemoteShell implements RemoteShell {
 
     /** Jump host connections the client's transport runs through, first hop first; closed with it. */
     private final java.util.List<SSHClient> via;
+    /** The key the host offered, as {@code TYPE SHA256:...}, for evidence. */
+    private final java.util.Optional<String> hostKey;
 
     SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.List<SSHClient> via) {
+        this(host, client, options, via, java.util.Optional.empty());
+    }
+
+    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.List<SSHClient> via,
+                    java.util.Optional<String> hostKey) {
         this.host = host;
         this.client = client;
         this.options = options;
         this.via = java.util.List.copyOf(via);
+        this.hostKey = hostKey;
+    }
+
+    @Override
+    public java.util.Optional<String> hostKey() {
+        return hostKey;
     }
 
     @Override

@@ -19,37 +19,48 @@ public final class ReportJson {
     }
 
     public static String render(LessonReport r, Lang lang) {
+        return render(r, lang, java.util.Optional.empty());
+    }
+
+    /** As above, naming the lab file the hosts came from ({@code "lab"}) when there is one. */
+    public static String render(LessonReport r, Lang lang, java.util.Optional<java.nio.file.Path> lab) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("course", r.course());
         root.put("lesson", r.lesson());
+        lab.ifPresent(p -> root.put("lab", p.toAbsolutePath().normalize().toString()));
         root.put("passed", r.passed());
         List<Object> results = new ArrayList<>();
         for (Verdict v : r.verdicts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("check", v.check());
-            m.put("title", v.title().in(lang));
-            m.put("hosts", v.hosts());
-            m.put("status", v.status().json());
-            m.put("cause", v.cause().isEmpty() ? null : v.cause());
-            m.put("message", v.message().in(lang));
-            m.put("hint", v.hint().map(h -> h.in(lang)).orElse(null));
-            m.put("evidence", v.evidence().stream().map(Object::toString).toList());
-            m.put("notes", v.notes().stream().map(n -> n.in(lang)).toList());
-            List<Object> per = new ArrayList<>();
-            for (HostVerdict h : v.perHost()) {
-                Map<String, Object> hm = new LinkedHashMap<>();
-                hm.put("host", h.role());
-                hm.put("status", h.status().json());
-                hm.put("cause", h.cause().isEmpty() ? null : h.cause());
-                hm.put("message", h.message().in(lang));
-                hm.put("hint", h.hint().map(x -> x.in(lang)).orElse(null));
-                hm.put("evidence", h.evidence().stream().map(Evidence::detail).toList());
-                per.add(hm);
-            }
-            m.put("per-host", per);
-            results.add(m);
+            results.add(result(v, lang));
         }
         root.put("results", results);
         return Json.write(root);
+    }
+
+    /** One check's entry of {@code results}, per-host judgements included; shared with the gradebook. */
+    public static Map<String, Object> result(Verdict v, Lang lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("check", v.check());
+        m.put("title", v.title().in(lang));
+        m.put("hosts", v.hosts());
+        m.put("status", v.status().json());
+        m.put("cause", v.cause().isEmpty() ? null : v.cause());
+        m.put("message", v.message().in(lang));
+        m.put("hint", v.hint().map(h -> h.in(lang)).orElse(null));
+        m.put("evidence", v.evidence().stream().map(Object::toString).toList());
+        m.put("notes", v.notes().stream().map(n -> n.in(lang)).toList());
+        List<Object> per = new ArrayList<>();
+        for (HostVerdict h : v.perHost()) {
+            Map<String, Object> hm = new LinkedHashMap<>();
+            hm.put("host", h.role());
+            hm.put("status", h.status().json());
+            hm.put("cause", h.cause().isEmpty() ? null : h.cause());
+            hm.put("message", h.message().in(lang));
+            hm.put("hint", h.hint().map(x -> x.in(lang)).orElse(null));
+            hm.put("evidence", h.evidence().stream().map(Evidence::detail).toList());
+            per.add(hm);
+        }
+        m.put("per-host", per);
+        return m;
     }
 }

@@ -41,7 +41,8 @@ public final class Fields {
         return new Fields(node, problems, what);
     }
 
-    private static String suggestion(String key, Set<String> allowed) {
+    /** " (did you mean 'x'?)" for the closest allowed word, else " (allowed: ...)". */
+    public static String suggestion(String key, Set<String> allowed) {
         return closest(key, allowed).map(best -> " (did you mean '" + best + "'?)")
                 .orElse(" (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
     }

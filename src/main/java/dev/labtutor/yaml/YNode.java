@@ -137,6 +137,37 @@ public final class YNode {
         return map(file, line, column, m, k);
     }
 
+    /**
+     * A copy of a mapping with the entries of {@code defaults} it does not have added (keeping
+     * their own positions, so a bad default is reported where it was written).
+     */
+    public YNode withDefaults(YNode defaults) {
+        if (kind != Kind.MAP || !defaults.isMap()) {
+            return this;
+        }
+        LinkedHashMap<String, YNode> m = new LinkedHashMap<>(map);
+        LinkedHashMap<String, YNode> k = new LinkedHashMap<>(keyNodes);
+        defaults.entries().forEach((key, v) -> {
+            if (!m.containsKey(key)) {
+                m.put(key, v);
+                k.put(key, defaults.keyNode(key));
+            }
+        });
+        return map(file, line, column, m, k);
+    }
+
+    /** A copy of a mapping with {@code key} set to {@code value} (replacing any entry of that key). */
+    public YNode with(String key, YNode value) {
+        if (kind != Kind.MAP) {
+            return this;
+        }
+        LinkedHashMap<String, YNode> m = new LinkedHashMap<>(map);
+        LinkedHashMap<String, YNode> k = new LinkedHashMap<>(keyNodes);
+        m.put(key, value);
+        k.putIfAbsent(key, value);
+        return map(file, line, column, m, k);
+    }
+
     static YNode scalar(Path file, int line, int col, String text) {
         return new YNode(file, line, col, Kind.SCALAR, text, null, null, null);
     }

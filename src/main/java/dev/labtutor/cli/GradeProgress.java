@@ -1,0 +1,118 @@
+package dev.labtutor.cli;
+
+import dev.labtutor.grading.Grader;
+import dev.labtutor.grading.HostRecord;
+import dev.labtutor.grading.Student;
+import dev.labtutor.grading.StudentGrade;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live progress line of {@code grade} on stderr: students done / total, hosts answered and
+ * unreachable so far, elapsed time. On a terminal it is redrawn in place every half second; in
+ * a log (not a terminal) a line is written every few seconds while something changed. Prompts
+ * for secrets {@link #pause()} it so that they are not overwritten.
+ */
+final class GradeProgress implements Grader.Listener, AutoCloseable {
+
+    private final PrintWriter err;
+    private final boolean tty;
+    private final long start = System.nanoTime();
+    private final AtomicInteger students = new AtomicInteger();
+    private final AtomicInteger hosts = new AtomicInteger();
+    private final AtomicInteger studentsDone = new AtomicInteger();
+    private final AtomicInteger hostsDone = new AtomicInteger();
+    private final AtomicInteger unreachable = new AtomicInteger();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "labtutor-grade-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private String lastLogged = "";
+    private long lastLogNanos;
+    private boolean paused;
+    private boolean closed;
+
+    GradeProgress(PrintWriter err, boolean tty) {
+        this.err = err;
+        this.tty = tty;
+        ticker.scheduleAtFixedRate(this::tick, tty ? 500 : 1000, tty ? 500 : 1000, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void started(int studentCount, int hostCount) {
+        students.set(studentCount);
+        hosts.set(hostCount);
+    }
+
+    @Override
+    public void hostDone(Student student, HostRecord host) {
+        if (host.isTutor()) {
+            return;
+        }
+        hostsDone.incrementAndGet();
+        if (host.state() == HostRecord.State.UNREACHABLE) {
+            unreachable.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void studentDone(StudentGrade grade) {
+        studentsDone.incrementAndGet();
+    }
+
+    String line() {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        return String.format(Locale.ROOT, "grading: %d/%d students · %d/%d hosts · %d unreachable · %d:%02d.%d",
+                studentsDone.get(), students.get(), hostsDone.get(), hosts.get(), unreachable.get(),
+                ms / 60_000, ms / 1000 % 60, ms / 100 % 10);
+    }
+
+    private synchronized void tick() {
+        if (paused || closed) {
+            return;
+        }
+        String l = line();
+        if (tty) {
+            err.print("\r\u001b[K" + l);
+            err.flush();
+            return;
+        }
+        String counts = l.substring(0, l.lastIndexOf('·'));
+        long now = System.nanoTime();
+        if (!counts.equals(lastLogged) && now - lastLogNanos >= TimeUnit.SECONDS.toNanos(5)) {
+            err.println("labtutor: " + l);
+            err.flush();
+            lastLogged = counts;
+            lastLogNanos = now;
+        }
+    }
+
+    synchronized void pause() {
+        paused = true;
+        if (tty) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+
+    synchronized void resume() {
+        paused = false;
+    }
+
+    /** Stops the ticker and leaves the final line. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ticker.shutdownNow();
+        err.println((tty ? "\r\u001b[K" : "labtutor: ") + line());
+        err.flush();
+    }
+}

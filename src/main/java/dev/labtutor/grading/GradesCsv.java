@@ -1,0 +1,62 @@
+package dev.labtutor.grading;
+
+import dev.labtutor.i18n.Lang;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code grades.csv}: one row per student (id, name, one column per lesson, total, maximum,
+ * percent, unreachable hosts, remarks), RFC 4180 quoting and CRLF line ends, written by
+ * {@link Gradebook} as UTF-8 with a byte order mark so Excel shows Chinese names. A lesson
+ * nothing could be judged in says so instead of a silent 0. Text cells that a spreadsheet
+ * would take for a formula get a leading apostrophe.
+ */
+public final class GradesCsv {
+
+    private GradesCsv() {
+    }
+
+    public static String render(ClassGrades g, Lang lang) {
+        StringBuilder sb = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("id", "name"));
+        g.lessons().forEach(l -> header.add(l.id()));
+        header.addAll(List.of("total", "maximum", "percent", "unreachable hosts", "remarks"));
+        row(sb, header);
+        for (StudentGrade s : g.students()) {
+            List<String> cells = new ArrayList<>(List.of(text(s.student().id()), text(s.student().name())));
+            for (LessonGrade l : s.lessons()) {
+                LessonGrade.Cell c = l.cell();
+                cells.add(c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR ? c.name() : Integer.toString(l.score()));
+            }
+            cells.add(Integer.toString(s.total()));
+            cells.add(Integer.toString(s.maximum()));
+            cells.add(s.percentText());
+            cells.add(text(String.join(" ", s.unreachableHosts())));
+            cells.add(text(s.remarks(lang)));
+            row(sb, cells);
+        }
+        return sb.toString();
+    }
+
+    private static void row(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(cells.get(i)));
+        }
+        sb.append("\r\n");
+    }
+
+    /** Quotes a field when it holds a comma, quote, line break or leading/trailing space. */
+    static String quote(String s) {
+        boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                || (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))));
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    /** A text cell: one starting like a formula (=, +, -, @, tab) is prefixed with ' so it stays text. */
+    static String text(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+}
