@@ -92,15 +92,23 @@ public final class SshConnector implements ShellConnector {
 
     @Override
     public RemoteShell open(HostSpec host) throws HostException {
+        return open(host, ConnectProgress.NONE);
+    }
+
+    @Override
+    public RemoteShell open(HostSpec host, ConnectProgress progress) throws HostException {
         SSHClient client = newClient();
         HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
         client.addHostKeyVerifier(policy);
         boolean opened = false;
         try {
+            progress.abortWith(() -> closeQuietly(client));
+            progress.connecting();
             connect(client, host, policy);
             if (policy.result instanceof KnownHostsStore.Check.Added added) {
                 notices.accept(SshMessages.newHostKey(host.role(), added));
             }
+            progress.loggingIn();
             authenticate(client, host);
             client.getSocket().setSoTimeout(idleReadTimeoutMillis());
             opened = true;

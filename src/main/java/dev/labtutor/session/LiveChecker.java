@@ -1,0 +1,45 @@
+package dev.labtutor.session;
+
+import dev.labtutor.check.CheckRun;
+import dev.labtutor.check.Verdict;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.yaml.Problem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@link Checker} of a live lab: one round of the lesson's checks over the pooled SSH connections. */
+public final class LiveChecker implements Checker {
+
+    private final LessonLab lab;
+
+    public LiveChecker(LessonLab lab) {
+        this.lab = lab;
+    }
+
+    @Override
+    public List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+        List<Problem> problems = lab.problems(lesson);
+        if (!problems.isEmpty()) {
+            String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + ")" : "";
+            throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
+                    "the lab file does not fit this lesson: " + problems.get(0) + more));
+        }
+        List<Verdict> verdicts = lab.check(lesson, Duration.ZERO, listener::phase, CheckRun.Rounds.NONE);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("check cancelled");
+        }
+        return verdicts;
+    }
+
+    @Override
+    public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
+        Map<String, String> found = lab.detectIfaces(roles);
+        if (Thread.interrupted()) {
+            throw new InterruptedException("detection cancelled");
+        }
+        return found;
+    }
+}
