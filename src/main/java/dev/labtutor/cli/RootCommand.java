@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
                 LessonsCommand.class,
                 ShowCommand.class,
                 CheckCommand.class,
+                ProgressCommand.class,
+                ResetCommand.class,
                 LintCommand.class,
                 HostsCommand.class,
                 KeepalivedCommand.class,

@@ -53,12 +53,18 @@ public final class Driver implements AutoCloseable {
      */
     public Driver(Session session, SessionState initial, boolean progressExisted, Checker checker, ProgressStore store,
                   Clock clock, Consumer<String> log) {
+        this(session, initial, progressExisted, true, checker, store, clock, log);
+    }
+
+    /** As above; {@code lookAtHosts} false to skip detecting the hosts' interfaces (one-shot commands). */
+    public Driver(Session session, SessionState initial, boolean progressExisted, boolean lookAtHosts, Checker checker,
+                  ProgressStore store, Clock clock, Consumer<String> log) {
         this.session = session;
         this.checker = checker;
         this.store = store;
         this.clock = clock;
         this.log = log;
-        Session.Transition t = session.begin(initial.at(clock.instant(), clock.instant()), progressExisted);
+        Session.Transition t = session.begin(initial.at(clock.instant(), clock.instant()), progressExisted, lookAtHosts);
         state = t.state();
         run(t.effects());
     }

@@ -14,9 +14,18 @@ import java.util.Set;
 public final class LiveChecker implements Checker {
 
     private final LessonLab lab;
+    private final Duration wait;
+    private final CheckRun.Rounds rounds;
 
     public LiveChecker(LessonLab lab) {
+        this(lab, Duration.ZERO, CheckRun.Rounds.NONE);
+    }
+
+    /** Re-checks what has not passed for up to {@code wait}, telling {@code rounds} before each wait. */
+    public LiveChecker(LessonLab lab, Duration wait, CheckRun.Rounds rounds) {
         this.lab = lab;
+        this.wait = wait;
+        this.rounds = rounds;
     }
 
     @Override
@@ -27,7 +36,7 @@ public final class LiveChecker implements Checker {
             throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
-        List<Verdict> verdicts = lab.check(lesson, Duration.ZERO, listener::phase, CheckRun.Rounds.NONE);
+        List<Verdict> verdicts = lab.check(lesson, wait, listener::phase, rounds);
         if (Thread.interrupted()) {
             throw new InterruptedException("check cancelled");
         }

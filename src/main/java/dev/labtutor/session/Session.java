@@ -58,13 +58,18 @@ public final class Session {
 
     /** What to do when a session starts: record the progress as normalized, look at the hosts' interfaces. */
     public Transition begin(SessionState s, boolean progressExisted) {
+        return begin(s, progressExisted, true);
+    }
+
+    /** As {@link #begin(SessionState, boolean)}; {@code lookAtHosts} false for one-shot commands that need no interface names. */
+    public Transition begin(SessionState s, boolean progressExisted, boolean lookAtHosts) {
         List<Effect> fx = new ArrayList<>();
         if (!progressExisted || s.progress().updated().isEmpty()) {
             Progress p = s.progress().stamped(s.now());
             s = s.withProgress(p);
             fx.add(new Effect.Save(p));
         }
-        if (s.lab().isPresent() && !s.lab().get().hosts().isEmpty()) {
+        if (lookAtHosts && s.lab().isPresent() && !s.lab().get().hosts().isEmpty()) {
             fx.add(new Effect.DetectIfaces(s.lab().get().hosts().keySet()));
         }
         return new Transition(s, fx);
