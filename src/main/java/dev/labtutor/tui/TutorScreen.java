@@ -61,8 +61,30 @@ final class TutorScreen {
         }
         p.lines(l.rightX() + 1, l.resultsTop() + 1, l.rightWidth() - 1, l.resultsRows(), results, ui.resultsScroll(), Style.NORMAL);
         message(p, l, s);
-        p.line(0, l.keysRow(), l.width(), Line.of(" " + Words.keys(lang, !s.current().quiz().isEmpty()) + " ", Style.HEADER), Style.HEADER);
+        p.line(0, l.keysRow(), l.width(), keyLine(Words.keys(lang, !s.current().quiz().isEmpty()), l.width()), Style.NORMAL);
         overlays(p, l, s, ui, secret);
+    }
+
+    /**
+     * The keys as reverse-video letters with their meaning; two spaces apart when they fit,
+     * else one, else without the quiz key (the quiz section names it).
+     */
+    static Line keyLine(List<String[]> keys, int width) {
+        for (String gap : List.of("  ", " ")) {
+            for (boolean all : List.of(true, false)) {
+                Line line = Line.of(" ");
+                for (String[] k : keys) {
+                    if (!all && k[0].equals("a")) {
+                        continue;
+                    }
+                    line = line.plus(k[0], Style.KEY).plus(" " + k[1] + gap, Style.NORMAL);
+                }
+                if (line.width() - gap.length() <= width) {
+                    return line;
+                }
+            }
+        }
+        return Line.of(" ");
     }
 
     /** Below 80x24: only the request to make the window bigger, with the size now. */
@@ -84,11 +106,19 @@ final class TutorScreen {
     }
 
     private void titleBar(Painter p, Layout l, SessionState s, String labName) {
-        String left = " labtutor  " + s.course().title().in(s.lang());
-        String right = labName + " ";
-        int room = l.width() - DisplayWidth.of(right);
-        String shown = DisplayWidth.of(left) + 2 <= room ? DisplayWidth.pad(left, room) + right : DisplayWidth.fit(left, l.width());
-        p.text(0, 0, l.width(), shown, Style.HEADER);
+        String right = labName;
+        int half = l.width() / 2;
+        if (DisplayWidth.of(right) > half) {
+            int cut = right.length();
+            while (cut > 0 && DisplayWidth.of(right.substring(right.length() - cut)) > half - 2) {
+                cut--;
+            }
+            right = ".." + right.substring(right.length() - cut);
+        }
+        right = right + " ";
+        int room = l.width() - DisplayWidth.of(right) - 2;
+        String left = DisplayWidth.fit(" labtutor  " + s.course().title().in(s.lang()), room);
+        p.text(0, 0, l.width(), DisplayWidth.pad(left, room + 2) + right, Style.HEADER);
     }
 
     private void lessonList(Painter p, Layout l, SessionState s, Ui ui) {

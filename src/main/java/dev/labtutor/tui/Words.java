@@ -38,10 +38,23 @@ final class Words {
         };
     }
 
-    static String keys(Lang lang, boolean quiz) {
-        return lang == Lang.ZH
-                ? "c 检查  w 监视  h 提示  s 答案  n/p 下/上一课  r 复查" + (quiz ? "  a 答题" : "") + "  l English  ? 帮助  q 退出"
-                : "c check  w watch  h hint  s solution  n/p next/prev  r recheck" + (quiz ? "  a quiz" : "") + "  l 中文  ? help  q quit";
+    /** The key line's items, most important first within each group; {@code quiz} adds the quiz key. */
+    static java.util.List<String[]> keys(Lang lang, boolean quiz) {
+        boolean zh = lang == Lang.ZH;
+        java.util.List<String[]> k = new java.util.ArrayList<>();
+        k.add(new String[]{"c", zh ? "检查" : "check"});
+        k.add(new String[]{"w", zh ? "监视" : "watch"});
+        k.add(new String[]{"h", zh ? "提示" : "hint"});
+        k.add(new String[]{"s", zh ? "答案" : "solution"});
+        k.add(new String[]{"n/p", zh ? "下/上一课" : "next/prev"});
+        k.add(new String[]{"r", zh ? "复查" : "recheck"});
+        if (quiz) {
+            k.add(new String[]{"a", zh ? "答题" : "quiz"});
+        }
+        k.add(new String[]{"l", zh ? "English" : "中文"});
+        k.add(new String[]{"?", zh ? "帮助" : "help"});
+        k.add(new String[]{"q", zh ? "退出" : "quit"});
+        return k;
     }
 
     static final Text[] HELP = {

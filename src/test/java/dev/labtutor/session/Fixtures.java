@@ -20,16 +20,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The shipped course (and variants of it), a lab, and verdicts as the engine makes them. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static Course course() {
+    public static Course course() {
         return CourseReader.readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
     }
 
-    static Question vipQuestion() {
+    public static Question vipQuestion() {
         return new Question("vip", Text.of("VIP 是什么？", "What is the VIP?"), List.of(
                 new Question.Choice("a", Text.of("主机的固定地址", "the host's own address"), false,
                         Optional.of(Text.of("固定地址不会漂移", "a host's own address never moves"))),
@@ -38,7 +38,7 @@ final class Fixtures {
     }
 
     /** A quiz-only lesson in front of the shipped ones, as the course's first lesson will be. */
-    static Course withQuizFirst(boolean labChecksToo) {
+    public static Course withQuizFirst(boolean labChecksToo) {
         Course c = course();
         Lesson install = c.lessons().get(0);
         Step read = new Step("read", Text.of("读", "read"), Text.of("读一读", "read it"), List.of(), List.of());
@@ -51,12 +51,12 @@ final class Fixtures {
         return new Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), lessons, c.gating());
     }
 
-    static Course free() {
+    public static Course free() {
         Course c = course();
         return new Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), c.lessons(), Course.Gating.FREE);
     }
 
-    static LabFile lab() {
+    public static LabFile lab() {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         for (String r : List.of("lb01", "lb02", "web01", "web02", "nfs-server")) {
             hosts.put(r, new HostSpec(r, "10.9.0." + (11 + hosts.size()), 22, "root", Optional.empty(), Optional.empty(), false));
@@ -64,7 +64,7 @@ final class Fixtures {
         return new LabFile(Path.of("/tmp/lab.yaml"), Map.of(), hosts, Map.of(), Map.of(), Optional.empty());
     }
 
-    static Verdict failingOnLb02(String id, List<String> on) {
+    public static Verdict failingOnLb02(String id, List<String> on) {
         Text msg = Text.of("lb02 上不对", "not right on lb02");
         Optional<Text> hint = Optional.of(Text.of("照第一步做", "do step one"));
         List<HostVerdict> per = on.stream().map(h -> h.equals("lb02")
@@ -75,7 +75,7 @@ final class Fixtures {
     }
 
     /** A verdict per check of {@code lesson}: PASS, except {@code failing} which FAIL on lb02 with a hint. */
-    static List<Verdict> verdicts(Lesson lesson, String... failing) {
+    public static List<Verdict> verdicts(Lesson lesson, String... failing) {
         List<String> bad = List.of(failing);
         return lesson.checks().stream().map(ref -> bad.contains(ref.id())
                 ? failingOnLb02(ref.id(), ref.on())
