@@ -110,6 +110,12 @@ public final class Driver implements AutoCloseable {
         return timeShown ? !now.equals(before) : !now.equals(before.at(now.now(), now.lastActive()));
     }
 
+    /** Waits up to {@code wait} for one queued intent and applies it (a {@link Intent.Tick} when none came): for views that report each change. */
+    public void step(Duration wait) throws InterruptedException {
+        Intent next = inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        dispatch(next == null ? new Intent.Tick() : next);
+    }
+
     /** Pumps until no check is running (the {@code check} command's loop). */
     public void awaitIdle() throws InterruptedException {
         while (state.busy() || !inbox.isEmpty()) {

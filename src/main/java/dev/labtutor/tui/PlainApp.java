@@ -240,7 +240,7 @@ public final class PlainApp {
         Map<String, Prober.Phase> said = new java.util.HashMap<>();
         int linesSaid = 0;
         while (driver.state().busy()) {
-            driver.pump(Duration.ofMillis(100));
+            driver.step(Duration.ofMillis(100));
             SessionState s = driver.state();
             if (s.running().isEmpty()) {
                 break;

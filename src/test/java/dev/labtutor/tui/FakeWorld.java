@@ -46,6 +46,8 @@ final class FakeWorld implements World {
     volatile boolean askPassword;
     volatile String typedPassword;
     volatile List<String> failing = List.of();
+    /** How many checks see {@link #failing}; later ones pass. */
+    volatile int failingRounds = Integer.MAX_VALUE;
     final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeWorld(Course course, Path dir) {
@@ -91,7 +93,8 @@ final class FakeWorld implements World {
                     }
                 }
                 listener.phase("lb01", Prober.Phase.DONE);
-                return Fixtures.verdicts(lesson, failing.toArray(String[]::new));
+                List<String> bad = failingRounds-- > 0 ? failing : List.of();
+                return Fixtures.verdicts(lesson, bad.toArray(String[]::new));
             }
 
             @Override
