@@ -58,9 +58,11 @@ public final class ResultRows {
                 if (h.passed()) {
                     c.notes().forEach(n -> d.add(new Detail(Kind.NOTE, n.in(lang))));
                 } else if (!(down.containsKey(h.host()) && hostProblem(h))) {
-                    d.add(new Detail(Kind.MESSAGE, h.message().in(lang)));
+                    group.stream().map(x -> x.message().in(lang)).distinct().forEach(m -> d.add(new Detail(Kind.MESSAGE, m)));
                     h.hint().map(x -> x.in(lang)).ifPresent(x -> d.add(new Detail(Kind.HINT, x)));
-                    h.evidence().forEach(e -> d.add(new Detail(Kind.EVIDENCE, e)));
+                    for (HostMark x : group) {
+                        x.evidence().forEach(e -> d.add(new Detail(Kind.EVIDENCE, group.size() > 1 ? x.host() + ": " + e : e)));
+                    }
                 }
                 rows.add(new Row(h.status(), hosts, c.title().in(lang), d, false));
             }
@@ -73,11 +75,16 @@ public final class ResultRows {
         return !h.passed() && h.cause().startsWith("host-");
     }
 
-    /** Hosts whose judgement reads the same (status, cause and message) share a row. */
+    /**
+     * Hosts with the same judgement share a row: all passing hosts; failing hosts with the same
+     * status, cause and hint (each host's own message is still listed). A host that could not be
+     * asked keeps a row of its own.
+     */
     private static List<List<HostMark>> groups(List<HostMark> hosts) {
         Map<String, List<HostMark>> g = new LinkedHashMap<>();
         for (HostMark h : hosts) {
-            String key = h.passed() ? "pass" : h.status() + "\u0000" + h.cause() + "\u0000" + h.message().en();
+            String key = h.passed() ? "pass" : hostProblem(h) ? h.host() + "\u0000" + h.cause()
+                    : h.status() + "\u0000" + h.cause() + "\u0000" + h.hint().map(x -> x.en()).orElse("");
             g.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
         }
         return new ArrayList<>(g.values());
