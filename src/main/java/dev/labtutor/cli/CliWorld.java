@@ -61,6 +61,11 @@ final class CliWorld implements World {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<?> ready() {
+        return catalog;
+    }
+
+    @Override
     public Start start(Optional<LabFile> lab, Lang lang) {
         Learner l = Learner.of(course, lab, store());
         return new Start(l.state(lang, Clock.systemUTC().instant()), l.loaded.existed(), l.loaded.warning());

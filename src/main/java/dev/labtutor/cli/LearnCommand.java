@@ -8,7 +8,9 @@ import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.tui.PlainApp;
 import dev.labtutor.tui.TutorApp;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,24 +47,67 @@ public final class LearnCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * {@code labtutor} with no arguments: the tutor, started without building the whole command
+     * tree first (the learner's first screen should not wait for it). Errors end as they do for
+     * any command: one sentence and exit 2, or an internal error and exit 3.
+     */
+    static int withoutArguments(PrintWriter out, PrintWriter err) {
+        try {
+            return new LearnCommand().start(out);
+        } catch (UserError e) {
+            err.println("labtutor: " + e.getMessage());
+            return e.exitCode();
+        } catch (Exception e) {
+            err.println("labtutor: internal error: " + e);
+            err.println("Run 'labtutor learn --debug' for details.");
+            return ExitCodes.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        return start(spec.commandLine().getOut());
+    }
+
+    private int start(PrintWriter out) throws Exception {
         Lang lang = courseOptions.lang();
-        Course course = courseOptions.loadCourse(Installation.locate());
-        if (lessonId != null) {
-            CourseOptions.lesson(course, lessonId);
+        Installation inst = Installation.locate();
+        CompletableFuture<Course> loading = CompletableFuture.supplyAsync(() -> courseOptions.loadCourse(inst));
+        boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
+        Terminal terminal = plainMode ? null : new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true).setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
+        Course course;
+        try {
+            course = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (terminal != null) {
+                terminal.close();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        Optional<LabFile> lab = labOptions.loadIfAny();
+        Optional<LabFile> lab;
+        try {
+            if (lessonId != null) {
+                CourseOptions.lesson(course, lessonId);
+            }
+            lab = labOptions.loadIfAny();
+        } catch (UserError e) {
+            if (terminal != null) {
+                terminal.close();
+            }
+            throw e;
+        }
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
         CliWorld world = new CliWorld(course, courseOptions, knownHosts, Duration.ofSeconds(20));
-        if (plain || System.console() == null || "dumb".equals(System.getenv("TERM"))) {
-            return new PlainApp(world, course, System.in, spec.commandLine().getOut(), lang, System.console() != null)
-                    .run(lab, Optional.ofNullable(lessonId));
+        if (terminal == null) {
+            return new PlainApp(world, course, System.in, out, lang, System.console() != null).run(lab, Optional.ofNullable(lessonId));
         }
         boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
         Optional<Path> firstPaint = Optional.ofNullable(System.getenv("LABTUTOR_BENCH_FIRST_PAINT")).filter(s -> !s.isBlank()).map(Path::of);
-        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8).setForceTextTerminal(true)
-                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
         try {
             new TutorApp(world, course, terminal, new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
                     Clock.systemUTC()).run();

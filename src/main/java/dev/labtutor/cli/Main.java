@@ -38,6 +38,9 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 0) {
+            return LearnCommand.withoutArguments(out, err);
+        }
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);

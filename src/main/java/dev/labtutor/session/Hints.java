@@ -52,7 +52,7 @@ public final class Hints {
             }
             if (level >= 2) {
                 if (stepNo > 0) {
-                    out.add(Text.of("这是第 " + stepNo + " 步「" + render(b, step.title().zh()) + "」的内容" + hostsOf(step, true),
+                    out.add(Text.of("这一项属于第 " + stepNo + " 步「" + render(b, step.title().zh()) + "」" + hostsOf(step, true) + "。",
                             "This is step " + stepNo + ", \"" + render(b, step.title().en()) + "\"" + hostsOf(step, false)));
                 }
                 if (h.hint().isPresent()) {
@@ -105,7 +105,7 @@ public final class Hints {
         if (on.isEmpty()) {
             return "";
         }
-        return zh ? "，在 " + String.join("、", on) + " 上" : ", on " + String.join(", ", on);
+        return zh ? "，要在 " + String.join("、", on) + " 上操作" : ", on " + String.join(", ", on);
     }
 
     private static List<Text> commands(Step st, Bindings b) {

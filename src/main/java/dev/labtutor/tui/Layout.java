@@ -12,9 +12,15 @@ record Layout(int width, int height, int listWidth, int rightX, int rightWidth, 
     static final int MIN_HEIGHT = 24;
 
     static Layout of(int width, int height) {
+        return of(width, height, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #of(int, int)}, the results pane no taller than its {@code resultLines} need (and at least 5 rows). */
+    static Layout of(int width, int height, int resultLines) {
         int list = Math.max(24, Math.min(40, width / 4));
         int body = height - 3;
-        int results = Math.max(8, Math.min(body - 8, body * 2 / 5));
+        int most = Math.max(8, Math.min(body - 8, body * 2 / 5));
+        int results = Math.max(5, Math.min(most, resultLines == Integer.MAX_VALUE ? most : resultLines + 2));
         int lessonHeight = body - results;
         return new Layout(width, height, list, list + 1, width - list - 1, 1, lessonHeight, 1 + lessonHeight, results,
                 height - 2, height - 1);

@@ -77,6 +77,7 @@ final class ResultsPane {
         hostWidth = Math.min(hostWidth, Math.max(4, width / 4));
         int titleCol = 1 + 5 + 2 + hostWidth + 2;
         String indent = " ".repeat(titleCol);
+        String detailIndent = width >= 90 ? indent : " ".repeat(Math.min(titleCol, 8));
         for (ResultRows.Row r : rows) {
             Style st = style(r.status());
             String hosts = pad(String.join(", ", r.hosts()), hostWidth);
@@ -94,7 +95,7 @@ final class ResultsPane {
                     case MESSAGE -> Style.NORMAL;
                 };
                 String prefix = ResultRows.prefix(d.kind(), lang);
-                out.addAll(Line.wrapped(indent + prefix, indent + " ".repeat(dev.labtutor.view.DisplayWidth.of(prefix)),
+                out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(dev.labtutor.view.DisplayWidth.of(prefix)),
                         ds, d.text(), ds, width));
             }
         }

@@ -50,6 +50,7 @@ public final class TutorApp {
     private char[] typed = new char[0];
     private int typedLength;
     private String labName = "";
+    private final java.util.concurrent.atomic.AtomicBoolean repaint = new java.util.concurrent.atomic.AtomicBoolean();
     private TutorScreen view;
 
     public TutorApp(World world, Course course, Terminal terminal, Options options, Clock clock) {
@@ -110,7 +111,8 @@ public final class TutorApp {
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
         paint(false);
         if (options.firstPaintFile().isPresent()) {
-            Files.writeString(options.firstPaintFile().get(), Instant.now().toString() + "\n");
+            Instant t = Instant.now();
+            Files.writeString(options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
             return;
         }
         log.line("started: course " + course.id() + ", " + labName);
@@ -122,6 +124,7 @@ public final class TutorApp {
             driver.post(new Intent.Notice(w, true));
         });
         options.lesson().ifPresent(id -> driver.dispatch(new Intent.Open(id)));
+        world.ready().whenComplete((x, e) -> repaint.set(true));
         while (!driver.exited()) {
             boolean dirty = false;
             boolean full = false;
@@ -134,7 +137,7 @@ public final class TutorApp {
             if (!dirty) {
                 dirty = driver.pump(Duration.ofMillis(40));
             }
-            dirty |= promptChanged();
+            dirty |= promptChanged() | repaint.getAndSet(false);
             TerminalSize resized = screen.doResizeIfNecessary();
             if (resized != null) {
                 full = true;
@@ -218,7 +221,9 @@ public final class TutorApp {
 
     private Layout layout() {
         TerminalSize size = screen.getTerminalSize();
-        return Layout.of(size.getColumns(), size.getRows());
+        SessionState s = driver != null ? driver.state() : shown;
+        int wide = Layout.of(size.getColumns(), size.getRows()).rightWidth() - 1;
+        return Layout.of(size.getColumns(), size.getRows(), s == null ? Integer.MAX_VALUE : ResultsPane.of(s, wide).size());
     }
 
     private void paint(boolean full) throws IOException {

@@ -50,6 +50,11 @@ public interface World {
 
     Start start(Optional<LabFile> lab, Lang lang);
 
+    /** Completes once what loads in the background (the check definitions) is there, so the screen can be drawn again with it. */
+    default java.util.concurrent.CompletionStage<?> ready() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** The title of a lesson's check with the learner's values (the check's id if its definition cannot be read). */
     Text checkTitle(CheckRef ref, Bindings bindings);
 

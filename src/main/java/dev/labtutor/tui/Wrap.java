@@ -13,6 +13,7 @@ import java.util.List;
 public final class Wrap {
 
     private static final String NO_LINE_START = "，。、；：？！）」』”’》〉】.,;:!?)]}%";
+    private static final String NO_LINE_END = "（「『“‘《〈【([{";
 
     private Wrap() {
     }
@@ -98,7 +99,7 @@ public final class Wrap {
 
     /** May a line end between {@code a} and {@code b}? */
     private static boolean breakBetween(int a, int b) {
-        if (NO_LINE_START.indexOf(b) >= 0) {
+        if (NO_LINE_START.indexOf(b) >= 0 || NO_LINE_END.indexOf(a) >= 0) {
             return false;
         }
         if (a == ' ') {

@@ -203,6 +203,7 @@ class TutorTmuxTest {
         await("TUTOR-EXITED", 30);
 
         StringWriter out = new StringWriter();
+        StringWriter check = new StringWriter();
         String state = System.getProperty("labtutor.state.dir");
         System.setProperty("labtutor.state.dir", dir.resolve("state/labtutor").toString());
         System.setProperty("labtutor.home", root().toString());
@@ -210,6 +211,9 @@ class TutorTmuxTest {
             int code = Main.run(new PrintWriter(out), new PrintWriter(out), "progress", "--format", "json",
                     "--lab", dir.resolve("work/lab.yaml").toString());
             assertEquals(0, code, out.toString());
+            int checked = Main.run(new PrintWriter(check), new PrintWriter(check), "check", "--lab", dir.resolve("work/lab.yaml").toString(),
+                    "--lang", "en");
+            assertEquals(0, checked, check.toString());
         } finally {
             restore("labtutor.state.dir", state);
             restore("labtutor.home", home);
@@ -220,6 +224,10 @@ class TutorTmuxTest {
                 "passed after two completed checks (the killed one does not count):\n" + json);
         assertTrue(json.contains("\"" + second.id() + "\": {\n      \"state\": \"open\""), json);
         assertTrue(json.contains("\"current\": \"" + first.id() + "\""), json);
+        String report = check.toString();
+        assertTrue(report.startsWith("Lesson 1 " + first.id()), "check without a lesson checks the learner's lesson:\n" + report);
+        assertTrue(report.contains("Lab: " + dir.resolve("work/lab.yaml").toAbsolutePath().normalize()), report);
+        assertTrue(report.contains("Next: lesson 2, " + second.id()), "and names the next one:\n" + report);
     }
 
     /** Answers the lesson's quiz with the right choices from the keyboard, when it has one. */
