@@ -41,4 +41,4 @@ p=$(printf '%s\n' "${paint[@]}" | median)
 j=$(printf '%s\n' "${javav[@]}" | median)
 echo "first paint (labtutor, 100x30 tmux): median ${p} ms of $n   [${paint[*]}]"
 echo "java -version:                       median ${j} ms of $n   [${javav[*]}]"
-echo "ratio: $(awk -v p="$p" -v j="$j" 'BEGIN {printf "%.1f", p / j}')x   goal: under 500 ms"
+echo "ratio: $(awk -v p="$p" -v j="$j" 'BEGIN {printf "%.1f", p / j}')x   goal: under 500 ms   (load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores)"

@@ -2,9 +2,11 @@ package dev.labtutor.cli;
 
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
+import dev.labtutor.course.Lesson;
 import dev.labtutor.host.HostException;
 import dev.labtutor.host.HostSpec;
 import dev.labtutor.host.LabFile;
@@ -31,8 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -45,23 +49,36 @@ final class CliWorld implements World {
     private final Course course;
     private final Optional<Path> knownHostsOption;
     private final Duration hostDeadline;
-    private final CompletableFuture<CheckCatalog> catalog;
+    private final CourseOptions courseOptions;
+    private final CompletableFuture<CheckCatalog> catalog = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Starts reading the check definitions in the background: the first screen does not wait for them. */
+    /** The check definitions are read later, in the background ({@link #ready()}): the first screen does not wait for them. */
     CliWorld(Course course, CourseOptions courseOptions, Optional<Path> knownHosts, Duration hostDeadline) {
         this.course = course;
+        this.courseOptions = courseOptions;
         this.knownHostsOption = knownHosts;
         this.hostDeadline = hostDeadline;
-        Installation inst = Installation.locate();
-        this.catalog = CompletableFuture.supplyAsync(() -> courseOptions.loadChecks(inst));
     }
 
     private CheckCatalog catalog() {
+        ready();
         return catalog.join();
     }
 
+    /** Starts reading the check definitions (once) and completes when they are read. */
     @Override
     public java.util.concurrent.CompletionStage<?> ready() {
+        if (loading.compareAndSet(false, true)) {
+            Installation inst = Installation.locate();
+            CompletableFuture.runAsync(() -> {
+                try {
+                    catalog.complete(courseOptions.loadChecks(inst));
+                } catch (RuntimeException e) {
+                    catalog.completeExceptionally(e);
+                }
+            });
+        }
         return catalog;
     }
 
@@ -90,7 +107,27 @@ final class CliWorld implements World {
     @Override
     public Link connect(LabFile lab, SecretPrompter prompter, Consumer<Text> notices) {
         LabSession session = LabSession.open(knownHosts(Optional.of(lab)), hostDeadline, prompter, notices);
-        Checker checker = new LiveChecker(session.lessonLab(course, catalog(), lab));
+        Checker checker = new Checker() {
+            private volatile LiveChecker live;
+
+            /** Made on first use, on a worker thread: it needs the check definitions, which may still be loading. */
+            private LiveChecker live() {
+                if (live == null) {
+                    live = new LiveChecker(session.lessonLab(course, catalog(), lab));
+                }
+                return live;
+            }
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+                return live().check(lesson, listener);
+            }
+
+            @Override
+            public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
+                return live().detectIfaces(roles);
+            }
+        };
         return new Link() {
             @Override
             public Checker checker() {
