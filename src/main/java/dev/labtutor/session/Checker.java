@@ -23,16 +23,9 @@ public interface Checker {
     }
 
     /** The lesson cannot be checked on this lab at all (a role it needs is missing, ...). */
-    final class Refused extends Exception {
-        private final transient Text reason;
-
+    final class Refused extends dev.labtutor.i18n.TextException {
         public Refused(Text reason) {
-            super(reason.en());
-            this.reason = reason;
-        }
-
-        public Text reason() {
-            return reason;
+            super(reason);
         }
     }
 

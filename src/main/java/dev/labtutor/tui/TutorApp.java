@@ -109,7 +109,7 @@ public final class TutorApp {
             shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
         }
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
-        paint(false);
+        paint(true);
         if (options.firstPaintFile().isPresent()) {
             Instant t = Instant.now();
             Files.writeString(options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");

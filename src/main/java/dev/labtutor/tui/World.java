@@ -35,16 +35,9 @@ public interface World {
     }
 
     /** A setup step that failed, in one sentence. */
-    final class SetupFailed extends Exception {
-        private final transient Text reason;
-
+    final class SetupFailed extends dev.labtutor.i18n.TextException {
         public SetupFailed(Text reason) {
-            super(reason.en());
-            this.reason = reason;
-        }
-
-        public Text reason() {
-            return reason;
+            super(reason);
         }
     }
 

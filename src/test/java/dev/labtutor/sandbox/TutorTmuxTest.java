@@ -212,7 +212,7 @@ class TutorTmuxTest {
                     "--lab", dir.resolve("work/lab.yaml").toString());
             assertEquals(0, code, out.toString());
             int checked = Main.run(new PrintWriter(check), new PrintWriter(check), "check", "--lab", dir.resolve("work/lab.yaml").toString(),
-                    "--lang", "en");
+                    "--lang", "en", "--timeout", "120");
             assertEquals(0, checked, check.toString());
         } finally {
             restore("labtutor.state.dir", state);

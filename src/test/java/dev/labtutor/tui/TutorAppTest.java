@@ -35,7 +35,11 @@ class TutorAppTest {
     private final Throwable[] crashed = new Throwable[1];
 
     private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab) {
-        FakeWorld world = new FakeWorld(Fixtures.course(), dir);
+        return start(lab, Fixtures.course());
+    }
+
+    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course) {
+        FakeWorld world = new FakeWorld(course, dir);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         app = new Thread(() -> {
             try {
@@ -76,15 +80,21 @@ class TutorAppTest {
     private String await(Predicate<String> what, String description) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         String s = "";
+        String before = null;
+        int same = 0;
         while (System.nanoTime() < end) {
             if (crashed[0] != null) {
                 fail("the app crashed", crashed[0]);
             }
             s = screen();
-            if (what.test(s)) {
+            same = s.equals(before) ? same + 1 : 0;
+            before = s;
+            String[] rows = s.split("\n");
+            boolean drawn = rows.length > 0 && rows[rows.length - 1].contains("q quit");
+            if (drawn && same >= 2 && what.test(s)) {
                 return s;
             }
-            Thread.sleep(20);
+            Thread.sleep(25);
         }
         fail("the screen never showed " + description + ":\n" + s);
         return s;
@@ -241,5 +251,27 @@ class TutorAppTest {
         assertTrue(Files.readString(w.labTarget()).contains("lb02: { address: 10.1.2.4 }"));
         key('q');
         app.join(5000);
+    }
+
+    @Test
+    void aQuizIsAnsweredFromTheKeyboard() throws Exception {
+        start(Optional.empty(), Fixtures.withQuizFirst(false));
+        await("There are two ways on:");
+        key(KeyType.Escape);
+        String lesson = await("Quiz (press a to answer)");
+        assertTrue(lesson.contains(" a quiz "), "the key line names the quiz key:\n" + lesson);
+        key('a');
+        await("Quiz 1/1");
+        key('a');
+        String wrong = await(" X  a) the host's own address");
+        assertTrue(wrong.contains("a host's own address never moves"), wrong);
+        key('b');
+        String right = await("Lesson 1 passed!");
+        assertTrue(right.contains(" OK b) the address that moves within the group"), right);
+        key(KeyType.Escape);
+        await(s -> s.contains(" ✓  1 basics") && s.contains(" *  2 install"), "basics passed and install open");
+        key('q');
+        app.join(5000);
+        assertFalse(app.isAlive());
     }
 }
