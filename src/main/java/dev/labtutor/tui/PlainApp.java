@@ -283,7 +283,8 @@ public final class PlainApp {
         if (s.marks(l.id()).isEmpty()) {
             return;
         }
-        List<String> hosts = l.checks().stream().flatMap(r -> r.on().stream()).distinct().toList();
+        List<String> hosts = l.checks().stream().flatMap(r -> r.on().stream()).distinct()
+                .map(role -> s.lab().flatMap(x -> x.host(role)).map(h -> role + " " + h.user() + "@" + h.address()).orElse(role)).toList();
         ReportText.Header h = new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
                 s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()), hosts);
         w.print(ReportText.render(h, s.marks(l.id()), s.lang(), false));

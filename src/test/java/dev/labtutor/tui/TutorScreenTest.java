@@ -180,4 +180,29 @@ class TutorScreenTest {
         assertTrue(all.contains("Note: note: an advisory finding"), all);
         assertTrue(all.contains("1/4 pass"), all);
     }
+
+    @Test
+    void noColorDrawsWithoutColoursButKeepsTheWords() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        for (boolean color : new boolean[]{true, false}) {
+            try (VirtualScreen v = new VirtualScreen(100, 30)) {
+                new TutorScreen(color, ref -> Text.of(ref.id(), ref.id()))
+                        .draw(v.screen.newTextGraphics(), Layout.of(100, 30), s, Ui.start(), Optional.empty(), "lab: x");
+                v.screen.refresh();
+                boolean coloured = false;
+                boolean reversed = false;
+                for (int r = 0; r < 30; r++) {
+                    for (int c = 0; c < 100; c++) {
+                        var ch = v.terminal.getBufferCharacter(c, r);
+                        coloured |= ch.getForegroundColor() != com.googlecode.lanterna.TextColor.ANSI.DEFAULT
+                                || ch.getBackgroundColor() != com.googlecode.lanterna.TextColor.ANSI.DEFAULT;
+                        reversed |= ch.isReversed();
+                    }
+                }
+                assertEquals(color, coloured, "colours only without NO_COLOR");
+                assertTrue(reversed, "the bars stand out in reverse video either way");
+                assertTrue(v.text().contains("Lesson 1  Install Keepalived"), v.text());
+            }
+        }
+    }
 }
