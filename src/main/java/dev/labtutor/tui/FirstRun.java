@@ -260,6 +260,16 @@ final class FirstRun {
         }
     }
 
+    /** The key line for the current mode. */
+    String footer(Lang lang) {
+        return switch (mode) {
+            case CHOOSE -> Text.of("1 填写主机  2 启动沙箱  Esc 先看课程  q 退出", "1 describe your hosts  2 start the sandbox  Esc read first  q quit").in(lang);
+            case FORM -> Text.of("Enter 测试登录  Tab 下一项  PgDn 跳过这台  PgUp 上一台  Esc 返回", "Enter try the login  Tab next field  PgDn skip host  PgUp back  Esc return").in(lang);
+            case SUMMARY -> Text.of("Enter 保存并开始  Esc 返回修改", "Enter save and start  Esc go back").in(lang);
+            case SANDBOX -> working() ? Text.of("正在启动沙箱，请稍候", "starting the sandbox, please wait").in(lang) : Text.of("Esc 返回", "Esc return").in(lang);
+        };
+    }
+
     /** The screen's lines for the current mode. */
     List<Line> lines(Lang lang, String spinner) {
         List<Line> out = new ArrayList<>();
@@ -285,7 +295,7 @@ final class FirstRun {
                         "read the lessons first (checks need a lab)").in(lang), Style.NORMAL));
                 out.add(Line.of("  q  ", Style.KEY).plus("  " + Text.of("退出", "quit").in(lang), Style.NORMAL));
                 out.add(Line.BLANK);
-                out.add(Line.of(Text.of("也可以自己写 lab.yaml（见 README“实验环境文件”），或用 --lab 指定。",
+                out.add(Line.of(Text.of("也可以自己写 lab.yaml（见 README 的 \"The lab file\" 一节），或用 --lab 指定。",
                         "You can also write lab.yaml yourself (README, \"The lab file\") or pass --lab FILE.").in(lang), Style.DIM));
             }
             case FORM -> {
@@ -301,9 +311,8 @@ final class FirstRun {
                             .plus(" " + v[f] + (here ? "_" : ""), here ? Style.SELECTED : Style.CODE));
                 }
                 out.add(Line.BLANK);
-                out.add(Line.of(Text.of("Enter 测试登录并继续（地址留空则跳过这台主机）  Tab 下一项  PgDn 跳过  PgUp 上一台  Esc 返回",
-                        "Enter tries the login and goes on (an empty address skips this host)  Tab next field  PgDn skip  PgUp back  Esc return")
-                        .in(lang), Style.DIM));
+                out.add(Line.of(Text.of("按 Enter 测试登录并继续；地址留空则跳过这台主机。",
+                        "Enter tries the login and goes on; an empty address skips this host.").in(lang), Style.DIM));
                 out.add(Line.of(Text.of("没有私钥时会在这里询问密码（不会保存）；私钥有口令时同样在这里询问。",
                         "Without a key the password is asked here (never saved); so is a key's passphrase.").in(lang), Style.DIM));
             }

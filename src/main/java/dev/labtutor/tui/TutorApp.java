@@ -278,7 +278,14 @@ public final class TutorApp {
                 lines.add(line);
             } else {
                 Style st = line.spans().get(line.spans().size() - 1).style();
-                lines.addAll(Line.wrapped("", "    ", st, line.text(), st, l.width() - 4));
+                String text = line.text();
+                int hang = 0;
+                if (line.spans().size() > 1 && line.spans().get(0).style() == Style.KEY) {
+                    String rest = line.spans().get(1).text();
+                    hang = dev.labtutor.view.DisplayWidth.of(line.spans().get(0).text()) + rest.length() - rest.stripLeading().length()
+                            - (text.length() - text.stripLeading().length());
+                }
+                lines.addAll(Line.wrapped("", " ".repeat(Math.max(0, Math.min(hang, 10))), st, text, st, l.width() - 4));
             }
         }
         p.lines(2, 2, l.width() - 4, l.height() - 4, lines, 0, Style.NORMAL);
@@ -287,8 +294,7 @@ public final class TutorApp {
             p.text(l.width() - 2, r, 2, "", Style.NORMAL);
         }
         p.text(0, 1, l.width(), "", Style.NORMAL);
-        p.text(0, l.height() - 1, l.width(), " " + Text.of("1 填写主机  2 启动沙箱  Esc 先看课程  q 退出", "1 describe your hosts  2 start the sandbox  Esc read first  q quit")
-                .in(lang) + " ", Style.HEADER);
+        p.text(0, l.height() - 1, l.width(), " " + fr.footer(lang) + " ", Style.HEADER);
         asking.ifPresent(r -> TutorScreen.secret(p, l, new TutorScreen.SecretField(r.prompt().in(lang), typedLength), lang));
         screen.refresh();
     }
