@@ -128,17 +128,7 @@ final class CliWorld implements World {
                 return live().detectIfaces(roles);
             }
         };
-        return new Link() {
-            @Override
-            public Checker checker() {
-                return checker;
-            }
-
-            @Override
-            public void close() {
-                session.close();
-            }
-        };
+        return Link.of(checker, session::close);
     }
 
     @Override

@@ -32,6 +32,20 @@ public interface World {
 
         @Override
         void close();
+
+        static Link of(Checker checker, Runnable close) {
+            return new Link() {
+                @Override
+                public Checker checker() {
+                    return checker;
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 
     /** A setup step that failed, in one sentence. */

@@ -102,16 +102,7 @@ final class FakeWorld implements World {
                 return Map.of("lb01", "eth1", "lb02", "eth1");
             }
         };
-        return new Link() {
-            @Override
-            public Checker checker() {
-                return checker;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return Link.of(checker, () -> { });
     }
 
     @Override
