@@ -1,9 +1,6 @@
 package dev.labtutor.progress;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,18 +17,23 @@ public record LabKey(String file, Map<String, String> hosts) {
         hosts = java.util.Collections.unmodifiableMap(new TreeMap<>(hosts));
     }
 
-    /** A short stable name for file names: the first 12 hex digits of SHA-256 over path and hosts. */
+    /**
+     * A short stable name for file names: 64-bit FNV-1a over the path and hosts, as 16 hex digits
+     * (not a security measure, only a name; it spares the first screen the start-up of a
+     * cryptographic provider).
+     */
     public String id() {
         if (file.isEmpty() && hosts.isEmpty()) {
             return "no-lab";
         }
         StringBuilder sb = new StringBuilder(file);
         hosts.forEach((k, v) -> sb.append('\n').append(k).append('=').append(v));
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        long h = 0xcbf29ce484222325L;
+        for (byte b : sb.toString().getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
         }
+        String hex = Long.toHexString(h);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 }

@@ -149,7 +149,7 @@ final class TutorScreen {
             boolean current = les.id().equals(s.current().id());
             boolean cursor = ui.focus() == Ui.Focus.LIST && at == ui.cursor();
             Style text = current ? Style.SELECTED : cursor ? Style.BOLD : st == LessonState.LOCKED ? Style.LOCKED : Style.NORMAL;
-            String label = String.format("%2d ", at + 1) + les.id() + "  " + les.title().in(lang);
+            String label = (at + 1 < 10 ? " " : "") + (at + 1) + " " + les.id() + "  " + les.title().in(lang);
             p.line(0, 2 + i, w, Line.of(cursor ? ">" : " ", Style.BOLD).plus(mark, markStyle).plus(" ", Style.NORMAL)
                     .plus(DisplayWidth.pad(DisplayWidth.fit(label, w - 3), w - 3), text), Style.NORMAL);
         }
