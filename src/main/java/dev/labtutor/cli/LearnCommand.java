@@ -1,12 +1,11 @@
 package dev.labtutor.cli;
 
-import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import dev.labtutor.course.Course;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.tui.PlainApp;
+import dev.labtutor.tui.QuickUnixTerminal;
 import dev.labtutor.tui.TutorApp;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +77,7 @@ public final class LearnCommand implements Callable<Integer> {
         Installation inst = Installation.locate();
         CompletableFuture<Course> loading = CompletableFuture.supplyAsync(() -> courseOptions.loadCourse(inst));
         boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
-        Terminal terminal = plainMode ? null : new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true).setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP).createTerminal();
+        Terminal terminal = plainMode ? null : new QuickUnixTerminal(System.in, System.out, StandardCharsets.UTF_8);
         Course course;
         try {
             course = loading.join();
@@ -117,3 +115,4 @@ public final class LearnCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 }
+
