@@ -134,9 +134,7 @@ public final class TutorApp {
                 dirty = true;
                 k = screen.pollInput();
             }
-            if (!dirty) {
-                dirty = driver.pump(Duration.ofMillis(40));
-            }
+            dirty |= driver.pump(Duration.ofMillis(dirty ? 0 : 40));
             dirty |= promptChanged() | repaint.getAndSet(false);
             TerminalSize resized = screen.doResizeIfNecessary();
             if (resized != null) {
