@@ -58,8 +58,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: text).")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
             description = "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
@@ -74,9 +74,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError("--format must be text or json, not '" + format + "'");
-        }
+        boolean json = format.json();
         if (waitSeconds < 0 || waitSeconds > 3600) {
             throw new UserError("--wait must be between 0 and 3600 seconds");
         }
@@ -133,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         List<CheckMark> marks = end.marks(lesson.id());
         var out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             List<Verdict> verdicts = new ArrayList<>(seen.getOrDefault(lesson.id(), List.of()));
             if (!lesson.quiz().isEmpty()) {
                 verdicts.add(QuizGrading.LOCAL.grade(lesson, end.record(lesson.id()).answers()));

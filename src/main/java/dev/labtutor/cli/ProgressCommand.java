@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,8 +35,8 @@ public final class ProgressCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: text).")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Spec
     CommandSpec spec;
@@ -46,9 +45,7 @@ public final class ProgressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError("--format must be text or json, not '" + format + "'");
-        }
+        boolean json = format.json();
         Lang lang = courseOptions.lang();
         Learner learner = Learner.load(courseOptions, labOptions, false);
         PrintWriter err = spec.commandLine().getErr();
@@ -56,7 +53,7 @@ public final class ProgressCommand implements Callable<Integer> {
         SessionState s = learner.state(lang, Clock.systemUTC().instant());
         Progress p = s.progress();
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (json) {
             Map<String, Object> root = new LinkedHashMap<>(ProgressJson.toMap(p));
             root.put("file", learner.store.file(learner.course.id(), learner.key).toString());
             root.put("saved", learner.loaded.existed());
