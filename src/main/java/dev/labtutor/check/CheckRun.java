@@ -21,6 +21,14 @@ public final class CheckRun {
         void pause(Duration d) throws InterruptedException;
     }
 
+    /** Hears, before each wait between rounds, what has not passed yet and how long is left. */
+    @FunctionalInterface
+    public interface Rounds {
+        Rounds NONE = (open, left) -> { };
+
+        void waiting(List<Verdict> notPassed, Duration left);
+    }
+
     private final Prober prober;
     private final Map<String, HostSpec> hosts;
     private final Pause pause;
@@ -32,11 +40,16 @@ public final class CheckRun {
     }
 
     public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval) {
+        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE);
+    }
+
+    /** As {@link #run(List, Duration, Duration)}, telling {@code listener} each host's phase and {@code rounds} each wait. */
+    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, Verdict> results = new LinkedHashMap<>();
         Plan plan = Plan.of(checks);
         while (true) {
-            RoundFacts facts = prober.probe(plan.probes(), hosts);
+            RoundFacts facts = prober.probe(plan.probes(), hosts, listener);
             for (BoundCheck c : plan.checks()) {
                 results.put(c.id(), Evaluator.evaluate(c, facts));
             }
@@ -44,6 +57,8 @@ public final class CheckRun {
             if (open.isEmpty() || System.nanoTime() + interval.toNanos() > deadline) {
                 break;
             }
+            rounds.waiting(results.values().stream().filter(v -> !v.passed()).toList(),
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             try {
                 pause.pause(interval);
             } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeOutput;
 import dev.labtutor.check.probe.ProbeScript;
+import dev.labtutor.host.ConnectProgress;
 import dev.labtutor.host.ExecResult;
 import dev.labtutor.host.HostException;
 import dev.labtutor.host.HostSpec;
@@ -36,6 +37,22 @@ public final class Prober implements AutoCloseable {
     @FunctionalInterface
     public interface ShellSource {
         RemoteShell get(HostSpec host) throws HostException;
+
+        /** As {@link #get(HostSpec)}, reporting a connection attempt to {@code progress}. */
+        default RemoteShell get(HostSpec host, ConnectProgress progress) throws HostException {
+            return get(host);
+        }
+    }
+
+    /** What one host's probing is doing, for a live display. */
+    public enum Phase { CONNECTING, LOGGING_IN, PROBING, DONE }
+
+    /** Hears each host's phase as it changes; called from probing threads. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (role, phase) -> { };
+
+        void phase(String role, Phase phase);
     }
 
     /** Probes made from the tutor's own machine (HTTP to the VIP). */
@@ -63,7 +80,17 @@ public final class Prober implements AutoCloseable {
     }
 
     public RoundFacts probe(Map<String, Set<Probe>> plan, Map<String, HostSpec> hosts) {
+        return probe(plan, hosts, Listener.NONE);
+    }
+
+    /**
+     * As {@link #probe(Map, Map)}, telling {@code listener} each host's phase. Interrupting the
+     * calling thread cancels the round for real: probing threads are interrupted (which closes
+     * a running command's channel) and connection attempts still in progress are aborted.
+     */
+    public RoundFacts probe(Map<String, Set<Probe>> plan, Map<String, HostSpec> hosts, Listener listener) {
         Map<String, Future<HostFacts>> futures = new LinkedHashMap<>();
+        Map<String, Attempt> attempts = new java.util.concurrent.ConcurrentHashMap<>();
         for (Map.Entry<String, Set<Probe>> e : plan.entrySet()) {
             String role = e.getKey();
             List<Probe> probes = new ArrayList<>(e.getValue());
@@ -75,7 +102,9 @@ public final class Prober implements AutoCloseable {
             if (spec == null) {
                 continue;
             }
-            futures.put(role, pool.submit(() -> probeHost(spec, probes)));
+            Attempt attempt = new Attempt(role, listener);
+            attempts.put(role, attempt);
+            futures.put(role, pool.submit(() -> probeHost(spec, probes, attempt)));
         }
         Map<String, HostFacts> out = new HashMap<>();
         long deadline = System.nanoTime() + hostDeadline.toNanos() + TimeUnit.SECONDS.toNanos(2);
@@ -91,6 +120,8 @@ public final class Prober implements AutoCloseable {
                                 role + " did not finish its checks within " + hostDeadline.toSeconds() + " s"))));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
+                futures.values().forEach(other -> other.cancel(true));
+                attempts.values().forEach(Attempt::abort);
                 out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.DISCONNECTED, role,
                         Text.of("检查被中断", "checking was interrupted"))));
             } catch (ExecutionException ex) {
@@ -106,8 +137,15 @@ public final class Prober implements AutoCloseable {
      * host deadline for the script; for callers that schedule hosts themselves (the grader).
      */
     public HostFacts probeHost(HostSpec spec, List<Probe> probes) {
+        return probeHost(spec, probes, new Attempt(spec.role(), Listener.NONE));
+    }
+
+
+    private HostFacts probeHost(HostSpec spec, List<Probe> probes, Attempt attempt) {
         try {
-            RemoteShell shell = shells.get(spec);
+            RemoteShell shell = shells.get(spec, attempt);
+            attempt.connected();
+            attempt.listener.phase(spec.role(), Phase.PROBING);
             ProbeScript script = ProbeScript.build(probes, perProbeTimeout);
             ExecResult res = shell.runBatch(script.text(), hostDeadline);
             Map<Probe, ProbeOutput> outputs = script.parse(res.stdout());
@@ -120,6 +158,48 @@ public final class Prober implements AutoCloseable {
             return new HostFacts(spec.role(), spec.address(), facts, Optional.empty());
         } catch (HostException e) {
             return HostFacts.failed(spec.role(), spec.address(), e);
+        } finally {
+            attempt.connected();
+            attempt.listener.phase(spec.role(), Phase.DONE);
+        }
+    }
+
+    /** One host's connection attempt in a round: forwards its phases and can abort it while it is under way. */
+    private static final class Attempt implements ConnectProgress {
+        private final String role;
+        private final Listener listener;
+        private Runnable abort;
+
+        Attempt(String role, Listener listener) {
+            this.role = role;
+            this.listener = listener;
+        }
+
+        @Override
+        public synchronized void abortWith(Runnable a) {
+            abort = a;
+        }
+
+        @Override
+        public void connecting() {
+            listener.phase(role, Phase.CONNECTING);
+        }
+
+        @Override
+        public void loggingIn() {
+            listener.phase(role, Phase.LOGGING_IN);
+        }
+
+        /** The connection is made (or failed): the abort must no longer touch it, and probing starts. */
+        synchronized void connected() {
+            abort = null;
+        }
+
+        synchronized void abort() {
+            if (abort != null) {
+                abort.run();
+                abort = null;
+            }
         }
     }
 

@@ -1,23 +1,37 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.Verdict;
-import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.progress.CheckMark;
+import dev.labtutor.progress.LessonState;
+import dev.labtutor.session.Checker;
+import dev.labtutor.session.Driver;
+import dev.labtutor.session.Intent;
+import dev.labtutor.session.LessonLab;
+import dev.labtutor.session.LiveChecker;
+import dev.labtutor.session.QuizGrading;
+import dev.labtutor.session.Session;
+import dev.labtutor.session.SessionState;
 import dev.labtutor.view.LessonReport;
 import dev.labtutor.view.ReportJson;
 import dev.labtutor.view.ReportText;
-import dev.labtutor.yaml.Problem;
+import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,12 +39,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code labtutor check LESSON}: checks the learner's lab hosts for one lesson. */
+/**
+ * {@code labtutor check [LESSON]}: checks the learner's lab hosts for one lesson, by default the
+ * lesson they are at, through the same session as the tutor: the attempt, a pass and the
+ * lesson it unlocks are recorded in the progress, and a pass names the next lesson.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check your lab hosts for one lesson. Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
+        description = "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
 public final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id (see 'labtutor lessons').")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
+            description = "Lesson id (see 'labtutor lessons'); default: the lesson you are at.")
     String lessonId;
 
     @Mixin
@@ -39,11 +58,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: text).")
-    String format;
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Re-run failing checks until they pass or this many seconds have passed.")
+            description = "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
     int waitSeconds;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
@@ -54,10 +73,8 @@ public final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError("--format must be text or json, not '" + format + "'");
-        }
+    public Integer call() throws InterruptedException {
+        boolean json = format.json();
         if (waitSeconds < 0 || waitSeconds > 3600) {
             throw new UserError("--wait must be between 0 and 3600 seconds");
         }
@@ -65,34 +82,127 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserError("--timeout must be between 1 and 600 seconds");
         }
         Lang lang = courseOptions.lang();
-        Installation inst = Installation.locate();
-        Course course = courseOptions.loadCourse(inst);
-        CheckCatalog catalog = courseOptions.loadChecks(inst);
-        Lesson lesson = CourseOptions.lesson(course, lessonId);
-        LabFile lab = labOptions.load();
-        Bindings bindings = Bindings.of(course, Optional.of(lab));
+        PrintWriter err = spec.commandLine().getErr();
+        Learner learner = Learner.load(courseOptions, labOptions, true);
+        learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
+        Course course = learner.course;
+        LabFile lab = learner.lab.orElseThrow();
+        SessionState start = learner.state(lang, Clock.systemUTC().instant());
+        Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
+        CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
 
-        Set<String> roles = new LinkedHashSet<>();
-        lesson.checks().forEach(ref -> roles.addAll(ref.on()));
-        List<Problem> labProblems = bindings.labProblems(new ArrayList<>(roles));
-        if (!labProblems.isEmpty()) {
-            throw new UserError("the lab file does not fit this lesson: " + labProblems.get(0)
-                    + (labProblems.size() > 1 ? " (and " + (labProblems.size() - 1) + " more)" : ""));
+        Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();
+        SessionState end;
+        try (LabSession session = LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout), err, lang)) {
+            LessonLab ll = session.lessonLab(course, catalog, lab);
+            if (!ll.problems(lesson).isEmpty()) {
+                var problems = ll.problems(lesson);
+                throw new UserError("the lab file does not fit this lesson: " + problems.get(0)
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            }
+            WaitLine waitLine = new WaitLine(err, lang, waitSeconds > 0 && System.console() != null);
+            Checker live = new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine);
+            Checker recording = new Checker() {
+                @Override
+                public List<Verdict> check(Lesson l, Listener listener) throws Refused, InterruptedException {
+                    List<Verdict> v = live.check(l, listener);
+                    seen.put(l.id(), v);
+                    return v;
+                }
+
+                @Override
+                public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
+                    return live.detectIfaces(roles);
+                }
+            };
+            try (Driver driver = new Driver(new Session(), start, learner.loaded.existed(), false, recording, learner.store,
+                    Clock.systemUTC(), line -> err.println("labtutor: " + line))) {
+                if (!lesson.id().equals(start.current().id())) {
+                    driver.dispatch(new Intent.Open(lesson.id()));
+                }
+                driver.dispatch(new Intent.Check());
+                driver.awaitIdle();
+                end = driver.state();
+            }
+            waitLine.clear();
         }
-        List<Verdict> verdicts;
-        try (LabSession session = LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout),
-                spec.commandLine().getErr(), lang)) {
-            verdicts = session.lessonLab(course, catalog, lab).check(lesson, Duration.ofSeconds(waitSeconds));
+        if (!seen.containsKey(lesson.id()) && !lesson.checks().isEmpty()) {
+            throw new UserError(end.flash().map(f -> f.text().in(lang)).orElse("the check did not run"));
         }
-        LessonReport report = new LessonReport(course.id(), lesson.id(), verdicts);
+        List<CheckMark> marks = end.marks(lesson.id());
         var out = spec.commandLine().getOut();
-        if (format.equals("json")) {
-            out.println(ReportJson.render(report, lang, Optional.of(lab.source())));
+        if (json) {
+            List<Verdict> verdicts = new ArrayList<>(seen.getOrDefault(lesson.id(), List.of()));
+            if (!lesson.quiz().isEmpty()) {
+                verdicts.add(QuizGrading.LOCAL.grade(lesson, end.record(lesson.id()).answers()));
+            }
+            ReportText.Header h = learner.header(lesson, lang);
+            out.println(ReportJson.render(new LessonReport(course.id(), lesson.id(), verdicts), lang, h.labFile(), h.hosts()));
         } else {
             boolean color = picocli.CommandLine.Help.Ansi.AUTO.enabled();
-            out.print(ReportText.render(report, lesson.title().in(lang), lang, color));
+            out.print(ReportText.render(learner.header(lesson, lang), marks, lang, color));
+            after(end, lesson, lang).ifPresent(out::println);
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+        return !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** What to do next: the next lesson once this one passed, or why a pass was not recorded. */
+    private static Optional<String> after(SessionState s, Lesson lesson, Lang lang) {
+        List<Lesson> lessons = s.course().lessons();
+        int i = s.index(lesson.id());
+        boolean allPass = s.marks(lesson.id()).stream().allMatch(CheckMark::passed);
+        if (!allPass) {
+            return Optional.empty();
+        }
+        if (s.stateOf(lesson.id()) != LessonState.PASSED) {
+            return s.flash().map(f -> f.text().in(lang));
+        }
+        if (i + 1 >= lessons.size()) {
+            return Optional.of(Text.of("整个课程已完成。", "You have finished the course.").in(lang));
+        }
+        Lesson next = lessons.get(i + 1);
+        return Optional.of(Text.of("下一课：第 " + (i + 2) + " 课 " + next.id() + "「" + next.title().zh() + "」，运行 labtutor show "
+                        + next.id() + " 查看，或运行 labtutor 继续。",
+                "Next: lesson " + (i + 2) + ", " + next.id() + " (" + next.title().en() + "): see it with 'labtutor show "
+                        + next.id() + "', or run 'labtutor' to go on.").in(lang));
+    }
+
+    /** Shows, between rounds of {@code --wait}, which checks are awaited and the time left: in place on a terminal, a line per round otherwise. */
+    static final class WaitLine implements CheckRun.Rounds {
+        private final PrintWriter err;
+        private final Lang lang;
+        private final boolean inPlace;
+        private boolean drawn;
+
+        WaitLine(PrintWriter err, Lang lang, boolean inPlace) {
+            this.err = err;
+            this.lang = lang;
+            this.inPlace = inPlace;
+        }
+
+        @Override
+        public synchronized void waiting(List<Verdict> notPassed, Duration left) {
+            String names = notPassed.stream().map(v -> v.title().in(lang) + " (" + String.join(", ", v.hosts()) + ")")
+                    .collect(Collectors.joining(lang == Lang.ZH ? "；" : "; "));
+            long s = Math.max(0, (left.toMillis() + 999) / 1000);
+            String line = lang == Lang.ZH
+                    ? "等待 " + notPassed.size() + " 项检查通过，还剩 " + s + " 秒：" + names
+                    : "waiting for " + notPassed.size() + " check" + (notPassed.size() == 1 ? "" : "s") + " to pass, " + s + " s left: " + names;
+            if (inPlace) {
+                err.print("\r\u001b[2K" + dev.labtutor.view.DisplayWidth.fit(line, 79));
+                drawn = true;
+            } else {
+                err.println("labtutor: " + line);
+            }
+            err.flush();
+        }
+
+        synchronized void clear() {
+            if (drawn) {
+                err.print("\r\u001b[2K");
+                err.flush();
+            }
+        }
     }
 }

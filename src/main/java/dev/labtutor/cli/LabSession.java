@@ -9,11 +9,18 @@ import dev.labtutor.course.Course;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.session.LessonLab;
 import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.host.ConnectProgress;
 import dev.labtutor.host.ConsoleSecretPrompter;
+import dev.labtutor.host.HostException;
+import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.RemoteShell;
+import dev.labtutor.host.SecretPrompter;
 import dev.labtutor.host.ShellPool;
 import dev.labtutor.host.SshConnector;
 import dev.labtutor.host.SshOptions;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import java.util.function.Consumer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,13 +40,28 @@ final class LabSession implements AutoCloseable {
     }
 
     static LabSession open(Path knownHosts, Duration hostDeadline, PrintWriter err, Lang lang) {
-        SshOptions options = SshOptions.defaults(knownHosts);
-        SshConnector connector = new SshConnector(options, new ConsoleSecretPrompter(), t -> {
+        return open(knownHosts, hostDeadline, new ConsoleSecretPrompter(), t -> {
             err.println("labtutor: " + t.in(lang));
             err.flush();
         });
-        ShellPool pool = new ShellPool(connector);
-        Prober prober = new Prober(pool::get, LocalProbes::run, Duration.ofSeconds(8), hostDeadline, 32);
+    }
+
+    /** As above, with the prompter and the receiver of host-key notices given (the full-screen app asks inside its screen). */
+    static LabSession open(Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
+        SshOptions options = SshOptions.defaults(knownHosts);
+        ShellPool pool = new ShellPool(new SshConnector(options, prompter, notices));
+        Prober.ShellSource shells = new Prober.ShellSource() {
+            @Override
+            public RemoteShell get(HostSpec host) throws HostException {
+                return pool.get(host);
+            }
+
+            @Override
+            public RemoteShell get(HostSpec host, ConnectProgress progress) throws HostException {
+                return pool.get(host, progress);
+            }
+        };
+        Prober prober = new Prober(shells, LocalProbes::run, Duration.ofSeconds(8), hostDeadline, 32);
         return new LabSession(pool, prober);
     }
 

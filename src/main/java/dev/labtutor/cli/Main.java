@@ -39,6 +39,9 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length == 0) {
+            return LearnCommand.withoutArguments(out, err);
+        }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what picocli prints for the root's --version, without building the command tree first
             for (String line : RootCommand.class.getAnnotation(Command.class).version()) {

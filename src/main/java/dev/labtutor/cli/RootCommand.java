@@ -6,11 +6,14 @@ import picocli.CommandLine.Option;
 @Command(name = "labtutor",
         mixinStandardHelpOptions = true,
         version = "labtutor 0.1.0",
-        description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH.",
+        description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH. Without a command: the tutor (labtutor learn).",
         subcommands = {
+                LearnCommand.class,
                 LessonsCommand.class,
                 ShowCommand.class,
                 CheckCommand.class,
+                ProgressCommand.class,
+                ResetCommand.class,
                 LintCommand.class,
                 HostsCommand.class,
                 KeepalivedCommand.class,
@@ -21,7 +24,7 @@ import picocli.CommandLine.Option;
                 GradeCommand.class,
                 RosterCommand.class,
         })
-public final class RootCommand implements Runnable {
+public final class RootCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--debug", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Show stack traces for errors.")
@@ -30,8 +33,9 @@ public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without a subcommand: the tutor ({@code labtutor learn}). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("learn").execute();
     }
 }

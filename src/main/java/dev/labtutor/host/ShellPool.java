@@ -28,8 +28,13 @@ public final class ShellPool implements AutoCloseable {
      * @throws HostException as {@link ShellConnector#open} when a connection must be made and cannot
      */
     public RemoteShell get(HostSpec host) throws HostException {
+        return get(host, ConnectProgress.NONE);
+    }
+
+    /** As {@link #get(HostSpec)}; {@code progress} hears about a connection only when one has to be made. */
+    public RemoteShell get(HostSpec host, ConnectProgress progress) throws HostException {
         Slot slot = slots.computeIfAbsent(host, Slot::new);
-        slot.live();
+        slot.live(progress);
         return slot;
     }
 
@@ -48,7 +53,11 @@ public final class ShellPool implements AutoCloseable {
             this.host = host;
         }
 
-        synchronized RemoteShell live() throws HostException {
+        RemoteShell live() throws HostException {
+            return live(ConnectProgress.NONE);
+        }
+
+        synchronized RemoteShell live(ConnectProgress progress) throws HostException {
             if (closed) {
                 throw new IllegalStateException("shell pool is closed");
             }
@@ -57,7 +66,7 @@ public final class ShellPool implements AutoCloseable {
                     current.close();
                     current = null;
                 }
-                current = connector.open(host);
+                current = connector.open(host, progress);
             }
             return current;
         }

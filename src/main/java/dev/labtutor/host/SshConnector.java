@@ -92,6 +92,11 @@ public final class SshConnector implements ShellConnector {
 
     @Override
     public RemoteShell open(HostSpec host) throws HostException {
+        return open(host, ConnectProgress.NONE);
+    }
+
+    @Override
+    public RemoteShell open(HostSpec host, ConnectProgress progress) throws HostException {
         if (host.identity().isPresent()) {
             Path key = host.identity().get();
             Optional<IdentityCheck.Problem> problem = IdentityCheck.of(key);
@@ -100,6 +105,7 @@ public final class SshConnector implements ShellConnector {
                         SshMessages.identityProblem(host, key, problem.get()));
             }
         }
+        progress.connecting();
         List<SSHClient> hops = new ArrayList<>();
         SSHClient client = null;
         java.util.Map<SSHClient, String> offered = new java.util.HashMap<>();
@@ -108,10 +114,10 @@ public final class SshConnector implements ShellConnector {
             SSHClient via = null;
             for (HostSpec.Jump jump : host.jumps()) {
                 HostSpec hop = hopSpec(host, jump);
-                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false, offered);
+                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false, offered, progress);
                 hops.add(via);
             }
-            client = connectAndLogin(host, via, host.role(), true, offered);
+            client = connectAndLogin(host, via, host.role(), true, offered, progress);
             if (client.getSocket() != null) {
                 client.getSocket().setSoTimeout(idleReadTimeoutMillis());
             } else if (!hops.isEmpty() && hops.get(0).getSocket() != null) {
@@ -155,10 +161,11 @@ public final class SshConnector implements ShellConnector {
      * records the key the host offered in {@code offered}.
      */
     private SSHClient connectAndLogin(HostSpec host, SSHClient via, String forgetName, boolean target,
-                                      java.util.Map<SSHClient, String> offered) throws HostException {
+                                      java.util.Map<SSHClient, String> offered, ConnectProgress progress) throws HostException {
         SSHClient client = newClient();
         boolean ok = false;
         try {
+            progress.abortWith(() -> closeQuietly(client));
             HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
             client.addHostKeyVerifier(policy);
             connect(client, host, policy, via, forgetName);
@@ -167,6 +174,9 @@ public final class SshConnector implements ShellConnector {
             }
             if (policy.result instanceof KnownHostsStore.Check.Added added) {
                 notices.accept(SshMessages.newHostKey(host.role(), added));
+            }
+            if (target) {
+                progress.loggingIn();
             }
             authenticate(client, host, target);
             ok = true;

@@ -54,7 +54,24 @@ public final class LessonLab {
     }
 
     public List<Verdict> check(Lesson lesson, Duration wait) {
-        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait, Duration.ofSeconds(2));
+        return check(lesson, wait, Prober.Listener.NONE, CheckRun.Rounds.NONE);
+    }
+
+    /** As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase and {@code rounds} each wait. */
+    public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds) {
+        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis()))
+                .run(bind(lesson), wait, Duration.ofSeconds(2), phases, rounds);
+    }
+
+    /** Why this lab cannot be used for {@code lesson}: unknown variables or roles, roles it needs but lacks. */
+    public List<dev.labtutor.yaml.Problem> problems(Lesson lesson) {
+        Set<String> roles = new LinkedHashSet<>();
+        lesson.checks().forEach(ref -> roles.addAll(ref.on()));
+        return Bindings.of(course, Optional.of(lab)).labProblems(new java.util.ArrayList<>(roles));
+    }
+
+    public LabFile lab() {
+        return lab;
     }
 
     /** The interface carrying each host's address, for the roles that answered. */

@@ -38,4 +38,24 @@ public final class DisplayWidth {
         int w = of(s);
         return w >= width ? s : s + " ".repeat(width - w);
     }
+
+    /** {@code s} cut to at most {@code width} columns, ending in ".." when cut. */
+    public static String fit(String s, int width) {
+        if (of(s) <= width) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int c = columns(cp);
+            if (w + c > width - 2) {
+                break;
+            }
+            sb.appendCodePoint(cp);
+            w += c;
+            i += Character.charCount(cp);
+        }
+        return sb.append("..").toString();
+    }
 }

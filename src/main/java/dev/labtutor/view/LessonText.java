@@ -1,12 +1,11 @@
 package dev.labtutor.view;
 
-import dev.labtutor.course.Action;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.course.Step;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,42 +19,45 @@ public final class LessonText {
 
     /** @param checkTitle the title of a check reference, already rendered, in the learner's language */
     public static String render(Lesson lesson, Bindings b, Lang lang, Function<CheckRef, String> checkTitle) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(lesson.id()).append(": ").append(b.render(lesson.title().in(lang))).append("\n\n");
-        String intro = b.render(lesson.intro().in(lang)).strip();
-        if (!intro.isEmpty()) {
-            sb.append(intro).append("\n\n");
-        }
-        int n = 1;
-        for (Step s : lesson.steps()) {
-            sb.append(n++).append(". ").append(b.render(s.title().in(lang))).append('\n');
-            sb.append(indent(b.render(s.text().in(lang)).strip(), "   ")).append('\n');
-            for (Action a : s.actions()) {
-                if (a instanceof Action.WriteFile w) {
-                    sb.append('\n').append("   ").append(t(lang, "在 " + w.on() + " 上写入 ", "on " + w.on() + ", write "))
-                            .append(b.render(w.path())).append(":\n");
-                    sb.append(indent(b.render(w.content()).stripTrailing(), "   | ")).append('\n');
-                } else if (a instanceof Action.Run r) {
-                    sb.append('\n');
-                    for (String line : b.render(r.script()).strip().split("\n")) {
-                        sb.append("   [").append(r.on()).append("]# ").append(line).append('\n');
-                    }
-                }
-            }
-            if (!s.checks().isEmpty()) {
-                sb.append('\n').append("   ").append(t(lang, "检查：", "Checked:")).append('\n');
-                for (CheckRef c : s.checks()) {
-                    sb.append("   - ").append(checkTitle.apply(c)).append(" (").append(String.join(", ", c.on())).append(")\n");
-                }
-            }
-            sb.append('\n');
-        }
-        sb.append(t(lang, "完成后运行：labtutor check " + lesson.id(), "When done, run: labtutor check " + lesson.id())).append('\n');
-        return sb.toString();
+        return body(LessonView.of(lesson, b, lang, checkTitle))
+                + Text.of("完成后运行：labtutor check " + lesson.id(), "When done, run: labtutor check " + lesson.id()).in(lang) + "\n";
     }
 
-    private static String t(Lang lang, String zh, String en) {
-        return Text.of(zh, en).in(lang);
+    /** The blocks as text: numbered steps, commands as {@code [host]# line}, files indented with {@code | }. */
+    public static String body(List<LessonView.Block> blocks) {
+        StringBuilder sb = new StringBuilder();
+        int step = -1;
+        for (LessonView.Block block : blocks) {
+            if (block.step() != step) {
+                if (step >= 0) {
+                    sb.append('\n');
+                }
+                step = block.step();
+            }
+            if (block instanceof LessonView.Title t) {
+                sb.append(t.id()).append(": ").append(t.title()).append("\n\n");
+            } else if (block instanceof LessonView.Para p) {
+                sb.append(step < 0 ? p.text() + "\n\n" : indent(p.text(), "   ") + "\n");
+            } else if (block instanceof LessonView.StepHead h) {
+                sb.append(h.step() + 1).append(". ").append(h.title()).append('\n');
+            } else if (block instanceof LessonView.Gap) {
+                sb.append('\n');
+            } else if (block instanceof LessonView.FileHead f) {
+                sb.append("   ").append(f.caption()).append('\n');
+            } else if (block instanceof LessonView.FileLine f) {
+                sb.append(f.line().isEmpty() ? "   |" : "   | " + f.line()).append('\n');
+            } else if (block instanceof LessonView.Command c) {
+                sb.append("   [").append(c.host()).append("]# ").append(c.line()).append('\n');
+            } else if (block instanceof LessonView.ChecksHead h) {
+                sb.append("   ").append(h.caption()).append('\n');
+            } else if (block instanceof LessonView.CheckItem c) {
+                sb.append("   - ").append(c.title()).append(" (").append(String.join(", ", c.hosts())).append(")\n");
+            }
+        }
+        if (step >= 0) {
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     private static String indent(String s, String prefix) {

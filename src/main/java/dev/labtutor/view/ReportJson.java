@@ -19,15 +19,20 @@ public final class ReportJson {
     }
 
     public static String render(LessonReport r, Lang lang) {
-        return render(r, lang, java.util.Optional.empty());
+        return render(r, lang, java.util.Optional.empty(), List.of());
     }
 
-    /** As above, naming the lab file the hosts came from ({@code "lab"}) when there is one. */
-    public static String render(LessonReport r, Lang lang, java.util.Optional<java.nio.file.Path> lab) {
+    /** As {@link #render(LessonReport, Lang)}, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}). */
+    public static String render(LessonReport r, Lang lang, java.util.Optional<String> labFile, List<String> hosts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("course", r.course());
         root.put("lesson", r.lesson());
-        lab.ifPresent(p -> root.put("lab", p.toAbsolutePath().normalize().toString()));
+        if (labFile.isPresent() || !hosts.isEmpty()) {
+            Map<String, Object> lab = new LinkedHashMap<>();
+            lab.put("file", labFile.orElse(null));
+            lab.put("hosts", hosts);
+            root.put("lab", lab);
+        }
         root.put("passed", r.passed());
         List<Object> results = new ArrayList<>();
         for (Verdict v : r.verdicts()) {

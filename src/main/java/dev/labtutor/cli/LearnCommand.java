@@ -1,0 +1,118 @@
+package dev.labtutor.cli;
+
+import com.googlecode.lanterna.terminal.Terminal;
+import dev.labtutor.course.Course;
+import dev.labtutor.host.LabFile;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.tui.PlainApp;
+import dev.labtutor.tui.QuickUnixTerminal;
+import dev.labtutor.tui.TutorApp;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code labtutor learn [LESSON]} (also plain {@code labtutor}): the tutor. Full screen on a
+ * terminal; the plain line mode with {@code --plain}, when stdout is not a terminal, or with
+ * {@code TERM=dumb}.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "The tutor: walks you through the course, checks your hosts, remembers your progress (full screen; --plain for lines).")
+public final class LearnCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON", description = "Open this lesson (default: where you left off).")
+    String lessonId;
+
+    @Mixin
+    CourseOptions courseOptions = new CourseOptions();
+
+    @Mixin
+    LabOptions labOptions = new LabOptions();
+
+    @Option(names = "--plain", description = "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
+    boolean plain;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * {@code labtutor} with no arguments: the tutor, started without building the whole command
+     * tree first (the learner's first screen should not wait for it). Errors end as they do for
+     * any command: one sentence and exit 2, or an internal error and exit 3.
+     */
+    static int withoutArguments(PrintWriter out, PrintWriter err) {
+        try {
+            return new LearnCommand().start(out);
+        } catch (UserError e) {
+            err.println("labtutor: " + e.getMessage());
+            return e.exitCode();
+        } catch (Exception e) {
+            err.println("labtutor: internal error: " + e);
+            err.println("Run 'labtutor learn --debug' for details.");
+            return ExitCodes.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return start(spec.commandLine().getOut());
+    }
+
+    private int start(PrintWriter out) throws Exception {
+        Lang lang = courseOptions.lang();
+        Installation inst = Installation.locate();
+        CompletableFuture<Course> loading = CompletableFuture.supplyAsync(() -> courseOptions.loadCourse(inst));
+        boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
+        Terminal terminal = plainMode ? null : new QuickUnixTerminal(System.in, System.out, StandardCharsets.UTF_8);
+        Course course;
+        try {
+            course = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (terminal != null) {
+                terminal.close();
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        Optional<LabFile> lab;
+        try {
+            if (lessonId != null) {
+                CourseOptions.lesson(course, lessonId);
+            }
+            lab = labOptions.loadIfAny();
+        } catch (UserError e) {
+            if (terminal != null) {
+                terminal.close();
+            }
+            throw e;
+        }
+        Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
+        CliWorld world = new CliWorld(course, courseOptions, knownHosts, Duration.ofSeconds(20));
+        if (terminal == null) {
+            return new PlainApp(world, course, System.in, out, lang, System.console() != null).run(lab, Optional.ofNullable(lessonId));
+        }
+        boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
+        Optional<Path> firstPaint = Optional.ofNullable(System.getenv("LABTUTOR_BENCH_FIRST_PAINT")).filter(s -> !s.isBlank()).map(Path::of);
+        try {
+            new TutorApp(world, course, terminal, new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
+                    Clock.systemUTC()).run();
+        } finally {
+            terminal.close();
+        }
+        return ExitCodes.OK;
+    }
+}
+

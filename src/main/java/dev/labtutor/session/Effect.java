@@ -1,0 +1,38 @@
+package dev.labtutor.session;
+
+import dev.labtutor.progress.Progress;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link Session#update} asks the outside world to do. Effects run off the drawing thread
+ * ({@link Driver}) and report back as {@link Intent}s.
+ */
+public sealed interface Effect {
+
+    /** Check these lessons one after another, reporting phases, lines and verdicts for run {@code run}. */
+    record RunCheck(long run, List<String> lessons) implements Effect {
+        public RunCheck {
+            lessons = List.copyOf(lessons);
+        }
+    }
+
+    /** Stop run {@code run} for real: its SSH work is interrupted and its connections attempts aborted. */
+    record CancelRun(long run) implements Effect {
+    }
+
+    /** Write the progress (atomically; only the latest matters). */
+    record Save(Progress progress) implements Effect {
+    }
+
+    /** Find the interface that carries each of these hosts' addresses. */
+    record DetectIfaces(Set<String> roles) implements Effect {
+        public DetectIfaces {
+            roles = Set.copyOf(roles);
+        }
+    }
+
+    /** The learner quit: stop everything once the last save is written. */
+    record Exit() implements Effect {
+    }
+}

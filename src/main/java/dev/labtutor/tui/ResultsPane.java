@@ -1,0 +1,128 @@
+package dev.labtutor.tui;
+
+import dev.labtutor.check.Prober;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.progress.CheckMark;
+import dev.labtutor.session.SessionState;
+import dev.labtutor.view.ResultRows;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The results pane: while a check runs, each host's phase with a spinner and the check's own
+ * progress lines; then the last results of the current lesson, one row per check and host
+ * ({@link ResultRows}): a host that could not be asked is explained once at the top, FAIL rows
+ * carry what was seen, the hint for the cause and the evidence, PASS rows their notes.
+ */
+final class ResultsPane {
+
+    static final String SPINNER = "|/-\\";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private ResultsPane() {
+    }
+
+    static String spinner(SessionState s) {
+        long ms = s.running().map(r -> r.elapsed(s.now()).toMillis()).orElse(0L);
+        return String.valueOf(SPINNER.charAt((int) ((ms / 120) % SPINNER.length())));
+    }
+
+    /** The pane's title: when the shown results were taken and how many checks pass. */
+    static String header(SessionState s) {
+        Lang lang = s.lang();
+        List<CheckMark> marks = s.marks(s.current().id());
+        StringBuilder sb = new StringBuilder(" ").append(Words.RESULTS.in(lang));
+        s.record(s.current().id()).checkedAt().ifPresent(t -> sb.append("  ").append(CLOCK.format(t)));
+        if (!marks.isEmpty()) {
+            long ok = marks.stream().filter(CheckMark::passed).count();
+            sb.append("  ").append(Text.of(ok + "/" + marks.size() + " 通过", ok + "/" + marks.size() + " pass").in(lang));
+        }
+        return sb.append(' ').toString();
+    }
+
+    static List<Line> of(SessionState s, int width) {
+        Lang lang = s.lang();
+        List<Line> out = new ArrayList<>();
+        s.running().ifPresent(run -> {
+            String what = run.kind() == SessionState.Kind.RECHECK
+                    ? Text.of("复查已通过的课程 " + (run.checked() + 1) + "/" + run.lessons().size(),
+                            "re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
+                    : Text.of("正在检查 " + run.lessons().get(0), "checking " + run.lessons().get(0)).in(lang);
+            out.add(Line.of(" " + spinner(s) + " ", Style.WARNING).plus(what + "  " + seconds(run.elapsed(s.now())) + "  ", Style.BOLD)
+                    .plus(Words.ESC_CANCELS.in(lang), Style.DIM));
+            for (Map.Entry<String, Prober.Phase> e : run.hosts().entrySet()) {
+                boolean done = e.getValue() == Prober.Phase.DONE;
+                out.add(Line.of("   " + (done ? " " : spinner(s)) + " ", Style.WARNING).plus(pad(e.getKey(), 10), Style.HOST)
+                        .plus(Words.phase(e.getValue(), lang), done ? Style.DIM : Style.NORMAL));
+            }
+            for (Text l : run.lines()) {
+                out.addAll(Line.wrapped("     ", "     ", Style.NORMAL, l.in(lang), Style.NORMAL, width));
+            }
+            out.add(Line.BLANK);
+        });
+        List<CheckMark> marks = s.marks(s.current().id());
+        if (marks.isEmpty()) {
+            if (s.running().isEmpty()) {
+                out.addAll(Line.wrapped(" ", " ", Style.NORMAL, Words.NOT_CHECKED.in(lang), Style.DIM, width));
+            }
+            return out;
+        }
+        List<ResultRows.Row> rows = ResultRows.of(marks, lang);
+        int hostWidth = rows.stream().mapToInt(r -> String.join(", ", r.hosts()).length()).max().orElse(0);
+        hostWidth = Math.min(hostWidth, Math.max(4, width / 4));
+        int titleCol = 1 + 5 + 2 + hostWidth + 2;
+        String indent = " ".repeat(titleCol);
+        String detailIndent = width >= 90 ? indent : " ".repeat(Math.min(titleCol, 8));
+        for (ResultRows.Row r : rows) {
+            Style st = style(r.status());
+            String hosts = pad(String.join(", ", r.hosts()), hostWidth);
+            List<Line> title = Line.wrapped("", "", Style.NORMAL, r.title(), r.hostProblem() ? st : Style.NORMAL, width - titleCol);
+            for (int i = 0; i < title.size(); i++) {
+                Line l = i == 0 ? Line.of(" ").plus(ResultRows.badge(r.status()), st).plus("  ", Style.NORMAL).plus(hosts, Style.HOST)
+                        .plus("  ", Style.NORMAL) : Line.of(indent);
+                out.add(new Line(concat(l, title.get(i))));
+            }
+            for (ResultRows.Detail d : r.details()) {
+                Style ds = switch (d.kind()) {
+                    case HINT -> Style.WARNING;
+                    case EVIDENCE -> Style.DIM;
+                    case NOTE -> Style.INFO;
+                    case MESSAGE -> Style.NORMAL;
+                };
+                String prefix = ResultRows.prefix(d.kind(), lang);
+                out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(dev.labtutor.view.DisplayWidth.of(prefix)),
+                        ds, d.text(), ds, width));
+            }
+        }
+        return out;
+    }
+
+    static Style style(String status) {
+        return switch (status) {
+            case "pass" -> Style.PASS;
+            case "fail" -> Style.FAIL;
+            case "unreachable" -> Style.UNREACHABLE;
+            default -> Style.ERROR;
+        };
+    }
+
+    static String seconds(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        return ms < 60_000 ? String.format("%.1f s", ms / 1000.0) : (ms / 60_000) + ":" + String.format("%02d", (ms / 1000) % 60);
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s.substring(0, w) : s + " ".repeat(w - s.length());
+    }
+
+    private static List<Line.Span> concat(Line a, Line b) {
+        List<Line.Span> out = new ArrayList<>(a.spans());
+        out.addAll(b.spans());
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.labtutor.view;
+
+import dev.labtutor.course.Action;
+import dev.labtutor.course.Bindings;
+import dev.labtutor.course.CheckRef;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Step;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A lesson with the learner's values filled in, as a sequence of typed blocks: the text views
+ * ({@code show}, the plain mode) and the full-screen lesson pane lay the same blocks out their
+ * own way.
+ */
+public final class LessonView {
+
+    /** One piece of a lesson. {@code step} is the 0-based step it belongs to, -1 before the first step. */
+    public sealed interface Block permits Title, Para, StepHead, Command, FileHead, FileLine, ChecksHead, CheckItem, Gap {
+        int step();
+    }
+
+    public record Title(int step, String id, String title) implements Block {
+    }
+
+    public record Para(int step, String text) implements Block {
+    }
+
+    public record StepHead(int step, String title) implements Block {
+    }
+
+    public record Command(int step, String host, String line) implements Block {
+    }
+
+    public record FileHead(int step, String host, String path, String caption) implements Block {
+    }
+
+    public record FileLine(int step, String line) implements Block {
+    }
+
+    public record ChecksHead(int step, String caption) implements Block {
+    }
+
+    public record CheckItem(int step, String check, String title, List<String> hosts) implements Block {
+    }
+
+    public record Gap(int step) implements Block {
+    }
+
+    private LessonView() {
+    }
+
+    /** @param checkTitle the title of a check reference in the learner's language (the lesson's id when the checks are not loaded) */
+    public static List<Block> of(Lesson lesson, Bindings b, Lang lang, Function<CheckRef, String> checkTitle) {
+        List<Block> out = new ArrayList<>();
+        out.add(new Title(-1, lesson.id(), b.render(lesson.title().in(lang))));
+        String intro = b.render(lesson.intro().in(lang)).strip();
+        if (!intro.isEmpty()) {
+            out.add(new Para(-1, intro));
+        }
+        for (int i = 0; i < lesson.steps().size(); i++) {
+            Step s = lesson.steps().get(i);
+            out.add(new StepHead(i, b.render(s.title().in(lang))));
+            out.add(new Para(i, b.render(s.text().in(lang)).strip()));
+            for (Action a : s.actions()) {
+                out.add(new Gap(i));
+                if (a instanceof Action.WriteFile w) {
+                    String path = b.render(w.path());
+                    out.add(new FileHead(i, w.on(), path, Text.of("在 " + w.on() + " 上写入 " + path + "：",
+                            "on " + w.on() + ", write " + path + ":").in(lang)));
+                    for (String line : b.render(w.content()).stripTrailing().split("\n", -1)) {
+                        out.add(new FileLine(i, line));
+                    }
+                } else if (a instanceof Action.Run r) {
+                    for (String line : b.render(r.script()).strip().split("\n")) {
+                        out.add(new Command(i, r.on(), line));
+                    }
+                }
+            }
+            if (!s.checks().isEmpty()) {
+                out.add(new Gap(i));
+                out.add(new ChecksHead(i, Text.of("检查：", "Checked:").in(lang)));
+                for (CheckRef c : s.checks()) {
+                    out.add(new CheckItem(i, c.id(), checkTitle.apply(c), c.on()));
+                }
+            }
+        }
+        return out;
+    }
+}

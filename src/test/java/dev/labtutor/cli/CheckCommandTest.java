@@ -1,0 +1,86 @@
+package dev.labtutor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check}, {@code progress} and {@code reset} as a new user meets them (a lab that refuses connections, fast). */
+class CheckCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void home() {
+        System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
+    }
+
+    private Path lab() throws Exception {
+        Path lab = dir.resolve("lab.yaml");
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
+        return lab;
+    }
+
+    private CliTest.Run run(String... args) throws Exception {
+        String was = System.getProperty("labtutor.state.dir");
+        System.setProperty("labtutor.state.dir", dir.resolve("state").toString());
+        try {
+            return CliTest.run(args);
+        } finally {
+            System.setProperty("labtutor.state.dir", was);
+        }
+    }
+
+    @Test
+    void withoutALessonItChecksTheLessonTheLearnerIsAt() throws Exception {
+        Path lab = lab();
+        CliTest.Run first = run("check", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "zh");
+        assertEquals(1, first.code(), first.err());
+        assertTrue(first.out().startsWith("第 1 课 install  安装 Keepalived"), first.out());
+        assertTrue(first.out().contains("实验：" + lab.toAbsolutePath() + "（检查了 lb01 root@127.0.0.1:1，lb02 root@127.0.0.1:1）"), first.out());
+        run("check", "backup", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString());
+        CliTest.Run again = run("check", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
+        assertTrue(again.out().startsWith("Lesson 3 backup"), "the learner went to backup: " + again.out());
+
+        CliTest.Run progress = run("progress", "--lab", lab.toString(), "--lang", "en");
+        assertEquals(0, progress.code(), progress.err());
+        assertTrue(progress.out().matches("(?s).*\\n  1  install  open +1 .*\\n >3  backup   locked +2 .*"), progress.out());
+        assertTrue(progress.out().contains("At: lesson 3 backup, step 1"), progress.out());
+        CliTest.Run json = run("progress", "--lab", lab.toString(), "--format", "json");
+        assertTrue(json.out().contains("\"current\": \"backup\"") && json.out().contains("\"attempts\": 2"), json.out());
+
+        CliTest.Run refused = run("reset", "backup", "--lab", lab.toString());
+        assertEquals(2, refused.code(), "no terminal to ask on and no --yes");
+        assertTrue(refused.err().contains("add --yes"), refused.err());
+        CliTest.Run reset = run("reset", "backup", "--lab", lab.toString(), "--yes", "--lang", "en");
+        assertEquals(0, reset.code(), reset.err());
+        CliTest.Run after = run("progress", "--lab", lab.toString(), "--format", "json");
+        assertTrue(after.out().contains("\"current\": \"install\""), after.out());
+        assertTrue(after.out().matches("(?s).*\"backup\": \\{\\s*\"state\": \"locked\",\\s*\"attempts\": 0.*"), after.out());
+        assertEquals(0, run("reset", "--all", "--lab", lab.toString(), "--yes").code());
+        assertTrue(run("progress", "--lab", lab.toString(), "--format", "json").out().contains("\"saved\": false"));
+        assertEquals(2, run("reset", "--lab", lab.toString(), "--yes").code(), "a lesson or --all");
+    }
+
+    @Test
+    void waitSaysWhatItWaitsForAndTheTimeLeft() throws Exception {
+        Path lab = lab();
+        CliTest.Run r = run("check", "install", "--wait", "3", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
+                "--lang", "en");
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("(?s)labtutor: waiting for 4 checks to pass, [1-3] s left: keepalived is installed \\(lb01, lb02\\);.*"), r.err());
+    }
+
+    @Test
+    void jsonNamesTheLabFileAndTheHosts() throws Exception {
+        Path lab = lab();
+        CliTest.Run r = run("check", "master", "--format", "json", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString());
+        assertTrue(r.out().contains("\"lab\": {\n    \"file\": \"" + lab.toAbsolutePath() + "\",\n    \"hosts\": [\n      \"lb01 root@127.0.0.1:1\""),
+                r.out());
+    }
+}

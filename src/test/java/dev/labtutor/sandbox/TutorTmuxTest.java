@@ -1,0 +1,258 @@
+package dev.labtutor.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.labtutor.cli.Main;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.CourseReader;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Question;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The learner's acceptance path with the real program in a real terminal (tmux, 100x30) on a
+ * real sandbox: {@code labtutor} with no arguments shows the course with the first lesson open
+ * and the rest locked; {@code c} checks with a live spinner and per-host phases; a SIGKILL in
+ * the middle of a check and a restart bring the same screen back; after {@code sandbox solve}
+ * of that lesson {@code c} passes it and the next lesson unlocks; {@code q} quits; and
+ * {@code labtutor progress --format json} shows the lesson passed with its attempts.
+ * Written against "the first lesson of the course", whatever it is (a quiz is answered from the
+ * keyboard). Needs root and tmux: fails under CI=true when they are missing, skips otherwise.
+ */
+class TutorTmuxTest {
+
+    private static final int COLS = 100;
+    private static final int ROWS = 30;
+    private static final Pattern SPINNER = Pattern.compile("[|/\\\\-] checking ");
+    private static Sandbox sandbox;
+    private static Course course;
+
+    @TempDir
+    Path dir;
+
+    private final String session = "lt" + ProcessHandle.current().pid() + "t" + System.nanoTime() % 100000;
+    private Path pidFile;
+
+    @BeforeAll
+    static void up() throws Exception {
+        RootLab.requireRoot();
+        if (run(List.of("sh", "-c", "command -v tmux")).isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true but tmux is not installed");
+            }
+            assumeTrue(false, "tmux not installed");
+        }
+        course = CourseReader.readStrict(root().resolve("lessons/keepalived-lvs"));
+        Lesson first = course.lessons().get(0);
+        Set<SandboxRole> roles = new LinkedHashSet<>();
+        first.roles().forEach(r -> roles.add(SandboxRole.parse(r)));
+        first.checks().forEach(ref -> ref.on().forEach(r -> roles.add(SandboxRole.parse(r))));
+        StringWriter out = new StringWriter();
+        sandbox = Sandbox.up(RootLab.uniqueSpec(List.copyOf(roles)), new PrintWriter(out));
+    }
+
+    @AfterAll
+    static void down() {
+        RootLab.downAndClean(sandbox);
+    }
+
+    @AfterEach
+    void killSession() throws Exception {
+        run(List.of("tmux", "kill-session", "-t", session));
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("labtutor.root", ".")).toAbsolutePath();
+    }
+
+    private static String run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** Starts {@code labtutor} (no arguments) in a fresh 100x30 tmux session, in a directory whose lab.yaml is the sandbox's. */
+    private void startTutor() throws Exception {
+        Path script = dir.resolve("tutor.sh");
+        Files.writeString(script, "#!/bin/sh\n"
+                + "cd '" + dir.resolve("work") + "'\n"
+                + "export LANG=C.UTF-8 XDG_STATE_HOME='" + dir.resolve("state") + "' XDG_CONFIG_HOME='" + dir.resolve("config") + "'\n"
+                + "unset NO_COLOR\n"
+                + "echo $$ > '" + pidFile + "'\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Dlabtutor.home='" + root() + "' -cp '"
+                + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main\n");
+        run(List.of("tmux", "kill-session", "-t", session));
+        run(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(COLS), "-y", String.valueOf(ROWS),
+                "sh '" + script + "'; echo TUTOR-EXITED; sleep 600"));
+    }
+
+    private String capture() throws Exception {
+        return run(List.of("tmux", "capture-pane", "-p", "-t", session));
+    }
+
+    private String await(Predicate<String> what, String description, int seconds) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String s = "";
+        while (System.nanoTime() < end) {
+            s = capture();
+            boolean drawn = s.contains("q quit") || s.contains("TUTOR-EXITED");
+            if (drawn && what.test(s)) {
+                return s;
+            }
+            Thread.sleep(50);
+        }
+        fail("the screen never showed " + description + ":\n" + s);
+        return s;
+    }
+
+    private String await(String text, int seconds) throws Exception {
+        return await(s -> s.contains(text), "'" + text + "'", seconds);
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        cmd.addAll(List.of(keys));
+        run(cmd);
+    }
+
+    /** Everything above the message line: title, lessons, lesson and results panes. */
+    private static List<String> body(String screen) {
+        List<String> rows = screen.lines().toList();
+        return rows.subList(0, Math.min(rows.size(), ROWS - 2));
+    }
+
+    /** A row of the lesson list after its mark ({@code ✓} passed, {@code *} open, {@code -} locked). */
+    private static String listRow(int n, Lesson l) {
+        return " " + String.format("%2d ", n) + l.id();
+    }
+
+    @Test
+    void theLearnersPathThroughTheFirstLesson() throws Exception {
+        Files.createDirectories(dir.resolve("work"));
+        Files.copy(sandbox.labFile(), dir.resolve("work/lab.yaml"));
+        pidFile = dir.resolve("tutor.pid");
+        Lesson first = course.lessons().get(0);
+        Lesson second = course.lessons().get(1);
+
+        startTutor();
+        String start = await(s -> s.contains("Not checked yet"), "the first lesson, not checked", 120);
+        assertTrue(start.contains(" *" + listRow(1, first)), "the first lesson is open:\n" + start);
+        for (int i = 1; i < course.lessons().size(); i++) {
+            assertTrue(start.contains(" -" + listRow(i + 1, course.lessons().get(i))), "lesson " + (i + 1) + " is locked:\n" + start);
+        }
+        assertTrue(start.contains("Lesson 1  " + first.title().en().substring(0, 20)), start);
+
+        answerQuiz(first);
+
+        keys("c");
+        String running = await(s -> SPINNER.matcher(s).find(), "a spinner", 60);
+        assertTrue(running.contains("Esc cancels"), running);
+        String failed = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"), "the first results", 90);
+        assertTrue(failed.matches("(?s).* \\*" + listRow(1, first) + ".*"), "not passed before it is solved:\n" + failed);
+        List<String> before = body(failed);
+
+        keys("c");
+        await(s -> SPINNER.matcher(s).find(), "the second check running", 60);
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        run(List.of("kill", "-KILL", String.valueOf(pid)));
+        await("TUTOR-EXITED", 30);
+        startTutor();
+        String again = await(s -> s.contains("Results  ") && s.contains("FAIL") && !SPINNER.matcher(s).find(), "the screen after a restart", 120);
+        assertEquals(String.join("\n", before), String.join("\n", body(again)), "a restart after SIGKILL brings the same screen back");
+
+        StringWriter solveOut = new StringWriter();
+        String home = System.getProperty("labtutor.home");
+        System.setProperty("labtutor.home", root().toString());
+        try {
+            int code = Main.run(new PrintWriter(solveOut), new PrintWriter(solveOut), "sandbox", "solve", first.id(), "--only",
+                    "--name", sandbox.spec().name(), "--state-dir", sandbox.spec().stateRoot().toString());
+            assertEquals(0, code, solveOut.toString());
+        } finally {
+            restore("labtutor.home", home);
+        }
+
+        keys("c");
+        await(s -> SPINNER.matcher(s).find() || s.contains("Lesson 1 passed!"), "the third check", 60);
+        String passed = await("Lesson 1 passed!", 90);
+        assertTrue(passed.contains(" ✓" + listRow(1, first)), "the first lesson passed:\n" + passed);
+        assertTrue(passed.contains(" *" + listRow(2, second)), "the second lesson unlocked:\n" + passed);
+        assertTrue(passed.contains("press n"), passed);
+
+        keys("q");
+        await("TUTOR-EXITED", 30);
+
+        StringWriter out = new StringWriter();
+        StringWriter check = new StringWriter();
+        String state = System.getProperty("labtutor.state.dir");
+        System.setProperty("labtutor.state.dir", dir.resolve("state/labtutor").toString());
+        System.setProperty("labtutor.home", root().toString());
+        try {
+            int code = Main.run(new PrintWriter(out), new PrintWriter(out), "progress", "--format", "json",
+                    "--lab", dir.resolve("work/lab.yaml").toString());
+            assertEquals(0, code, out.toString());
+            int checked = Main.run(new PrintWriter(check), new PrintWriter(check), "check", "--lab", dir.resolve("work/lab.yaml").toString(),
+                    "--lang", "en", "--timeout", "120");
+            assertEquals(0, checked, check.toString());
+        } finally {
+            restore("labtutor.state.dir", state);
+            restore("labtutor.home", home);
+        }
+        String json = out.toString();
+        String lesson = json.substring(json.indexOf("\"" + first.id() + "\": {"));
+        assertTrue(lesson.matches("(?s)\"" + Pattern.quote(first.id()) + "\": \\{\\s*\"state\": \"passed\",\\s*\"attempts\": 2,.*"),
+                "passed after two completed checks (the killed one does not count):\n" + json);
+        assertTrue(json.contains("\"" + second.id() + "\": {\n      \"state\": \"open\""), json);
+        assertTrue(json.contains("\"current\": \"" + first.id() + "\""), json);
+        String report = check.toString();
+        assertTrue(report.startsWith("Lesson 1 " + first.id()), "check without a lesson checks the learner's lesson:\n" + report);
+        assertTrue(report.contains("Lab: " + dir.resolve("work/lab.yaml").toAbsolutePath().normalize()), report);
+        assertTrue(report.contains("Next: lesson 2, " + second.id()), "and names the next one:\n" + report);
+    }
+
+    /** Answers the lesson's quiz with the right choices from the keyboard, when it has one. */
+    private void answerQuiz(Lesson lesson) throws Exception {
+        if (lesson.quiz().isEmpty()) {
+            return;
+        }
+        keys("a");
+        await("Quiz 1/" + lesson.quiz().size(), 30);
+        for (int i = 0; i < lesson.quiz().size(); i++) {
+            Question q = lesson.quiz().get(i);
+            await("Quiz " + (i + 1) + "/", 30);
+            keys(q.correct().key());
+            await(" OK " + q.correct().key() + ")", 30);
+            keys("Right");
+        }
+        keys("Escape");
+        await(s -> !s.contains("Quiz " + lesson.quiz().size() + "/"), "the quiz closed", 30);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+}

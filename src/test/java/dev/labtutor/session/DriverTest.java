@@ -1,0 +1,113 @@
+package dev.labtutor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.check.Prober;
+import dev.labtutor.check.Verdict;
+import dev.labtutor.course.Course;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.progress.LabKey;
+import dev.labtutor.progress.LessonState;
+import dev.labtutor.progress.ProgressStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The effects of a session run for real on threads, against a fake lab. */
+class DriverTest {
+
+    @TempDir
+    Path dir;
+
+    /** A lab that reports phases, then waits for the test to let it answer (or to be interrupted). */
+    static final class FakeLab implements Checker {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch started = new CountDownLatch(1);
+        volatile boolean interrupted;
+        volatile List<String> failing = List.of();
+
+        @Override
+        public List<Verdict> check(Lesson lesson, Listener listener) throws InterruptedException {
+            listener.phase("lb01", Prober.Phase.CONNECTING);
+            listener.line(Text.of("采样中", "sampling"));
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                throw e;
+            }
+            listener.phase("lb01", Prober.Phase.DONE);
+            return Fixtures.verdicts(lesson, failing.toArray(String[]::new));
+        }
+
+        @Override
+        public Map<String, String> detectIfaces(Set<String> roles) {
+            return Map.of("lb01", "eth9");
+        }
+    }
+
+    private Driver driver(FakeLab lab, ProgressStore store) {
+        Course c = Fixtures.course();
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN, store.load(c.id(), LabKey.NONE).progress(),
+                Clock.systemUTC().instant());
+        return new Driver(new Session(), s, false, lab, store, Clock.systemUTC(), line -> { });
+    }
+
+    @Test
+    void aCheckRunsOffTheCallingThreadAndItsResultIsSaved() throws Exception {
+        ProgressStore store = new ProgressStore(dir);
+        FakeLab lab = new FakeLab();
+        try (Driver d = driver(lab, store)) {
+            d.dispatch(new Intent.Check());
+            assertTrue(lab.started.await(5, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (d.state().running().orElseThrow().lines().isEmpty() && System.nanoTime() < deadline) {
+                d.pump(Duration.ofMillis(50));
+            }
+            assertEquals(Prober.Phase.CONNECTING, d.state().running().orElseThrow().hosts().get("lb01"));
+            assertEquals("sampling", d.state().running().orElseThrow().lines().get(0).en());
+            lab.release.countDown();
+            d.awaitIdle();
+            assertEquals(LessonState.PASSED, d.state().stateOf("install"));
+            while (!d.state().progress().ifaces().containsKey("lb01") && System.nanoTime() < deadline) {
+                d.pump(Duration.ofMillis(50));
+            }
+            assertEquals("eth9", d.state().progress().ifaces().get("lb01"));
+        }
+        var saved = store.load("keepalived-lvs", LabKey.NONE);
+        assertEquals(LessonState.PASSED, saved.progress().lesson("install").orElseThrow().state());
+        assertEquals(1, saved.progress().lesson("install").orElseThrow().attempts());
+        assertEquals("eth9", saved.progress().ifaces().get("lb01"));
+    }
+
+    @Test
+    void cancelInterruptsTheCheckingThread() throws Exception {
+        FakeLab lab = new FakeLab();
+        try (Driver d = driver(lab, new ProgressStore(dir))) {
+            d.dispatch(new Intent.Check());
+            assertTrue(lab.started.await(5, TimeUnit.SECONDS));
+            d.dispatch(new Intent.Cancel());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!lab.interrupted && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(lab.interrupted, "the check's thread was interrupted");
+            assertFalse(d.state().busy());
+            d.pump(Duration.ofMillis(200));
+            assertEquals(LessonState.OPEN, d.state().stateOf("install"));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.labtutor.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.progress.LabKey;
+import dev.labtutor.progress.LessonState;
+import dev.labtutor.session.Fixtures;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plain mode driven by a script on stdin, as a screen reader user or a log would see it. */
+class PlainAppTest {
+
+    @TempDir
+    Path dir;
+
+    private String run(FakeWorld w, String script, Lang lang) throws Exception {
+        StringWriter out = new StringWriter();
+        new PlainApp(w, w.course, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true), lang, false)
+                .run(Optional.of(Fixtures.lab()), Optional.empty());
+        return out.toString();
+    }
+
+    @Test
+    void aScriptedSessionChecksGetsAHintPassesAndMovesOn() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        w.blocking = false;
+        w.failing = List.of("firewalld-stopped");
+        w.failingRounds = 1;
+        String out = run(w, "check\nhint\nhint\nc\nnext\nlessons\nquit\n", Lang.EN);
+        assertTrue(out.contains(" 1. install  [open]"), out);
+        assertTrue(out.contains("labtutor [1 install]> check"), "commands are echoed for the log:\n" + out);
+        assertTrue(out.contains("  lb01: connecting") && out.contains("  lb02: logging in"), out);
+        assertTrue(out.contains("Lesson 1 install  Install Keepalived"), out);
+        assertTrue(out.matches("(?s).*  FAIL   lb02 +check firewalld-stopped\n.*Hint: do step one.*"), out);
+        assertTrue(out.contains("3/4 checks passed."), out);
+        assertTrue(out.contains("Hint 1/3:") && out.contains("Hint 2/3:"), out);
+        assertTrue(out.contains("This is step 2, \"Turn off the firewall and SELinux\""), out);
+        assertTrue(out.contains("All 4 checks passed."), out);
+        assertTrue(out.contains("Lesson 1 passed! Lesson 2, \"Configure the master server (MASTER)\", is open now"), out);
+        assertTrue(out.contains("labtutor [2 master]> lessons"), out);
+        assertTrue(out.contains(" 1. install  [passed]") && out.contains("> 2. master  [open]") && out.contains(" 3. backup  [locked]"), out);
+        var p = w.store.load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of())).progress();
+        assertEquals(LessonState.PASSED, p.lesson("install").orElseThrow().state());
+        assertEquals(2, p.lesson("install").orElseThrow().attempts());
+        assertEquals(2, p.lesson("install").orElseThrow().hintLevel());
+    }
+
+    @Test
+    void chineseAndTheEndOfInputQuit() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        String out = run(w, "show\nfoo\n", Lang.ZH);
+        assertTrue(out.contains("第 1 课（进行中）"), out);
+        assertTrue(out.contains("1. 安装软件包"), out);
+        assertTrue(out.contains("不认识的命令：foo"), out);
+    }
+}

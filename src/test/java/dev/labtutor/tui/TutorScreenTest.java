@@ -1,0 +1,208 @@
+package dev.labtutor.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import dev.labtutor.check.Evidence;
+import dev.labtutor.check.HostVerdict;
+import dev.labtutor.check.Status;
+import dev.labtutor.check.Verdict;
+import dev.labtutor.course.Course;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
+import dev.labtutor.progress.LabKey;
+import dev.labtutor.progress.Progress;
+import dev.labtutor.session.Fixtures;
+import dev.labtutor.session.Intent;
+import dev.labtutor.session.Session;
+import dev.labtutor.session.SessionState;
+import dev.labtutor.view.DisplayWidth;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The tutor's screens drawn on a lanterna virtual terminal: no real terminal, no lab. */
+class TutorScreenTest {
+
+    static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
+
+    static SessionState state(Course course, Lang lang) {
+        return SessionState.start(course, Optional.of(Fixtures.lab()), lang, Progress.empty(course.id(), LabKey.NONE), NOW);
+    }
+
+    static List<String> draw(SessionState s, Ui ui, int cols, int rows) throws Exception {
+        try (VirtualScreen v = new VirtualScreen(cols, rows)) {
+            TutorScreen view = new TutorScreen(true, ref -> Text.of("检查 " + ref.id(), "check " + ref.id()));
+            view.draw(v.screen.newTextGraphics(), Layout.of(cols, rows), s, ui, Optional.empty(), "lab: /tmp/lab.yaml");
+            v.screen.refresh();
+            return v.rows();
+        }
+    }
+
+    /** Every row fills the screen's width exactly, and the pane separator sits in one column on every body row. */
+    static void assertAligned(List<String> rows, int cols, int listWidth) {
+        for (int r = 0; r < rows.size(); r++) {
+            assertEquals(cols, DisplayWidth.of(rows.get(r)), "row " + r + " is " + cols + " columns: '" + rows.get(r) + "'");
+        }
+        for (int r = 1; r < rows.size() - 2; r++) {
+            String row = rows.get(r);
+            int col = 0;
+            int i = 0;
+            while (col < listWidth) {
+                int cp = row.codePointAt(i);
+                col += DisplayWidth.columns(cp);
+                i += Character.charCount(cp);
+            }
+            assertEquals(listWidth, col, "no wide character straddles the separator on row " + r + ":\n" + String.join("\n", rows));
+            assertEquals('|', row.charAt(i), "separator on row " + r + ":\n" + String.join("\n", rows));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ZH,80,24", "EN,80,24", "ZH,160,50", "EN,160,50"})
+    void theLessonScreenLinesUpInBothLanguagesAndSizes(Lang lang, int cols, int rows) throws Exception {
+        SessionState s = state(Fixtures.course(), lang);
+        List<String> screen = draw(s, Ui.start(), cols, rows);
+        String all = String.join("\n", screen);
+        assertAligned(screen, cols, Layout.of(cols, rows).listWidth());
+        assertTrue(screen.get(0).startsWith(" labtutor  Keepalived"), all);
+        assertTrue(screen.get(0).stripTrailing().endsWith("lab: /tmp/lab.yaml"), all);
+        assertTrue(screen.get(2).startsWith(" *  1 install"), "lesson 1 is open: " + all);
+        assertTrue(screen.get(3).startsWith(" -  2 master") && screen.get(4).startsWith(" -  3 backup"), "the rest are locked: " + all);
+        String title = lang == Lang.ZH ? "第 1 课  安装 Keepalived 与 ipvsadm" : "Lesson 1  Install Keepalived and ipvsadm";
+        assertTrue(all.contains(title), all);
+        assertTrue(screen.get(rows - 1).matches(lang == Lang.ZH ? " c 检查 +w 监视 +h 提示 .*q 退出 *" : " c check +w watch +h hint .*q quit *"), all);
+        assertTrue(all.contains(lang == Lang.ZH ? "还没有检查" : "Not checked yet"), all);
+    }
+
+    @Test
+    void chineseResultRowsKeepTheirColumnsWhateverTheTitles() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.ZH);
+        s = new Session().update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        s = new Session().update(s, new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")), NOW).state();
+        s = new Session().update(s, new Intent.RunFinished(run), NOW).state();
+        List<String> screen = draw(s, Ui.start().withResultsScroll(0), 160, 50);
+        assertAligned(screen, 160, Layout.of(160, 50).listWidth());
+        int header = 0;
+        while (!screen.get(header).contains("检查结果")) {
+            header++;
+        }
+        List<String> badges = screen.subList(header, screen.size()).stream().filter(r -> r.matches(".*\\| +(PASS |FAIL ) .*")).toList();
+        assertEquals(5, badges.size(), String.join("\n", screen));
+        int titleCol = -1;
+        for (String r : badges) {
+            int at = VirtualScreen.column(r, "检查 ");
+            assertTrue(at > 0, r);
+            if (titleCol >= 0) {
+                assertEquals(titleCol, at, "titles start in one column:\n" + String.join("\n", badges));
+            }
+            titleCol = at;
+        }
+    }
+
+    @Test
+    void resizingRedrawsForTheNewSizeAndTooSmallSaysSo() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        try (VirtualScreen v = new VirtualScreen(80, 24)) {
+            TutorScreen view = new TutorScreen(true, ref -> Text.of(ref.id(), ref.id()));
+            view.draw(v.screen.newTextGraphics(), Layout.of(80, 24), s, Ui.start(), Optional.empty(), "lab: x");
+            v.screen.refresh();
+            assertAligned(v.rows(), 80, 24);
+            v.terminal.setTerminalSize(new TerminalSize(120, 40));
+            TerminalSize now = v.screen.doResizeIfNecessary();
+            assertEquals(new TerminalSize(120, 40), now);
+            view.draw(v.screen.newTextGraphics(), Layout.of(120, 40), s, Ui.start(), Optional.empty(), "lab: x");
+            v.screen.refresh();
+            List<String> big = v.rows();
+            assertEquals(40, big.size());
+            assertAligned(big, 120, Layout.of(120, 40).listWidth());
+            assertTrue(big.get(39).contains("q quit"), v.text());
+            assertTrue(big.get(0).stripTrailing().endsWith("lab: x"), v.text());
+            v.terminal.setTerminalSize(new TerminalSize(70, 20));
+            v.screen.doResizeIfNecessary();
+            view.draw(v.screen.newTextGraphics(), Layout.of(70, 20), s, Ui.start(), Optional.empty(), "lab: x");
+            v.screen.refresh();
+            String small = v.text();
+            assertTrue(small.contains("make the window at least 80x24"), small);
+            assertTrue(small.contains("(70x20)"), small);
+            assertFalse(small.contains("Lessons"), small);
+        }
+    }
+
+    @Test
+    void theResultsPaneShowsPassFailWithItsHintUnreachableAndErrorApart() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        Session session = new Session();
+        s = session.update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        Text down = Text.of("lb02 (root@10.9.0.12)：连接超时", "lb02 (root@10.9.0.12): connection timed out after 10 s");
+        Optional<Text> downHint = Optional.of(Text.of("确认虚拟机已开机", "make sure the VM is running"));
+        HostVerdict lb02Down = new HostVerdict("lb02", Status.UNREACHABLE, "host-connect-timeout", down, downHint, List.of());
+        List<Verdict> verdicts = List.of(
+                new Verdict("keepalived-installed", Text.of("已安装 keepalived", "keepalived is installed"), List.of("lb01", "lb02"),
+                        Status.UNREACHABLE, "host-connect-timeout", down, downHint, List.of(),
+                        List.of(new HostVerdict("lb01", Status.PASS, "", Text.of("好", "installed"), Optional.empty(), List.of()), lb02Down),
+                        List.of()),
+                new Verdict("firewalld-stopped", Text.of("firewalld 已停止", "firewalld is stopped"), List.of("lb01", "lb02"), Status.FAIL,
+                        "firewalld-running", Text.of("lb01 上 firewalld 正在运行", "firewalld is running on lb01"),
+                        Optional.of(Text.of("systemctl stop firewalld", "run systemctl stop firewalld and disable it")), List.of(),
+                        List.of(new HostVerdict("lb01", Status.FAIL, "firewalld-running", Text.of("lb01 上 firewalld 正在运行",
+                                "firewalld is running on lb01"), Optional.of(Text.of("停止它", "run systemctl stop firewalld and disable it")),
+                                List.of(new Evidence("lb01", "systemctl is-active firewalld: active"))), lb02Down), List.of()),
+                new Verdict("selinux-not-enforcing", Text.of("SELinux 不是强制模式", "SELinux is not enforcing"), List.of("lb01"),
+                        Status.ERROR, "probe-broken", Text.of("探测出错", "the probe getenforce on lb01 broke: exit 127"),
+                        Optional.empty(), List.of()),
+                new Verdict("ipvsadm-installed", Text.of("已安装 ipvsadm", "ipvsadm is installed"), List.of("lb01"), Status.PASS, "",
+                        Text.of("好", "installed"), Optional.empty(), List.of()).withNotes(List.of(Text.of("提醒", "note: an advisory finding")))
+        );
+        s = session.update(s, new Intent.LessonChecked(run, "install", verdicts), NOW).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW).state();
+        List<String> screen = draw(s, Ui.start(), 160, 50);
+        String all = String.join("\n", screen);
+        assertAligned(screen, 160, Layout.of(160, 50).listWidth());
+        assertTrue(all.contains("UNRCH  lb02  lb02 (root@10.9.0.12): connection timed out"), all);
+        assertEquals(1, all.split("make sure the VM is running", -1).length - 1, "the host problem is explained once:\n" + all);
+        assertTrue(all.contains("PASS   lb01  keepalived is installed"), all);
+        assertTrue(all.contains("UNRCH  lb02  keepalived is installed"), all);
+        assertTrue(all.contains("FAIL   lb01  firewalld is stopped"), all);
+        assertTrue(all.contains("firewalld is running on lb01"), all);
+        assertTrue(all.contains("Hint: run systemctl stop firewalld and disable it"), all);
+        assertTrue(all.contains("- systemctl is-active firewalld: active"), all);
+        assertTrue(all.contains("ERROR  lb01  SELinux is not enforcing"), all);
+        assertTrue(all.contains("the probe getenforce on lb01 broke"), all);
+        assertTrue(all.contains("PASS   lb01  ipvsadm is installed"), all);
+        assertTrue(all.contains("Note: note: an advisory finding"), all);
+        assertTrue(all.contains("1/4 pass"), all);
+    }
+
+    @Test
+    void noColorDrawsWithoutColoursButKeepsTheWords() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        for (boolean color : new boolean[]{true, false}) {
+            try (VirtualScreen v = new VirtualScreen(100, 30)) {
+                new TutorScreen(color, ref -> Text.of(ref.id(), ref.id()))
+                        .draw(v.screen.newTextGraphics(), Layout.of(100, 30), s, Ui.start(), Optional.empty(), "lab: x");
+                v.screen.refresh();
+                boolean coloured = false;
+                boolean reversed = false;
+                for (int r = 0; r < 30; r++) {
+                    for (int c = 0; c < 100; c++) {
+                        var ch = v.terminal.getBufferCharacter(c, r);
+                        coloured |= ch.getForegroundColor() != com.googlecode.lanterna.TextColor.ANSI.DEFAULT
+                                || ch.getBackgroundColor() != com.googlecode.lanterna.TextColor.ANSI.DEFAULT;
+                        reversed |= ch.isReversed();
+                    }
+                }
+                assertEquals(color, coloured, "colours only without NO_COLOR");
+                assertTrue(reversed, "the bars stand out in reverse video either way");
+                assertTrue(v.text().contains("Lesson 1  Install Keepalived"), v.text());
+            }
+        }
+    }
+}
