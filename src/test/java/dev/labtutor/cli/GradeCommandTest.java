@@ -173,7 +173,7 @@ class GradeCommandTest {
             CliTest.Run check = run("check", "install", "--lab", lab.toString(), "--format", "json", "--timeout", "3",
                     "--known-hosts", dir.resolve("kh").toString());
             assertEquals(1, check.code(), check.err());
-            assertTrue(check.out().contains("\"lab\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
+            assertTrue(check.out().contains("\"lab\": {\n    \"file\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
         }
     }
 }
