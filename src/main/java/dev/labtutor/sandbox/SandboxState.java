@@ -1,5 +1,6 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,17 +18,27 @@ import java.util.Properties;
 
 /**
  * What a sandbox consists of, written to {@code STATE_DIR/state.properties} before the first
- * namespace is created and again once every host runs. It is all {@code down} needs, so a
+ * namespace or VM is created and again as it comes up. It is all {@code down} needs, so a
  * sandbox whose JVM crashed or was killed is removed from a fresh process by name.
  *
- * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh)
+ * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh);
+ *                   empty for a VM, whose hosts' pids are the guest's
+ * @param choice     where the hosts run and why
+ * @param vmPid      qemu's pid for a VM (0 before it started, and on the machine's kernel)
+ * @param upPid      the process running {@code up} while it has not finished (0 once it has)
  */
-public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) {
+public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid,
+                           long upPid) {
 
     static final String FILE = "state.properties";
 
     public SandboxState {
         anchorPids = Map.copyOf(anchorPids);
+    }
+
+    /** True once {@code up} finished; a state that is not complete and whose {@code up} is gone is a crash's leftover. */
+    boolean complete() {
+        return upPid == 0;
     }
 
     /** Every namespace the sandbox may have created: the hosts' and the switch's. */
@@ -46,6 +57,11 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) 
         p.setProperty("iface", spec.iface());
         p.setProperty("stateRoot", spec.stateRoot().toString());
         anchorPids.forEach((role, pid) -> p.setProperty("anchor." + role.id(), Long.toString(pid)));
+        p.setProperty("kernel", choice.kernel().word());
+        p.setProperty("reason.en", choice.reason().en());
+        p.setProperty("reason.zh", choice.reason().zh());
+        p.setProperty("vmPid", Long.toString(vmPid));
+        p.setProperty("upPid", Long.toString(upPid));
         Path file = spec.stateDir().resolve(FILE);
         try {
             Files.createDirectories(file.getParent());
@@ -81,6 +97,9 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) 
                 pids.put(role, Long.parseLong(v));
             }
         }
-        return Optional.of(new SandboxState(spec, pids));
+        SandboxKernel kernel = SandboxKernel.parse(p.getProperty("kernel", "machine"));
+        KernelChoice choice = new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
+        return Optional.of(new SandboxState(spec.withKernel(kernel), pids, choice,
+                Long.parseLong(p.getProperty("vmPid", "0")), Long.parseLong(p.getProperty("upPid", "0"))));
     }
 }
