@@ -2,9 +2,7 @@ package dev.labtutor.sandbox;
 
 import dev.labtutor.host.ExecResult;
 import dev.labtutor.i18n.Text;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,8 +52,8 @@ final class GuestShell implements AutoCloseable {
         long start = System.nanoTime();
         try (Session session = client().startSession()) {
             Session.Command cmd = session.exec(command);
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(cmd.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(cmd.getErrorStream()));
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> LocalCommand.readAll(cmd.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> LocalCommand.readAll(cmd.getErrorStream()));
             try (OutputStream in = cmd.getOutputStream()) {
                 if (stdin != null) {
                     in.write(stdin);
@@ -116,16 +114,6 @@ final class GuestShell implements AutoCloseable {
     /** One word for a POSIX shell: single-quoted, with embedded quotes closed and escaped. */
     static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            in.transferTo(buf);
-            return buf.toByteArray();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     private synchronized void closeQuietly() {

@@ -40,6 +40,8 @@ import java.util.regex.Pattern;
 public final class Sandbox {
 
     private static final Duration HOST_BOOT_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a host in the VM may take to accept its first SSH login once its sshd listens. */
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(120);
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
     private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "systemctl", "dnf", "yum", "rpm",
             "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
@@ -220,13 +222,20 @@ public final class Sandbox {
         List<CompletableFuture<Optional<String>>> logins = new ArrayList<>();
         for (SandboxRole role : spec.roles()) {
             logins.add(CompletableFuture.supplyAsync(() -> {
-                long deadline = System.nanoTime() + HOST_BOOT_TIMEOUT.toNanos();
-                ExecResult r;
+                long deadline = System.nanoTime() + LOGIN_TIMEOUT.toNanos();
+                String why;
                 do {
-                    r = LocalCommand.run(sshArgv(role, "true"), Duration.ofSeconds(20), null);
-                } while (r.exitStatus() != 0 && System.nanoTime() < deadline && pause(200));
-                return r.exitStatus() == 0 ? Optional.empty()
-                        : Optional.of(role.id() + ": " + (r.stderr().isBlank() ? "exit " + r.exitStatus() : r.stderr().strip()));
+                    try {
+                        ExecResult r = LocalCommand.run(sshArgv(role, "true"), LOGIN_TIMEOUT, null);
+                        if (r.exitStatus() == 0) {
+                            return Optional.<String>empty();
+                        }
+                        why = r.stderr().isBlank() ? "exit " + r.exitStatus() : r.stderr().strip();
+                    } catch (SandboxException timedOut) {
+                        why = timedOut.getMessage();
+                    }
+                } while (System.nanoTime() < deadline && pause(200));
+                return Optional.of(role.id() + ": " + why);
             }));
         }
         List<String> failed = logins.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
@@ -785,7 +794,8 @@ public final class Sandbox {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt becomes a {@link SandboxException} (the wait is being cancelled). */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -75,18 +75,27 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
         }
     }
 
-    /** Empty when {@code stateDir} holds no sandbox state (never created, or already down). */
-    static Optional<SandboxState> read(Path stateDir) {
-        Path file = stateDir.resolve(FILE);
+    /** The properties in {@code file}; empty when there is no such file or it cannot be read. */
+    static Optional<Properties> loadProperties(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
+            return Optional.of(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty();
         }
+    }
+
+    /** Empty when {@code stateDir} holds no sandbox state (never created, or already down). */
+    static Optional<SandboxState> read(Path stateDir) {
+        Optional<Properties> file = loadProperties(stateDir.resolve(FILE));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Properties p = file.get();
         List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(",")).map(SandboxRole::parse).toList();
         SandboxSpec spec = new SandboxSpec(p.getProperty("name"), roles, p.getProperty("subnetPrefix"),
                 p.getProperty("iface"), Path.of(p.getProperty("stateRoot")));

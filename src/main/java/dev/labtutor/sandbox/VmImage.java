@@ -4,7 +4,6 @@ import dev.labtutor.host.ExecResult;
 import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -78,16 +77,11 @@ public record VmImage(Path dir, String release, String packages) {
     }
 
     private static Optional<VmImage> read(Path dir) {
-        Path file = dir.resolve(PROPERTIES);
-        if (!Files.isRegularFile(file)) {
+        Optional<Properties> file = SandboxState.loadProperties(dir.resolve(PROPERTIES));
+        if (file.isEmpty()) {
             return Optional.empty();
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        Properties p = file.get();
         VmImage image = new VmImage(dir, p.getProperty("release", ""), p.getProperty("packages", ""));
         boolean complete = Files.isRegularFile(image.vmlinuz()) && Files.isRegularFile(image.modules().resolve("modules.dep"))
                 && Files.isExecutable(image.busybox());

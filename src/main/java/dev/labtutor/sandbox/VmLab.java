@@ -204,7 +204,7 @@ final class VmLab {
         if (accel == Accel.KVM) {
             argv.addAll(List.of("-accel", "kvm", "-cpu", "host"));
         } else {
-            argv.addAll(List.of("-accel", "tcg,tb-size=64"));
+            argv.addAll(List.of("-accel", "tcg,tb-size=" + env("LABTUTOR_VM_TB_SIZE", "64")));
         }
         argv.addAll(List.of(
                 "-kernel", image.vmlinuz().toString(),
@@ -346,7 +346,7 @@ final class VmLab {
                         "The sandbox VM did not come up within " + BOOT_TIMEOUT.toSeconds() + " s; hosts not up: "
                                 + String.join(", ", pending) + " (console: " + lastWords() + ")"));
             }
-            sleep(50);
+            Sandbox.sleep(50);
         }
         if (!failed.isEmpty()) {
             String first = failed.keySet().iterator().next();
@@ -363,7 +363,7 @@ final class VmLab {
             if (watch.newLines().stream().anyMatch(l -> l.startsWith(line))) {
                 return true;
             }
-            sleep(50);
+            Sandbox.sleep(50);
         }
         return false;
     }
@@ -468,23 +468,14 @@ final class VmLab {
         ours.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ours.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            sleep(20);
+            Sandbox.sleep(20);
         }
         ours.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ours.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
-            sleep(20);
+            Sandbox.sleep(20);
         }
         qemuPid = 0;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException(Text.of("被中断", "Interrupted"), e);
-        }
     }
 
     /** Reads a growing console log line by line from where it last stopped. */

@@ -33,6 +33,7 @@ export PATH="$LT/fast:$PATH"
 : > "$S/vm/clock" && touch "$S/vm/clock" && date -s "@$(stat -c %.9Y "$S/vm/clock")" >/dev/null \
     || say "warning: could not set the clock from the machine"
 rm -f "$S/vm/clock"
+say "clock set"
 
 mount -t tmpfs -o mode=0755 labtutor-run /run
 mkdir -p /run/netns /run/sshd /run/lock
@@ -45,6 +46,7 @@ mount -t tmpfs -o mode=1777 labtutor-shm /dev/shm
 mount -t overlay labtutor-etc -o "lowerdir=$M/etc,upperdir=$LT/up/etc,workdir=$LT/up/etc.work" /etc || die "overlay on /etc"
 mount -t overlay labtutor-var -o "lowerdir=$M/var,upperdir=$LT/up/var,workdir=$LT/up/var.work" /var || die "overlay on /var"
 hostname labtutor-vm
+say "file systems mounted"
 
 # Kernel modules: this kernel's tree from the machine's cache, loaded by busybox's modprobe (the
 # machine may have no kmod); the kernel runs it too when a program needs a module (ip_vs_rr, nfsd, nfs).
@@ -59,7 +61,9 @@ for a in modprobe insmod rmmod lsmod modinfo depmod; do
     ln -sf busybox "$LT/bin/$a"
 done
 echo "$LT/bin/modprobe" > /proc/sys/kernel/modprobe
+say "programs copied"
 err=$("$LT/bin/modprobe" -a virtio_net veth bridge ip_vs 2>&1) || die "cannot load virtio_net, veth, bridge, ip_vs: $err"
+say "modules loaded"
 
 # The lab network: the machine's tap is eth0, a port of br0 like every host's veth.
 ip link set lo up
@@ -77,6 +81,7 @@ while read -r role addr; do
     echo "link add $role type veth peer name $LT_IFACE netns lt-$LT_NAME-$role"
     echo "link set $role master br0 up"
 done < "$S/vm/hosts" | ip -batch - || die "cannot create the hosts' namespaces and links"
+say "host links created"
 
 host_up() { # role address
     local role=$1 addr=$2 ns="lt-$LT_NAME-$1" h="$LT/hosts/$1"
@@ -94,6 +99,7 @@ declare -A anchor
 while read -r role addr; do
     [ -n "$role" ] && host_up "$role" "$addr"
 done < "$S/vm/hosts"
+say "hosts started"
 
 # The control sshd: how labtutor on the machine runs commands in the hosts (vm/in-host).
 /usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
