@@ -213,6 +213,7 @@ public final class Sandbox {
         }
         writeKnownHosts();
         awaitLogins();
+        vm.awaitControl();
         writeString(labFile(), SandboxLabFile.render(spec, hosts(), privateKey(), knownHosts()));
         return Map.of();
     }
@@ -516,7 +517,7 @@ public final class Sandbox {
     private SandboxStatus vmStatus() {
         Map<String, String[]> lines = new LinkedHashMap<>();
         if (vm.alive()) {
-            ExecResult r = vm.guest(Duration.ofSeconds(30), "/.lt/bin/status");
+            ExecResult r = vm.guest(Duration.ofSeconds(30), "/.lt/state/vm/status");
             for (String line : r.stdout().split("\n")) {
                 String[] f = line.trim().split("\\s+");
                 if (f.length == 5) {
@@ -747,6 +748,10 @@ public final class Sandbox {
     }
 
     private static void refuseTakenSubnet(SandboxSpec spec) {
+        if (LocalCommand.run("ip", "link", "show", "dev", spec.rootLink()).exitStatus() == 0) {
+            throw new SandboxException(Text.of("本机已有名为 " + spec.rootLink() + " 的网络接口；请换一个沙箱名（--name）",
+                    "This machine already has a link named " + spec.rootLink() + "; choose another sandbox name (--name)"));
+        }
         ExecResult r = LocalCommand.run("ip", "-4", "-o", "addr", "show");
         Pattern taken = Pattern.compile("inet " + Pattern.quote(spec.subnetPrefix() + ".") + "\\d+/");
         if (taken.matcher(r.stdout()).find()) {

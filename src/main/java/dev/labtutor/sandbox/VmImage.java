@@ -48,6 +48,16 @@ public record VmImage(Path dir, String release, String packages) {
         return dir.resolve("boot").resolve("vmlinuz-" + release);
     }
 
+    /**
+     * What qemu boots: the uncompressed kernel (an ELF that qemu starts through its PVH entry, which
+     * saves the half of a software-emulated boot that goes into decompressing the kernel), or the
+     * compressed one where {@code xz} was missing at fetch time.
+     */
+    public Path bootKernel() {
+        Path elf = dir.resolve("boot").resolve("vmlinux-" + release);
+        return Files.isRegularFile(elf) ? elf : vmlinuz();
+    }
+
     /** {@code lib/modules/RELEASE} of this kernel, with modules.dep and modules.alias. */
     public Path modules() {
         return dir.resolve("lib/modules").resolve(release);
@@ -130,6 +140,7 @@ public record VmImage(Path dir, String release, String packages) {
             LocalCommand.run(List.of("dpkg-deb", "-x", busyboxDeb.toString(), image.toString()), APT_TIMEOUT, null);
             String release = kernelPackage.substring("linux-image-".length());
             prune(image, release);
+            decompress(image.resolve("boot").resolve("vmlinuz-" + release), image.resolve("boot").resolve("vmlinux-" + release));
             ExecResult depmod = LocalCommand.run(List.of(image.resolve("bin/busybox").toString(), "depmod", "-b",
                     image.toString(), release), APT_TIMEOUT, null);
             if (depmod.exitStatus() != 0) {
@@ -186,6 +197,37 @@ public record VmImage(Path dir, String release, String packages) {
 
     private static String debName(Path deb) {
         return deb.getFileName().toString().replace("%3a", ":").replaceAll("\\.deb$", "");
+    }
+
+    /**
+     * Writes the kernel inside a bzImage, uncompressed: the payload the setup header points at
+     * (boot protocol 2.08+), through {@code xz -d}. Without xz, or for a payload that is not xz,
+     * nothing is written and the VM boots the compressed kernel.
+     */
+    static void decompress(Path bzImage, Path target) throws IOException {
+        byte[] image = Files.readAllBytes(bzImage);
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(image).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int setupSectors = Byte.toUnsignedInt(image[0x1f1]) == 0 ? 4 : Byte.toUnsignedInt(image[0x1f1]);
+        int start = (setupSectors + 1) * 512 + header.getInt(0x248);
+        int length = header.getInt(0x24c);
+        byte[] xzMagic = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
+        if (SandboxPreflight.findProgram("xz").isEmpty() || start < 0 || length <= 0 || start + length > image.length
+                || !java.util.Arrays.equals(image, start, start + 6, xzMagic, 0, 6)) {
+            return;
+        }
+        Path payload = target.resolveSibling(target.getFileName() + ".xz");
+        Files.write(payload, java.util.Arrays.copyOfRange(image, start, start + length));
+        ExecResult r = LocalCommand.run(List.of("sh", "-c", "exec xz -dc --single-stream \"$0\" > \"$1\"",
+                payload.toString(), target.toString()), APT_TIMEOUT, null);
+        Files.delete(payload);
+        byte[] elf = {0x7f, 'E', 'L', 'F'};
+        boolean ok = r.exitStatus() == 0 && Files.size(target) > image.length;
+        try (var in = Files.newInputStream(target)) {
+            ok = ok && java.util.Arrays.equals(in.readNBytes(4), elf);
+        }
+        if (!ok) {
+            Files.deleteIfExists(target);
+        }
     }
 
     /** Drops documentation and the drivers for hardware a VM does not have (most of the 400 MB). */

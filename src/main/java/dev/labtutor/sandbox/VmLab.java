@@ -41,7 +41,9 @@ final class VmLab {
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.parseLong(env("LABTUTOR_VM_BOOT_TIMEOUT", "240")));
     private static final Duration KVM_PROBE = Duration.ofSeconds(10);
     private static final String QEMU = "qemu-system-x86_64";
-    private static final String IN_HOST = "/.lt/bin/in-host";
+    private static final String IN_HOST = "/.lt/state/vm/in-host";
+    /** The modprobe family, busybox's applets in the VM (the kernel loads modules with it too). */
+    private static final List<String> MODULE_TOOLS = List.of("modprobe", "insmod", "rmmod", "lsmod", "modinfo", "depmod");
 
     /**
      * The guest kernel's command line: console on the serial port (labtutor reads it), a panic
@@ -56,6 +58,10 @@ final class VmLab {
     private final SandboxSpec spec;
     private volatile long qemuPid;
     private GuestShell shell;
+    /** The boot's console, read by {@link #awaitHosts} and then {@link #awaitControl}. */
+    private ConsoleWatch watch;
+    private long bootDeadline;
+    private boolean ready;
 
     VmLab(SandboxSpec spec, long qemuPid) {
         this.spec = spec;
@@ -180,6 +186,12 @@ final class VmLab {
                     """.formatted(spec.tutorAddress()));
             Files.setPosixFilePermissions(dir.resolve("tap-up"), PosixFilePermissions.fromString("rwxr-xr-x"));
             Initrd.write(image, dir.resolve("initrd.img"));
+            Path bin = spec.stateDir().resolve("bin");
+            Files.copy(image.busybox(), bin.resolve("busybox"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            for (String tool : MODULE_TOOLS) {
+                Files.deleteIfExists(bin.resolve(tool));
+                Files.createSymbolicLink(bin.resolve(tool), Path.of("busybox"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,7 +219,7 @@ final class VmLab {
             argv.addAll(List.of("-accel", "tcg,tb-size=" + env("LABTUTOR_VM_TB_SIZE", "64")));
         }
         argv.addAll(List.of(
-                "-kernel", image.vmlinuz().toString(),
+                "-kernel", image.bootKernel().toString(),
                 "-initrd", dir.resolve("initrd.img").toString(),
                 "-append", KERNEL_ARGS,
                 "-chardev", "file,id=console,path=" + opt(consoleLog()),
@@ -308,10 +320,9 @@ final class VmLab {
         Set<String> pending = new LinkedHashSet<>();
         spec.roles().forEach(r -> pending.add(r.id()));
         Map<String, String> failed = new LinkedHashMap<>();
-        boolean[] ready = {false};
-        ConsoleWatch watch = new ConsoleWatch(consoleLog());
-        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
-        while (!ready[0]) {
+        watch = new ConsoleWatch(consoleLog());
+        bootDeadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        while (!pending.isEmpty()) {
             for (String line : watch.newLines()) {
                 if (!line.startsWith("labtutor-vm: ")) {
                     continue;
@@ -330,17 +341,17 @@ final class VmLab {
                     pending.remove(role);
                     failed.putIfAbsent(role, msg.substring(msg.indexOf(" FAILED:") + 8).strip());
                 } else if (msg.equals("ready")) {
-                    ready[0] = true;
+                    ready = true;
                 }
             }
-            if (ready[0]) {
+            if (pending.isEmpty()) {
                 break;
             }
             if (!alive()) {
                 throw new SandboxException(Text.of("沙箱虚拟机在启动中退出了：" + lastWords(),
                         "The sandbox VM stopped while booting: " + lastWords()));
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() > bootDeadline) {
                 throw new SandboxException(Text.of("沙箱虚拟机在 " + BOOT_TIMEOUT.toSeconds() + " 秒内没有启动好，未就绪的主机："
                         + String.join("、", pending) + "；" + lastWords(),
                         "The sandbox VM did not come up within " + BOOT_TIMEOUT.toSeconds() + " s; hosts not up: "
@@ -352,6 +363,35 @@ final class VmLab {
             String first = failed.keySet().iterator().next();
             throw new SandboxException(Text.of("沙箱主机 " + first + " 在虚拟机中启动失败：" + failed.get(first),
                     "Sandbox host " + first + " did not boot in the VM: " + failed.get(first)));
+        }
+    }
+
+    /**
+     * Waits for the guest's "ready" line, written once its control sshd runs (after the hosts are
+     * up, so labtutor logs in to the hosts meanwhile); {@link #exec} needs it.
+     */
+    void awaitControl() {
+        while (!ready) {
+            for (String line : watch.newLines()) {
+                if (line.startsWith("labtutor-vm: ready")) {
+                    ready = true;
+                } else if (line.startsWith("labtutor-vm: FAILED: ")) {
+                    throw new SandboxException(Text.of("沙箱虚拟机启动失败：" + line.substring(21),
+                            "The sandbox VM failed to boot: " + line.substring(21)));
+                }
+            }
+            if (ready) {
+                return;
+            }
+            if (!alive()) {
+                throw new SandboxException(Text.of("沙箱虚拟机在启动中退出了：" + lastWords(),
+                        "The sandbox VM stopped while booting: " + lastWords()));
+            }
+            if (System.nanoTime() > bootDeadline) {
+                throw new SandboxException(Text.of("沙箱虚拟机的控制通道（" + spec.vmAddress() + " 上的 sshd）没有启动：" + lastWords(),
+                        "The sandbox VM's control sshd (" + spec.vmAddress() + ") did not start: " + lastWords()));
+            }
+            Sandbox.sleep(50);
         }
     }
 
@@ -438,7 +478,12 @@ final class VmLab {
             }
         }
         killQemu();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         ExecResult link = LocalCommand.run("ip", "-d", "link", "show", "dev", spec.rootLink());
+        while (link.exitStatus() == 0 && System.nanoTime() < deadline) {
+            Sandbox.sleep(50);
+            link = LocalCommand.run("ip", "-d", "link", "show", "dev", spec.rootLink());
+        }
         if (link.exitStatus() == 0 && link.stdout().contains("tun")) {
             LocalCommand.run("ip", "link", "del", spec.rootLink());
         }

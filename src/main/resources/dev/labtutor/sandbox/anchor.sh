@@ -2,8 +2,8 @@
 # Builds one sandbox host's own root, then holds its namespaces open.
 # Run as: ip netns exec NS unshare --mount --uts --propagation private bash anchor.sh HOSTDIR ROLE BINDIR
 # The same script runs on the machine's kernel and inside the VM (there / is the VM's view of the
-# machine). Every mount below lives only in this host's mount namespace and vanishes with its last
-# process.
+# machine, and LT_ADDR/LT_DEV, when set, are the address to give the host's lab interface). Every
+# mount below lives only in this host's mount namespace and vanishes with its last process.
 #
 # The host's / is a fresh tmpfs, as on a freshly installed machine: the programs (/usr and the
 # top-level links or directories that point into it) are bound read-only from the machine; /etc and
@@ -46,7 +46,7 @@ mount -t tmpfs -o mode=0755 labtutor-run "$R/run"
 mkdir -p "$R/run/labtutor" "$R/run/sshd" "$R/run/lock" "$R/run/httpd" "$R/run/.var/upper" "$R/run/.var/work"
 chmod 0755 "$R/run/sshd"
 mount --rbind "$H" "$R/run/labtutor"
-mount --bind "$BIN" "$R/usr/local/sbin"
+mount --rbind "$BIN" "$R/usr/local/sbin"
 mount --bind "$H/root" "$R/root"
 mount -t overlay labtutor-var -o "lowerdir=/var,upperdir=$R/run/.var/upper,workdir=$R/run/.var/work" "$R/var"
 mkdir -p "$R/var/www/html" "$R/var/log"
@@ -54,7 +54,7 @@ mount --bind "$H/www" "$R/var/www/html"
 mount --bind "$H/log" "$R/var/log"
 mount -t tmpfs -o mode=1777 labtutor-tmp "$R/tmp"
 mount --rbind /dev "$R/dev"
-mount --rbind /sys "$R/sys"
+mount -t sysfs sysfs "$R/sys" 2>/dev/null || mount --rbind /sys "$R/sys"
 mount -t proc proc "$R/proc" 2>/dev/null || mount --rbind /proc "$R/proc"
 # Only net.* sysctls are per network namespace; everything else would change the real machine.
 mount --bind "$R/proc/sys" "$R/proc/sys"
@@ -73,11 +73,17 @@ if [ ! -d "$LT_STATE/rpmdb" ]; then
     for p in firewalld openssh-server vim-enhanced curl iproute procps-ng selinux-policy-targeted; do
         lt_nevra "$p" > "$LT_STATE/rpmdb/$p"
     done
-    touch "$LT_STATE/enabled/firewalld" "$LT_STATE/enabled/sshd"
+    : > "$LT_STATE/enabled/firewalld"
+    : > "$LT_STATE/enabled/sshd"
     echo Enforcing > "$LT_STATE/selinux"
 fi
-ip link set lo up
-lt_log 'kernel' "Linux version $(uname -r) (labtutor sandbox host $ROLE)"
+if [ -n "${LT_ADDR:-}" ]; then
+    printf 'addr add %s dev %s\nlink set %s up\nlink set lo up\n' "$LT_ADDR" "$LT_DEV" "$LT_DEV" | ip -batch -
+else
+    ip link set lo up
+fi
+read -r release < /proc/sys/kernel/osrelease
+lt_log 'kernel' "Linux version $release (labtutor sandbox host $ROLE)"
 nft -f /usr/local/sbin/firewalld.nft
 lt_log 'systemd[1]' 'Started firewalld - dynamic firewall daemon.'
 /usr/sbin/sshd -f /run/labtutor/ssh/sshd_config -E /var/log/secure

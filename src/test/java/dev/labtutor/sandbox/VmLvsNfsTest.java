@@ -74,6 +74,11 @@ class VmLvsNfsTest {
         return LocalCommand.run(List.of("curl", "-s", "-m", "5", "http://" + address + "/"), Duration.ofSeconds(15), null);
     }
 
+    /** The directors that hold the VIP (the real servers have it too, on lo, for DR). */
+    private static List<SandboxRole> directorsWithVip() {
+        return sandbox.status().vipHolders().stream().filter(r -> r == LB01 || r == LB02).toList();
+    }
+
     private static String ipvs(SandboxRole director) {
         return okSsh(sandbox, director, "ipvsadm -Ln").stdout();
     }
@@ -132,8 +137,8 @@ class VmLvsNfsTest {
                 keepalivedConf(lb),
                 "EOF",
                 "systemctl start keepalived"));
-        assertTrue(eventually(Duration.ofSeconds(60), () -> sandbox.status().vipHolders().equals(List.of(LB01))),
-                "lb01 should hold the VIP: " + sandbox.status().vipHolders());
+        assertTrue(eventually(Duration.ofSeconds(60), () -> directorsWithVip().equals(List.of(LB01))),
+                "lb01 should hold the VIP: " + directorsWithVip());
         assertTrue(eventually(Duration.ofSeconds(60), () -> {
             String table = ipvs(LB01);
             return table.contains(spec.address(WEB01) + ":80") && table.contains(spec.address(WEB02) + ":80");
@@ -208,8 +213,8 @@ class VmLvsNfsTest {
     @Order(5)
     void stoppingKeepalivedOnLb01KeepsTheServiceUpThroughLb02() {
         okSsh(sandbox, LB01, "systemctl stop keepalived");
-        assertTrue(eventually(Duration.ofSeconds(30), () -> sandbox.status().vipHolders().equals(List.of(LB02))),
-                "the VIP should move to lb02: " + sandbox.status().vipHolders());
+        assertTrue(eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB02))),
+                "the VIP should move to lb02: " + directorsWithVip());
         String table = ipvs(LB02);
         assertTrue(table.contains(spec.address(WEB01) + ":80") && table.contains(spec.address(WEB02) + ":80"), table);
         assertFalse(okSsh(sandbox, LB01, "ipvsadm -Ln").stdout().contains(vip()), "keepalived removed lb01's table");
@@ -220,8 +225,8 @@ class VmLvsNfsTest {
             return r.exitStatus() == 0 && pages.containsAll(Set.of("page of web01", "page of web02"));
         }), "both pages through lb02: " + pages);
         okSsh(sandbox, LB01, "systemctl start keepalived");
-        assertTrue(eventually(Duration.ofSeconds(30), () -> sandbox.status().vipHolders().equals(List.of(LB01))),
-                "lb01 takes the VIP back: " + sandbox.status().vipHolders());
+        assertTrue(eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB01))),
+                "lb01 takes the VIP back: " + directorsWithVip());
     }
 
     @Test

@@ -23,10 +23,12 @@ say "boot.sh"
 # Under software emulation every dynamically linked program costs tens of milliseconds to start:
 # the boot (this script, and anchor.sh until its pivot_root) uses busybox's static applets for the
 # small tools. The hosts' own sessions never see them.
-mkdir -p "$LT/fast" "$LT/bin"
-for a in mkdir ln chmod cat cp hostname mknod readlink rmdir mount umount pivot_root sleep tail tr cut uname touch rm; do
-    ln -s "$M$LT_BUSYBOX" "$LT/fast/$a"
-done
+# Three busybox runs make the links (a loop of ln would itself start twenty programs).
+BB=$M$LT_BUSYBOX
+"$BB" mkdir -p "$LT/fast" "$LT/all" && "$BB" --install -s "$LT/all" \
+    && (cd "$LT/all" && "$BB" mv mkdir ln chmod cat cp hostname mknod readlink rmdir mount umount pivot_root \
+        sleep tail tr cut uname touch rm "$LT/fast/") && "$BB" rm -rf "$LT/all" \
+    || die "cannot use busybox at $LT_BUSYBOX"
 export PATH="$LT/fast:$PATH"
 
 # The clock: the machine's time as its 9p server stamps a file we touch (within milliseconds).
@@ -39,7 +41,7 @@ mount -t tmpfs -o mode=0755 labtutor-run /run
 mkdir -p /run/netns /run/sshd /run/lock
 mount -t tmpfs -o mode=1777 labtutor-tmp /tmp
 mount -t tmpfs -o mode=0700 labtutor-home /root
-mkdir -p /dev/pts /dev/shm "$LT/up/etc" "$LT/up/etc.work" "$LT/up/var" "$LT/up/var.work" "$LT/hosts" "$LT/bin"
+mkdir -p /dev/pts /dev/shm "$LT/up/etc" "$LT/up/etc.work" "$LT/up/var" "$LT/up/var.work" "$LT/hosts"
 mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts /dev/pts
 ln -sf pts/ptmx /dev/ptmx
 mount -t tmpfs -o mode=1777 labtutor-shm /dev/shm
@@ -52,47 +54,42 @@ say "file systems mounted"
 # machine may have no kmod); the kernel runs it too when a program needs a module (ip_vs_rr, nfsd, nfs).
 mkdir -p "/usr/lib/modules/$LT_KVER"
 mount --bind "$M$LT_MODULES" "/usr/lib/modules/$LT_KVER" || die "no modules at $LT_MODULES"
-cp "$M$LT_BUSYBOX" "$LT/bin/busybox" || die "no busybox at $LT_BUSYBOX"
-cp "$S"/bin/* "$LT/bin/" 2>/dev/null
-cp -r "$S/bin/httpd-dist" "$LT/bin/"
-cp "$S/anchor.sh" "$LT/anchor.sh"
-cp "$S/vm/in-host" "$S/vm/status" "$LT/bin/"
-for a in modprobe insmod rmmod lsmod modinfo depmod; do
-    ln -sf busybox "$LT/bin/$a"
-done
-echo "$LT/bin/modprobe" > /proc/sys/kernel/modprobe
-say "programs copied"
-err=$("$LT/bin/modprobe" -a virtio_net veth bridge ip_vs 2>&1) || die "cannot load virtio_net, veth, bridge, ip_vs: $err"
+# The stand-ins (with busybox as modprobe, lsmod, ...; labtutor put them there) are the state
+# directory's bin/, read over 9p; the kernel loads modules with the same modprobe.
+echo "$S/bin/modprobe" > /proc/sys/kernel/modprobe
+err=$("$S/bin/modprobe" -a virtio_net veth bridge ip_vs nf_tables nft_ct nft_reject_inet 2>&1) \
+    || die "cannot load virtio_net, veth, bridge, ip_vs, nf_tables: $err"
 say "modules loaded"
 
-# The lab network: the machine's tap is eth0, a port of br0 like every host's veth.
-ip link set lo up
-ip link add br0 type bridge || die "cannot create the bridge"
-ip link set br0 up
-ip link set eth0 master br0 || die "no network device from the machine (eth0)"
-ip link set eth0 up
-ip addr add "$LT_CONTROL/24" dev br0
+# The lab network in one ip process: the machine's tap is eth0, a port of br0 like every host's
+# veth; each host gets its namespace and its veth here, its address from anchor.sh (LT_ADDR).
+{
+    echo "link set lo up"
+    echo "link add br0 type bridge"
+    echo "link set br0 up"
+    echo "link set eth0 master br0"
+    echo "link set eth0 up"
+    echo "addr add $LT_CONTROL/24 dev br0"
+    while read -r role addr; do
+        [ -n "$role" ] || continue
+        echo "netns add lt-$LT_NAME-$role"
+        echo "link add $role type veth peer name $LT_IFACE netns lt-$LT_NAME-$role"
+        echo "link set $role master br0 up"
+    done < "$S/vm/hosts"
+} | ip -batch - || die "cannot build the lab network (bridge, the machine's eth0, the hosts' links)"
 say "network up"
 
-# Every host's namespace and veth in one ip process, then each host's side in one more.
-while read -r role addr; do
-    [ -n "$role" ] || continue
-    echo "netns add lt-$LT_NAME-$role"
-    echo "link add $role type veth peer name $LT_IFACE netns lt-$LT_NAME-$role"
-    echo "link set $role master br0 up"
-done < "$S/vm/hosts" | ip -batch - || die "cannot create the hosts' namespaces and links"
-say "host links created"
-
+# Each host: its files on tmpfs (its /etc overlay needs one), its log/ and ssh/ shared with the
+# machine, and its anchor started in its network namespace by busybox (no dynamic programs).
 host_up() { # role address
     local role=$1 addr=$2 ns="lt-$LT_NAME-$1" h="$LT/hosts/$1"
-    printf 'addr add %s/24 dev %s\nlink set %s up\n' "$addr" "$LT_IFACE" "$LT_IFACE" | ip -n "$ns" -batch - \
-        || { say "host $role FAILED: network"; return 1; }
     mkdir -p "$h"
     cp -a "$S/hosts/$role/." "$h/" || { say "host $role FAILED: files"; return 1; }
     mount --bind "$S/hosts/$role/log" "$h/log"
     mount --bind "$S/hosts/$role/ssh" "$h/ssh"
-    setsid ip netns exec "$ns" unshare --mount --uts --propagation private \
-        bash "$LT/anchor.sh" "$h" "$role" "$LT/bin" </dev/null >"$S/hosts/$role/anchor.log" 2>&1 &
+    LT_ADDR="$addr/24" LT_DEV=$LT_IFACE "$BB" setsid "$BB" nsenter -n"/run/netns/$ns" \
+        "$BB" unshare -m -u --propagation private \
+        bash "$S/anchor.sh" "$h" "$role" "$S/bin" </dev/null >"$S/hosts/$role/anchor.log" 2>&1 &
     anchor[$role]=$!
 }
 declare -A anchor
@@ -100,10 +97,6 @@ while read -r role addr; do
     [ -n "$role" ] && host_up "$role" "$addr"
 done < "$S/vm/hosts"
 say "hosts started"
-
-# The control sshd: how labtutor on the machine runs commands in the hosts (vm/in-host).
-/usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
-say "control up"
 
 pending=$(cut -d' ' -f1 "$S/vm/hosts")
 while [ -n "$pending" ]; do
@@ -120,6 +113,10 @@ while [ -n "$pending" ]; do
     pending=$left
     [ -z "$pending" ] || sleep 0.05
 done
+
+# The control sshd: how labtutor on the machine runs commands in the hosts (vm/in-host). Started
+# once the hosts are up, while labtutor logs in to them.
+/usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
 say "ready"
 
 # PID 1 from here on: reap the daemons' orphans, and keep the VM up until labtutor stops qemu.
