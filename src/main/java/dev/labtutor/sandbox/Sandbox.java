@@ -653,8 +653,8 @@ public final class Sandbox {
 
     /** Starts the sshd of host {@code role} again (after {@link SandboxFault.SshdStopped}); a no-op when it runs. */
     public void startSshd(SandboxRole role) {
-        requireOk(role, sh(role, SSHD_ALIVE + "alive && exit 0; "
-                + "exec /usr/sbin/sshd -f /run/labtutor/ssh/sshd_config -E /var/log/secure"));
+        requireOk(role, exec(role, "bash", "-c", SSHD_ALIVE + "alive && exit 0; "
+                + ". /usr/local/sbin/labtutor-lib.sh && lt_start_sshd"));
         awaitPort(role, spec.address(role), 22);
     }
 

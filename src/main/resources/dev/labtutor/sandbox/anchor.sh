@@ -63,13 +63,17 @@ mount -o remount,bind,ro "$R/proc/sys"
 cd "$R"
 pivot_root . .old
 cd /
-umount -l /.old
-rmdir /.old
+# From here on only the host's own files exist. In the VM its bin has busybox: the few small tools
+# below use it (a dynamically linked program costs ten times more to start under emulation).
+bb=
+[ -x /usr/local/sbin/busybox ] && bb=/usr/local/sbin/busybox
+$bb umount -l /.old
+$bb rmdir /.old
 
 # Boot: the state of a freshly installed openEuler 24.03 host.
 . /usr/local/sbin/labtutor-lib.sh
 if [ ! -d "$LT_STATE/rpmdb" ]; then
-    mkdir -p "$LT_STATE/rpmdb" "$LT_STATE/enabled"
+    $bb mkdir -p "$LT_STATE/rpmdb" "$LT_STATE/enabled"
     for p in firewalld openssh-server vim-enhanced curl iproute procps-ng selinux-policy-targeted; do
         lt_nevra "$p" > "$LT_STATE/rpmdb/$p"
     done
@@ -78,15 +82,16 @@ if [ ! -d "$LT_STATE/rpmdb" ]; then
     echo Enforcing > "$LT_STATE/selinux"
 fi
 if [ -n "${LT_ADDR:-}" ]; then
-    printf 'addr add %s dev %s\nlink set %s up\nlink set lo up\n' "$LT_ADDR" "$LT_DEV" "$LT_DEV" | ip -batch -
-else
-    ip link set lo up
+    $bb ip addr add "$LT_ADDR" dev "$LT_DEV"
+    $bb ip link set "$LT_DEV" up
 fi
+$bb ip link set lo up
+unset LT_ADDR LT_DEV
 read -r release < /proc/sys/kernel/osrelease
 lt_log 'kernel' "Linux version $release (labtutor sandbox host $ROLE)"
 nft -f /usr/local/sbin/firewalld.nft
 lt_log 'systemd[1]' 'Started firewalld - dynamic firewall daemon.'
-/usr/sbin/sshd -f /run/labtutor/ssh/sshd_config -E /var/log/secure
+lt_start_sshd
 lt_log 'systemd[1]' 'Started OpenSSH server daemon.'
 echo "$$" > /run/labtutor/anchor.pid
 exec -a "labtutor-anchor-$ROLE" sleep infinity

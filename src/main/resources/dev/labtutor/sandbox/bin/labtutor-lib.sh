@@ -84,3 +84,10 @@ lt_apache_modules() {
     done
     return 1
 }
+
+# Starts this host's sshd. -r (no re-exec of sshd for each connection) makes a login under
+# software emulation several times cheaper; an sshd that does not know -r is started without it.
+lt_start_sshd() {
+    /usr/sbin/sshd -r -f /run/labtutor/ssh/sshd_config -E /var/log/secure 2>/dev/null \
+        || /usr/sbin/sshd -f /run/labtutor/ssh/sshd_config -E /var/log/secure
+}

@@ -15,7 +15,7 @@ say() { local up; read -r up _ < /proc/uptime; echo "labtutor-vm: $* [$up]"; }
 die() {
     say "FAILED: $*"
     sync
-    echo o > /proc/sysrq-trigger
+    echo b > /proc/sysrq-trigger
     sleep 60
 }
 . "$S/vm/vm.env" || die "no vm/vm.env in the state directory"
@@ -116,7 +116,8 @@ done
 
 # The control sshd: how labtutor on the machine runs commands in the hosts (vm/in-host). Started
 # once the hosts are up, while labtutor logs in to them.
-/usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
+/usr/sbin/sshd -r -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" 2>/dev/null \
+    || /usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
 say "ready"
 
 # PID 1 from here on: reap the daemons' orphans, and keep the VM up until labtutor stops qemu.
