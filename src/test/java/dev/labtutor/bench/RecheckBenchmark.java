@@ -70,7 +70,8 @@ public final class RecheckBenchmark {
                 root = Files.createTempDirectory("labtutor-bench");
                 SecureRandom random = new SecureRandom();
                 SandboxSpec spec = SandboxSpec.defaults().withName("b" + HexFormat.of().formatHex(random.generateSeed(3)))
-                        .withSubnetPrefix("10.78." + (100 + random.nextInt(150))).withStateRoot(root);
+                        .withSubnetPrefix("10.78." + (100 + random.nextInt(150))).withStateRoot(root)
+                        .withKernel(dev.labtutor.sandbox.SandboxKernel.MACHINE);
                 sandbox = Sandbox.up(spec);
                 System.out.printf("sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());
                 labFile = sandbox.labFile();
