@@ -45,7 +45,7 @@ public final class Evaluator {
         }
         Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
-                perHost(check, o, cause, hint, facts), List.of());
+                perHost(check, o, cause, hint, facts), o.notes());
     }
 
     /**

@@ -20,9 +20,9 @@ final class KeepalivedPrimitives {
     static Optional<Primitive> read(String name, YNode body, Problems problems) {
         switch (name) {
             case "keepalived-config": {
-                Fields f = Fields.of(body, problems, name, Set.of("path", "deny"));
+                Fields f = Fields.of(body, problems, name, Set.of("path", "deny", "advisory"));
                 return Optional.of(new KeepalivedConfigCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems),
-                        new HashSet<>(f.textList("deny"))));
+                        new HashSet<>(f.textList("deny")), new HashSet<>(f.textList("advisory"))));
             }
             case "keepalived-instance": {
                 Fields f = Fields.of(body, problems, name, Set.of("path", "instance", "state", "vip", "vrid", "priority", "iface"));

@@ -103,13 +103,20 @@ public final class ProbeCommands {
                + "sysctl -a 2>/dev/null | grep -E " + quote(ere);
     }
 
+    /**
+     * {@code systemctl show}; where systemd is not running (a container, a host booted with
+     * another init) the process is looked up with pidof, and whether the unit starts at boot is
+     * still asked of {@code systemctl is-enabled}, which reads the unit files without systemd.
+     */
     private static String unit(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
         return "o=$(systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager "
                + quote(serviceName(unit)) + " 2>&1); "
                + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
                + "*) [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; echo 'labtutor:pidof'; pidof "
-               + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\" ;; esac";
+               + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\"; "
+               + "if command -v systemctl >/dev/null 2>&1; then echo 'labtutor:is-enabled'; systemctl is-enabled "
+               + quote(serviceName(unit)) + " 2>&1; echo \"labtutor:is-enabled-rc $?\"; fi ;; esac";
     }
 
     private static String pkg(Probe p) {
