@@ -49,6 +49,16 @@ public final class Evaluator {
     }
 
     /**
+     * The verdict of a check judged outside a round (an observation over time): the hint is
+     * chosen by the outcome's cause; every host shares the judgement.
+     */
+    public static Verdict judged(BoundCheck check, Outcome o) {
+        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint, o.evidence())
+                .withNotes(o.notes());
+    }
+
+    /**
      * Each host's own judgement: a per-host primitive's outcome for that host, with the cause
      * and hint found for that host alone; for a group primitive, the group's judgement, except
      * for a host that could not be asked, which says so.

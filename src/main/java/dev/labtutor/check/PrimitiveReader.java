@@ -21,7 +21,7 @@ public final class PrimitiveReader {
     /** The primitive names a check's {@code expect} (and a cause's {@code when}) may use. */
     public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
             "ipvs", "http", "log", "command", "selinux", "firewalld",
-            "keepalived-config", "keepalived-instance", "keepalived-group");
+            "keepalived-config", "keepalived-instance", "keepalived-group", "timeline");
 
     private PrimitiveReader() {
     }
@@ -116,6 +116,7 @@ public final class PrimitiveReader {
                 Fields f = Fields.of(body, problems, "firewalld", Set.of("running"));
                 yield new FirewalldCheck(f.bool("running").orElse(false));
             }
+            case "timeline" -> timeline(body, problems);
             default -> KeepalivedPrimitives.read(name, body, problems).orElse(null);
         };
         if (p == null) {
@@ -125,6 +126,60 @@ public final class PrimitiveReader {
             return Optional.empty();
         }
         return problems.size() == before ? Optional.of(p) : Optional.empty();
+    }
+
+    private static TimelineCheck timeline(YNode body, Problems problems) {
+        Fields f = Fields.of(body, problems, "timeline", Set.of("track", "address", "url", "port", "backends", "recent", "pattern"));
+        String trackName = f.text("track").orElse("holder");
+        dev.labtutor.check.observe.Watch.Track track = switch (trackName) {
+            case "holder" -> dev.labtutor.check.observe.Watch.Track.HOLDER;
+            case "backends" -> dev.labtutor.check.observe.Watch.Track.BACKENDS;
+            default -> {
+                problems.add(f.node("track").orElseThrow(), "track must be 'holder' (who holds the address) or 'backends' (whose pages the URL serves)");
+                yield dev.labtutor.check.observe.Watch.Track.HOLDER;
+            }
+        };
+        String address = typed(f, "address", VarType.IPV4, problems);
+        Optional<dev.labtutor.check.observe.Target> target = Optional.empty();
+        Optional<String> url = f.text("url");
+        Optional<Integer> port = f.integer("port", 1, 65535);
+        if (url.isPresent() && port.isPresent()) {
+            problems.add(body, "timeline takes 'url' (HTTP) or 'port' (TCP), not both");
+        } else if (url.isPresent()) {
+            target = dev.labtutor.check.observe.Target.http(url.get());
+            if (target.isEmpty() || !VarType.URL.accepts(url.get())) {
+                problems.add(f.node("url").orElseThrow(), "'" + url.get() + "' is not a plain http:// URL");
+            }
+        } else if (port.isPresent()) {
+            target = Optional.of(dev.labtutor.check.observe.Target.tcp(address, port.get()));
+        }
+        List<String> backends = words(f, "backends", problems);
+        if (track == dev.labtutor.check.observe.Watch.Track.BACKENDS && (url.isEmpty() || backends.isEmpty())) {
+            problems.add(body, "track: backends needs 'url' and 'backends' (the names the pages carry)");
+        }
+        List<String> pattern = new java.util.ArrayList<>();
+        for (String state : f.requiredText("pattern").split(",")) {
+            String st = state.trim();
+            if (!st.matches("[a-z0-9-]+(\\+[a-z0-9-]+)*")) {
+                problems.add(f.node("pattern").orElse(body), "pattern state '" + st + "' must be names joined by '+', e.g. lb01 or web01+web02");
+            }
+            pattern.add(st);
+        }
+        return new TimelineCheck(track, address, target, backends, f.integer("recent", 1, 20).orElse(4), pattern);
+    }
+
+    private static List<String> words(Fields f, String key, Problems problems) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : f.text(key).orElse("").split(",")) {
+            if (w.isBlank()) {
+                continue;
+            }
+            if (!VarType.WORD.accepts(w.trim())) {
+                problems.add(f.node(key).orElseThrow(), "'" + w.trim() + "' in '" + key + "' must be a word");
+            }
+            out.add(w.trim());
+        }
+        return out;
     }
 
     static String typed(Fields f, String key, VarType type, Problems problems) {

@@ -8,6 +8,7 @@ import dev.labtutor.check.HostFacts;
 import dev.labtutor.check.Prober;
 import dev.labtutor.check.RoundFacts;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
@@ -54,7 +55,21 @@ public final class LessonLab {
     }
 
     public List<Verdict> check(Lesson lesson, Duration wait) {
-        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait, Duration.ofSeconds(2));
+        return check(lesson, wait, ObservationListener.NONE);
+    }
+
+    /**
+     * Checks a lesson; its observation checks (a failover watched over time) are observed for up
+     * to {@code wait} while the learner acts, reporting each sample and transition to
+     * {@code listener} as it happens.
+     */
+    public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait, Duration.ofSeconds(2), listener);
+    }
+
+    /** True when the lesson has checks observed over time, which pass only with a wait window. */
+    public boolean observes(Lesson lesson) {
+        return CheckRun.observes(bind(lesson));
     }
 
     /** The interface carrying each host's address, for the roles that answered. */
