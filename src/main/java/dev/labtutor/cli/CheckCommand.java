@@ -82,7 +82,8 @@ public final class CheckCommand implements Callable<Integer> {
         List<Verdict> verdicts;
         try (LabSession session = LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout),
                 spec.commandLine().getErr(), lang)) {
-            verdicts = session.lessonLab(course, catalog, lab).check(lesson, Duration.ofSeconds(waitSeconds));
+            verdicts = session.lessonLab(course, catalog, lab).check(lesson, Duration.ofSeconds(waitSeconds),
+                    new TimelinePrinter(spec.commandLine().getErr(), lang));
         }
         LessonReport report = new LessonReport(course.id(), lesson.id(), verdicts);
         var out = spec.commandLine().getOut();

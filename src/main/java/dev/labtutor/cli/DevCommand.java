@@ -1,7 +1,10 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.BoundCheck;
+import dev.labtutor.check.TimelineCheck;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,6 +106,16 @@ public final class DevCommand implements Runnable {
                         }
 
                         @Override
+                        public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                            return ll.check(lesson, wait, listener);
+                        }
+
+                        @Override
+                        public boolean observes(Lesson lesson) {
+                            return ll.observes(lesson);
+                        }
+
+                        @Override
                         public void solve(Lesson lesson) throws Solver.SolveFailed {
                             ll.solve(lesson, Duration.ofSeconds(120), line -> { });
                         }
@@ -115,6 +129,11 @@ public final class DevCommand implements Runnable {
                         if (!p.detail().isEmpty()) {
                             out.println("    " + p.detail());
                         }
+                        Set<String> observed = course.lesson(p.lesson()).map(ll::bind).orElse(List.of()).stream()
+                                .filter(b -> b.primitive().filter(TimelineCheck.class::isInstance).isPresent())
+                                .map(BoundCheck::id).collect(java.util.stream.Collectors.toSet());
+                        p.after().stream().filter(v -> observed.contains(v.check()) && v.passed())
+                                .forEach(v -> out.println("    " + v.check() + ": " + v.message().in(courseOptions.lang())));
                         out.flush();
                     });
                     long proven = results.stream().filter(r -> r.result() == CourseProof.Result.PROVEN).count();

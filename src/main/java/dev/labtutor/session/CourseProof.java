@@ -1,25 +1,51 @@
 package dev.labtutor.session;
 
+import dev.labtutor.check.QuizVerdict;
 import dev.labtutor.check.Status;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
+import dev.labtutor.check.observe.Timeline;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Quiz;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Proves a course on a fresh lab: for each lesson in order, its checks must not all pass before
- * its solution (at least one real FAIL) and must all pass after it. A check that cannot be
- * judged here (kernel without ip_vs) makes the lesson NOT_RUNNABLE: reported with the reason,
- * never counted as proven.
+ * its solution (at least one real FAIL) and must all pass after it. The quiz counts as a check:
+ * unanswered before, answered with {@link Quiz#key} after. A lesson whose checks are observed
+ * over time (a failover) is checked while its solution runs, as a learner acts while the tutor
+ * watches. A check that cannot be judged here (a kernel without ip_vs or nfsd) makes the lesson
+ * NOT_RUNNABLE: reported with the reason, never counted as proven.
  */
 public final class CourseProof {
 
     public enum Result { PROVEN, PASSES_UNSOLVED, FAILS_SOLVED, SOLVE_FAILED, NOT_RUNNABLE }
 
+    /** Causes that mean "this machine cannot run the lesson", not "the lesson is wrong". */
+    public static final Set<String> NOT_RUNNABLE_CAUSES = Set.of("ipvs-unavailable", "nfsd-unavailable");
+
     public record LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter,
-                              Duration time, String detail) {
+                              Duration time, String detail, List<Verdict> after) {
+
+        public LessonProof {
+            after = List.copyOf(after);
+        }
+
+        public LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter, Duration time, String detail) {
+            this(lesson, result, checks, failedBefore, passedAfter, time, detail, List.of());
+        }
     }
 
     /** What the proof needs from a lab. */
@@ -27,7 +53,19 @@ public final class CourseProof {
         List<Verdict> check(Lesson lesson, Duration wait);
 
         void solve(Lesson lesson) throws Solver.SolveFailed;
+
+        /** Checks reporting observation progress; labs without observation checks need not override it. */
+        default List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+            return check(lesson, wait);
+        }
+
+        /** True when the lesson has checks observed over time (its solution must run while they watch). */
+        default boolean observes(Lesson lesson) {
+            return false;
+        }
     }
+
+    private static final Duration OBSERVER_START = Duration.ofSeconds(30);
 
     private final Lab lab;
     private final Duration settle;
@@ -57,30 +95,88 @@ public final class CourseProof {
 
     private LessonProof proveOne(Lesson l) {
         long t0 = System.nanoTime();
-        List<Verdict> before = lab.check(l, Duration.ZERO);
+        List<Verdict> before = withQuiz(lab.check(l, Duration.ZERO), l, Map.of());
         int n = before.size();
         long failedBefore = before.stream().filter(v -> v.status() == Status.FAIL).count();
+        Optional<Verdict> cannotBefore = notRunnable(before);
+        List<Verdict> after;
         try {
-            lab.solve(l);
+            after = withQuiz(lab.observes(l) ? solveWhileObserving(l) : solveThenCheck(l), l, Quiz.key(l.quiz()));
         } catch (Solver.SolveFailed e) {
+            if (cannotBefore.isPresent()) {
+                return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, 0, since(t0),
+                        "not runnable here: " + cannotBefore.get().message().en() + " (its solution failed too: " + e.getMessage() + ")");
+            }
             return new LessonProof(l.id(), Result.SOLVE_FAILED, n, (int) failedBefore, 0, since(t0), e.getMessage());
         }
-        List<Verdict> after = lab.check(l, settle);
         int passedAfter = (int) after.stream().filter(Verdict::passed).count();
-        List<Verdict> notRunnable = after.stream().filter(v -> v.status() == Status.ERROR && v.cause().equals("ipvs-unavailable")).toList();
-        if (!notRunnable.isEmpty()) {
+        Optional<Verdict> cannot = notRunnable(after).or(() -> cannotBefore);
+        if (cannot.isPresent()) {
             return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, passedAfter, since(t0),
-                    "not runnable here: " + notRunnable.get(0).message().en());
+                    "not runnable here: " + cannot.get().message().en(), after);
         }
         if (failedBefore == 0) {
             return new LessonProof(l.id(), Result.PASSES_UNSOLVED, n, 0, passedAfter, since(t0),
-                    "no check failed before the solution: " + summary(before));
+                    "no check failed before the solution: " + summary(before), after);
         }
         if (passedAfter < n) {
             return new LessonProof(l.id(), Result.FAILS_SOLVED, n, (int) failedBefore, passedAfter, since(t0),
-                    "after the solution: " + summary(after.stream().filter(v -> !v.passed()).toList()));
+                    "after the solution: " + summary(after.stream().filter(v -> !v.passed()).toList()), after);
         }
-        return new LessonProof(l.id(), Result.PROVEN, n, (int) failedBefore, passedAfter, since(t0), "");
+        return new LessonProof(l.id(), Result.PROVEN, n, (int) failedBefore, passedAfter, since(t0), "", after);
+    }
+
+    private List<Verdict> solveThenCheck(Lesson l) throws Solver.SolveFailed {
+        lab.solve(l);
+        return lab.check(l, settle);
+    }
+
+    /**
+     * Starts checking with the settle window as the observation window, waits for its first
+     * sample, then runs the solution (which stops and starts services) while it watches.
+     */
+    private List<Verdict> solveWhileObserving(Lesson l) throws Solver.SolveFailed {
+        CountDownLatch firstSample = new CountDownLatch(1);
+        ObservationListener started = new ObservationListener() {
+            @Override
+            public void sampled(String check, Timeline sofar) {
+                firstSample.countDown();
+            }
+        };
+        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "labtutor-proof-observe");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<Verdict>> watching = one.submit(() -> lab.check(l, settle, started));
+            try {
+                firstSample.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);
+                lab.solve(l);
+                return watching.get();
+            } catch (Solver.SolveFailed e) {
+                watching.cancel(true);
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                watching.cancel(true);
+                throw new Solver.SolveFailed("interrupted while observing " + l.id());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("checking " + l.id() + " failed: " + e.getCause(), e.getCause());
+            }
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    private static List<Verdict> withQuiz(List<Verdict> checks, Lesson l, Map<String, String> answers) {
+        List<Verdict> all = new ArrayList<>(checks);
+        QuizVerdict.of(l, answers).ifPresent(all::add);
+        return all;
+    }
+
+    private static Optional<Verdict> notRunnable(List<Verdict> vs) {
+        return vs.stream().filter(v -> v.status() == Status.ERROR && NOT_RUNNABLE_CAUSES.contains(v.cause())).findFirst();
     }
 
     private static String summary(List<Verdict> vs) {
