@@ -43,6 +43,25 @@ final class KeepalivedPrimitives {
                         problems.add(f.node("aspect").orElseThrow(), "aspect must be one of " + new java.util.TreeSet<>(ASPECTS)));
                 return Optional.of(new KeepalivedGroupCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems), aspect));
             }
+            case "keepalived-virtual-server": {
+                Fields f = Fields.of(body, problems, name, Set.of("path", "address", "port", "algo", "kind", "protocol",
+                        "real-servers", "real-port", "checker"));
+                java.util.List<String> rs = new java.util.ArrayList<>();
+                for (String a : f.text("real-servers").orElse("").split(",")) {
+                    if (a.isBlank()) {
+                        continue;
+                    }
+                    if (!VarType.IPV4.accepts(a.trim())) {
+                        problems.add(f.node("real-servers").orElseThrow(), "real server '" + a.trim() + "' is not an IPv4 address");
+                    }
+                    rs.add(a.trim());
+                }
+                Optional<Integer> realPort = f.integer("real-port", 1, 65535);
+                return Optional.of(new VirtualServerCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems),
+                        PrimitiveReader.typed(f, "address", VarType.IPV4, problems), f.integer("port", 1, 65535).orElse(80),
+                        f.text("algo"), f.text("kind"), f.text("protocol"), rs,
+                        realPort.map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty()), f.text("checker")));
+            }
             default:
                 return Optional.empty();
         }

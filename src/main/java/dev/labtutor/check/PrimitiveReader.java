@@ -21,7 +21,8 @@ public final class PrimitiveReader {
     /** The primitive names a check's {@code expect} (and a cause's {@code when}) may use. */
     public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
             "ipvs", "http", "log", "command", "selinux", "firewalld",
-            "keepalived-config", "keepalived-instance", "keepalived-group", "timeline");
+            "keepalived-config", "keepalived-instance", "keepalived-group", "keepalived-virtual-server", "timeline",
+            "sysctl-persisted", "mount", "nfs-export", "showmount", "host-address");
 
     private PrimitiveReader() {
     }
@@ -37,9 +38,9 @@ public final class PrimitiveReader {
         int before = problems.size();
         Primitive p = switch (name) {
             case "address" -> {
-                Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface"));
+                Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface", "prefix"));
                 yield new AddressCheck(typed(f, "address", VarType.IPV4, problems), f.bool("present").orElse(true),
-                        optTyped(f, "iface", VarType.IFACE, problems));
+                        optTyped(f, "iface", VarType.IFACE, problems), f.integer("prefix", 0, 32));
             }
             case "address-holders" -> {
                 Fields f = Fields.of(body, problems, "address-holders", Set.of("address", "count"));
@@ -82,14 +83,14 @@ public final class PrimitiveReader {
                         method, rs, f.text("scheduler"));
             }
             case "http" -> {
-                Fields f = Fields.of(body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct"));
+                Fields f = Fields.of(body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct", "backends"));
                 String url = f.requiredText("url");
                 if (!url.matches("https?://[A-Za-z0-9.:-]+(/[A-Za-z0-9._~/%-]*)?")) {
                     problems.add(f.node("url").orElse(body), "'" + url + "' is not a plain http(s) URL");
                 }
                 String from = f.text("from").orElse("tutor");
                 yield new HttpCheck(url, from, f.integer("requests", 1, 50).orElse(1), f.text("contains"),
-                        f.integer("distinct", 1, 50));
+                        f.integer("distinct", 1, 50), words(f, "backends", problems));
             }
             case "log" -> {
                 Fields f = Fields.of(body, problems, "log", Set.of("unit", "contains", "matches", "since-last"));
@@ -117,6 +118,36 @@ public final class PrimitiveReader {
                 yield new FirewalldCheck(f.bool("running").orElse(false));
             }
             case "timeline" -> timeline(body, problems);
+            case "sysctl-persisted" -> {
+                Fields f = Fields.of(body, problems, "sysctl-persisted", Set.of("key", "equals"));
+                String key = f.requiredText("key");
+                if (!key.matches("[a-z0-9_]+(\\.[A-Za-z0-9_-]+)*")) {
+                    problems.add(f.node("key").orElse(body), "'" + key + "' is not a sysctl key");
+                }
+                yield new SysctlPersistedCheck(key, f.requiredText("equals"));
+            }
+            case "mount" -> {
+                Fields f = Fields.of(body, problems, "mount", Set.of("path", "fstype", "source", "persisted"));
+                Optional<String> source = f.text("source");
+                source.filter(x -> !x.matches("[A-Za-z0-9_.:/@+-]{1,1024}")).ifPresent(x ->
+                        problems.add(f.node("source").orElseThrow(), "'" + x + "' is not a mount source like 10.0.0.31:/opt/wwwroot"));
+                yield new MountCheck(typed(f, "path", VarType.PATH, problems), f.text("fstype"), source, f.bool("persisted").orElse(false));
+            }
+            case "nfs-export" -> {
+                Fields f = Fields.of(body, problems, "nfs-export", Set.of("path", "clients"));
+                List<String> clients = words(f, "clients", problems);
+                clients.stream().filter(c -> !VarType.IPV4.accepts(c)).forEach(c ->
+                        problems.add(f.node("clients").orElseThrow(), "client '" + c + "' is not an IPv4 address"));
+                yield new NfsExportCheck(typed(f, "path", VarType.PATH, problems), clients);
+            }
+            case "showmount" -> {
+                Fields f = Fields.of(body, problems, "showmount", Set.of("server", "path"));
+                yield new ShowmountCheck(typed(f, "server", VarType.IPV4, problems), typed(f, "path", VarType.PATH, problems));
+            }
+            case "host-address" -> {
+                Fields.of(body, problems, "host-address", Set.of());
+                yield new HostAddressCheck();
+            }
             default -> KeepalivedPrimitives.read(name, body, problems).orElse(null);
         };
         if (p == null) {
