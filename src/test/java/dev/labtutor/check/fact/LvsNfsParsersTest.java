@@ -20,8 +20,8 @@ class LvsNfsParsersTest {
         assertEquals("2", p.get("fs.protected_regular").orElseThrow().value());
         assertEquals("/usr/lib/sysctl.d/99-protect-links.conf", p.get("fs.protected_regular").get().file(),
                 "for one file name the first directory wins (/usr/lib before /lib)");
-        assertEquals(List.of("/usr/lib/sysctl.d/50-pid-max.conf", "/etc/sysctl.d/99-sysctl.conf", "/usr/lib/sysctl.d/99-protect-links.conf",
-                "/etc/sysctl.conf"), p.files());
+        assertEquals(List.of("/usr/lib/sysctl.d/50-pid-max.conf", "/usr/lib/sysctl.d/99-protect-links.conf", "/etc/sysctl.d/99-sysctl.conf",
+                "/etc/sysctl.conf"), p.files(), "applied in file-name order, /etc/sysctl.conf last");
         assertTrue(p.get("net.ipv4.conf.all.arp_ignore").isEmpty());
 
         String lvs = debian + "labtutor:sysctl-file /etc/sysctl.d/90-lvs.conf\n# real server\nnet.ipv4.conf.all.arp_ignore = 1\n"
