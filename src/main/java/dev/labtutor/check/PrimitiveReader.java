@@ -170,7 +170,10 @@ public final class PrimitiveReader {
                 yield dev.labtutor.check.observe.Watch.Track.HOLDER;
             }
         };
-        String address = typed(f, "address", VarType.IPV4, problems);
+        String address = "";
+        if (f.text("address").isPresent() || track == dev.labtutor.check.observe.Watch.Track.HOLDER || f.text("port").isPresent()) {
+            address = typed(f, "address", VarType.IPV4, problems);
+        }
         Optional<dev.labtutor.check.observe.Target> target = Optional.empty();
         Optional<String> url = f.text("url");
         Optional<Integer> port = f.integer("port", 1, 65535);
