@@ -36,11 +36,11 @@ public record NfsExportCheck(String path, List<String> clients) implements PerHo
         x.active().forEach(e -> ev.add(new Evidence(r, "exportfs -v: " + e.path() + " " + describe(e))));
         x.configured().forEach(e -> ev.add(new Evidence(r, e.file() + ":" + e.line() + ": " + e.path() + " " + describe(e))));
         x.exportfsError().ifPresent(err -> ev.add(new Evidence(r, "exportfs -v: " + err)));
+        if (!x.nfsdAvailable()) {
+            return new Outcome(Status.ERROR, "nfsd-unavailable", Text.of(r + " 的内核不能提供 NFS 服务（没有 nfsd），无法检查",
+                    r + ": the kernel cannot serve NFS (no nfsd), cannot check"), ev);
+        }
         if (!x.exportfsInstalled()) {
-            if (!x.nfsdAvailable()) {
-                return new Outcome(Status.ERROR, "nfsd-unavailable", Text.of(r + " 的内核不能提供 NFS 服务（没有 nfsd），无法检查",
-                        r + ": the kernel cannot serve NFS (no nfsd), cannot check"), ev);
-            }
             return Outcome.fail("nfs-utils-missing", Text.of(r + " 上没有 exportfs（nfs-utils 未安装）", r + " has no exportfs (nfs-utils is not installed)"), ev);
         }
         Optional<NfsExports.Export> persisted = find(x.configured());

@@ -104,8 +104,9 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
                     want + " was not observed in " + took + " s (" + subject + ": " + (seg.isEmpty() ? "nothing observed" : seg) + ")"), ev);
         }
         Text moves = moves(t);
-        return Outcome.pass(Text.of("观察到 " + want + "（共 " + took + " 秒）：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
-                "observed " + want + " in " + took + " s: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : "")), ev);
+        String done = Timeline.seconds(t.completedAt().orElse(t.elapsed()));
+        return Outcome.pass(Text.of("观察到 " + want + "（" + done + " 秒内）：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
+                "observed " + want + " within " + done + " s: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : "")), ev);
     }
 
     /** The transitions that matter, with the handover time between holders. */

@@ -59,7 +59,7 @@ public final class DevCommand implements Runnable {
         @Option(names = "--subnet", defaultValue = "10.79.0", description = "First three octets of the proof sandbox's /24 (default: ${DEFAULT-VALUE}).")
         String subnet;
 
-        @Option(names = "--settle", defaultValue = "45", description = "Seconds to wait for checks to pass after a solution (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--settle", defaultValue = "120", description = "Seconds to wait for checks to pass after a solution (default: ${DEFAULT-VALUE}).")
         int settle;
 
         @Spec

@@ -121,6 +121,20 @@ public record Timeline(Watch watch, List<Sample> samples) {
         return idx;
     }
 
+    /** When the last state of the pattern began (milliseconds), once the whole pattern has been seen. */
+    public Optional<Long> completedAt() {
+        int idx = 0;
+        for (Segment s : segments()) {
+            if (idx < watch.pattern().size() && s.state().equals(watch.pattern().get(idx))) {
+                idx++;
+                if (idx == watch.pattern().size()) {
+                    return Optional.of(s.from());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean observed() {
         return matched() == watch.pattern().size();
     }
