@@ -7,7 +7,9 @@ import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.session.LessonLab;
+import dev.labtutor.session.ObservedSolve;
 import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -68,10 +70,27 @@ public final class SandboxSolveCommand implements Callable<Integer> {
                     }
                 }
             }
-            ll.solve(lesson, Duration.ofSeconds(120), progress);
-            out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
-            out.flush();
-            List<Verdict> verdicts = ll.check(lesson, Duration.ofSeconds(settle));
+            List<Verdict> verdicts;
+            if (ll.observes(lesson)) {
+                out.println("watching " + lesson.id() + "'s checks while its solution runs...");
+                out.flush();
+                verdicts = ObservedSolve.run(new ObservedSolve.Lab() {
+                    @Override
+                    public List<Verdict> check(Lesson l, Duration wait, ObservationListener listener) {
+                        return ll.check(l, wait, listener);
+                    }
+
+                    @Override
+                    public void solve(Lesson l) throws Solver.SolveFailed {
+                        ll.solve(l, Duration.ofSeconds(120), progress);
+                    }
+                }, lesson, Duration.ofSeconds(Math.max(settle, 60)), new TimelinePrinter(out, courseOptions.lang()));
+            } else {
+                ll.solve(lesson, Duration.ofSeconds(120), progress);
+                out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
+                out.flush();
+                verdicts = ll.check(lesson, Duration.ofSeconds(settle));
+            }
             List<Verdict> open = verdicts.stream().filter(v -> !v.passed()).toList();
             if (!open.isEmpty()) {
                 for (Verdict v : open) {

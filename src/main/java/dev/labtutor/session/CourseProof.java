@@ -4,7 +4,6 @@ import dev.labtutor.check.QuizVerdict;
 import dev.labtutor.check.Status;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.check.observe.ObservationListener;
-import dev.labtutor.check.observe.Timeline;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Quiz;
 import java.time.Duration;
@@ -13,12 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -64,8 +57,6 @@ public final class CourseProof {
             return false;
         }
     }
-
-    private static final Duration OBSERVER_START = Duration.ofSeconds(30);
 
     private final Lab lab;
     private final Duration settle;
@@ -131,42 +122,18 @@ public final class CourseProof {
         return lab.check(l, settle);
     }
 
-    /**
-     * Starts checking with the settle window as the observation window, waits for its first
-     * sample, then runs the solution (which stops and starts services) while it watches.
-     */
     private List<Verdict> solveWhileObserving(Lesson l) throws Solver.SolveFailed {
-        CountDownLatch firstSample = new CountDownLatch(1);
-        ObservationListener started = new ObservationListener() {
+        return ObservedSolve.run(new ObservedSolve.Lab() {
             @Override
-            public void sampled(String check, Timeline sofar) {
-                firstSample.countDown();
+            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                return lab.check(lesson, wait, listener);
             }
-        };
-        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "labtutor-proof-observe");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<List<Verdict>> watching = one.submit(() -> lab.check(l, settle, started));
-            try {
-                firstSample.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);
-                lab.solve(l);
-                return watching.get();
-            } catch (Solver.SolveFailed e) {
-                watching.cancel(true);
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                watching.cancel(true);
-                throw new Solver.SolveFailed("interrupted while observing " + l.id());
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("checking " + l.id() + " failed: " + e.getCause(), e.getCause());
+
+            @Override
+            public void solve(Lesson lesson) throws Solver.SolveFailed {
+                lab.solve(lesson);
             }
-        } finally {
-            one.shutdownNow();
-        }
+        }, l, settle, ObservationListener.NONE);
     }
 
     private static List<Verdict> withQuiz(List<Verdict> checks, Lesson l, Map<String, String> answers) {
