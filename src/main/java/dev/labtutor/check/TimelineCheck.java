@@ -105,8 +105,11 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
         }
         Text moves = moves(t);
         String done = Timeline.seconds(t.completedAt().orElse(t.elapsed()));
+        Text measured = Text.of("测得：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
+                "measured: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : ""));
         return Outcome.pass(Text.of("观察到 " + want + "（" + done + " 秒内）：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
-                "observed " + want + " within " + done + " s: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : "")), ev);
+                "observed " + want + " within " + done + " s: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : "")), ev)
+                .withNotes(List.of(measured));
     }
 
     /** The transitions that matter, with the handover time between holders. */

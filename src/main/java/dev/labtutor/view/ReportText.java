@@ -29,6 +29,9 @@ public final class ReportText {
             sb.append("  ").append(badge(v.status(), color)).append("  ")
                     .append(DisplayWidth.pad(v.title().in(lang), titleWidth)).append("  ")
                     .append(String.join(", ", v.hosts())).append('\n');
+            for (var note : v.notes()) {
+                sb.append("          ").append(lang == Lang.ZH ? "注：" : "Note: ").append(note.in(lang)).append('\n');
+            }
             if (v.status() != Status.PASS) {
                 String message = v.message().in(lang);
                 sb.append("          ").append(said.add(message) ? message : same).append('\n');

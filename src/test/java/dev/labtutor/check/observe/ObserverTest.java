@@ -63,7 +63,8 @@ class ObserverTest {
     private static final class Script implements Sampler {
         final int[] holder;
         final boolean[] lost;
-        final AtomicInteger round = new AtomicInteger();
+        final AtomicInteger addressRound = new AtomicInteger();
+        final AtomicInteger askRound = new AtomicInteger();
         final AtomicLong now;
 
         Script(int[] holder, boolean[] lost, AtomicLong now) {
@@ -72,14 +73,14 @@ class ObserverTest {
             this.now = now;
         }
 
-        int at() {
-            return Math.min(round.get(), holder.length - 1);
+        int at(AtomicInteger round) {
+            return Math.min(round.getAndIncrement(), holder.length - 1);
         }
 
         @Override
         public Map<String, Set<String>> addresses(Set<String> roles) {
             now.addAndGet(40_000_000);
-            int h = holder[at()];
+            int h = holder[at(addressRound)];
             if (h == -1) {
                 return Map.of("lb01", ip("lb01", false));
             }
@@ -88,8 +89,7 @@ class ObserverTest {
 
         @Override
         public Answer ask(Target t) {
-            int i = at();
-            round.incrementAndGet();
+            int i = at(askRound);
             if (lost[i]) {
                 return Answer.lost("timed out", 1000);
             }
