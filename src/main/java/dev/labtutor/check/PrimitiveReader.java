@@ -192,7 +192,7 @@ public final class PrimitiveReader {
             problems.add(body, "track: backends needs 'url' and 'backends' (the names the pages carry)");
         }
         List<String> pattern = new java.util.ArrayList<>();
-        for (String state : f.requiredText("pattern").split(",")) {
+        for (String state : f.requiredText("pattern").split(",|→|->")) {
             String st = state.trim();
             if (!st.matches("[a-z0-9-]+(\\+[a-z0-9-]+)*")) {
                 problems.add(f.node("pattern").orElse(body), "pattern state '" + st + "' must be names joined by '+', e.g. lb01 or web01+web02");

@@ -90,13 +90,16 @@ public final class CourseProof {
         int n = before.size();
         long failedBefore = before.stream().filter(v -> v.status() == Status.FAIL).count();
         Optional<Verdict> cannotBefore = notRunnable(before);
+        // A lesson this machine cannot run is still solved (later lessons build on it), but not waited for.
+        Duration window = cannotBefore.isPresent() ? Duration.ZERO : settle;
         List<Verdict> after;
         try {
-            after = withQuiz(lab.observes(l) ? solveWhileObserving(l) : solveThenCheck(l), l, Quiz.key(l.quiz()));
+            after = withQuiz(lab.observes(l) ? solveWhileObserving(l, window) : solveThenCheck(l, window), l, Quiz.key(l.quiz()));
         } catch (Solver.SolveFailed e) {
-            if (cannotBefore.isPresent()) {
+            Optional<Verdict> cannot = cannotBefore.or(() -> notRunnable(lab.check(l, Duration.ZERO)));
+            if (cannot.isPresent()) {
                 return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, 0, since(t0),
-                        "not runnable here: " + cannotBefore.get().message().en() + " (its solution failed too: " + e.getMessage() + ")");
+                        "not runnable here: " + cannot.get().message().en() + " (its solution failed too: " + e.getMessage() + ")");
             }
             return new LessonProof(l.id(), Result.SOLVE_FAILED, n, (int) failedBefore, 0, since(t0), e.getMessage());
         }
@@ -117,12 +120,12 @@ public final class CourseProof {
         return new LessonProof(l.id(), Result.PROVEN, n, (int) failedBefore, passedAfter, since(t0), "", after);
     }
 
-    private List<Verdict> solveThenCheck(Lesson l) throws Solver.SolveFailed {
+    private List<Verdict> solveThenCheck(Lesson l, Duration window) throws Solver.SolveFailed {
         lab.solve(l);
-        return lab.check(l, settle);
+        return lab.check(l, window);
     }
 
-    private List<Verdict> solveWhileObserving(Lesson l) throws Solver.SolveFailed {
+    private List<Verdict> solveWhileObserving(Lesson l, Duration window) throws Solver.SolveFailed {
         return ObservedSolve.run(new ObservedSolve.Lab() {
             @Override
             public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
@@ -133,7 +136,7 @@ public final class CourseProof {
             public void solve(Lesson lesson) throws Solver.SolveFailed {
                 lab.solve(lesson);
             }
-        }, l, settle, ObservationListener.NONE);
+        }, l, window, ObservationListener.NONE);
     }
 
     private static List<Verdict> withQuiz(List<Verdict> checks, Lesson l, Map<String, String> answers) {

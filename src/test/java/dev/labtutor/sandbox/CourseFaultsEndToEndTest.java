@@ -131,6 +131,28 @@ class CourseFaultsEndToEndTest {
 
     @Test
     @Order(2)
+    void theOriginalDocumentsGarpIntervalZeroPassesWithANote() throws Exception {
+        var conf = sandbox.hostPath(SandboxRole.LB01, "/etc/keepalived/keepalived.conf");
+        String original = java.nio.file.Files.readString(conf);
+        java.nio.file.Files.writeString(conf, original.replace("   router_id LVS_R1\n",
+                "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
+        try {
+            sh(SandboxRole.LB01, "systemctl restart keepalived");
+            Run r = cli(checkArgs("master", "text", "--wait", "30"));
+            assertEquals(0, r.code(), r.out() + r.err());
+            assertTrue(r.out().contains("Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
+                    r.out());
+            Run json = check("master");
+            assertEquals("pass", json.status("master-config-valid"));
+            assertTrue(json.result("master-config-valid").contains("vrrp_gna_interval"), json.out());
+        } finally {
+            java.nio.file.Files.writeString(conf, original);
+            sh(SandboxRole.LB01, "systemctl restart keepalived");
+        }
+    }
+
+    @Test
+    @Order(3)
     void realServersPassOnceSolved() {
         solve("lvs-realservers");
         Run r = check("lvs-realservers");
@@ -138,7 +160,7 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRealServerWithoutTheVipOnLo() {
         sh(SandboxRole.WEB01, "ip addr del " + spec.vip() + "/32 dev lo");
         try {
@@ -155,7 +177,7 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aWrongArpAnnounce() {
         sh(SandboxRole.WEB01, "sysctl -q -w net.ipv4.conf.all.arp_announce=1");
         try {
@@ -172,7 +194,7 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void arpSettingsInEffectButNotSaved() {
         sh(SandboxRole.WEB02, "mv /etc/sysctl.d/60-lvs-dr.conf /root/60-lvs-dr.conf");
         try {
@@ -188,7 +210,7 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDirectorsVirtualServersDisagree() {
         sh(SandboxRole.LB02, "sed -i 's/lb_algo rr/lb_algo wrr/' /etc/keepalived/keepalived.conf");
         try {
@@ -203,7 +225,7 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void anUnreachableWebHostWhileTheOtherIsJudged() {
         sandbox.inject(new SandboxFault.SshdStopped(SandboxRole.WEB01));
         try {
