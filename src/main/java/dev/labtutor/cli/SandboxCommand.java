@@ -5,6 +5,7 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.sandbox.Sandbox;
 import dev.labtutor.sandbox.SandboxException;
 import dev.labtutor.sandbox.SandboxFault;
+import dev.labtutor.sandbox.SandboxKernel;
 import dev.labtutor.sandbox.SandboxPreflight;
 import dev.labtutor.sandbox.SandboxRole;
 import dev.labtutor.sandbox.SandboxSpec;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
  * script on each host with {@link Sandbox#exec} or over SSH with {@link Sandbox#hostSpecs()}.
  */
 @Command(name = "sandbox",
-        description = "A local lab of real hosts (network namespaces) for trying the course: up, down, status, ssh, reset, break, solve.",
+        description = "A local lab of real hosts (network namespaces, on the machine's kernel or in one VM) for trying the course: "
+                + "up, down, status, ssh, reset, break, solve, kernel.",
         subcommands = {
                 SandboxCommand.Up.class,
                 SandboxCommand.Down.class,
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
                 SandboxCommand.Reset.class,
                 SandboxCommand.Break.class,
                 SandboxSolveCommand.class,
+                SandboxKernelCommand.class,
         })
 public final class SandboxCommand implements Runnable {
 
@@ -119,6 +122,9 @@ public final class SandboxCommand implements Runnable {
                 description = "Interface name inside the hosts (default: ${DEFAULT-VALUE}).")
         String iface;
 
+        @picocli.CommandLine.ArgGroup(exclusive = true)
+        KernelOption kernel;
+
         @Spec
         CommandSpec spec;
 
@@ -129,7 +135,8 @@ public final class SandboxCommand implements Runnable {
             try {
                 List<SandboxRole> roles = hosts == null ? List.of(SandboxRole.values())
                         : hosts.stream().map(SandboxRole::parse).toList();
-                sandboxSpec = where.spec().withRoles(roles).withSubnetPrefix(subnet).withIface(iface);
+                sandboxSpec = where.spec().withRoles(roles).withSubnetPrefix(subnet).withIface(iface)
+                        .withKernel(kernel == null ? SandboxKernel.AUTO : kernel.kernel());
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }
@@ -140,7 +147,20 @@ public final class SandboxCommand implements Runnable {
         }
     }
 
-    @Command(name = "down", description = "Stop every sandbox host and remove its namespaces, links and state.")
+    /** {@code --vm} / {@code --no-vm}: force the VM or the machine's kernel (default: decided by what the kernel has). */
+    static final class KernelOption {
+        @Option(names = "--vm", description = "Run the hosts in a VM on a distribution kernel (default when this kernel has no ip_vs or nfsd).")
+        boolean vm;
+
+        @Option(names = "--no-vm", description = "Run the hosts on this machine's kernel even if it lacks ip_vs or nfsd.")
+        boolean noVm;
+
+        SandboxKernel kernel() {
+            return vm ? SandboxKernel.VM : noVm ? SandboxKernel.MACHINE : SandboxKernel.AUTO;
+        }
+    }
+
+    @Command(name = "down", description = "Stop every sandbox host and remove its namespaces, links, VM and state.")
     static final class Down implements Callable<Integer> {
         @Mixin
         Where where;
@@ -173,6 +193,8 @@ public final class SandboxCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Sandbox %s: subnet %s, VIP %s, interface %s%n", status.name(), status.subnet(), status.vip(),
                     sandbox.iface());
+            out.printf("Kernel: %s%s%n", sandbox.kernel().reason().en(),
+                    sandbox.kernel().kernel() == SandboxKernel.VM && !sandbox.running() ? " - the VM is not running" : "");
             out.printf("%-10s %-15s %-8s %-5s %-10s %s%n", "HOST", "ADDRESS", "RUNNING", "SSHD", "KEEPALIVED", "IPV4");
             for (SandboxStatus.Host h : status.hosts()) {
                 out.printf("%-10s %-15s %-8s %-5s %-10s %s%s%n", h.role().id(), h.address(), yes(h.running()),

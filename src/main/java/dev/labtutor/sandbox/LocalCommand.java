@@ -73,7 +73,8 @@ final class LocalCommand {
         return r.stdout();
     }
 
-    private static byte[] readAll(InputStream in) {
+    /** Everything {@code in} gives until its end; closes it. */
+    static byte[] readAll(InputStream in) {
         try (in) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             in.transferTo(buf);

@@ -27,19 +27,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
- * A running local lab: one network namespace per host on a bridge that lives in its own
- * namespace, a veth from the root namespace (address {@code .1}, no default route anywhere) so
- * the tutor reaches the hosts over real SSH, and per host a mount and UTS namespace held open by
- * an anchor process (resource {@code anchor.sh}) that also boots the host: firewalld's nftables
- * rules and a real sshd. Everything needed to tear it down is in {@code state.properties}, so
- * {@link #down(Path)} works from a fresh process after a crash.
+ * A running local lab: one network namespace per host on a bridge, a link from the machine
+ * (address {@code .1}, no default route anywhere) so the tutor reaches the hosts over real SSH,
+ * and per host a mount and UTS namespace held open by an anchor process (resource
+ * {@code anchor.sh}) that also boots the host: its own root, firewalld's nftables rules and a real
+ * sshd. On the machine's kernel ({@link SandboxKernel#MACHINE}) the bridge lives in its own
+ * namespace and the link is a veth; in a VM ({@link SandboxKernel#VM}, see {@link VmLab}) the same
+ * hosts run inside one qemu VM on a distribution kernel and the link is qemu's tap. Everything
+ * needed to tear it down is in {@code state.properties}, so {@link #down(Path)} works from a
+ * fresh process after a crash.
  */
 public final class Sandbox {
 
-    private static final Duration HOST_BOOT_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration HOST_BOOT_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a host in the VM may take to accept its first SSH login once its sshd listens. */
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(120);
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
     private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "systemctl", "dnf", "yum", "rpm",
-            "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log");
+            "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
+    /** openEuler's httpd configuration, laid down by {@code dnf install httpd} (see bin/dnf). */
+    private static final List<String> HTTPD_DIST = List.of("httpd.conf", "00-base.conf", "00-mpm.conf");
     /** PATH for commands run with {@link #exec}: stand-ins first, as in the hosts' SSH sessions. */
     private static final String HOST_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -54,11 +61,17 @@ public final class Sandbox {
     private final SandboxSpec spec;
     private final Map<SandboxRole, Long> anchors;
     private final Duration startupTime;
+    private final KernelChoice choice;
+    /** The VM the hosts run in; null on the machine's kernel. */
+    private final VmLab vm;
 
-    private Sandbox(SandboxSpec spec, Map<SandboxRole, Long> anchors, Duration startupTime) {
+    private Sandbox(SandboxSpec spec, Map<SandboxRole, Long> anchors, Duration startupTime, KernelChoice choice,
+                    VmLab vm) {
         this.spec = spec;
         this.anchors = new LinkedHashMap<>(anchors);
         this.startupTime = startupTime;
+        this.choice = choice;
+        this.vm = vm;
     }
 
     /** {@link #up(SandboxSpec, PrintWriter)} without progress output. */
@@ -67,12 +80,14 @@ public final class Sandbox {
     }
 
     /**
-     * Builds and boots the sandbox and returns once every host's sshd accepts connections.
-     * Leftovers of an earlier sandbox with the same name (crashed JVM) are removed first; a
-     * sandbox of that name that is still running is an error. On failure everything created so
-     * far is removed again.
+     * Builds and boots the sandbox and returns once every host's sshd accepts connections: on the
+     * machine's kernel or in a VM as {@link SandboxSpec#kernel()} says ({@link SandboxKernel#AUTO}:
+     * the VM when the machine's kernel lacks ip_vs or nfsd). Leftovers of an earlier sandbox with
+     * the same name (crashed or killed labtutor, killed qemu) are removed first; a sandbox of that
+     * name that is still running, or still being brought up by another process, is an error. On
+     * failure, and on Ctrl-C, everything created so far is removed again.
      *
-     * @param out receives the subnet, VIP, interface, hosts and the time it took
+     * @param out receives progress, then the subnet, VIP, interface, hosts, kernel and the time it took
      * @throws SandboxException with the one sentence to show the learner
      */
     public static Sandbox up(SandboxSpec spec, PrintWriter out) {
@@ -80,34 +95,83 @@ public final class Sandbox {
             throw new SandboxException(p);
         });
         long start = System.nanoTime();
-        Optional<Sandbox> existing = open(spec.stateDir());
+        KernelChoice choice = KernelChoice.decide(spec.kernel());
+        if (choice.kernel() == SandboxKernel.VM) {
+            VmLab.problem().ifPresent(p -> {
+                throw new SandboxException(p);
+            });
+        }
+        SandboxSpec resolved = spec.withKernel(choice.kernel());
+        Optional<SandboxState> existing = SandboxState.read(spec.stateDir());
         if (existing.isPresent()) {
-            if (existing.get().anyAnchorAlive()) {
+            SandboxState old = existing.get();
+            Sandbox leftover = fromState(old);
+            if (!old.complete() && ProcessHandle.of(old.upPid()).map(ProcessHandle::isAlive).orElse(false)
+                    && old.upPid() != ProcessHandle.current().pid()) {
+                throw new SandboxException(Text.of(
+                        "沙箱 " + spec.name() + " 正在由另一个进程（" + old.upPid() + "）启动",
+                        "Sandbox " + spec.name() + " is being brought up by another process (pid " + old.upPid() + ")"));
+            }
+            if (old.complete() && leftover.running()) {
                 throw new SandboxException(Text.of(
                         "沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down",
                         "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down"));
             }
-            existing.get().down();
+            leftover.down();
         }
-        refuseTakenSubnet(spec);
-        SandboxState planned = new SandboxState(spec, Map.of());
+        refuseTakenSubnet(resolved);
         deleteTree(spec.stateDir());
-        planned.write();
-        Sandbox sandbox = new Sandbox(spec, Map.of(), Duration.ZERO);
+        long self = ProcessHandle.current().pid();
+        new SandboxState(resolved, Map.of(), choice, 0, self).write();
+        VmLab vm = choice.kernel() == SandboxKernel.VM ? new VmLab(resolved, 0) : null;
+        Sandbox sandbox = new Sandbox(resolved, Map.of(), Duration.ZERO, choice, vm);
+        Thread cleanup = new Thread(sandbox::down, "labtutor-sandbox-up-cancelled");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            Map<SandboxRole, Long> anchors = sandbox.build();
-            Sandbox upNow = new Sandbox(spec, anchors, Duration.ofNanos(System.nanoTime() - start));
+            out.println("Sandbox " + spec.name() + ": " + choice.reason().en());
+            out.flush();
+            Map<SandboxRole, Long> anchors = vm != null ? sandbox.buildInVm(out) : sandbox.build();
+            new SandboxState(resolved, anchors, choice, vm != null ? vm.qemuPid() : 0, 0).write();
+            Sandbox upNow = new Sandbox(resolved, anchors, Duration.ofNanos(System.nanoTime() - start), choice, vm);
             upNow.printSummary(out);
             return upNow;
         } catch (RuntimeException e) {
-            sandbox.down();
+            if (System.getenv("LABTUTOR_SANDBOX_KEEP_FAILED") == null) {
+                sandbox.down();
+            } else {
+                out.println("LABTUTOR_SANDBOX_KEEP_FAILED is set: leaving the failed sandbox in " + spec.stateDir()
+                        + " for inspection; remove it with: labtutor sandbox down");
+                out.flush();
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            }
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now
+            }
         }
     }
 
     /** The sandbox whose state is in {@code stateDir}, running or not; empty when there is none. */
     public static Optional<Sandbox> open(Path stateDir) {
-        return SandboxState.read(stateDir).map(s -> new Sandbox(s.spec(), s.anchorPids(), Duration.ZERO));
+        return SandboxState.read(stateDir).map(Sandbox::fromState);
+    }
+
+    private static Sandbox fromState(SandboxState s) {
+        VmLab vm = s.choice().kernel() == SandboxKernel.VM ? new VmLab(s.spec(), s.vmPid()) : null;
+        return new Sandbox(s.spec(), s.anchorPids(), Duration.ZERO, s.choice(), vm);
+    }
+
+    /** Where the hosts run and why (machine kernel or VM). */
+    public KernelChoice kernel() {
+        return choice;
+    }
+
+    /** True while the sandbox runs: its VM, or on the machine's kernel any host's anchor. */
+    public boolean running() {
+        return vm != null ? vm.alive() : anyAnchorAlive();
     }
 
     /**
@@ -121,20 +185,81 @@ public final class Sandbox {
         return s.isPresent();
     }
 
-    private Map<SandboxRole, Long> build() {
+    /** Keys, stand-ins and each host's files: the same on the machine's kernel and in a VM. */
+    private void prepareHosts(Path... extraKeys) {
         Path dir = spec.stateDir();
-        Path bin = dir.resolve("bin");
-        installStandIns(bin);
+        installStandIns(dir.resolve("bin"));
         List<CompletableFuture<ExecResult>> keygens = new ArrayList<>();
         keygens.add(keygen(privateKey(), "labtutor-sandbox-" + spec.name()));
         for (SandboxRole role : spec.roles()) {
             keygens.add(keygen(new HostFiles(spec, role).hostKey(), "root@" + role.id()));
+        }
+        for (Path key : extraKeys) {
+            keygens.add(keygen(key, "root@labtutor-vm"));
         }
         keygens.forEach(CompletableFuture::join);
         String authorized = read(publicKey());
         for (SandboxRole role : spec.roles()) {
             new HostFiles(spec, role).create(authorized);
         }
+    }
+
+    private Map<SandboxRole, Long> buildInVm(PrintWriter out) {
+        VmImage image = VmImage.find().orElseThrow(() -> new SandboxException(VmLab.problem().orElseThrow()));
+        prepareHosts(vm.hostKey());
+        vm.boot(image, out, pid -> new SandboxState(spec, Map.of(), choice, pid, ProcessHandle.current().pid()).write());
+        for (SandboxRole role : spec.roles()) {
+            awaitPort(role, spec.address(role), 22);
+        }
+        writeKnownHosts();
+        awaitLogins();
+        writeString(labFile(), SandboxLabFile.render(spec, hosts(), privateKey(), knownHosts()));
+        return Map.of();
+    }
+
+    /** A real SSH login to every host at once, so "up" means usable over SSH (and the hosts' sshd is warm). */
+    private void awaitLogins() {
+        List<CompletableFuture<Optional<String>>> logins = new ArrayList<>();
+        for (SandboxRole role : spec.roles()) {
+            logins.add(CompletableFuture.supplyAsync(() -> {
+                long deadline = System.nanoTime() + LOGIN_TIMEOUT.toNanos();
+                String why;
+                do {
+                    try {
+                        ExecResult r = LocalCommand.run(sshArgv(role, "true"), LOGIN_TIMEOUT, null);
+                        if (r.exitStatus() == 0) {
+                            return Optional.<String>empty();
+                        }
+                        why = r.stderr().isBlank() ? "exit " + r.exitStatus() : r.stderr().strip();
+                    } catch (SandboxException timedOut) {
+                        why = timedOut.getMessage();
+                    }
+                } while (System.nanoTime() < deadline && pause(200));
+                return Optional.of(role.id() + ": " + why);
+            }));
+        }
+        List<String> failed = logins.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+        if (!failed.isEmpty()) {
+            throw new SandboxException(Text.of("沙箱主机无法通过 SSH 登录：" + String.join("；", failed),
+                    "Sandbox hosts do not accept SSH logins: " + String.join("; ", failed)));
+        }
+    }
+
+    /** The system ssh client's argv for a batch login to {@code role} with the sandbox key and known_hosts. */
+    List<String> sshArgv(SandboxRole role, String command) {
+        return List.of("ssh", "-F", "/dev/null", "-i", privateKey().toString(), "-o", "IdentitiesOnly=yes",
+                "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts(),
+                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10", "root@" + spec.address(role), command);
+    }
+
+    private static boolean pause(long millis) {
+        sleep(millis);
+        return true;
+    }
+
+    private Map<SandboxRole, Long> build() {
+        prepareHosts();
+        Path bin = spec.stateDir().resolve("bin");
         buildNetwork();
         Map<SandboxRole, Process> launched = new LinkedHashMap<>();
         for (SandboxRole role : spec.roles()) {
@@ -145,7 +270,7 @@ public final class Sandbox {
             pids.put(role, awaitAnchor(role, launched.get(role)));
         }
         anchors.putAll(pids);
-        new SandboxState(spec, pids).write();
+        new SandboxState(spec, pids, choice, 0, ProcessHandle.current().pid()).write();
         for (SandboxRole role : spec.roles()) {
             awaitPort(role, spec.address(role), 22);
         }
@@ -159,6 +284,10 @@ public final class Sandbox {
             Files.createDirectories(bin);
             for (String name : STAND_INS) {
                 copyResource("bin/" + name, bin.resolve(name), true);
+            }
+            Files.createDirectories(bin.resolve("httpd-dist"));
+            for (String name : HTTPD_DIST) {
+                copyResource("httpd/" + name, bin.resolve("httpd-dist").resolve(name), false);
             }
             copyResource("keepalived.conf.sample", bin.resolve("keepalived.conf.sample"), false);
             copyResource("firewalld.nft", bin.resolve("firewalld.nft"), false);
@@ -288,8 +417,10 @@ public final class Sandbox {
         out.printf("Sandbox %s up in %.2f s: subnet %s, VIP %s, interface %s, tutor address %s (no default route)%n",
                 spec.name(), startupTime.toMillis() / 1000.0, spec.subnet(), spec.vip(), spec.iface(),
                 spec.tutorAddress());
+        out.printf("Kernel:      %s%n", vm != null ? "VM (qemu pid " + vm.qemuPid() + ", tap " + spec.rootLink() + ") - "
+                + choice.reason().en() : choice.reason().en());
         for (SandboxHost h : hosts()) {
-            out.printf("  %-10s %-15s netns %s%n", h.role().id(), h.address(), h.namespace());
+            out.printf("  %-10s %-15s netns %s%s%n", h.role().id(), h.address(), h.namespace(), vm != null ? " (in the VM)" : "");
         }
         out.printf("Lab file:    %s%nKey:         %s%nknown_hosts: %s%n", labFile(), privateKey(), knownHosts());
         out.flush();
@@ -297,7 +428,12 @@ public final class Sandbox {
 
     /** Removes everything; see {@link #down(Path)}. */
     public void down() {
-        List<String> namespaces = new SandboxState(spec, anchors).namespaces();
+        if (vm != null) {
+            vm.down();
+            deleteTree(spec.stateDir());
+            return;
+        }
+        List<String> namespaces = new SandboxState(spec, anchors, choice, 0, 0).namespaces();
         List<Long> victims = new ArrayList<>();
         for (String ns : namespaces) {
             victims.addAll(pidsIn(ns));
@@ -353,6 +489,9 @@ public final class Sandbox {
 
     /** Per host: running, sshd up, keepalived up, and its IPv4 addresses. */
     public SandboxStatus status() {
+        if (vm != null) {
+            return vmStatus();
+        }
         List<SandboxStatus.Host> list = new ArrayList<>();
         for (SandboxRole role : spec.roles()) {
             boolean running = anchorAlive(role);
@@ -369,6 +508,28 @@ public final class Sandbox {
             list.add(new SandboxStatus.Host(role, spec.address(role), running,
                     running && pidFileAlive(role, "/run/sshd.pid"), running && pidFileAlive(role, "/run/keepalived.pid"),
                     addresses));
+        }
+        return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
+    }
+
+    /** The VM's vm/status: one line per host, ROLE RUNNING SSHD KEEPALIVED ADDRESSES. */
+    private SandboxStatus vmStatus() {
+        Map<String, String[]> lines = new LinkedHashMap<>();
+        if (vm.alive()) {
+            ExecResult r = vm.guest(Duration.ofSeconds(30), "/.lt/bin/status");
+            for (String line : r.stdout().split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 5) {
+                    lines.put(f[0], f);
+                }
+            }
+        }
+        List<SandboxStatus.Host> list = new ArrayList<>();
+        for (SandboxRole role : spec.roles()) {
+            String[] f = lines.getOrDefault(role.id(), new String[] {role.id(), "no", "no", "no", "-"});
+            List<String> addresses = f[4].equals("-") ? List.of() : List.of(f[4].split(","));
+            list.add(new SandboxStatus.Host(role, spec.address(role), f[1].equals("yes"), f[2].equals("yes"),
+                    f[3].equals("yes"), addresses));
         }
         return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
     }
@@ -392,6 +553,7 @@ public final class Sandbox {
      * from the root namespace through {@code /proc/ANCHOR/root}.
      */
     public Path hostPath(SandboxRole role, String absolute) {
+        requireMachineKernel("hostPath");
         String rel = absolute.startsWith("/") ? absolute.substring(1) : absolute;
         return Path.of("/proc", Long.toString(anchorPid(role)), "root").resolve(rel);
     }
@@ -423,10 +585,19 @@ public final class Sandbox {
     }
 
     public ExecResult exec(SandboxRole role, Duration timeout, String... command) {
+        return exec(role, timeout, null, command);
+    }
+
+    /** {@link #exec(SandboxRole, Duration, String...)} with {@code stdin} (null for none) fed to the command. */
+    public ExecResult exec(SandboxRole role, Duration timeout, byte[] stdin, String... command) {
+        requireRole(role);
+        if (vm != null) {
+            return vm.exec(role, timeout, stdin, Arrays.asList(command));
+        }
         List<String> argv = new ArrayList<>(nsenter(role));
         argv.addAll(List.of("env", "-i", "PATH=" + HOST_PATH, "HOME=/root", "LC_ALL=C", "USER=root", "LOGNAME=root"));
         argv.addAll(Arrays.asList(command));
-        return LocalCommand.run(argv, timeout, null);
+        return LocalCommand.run(argv, timeout, stdin);
     }
 
     /** {@link #exec} of {@code sh -c script}. */
@@ -434,8 +605,12 @@ public final class Sandbox {
         return exec(role, "sh", "-c", script);
     }
 
-    /** The nsenter prefix that enters host {@code role}; {@code ssh HOST} uses it when there is no ssh client. */
+    /**
+     * The nsenter prefix that enters host {@code role}; {@code ssh HOST} uses it when there is no
+     * ssh client. Only on the machine's kernel: a VM's hosts are reached over SSH.
+     */
     public List<String> nsenter(SandboxRole role) {
+        requireMachineKernel("nsenter");
         return List.of("nsenter", "-t", Long.toString(anchorPid(role)), "-m", "-u", "-n", "--wd=/root", "--");
     }
 
@@ -444,17 +619,19 @@ public final class Sandbox {
         SandboxRole role = fault.role();
         requireRole(role);
         if (fault instanceof SandboxFault.VrrpBlocked) {
-            LocalCommand.run(List.of("ip", "netns", "exec", spec.hostNamespace(role), "nft", "-f", "-"),
-                    LocalCommand.DEFAULT_TIMEOUT, VRRP_DROP.getBytes(StandardCharsets.UTF_8));
+            requireOk(role, exec(role, LocalCommand.DEFAULT_TIMEOUT, VRRP_DROP.getBytes(StandardCharsets.UTF_8),
+                    "nft", "-f", "-"));
         } else if (fault instanceof SandboxFault.KeepalivedStopped) {
             requireOk(role, sh(role, "systemctl stop keepalived"));
         } else if (fault instanceof SandboxFault.KeepalivedSetting f) {
-            Path conf = hostPath(role, "/etc/keepalived/keepalived.conf");
-            if (!Files.isRegularFile(conf)) {
-                throw new SandboxException(Text.of(role.id() + " 上还没有 /etc/keepalived/keepalived.conf",
-                        role.id() + " has no /etc/keepalived/keepalived.conf yet"));
+            String conf = "/etc/keepalived/keepalived.conf";
+            ExecResult current = exec(role, "cat", conf);
+            if (current.exitStatus() != 0) {
+                throw new SandboxException(Text.of(role.id() + " 上还没有 " + conf, role.id() + " has no " + conf + " yet"));
             }
-            writeString(conf, KeepalivedConfEdit.set(read(conf), f.keyword().word(), f.value()));
+            String changed = KeepalivedConfEdit.set(current.stdout(), f.keyword().word(), f.value());
+            requireOk(role, exec(role, LocalCommand.DEFAULT_TIMEOUT, changed.getBytes(StandardCharsets.UTF_8),
+                    "sh", "-c", "cat > \"$0\"", conf));
             requireOk(role, sh(role, "systemctl restart keepalived"));
         } else if (fault instanceof SandboxFault.SshdStopped) {
             stopSshd(role);
@@ -465,34 +642,32 @@ public final class Sandbox {
         }
     }
 
+    /** Stops the host's sshd (the listener; sessions already open end with it) and waits until it is gone. */
     private void stopSshd(SandboxRole role) {
-        hostPid(role, "/run/sshd.pid").flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroy);
-        awaitGone(role, "/run/sshd.pid");
+        requireOk(role, sh(role, SSHD_ALIVE + "if alive; then kill \"$(cat /run/sshd.pid)\"; fi; "
+                + "for i in $(seq 50); do alive || exit 0; sleep 0.1; done; exit 1"));
     }
+
+    private static final String SSHD_ALIVE = "alive() { [ -s /run/sshd.pid ] && kill -0 \"$(cat /run/sshd.pid)\" 2>/dev/null; }; ";
 
     /** Starts the sshd of host {@code role} again (after {@link SandboxFault.SshdStopped}); a no-op when it runs. */
     public void startSshd(SandboxRole role) {
-        if (pidFileAlive(role, "/run/sshd.pid")) {
-            return;
-        }
-        awaitGone(role, "/run/sshd.pid");
-        List<String> argv = new ArrayList<>(nsenter(role));
-        argv.addAll(List.of("/usr/sbin/sshd", "-f", "/run/labtutor/ssh/sshd_config", "-E", "/var/log/secure"));
-        LocalCommand.check(argv.toArray(String[]::new));
+        requireOk(role, sh(role, SSHD_ALIVE + "alive && exit 0; "
+                + "exec /usr/sbin/sshd -f /run/labtutor/ssh/sshd_config -E /var/log/secure"));
         awaitPort(role, spec.address(role), 22);
-    }
-
-    private void awaitGone(SandboxRole role, String pidFile) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (pidFileAlive(role, pidFile) && System.nanoTime() < deadline) {
-            sleep(20);
-        }
     }
 
     private void requireRole(SandboxRole role) {
         if (!spec.roles().contains(role)) {
             throw new SandboxException(Text.of("这个沙箱里没有主机 " + role.id(),
                     "This sandbox has no host " + role.id() + " (hosts: " + spec.roles() + ")"));
+        }
+    }
+
+    private void requireMachineKernel(String what) {
+        if (vm != null) {
+            throw new SandboxException(Text.of("沙箱 " + spec.name() + " 在虚拟机中运行，" + what + " 只适用于本机内核；请用 exec 或 SSH",
+                    "Sandbox " + spec.name() + " runs in a VM: " + what + " works on the machine's kernel only; use exec or SSH"));
         }
     }
 
@@ -558,7 +733,10 @@ public final class Sandbox {
         return new HostFiles(spec, role).logDir().resolve("messages");
     }
 
-    /** The pids of the anchors, one per host; every other process of a host runs in its network namespace. */
+    /**
+     * The pids of the anchors, one per host; every other process of a host runs in its network
+     * namespace. Empty for a VM sandbox (its hosts' processes are the VM's).
+     */
     public Map<SandboxRole, Long> anchorPids() {
         return Map.copyOf(anchors);
     }
@@ -616,7 +794,8 @@ public final class Sandbox {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Sleeps; an interrupt becomes a {@link SandboxException} (the wait is being cancelled). */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param subnetPrefix first three octets of the /24, e.g. {@code 10.77.0}; hosts get fixed last octets
  * @param iface        interface name inside every host, e.g. {@code eth1}
  * @param stateRoot    parent of the sandbox's state dir ({@link #stateDir()})
+ * @param kernel       where the hosts run: the machine's kernel, a VM, or {@link SandboxKernel#AUTO} (decided at {@code up})
  */
-public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot) {
+public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot,
+                          SandboxKernel kernel) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
@@ -31,8 +33,14 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     public static final String DEFAULT_SUBNET_PREFIX = "10.77.0";
     public static final String DEFAULT_IFACE = "eth1";
 
+    /** A spec whose kernel is decided at {@code up} ({@link SandboxKernel#AUTO}). */
+    public SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot) {
+        this(name, roles, subnetPrefix, iface, stateRoot, SandboxKernel.AUTO);
+    }
+
     public SandboxSpec {
         Objects.requireNonNull(stateRoot, "stateRoot");
+        Objects.requireNonNull(kernel, "kernel");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("sandbox name '" + name + "' must be 1-10 of a-z, 0-9");
         }
@@ -56,23 +64,28 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     }
 
     public SandboxSpec withName(String newName) {
-        return new SandboxSpec(newName, roles, subnetPrefix, iface, stateRoot);
+        return new SandboxSpec(newName, roles, subnetPrefix, iface, stateRoot, kernel);
     }
 
     public SandboxSpec withRoles(List<SandboxRole> newRoles) {
-        return new SandboxSpec(name, newRoles, subnetPrefix, iface, stateRoot);
+        return new SandboxSpec(name, newRoles, subnetPrefix, iface, stateRoot, kernel);
     }
 
     public SandboxSpec withSubnetPrefix(String newPrefix) {
-        return new SandboxSpec(name, roles, newPrefix, iface, stateRoot);
+        return new SandboxSpec(name, roles, newPrefix, iface, stateRoot, kernel);
     }
 
     public SandboxSpec withIface(String newIface) {
-        return new SandboxSpec(name, roles, subnetPrefix, newIface, stateRoot);
+        return new SandboxSpec(name, roles, subnetPrefix, newIface, stateRoot, kernel);
     }
 
     public SandboxSpec withStateRoot(Path newRoot) {
-        return new SandboxSpec(name, roles, subnetPrefix, iface, newRoot);
+        return new SandboxSpec(name, roles, subnetPrefix, iface, newRoot, kernel);
+    }
+
+    /** The same lab on another kernel: {@code MACHINE} and {@code VM} force one, {@code AUTO} decides at {@code up}. */
+    public SandboxSpec withKernel(SandboxKernel newKernel) {
+        return new SandboxSpec(name, roles, subnetPrefix, iface, stateRoot, newKernel);
     }
 
     /**
@@ -121,7 +134,15 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
         return "lt-" + name + "-sw";
     }
 
-    /** The root namespace's end of the veth to the bridge. */
+    /**
+     * The address of the VM itself on the lab subnet ({@code .254}): its control sshd, through
+     * which labtutor runs commands in the hosts. Not used on the machine's kernel.
+     */
+    public String vmAddress() {
+        return subnetPrefix + ".254";
+    }
+
+    /** The root namespace's end of the veth to the bridge, or the VM's tap. */
     public String rootLink() {
         return "lt-" + name;
     }

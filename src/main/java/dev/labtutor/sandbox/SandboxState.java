@@ -1,5 +1,6 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -17,17 +18,27 @@ import java.util.Properties;
 
 /**
  * What a sandbox consists of, written to {@code STATE_DIR/state.properties} before the first
- * namespace is created and again once every host runs. It is all {@code down} needs, so a
+ * namespace or VM is created and again as it comes up. It is all {@code down} needs, so a
  * sandbox whose JVM crashed or was killed is removed from a fresh process by name.
  *
- * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh)
+ * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh);
+ *                   empty for a VM, whose hosts' pids are the guest's
+ * @param choice     where the hosts run and why
+ * @param vmPid      qemu's pid for a VM (0 before it started, and on the machine's kernel)
+ * @param upPid      the process running {@code up} while it has not finished (0 once it has)
  */
-public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) {
+public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid,
+                           long upPid) {
 
     static final String FILE = "state.properties";
 
     public SandboxState {
         anchorPids = Map.copyOf(anchorPids);
+    }
+
+    /** True once {@code up} finished; a state that is not complete and whose {@code up} is gone is a crash's leftover. */
+    boolean complete() {
+        return upPid == 0;
     }
 
     /** Every namespace the sandbox may have created: the hosts' and the switch's. */
@@ -46,6 +57,11 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) 
         p.setProperty("iface", spec.iface());
         p.setProperty("stateRoot", spec.stateRoot().toString());
         anchorPids.forEach((role, pid) -> p.setProperty("anchor." + role.id(), Long.toString(pid)));
+        p.setProperty("kernel", choice.kernel().word());
+        p.setProperty("reason.en", choice.reason().en());
+        p.setProperty("reason.zh", choice.reason().zh());
+        p.setProperty("vmPid", Long.toString(vmPid));
+        p.setProperty("upPid", Long.toString(upPid));
         Path file = spec.stateDir().resolve(FILE);
         try {
             Files.createDirectories(file.getParent());
@@ -59,18 +75,27 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) 
         }
     }
 
-    /** Empty when {@code stateDir} holds no sandbox state (never created, or already down). */
-    static Optional<SandboxState> read(Path stateDir) {
-        Path file = stateDir.resolve(FILE);
+    /** The properties in {@code file}; empty when there is no such file or it cannot be read. */
+    static Optional<Properties> loadProperties(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
+            return Optional.of(p);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.empty();
         }
+    }
+
+    /** Empty when {@code stateDir} holds no sandbox state (never created, or already down). */
+    static Optional<SandboxState> read(Path stateDir) {
+        Optional<Properties> file = loadProperties(stateDir.resolve(FILE));
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Properties p = file.get();
         List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(",")).map(SandboxRole::parse).toList();
         SandboxSpec spec = new SandboxSpec(p.getProperty("name"), roles, p.getProperty("subnetPrefix"),
                 p.getProperty("iface"), Path.of(p.getProperty("stateRoot")));
@@ -81,6 +106,9 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids) 
                 pids.put(role, Long.parseLong(v));
             }
         }
-        return Optional.of(new SandboxState(spec, pids));
+        SandboxKernel kernel = SandboxKernel.parse(p.getProperty("kernel", "machine"));
+        KernelChoice choice = new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
+        return Optional.of(new SandboxState(spec.withKernel(kernel), pids, choice,
+                Long.parseLong(p.getProperty("vmPid", "0")), Long.parseLong(p.getProperty("upPid", "0"))));
     }
 }

@@ -1,7 +1,16 @@
 #!/bin/bash
-# Builds one sandbox host's private view of the machine, then holds its namespaces open.
+# Builds one sandbox host's own root, then holds its namespaces open.
 # Run as: ip netns exec NS unshare --mount --uts --propagation private bash anchor.sh HOSTDIR ROLE BINDIR
-# Every mount below lives only in this host's mount namespace and vanishes with its last process.
+# The same script runs on the machine's kernel and inside the VM (there / is the VM's view of the
+# machine). Every mount below lives only in this host's mount namespace and vanishes with its last
+# process.
+#
+# The host's / is a fresh tmpfs, as on a freshly installed machine: the programs (/usr and the
+# top-level links or directories that point into it) are bound read-only from the machine; /etc and
+# /var are overlays whose changes land in HOSTDIR and /run; /root, /var/log and /var/www/html are
+# the host's own directories; everything else (/data, /srv, /home, /mnt, ...) starts empty and is
+# the host's alone, so a directory the learner creates can be exported over NFS and is not seen by
+# the other hosts or the machine.
 set -eu
 H=$1
 ROLE=$2
@@ -9,22 +18,53 @@ BIN=$3
 hostname "$ROLE"
 # A fresh openEuler has no /etc/keepalived until keepalived is installed: an overlay whiteout hides the machine's.
 [ -e "$H/etc/keepalived" ] || [ -L "$H/etc/keepalived" ] || mknod "$H/etc/keepalived" c 0 0
-mount -t tmpfs -o mode=0755 labtutor-run /run
-mkdir -p /run/labtutor /run/sshd /run/lock /run/httpd /run/.var/upper /run/.var/work
-chmod 0755 /run/sshd
-mount --bind "$H" /run/labtutor
-mount --bind "$BIN" /usr/local/sbin
-mount -t overlay labtutor-etc -o "lowerdir=/etc,upperdir=$H/etc,workdir=$H/.work/etc" /etc
-mount --bind "$H/root" /root
-mount -t overlay labtutor-var -o lowerdir=/var,upperdir=/run/.var/upper,workdir=/run/.var/work /var
-mkdir -p /var/www/html /var/log
-mount --bind /run/labtutor/www /var/www/html
-mount --bind /run/labtutor/log /var/log
-mount -t tmpfs -o mode=1777 labtutor-tmp /tmp
+R=$H.root
+mkdir -p "$R" "$H/.work/etc"
+mount -t tmpfs -o mode=0755 labtutor-root "$R"
+dirs=("$R/etc" "$R/var" "$R/run" "$R/tmp" "$R/root" "$R/proc" "$R/sys" "$R/dev" "$R/.old")
+programs=()
+for e in /*; do
+    n=${e#/}
+    if [ -L "$e" ]; then
+        ln -s "$(readlink "$e")" "$R/$n"
+    elif [ -d "$e" ]; then
+        dirs+=("$R/$n")
+        case $n in
+            usr|bin|sbin|lib|lib32|lib64|libx32) programs+=("$n") ;;
+        esac
+    fi
+done
+mkdir -p "${dirs[@]}"
+chmod 0700 "$R/root"
+chmod 1777 "$R/tmp"
+for n in "${programs[@]}"; do
+    mount --rbind "/$n" "$R/$n"
+    mount -o remount,bind,ro "$R/$n"
+done
+mount -t overlay labtutor-etc -o "lowerdir=/etc,upperdir=$H/etc,workdir=$H/.work/etc" "$R/etc"
+mount -t tmpfs -o mode=0755 labtutor-run "$R/run"
+mkdir -p "$R/run/labtutor" "$R/run/sshd" "$R/run/lock" "$R/run/httpd" "$R/run/.var/upper" "$R/run/.var/work"
+chmod 0755 "$R/run/sshd"
+mount --rbind "$H" "$R/run/labtutor"
+mount --bind "$BIN" "$R/usr/local/sbin"
+mount --bind "$H/root" "$R/root"
+mount -t overlay labtutor-var -o "lowerdir=/var,upperdir=$R/run/.var/upper,workdir=$R/run/.var/work" "$R/var"
+mkdir -p "$R/var/www/html" "$R/var/log"
+mount --bind "$H/www" "$R/var/www/html"
+mount --bind "$H/log" "$R/var/log"
+mount -t tmpfs -o mode=1777 labtutor-tmp "$R/tmp"
+mount --rbind /dev "$R/dev"
+mount --rbind /sys "$R/sys"
+mount -t proc proc "$R/proc" 2>/dev/null || mount --rbind /proc "$R/proc"
 # Only net.* sysctls are per network namespace; everything else would change the real machine.
-mount --bind /proc/sys /proc/sys
-mount --bind /proc/sys/net /proc/sys/net
-mount -o remount,bind,ro /proc/sys
+mount --bind "$R/proc/sys" "$R/proc/sys"
+mount --bind "$R/proc/sys/net" "$R/proc/sys/net"
+mount -o remount,bind,ro "$R/proc/sys"
+cd "$R"
+pivot_root . .old
+cd /
+umount -l /.old
+rmdir /.old
 
 # Boot: the state of a freshly installed openEuler 24.03 host.
 . /usr/local/sbin/labtutor-lib.sh

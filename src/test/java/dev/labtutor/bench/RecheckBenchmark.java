@@ -34,7 +34,8 @@ public final class RecheckBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         Path root = Files.createTempDirectory("labtutor-bench");
-        SandboxSpec spec = SandboxSpec.defaults().withName("bench").withSubnetPrefix("10.78.9").withStateRoot(root);
+        SandboxSpec spec = SandboxSpec.defaults().withName("bench").withSubnetPrefix("10.78.9").withStateRoot(root)
+                .withKernel(dev.labtutor.sandbox.SandboxKernel.MACHINE);
         Sandbox sandbox = Sandbox.up(spec);
         try {
             System.out.printf("sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());

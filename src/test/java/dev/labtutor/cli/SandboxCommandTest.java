@@ -68,7 +68,7 @@ class SandboxCommandTest {
         String subnet = "10.77." + (100 + ThreadLocalRandom.current().nextInt(150));
         String[] where = {"--name", name, "--state-dir", root.toString()};
         try {
-            Run up = run(concat(new String[] {"up", "--hosts", "lb01", "--subnet", subnet, "--iface", "lab0"}, where));
+            Run up = run(concat(new String[] {"up", "--no-vm", "--hosts", "lb01", "--subnet", subnet, "--iface", "lab0"}, where));
             assertEquals(ExitCodes.OK, up.code(), up.err());
             assertTrue(up.out().contains("subnet " + subnet + ".0/24, VIP " + subnet + ".200, interface lab0"), up.out());
 

@@ -78,7 +78,7 @@ class CourseEndToEndTest {
         System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
         RootLab.requireRoot();
         spec = RootLab.uniqueSpec(List.of(SandboxRole.LB01, SandboxRole.LB02));
-        Run up = sandboxCli("up", "--hosts", "lb01,lb02", "--subnet", spec.subnetPrefix());
+        Run up = sandboxCli("up", "--no-vm", "--hosts", "lb01,lb02", "--subnet", spec.subnetPrefix());
         assertEquals(0, up.code(), up.err());
         assertTrue(up.out().contains("VIP " + spec.vip()), up.out());
         sandbox = Sandbox.open(spec.stateDir()).orElseThrow();

@@ -36,6 +36,50 @@ final class RootLab {
         }
     }
 
+    /**
+     * Like {@link #requireRoot}, and the VM sandbox can run here: qemu and the fetched kernel
+     * ({@code labtutor sandbox kernel fetch}, which CI runs before the tests).
+     */
+    static void requireVm() {
+        requireRoot();
+        var problem = VmLab.problem();
+        if (problem.isPresent()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("CI=true but the VM sandbox cannot run here: " + problem.get().en());
+            }
+            assumeTrue(false, "VM sandbox tests need qemu and the VM kernel: " + problem.get().en());
+        }
+    }
+
+    /** A spec nobody else uses, in a VM (random name and /24, temporary state root). */
+    static SandboxSpec uniqueVmSpec(List<SandboxRole> roles) {
+        return uniqueSpec(roles).withKernel(SandboxKernel.VM);
+    }
+
+    /**
+     * Asserts that nothing of the sandbox is left on the machine: no process started with its
+     * state directory (qemu), no link or namespace with its name, no mount, no state directory.
+     */
+    static void assertNothingLeft(SandboxSpec spec) {
+        String prefix = "lt-" + spec.name();
+        String ps = LocalCommand.run("ps", "-eo", "pid,args").stdout();
+        org.junit.jupiter.api.Assertions.assertFalse(ps.contains(spec.stateDir().toString()), ps);
+        String links = LocalCommand.run("ip", "-o", "link", "show").stdout();
+        org.junit.jupiter.api.Assertions.assertFalse(links.contains(prefix + ":") || links.contains(prefix + "@"), links);
+        String netns = LocalCommand.run("ip", "netns", "list").stdout();
+        org.junit.jupiter.api.Assertions.assertFalse(netns.contains(prefix + "-") || netns.lines().anyMatch(l -> l.startsWith(prefix + " ")), netns);
+        try {
+            String mounts = Files.readString(Path.of("/proc/mounts"));
+            org.junit.jupiter.api.Assertions.assertFalse(mounts.contains(spec.stateDir().toString()), mounts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String routes = LocalCommand.run("ip", "-4", "route").stdout();
+        org.junit.jupiter.api.Assertions.assertFalse(routes.contains(spec.subnetPrefix() + ".0/24"), routes);
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(spec.stateDir()), "state dir " + spec.stateDir() + " removed");
+    }
+
+    /** A spec nobody else uses, on the machine's kernel (the namespace sandbox, whatever the kernel lacks). */
     static SandboxSpec uniqueSpec(List<SandboxRole> roles) {
         String taken = LocalCommand.run("ip", "-4", "-o", "addr", "show").stdout();
         String prefix;
@@ -48,7 +92,8 @@ final class RootLab {
                     .withName("t" + HexFormat.of().formatHex(RANDOM.generateSeed(3)))
                     .withRoles(roles)
                     .withSubnetPrefix(prefix)
-                    .withStateRoot(root);
+                    .withStateRoot(root)
+                    .withKernel(SandboxKernel.MACHINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,8 +126,8 @@ final class RootLab {
         return LocalCommand.run(List.of("ssh", "-F", "/dev/null", "-i", sandbox.privateKey().toString(),
                 "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=" + sandbox.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "ConnectTimeout=5", "root@" + sandbox.host(role).address(), command),
-                Duration.ofSeconds(30), null);
+                "-o", "ConnectTimeout=15", "root@" + sandbox.host(role).address(), command),
+                Duration.ofSeconds(90), null);
     }
 
     static ExecResult okSsh(Sandbox sandbox, SandboxRole role, String command) {

@@ -6,7 +6,9 @@ export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # Writes one syslog-style line into this host's /var/log/messages, as rsyslog does on openEuler.
 lt_log() { # ident message
-    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$(hostname)" "$1" "$2" >> /var/log/messages
+    local host
+    read -r host < /proc/sys/kernel/hostname
+    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> /var/log/messages
 }
 
 # Known packages: name -> NEVRA an openEuler 24.03 SP1 repository would install.
@@ -65,4 +67,20 @@ lt_unit_name() {
 lt_pid_alive() { # pidfile
     local pid
     [ -r "$1" ] && read -r pid < "$1" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# The machine's Apache: Debian's apache2 or a RHEL-family httpd (then /usr/sbin/httpd), and its modules.
+lt_apache() {
+    if [ -x /usr/sbin/apache2 ]; then echo /usr/sbin/apache2
+    elif [ -x /usr/sbin/httpd ]; then echo /usr/sbin/httpd
+    else return 1
+    fi
+}
+
+lt_apache_modules() {
+    local d
+    for d in /usr/lib/apache2/modules /usr/lib64/httpd/modules /usr/lib/httpd/modules; do
+        [ -d "$d" ] && { echo "$d"; return 0; }
+    done
+    return 1
 }

@@ -1,0 +1,130 @@
+#!/bin/bash
+# labtutor VM guest, PID 1 after the initrd (see vm/init). Runs the machine's own programs
+# (read-only over 9p) on the distribution kernel and builds the same lab as on the machine's
+# kernel: a bridge, one network namespace per host with anchor.sh, and the tap from the machine
+# (eth0 here) on the bridge. Progress goes to the console, one "labtutor-vm: ..." line per step;
+# labtutor on the machine waits for "host ROLE up" and "ready", and reports "FAILED: ..." lines.
+# Nothing of the machine's init, services or dotfiles runs here.
+set -u
+LT=/.lt
+S=$LT/state
+M=$LT/machine
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root LANG=C.UTF-8
+say() { local up; read -r up _ < /proc/uptime; echo "labtutor-vm: $* [$up]"; }
+die() {
+    say "FAILED: $*"
+    sync
+    echo o > /proc/sysrq-trigger
+    sleep 60
+}
+. "$S/vm/vm.env" || die "no vm/vm.env in the state directory"
+say "boot.sh"
+# Under software emulation every dynamically linked program costs tens of milliseconds to start:
+# the boot (this script, and anchor.sh until its pivot_root) uses busybox's static applets for the
+# small tools. The hosts' own sessions never see them.
+mkdir -p "$LT/fast" "$LT/bin"
+for a in mkdir ln chmod cat cp hostname mknod readlink rmdir mount umount pivot_root sleep tail tr cut uname touch rm; do
+    ln -s "$M$LT_BUSYBOX" "$LT/fast/$a"
+done
+export PATH="$LT/fast:$PATH"
+
+# The clock: the machine's time as its 9p server stamps a file we touch (within milliseconds).
+: > "$S/vm/clock" && touch "$S/vm/clock" && date -s "@$(stat -c %.9Y "$S/vm/clock")" >/dev/null \
+    || say "warning: could not set the clock from the machine"
+rm -f "$S/vm/clock"
+say "clock set"
+
+mount -t tmpfs -o mode=0755 labtutor-run /run
+mkdir -p /run/netns /run/sshd /run/lock
+mount -t tmpfs -o mode=1777 labtutor-tmp /tmp
+mount -t tmpfs -o mode=0700 labtutor-home /root
+mkdir -p /dev/pts /dev/shm "$LT/up/etc" "$LT/up/etc.work" "$LT/up/var" "$LT/up/var.work" "$LT/hosts" "$LT/bin"
+mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts /dev/pts
+ln -sf pts/ptmx /dev/ptmx
+mount -t tmpfs -o mode=1777 labtutor-shm /dev/shm
+mount -t overlay labtutor-etc -o "lowerdir=$M/etc,upperdir=$LT/up/etc,workdir=$LT/up/etc.work" /etc || die "overlay on /etc"
+mount -t overlay labtutor-var -o "lowerdir=$M/var,upperdir=$LT/up/var,workdir=$LT/up/var.work" /var || die "overlay on /var"
+hostname labtutor-vm
+say "file systems mounted"
+
+# Kernel modules: this kernel's tree from the machine's cache, loaded by busybox's modprobe (the
+# machine may have no kmod); the kernel runs it too when a program needs a module (ip_vs_rr, nfsd, nfs).
+mkdir -p "/usr/lib/modules/$LT_KVER"
+mount --bind "$M$LT_MODULES" "/usr/lib/modules/$LT_KVER" || die "no modules at $LT_MODULES"
+cp "$M$LT_BUSYBOX" "$LT/bin/busybox" || die "no busybox at $LT_BUSYBOX"
+cp "$S"/bin/* "$LT/bin/" 2>/dev/null
+cp -r "$S/bin/httpd-dist" "$LT/bin/"
+cp "$S/anchor.sh" "$LT/anchor.sh"
+cp "$S/vm/in-host" "$S/vm/status" "$LT/bin/"
+for a in modprobe insmod rmmod lsmod modinfo depmod; do
+    ln -sf busybox "$LT/bin/$a"
+done
+echo "$LT/bin/modprobe" > /proc/sys/kernel/modprobe
+say "programs copied"
+err=$("$LT/bin/modprobe" -a virtio_net veth bridge ip_vs 2>&1) || die "cannot load virtio_net, veth, bridge, ip_vs: $err"
+say "modules loaded"
+
+# The lab network: the machine's tap is eth0, a port of br0 like every host's veth.
+ip link set lo up
+ip link add br0 type bridge || die "cannot create the bridge"
+ip link set br0 up
+ip link set eth0 master br0 || die "no network device from the machine (eth0)"
+ip link set eth0 up
+ip addr add "$LT_CONTROL/24" dev br0
+say "network up"
+
+# Every host's namespace and veth in one ip process, then each host's side in one more.
+while read -r role addr; do
+    [ -n "$role" ] || continue
+    echo "netns add lt-$LT_NAME-$role"
+    echo "link add $role type veth peer name $LT_IFACE netns lt-$LT_NAME-$role"
+    echo "link set $role master br0 up"
+done < "$S/vm/hosts" | ip -batch - || die "cannot create the hosts' namespaces and links"
+say "host links created"
+
+host_up() { # role address
+    local role=$1 addr=$2 ns="lt-$LT_NAME-$1" h="$LT/hosts/$1"
+    printf 'addr add %s/24 dev %s\nlink set %s up\n' "$addr" "$LT_IFACE" "$LT_IFACE" | ip -n "$ns" -batch - \
+        || { say "host $role FAILED: network"; return 1; }
+    mkdir -p "$h"
+    cp -a "$S/hosts/$role/." "$h/" || { say "host $role FAILED: files"; return 1; }
+    mount --bind "$S/hosts/$role/log" "$h/log"
+    mount --bind "$S/hosts/$role/ssh" "$h/ssh"
+    setsid ip netns exec "$ns" unshare --mount --uts --propagation private \
+        bash "$LT/anchor.sh" "$h" "$role" "$LT/bin" </dev/null >"$S/hosts/$role/anchor.log" 2>&1 &
+    anchor[$role]=$!
+}
+declare -A anchor
+while read -r role addr; do
+    [ -n "$role" ] && host_up "$role" "$addr"
+done < "$S/vm/hosts"
+say "hosts started"
+
+# The control sshd: how labtutor on the machine runs commands in the hosts (vm/in-host).
+/usr/sbin/sshd -f "$S/vm/sshd_config" -E "$S/vm/control-sshd.log" || die "the control sshd did not start"
+say "control up"
+
+pending=$(cut -d' ' -f1 "$S/vm/hosts")
+while [ -n "$pending" ]; do
+    left=
+    for role in $pending; do
+        if [ -s "$LT/hosts/$role/anchor.pid" ]; then
+            say "host $role up"
+        elif [ -z "${anchor[$role]:-}" ] || ! kill -0 "${anchor[$role]}" 2>/dev/null; then
+            say "host $role FAILED: $(tail -n 3 "$S/hosts/$role/anchor.log" 2>/dev/null | tr '\n' ' ')"
+        else
+            left="$left $role"
+        fi
+    done
+    pending=$left
+    [ -z "$pending" ] || sleep 0.05
+done
+say "ready"
+
+# PID 1 from here on: reap the daemons' orphans, and keep the VM up until labtutor stops qemu.
+trap '' TERM INT HUP
+while :; do
+    sleep 3600 &
+    wait $!
+done
