@@ -16,8 +16,11 @@ import java.util.concurrent.Future;
 /**
  * Samples several times a second, for up to a window, what a set of observation checks watch:
  * the addresses of their hosts (one short exec per host per round on its kept connection) and
- * their targets from this machine, all at once each round. Stops early once every check's
- * timeline is complete. An interrupt (the learner cancelled) ends observing with what was seen.
+ * their targets from this machine. The targets are asked every tick, also while a slow round of
+ * the hosts is still in flight, so the gaps and lost requests are measured at the sampling rate
+ * even when the hosts answer slowly. Stops early once every check's timeline is complete (and
+ * the hosts' round in flight has come back). An interrupt (the learner cancelled) ends
+ * observing with what was seen.
  */
 public final class Observer {
 
@@ -42,17 +45,37 @@ public final class Observer {
         };
     }
 
+    /** Keeps the samples in time order: a slow hosts' round ends after answers taken while it ran. */
+    private static void insert(List<Sample> samples, Sample s) {
+        int i = samples.size();
+        while (i > 0 && samples.get(i - 1).at() > s.at()) {
+            i--;
+        }
+        samples.add(i, s);
+    }
+
     /** Four rounds a second: a VIP handover (well under a second) shows as a gap of one or two samples. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(250);
 
     private final Sampler sampler;
     private final Duration interval;
     private final Clock clock;
+    private final java.util.function.IntFunction<ExecutorService> pools;
 
     public Observer(Sampler sampler, Duration interval, Clock clock) {
+        this(sampler, interval, clock, threads -> Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "labtutor-observe");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** @param pools makes the pool the samples are taken on, given its size (tests run them in the calling thread) */
+    Observer(Sampler sampler, Duration interval, Clock clock, java.util.function.IntFunction<ExecutorService> pools) {
         this.sampler = sampler;
         this.interval = interval;
         this.clock = clock;
+        this.pools = pools;
     }
 
     /**
@@ -73,44 +96,64 @@ public final class Observer {
         watches.forEach((id, w) -> listener.started(id, w, window));
         List<Sample> samples = new ArrayList<>();
         Map<String, Timeline> latest = new LinkedHashMap<>();
-        Map<String, Integer> eventsSeen = new HashMap<>();
-        watches.forEach((id, w) -> latest.put(id, new Timeline(w, List.of())));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, targets.size() + 1), r -> {
-            Thread t = new Thread(r, "labtutor-observe");
-            t.setDaemon(true);
-            return t;
+        Map<String, Set<TimelineEvent>> reported = new HashMap<>();
+        watches.forEach((id, w) -> {
+            latest.put(id, new Timeline(w, List.of()));
+            reported.put(id, new java.util.HashSet<>());
         });
+        ExecutorService pool = pools.apply(Math.max(1, targets.size() + 1));
         long start = clock.nanos();
+        Future<Map<String, Set<String>>> addrs = null;
+        long addrStart = 0;
         try {
             while (true) {
-                long roundStart = clock.nanos();
-                Future<Map<String, Set<String>>> addrs = roles.isEmpty() ? null : pool.submit(() -> sampler.addresses(roles));
-                Map<Target, Future<Answer>> asks = new LinkedHashMap<>();
-                targets.forEach(t -> asks.put(t, pool.submit(() -> sampler.ask(t))));
-                Map<String, Set<String>> held = addrs == null ? Map.of() : addrs.get();
-                Map<Target, Answer> answers = new HashMap<>();
-                for (Map.Entry<Target, Future<Answer>> e : asks.entrySet()) {
-                    answers.put(e.getKey(), e.getValue().get());
+                long tick = clock.nanos();
+                boolean recorded = false;
+                if (!roles.isEmpty()) {
+                    if (addrs == null) {
+                        addrStart = clock.nanos();
+                        addrs = pool.submit(() -> sampler.addresses(roles));
+                    }
+                    // The hosts may answer slower than the targets (a loaded machine, an emulated VM): the
+                    // targets keep being asked every tick while the hosts' round is in flight.
+                    if (addrs.isDone() || targets.isEmpty()) {
+                        Map<String, Set<String>> held = addrs.get();
+                        insert(samples, new Sample(((addrStart + clock.nanos()) / 2 - start) / 1_000_000, held, Map.of()));
+                        addrs = null;
+                        recorded = true;
+                    }
                 }
-                long roundEnd = clock.nanos();
-                samples.add(new Sample(((roundStart + roundEnd) / 2 - start) / 1_000_000, held, answers));
+                if (!targets.isEmpty()) {
+                    long askStart = clock.nanos();
+                    Map<Target, Future<Answer>> asks = new LinkedHashMap<>();
+                    targets.forEach(t -> asks.put(t, pool.submit(() -> sampler.ask(t))));
+                    Map<Target, Answer> answers = new HashMap<>();
+                    for (Map.Entry<Target, Future<Answer>> e : asks.entrySet()) {
+                        answers.put(e.getKey(), e.getValue().get());
+                    }
+                    insert(samples, new Sample(((askStart + clock.nanos()) / 2 - start) / 1_000_000, Map.of(), answers));
+                    recorded = true;
+                }
                 boolean allComplete = true;
                 for (Map.Entry<String, Watch> e : watches.entrySet()) {
-                    Timeline t = new Timeline(e.getValue(), samples);
-                    latest.put(e.getKey(), t);
-                    List<TimelineEvent> ev = t.events();
-                    int seen = eventsSeen.getOrDefault(e.getKey(), 0);
-                    for (TimelineEvent x : ev.subList(Math.min(seen, ev.size()), ev.size())) {
-                        listener.event(e.getKey(), x);
+                    Timeline t = recorded ? new Timeline(e.getValue(), samples) : latest.get(e.getKey());
+                    if (recorded) {
+                        latest.put(e.getKey(), t);
+                        for (TimelineEvent x : t.events()) {
+                            if (reported.get(e.getKey()).add(x)) {
+                                listener.event(e.getKey(), x);
+                            }
+                        }
+                        listener.sampled(e.getKey(), t);
                     }
-                    eventsSeen.put(e.getKey(), ev.size());
-                    listener.sampled(e.getKey(), t);
                     allComplete &= t.complete();
                 }
-                if (allComplete || clock.nanos() - start >= window.toNanos() || Thread.currentThread().isInterrupted()) {
+                boolean roundOpen = addrs != null;
+                if ((allComplete && !roundOpen) || clock.nanos() - start >= window.toNanos() && !roundOpen
+                        || Thread.currentThread().isInterrupted()) {
                     break;
                 }
-                clock.sleep(roundStart + interval.toNanos() - clock.nanos());
+                clock.sleep(tick + interval.toNanos() - clock.nanos());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -72,11 +72,19 @@ public record Timeline(Watch watch, List<Sample> samples) {
         if (watch.target().isEmpty()) {
             return Optional.empty();
         }
+        if (s.answer(watch.target().get()).isEmpty()) {
+            return Optional.empty();
+        }
         Set<String> seen = new LinkedHashSet<>();
         boolean unknownPage = false;
-        for (int k = Math.max(0, i - watch.recent() + 1); k <= i; k++) {
+        int taken = 0;
+        for (int k = i; k >= 0 && taken < watch.recent(); k--) {
             Optional<Answer> a = samples.get(k).answer(watch.target().get());
-            if (a.isEmpty() || !a.get().answered()) {
+            if (a.isEmpty()) {
+                continue;
+            }
+            taken++;
+            if (!a.get().answered()) {
                 continue;
             }
             List<String> named = watch.backends().stream().filter(b -> a.get().body().contains(b)).toList();

@@ -111,6 +111,44 @@ class ObserverTest {
         };
     }
 
+    /** Samples in the calling thread, so the scripted rounds and the fake clock stay in step. */
+    private static Observer observer(Sampler s, AtomicLong now) {
+        return new Observer(s, Duration.ofMillis(250), clock(now), n -> new java.util.concurrent.AbstractExecutorService() {
+            private boolean down;
+
+            @Override
+            public void execute(Runnable command) {
+                command.run();
+            }
+
+            @Override
+            public void shutdown() {
+                down = true;
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                down = true;
+                return List.of();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return down;
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return down;
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                return true;
+            }
+        });
+    }
+
     private static int[] rounds(int... runs) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < runs.length; i += 2) {
@@ -147,12 +185,12 @@ class ObserverTest {
             }
         };
         Script script = new Script(holder, lost, now);
-        Map<String, Timeline> t = new Observer(script, Duration.ofMillis(250), clock(now))
+        Map<String, Timeline> t = observer(script, now)
                 .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60), listener);
         Timeline tl = t.get("failover");
         assertTrue(tl.complete());
-        assertEquals(36, tl.samples().size(), "stops as soon as lb01 holds the VIP again");
-        assertEquals(36, sampled.get());
+        assertEquals(72, tl.samples().size(), "a hosts' round and a request each tick; stops as soon as lb01 holds the VIP again");
+        assertEquals(36, sampled.get(), "the listener hears once a tick");
         assertEquals(List.of("lb01", "", "lb02", "", "lb01"), tl.segments().stream().map(Timeline.Segment::state).toList(),
                 "the round where lb02 could not be asked does not end its segment");
         assertEquals(3, tl.lost());
@@ -174,7 +212,7 @@ class ObserverTest {
     void thePagesShowWhichServerAnswered() {
         int[] holder = rounds(1, 4, 0, 1, 2, 6, 1, 20);
         AtomicLong now = new AtomicLong();
-        Map<String, Timeline> t = new Observer(new Script(holder, new boolean[holder.length], now), Duration.ofMillis(250), clock(now))
+        Map<String, Timeline> t = observer(new Script(holder, new boolean[holder.length], now), now)
                 .observe(Map.of("pages", PAGES.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60), ObservationListener.NONE);
         Timeline tl = t.get("pages");
         assertTrue(tl.complete(), tl.describeSegments(Lang.EN));
@@ -186,9 +224,10 @@ class ObserverTest {
     void withoutAWindowOneSampleIsTakenAndTheCheckSaysWhatItSaw() {
         int[] holder = rounds(1, 5);
         AtomicLong now = new AtomicLong();
-        Timeline tl = new Observer(new Script(holder, new boolean[holder.length], now), Duration.ofMillis(250), clock(now))
+        Timeline tl = observer(new Script(holder, new boolean[holder.length], now), now)
                 .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ZERO, ObservationListener.NONE).get("failover");
-        assertEquals(1, tl.samples().size());
+        assertEquals(1, tl.requests());
+        assertEquals(2, tl.samples().size(), "one round of the hosts, one request");
         Outcome o = FAILOVER.judge(tl);
         assertEquals(Status.FAIL, o.status());
         assertEquals("not-observed", o.cause());
