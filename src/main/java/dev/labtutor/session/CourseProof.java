@@ -42,12 +42,14 @@ public final class CourseProof {
     }
 
     /** What the proof needs from a lab. */
-    public interface Lab {
+    public interface Lab extends ObservedSolve.Lab {
         List<Verdict> check(Lesson lesson, Duration wait);
 
+        @Override
         void solve(Lesson lesson) throws Solver.SolveFailed;
 
         /** Checks reporting observation progress; labs without observation checks need not override it. */
+        @Override
         default List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
             return check(lesson, wait);
         }
@@ -56,6 +58,31 @@ public final class CourseProof {
         default boolean observes(Lesson lesson) {
             return false;
         }
+    }
+
+    /** A live lab as the proof (and {@code sandbox solve}) use it; solution scripts get {@code perScript} each. */
+    public static Lab of(LessonLab ll, Duration perScript, Consumer<String> progress) {
+        return new Lab() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return ll.check(lesson, wait);
+            }
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                return ll.check(lesson, wait, listener);
+            }
+
+            @Override
+            public boolean observes(Lesson lesson) {
+                return ll.observes(lesson);
+            }
+
+            @Override
+            public void solve(Lesson lesson) throws Solver.SolveFailed {
+                ll.solve(lesson, perScript, progress);
+            }
+        };
     }
 
     private final Lab lab;
@@ -68,15 +95,24 @@ public final class CourseProof {
     }
 
     /**
-     * Solves {@code prerequisites} without proving them, then proves each of {@code lessons}.
+     * Walks {@code course} in order up to the last of {@code targets}: proves each target lesson,
+     * and solves every other lesson on the way without proving it, since later lessons build on
+     * what earlier ones set up.
      */
-    public List<LessonProof> prove(List<Lesson> prerequisites, List<Lesson> lessons, Consumer<LessonProof> each)
+    public List<LessonProof> prove(List<Lesson> course, java.util.Collection<String> targets, Consumer<LessonProof> each)
             throws Solver.SolveFailed {
-        for (Lesson l : prerequisites) {
-            lab.solve(l);
+        int last = -1;
+        for (int i = 0; i < course.size(); i++) {
+            if (targets.contains(course.get(i).id())) {
+                last = i;
+            }
         }
         List<LessonProof> out = new ArrayList<>();
-        for (Lesson l : lessons) {
+        for (Lesson l : course.subList(0, last + 1)) {
+            if (!targets.contains(l.id())) {
+                lab.solve(l);
+                continue;
+            }
             LessonProof p = proveOne(l);
             out.add(p);
             each.accept(p);
@@ -126,17 +162,7 @@ public final class CourseProof {
     }
 
     private List<Verdict> solveWhileObserving(Lesson l, Duration window) throws Solver.SolveFailed {
-        return ObservedSolve.run(new ObservedSolve.Lab() {
-            @Override
-            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
-                return lab.check(lesson, wait, listener);
-            }
-
-            @Override
-            public void solve(Lesson lesson) throws Solver.SolveFailed {
-                lab.solve(lesson);
-            }
-        }, l, window, ObservationListener.NONE);
+        return ObservedSolve.run(lab, l, window, ObservationListener.NONE);
     }
 
     private static List<Verdict> withQuiz(List<Verdict> checks, Lesson l, Map<String, String> answers) {

@@ -47,7 +47,7 @@ class CourseProofTest {
             public void solve(Lesson lesson) {
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(), List.of(lesson("basics", List.of(Q))), x -> { });
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("basics", List.of(Q))), List.of("basics"), x -> { });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(2, p.get(0).checks());
         assertEquals(1, p.get(0).failedBefore());
@@ -92,7 +92,7 @@ class CourseProofTest {
                 solved = true;
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(), List.of(lesson("failover", List.of())), x -> { });
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(lesson("failover", List.of())), List.of("failover"), x -> { });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(List.of("observe", "solve"), order);
         assertTrue(solvedWhileWatching.get(), "the solution runs while the observer watches");
@@ -111,8 +111,32 @@ class CourseProofTest {
                 throw new Solver.SolveFailed("mount: unknown filesystem type 'nfs'");
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(), List.of(lesson("nfs", List.of())), x -> { });
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("nfs", List.of())), List.of("nfs"), x -> { });
         assertEquals(CourseProof.Result.NOT_RUNNABLE, p.get(0).result());
         assertTrue(p.get(0).detail().startsWith("not runnable here: ipvs ERROR"), p.get(0).detail());
+    }
+
+    @Test
+    void lessonsBetweenTheProvenOnesAreSolvedNotProven() throws Exception {
+        List<String> solved = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                checked.add(lesson.id());
+                return List.of(verdict(lesson.id(), solved.contains(lesson.id()) ? Status.PASS : Status.FAIL, ""));
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+                solved.add(lesson.id());
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("a", List.of()), lesson("b", List.of()), lesson("c", List.of()),
+                lesson("d", List.of()), lesson("e", List.of())), List.of("b", "d"), x -> { });
+        assertEquals(List.of("b", "d"), p.stream().map(CourseProof.LessonProof::lesson).toList());
+        assertTrue(p.stream().allMatch(x -> x.result() == CourseProof.Result.PROVEN));
+        assertEquals(List.of("a", "b", "c", "d"), solved, "c is solved before d is proven; e is after the last target");
+        assertEquals(List.of("b", "b", "d", "d"), checked);
     }
 }
