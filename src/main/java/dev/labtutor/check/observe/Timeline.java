@@ -83,10 +83,10 @@ public record Timeline(Watch watch, List<Sample> samples) {
             if (a.isEmpty()) {
                 continue;
             }
-            taken++;
             if (!a.get().answered()) {
                 continue;
             }
+            taken++;
             List<String> named = watch.backends().stream().filter(b -> a.get().body().contains(b)).toList();
             if (named.isEmpty()) {
                 unknownPage = true;

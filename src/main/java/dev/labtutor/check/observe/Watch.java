@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param track   {@link Track#HOLDER}: which of {@code roles} hold {@code address};
  *                {@link Track#BACKENDS}: which of {@code backends} the pages answered by
- *                {@code target} name, over the last {@code recent} answers
+ *                {@code target} name, over the last {@code recent} requests that were answered (a
+ *                short outage, such as a director failover, does not make one server look alone)
  * @param pattern the states to see in this order, e.g. [lb01, lb02, lb01] or
  *                [web01+web02, web02, web01+web02] (a state names its members joined by '+')
  */

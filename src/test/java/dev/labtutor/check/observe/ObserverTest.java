@@ -248,4 +248,25 @@ class ObserverTest {
         assertEquals("no-answer", o.cause());
         assertFalse(silent.complete());
     }
+
+    @Test
+    void aShortOutageDoesNotMakeOneServerLookAloneButAStoppedOneDoes() {
+        Watch w = new TimelineCheck(Watch.Track.BACKENDS, "", Optional.of(WEB), List.of("web01", "web02"), 4,
+                List.of("web01+web02", "web02", "web01+web02")).watch(List.of("web01", "web02"));
+        Answer lost = Answer.lost("timed out", 1000);
+        List<Answer> failover = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, lost, lost,
+                page("web02"), page("web01"), page("web02"), page("web01"));
+        List<Answer> stopped = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, page("web02"), lost,
+                page("web02"), page("web02"), page("web02"), page("web02"), page("web01"), page("web02"));
+        assertFalse(timeline(w, failover).observed(), "a director failover's gap is not a real server leaving");
+        assertTrue(timeline(w, stopped).observed(), timeline(w, stopped).describeSegments(Lang.EN));
+    }
+
+    private static Timeline timeline(Watch w, List<Answer> answers) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            samples.add(new Sample(i * 250L, Map.of(), Map.of(WEB, answers.get(i))));
+        }
+        return new Timeline(w, samples);
+    }
 }
