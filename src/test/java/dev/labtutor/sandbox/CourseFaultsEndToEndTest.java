@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.labtutor.cli.Main;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,49 +20,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The second half of the course against real hosts, through the real CLI, on one five-host
- * namespace sandbox: a real failover observed by {@code check failover --wait} (the report
- * carries the measured handover, gap and lost requests), then the real-server faults of the
- * LVS-DR lessons, each with its verdict and the hint that names it. The faults that need IPVS or
- * nfsd are in the VM test. Needs root; fails instead of skipping when CI=true.
+ * The course against real hosts, through the real CLI, on one five-host namespace sandbox:
+ * {@code labtutor dev check} proves every lesson this kernel can run in one pass (each fails before
+ * its solution and passes after it); then a real failover observed by {@code check failover
+ * --wait} (the report carries the measured handover, gap and lost requests), the original
+ * document's {@code vrrp_garp_interval 0} as a note under a PASS, and the real-server faults of the
+ * LVS-DR lessons, each with its verdict and the hint that names it. The lessons and faults that
+ * need IPVS or nfsd are in {@link CourseVmEndToEndTest}. Needs root; fails instead of skipping when
+ * CI=true.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CourseFaultsEndToEndTest {
 
+    /** The lessons this kernel runs; the ones that need IPVS or nfsd are proven in the VM (CourseVmEndToEndTest). */
+    private static final List<String> MACHINE_KERNEL_LESSONS = List.of("vrrp-basics", "install", "master", "backup", "failover",
+            "web-failover", "logs", "lvs-prepare", "lvs-realservers");
+
     private static SandboxSpec spec;
     private static Sandbox sandbox;
 
-    record Run(int code, String out, String err) {
-        String result(String check) {
-            int i = out.indexOf("\"check\": \"" + check + "\"");
-            assertTrue(i >= 0, "no result for " + check + " in " + out);
-            int end = out.indexOf("\"check\": ", i + 10);
-            return out.substring(i, end < 0 ? out.length() : end);
-        }
-
-        String status(String check) {
-            Matcher m = Pattern.compile("\"status\": \"([a-z]+)\"").matcher(result(check));
-            assertTrue(m.find());
-            return m.group(1);
-        }
-
-        /** The per-host entry of one check for one role. */
-        String onHost(String check, String role) {
-            String r = result(check);
-            int i = r.indexOf("\"host\": \"" + role + "\"");
-            assertTrue(i >= 0, "no per-host result for " + role + " in " + r);
-            int end = r.indexOf("\"host\": ", i + 10);
-            return r.substring(i, end < 0 ? r.length() : end);
-        }
+    static CliRun cli(StringWriter out, StringWriter err, String... args) {
+        return CliRun.of(out, err, args);
     }
 
-    static Run cli(StringWriter out, StringWriter err, String... args) {
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static Run cli(String... args) {
-        return cli(new StringWriter(), new StringWriter(), args);
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     static String[] checkArgs(String lesson, String format, String... extra) {
@@ -73,12 +53,12 @@ class CourseFaultsEndToEndTest {
         return args.toArray(String[]::new);
     }
 
-    static Run check(String lesson, String... extra) {
+    static CliRun check(String lesson, String... extra) {
         return cli(checkArgs(lesson, "json", extra));
     }
 
-    static Run solve(String lesson) {
-        Run r = cli("sandbox", "solve", lesson, "--name", spec.name(), "--state-dir", spec.stateRoot().toString());
+    static CliRun solve(String lesson) {
+        CliRun r = cli("sandbox", "solve", lesson, "--name", spec.name(), "--state-dir", spec.stateRoot().toString());
         assertEquals(0, r.code(), () -> "solving " + lesson + ": " + r.out() + r.err());
         return r;
     }
@@ -102,12 +82,26 @@ class CourseFaultsEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void everyLessonThisKernelCanRunIsProvenInOnePass() {
+        List<String> args = new ArrayList<>(List.of("dev", "check", "--on", spec.name(), "--state-dir", spec.stateRoot().toString(),
+                "--lang", "en"));
+        args.addAll(MACHINE_KERNEL_LESSONS);
+        CliRun r = cli(args.toArray(String[]::new));
+        System.out.println("[dev check]\n" + r.out() + r.err());
+        assertEquals(MACHINE_KERNEL_LESSONS, List.copyOf(r.proofs().keySet()), r.out());
+        r.proofs().forEach((lesson, result) -> assertEquals("PROVEN", result, lesson + ":\n" + r.out()));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("failover-observed: observed lb01 → lb02 → lb01"), r.out());
+        assertTrue(r.out().contains("pages-follow-vip: observed lb01 → lb02 → lb01"), r.out());
+    }
+
+    @Test
     @Order(1)
     void aRealFailoverIsObservedWithItsGapAndLostRequests() throws Exception {
-        solve("backup");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CompletableFuture<Run> watching = CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
+        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
         assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("watching who holds " + spec.vip())),
                 "the check announces what it watches: " + err);
         Thread.sleep(1500);
@@ -115,7 +109,7 @@ class CourseFaultsEndToEndTest {
         assertTrue(RootLab.eventually(Duration.ofSeconds(20), () -> sandbox.status().vipHolders().equals(List.of(SandboxRole.LB02))));
         Thread.sleep(1500);
         sh(SandboxRole.LB01, "systemctl start keepalived");
-        Run r = watching.get(120, TimeUnit.SECONDS);
+        CliRun r = watching.get(120, TimeUnit.SECONDS);
         System.out.println("[failover report]\n" + r.out() + "[live on stderr]\n" + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()), "live events: " + r.err());
@@ -138,11 +132,11 @@ class CourseFaultsEndToEndTest {
                 "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
         try {
             sh(SandboxRole.LB01, "systemctl restart keepalived");
-            Run r = cli(checkArgs("master", "text", "--wait", "30"));
+            CliRun r = cli(checkArgs("master", "text", "--wait", "30"));
             assertEquals(0, r.code(), r.out() + r.err());
             assertTrue(r.out().contains("Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
                     r.out());
-            Run json = check("master");
+            CliRun json = check("master");
             assertEquals("pass", json.status("master-config-valid"));
             assertTrue(json.result("master-config-valid").contains("vrrp_gna_interval"), json.out());
         } finally {
@@ -154,8 +148,7 @@ class CourseFaultsEndToEndTest {
     @Test
     @Order(3)
     void realServersPassOnceSolved() {
-        solve("lvs-realservers");
-        Run r = check("lvs-realservers");
+        CliRun r = check("lvs-realservers");
         assertEquals(0, r.code(), r.out() + r.err());
     }
 
@@ -164,7 +157,7 @@ class CourseFaultsEndToEndTest {
     void aRealServerWithoutTheVipOnLo() {
         sh(SandboxRole.WEB01, "ip addr del " + spec.vip() + "/32 dev lo");
         try {
-            Run r = check("lvs-realservers");
+            CliRun r = check("lvs-realservers");
             assertEquals(1, r.code());
             assertEquals("fail", r.status("vip-on-lo"));
             String web01 = r.onHost("vip-on-lo", "web01");
@@ -181,7 +174,7 @@ class CourseFaultsEndToEndTest {
     void aWrongArpAnnounce() {
         sh(SandboxRole.WEB01, "sysctl -q -w net.ipv4.conf.all.arp_announce=1");
         try {
-            Run r = check("lvs-realservers");
+            CliRun r = check("lvs-realservers");
             assertEquals("fail", r.status("arp-announce-now"));
             String web01 = r.onHost("arp-announce-now", "web01");
             assertTrue(web01.contains("\"cause\": \"wrong-value\""), web01);
@@ -198,7 +191,7 @@ class CourseFaultsEndToEndTest {
     void arpSettingsInEffectButNotSaved() {
         sh(SandboxRole.WEB02, "mv /etc/sysctl.d/60-lvs-dr.conf /root/60-lvs-dr.conf");
         try {
-            Run r = check("lvs-realservers");
+            CliRun r = check("lvs-realservers");
             assertEquals("pass", r.status("arp-ignore-now"), "still in effect now");
             assertEquals("fail", r.status("arp-ignore-saved"));
             String web02 = r.onHost("arp-ignore-saved", "web02");
@@ -214,7 +207,7 @@ class CourseFaultsEndToEndTest {
     void theDirectorsVirtualServersDisagree() {
         sh(SandboxRole.LB02, "sed -i 's/lb_algo rr/lb_algo wrr/' /etc/keepalived/keepalived.conf");
         try {
-            Run r = check("lvs-director-backup");
+            CliRun r = check("lvs-director-backup");
             assertEquals("fail", r.status("directors-agree"));
             String v = r.result("directors-agree");
             assertTrue(v.contains("\"cause\": \"group-vs-mismatch\"") && v.contains("lb_algo rr/wrr"), v);
@@ -230,7 +223,7 @@ class CourseFaultsEndToEndTest {
         sandbox.inject(new SandboxFault.SshdStopped(SandboxRole.WEB01));
         try {
             long t0 = System.nanoTime();
-            Run r = check("lvs-realservers", "--timeout", "5");
+            CliRun r = check("lvs-realservers", "--timeout", "5");
             assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 40, "an unreachable host must not hold up the check");
             assertEquals(1, r.code());
             assertEquals("unreachable", r.status("vip-on-lo"));

@@ -3,17 +3,11 @@ package dev.labtutor.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,18 +51,11 @@ class CourseVmEndToEndTest {
         Files.deleteIfExists(spec.stateRoot());
     }
 
-    static CourseFaultsEndToEndTest.Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CourseFaultsEndToEndTest.Run(code, out.toString(), err.toString());
-    }
-
-    static CourseFaultsEndToEndTest.Run check(String lesson, String... extra) {
+    static CliRun check(String lesson, String... extra) {
         List<String> args = new ArrayList<>(List.of("check", lesson, "--lab", sandbox.labFile().toString(), "--format", "json",
                 "--lang", "en", "--timeout", "180"));
         args.addAll(List.of(extra));
-        return cli(args.toArray(String[]::new));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     static String sh(SandboxRole role, String script) {
@@ -83,13 +70,9 @@ class CourseVmEndToEndTest {
         List<String> args = new ArrayList<>(List.of("dev", "check", "--on", spec.name(), "--state-dir", spec.stateRoot().toString(),
                 "--lang", "en", "--timeout", "180", "--settle", "180"));
         args.addAll(REAL_KERNEL_LESSONS);
-        CourseFaultsEndToEndTest.Run r = cli(args.toArray(String[]::new));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
         System.out.println("[dev check in the VM]\n" + r.out() + r.err());
-        Map<String, String> results = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+) +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ s +([A-Z_]+)$").matcher(r.out());
-        while (m.find()) {
-            results.put(m.group(1), m.group(2));
-        }
+        Map<String, String> results = r.proofs();
         assertEquals(REAL_KERNEL_LESSONS, List.copyOf(results.keySet()), r.out());
         results.forEach((lesson, result) -> assertEquals("PROVEN", result, lesson + ":\n" + r.out()));
         assertEquals(0, r.code(), r.out() + r.err());
@@ -103,7 +86,7 @@ class CourseVmEndToEndTest {
         sh(SandboxRole.LB01, "sed -i 's/lb_kind DR/lb_kind dr/' /etc/keepalived/keepalived.conf && systemctl restart keepalived");
         try {
             assertTrue(RootLab.eventually(Duration.ofSeconds(60), () -> sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln").stdout().contains("Masq")));
-            CourseFaultsEndToEndTest.Run r = check("lvs-director-master");
+            CliRun r = check("lvs-director-master");
             assertEquals(1, r.code());
             String ipvs = r.result("director-ipvs");
             assertTrue(ipvs.contains("\"status\": \"fail\"") && ipvs.contains("\"cause\": \"wrong-method\""), ipvs);
@@ -128,7 +111,7 @@ class CourseVmEndToEndTest {
         try {
             assertTrue(RootLab.eventually(Duration.ofSeconds(90), () -> !sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln").stdout().contains(web01 + ":80")),
                     "keepalived's TCP_CHECK removes web01");
-            CourseFaultsEndToEndTest.Run r = check("lvs-test");
+            CliRun r = check("lvs-test");
             String pool = r.result("both-in-pool");
             assertTrue(pool.contains("\"status\": \"fail\"") && pool.contains("\"cause\": \"rs1-down\""), pool);
             assertTrue(pool.contains(web01 + " is not in the IPVS table; its web site does not answer"), pool);
@@ -144,7 +127,7 @@ class CourseVmEndToEndTest {
     void anNfsMountMissingFromFstab() {
         sh(SandboxRole.WEB02, "cp /etc/fstab /root/fstab.saved && sed -i '\\# /var/www/html #d' /etc/fstab");
         try {
-            CourseFaultsEndToEndTest.Run r = check("nfs-share");
+            CliRun r = check("nfs-share");
             assertEquals(1, r.code());
             assertEquals("pass", r.status("mounted"), "still mounted now");
             String web02 = r.onHost("mounted-at-boot", "web02");
