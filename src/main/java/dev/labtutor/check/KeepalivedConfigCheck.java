@@ -1,14 +1,12 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.ConfigFiles;
-import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.Diagnostic;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +17,7 @@ import java.util.Set;
  * {@code vrrp_garp_interval 0} from the official sample) and tutor warnings never fail the check:
  * they become notes under its verdict.
  */
-public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> advisory) implements PerHostPrimitive {
+public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> advisory) implements KeepalivedConfigPrimitive {
 
     public KeepalivedConfigCheck {
         deny = Set.copyOf(deny);
@@ -27,18 +25,8 @@ public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> a
     }
 
     @Override
-    public Set<Probe> hostProbes() {
-        return KeepalivedFiles.hostProbes(path);
-    }
-
-    @Override
-    public Outcome evaluateHost(HostFacts host) {
+    public Outcome judge(HostFacts host, ParseResult res) {
         String r = host.role();
-        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
-        if (parsed.isEmpty()) {
-            return KeepalivedFiles.missing(r, path);
-        }
-        ParseResult res = parsed.get();
         List<Diagnostic> bad = new ArrayList<>();
         List<Text> notes = new ArrayList<>();
         for (Diagnostic d : res.diagnostics()) {

@@ -1,6 +1,5 @@
 package dev.labtutor.check;
 
-import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.HealthCheck;
 import dev.labtutor.keepalived.ParseResult;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 
 /**
  * keepalived.conf has {@code virtual_server ADDRESS PORT} as a lesson asks, judged on keepalived's
@@ -20,30 +18,21 @@ import java.util.Set;
  */
 public record VirtualServerCheck(String path, String address, int port, Optional<String> algo, Optional<String> kind,
                                  Optional<String> protocol, List<String> realServers, OptionalInt realPort,
-                                 Optional<String> checker) implements PerHostPrimitive {
+                                 Optional<String> checker) implements KeepalivedConfigPrimitive {
 
     public VirtualServerCheck {
         realServers = List.copyOf(realServers);
     }
 
     @Override
-    public Set<Probe> hostProbes() {
-        return KeepalivedFiles.hostProbes(path);
-    }
-
-    @Override
-    public Outcome evaluateHost(HostFacts host) {
+    public Outcome judge(HostFacts host, ParseResult parsed) {
         String r = host.role();
-        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
-        if (parsed.isEmpty()) {
-            return KeepalivedFiles.missing(r, path);
-        }
         String key = address + " " + port;
-        Optional<VirtualServer> found = parsed.get().config().virtualServers().stream()
+        Optional<VirtualServer> found = parsed.config().virtualServers().stream()
                 .filter(v -> v.kind() == VirtualServer.Kind.IP_PORT && v.address().equals(address) && v.port().orElse(-1) == port)
                 .findFirst();
         List<Evidence> ev = new ArrayList<>();
-        parsed.get().config().virtualServers().forEach(v -> ev.add(new Evidence(r, v.file() + ":" + v.line() + ": virtual_server " + v.key()
+        parsed.config().virtualServers().forEach(v -> ev.add(new Evidence(r, v.file() + ":" + v.line() + ": virtual_server " + v.key()
                 + " lb_algo " + v.lbAlgo() + " lb_kind " + v.lbKind() + " protocol " + v.protocol() + ", real servers "
                 + v.realServers().stream().map(x -> x.key() + x.checks().stream().map(HealthCheck::type).toList()).toList())));
         if (found.isEmpty()) {
