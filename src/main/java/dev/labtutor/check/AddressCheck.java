@@ -10,9 +10,14 @@ import java.util.stream.Collectors;
 
 /**
  * An address is (or is not) configured on a host, optionally on a given interface;
- * {@code iface = "primary"} means the interface that carries the host's own address.
+ * {@code iface = "primary"} means the interface that carries the host's own address; with
+ * {@code prefix}, the address must carry that prefix length (a VIP on lo is a /32).
  */
-public record AddressCheck(String address, boolean present, Optional<String> iface) implements PerHostPrimitive {
+public record AddressCheck(String address, boolean present, Optional<String> iface, Optional<Integer> prefix) implements PerHostPrimitive {
+
+    public AddressCheck(String address, boolean present, Optional<String> iface) {
+        this(address, present, iface, Optional.empty());
+    }
 
     static final Probe ADDRESSES = Probe.of(Probe.Kind.ADDRESSES);
 
@@ -40,6 +45,14 @@ public record AddressCheck(String address, boolean present, Optional<String> ifa
         if (want.isPresent() && !want.get().equals(holder.get().name())) {
             return Outcome.fail("wrong-iface", Text.of(r + " 把 " + address + " 配在 " + holder.get().name() + " 上，应为 " + want.get(),
                     r + " holds " + address + " on " + holder.get().name() + ", expected " + want.get()), ev);
+        }
+        if (prefix.isPresent()) {
+            Optional<Addresses.Inet> inet = holder.get().addresses().stream().filter(x -> x.address().equals(address)).findFirst();
+            if (inet.isPresent() && inet.get().prefix() != prefix.get()) {
+                return Outcome.fail("wrong-prefix", Text.of(r + " 的 " + holder.get().name() + " 上 " + address + " 的掩码是 /" + inet.get().prefix()
+                                + "，应为 /" + prefix.get(),
+                        r + " holds " + address + "/" + inet.get().prefix() + " on " + holder.get().name() + ", expected /" + prefix.get()), ev);
+            }
         }
         return Outcome.pass(Text.of(r + " 的 " + holder.get().name() + " 上有 " + address,
                 r + " holds " + address + " on " + holder.get().name()), ev);

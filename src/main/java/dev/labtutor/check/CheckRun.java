@@ -1,8 +1,19 @@
 package dev.labtutor.check;
 
+import dev.labtutor.check.fact.Addresses;
+import dev.labtutor.check.observe.ObservationListener;
+import dev.labtutor.check.observe.Observer;
+import dev.labtutor.check.observe.Sampler;
+import dev.labtutor.check.observe.SocketSampler;
+import dev.labtutor.check.observe.Timeline;
+import dev.labtutor.check.observe.Watch;
+import dev.labtutor.check.probe.Probe;
 import dev.labtutor.host.HostSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a list of bound checks: one round, then (with a wait budget) re-probes only what has
- * not passed until everything passes or the time is up. The result keeps the checks' order.
+ * not passed until everything passes or the time is up. Observation checks ({@link TimelineCheck})
+ * are observed over the same wait budget at the same time, sampled several times a second, and
+ * report their progress to an {@link ObservationListener}. The result keeps the checks' order.
  */
 public final class CheckRun {
 
@@ -32,19 +45,111 @@ public final class CheckRun {
     private final Prober prober;
     private final Map<String, HostSpec> hosts;
     private final Pause pause;
+    private final Sampler sampler;
+    private final Observer.Clock clock;
 
     public CheckRun(Prober prober, Map<String, HostSpec> hosts, Pause pause) {
+        this(prober, hosts, pause, null, Observer.Clock.SYSTEM);
+    }
+
+    /**
+     * @param sampler where observation samples come from; null for the hosts' addresses through
+     *                {@code prober} and targets asked with sockets from this machine
+     */
+    public CheckRun(Prober prober, Map<String, HostSpec> hosts, Pause pause, Sampler sampler, Observer.Clock clock) {
         this.prober = prober;
         this.hosts = Map.copyOf(hosts);
         this.pause = pause;
+        this.sampler = sampler != null ? sampler : SocketSampler.withDefaults(this::addresses);
+        this.clock = clock;
+    }
+
+    /** True when some of these checks are observed over time (they need a wait window to pass). */
+    public static boolean observes(List<BoundCheck> checks) {
+        return checks.stream().anyMatch(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
     }
 
     public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval) {
-        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE);
+        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE, ObservationListener.NONE);
     }
 
-    /** As {@link #run(List, Duration, Duration)}, telling {@code listener} each host's phase and {@code rounds} each wait. */
-    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
+    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, ObservationListener listener) {
+        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE, listener);
+    }
+
+    /**
+     * As {@link #run(List, Duration, Duration)}, telling {@code hostPhases} each host's phase,
+     * {@code waits} each wait between rounds and {@code observing} the progress of observed checks.
+     */
+    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener hostPhases, Rounds waits,
+            ObservationListener observing) {
+        List<BoundCheck> observed = checks.stream().filter(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent()).toList();
+        List<BoundCheck> rounds = checks.stream().filter(c -> !observed.contains(c)).toList();
+        Map<String, Verdict> results = new LinkedHashMap<>();
+        CompletableFuture<Map<String, Verdict>> watching = observed.isEmpty() ? CompletableFuture.completedFuture(Map.of())
+                : observe(observed, wait, observing);
+        try {
+            if (!rounds.isEmpty()) {
+                results.putAll(rounds(rounds, wait, interval, hostPhases, waits));
+            }
+            results.putAll(watching.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            watching.cancel(true);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("observing failed: " + e.getCause(), e.getCause());
+        }
+        List<Verdict> ordered = new ArrayList<>();
+        for (BoundCheck c : checks) {
+            Verdict v = results.get(c.id());
+            ordered.add(v != null ? v : Evaluator.judged(c, Outcome.error("cancelled",
+                    dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
+        }
+        return ordered;
+    }
+
+    private CompletableFuture<Map<String, Verdict>> observe(List<BoundCheck> observed, Duration wait, ObservationListener listener) {
+        Map<String, Watch> watches = new LinkedHashMap<>();
+        for (BoundCheck c : observed) {
+            watches.put(c.id(), ((TimelineCheck) c.primitive().orElseThrow()).watch(c.on()));
+        }
+        CompletableFuture<Map<String, Verdict>> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                Map<String, Timeline> timelines = new Observer(sampler, Observer.DEFAULT_INTERVAL, clock).observe(watches, wait, listener);
+                Map<String, Verdict> out = new LinkedHashMap<>();
+                for (BoundCheck c : observed) {
+                    TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
+                    out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
+                }
+                f.complete(out);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "labtutor-observer");
+        t.setDaemon(true);
+        t.start();
+        f.whenComplete((v, e) -> {
+            if (f.isCancelled()) {
+                t.interrupt();
+            }
+        });
+        return f;
+    }
+
+    private Map<String, Set<String>> addresses(Set<String> roles) {
+        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
+        roles.forEach(r -> plan.put(r, Set.of(AddressCheck.ADDRESSES)));
+        RoundFacts facts = prober.probe(plan, hosts);
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String r : roles) {
+            facts.host(r).filter(h -> h.failure().isEmpty()).map(h -> h.fact(AddressCheck.ADDRESSES))
+                    .filter(Addresses.class::isInstance).ifPresent(a -> out.put(r, TimelineCheck.addressesOf((Addresses) a)));
+        }
+        return out;
+    }
+
+    private Map<String, Verdict> rounds(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, Verdict> results = new LinkedHashMap<>();
         Plan plan = Plan.of(checks);
@@ -67,10 +172,6 @@ public final class CheckRun {
             }
             plan = plan.only(open);
         }
-        List<Verdict> ordered = new ArrayList<>();
-        for (BoundCheck c : checks) {
-            ordered.add(results.get(c.id()));
-        }
-        return ordered;
+        return results;
     }
 }

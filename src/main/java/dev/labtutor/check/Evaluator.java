@@ -45,7 +45,17 @@ public final class Evaluator {
         }
         Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
-                perHost(check, o, cause, hint, facts), List.of());
+                perHost(check, o, cause, hint, facts), o.notes());
+    }
+
+    /**
+     * The verdict of a check judged outside a round (an observation over time): the hint is
+     * chosen by the outcome's cause; every host shares the judgement.
+     */
+    public static Verdict judged(BoundCheck check, Outcome o) {
+        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint, o.evidence())
+                .withNotes(o.notes());
     }
 
     /**

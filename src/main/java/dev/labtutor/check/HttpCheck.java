@@ -16,8 +16,16 @@ import java.util.Set;
  * different bodies (load balancing across real servers). A service that does not answer is
  * a FAIL: the host asked was reachable, the service is what is wrong.
  */
-public record HttpCheck(String url, String from, int requests, Optional<String> contains, Optional<Integer> distinct)
-        implements GroupPrimitive {
+public record HttpCheck(String url, String from, int requests, Optional<String> contains, Optional<Integer> distinct,
+                        List<String> backends) implements GroupPrimitive {
+
+    public HttpCheck(String url, String from, int requests, Optional<String> contains, Optional<Integer> distinct) {
+        this(url, from, requests, contains, distinct, List.of());
+    }
+
+    public HttpCheck {
+        backends = List.copyOf(backends);
+    }
 
     private Probe probe() {
         return Probe.of(Probe.Kind.HTTP, url, String.valueOf(requests));
@@ -68,6 +76,21 @@ public record HttpCheck(String url, String from, int requests, Optional<String> 
         if (distinct.isPresent() && bodies.size() < distinct.get()) {
             return Outcome.fail("not-balanced", Text.of(requests + " 次访问 " + url + " 只看到 " + bodies.size() + " 种页面，应至少 " + distinct.get() + " 种",
                     requests + " requests to " + url + " saw " + bodies.size() + " distinct page(s), expected at least " + distinct.get()), ev);
+        }
+        if (!backends.isEmpty()) {
+            java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+            backends.forEach(b -> seen.put(b, 0));
+            for (HttpResults.Response r : res.responses()) {
+                backends.stream().filter(b -> r.body().contains(b)).forEach(b -> seen.merge(b, 1, Integer::sum));
+            }
+            String counts = String.join(", ", seen.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).toList());
+            ev.add(new Evidence(from, "pages per server: " + counts));
+            List<String> missing = seen.entrySet().stream().filter(e -> e.getValue() == 0).map(java.util.Map.Entry::getKey).toList();
+            if (!missing.isEmpty()) {
+                return Outcome.fail("backend-missing", Text.of(requests + " 次访问 " + url + " 没有看到 " + String.join("、", missing) + " 的页面（" + counts + "）",
+                        requests + " requests to " + url + " never reached " + String.join(", ", missing) + " (" + counts + ")"), ev);
+            }
+            return Outcome.pass(Text.of("从" + who + "访问 " + url + "，请求分到了 " + counts, url + " answers from " + whoEn + ", spread as " + counts), ev);
         }
         return Outcome.pass(Text.of("从" + who + "访问 " + url + " 正常", url + " answers as expected from " + whoEn), ev);
     }

@@ -1,53 +1,51 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.ConfigFiles;
-import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.Diagnostic;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * keepalived.conf on the host is valid as keepalived 2.2 reads it: no diagnostic that keepalived
  * itself would print, and none of the tutor warnings listed in {@code deny}. The cause is the
- * first problem's code, so the hint can explain that exact mistake.
+ * first problem's code, so the hint can explain that exact mistake. Codes in {@code advisory}
+ * (course data: things {@code keepalived -t} reports but that run fine, such as
+ * {@code vrrp_garp_interval 0} from the official sample) and tutor warnings never fail the check:
+ * they become notes under its verdict.
  */
-public record KeepalivedConfigCheck(String path, Set<String> deny) implements PerHostPrimitive {
+public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> advisory) implements KeepalivedConfigPrimitive {
 
     public KeepalivedConfigCheck {
         deny = Set.copyOf(deny);
+        advisory = Set.copyOf(advisory);
     }
 
     @Override
-    public Set<Probe> hostProbes() {
-        return KeepalivedFiles.hostProbes(path);
-    }
-
-    @Override
-    public Outcome evaluateHost(HostFacts host) {
+    public Outcome judge(HostFacts host, ParseResult res) {
         String r = host.role();
-        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
-        if (parsed.isEmpty()) {
-            return KeepalivedFiles.missing(r, path);
-        }
-        ParseResult res = parsed.get();
         List<Diagnostic> bad = new ArrayList<>();
-        List<Diagnostic> warnings = new ArrayList<>();
+        List<Text> notes = new ArrayList<>();
         for (Diagnostic d : res.diagnostics()) {
-            if (d.severity() == Severity.ERROR || deny.contains(d.code())) {
+            if (deny.contains(d.code()) || (d.severity() == Severity.ERROR && !advisory.contains(d.code()))) {
                 bad.add(d);
+            } else if (d.severity() == Severity.ERROR) {
+                notes.add(Text.of(r + " " + d.file() + " 第 " + d.line() + " 行（提醒，不影响通过）：" + d.text().zh()
+                                + " keepalived -t 会报告这一项，但 keepalived 照常运行。",
+                        r + " " + d.file() + ":" + d.line() + " (advisory, does not block): " + d.text().en()
+                                + " keepalived -t reports this, yet keepalived runs fine."));
             } else if (d.severity() == Severity.WARNING) {
-                warnings.add(d);
+                notes.add(Text.of(r + " " + d.file() + " 第 " + d.line() + " 行（提醒）：" + d.text().zh(),
+                        r + " " + d.file() + ":" + d.line() + " (note): " + d.text().en()));
             }
         }
         List<Evidence> ev = new ArrayList<>();
         for (Diagnostic d : res.diagnostics()) {
             ev.add(new Evidence(r, d.file() + ":" + d.line() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT)
-                    + ": [" + d.code() + "] " + d.text().en()));
+                    + (advisory.contains(d.code()) ? " (advisory)" : "") + ": [" + d.code() + "] " + d.text().en()));
         }
         ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
         for (String missing : files.unmatchedIncludes()) {
@@ -55,17 +53,14 @@ public record KeepalivedConfigCheck(String path, Set<String> deny) implements Pe
         }
         if (!bad.isEmpty()) {
             Diagnostic first = bad.get(0);
-            String more = bad.size() > 1 ? "（另有 " + (bad.size() - 1) + " 处）" : "";
-            String moreEn = bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : "";
-            return Outcome.fail(first.code(), Text.of(
-                    r + " " + first.file() + " 第 " + first.line() + " 行：" + first.text().zh() + more,
-                    r + " " + first.file() + ":" + first.line() + ": " + first.text().en() + moreEn), ev);
+            StringBuilder zh = new StringBuilder(r + " " + first.file() + " 第 " + first.line() + " 行：" + first.text().zh());
+            StringBuilder en = new StringBuilder(r + " " + first.file() + ":" + first.line() + ": " + first.text().en());
+            for (Diagnostic d : bad.subList(1, bad.size())) {
+                zh.append("；第 ").append(d.line()).append(" 行：").append(d.text().zh());
+                en.append("; line ").append(d.line()).append(": ").append(d.text().en());
+            }
+            return Outcome.fail(first.code(), Text.of(zh.toString(), en.toString()), ev).withNotes(notes);
         }
-        if (!warnings.isEmpty()) {
-            Diagnostic w = warnings.get(0);
-            return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误（提醒：第 " + w.line() + " 行 " + w.text().zh() + "）",
-                    r + ": " + path + " has no errors (note, line " + w.line() + ": " + w.text().en() + ")"), ev);
-        }
-        return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误", r + ": " + path + " has no errors"), ev);
+        return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误", r + ": " + path + " has no errors"), ev).withNotes(notes);
     }
 }

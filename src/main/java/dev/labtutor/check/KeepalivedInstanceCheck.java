@@ -1,13 +1,11 @@
 package dev.labtutor.check;
 
-import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Vip;
 import dev.labtutor.keepalived.VrrpInstance;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The VRRP instance (the named one, else the first) is configured as a lesson asks, judged on
@@ -17,21 +15,11 @@ import java.util.Set;
 public record KeepalivedInstanceCheck(String path, Optional<String> instance, Optional<String> state,
                                       Optional<String> vip, Optional<Integer> vrid, Optional<Integer> priority,
                                       Optional<String> iface)
-        implements PerHostPrimitive {
+        implements KeepalivedConfigPrimitive {
 
     @Override
-    public Set<Probe> hostProbes() {
-        return KeepalivedFiles.hostProbes(path);
-    }
-
-    @Override
-    public Outcome evaluateHost(HostFacts host) {
+    public Outcome judge(HostFacts host, ParseResult res) {
         String r = host.role();
-        Optional<ParseResult> parsed = KeepalivedFiles.parsed(host, path);
-        if (parsed.isEmpty()) {
-            return KeepalivedFiles.missing(r, path);
-        }
-        ParseResult res = parsed.get();
         Optional<VrrpInstance> vi = instance.isPresent() ? res.config().instance(instance.get())
                 : res.config().vrrpInstances().stream().findFirst();
         if (vi.isEmpty()) {

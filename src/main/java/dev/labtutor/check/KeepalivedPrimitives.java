@@ -20,9 +20,9 @@ final class KeepalivedPrimitives {
     static Optional<Primitive> read(String name, YNode body, Problems problems) {
         switch (name) {
             case "keepalived-config": {
-                Fields f = Fields.of(body, problems, name, Set.of("path", "deny"));
+                Fields f = Fields.of(body, problems, name, Set.of("path", "deny", "advisory"));
                 return Optional.of(new KeepalivedConfigCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems),
-                        new HashSet<>(f.textList("deny"))));
+                        new HashSet<>(f.textList("deny")), new HashSet<>(f.textList("advisory"))));
             }
             case "keepalived-instance": {
                 Fields f = Fields.of(body, problems, name, Set.of("path", "instance", "state", "vip", "vrid", "priority", "iface"));
@@ -42,6 +42,25 @@ final class KeepalivedPrimitives {
                 aspect.filter(a -> !ASPECTS.contains(a)).ifPresent(a ->
                         problems.add(f.node("aspect").orElseThrow(), "aspect must be one of " + new java.util.TreeSet<>(ASPECTS)));
                 return Optional.of(new KeepalivedGroupCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems), aspect));
+            }
+            case "keepalived-virtual-server": {
+                Fields f = Fields.of(body, problems, name, Set.of("path", "address", "port", "algo", "kind", "protocol",
+                        "real-servers", "real-port", "checker"));
+                java.util.List<String> rs = new java.util.ArrayList<>();
+                for (String a : f.text("real-servers").orElse("").split(",")) {
+                    if (a.isBlank()) {
+                        continue;
+                    }
+                    if (!VarType.IPV4.accepts(a.trim())) {
+                        problems.add(f.node("real-servers").orElseThrow(), "real server '" + a.trim() + "' is not an IPv4 address");
+                    }
+                    rs.add(a.trim());
+                }
+                Optional<Integer> realPort = f.integer("real-port", 1, 65535);
+                return Optional.of(new VirtualServerCheck(PrimitiveReader.typed(f, "path", VarType.PATH, problems),
+                        PrimitiveReader.typed(f, "address", VarType.IPV4, problems), f.integer("port", 1, 65535).orElse(80),
+                        f.text("algo"), f.text("kind"), f.text("protocol"), rs,
+                        realPort.map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty()), f.text("checker")));
             }
             default:
                 return Optional.empty();

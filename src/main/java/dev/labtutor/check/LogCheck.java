@@ -28,6 +28,12 @@ public record LogCheck(String unit, Optional<String> contains, Optional<Pattern>
     @Override
     public Outcome evaluateHost(HostFacts host) {
         LogLines log = PerHostPrimitive.fact(host, probe(), LogLines.class);
+        if (log.source().equals("none")) {
+            return new Outcome(Status.ERROR, "log-unavailable", Text.of(
+                    "无法读取 " + host.role() + " 上 " + unit + " 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
+                    "cannot read the " + unit + " log on " + host.role() + ": no journal and no /var/log/messages or /var/log/syslog"),
+                    List.of(new Evidence(host.role(), "no log source")));
+        }
         List<String> lines = log.lines();
         if (sinceLast.isPresent()) {
             for (int i = lines.size() - 1; i >= 0; i--) {

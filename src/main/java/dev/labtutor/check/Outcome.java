@@ -12,15 +12,31 @@ import java.util.Map;
  * the hint), empty on PASS. {@code perHost} keeps each host's own outcome when this one was
  * combined from per-host judgements (in the order of the hosts), else it is empty.
  */
-public record Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost) {
+public record Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost,
+                      List<Text> notes) {
 
     public Outcome {
         evidence = List.copyOf(evidence);
         perHost = Collections.unmodifiableMap(new LinkedHashMap<>(perHost));
+        notes = List.copyOf(notes);
+    }
+
+    public Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost) {
+        this(status, cause, message, evidence, perHost, List.of());
     }
 
     public Outcome(Status status, String cause, Text message, List<Evidence> evidence) {
         this(status, cause, message, evidence, Map.of());
+    }
+
+    /**
+     * The same outcome with advisory notes: findings that do not change the status (keepalived
+     * only reports them, the configuration works), shown under a PASS.
+     */
+    public Outcome withNotes(List<Text> more) {
+        List<Text> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new Outcome(status, cause, message, evidence, perHost, all);
     }
 
     public static Outcome pass(Text message, List<Evidence> evidence) {
@@ -45,7 +61,7 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
      */
     public static Outcome combine(Map<String, Outcome> byHost) {
         Outcome c = combine(List.copyOf(byHost.values()));
-        return new Outcome(c.status(), c.cause(), c.message(), c.evidence(), byHost);
+        return new Outcome(c.status(), c.cause(), c.message(), c.evidence(), byHost, c.notes());
     }
 
     /** Combines outcomes whose hosts need not be told apart later. */
@@ -80,6 +96,8 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
             zh.append("；").append(o.message().zh());
             en.append("; ").append(o.message().en());
         }
-        return new Outcome(st, cause, Text.of(zh.toString(), en.toString()), ev);
+        List<Text> notes = new ArrayList<>();
+        perHost.forEach(o -> notes.addAll(o.notes()));
+        return new Outcome(st, cause, Text.of(zh.toString(), en.toString()), ev, Map.of(), notes);
     }
 }

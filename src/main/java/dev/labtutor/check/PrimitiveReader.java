@@ -21,7 +21,8 @@ public final class PrimitiveReader {
     /** The primitive names a check's {@code expect} (and a cause's {@code when}) may use. */
     public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
             "ipvs", "http", "log", "command", "selinux", "firewalld",
-            "keepalived-config", "keepalived-instance", "keepalived-group");
+            "keepalived-config", "keepalived-instance", "keepalived-group", "keepalived-virtual-server", "timeline",
+            "sysctl-persisted", "mount", "nfs-export", "showmount", "host-address");
 
     private PrimitiveReader() {
     }
@@ -37,9 +38,9 @@ public final class PrimitiveReader {
         int before = problems.size();
         Primitive p = switch (name) {
             case "address" -> {
-                Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface"));
+                Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface", "prefix"));
                 yield new AddressCheck(typed(f, "address", VarType.IPV4, problems), f.bool("present").orElse(true),
-                        optTyped(f, "iface", VarType.IFACE, problems));
+                        optTyped(f, "iface", VarType.IFACE, problems), f.integer("prefix", 0, 32));
             }
             case "address-holders" -> {
                 Fields f = Fields.of(body, problems, "address-holders", Set.of("address", "count"));
@@ -82,14 +83,14 @@ public final class PrimitiveReader {
                         method, rs, f.text("scheduler"));
             }
             case "http" -> {
-                Fields f = Fields.of(body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct"));
+                Fields f = Fields.of(body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct", "backends"));
                 String url = f.requiredText("url");
                 if (!url.matches("https?://[A-Za-z0-9.:-]+(/[A-Za-z0-9._~/%-]*)?")) {
                     problems.add(f.node("url").orElse(body), "'" + url + "' is not a plain http(s) URL");
                 }
                 String from = f.text("from").orElse("tutor");
                 yield new HttpCheck(url, from, f.integer("requests", 1, 50).orElse(1), f.text("contains"),
-                        f.integer("distinct", 1, 50));
+                        f.integer("distinct", 1, 50), words(f, "backends", problems));
             }
             case "log" -> {
                 Fields f = Fields.of(body, problems, "log", Set.of("unit", "contains", "matches", "since-last"));
@@ -116,6 +117,37 @@ public final class PrimitiveReader {
                 Fields f = Fields.of(body, problems, "firewalld", Set.of("running"));
                 yield new FirewalldCheck(f.bool("running").orElse(false));
             }
+            case "timeline" -> timeline(body, problems);
+            case "sysctl-persisted" -> {
+                Fields f = Fields.of(body, problems, "sysctl-persisted", Set.of("key", "equals"));
+                String key = f.requiredText("key");
+                if (!key.matches("[a-z0-9_]+(\\.[A-Za-z0-9_-]+)*")) {
+                    problems.add(f.node("key").orElse(body), "'" + key + "' is not a sysctl key");
+                }
+                yield new SysctlPersistedCheck(key, f.requiredText("equals"));
+            }
+            case "mount" -> {
+                Fields f = Fields.of(body, problems, "mount", Set.of("path", "fstype", "source", "persisted"));
+                Optional<String> source = f.text("source");
+                source.filter(x -> !x.matches("[A-Za-z0-9_.:/@+-]{1,1024}")).ifPresent(x ->
+                        problems.add(f.node("source").orElseThrow(), "'" + x + "' is not a mount source like 10.0.0.31:/opt/wwwroot"));
+                yield new MountCheck(typed(f, "path", VarType.PATH, problems), f.text("fstype"), source, f.bool("persisted").orElse(false));
+            }
+            case "nfs-export" -> {
+                Fields f = Fields.of(body, problems, "nfs-export", Set.of("path", "clients"));
+                List<String> clients = words(f, "clients", problems);
+                clients.stream().filter(c -> !VarType.IPV4.accepts(c)).forEach(c ->
+                        problems.add(f.node("clients").orElseThrow(), "client '" + c + "' is not an IPv4 address"));
+                yield new NfsExportCheck(typed(f, "path", VarType.PATH, problems), clients);
+            }
+            case "showmount" -> {
+                Fields f = Fields.of(body, problems, "showmount", Set.of("server", "path"));
+                yield new ShowmountCheck(typed(f, "server", VarType.IPV4, problems), typed(f, "path", VarType.PATH, problems));
+            }
+            case "host-address" -> {
+                Fields.of(body, problems, "host-address", Set.of());
+                yield new HostAddressCheck();
+            }
             default -> KeepalivedPrimitives.read(name, body, problems).orElse(null);
         };
         if (p == null) {
@@ -125,6 +157,63 @@ public final class PrimitiveReader {
             return Optional.empty();
         }
         return problems.size() == before ? Optional.of(p) : Optional.empty();
+    }
+
+    private static TimelineCheck timeline(YNode body, Problems problems) {
+        Fields f = Fields.of(body, problems, "timeline", Set.of("track", "address", "url", "port", "backends", "recent", "pattern"));
+        String trackName = f.text("track").orElse("holder");
+        dev.labtutor.check.observe.Watch.Track track = switch (trackName) {
+            case "holder" -> dev.labtutor.check.observe.Watch.Track.HOLDER;
+            case "backends" -> dev.labtutor.check.observe.Watch.Track.BACKENDS;
+            default -> {
+                problems.add(f.node("track").orElseThrow(), "track must be 'holder' (who holds the address) or 'backends' (whose pages the URL serves)");
+                yield dev.labtutor.check.observe.Watch.Track.HOLDER;
+            }
+        };
+        String address = "";
+        if (f.text("address").isPresent() || track == dev.labtutor.check.observe.Watch.Track.HOLDER || f.text("port").isPresent()) {
+            address = typed(f, "address", VarType.IPV4, problems);
+        }
+        Optional<dev.labtutor.check.observe.Target> target = Optional.empty();
+        Optional<String> url = f.text("url");
+        Optional<Integer> port = f.integer("port", 1, 65535);
+        if (url.isPresent() && port.isPresent()) {
+            problems.add(body, "timeline takes 'url' (HTTP) or 'port' (TCP), not both");
+        } else if (url.isPresent()) {
+            target = dev.labtutor.check.observe.Target.http(url.get());
+            if (target.isEmpty() || !VarType.URL.accepts(url.get())) {
+                problems.add(f.node("url").orElseThrow(), "'" + url.get() + "' is not a plain http:// URL");
+            }
+        } else if (port.isPresent()) {
+            target = Optional.of(dev.labtutor.check.observe.Target.tcp(address, port.get()));
+        }
+        List<String> backends = words(f, "backends", problems);
+        if (track == dev.labtutor.check.observe.Watch.Track.BACKENDS && (url.isEmpty() || backends.isEmpty())) {
+            problems.add(body, "track: backends needs 'url' and 'backends' (the names the pages carry)");
+        }
+        List<String> pattern = new java.util.ArrayList<>();
+        for (String state : f.requiredText("pattern").split(",|→|->")) {
+            String st = state.trim();
+            if (!st.matches("[a-z0-9-]+(\\+[a-z0-9-]+)*")) {
+                problems.add(f.node("pattern").orElse(body), "pattern state '" + st + "' must be names joined by '+', e.g. lb01 or web01+web02");
+            }
+            pattern.add(st);
+        }
+        return new TimelineCheck(track, address, target, backends, f.integer("recent", 1, 20).orElse(4), pattern);
+    }
+
+    private static List<String> words(Fields f, String key, Problems problems) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String w : f.text(key).orElse("").split(",")) {
+            if (w.isBlank()) {
+                continue;
+            }
+            if (!VarType.WORD.accepts(w.trim())) {
+                problems.add(f.node(key).orElseThrow(), "'" + w.trim() + "' in '" + key + "' must be a word");
+            }
+            out.add(w.trim());
+        }
+        return out;
     }
 
     static String typed(Fields f, String key, VarType type, Problems problems) {

@@ -38,7 +38,9 @@ public record SysctlCheck(String key, String equals, Optional<String> iface) imp
                     + ", " + devKey + " = " + s.get(devKey).orElse("?")));
             Optional<Integer> eff = s.effectiveMax(key, dev);
             if (eff.isEmpty()) {
-                return Outcome.fail("missing", Text.of(r + " 上读不到 " + key, r + " has no " + key + " setting"), ev);
+                return new Outcome(Status.ERROR, "sysctl-unreadable", Text.of("无法读取 " + r + " 上的 " + allKey + " 和 " + devKey
+                        + "，不能判断 " + key + " 的值", "cannot read " + allKey + " or " + devKey + " on " + r + ", so " + key
+                        + " cannot be judged"), ev);
             }
             if (String.valueOf(eff.get()).equals(equals.trim())) {
                 return Outcome.pass(Text.of(r + " 的 " + dev + " 上 " + key + " 实际生效值为 " + eff.get(),
@@ -52,7 +54,8 @@ public record SysctlCheck(String key, String equals, Optional<String> iface) imp
         Optional<String> v = s.get(key);
         List<Evidence> ev = List.of(new Evidence(r, key + " = " + v.orElse("(not present)")));
         if (v.isEmpty()) {
-            return Outcome.fail("missing", Text.of(r + " 上没有 " + key, r + " has no sysctl " + key), ev);
+            return new Outcome(Status.ERROR, "sysctl-unreadable", Text.of("无法读取 " + r + " 上的 " + key + "（这个内核没有它，或没有权限）",
+                    "cannot read " + key + " on " + r + " (this kernel lacks it, or it is not readable)"), ev);
         }
         if (normalize(v.get()).equals(normalize(equals))) {
             return Outcome.pass(Text.of(r + " 上 " + key + " = " + v.get(), r + ": " + key + " = " + v.get()), ev);

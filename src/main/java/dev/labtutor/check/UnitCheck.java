@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A service is (or is not) running and/or enabled at boot. */
+/**
+ * A service is (or is not) running and/or enabled at boot. Whether it starts at boot is never
+ * guessed: when the host could not say (no running systemd and no readable unit file state),
+ * the outcome is ERROR with the reason, not FAIL.
+ */
 public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean> enabled) implements PerHostPrimitive {
 
     private Probe probe() {
@@ -37,6 +41,11 @@ public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean>
                     ? Outcome.fail("inactive", Text.of(r + " 上的 " + unit + " 没有运行（" + u.activeState() + "）",
                             r + ": " + unit + " is not running (" + u.activeState() + ")"), ev)
                     : Outcome.fail("active", Text.of(r + " 上的 " + unit + " 仍在运行", r + ": " + unit + " is still running"), ev);
+        }
+        if (enabled.isPresent() && !u.enabledKnown()) {
+            return new Outcome(Status.ERROR, "enabled-unknown", Text.of(
+                    "无法判断 " + r + " 上的 " + unit + " 是否开机自启：" + u.why(),
+                    "cannot tell whether " + unit + " starts at boot on " + r + ": " + u.why()), ev);
         }
         if (enabled.isPresent() && enabled.get() != u.enabled()) {
             return enabled.get()

@@ -1,12 +1,15 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.BoundCheck;
+import dev.labtutor.check.TimelineCheck;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.sandbox.SandboxKernel;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.session.CourseProof;
 import dev.labtutor.session.LessonLab;
@@ -18,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +59,25 @@ public final class DevCommand implements Runnable {
         @Option(names = "--subnet", defaultValue = "10.79.0", description = "First three octets of the proof sandbox's /24 (default: ${DEFAULT-VALUE}).")
         String subnet;
 
-        @Option(names = "--settle", defaultValue = "45", description = "Seconds to wait for checks to pass after a solution (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--settle", defaultValue = "120", description = "Seconds to wait for checks to pass after a solution (default: ${DEFAULT-VALUE}).")
         int settle;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+                description = "Deadline for each host per round (default: ${DEFAULT-VALUE}; a sandbox in an emulated VM is slow).")
+        int timeout;
+
+        @Option(names = "--on", paramLabel = "NAME",
+                description = "Prove on this running sandbox (just brought up with 'sandbox up'), and leave it up afterwards.")
+        String on;
+
+        @Option(names = "--state-dir", description = "With --on: parent directory of the sandbox's state.")
+        Path stateDir;
+
+        @Option(names = "--vm", description = "The proof sandbox runs in a VM (default: a VM only when this kernel lacks IPVS or nfsd).")
+        boolean vm;
+
+        @Option(names = "--no-vm", description = "The proof sandbox runs on this machine's kernel; lessons it cannot run are reported not runnable.")
+        boolean noVm;
 
         @Spec
         CommandSpec spec;
@@ -75,46 +96,50 @@ public final class DevCommand implements Runnable {
                 }
                 targets.sort(java.util.Comparator.comparingInt(l -> course.indexOf(l.id())));
             }
-            int first = course.indexOf(targets.get(0).id());
-            List<Lesson> prerequisites = new ArrayList<>(course.lessons().subList(0, first));
-            prerequisites.removeAll(targets);
 
+            if (vm && noVm) {
+                throw new UserError("--vm and --no-vm exclude each other");
+            }
             SandboxCommand.preflight();
             PrintWriter out = spec.commandLine().getOut();
-            Path stateRoot = Files.createTempDirectory("labtutor-devcheck-");
-            SandboxSpec sspec;
-            try {
-                sspec = SandboxSpec.defaults().withName("dev" + Long.toString(ProcessHandle.current().pid() % 100000, 36))
-                        .withSubnetPrefix(subnet).withStateRoot(stateRoot);
-            } catch (IllegalArgumentException e) {
-                throw new UserError(e.getMessage());
+            Path stateRoot = on == null ? Files.createTempDirectory("labtutor-devcheck-") : null;
+            Sandbox sandbox;
+            if (on != null) {
+                SandboxCommand.Where where = new SandboxCommand.Where();
+                where.name = on;
+                where.stateRoot = stateDir;
+                sandbox = SandboxCommand.openRunning(where);
+            } else {
+                SandboxSpec sspec;
+                try {
+                    sspec = SandboxSpec.defaults().withName("dev" + Long.toString(ProcessHandle.current().pid() % 100000, 36))
+                            .withSubnetPrefix(subnet).withStateRoot(stateRoot)
+                            .withKernel(vm ? SandboxKernel.VM : noVm ? SandboxKernel.MACHINE : SandboxKernel.AUTO);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(e.getMessage());
+                }
+                sandbox = SandboxCommand.guarded(() -> Sandbox.up(sspec, out));
             }
-            Sandbox sandbox = SandboxCommand.guarded(() -> Sandbox.up(sspec, out));
             try {
                 LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
-                try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(30), spec.commandLine().getErr(),
+                try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(timeout), spec.commandLine().getErr(),
                         courseOptions.lang())) {
                     LessonLab ll = session.lessonLab(course, catalog, lab);
-                    CourseProof proof = new CourseProof(new CourseProof.Lab() {
-                        @Override
-                        public List<Verdict> check(Lesson lesson, Duration wait) {
-                            return ll.check(lesson, wait);
-                        }
-
-                        @Override
-                        public void solve(Lesson lesson) throws Solver.SolveFailed {
-                            ll.solve(lesson, Duration.ofSeconds(120), line -> { });
-                        }
-                    }, Duration.ofSeconds(settle));
+                    CourseProof proof = new CourseProof(CourseProof.of(ll, Duration.ofSeconds(180), line -> { }), Duration.ofSeconds(settle));
                     int w = Math.max(6, targets.stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(6));
                     out.println(DisplayWidth.pad("lesson", w) + "  checks  failed-before  passed-after  time     result");
                     out.flush();
-                    List<CourseProof.LessonProof> results = proof.prove(prerequisites, targets, p -> {
+                    List<CourseProof.LessonProof> results = proof.prove(course.lessons(), targets.stream().map(Lesson::id).toList(), p -> {
                         out.printf("%s  %6d  %13d  %12d  %5.1f s  %s%n", DisplayWidth.pad(p.lesson(), w), p.checks(), p.failedBefore(),
                                 p.passedAfter(), p.time().toMillis() / 1000.0, p.result());
                         if (!p.detail().isEmpty()) {
                             out.println("    " + p.detail());
                         }
+                        Set<String> observed = course.lesson(p.lesson()).map(ll::bind).orElse(List.of()).stream()
+                                .filter(b -> b.primitive().filter(TimelineCheck.class::isInstance).isPresent())
+                                .map(BoundCheck::id).collect(java.util.stream.Collectors.toSet());
+                        p.after().stream().filter(v -> observed.contains(v.check()) && v.passed())
+                                .forEach(v -> out.println("    " + v.check() + ": " + v.message().in(courseOptions.lang())));
                         out.flush();
                     });
                     long proven = results.stream().filter(r -> r.result() == CourseProof.Result.PROVEN).count();
@@ -124,11 +149,13 @@ public final class DevCommand implements Runnable {
                     out.flush();
                     return proven + notRunnable == results.size() ? ExitCodes.OK : ExitCodes.FAILED;
                 } catch (Solver.SolveFailed e) {
-                    throw new UserError("solving a prerequisite lesson failed: " + e.getMessage(), ExitCodes.FAILED);
+                    throw new UserError("solving a lesson on the way failed: " + e.getMessage(), ExitCodes.FAILED);
                 }
             } finally {
-                sandbox.down();
-                deleteQuietly(stateRoot);
+                if (on == null) {
+                    sandbox.down();
+                    deleteQuietly(stateRoot);
+                }
             }
         }
 

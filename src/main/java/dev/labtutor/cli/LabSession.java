@@ -61,7 +61,9 @@ final class LabSession implements AutoCloseable {
                 return pool.get(host, progress);
             }
         };
-        Prober prober = new Prober(shells, LocalProbes::run, Duration.ofSeconds(8), hostDeadline, 32);
+        // A probe may take a third of the host's deadline, at least 8 s (an emulated VM sandbox is slow).
+        Duration perProbe = hostDeadline.dividedBy(3).compareTo(Duration.ofSeconds(8)) > 0 ? hostDeadline.dividedBy(3) : Duration.ofSeconds(8);
+        Prober prober = new Prober(shells, LocalProbes::run, perProbe, hostDeadline, 32);
         return new LabSession(pool, prober);
     }
 

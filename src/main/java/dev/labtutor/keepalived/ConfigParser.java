@@ -120,6 +120,17 @@ final class ConfigParser {
                 }
             }
         });
+        global.simple("vrrp_version", s -> {
+            if (!need(s, 1)) {
+                return;
+            }
+            if (s.word(1).equals("2") || s.word(1).equals("3")) {
+                globals = withGlobals(g -> g.vrrpVersion = Integer.parseInt(s.word(1)));
+            } else {
+                sink.error(s.file(), s.line(), "vrrp-version-invalid", "vrrp_version 只能是 2 或 3。",
+                        "VRRP Error: Version must be either 2 or 3.");
+            }
+        });
         global.simple(Keywords.GLOBAL_SIMPLE).opaque(Keywords.GLOBAL_OPAQUE);
         t.sub("global_defs", s -> globals = withGlobals(g -> {
             g.file = s.file();
@@ -283,6 +294,7 @@ final class ConfigParser {
                         "(" + i.name + ") Advert interval (" + s.word(1) + ") not valid! Must be > 0 (at most 255 s); keepalived ignores it and uses 1 s.");
             } else {
                 i.advertInt = v;
+                i.advertLine = s.line();
             }
         });
         Block auth = new Block(false);
@@ -359,6 +371,18 @@ final class ConfigParser {
                 }
             });
         }
+        b.simple("version", s -> {
+            if (!need(s, 1)) {
+                return;
+            }
+            InstanceBuilder i = cur(instances);
+            if (s.word(1).equals("2") || s.word(1).equals("3")) {
+                i.version = Integer.parseInt(s.word(1));
+            } else {
+                sink.error(s.file(), s.line(), "vrrp-version-invalid", "(" + i.name + ") version 只能是 2 或 3。",
+                        "(" + i.name + "): Version must be either 2 or 3.");
+            }
+        });
         b.simple(Keywords.INSTANCE_SIMPLE).opaque(Keywords.INSTANCE_OPAQUE);
         return b;
     }
@@ -463,36 +487,16 @@ final class ConfigParser {
             }
         });
         rs.simple(Keywords.RS_SIMPLE);
-        Block check = new Block(true);
-        check.simple("connect_port", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 1, 65535, "invalid-number");
-                if (v != null) {
-                    lastCheck().port = OptionalInt.of(v.intValue());
-                }
-            }
-        });
-        check.simple("connect_timeout", s -> {
-            if (need(s, 1)) {
-                Double v = dbl(s, s.word(1), 0.000001, 4294.0, "invalid-number");
-                if (v != null) {
-                    lastCheck().timeout = Optional.of(v);
-                }
-            }
-        });
-        check.simple("misc_path", s -> {
-            if (need(s, 1)) {
-                lastCheck().miscPath = Optional.of(String.join(" ", s.words().subList(1, s.size())));
-            }
-        });
+        Block lenient = new Block(true);
         for (String c : Keywords.CHECKERS) {
+            boolean modelled = Keywords.STRICT_CHECKERS.contains(c);
             rs.sub(c, s -> {
                 CheckBuilder cb = new CheckBuilder();
                 cb.type = c;
                 cb.file = s.file();
                 cb.line = s.line();
                 cur(cur(virtualServers).reals).checks.add(cb);
-            }, check, null);
+            }, modelled ? checkerBlock(c) : lenient, modelled ? this::closeChecker : null);
         }
         vs.sub("real_server", s -> {
             RsBuilder r = new RsBuilder();
@@ -511,6 +515,261 @@ final class ConfigParser {
     private CheckBuilder lastCheck() {
         List<CheckBuilder> checks = cur(cur(virtualServers).reals).checks;
         return checks.get(checks.size() - 1);
+    }
+
+    /**
+     * The keywords keepalived 2.2.7 installs for one checker (check_api.c
+     * {@code install_checker_common_keywords}, check_tcp.c, check_http.c, check_misc.c): anything
+     * else, such as the 1.x {@code nb_get_retry} inside TCP_CHECK, is an unknown keyword there.
+     * MISC_CHECK takes no connection keywords (not even connect_timeout).
+     */
+    private Block checkerBlock(String type) {
+        Block b = new Block(false);
+        if (!type.equals("MISC_CHECK")) {
+            b.simple("connect_ip", s -> {
+                if (need(s, 1) && !Addresses.isIpv4(s.word(1)) && !Addresses.isIpv6(s.word(1))) {
+                    checkerValue(s, "connect_ip 地址 " + s.word(1) + " 无效，已被忽略。", "Invalid connect_ip address " + s.word(1) + " - ignoring");
+                }
+            });
+            b.simple("connect_port", s -> {
+                if (need(s, 1)) {
+                    Long v = unsigned(s, s.word(1), 1, 65535, "checker-value-invalid");
+                    if (v == null) {
+                        checkerValue(s, "检查端口 connect_port '" + s.word(1) + "' 无效（1-65535）。", "Invalid checker connect_port '" + s.word(1) + "'");
+                    } else {
+                        lastCheck().port = OptionalInt.of(v.intValue());
+                    }
+                }
+            });
+            b.simple("bindto", s -> {
+                if (need(s, 1) && !Addresses.isIpv4(s.word(1)) && !Addresses.isIpv6(s.word(1))) {
+                    checkerValue(s, "bindto 地址 " + s.word(1) + " 无效，已被忽略。", "Invalid bindto address " + s.word(1) + " - ignoring");
+                }
+            });
+            b.simple("bind_port", s -> {
+                if (need(s, 1) && unsigned(s, s.word(1), 1, 65535, "checker-value-invalid") == null) {
+                    checkerValue(s, "bind_port '" + s.word(1) + "' 无效（1-65535）。", "Invalid checker bind_port '" + s.word(1) + "'");
+                }
+            });
+            b.simple("bind_if", s -> {
+                if (need(s, 1) && s.word(1).length() > 15) {
+                    checkerValue(s, "网卡名 " + s.word(1) + " 太长，已被忽略。", "Interface name " + s.word(1) + " is too long - ignoring");
+                }
+            });
+            b.simple("connect_timeout", s -> {
+                if (need(s, 1)) {
+                    Double v = timer(s, s.word(1), 0.000001, 4294.967295);
+                    if (v == null) {
+                        checkerValue(s, "connect_timeout " + s.word(1) + " 无效，已被忽略（单位秒，大于 0）。", "connect_timeout " + s.word(1) + " invalid - ignoring");
+                    } else {
+                        lastCheck().timeout = Optional.of(v);
+                    }
+                }
+            });
+            b.simple("fwmark", s -> {
+                if (need(s, 1) && unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid") == null) {
+                    checkerValue(s, "fwmark '" + s.word(1) + "' 无效。", "Invalid fwmark connection value '" + s.word(1) + "'");
+                }
+            });
+        }
+        b.simple("retry", s -> {
+            if (need(s, 1)) {
+                Long v = unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid");
+                if (v == null) {
+                    checkerValue(s, "retry '" + s.word(1) + "' 无效（0 或正整数）。", "Invalid retry connection value '" + s.word(1) + "'");
+                } else {
+                    lastCheck().retry = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v));
+                }
+            }
+        });
+        b.simple("delay_before_retry", s -> {
+            if (need(s, 1) && timer(s, s.word(1), 0, 18446744073709.551614) == null) {
+                checkerValue(s, "delay_before_retry '" + s.word(1) + "' 无效。", "Invalid delay_before_retry connection value '" + s.word(1) + "'");
+            }
+        });
+        b.simple("warmup", s -> {
+            if (need(s, 1) && timer(s, s.word(1), 0, 18446744073709.551614) == null) {
+                checkerValue(s, "warmup '" + s.word(1) + "' 无效。", "Invalid warmup connection value '" + s.word(1) + "'");
+            }
+        });
+        b.simple("delay_loop", s -> {
+            if (need(s, 1) && timer(s, s.word(1), 0.000001, 18446744073709.551614) == null) {
+                checkerValue(s, "delay_loop '" + s.word(1) + "' 无效，已被忽略（单位秒，大于 0）。", "delay_loop '" + s.word(1) + "' is invalid - ignoring");
+            }
+        });
+        for (String flag : List.of("alpha", "log_all_failures")) {
+            b.simple(flag, s -> trueFalse(s, flag));
+        }
+        switch (type) {
+            case "HTTP_GET", "SSL_GET" -> {
+                b.simple("nb_get_retry", s -> {
+                    sink.error(s.file(), s.line(), "nb-get-retry-deprecated",
+                            "nb_get_retry 是 keepalived 1.x 的写法，2.x 中已废弃（keepalived -t 会报告它），请改用 retry。",
+                            "nb_get_retry is deprecated - please use 'retry' (the keepalived 1.x spelling; keepalived -t reports it).");
+                    if (need(s, 1)) {
+                        Long v = unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid");
+                        if (v == null) {
+                            checkerValue(s, "nb_get_retry '" + s.word(1) + "' 无效。", "Invalid nb_get_retry value '" + s.word(1) + "'");
+                        } else {
+                            lastCheck().retry = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v));
+                        }
+                    }
+                });
+                b.simple("virtualhost", s -> {
+                    if (s.size() < 2) {
+                        checkerValue(s, "virtualhost 后面缺少主机名。", "HTTP_GET virtualhost name missing");
+                    }
+                });
+                b.simple("http_protocol", s -> {
+                    if (s.size() < 2) {
+                        checkerValue(s, "http_protocol 后面缺少版本。", "Missing http_protocol version");
+                    } else if (!Set.of("1.0", "1.1", "1.0C", "1.0c").contains(s.word(1))) {
+                        checkerValue(s, "http_protocol 版本 " + s.word(1) + " 无效（1.0、1.1 或 1.0C）。", "Invalid http_protocol version " + s.word(1));
+                    }
+                });
+                b.simple("enable_sni", s -> trueFalse(s, "enable_sni"));
+                b.simple("fast_recovery", s -> trueFalse(s, "fast_recovery"));
+                b.sub("url", s -> lastCheck().urls.add(new UrlBuilder(s.file(), s.line())), urlBlock(), this::closeUrl);
+            }
+            case "MISC_CHECK" -> {
+                b.simple("misc_path", s -> {
+                    if (need(s, 1)) {
+                        lastCheck().miscPath = Optional.of(String.join(" ", s.words().subList(1, s.size())));
+                        lastCheck().miscLine = s.line();
+                    }
+                });
+                b.simple("misc_timeout", s -> {
+                    if (need(s, 1) && unsigned(s, s.word(1), 0, 4294967L, "checker-value-invalid") == null) {
+                        checkerValue(s, "misc_timeout '" + s.word(1) + "' 无效。", "Invalid misc_timeout value '" + s.word(1) + "'");
+                    }
+                });
+                b.simple("misc_dynamic", s -> { });
+                b.simple("user", s -> {
+                    if (s.size() < 2) {
+                        checkerValue(s, "user 后面缺少用户名。", "No user specified for misc checker script");
+                    }
+                });
+            }
+            default -> {
+            }
+        }
+        return b;
+    }
+
+    private Block urlBlock() {
+        Block u = new Block(false);
+        u.simple("path", s -> {
+            if (need(s, 1)) {
+                cur(lastCheck().urls).path = true;
+            }
+        });
+        u.simple("digest", s -> {
+            if (!need(s, 1)) {
+                return;
+            }
+            UrlBuilder url = cur(lastCheck().urls);
+            String d = s.word(1);
+            if (url.digest) {
+                checkerValue(s, "重复的 digest '" + d + "'。", "Digest '" + d + "' is a duplicate");
+            } else if (d.length() != 32) {
+                checkerValue(s, "digest '" + d + "' 应为 32 个十六进制字符，而不是 " + d.length() + " 个（用 genhash 计算页面的 MD5）。",
+                        "digest '" + d + "' character length should be 32 rather than " + d.length());
+            } else if (!d.matches("[0-9A-Fa-f]{32}")) {
+                checkerValue(s, "digest '" + d + "' 中有不是十六进制的字符。", "Unable to interpret hex digit in '" + d + "'");
+            } else {
+                url.digest = true;
+            }
+        });
+        u.simple("status_code", s -> {
+            for (int i = 1; i < s.size(); i++) {
+                String w = s.word(i);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)(?:-([0-9]+))?").matcher(w);
+                boolean ok = m.matches();
+                if (ok) {
+                    long min = Long.parseLong(m.group(1).length() > 9 ? "9999" : m.group(1));
+                    long max = m.group(2) == null ? min : Long.parseLong(m.group(2).length() > 9 ? "9999" : m.group(2));
+                    ok = min >= 100 && max <= 599 && min <= max;
+                }
+                if (!ok) {
+                    checkerValue(s, "status_code '" + w + "' 无效（100-599，可写范围如 200-299）。", "Invalid HTTP_GET status code '" + w + "'");
+                }
+            }
+        });
+        u.simple("virtualhost", s -> {
+            if (s.size() < 2) {
+                checkerValue(s, "url 的 virtualhost 后面缺少主机名。", "Missing HTTP_GET virtualhost name");
+            }
+        });
+        u.simple(Set.of("regex", "regex_no_match", "regex_options", "regex_min_offset", "regex_max_offset", "regex_stack"));
+        return u;
+    }
+
+    private void closeUrl() {
+        CheckBuilder c = lastCheck();
+        UrlBuilder url = cur(c.urls);
+        if (!url.path) {
+            sink.error(url.file, url.line, "http-url-no-path",
+                    "这个 url 块没有 path，keepalived 会忽略它。写上要检查的页面，如 path /。",
+                    "HTTP/SSL_GET checker url has no path - ignoring. Name the page to fetch, e.g. path /.");
+            c.urls.remove(c.urls.size() - 1);
+        }
+    }
+
+    private void closeChecker() {
+        CheckBuilder c = lastCheck();
+        int end = reader.line();
+        if ((c.type.equals("HTTP_GET") || c.type.equals("SSL_GET")) && c.urls.isEmpty()) {
+            sink.error(c.file, end, "http-no-url",
+                    c.type + " 没有任何带 path 的 url 块，keepalived 会忽略这个检查。",
+                    "HTTP/SSL_GET checker has no urls specified - ignoring.");
+            c.dropped = true;
+        }
+        if (c.type.equals("MISC_CHECK") && c.miscPath.isEmpty()) {
+            sink.error(c.file, end, "misc-no-path",
+                    "MISC_CHECK 没有 misc_path（要运行的脚本），keepalived 会跳过这个检查。",
+                    "No script path has been specified for MISC_CHECKER - skipping.");
+            c.dropped = true;
+        }
+    }
+
+    private void checkerValue(Stmt s, String zh, String en) {
+        sink.error(s.file(), s.line(), "checker-value-invalid", zh, en + ".");
+    }
+
+    /** check_true_false(): an optional on/true/yes/off/false/no. */
+    private void trueFalse(Stmt s, String keyword) {
+        if (s.size() >= 2 && !Set.of("true", "on", "yes", "false", "off", "no").contains(s.word(1))) {
+            checkerValue(s, keyword + " 的参数 " + s.word(1) + " 无效（true/false、on/off、yes/no）。",
+                    "Invalid " + keyword + " parameter " + s.word(1));
+        }
+    }
+
+    /**
+     * read_timer(): seconds with at most 6 decimal places (more is reported and rounded), no sign,
+     * within [min, max]; null (and a diagnostic) when keepalived ignores the value.
+     */
+    private Double timer(Stmt s, String text, double min, double max) {
+        String t = text.strip();
+        if (t.startsWith("-")) {
+            sink.error(s.file(), s.line(), "checker-value-invalid", "'" + text + "' 是负数。", "negative number '" + text + "'.");
+            return null;
+        }
+        int dot = t.indexOf('.');
+        if (dot >= 0 && t.length() - dot - 1 > 6) {
+            sink.error(s.file(), s.line(), "checker-value-invalid", "'" + text + "' 的小数位太多（最多 6 位）。",
+                    "number '" + text + "' has too many decimal places.");
+        }
+        if (!t.matches("[0-9]*(\\.[0-9]*)?") || t.equals(".") || t.isEmpty()) {
+            invalidNumber(s, text, "checker-value-invalid");
+            return null;
+        }
+        double v = Double.parseDouble(t.endsWith(".") ? t + "0" : t.startsWith(".") ? "0" + t : t);
+        if (v < min || v > max) {
+            sink.error(s.file(), s.line(), "checker-value-invalid", "数字 '" + text + "' 超出范围。",
+                    "number '" + text + "' outside range [" + min + ", " + max + "].");
+            return null;
+        }
+        return v;
     }
 
     private void openInstance(Stmt s) {
@@ -613,6 +872,12 @@ final class ConfigParser {
 
     private void unknown(Stmt s, int kwLevel) {
         String word = s.first();
+        if (word.equals("nb_get_retry")) {
+            sink.error(s.file(), s.line(), "nb-get-retry",
+                    "未知关键字 'nb_get_retry'：这是 keepalived 1.x 的写法，keepalived 2.x 在这里不认识它（只有 HTTP_GET/SSL_GET 还勉强接受）。改成 retry。",
+                    "Unknown keyword 'nb_get_retry': the keepalived 1.x spelling, which keepalived 2.x does not know here (only HTTP_GET/SSL_GET still take it, as deprecated). Write retry.");
+            return;
+        }
         String zh = "未知关键字 '" + word + "'，keepalived 跳过这一行。";
         String en = "Unknown keyword '" + word + "'; keepalived skips this line.";
         if (!word.equals("}") && !word.equals(word.toLowerCase(java.util.Locale.ROOT))
@@ -907,6 +1172,17 @@ final class ConfigParser {
                         n + " 没有配置虚拟 IP（virtual_ipaddress），至少需要一个。检查 virtual_ipaddress 的拼写。",
                         n + " No VIP specified; at least one is sensible. Check the spelling of virtual_ipaddress.");
             }
+            int version = i.version != 0 ? i.version : family(i.vips) == 6 ? 3 : globals.vrrpVersion();
+            i.effectiveVersion = version;
+            if (version == 2 && i.advertInt != Math.floor(i.advertInt)) {
+                double rounded = Math.max(1, Math.floor(i.advertInt + 0.5));
+                sink.error(i.file, i.advertLine > 0 ? i.advertLine : i.line, "advert-int-not-integer",
+                        n + " VRRP 第 2 版的 advert_int 只能是整数秒，keepalived 会把 " + fmt(i.advertInt) + " 四舍五入为 " + fmt(rounded)
+                                + "。写整数（如 1），或用 version 3 才能写小数。",
+                        n + " VRRPv2 advertisement interval " + fmt(i.advertInt) + "s must be an integer; keepalived rounds it to "
+                                + fmt(rounded) + ". Write whole seconds (e.g. 1), or use version 3 for fractions.");
+                i.advertInt = rounded;
+            }
             if (!i.priorityWritten && !i.priorityInvalid) {
                 i.priority = i.state == VrrpState.MASTER ? 255 : 100;
             }
@@ -922,6 +1198,16 @@ final class ConfigParser {
                         n + " Strict mode does not support authentication. Ignoring.");
                 i.authType = Optional.empty();
                 i.authPass = Optional.empty();
+            } else if (version == 3 && i.authType.isPresent()) {
+                sink.error(i.file, i.line, "v3-auth",
+                        n + " VRRP 第 3 版不支持认证，keepalived 忽略 authentication 块。删掉它，或不用 version 3。",
+                        n + " VRRP version 3 does not support authentication. Ignoring. Remove the block or do not use version 3.");
+                i.authType = Optional.empty();
+                i.authPass = Optional.empty();
+            } else if (i.authType.isPresent() && i.authPass.map(String::isEmpty).orElse(true)) {
+                sink.error(i.file, i.line, "auth-pass-missing",
+                        n + " 写了 auth_type 却没有 auth_pass 密码。",
+                        n + " Authentication specified but no password given.");
             }
             if (i.state == VrrpState.MASTER && i.authType.equals(Optional.of("AH"))) {
                 sink.error(i.file, i.line, "auth-ah-master",
@@ -970,6 +1256,7 @@ final class ConfigParser {
             }
             built.add(i.build());
         }
+        checkerScriptSecurity();
         if (scriptsUsed && !globals.enableScriptSecurity()) {
             sink.add(scriptFile, scriptLine, "script-security", systemProgram ? Severity.ERROR : Severity.WARNING,
                     "配置会执行脚本，但 global_defs 里没有 enable_script_security。keepalived 报告 SECURITY VIOLATION；请在 global_defs 加上 enable_script_security 和 script_user root（或专用用户）。",
@@ -1020,6 +1307,25 @@ final class ConfigParser {
         return new KeepalivedConfig(globals, built, builtScripts, syncGroups, vss);
     }
 
+    /** The checker process's SECURITY VIOLATION for MISC_CHECK scripts (reported once, at the first script). */
+    private void checkerScriptSecurity() {
+        if (globals.enableScriptSecurity()) {
+            return;
+        }
+        for (VsBuilder v : virtualServers) {
+            for (RsBuilder r : v.reals) {
+                for (CheckBuilder c : r.checks) {
+                    if (c.miscPath.isPresent()) {
+                        sink.add(c.file, c.miscLine, "script-security", isSystemProgram(c.miscPath.get()) ? Severity.ERROR : Severity.WARNING,
+                                "MISC_CHECK 会执行脚本，但 global_defs 里没有 enable_script_security。keepalived 报告 SECURITY VIOLATION；请在 global_defs 加上 enable_script_security 和 script_user。",
+                                "SECURITY VIOLATION - check scripts are being executed but script_security not enabled. Add enable_script_security (and script_user) to global_defs.");
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
     /**
      * keepalived only raises SECURITY VIOLATION for scripts whose program exists on the host;
      * a program in a system directory surely does, anything else may not (then it is a warning).
@@ -1031,7 +1337,15 @@ final class ConfigParser {
     }
 
     private static int family(VrrpInstance i) {
-        return !i.vips().isEmpty() && i.vips().get(0).address().indexOf(':') >= 0 ? 6 : 4;
+        return family(i.vips());
+    }
+
+    private static int family(List<Vip> vips) {
+        return !vips.isEmpty() && vips.get(0).address().indexOf(':') >= 0 ? 6 : 4;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.floor(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     // ---------------------------------------------------------------- builders
@@ -1044,6 +1358,7 @@ final class ConfigParser {
         Optional<Double> garpMasterDelay;
         boolean scriptSecurity;
         Optional<String> scriptUser;
+        int vrrpVersion;
         String file;
         int line;
 
@@ -1055,12 +1370,13 @@ final class ConfigParser {
             garpMasterDelay = g.vrrpGarpMasterDelay();
             scriptSecurity = g.enableScriptSecurity();
             scriptUser = g.scriptUser();
+            vrrpVersion = g.vrrpVersion();
             file = g.file();
             line = g.line();
         }
 
         GlobalDefs build() {
-            return new GlobalDefs(routerId, strict, garp, gna, garpMasterDelay, scriptSecurity, scriptUser, file, line);
+            return new GlobalDefs(routerId, strict, garp, gna, garpMasterDelay, scriptSecurity, scriptUser, vrrpVersion, file, line);
         }
     }
 
@@ -1078,6 +1394,9 @@ final class ConfigParser {
         boolean priorityWritten;
         boolean priorityInvalid;
         double advertInt = 1.0;
+        int advertLine;
+        int version;
+        int effectiveVersion = 2;
         Optional<String> authType = Optional.empty();
         Optional<String> authPass = Optional.empty();
         Optional<String> authPassWritten = Optional.empty();
@@ -1097,7 +1416,7 @@ final class ConfigParser {
 
         VrrpInstance build() {
             return new VrrpInstance(name, state, stateWritten, interfaceName, vrid, priority, priorityWritten,
-                    advertInt, authType, authPass, authPassWritten, List.copyOf(vips), List.copyOf(excluded),
+                    effectiveVersion, advertInt, authType, authPass, authPassWritten, List.copyOf(vips), List.copyOf(excluded),
                     nopreempt, preemptDelay, accept, unicastSrc, List.copyOf(peers), List.copyOf(trackInterfaces),
                     List.copyOf(trackScripts), Map.copyOf(notify), file, line);
         }
@@ -1120,10 +1439,26 @@ final class ConfigParser {
         int line;
         OptionalInt port = OptionalInt.empty();
         Optional<Double> timeout = Optional.empty();
+        OptionalInt retry = OptionalInt.empty();
         Optional<String> miscPath = Optional.empty();
+        int miscLine;
+        final List<UrlBuilder> urls = new ArrayList<>();
+        boolean dropped;
 
         HealthCheck build() {
-            return new HealthCheck(type, port, timeout, miscPath, file, line);
+            return new HealthCheck(type, port, timeout, retry, miscPath, urls.size(), file, line);
+        }
+    }
+
+    private static final class UrlBuilder {
+        final String file;
+        final int line;
+        boolean path;
+        boolean digest;
+
+        UrlBuilder(String file, int line) {
+            this.file = file;
+            this.line = line;
         }
     }
 
@@ -1136,7 +1471,8 @@ final class ConfigParser {
         int line;
 
         RealServer build() {
-            return new RealServer(address, port, weight, checks.stream().map(CheckBuilder::build).toList(), file, line);
+            return new RealServer(address, port, weight, checks.stream().filter(c -> !c.dropped).map(CheckBuilder::build).toList(),
+                    file, line);
         }
     }
 

@@ -28,7 +28,7 @@ final class Keywords {
             "lvs_flush_on_stop", "vrrp_garp_master_repeat", "vrrp_garp_lower_prio_delay",
             "vrrp_down_timer_adverts", "vrrp_garp_lower_prio_repeat", "vrrp_garp_master_refresh",
             "vrrp_garp_master_refresh_repeat", "vrrp_min_garp", "vrrp_garp_extra_if",
-            "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert", "vrrp_version", "nftables",
+            "vrrp_lower_prio_no_advert", "vrrp_higher_prio_send_advert", "nftables",
             "nftables_priority", "nftables_counters", "nftables_ifindex", "nftables_ipvs",
             "nftables_ipvs_priority", "nftables_ipvs_start_fwmark", "vrrp_iptables", "vrrp_ipsets",
             "vrrp_check_unicast_src", "vrrp_skip_check_adv_addr", "vrrp_notify_priority_changes",
@@ -54,7 +54,7 @@ final class Keywords {
 
     static final Set<String> INSTANCE_SIMPLE = Set.of("vrf", "use_vmac", "use_vmac_addr", "vmac_xmit_base",
             "use_ipvlan", "native_ipv6", "dont_track_primary", "mcast_src_ip", "mcast_dst_ip", "track_src_ip",
-            "version", "check_unicast_src", "unicast_fault_no_peer", "unicast_ttl", "old_unicast_checksum",
+            "check_unicast_src", "unicast_fault_no_peer", "unicast_ttl", "old_unicast_checksum",
             "garp_master_delay", "garp_master_repeat", "garp_lower_prio_delay", "garp_lower_prio_repeat",
             "garp_master_refresh", "garp_master_refresh_repeat", "garp_extra_if", "down_timer_adverts",
             "lower_prio_no_advert", "higher_prio_send_advert", "promote_secondaries", "skip_check_adv_addr",
@@ -86,6 +86,9 @@ final class Keywords {
 
     static final Set<String> CHECKERS = Set.of("TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK", "SMTP_CHECK",
             "DNS_CHECK", "BFD_CHECK", "PING_CHECK", "UDP_CHECK", "FILE_CHECK");
+
+    /** The checkers whose keywords are modelled exactly; the others are read leniently. */
+    static final Set<String> STRICT_CHECKERS = Set.of("TCP_CHECK", "HTTP_GET", "SSL_GET", "MISC_CHECK");
 
     /** lvs_sched values keepalived 2.2.7 accepts. */
     static final Set<String> SCHEDULERS = Set.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed",

@@ -8,6 +8,7 @@ import dev.labtutor.check.HostFacts;
 import dev.labtutor.check.Prober;
 import dev.labtutor.check.RoundFacts;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
@@ -54,13 +55,31 @@ public final class LessonLab {
     }
 
     public List<Verdict> check(Lesson lesson, Duration wait) {
-        return check(lesson, wait, Prober.Listener.NONE, CheckRun.Rounds.NONE);
+        return check(lesson, wait, Prober.Listener.NONE, CheckRun.Rounds.NONE, ObservationListener.NONE);
     }
 
-    /** As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase and {@code rounds} each wait. */
-    public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds) {
+    /**
+     * Checks a lesson; its observation checks (a failover watched over time) are observed for up
+     * to {@code wait} while the learner acts, reporting each sample and transition to
+     * {@code listener} as it happens.
+     */
+    public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+        return check(lesson, wait, Prober.Listener.NONE, CheckRun.Rounds.NONE, listener);
+    }
+
+    /**
+     * As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase, {@code rounds}
+     * each wait and {@code observing} each sample and transition of the observed checks.
+     */
+    public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds,
+            ObservationListener observing) {
         return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis()))
-                .run(bind(lesson), wait, Duration.ofSeconds(2), phases, rounds);
+                .run(bind(lesson), wait, Duration.ofSeconds(2), phases, rounds, observing);
+    }
+
+    /** True when the lesson has checks observed over time, which pass only with a wait window. */
+    public boolean observes(Lesson lesson) {
+        return CheckRun.observes(bind(lesson));
     }
 
     /** Why this lab cannot be used for {@code lesson}: unknown variables or roles, roles it needs but lacks. */

@@ -2,6 +2,7 @@ package dev.labtutor.session;
 
 import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Problem;
@@ -16,16 +17,26 @@ public final class LiveChecker implements Checker {
     private final LessonLab lab;
     private final Duration wait;
     private final CheckRun.Rounds rounds;
+    private final ObservationListener observing;
 
+    /** How long a lesson observed over time (a failover) is watched when no longer wait is asked. */
+    public static final Duration OBSERVE_WINDOW = Duration.ofSeconds(120);
+
+    /** The tutor's checker: one round; an observed lesson is watched for {@link #OBSERVE_WINDOW}, told as lines. */
     public LiveChecker(LessonLab lab) {
-        this(lab, Duration.ZERO, CheckRun.Rounds.NONE);
+        this(lab, Duration.ZERO, CheckRun.Rounds.NONE, null);
     }
 
-    /** Re-checks what has not passed for up to {@code wait}, telling {@code rounds} before each wait. */
-    public LiveChecker(LessonLab lab, Duration wait, CheckRun.Rounds rounds) {
+    /**
+     * Re-checks what has not passed for up to {@code wait}, telling {@code rounds} before each
+     * wait; an observation is told to {@code observing}, or as lines to the check's listener
+     * when it is null.
+     */
+    public LiveChecker(LessonLab lab, Duration wait, CheckRun.Rounds rounds, ObservationListener observing) {
         this.lab = lab;
         this.wait = wait;
         this.rounds = rounds;
+        this.observing = observing;
     }
 
     @Override
@@ -36,7 +47,10 @@ public final class LiveChecker implements Checker {
             throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
-        List<Verdict> verdicts = lab.check(lesson, wait, listener::phase, rounds);
+        boolean observed = lab.observes(lesson);
+        Duration window = observed && wait.compareTo(OBSERVE_WINDOW) < 0 && observing == null ? OBSERVE_WINDOW : wait;
+        ObservationListener told = observing != null ? observing : new ObservationLines(listener::line);
+        List<Verdict> verdicts = lab.check(lesson, window, listener::phase, rounds, told);
         if (Thread.interrupted()) {
             throw new InterruptedException("check cancelled");
         }

@@ -261,4 +261,58 @@ class EvaluatorTest {
         assertTrue(v.on("lb02").get().hint().orElseThrow().en().contains("not about your lab work"));
         assertEquals(v.status(), v.on("lb01").orElseThrow().status());
     }
+
+    @Test
+    void startsAtBootUnknownIsAnErrorThatSaysWhyNeverAFail() {
+        Verdict v = Evaluator.evaluate(bind("master", "master-keepalived-enabled"), round(lb01(true)
+                .put(Probe.of(Probe.Kind.UNIT, "keepalived"), new UnitState("keepalived", "unknown", "active", "running", "unknown", "pid",
+                        "systemctl show: System has not been booted with systemd as init system (PID 1). Can't operate.; systemctl is not installed"))
+                .build()));
+        assertEquals(Status.ERROR, v.status(), v.message().en());
+        assertEquals("enabled-unknown", v.cause());
+        assertTrue(v.message().en().startsWith("cannot tell whether keepalived starts at boot on lb01: "), v.message().en());
+        assertTrue(v.message().en().contains("not been booted with systemd"), v.message().en());
+        assertTrue(v.message().zh().contains("无法判断"), v.message().zh());
+    }
+
+    @Test
+    void originalDocumentsGarpIntervalZeroIsANoteUnderAPass() {
+        String text = """
+                global_defs {
+                   router_id LVS_R1
+                   vrrp_skip_check_adv_addr
+                   vrrp_garp_interval 0
+                   vrrp_gna_interval 0
+                }
+                vrrp_instance VI_1 {
+                    state MASTER
+                    interface eth1
+                    virtual_router_id 51
+                    priority 100
+                    advert_int 1
+                    authentication {
+                        auth_type PASS
+                        auth_pass 1111
+                    }
+                    virtual_ipaddress {
+                        %s
+                    }
+                }
+                """.formatted(VIP);
+        HostFacts h = lb01(true).put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, text), List.of()))
+                .build();
+        Verdict v = Evaluator.evaluate(bind("master", "master-config-valid"), round(h));
+        assertEquals(Status.PASS, v.status(), v.message().en());
+        assertEquals(2, v.notes().size(), v.notes().toString());
+        assertTrue(v.notes().get(0).en().contains(":4 (advisory, does not block): vrrp_garp_interval '0' is invalid"), v.notes().get(0).en());
+        assertTrue(v.notes().get(0).en().contains("keepalived -t reports this, yet keepalived runs fine"), v.notes().get(0).en());
+        Verdict running = Evaluator.evaluate(bind("master", "master-keepalived-running"), round(h));
+        assertEquals(Status.PASS, running.status());
+
+        HostFacts real = lb01(true).put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true,
+                Map.of(CONF, text.replace("priority 100", "priority 100\n    nb_get_retry 3")), List.of())).build();
+        Verdict bad = Evaluator.evaluate(bind("master", "master-config-valid"), round(real));
+        assertEquals(Status.FAIL, bad.status(), "a real error still fails, with the advisory ones as notes");
+        assertEquals(2, bad.notes().size());
+    }
 }

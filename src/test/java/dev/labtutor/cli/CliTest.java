@@ -38,7 +38,9 @@ class CliTest {
         Run r = run("lessons", "--lang", "en");
         assertEquals(0, r.code());
         String[] lines = r.out().split("\n");
-        assertTrue(lines[1].contains("1. install") && lines[2].contains("2. master") && lines[3].contains("3. backup"), r.out());
+        java.util.List<String> ids = java.util.Arrays.stream(lines).skip(1).map(l -> l.trim().split("\\s+")[1]).toList();
+        assertEquals(java.util.List.of("vrrp-basics", "install", "master", "backup", "failover", "web-failover", "logs", "lvs-prepare",
+                "lvs-director-master", "lvs-director-backup", "lvs-realservers", "lvs-test", "nfs-share"), ids, r.out());
         Run zh = run("lessons", "--lang", "zh");
         assertTrue(zh.out().contains("配置主服务器"), zh.out());
     }
@@ -102,7 +104,8 @@ class CliTest {
         Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1 }\n");
         Run r = run("check", "nosuch", "--lab", lab.toString());
         assertEquals(2, r.code());
-        assertEquals("labtutor: unknown lesson 'nosuch' (lessons: install, master, backup)\n", r.err());
+        assertEquals("labtutor: unknown lesson 'nosuch' (lessons: vrrp-basics, install, master, backup, failover, web-failover, logs, "
+                + "lvs-prepare, lvs-director-master, lvs-director-backup, lvs-realservers, lvs-test, nfs-share)\n", r.err());
     }
 
     @Test

@@ -292,4 +292,75 @@ class KeepalivedParserTest {
         assertEquals("DR", r.config().virtualServers().get(0).lbKind());
         assertTrue(r.config().virtualServers().get(0).file().endsWith("conf.d/vs.conf"));
     }
+
+    private static final String LVS = """
+            virtual_server 10.0.0.100 80 {
+                delay_loop 3
+                lb_algo rr
+                lb_kind DR
+                protocol TCP
+                real_server 10.0.0.21 80 {
+                    weight 1
+                    %s
+                }
+            }
+            """;
+
+    @Test
+    void tcpCheckTakesOnlyKeepalived2Keywords() {
+        ParseResult ok = parse(LVS.formatted("TCP_CHECK {\n connect_port 80\n connect_timeout 3\n retry 3\n delay_before_retry 3\n }"));
+        assertFalse(ok.hasErrors(), () -> ok.diagnostics().toString());
+        HealthCheck c = ok.config().virtualServers().get(0).realServers().get(0).checks().get(0);
+        assertEquals("TCP_CHECK", c.type());
+        assertEquals(80, c.connectPort().getAsInt());
+        assertEquals(3, c.retry().getAsInt());
+
+        ParseResult old = parse(LVS.formatted("TCP_CHECK {\n connect_port 80\n nb_get_retry 3\n }"));
+        assertEquals(List.of("10:nb-get-retry"), codes(old), "the 1.x keyword is unknown inside TCP_CHECK, on its own line");
+        assertTrue(old.withCode("nb-get-retry").get(0).text().en().contains("retry"));
+        assertEquals(List.of("10:unknown-keyword"), codes(parse(LVS.formatted("TCP_CHECK {\n connect_port 80\n timeout 3\n }"))));
+        assertEquals(List.of("9:checker-value-invalid"), codes(parse(LVS.formatted("TCP_CHECK {\n connect_port 0\n }"))).stream().distinct().toList());
+    }
+
+    @Test
+    void httpGetNeedsAUrlWithAPathAndKnowsNbGetRetryAsDeprecated() {
+        String http = "HTTP_GET {\n url {\n path /\n status_code 200\n }\n nb_get_retry 3\n }";
+        ParseResult r = parse(LVS.formatted(http));
+        assertEquals(List.of("13:nb-get-retry-deprecated"), codes(r));
+        assertEquals(3, r.config().virtualServers().get(0).realServers().get(0).checks().get(0).retry().getAsInt(),
+                "keepalived still uses the value");
+        ParseResult noPath = parse(LVS.formatted("HTTP_GET {\n url {\n status_code 200\n }\n }"));
+        assertEquals(List.of("9:http-url-no-path", "12:http-no-url"), codes(noPath));
+        assertTrue(noPath.config().virtualServers().get(0).realServers().get(0).checks().isEmpty(), "keepalived drops the checker");
+        assertEquals(List.of("11:checker-value-invalid"), codes(parse(LVS.formatted(
+                "SSL_GET {\n url {\n path /\n digest 0123\n }\n }"))));
+        assertEquals(List.of("11:unknown-keyword"), codes(parse(LVS.formatted("HTTP_GET {\n url {\n path /\n status 200\n }\n }"))));
+    }
+
+    @Test
+    void miscCheckHasNoConnectionKeywordsAndNeedsAScript() {
+        String secure = "global_defs {\n enable_script_security\n script_user root\n}\n";
+        ParseResult r = parse(secure + LVS.formatted("MISC_CHECK {\n misc_path \"/usr/bin/test -e /\"\n connect_timeout 3\n }"));
+        assertEquals(List.of("14:unknown-keyword"), codes(r));
+        ParseResult noPath = parse(secure + LVS.formatted("MISC_CHECK {\n misc_timeout 3\n }"));
+        assertEquals(List.of("14:misc-no-path"), codes(noPath));
+        ParseResult insecure = parse(LVS.formatted("MISC_CHECK {\n misc_path /usr/bin/true\n }"));
+        assertEquals(List.of("9:script-security"), codes(insecure));
+        assertEquals(Severity.ERROR, insecure.diagnostics().get(0).severity());
+    }
+
+    @Test
+    void fractionalAdvertIntIsAnErrorUnderVrrpVersion2Only() {
+        ParseResult v2 = parse(BASIC.formatted("MASTER", "advert_int 1.5"));
+        assertEquals(List.of("5:advert-int-not-integer"), codes(v2));
+        assertEquals(2.0, v2.config().vrrpInstances().get(0).advertInt(), "keepalived rounds to whole seconds");
+        assertEquals(2, v2.config().vrrpInstances().get(0).version());
+        ParseResult v3 = parse(BASIC.formatted("MASTER", "advert_int 1.5\n version 3"));
+        assertFalse(v3.hasErrors(), () -> v3.diagnostics().toString());
+        assertEquals(1.5, v3.config().vrrpInstances().get(0).advertInt());
+        ParseResult global = parse("global_defs {\n vrrp_version 3\n}\n" + BASIC.formatted("MASTER", "advert_int 0.5"));
+        assertFalse(global.hasErrors(), () -> global.diagnostics().toString());
+        assertEquals(3, global.config().vrrpInstances().get(0).version());
+        assertFalse(parse(BASIC.formatted("MASTER", "advert_int 2.0")).hasErrors());
+    }
 }

@@ -117,6 +117,48 @@ class RealKeepalivedTest {
         m.put("undefined-var", BASE.replace("priority 100", "priority $PRIO"));
         m.put("duplicate-vrid", BASE.replace("virtual_server 192", BASE.substring(BASE.indexOf("vrrp_instance"), BASE.indexOf("virtual_server"))
                 .replace("VI_1", "VI_2").replace(".100/24", ".101/24") + "virtual_server 192"));
+        String tcp = "TCP_CHECK {\n                        connect_port 80\n                        connect_timeout 3\n                    }";
+        m.put("checker-retry", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n                        retry 3\n                        delay_before_retry 3\n"));
+        m.put("checker-nb-get-retry-tcp", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n                        nb_get_retry 3\n"));
+        m.put("checker-unknown-tcp", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n                        timeout 3\n"));
+        m.put("checker-port-0", BASE.replace("connect_port 80", "connect_port 0"));
+        m.put("checker-port-text", BASE.replace("connect_port 80", "connect_port http"));
+        m.put("checker-timeout-0", BASE.replace("connect_timeout 3", "connect_timeout 0"));
+        m.put("checker-timeout-decimals", BASE.replace("connect_timeout 3", "connect_timeout 2.1234567"));
+        m.put("checker-timeout-fraction", BASE.replace("connect_timeout 3", "connect_timeout 0.5"));
+        m.put("checker-all-common", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n bindto 192.168.100.21\n bind_port 4000\n"
+                + " bind_if ens33\n connect_ip 192.168.100.11\n fwmark 3\n warmup 2\n delay_loop 5\n alpha\n log_all_failures off\n"));
+        m.put("checker-alpha-bad", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n alpha maybe\n"));
+        m.put("checker-block-unknown", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n foo {\n bar 1\n }\n"));
+        String http = "HTTP_GET {\n url {\n path /index.html\n status_code 200\n }\n connect_port 80\n connect_timeout 3\n retry 3\n }";
+        m.put("http-valid", BASE.replace(tcp, http));
+        m.put("ssl-valid", BASE.replace(tcp, http.replace("HTTP_GET", "SSL_GET") + "\n"));
+        m.put("http-nb-get-retry", BASE.replace(tcp, http.replace("retry 3", "nb_get_retry 3")));
+        m.put("http-digest", BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85a887a256d6939da88aabd8cd")));
+        m.put("http-digest-short", BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85")));
+        m.put("http-digest-hex", BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85a887a256d6939da88aabd8cz")));
+        m.put("http-status-range", BASE.replace(tcp, http.replace("status_code 200", "status_code 200-299 301")));
+        m.put("http-status-bad", BASE.replace(tcp, http.replace("status_code 200", "status_code 200 700")));
+        m.put("http-protocol", BASE.replace(tcp, http.replace("retry 3", "http_protocol 1.1\n virtualhost www.example.com")));
+        m.put("http-protocol-bad", BASE.replace(tcp, http.replace("retry 3", "http_protocol 2")));
+        m.put("http-url-unknown", BASE.replace(tcp, http.replace("status_code 200", "status 200")));
+        m.put("http-regex", BASE.replace(tcp, http.replace("status_code 200", "regex \"ok\"\n regex_no_match")));
+        m.put("http-no-url", BASE.replace(tcp, "HTTP_GET {\n connect_port 80\n }"));
+        String misc = "MISC_CHECK {\n misc_path \"/usr/bin/test -e /\"\n misc_timeout 5\n }";
+        String secure = "router_id LVS_MASTER\n   enable_script_security\n   script_user root";
+        m.put("misc-valid", BASE.replace(tcp, misc).replace("router_id LVS_MASTER", secure));
+        m.put("misc-dynamic-user", BASE.replace(tcp, misc.replace("misc_timeout 5", "misc_dynamic\n user root")).replace("router_id LVS_MASTER", secure));
+        m.put("misc-connect-timeout", BASE.replace(tcp, misc.replace("misc_timeout 5", "connect_timeout 3")).replace("router_id LVS_MASTER", secure));
+        m.put("misc-no-path", BASE.replace(tcp, "MISC_CHECK {\n misc_timeout 5\n }").replace("router_id LVS_MASTER", secure));
+        m.put("misc-no-security", BASE.replace(tcp, misc));
+        m.put("advert-fraction-v2", BASE.replace("advert_int 1", "advert_int 1.5"));
+        m.put("advert-fraction-v3", BASE.replace("advert_int 1", "advert_int 1.5\n    version 3"));
+        m.put("advert-fraction-global-v3", BASE.replace("advert_int 1", "advert_int 0.5").replace("router_id LVS_MASTER", "router_id LVS_MASTER\n   vrrp_version 3"));
+        m.put("advert-two-point-zero", BASE.replace("advert_int 1", "advert_int 2.0"));
+        m.put("advert-fraction-v3-noauth", BASE.replace("advert_int 1", "advert_int 1.5\n    version 3")
+                .replace("    authentication {\n        auth_type PASS\n        auth_pass 1111\n    }\n", ""));
+        m.put("auth-no-pass", BASE.replace("        auth_pass 1111\n", ""));
+        m.put("version-bad", BASE.replace("advert_int 1", "advert_int 1\n    version 4"));
         return m;
     }
 

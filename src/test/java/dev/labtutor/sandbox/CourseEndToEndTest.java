@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.labtutor.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,30 +28,11 @@ class CourseEndToEndTest {
     private static SandboxSpec spec;
     private static Sandbox sandbox;
 
-    record Run(int code, String out, String err) {
-        /** The results entry of one check in a JSON report. */
-        String result(String check) {
-            int i = out.indexOf("\"check\": \"" + check + "\"");
-            assertTrue(i >= 0, "no result for " + check + " in " + out);
-            int end = out.indexOf("\"check\": ", i + 10);
-            return out.substring(i, end < 0 ? out.length() : end);
-        }
-
-        String status(String check) {
-            Matcher m = Pattern.compile("\"status\": \"([a-z]+)\"").matcher(result(check));
-            assertTrue(m.find());
-            return m.group(1);
-        }
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    static Run check(String lesson, String... extra) {
+    static CliRun check(String lesson, String... extra) {
         List<String> args = new ArrayList<>(List.of("check", lesson, "--lab", sandbox.labFile().toString(),
                 "--format", "json", "--lang", "en"));
         args.addAll(List.of(extra));
@@ -66,7 +43,7 @@ class CourseEndToEndTest {
         return new String[] {"--name", spec.name(), "--state-dir", spec.stateRoot().toString()};
     }
 
-    static Run sandboxCli(String verb, String... args) {
+    static CliRun sandboxCli(String verb, String... args) {
         List<String> all = new ArrayList<>(List.of("sandbox", verb));
         all.addAll(List.of(args));
         all.addAll(List.of(where()));
@@ -78,7 +55,7 @@ class CourseEndToEndTest {
         System.setProperty("labtutor.home", System.getProperty("labtutor.root", "."));
         RootLab.requireRoot();
         spec = RootLab.uniqueSpec(List.of(SandboxRole.LB01, SandboxRole.LB02));
-        Run up = sandboxCli("up", "--no-vm", "--hosts", "lb01,lb02", "--subnet", spec.subnetPrefix());
+        CliRun up = sandboxCli("up", "--no-vm", "--hosts", "lb01,lb02", "--subnet", spec.subnetPrefix());
         assertEquals(0, up.code(), up.err());
         assertTrue(up.out().contains("VIP " + spec.vip()), up.out());
         sandbox = Sandbox.open(spec.stateDir()).orElseThrow();
@@ -89,7 +66,7 @@ class CourseEndToEndTest {
         if (sandbox == null) {
             return;
         }
-        Run down = sandboxCli("down");
+        CliRun down = sandboxCli("down");
         String links = dev.labtutor.sandbox.LocalCommand.run("ip", "-o", "link", "show").stdout();
         String netns = dev.labtutor.sandbox.LocalCommand.run("ip", "netns", "list").stdout();
         List<Long> alive = sandbox.anchorPids().values().stream().filter(p -> ProcessHandle.of(p).isPresent()).toList();
@@ -118,17 +95,17 @@ class CourseEndToEndTest {
     @Test
     @Order(1)
     void masterFailsBeforeTheWorkAndPassesAfterSolving() {
-        Run before = check("master");
+        CliRun before = check("master");
         assertEquals(1, before.code(), before.err());
         assertEquals("fail", before.status("master-config-valid"));
         assertTrue(before.result("master-config-valid").contains("does not exist"), before.out());
 
-        Run solve = sandboxCli("solve", "master");
+        CliRun solve = sandboxCli("solve", "master");
         assertEquals(0, solve.code(), solve.out() + solve.err());
         assertTrue(solve.out().contains("install does not pass yet"), solve.out());
         assertTrue(solve.out().contains("solved master: all its checks pass"), solve.out());
 
-        Run after = check("master");
+        CliRun after = check("master");
         assertEquals(0, after.code(), after.out() + after.err());
         assertTrue(after.out().contains("\"passed\": true"));
         assertEquals(List.of(SandboxRole.LB01), holders());
@@ -137,7 +114,7 @@ class CourseEndToEndTest {
     @Test
     @Order(2)
     void lessonTextUsesTheDetectedInterfaceAndTheLabsVip() {
-        Run show = cli("show", "master", "--lab", sandbox.labFile().toString(), "--lang", "en");
+        CliRun show = cli("show", "master", "--lab", sandbox.labFile().toString(), "--lang", "en");
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("    interface " + sandbox.iface() + "\n"), show.out());
         assertTrue(show.out().contains("        " + spec.vip() + "\n"), show.out());
@@ -148,9 +125,9 @@ class CourseEndToEndTest {
     @Order(3)
     void backupPassesAfterSolving() throws Exception {
         assertEquals(1, check("backup").code());
-        Run solve = sandboxCli("solve", "backup");
+        CliRun solve = sandboxCli("solve", "backup");
         assertEquals(0, solve.code(), solve.out() + solve.err());
-        Run after = check("backup", "--wait", "40");
+        CliRun after = check("backup", "--wait", "40");
         assertEquals(0, after.code(), after.out());
         await("VIP on lb01 only", () -> holders().equals(List.of(SandboxRole.LB01)));
     }
@@ -162,7 +139,7 @@ class CourseEndToEndTest {
                 + " nft add rule inet e2e in ip protocol vrrp drop");
         try {
             await("split brain", () -> holders().size() == 2);
-            Run backup = check("backup");
+            CliRun backup = check("backup");
             assertEquals(1, backup.code());
             assertEquals("fail", backup.status("backup-without-vip"));
             String r = backup.result("backup-without-vip");
@@ -171,7 +148,7 @@ class CourseEndToEndTest {
             assertTrue(r.contains("lb02 has a firewall rule that drops VRRP"), r);
             assertEquals("pass", backup.status("group-consistent"), "the configs are fine: the network is the problem");
 
-            Run master = check("master");
+            CliRun master = check("master");
             assertEquals(1, master.code());
             assertEquals("fail", master.status("vip-only-on-master"));
             assertTrue(master.result("vip-only-on-master").contains("split brain"), master.out());
@@ -188,11 +165,11 @@ class CourseEndToEndTest {
         sandbox.inject(new SandboxFault.KeepalivedStopped(SandboxRole.LB01));
         try {
             await("VIP on lb02", () -> holders().equals(List.of(SandboxRole.LB02)));
-            Run master = check("master");
+            CliRun master = check("master");
             assertEquals("fail", master.status("master-keepalived-running"));
             assertEquals("fail", master.status("vip-on-master"));
             assertTrue(master.result("vip-on-master").contains("\"cause\": \"keepalived-down\""), master.out());
-            Run backup = check("backup");
+            CliRun backup = check("backup");
             assertEquals("fail", backup.status("vip-still-on-master"));
             assertEquals("pass", backup.status("backup-without-vip"), "exactly one holder: lb02 took over");
         } finally {
@@ -207,7 +184,7 @@ class CourseEndToEndTest {
     void backupWithTheMastersPriority() {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.PRIORITY, "100"));
         try {
-            Run backup = check("backup");
+            CliRun backup = check("backup");
             assertEquals("fail", backup.status("group-consistent"));
             assertTrue(backup.result("group-consistent").contains("\"cause\": \"group-priority-equal\""), backup.out());
             assertTrue(backup.result("group-consistent").contains("lower priority than the master"), backup.out());
@@ -222,7 +199,7 @@ class CourseEndToEndTest {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.VIRTUAL_ROUTER_ID, "52"));
         try {
             await("split brain", () -> holders().size() == 2);
-            Run backup = check("backup");
+            CliRun backup = check("backup");
             assertTrue(backup.result("group-consistent").contains("\"cause\": \"group-vrid-mismatch\""), backup.out());
             String r = backup.result("backup-without-vip");
             assertTrue(r.contains("\"cause\": \"vrid-mismatch\""), r);
@@ -239,7 +216,7 @@ class CourseEndToEndTest {
         sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.AUTH_PASS, "2222"));
         try {
             await("split brain", () -> holders().size() == 2);
-            Run backup = check("backup");
+            CliRun backup = check("backup");
             String r = backup.result("backup-without-vip");
             assertTrue(r.contains("\"cause\": \"auth-mismatch\""), r);
             assertTrue(backup.result("group-consistent").contains("group-auth-mismatch"), backup.out());
@@ -255,7 +232,7 @@ class CourseEndToEndTest {
         sandbox.inject(new SandboxFault.SshdStopped(SandboxRole.LB02));
         try {
             long t0 = System.nanoTime();
-            Run backup = check("backup", "--timeout", "5");
+            CliRun backup = check("backup", "--timeout", "5");
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertTrue(ms < 12_000, "took " + ms + " ms");
             assertEquals(1, backup.code());
@@ -272,17 +249,17 @@ class CourseEndToEndTest {
     @Order(10)
     void changedHostKeyIsRefusedUntilForgotten() {
         sandbox.inject(new SandboxFault.HostKeyChanged(SandboxRole.LB01));
-        Run master = check("master");
+        CliRun master = check("master");
         assertEquals(1, master.code());
         String r = master.result("vip-on-master");
         assertTrue(r.contains("\"status\": \"error\""), r);
         assertTrue(r.contains("labtutor hosts forget lb01"), r);
         assertTrue(r.contains("SHA256:"), r);
 
-        Run forget = cli("hosts", "forget", "lb01", "--lab", sandbox.labFile().toString(),
+        CliRun forget = cli("hosts", "forget", "lb01", "--lab", sandbox.labFile().toString(),
                 "--known-hosts", sandbox.knownHosts().toString());
         assertEquals(0, forget.code(), forget.err());
-        Run again = check("master");
+        CliRun again = check("master");
         assertEquals(0, again.code(), again.out());
         assertTrue(again.err().contains("SHA256:"), "the new key's fingerprint is shown: " + again.err());
     }
@@ -292,7 +269,7 @@ class CourseEndToEndTest {
     void courseIsProvenLessonByLesson() {
         SandboxSpec other = RootLab.uniqueSpec(List.of(SandboxRole.LB01));
         RootLab.deleteStateRoot(other);
-        Run r = cli("dev", "check", "--subnet", other.subnetPrefix());
+        CliRun r = cli("dev", "check", "--no-vm", "--subnet", other.subnetPrefix(), "install", "master", "backup");
         assertEquals(0, r.code(), r.out() + r.err());
         for (String lesson : List.of("install", "master", "backup")) {
             assertTrue(Pattern.compile("(?m)^" + lesson + "\\s+\\d+\\s+[1-9]\\d*\\s+\\d+\\s+[0-9.]+ s\\s+PROVEN$").matcher(r.out()).find(),

@@ -48,6 +48,10 @@ public final class FactParsers {
             case HTTP -> HttpParser.parse(p.arg(0), out);
             case LOG -> LogParser.parse(p.arg(0), out);
             case COMMAND -> CommandParser.parse(out);
+            case SYSCTL_CONF -> PersistedSysctlsParser.parse(out);
+            case MOUNTS -> MountsParser.parse(out);
+            case EXPORTS -> NfsParser.exports(out);
+            case SHOWMOUNT -> NfsParser.showmount(p.arg(0), out);
         };
     }
 }

@@ -36,7 +36,15 @@ public record Probe(Kind kind, List<String> args) {
         /** Recent log lines: args[0] = unit name (journalctl -u, falling back to /var/log/messages). Fact: LogLines. */
         LOG,
         /** A course-defined command args[0] (escape hatch; course data only). Fact: CommandOutput. */
-        COMMAND
+        COMMAND,
+        /** The persisted sysctl settings: /etc/sysctl.d, /run/sysctl.d, /usr/lib/sysctl.d ... and /etc/sysctl.conf. Fact: PersistedSysctls. */
+        SYSCTL_CONF,
+        /** {@code /proc/self/mounts}. Fact: Mounts. */
+        MOUNTS,
+        /** {@code exportfs -v}, /etc/exports and /etc/exports.d, and whether the kernel has nfsd. Fact: NfsExports. */
+        EXPORTS,
+        /** {@code showmount -e args[0]} (an IPv4 address). Fact: ExportList. */
+        SHOWMOUNT
     }
 
     public Probe {

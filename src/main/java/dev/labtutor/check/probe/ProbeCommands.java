@@ -34,6 +34,7 @@ public final class ProbeCommands {
     private static final Pattern URL_V6 = Pattern.compile(
             "https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@&+,;=%-]*)?");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,2}");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
 
     private ProbeCommands() {
     }
@@ -60,6 +61,10 @@ public final class ProbeCommands {
             case HTTP -> http(p);
             case LOG -> log(p);
             case COMMAND -> command(p);
+            case SYSCTL_CONF -> sysctlConf(p);
+            case MOUNTS -> mounts(p);
+            case EXPORTS -> exports(p);
+            case SHOWMOUNT -> showmount(p);
         };
     }
 
@@ -103,13 +108,20 @@ public final class ProbeCommands {
                + "sysctl -a 2>/dev/null | grep -E " + quote(ere);
     }
 
+    /**
+     * {@code systemctl show}; where systemd is not running (a container, a host booted with
+     * another init) the process is looked up with pidof, and whether the unit starts at boot is
+     * still asked of {@code systemctl is-enabled}, which reads the unit files without systemd.
+     */
     private static String unit(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
         return "o=$(systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager "
                + quote(serviceName(unit)) + " 2>&1); "
                + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
                + "*) [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; echo 'labtutor:pidof'; pidof "
-               + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\" ;; esac";
+               + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\"; "
+               + "if command -v systemctl >/dev/null 2>&1; then echo 'labtutor:is-enabled'; systemctl is-enabled "
+               + quote(serviceName(unit)) + " 2>&1; echo \"labtutor:is-enabled-rc $?\"; fi ;; esac";
     }
 
     private static String pkg(Probe p) {
@@ -219,6 +231,42 @@ public final class ProbeCommands {
             throw new IllegalArgumentException("COMMAND probe needs one non-empty command, got " + p.args());
         }
         return "sh -c " + quote(p.arg(0));
+    }
+
+    /**
+     * Every file systemd-sysctl and {@code sysctl --system} read, each after a
+     * {@code labtutor:sysctl-file PATH} line; the precedence between them is the parser's job.
+     */
+    private static String sysctlConf(Probe p) {
+        noArgs(p);
+        return "for f in /etc/sysctl.d/*.conf /run/sysctl.d/*.conf /usr/local/lib/sysctl.d/*.conf /usr/lib/sysctl.d/*.conf "
+               + "/lib/sysctl.d/*.conf /etc/sysctl.conf; do [ -f \"$f\" ] || continue; echo \"labtutor:sysctl-file $f\"; "
+               + "head -c " + FILE_CAP + " \"$f\"; echo; done; exit 0";
+    }
+
+    private static String mounts(Probe p) {
+        noArgs(p);
+        return "cat /proc/self/mounts";
+    }
+
+    /**
+     * {@code exportfs -v} when nfs-utils is installed; whether this kernel can serve NFS at all
+     * (nfsd registered, or its module present); and the export files as written.
+     */
+    private static String exports(Probe p) {
+        noArgs(p);
+        return "if command -v exportfs >/dev/null 2>&1; then echo 'labtutor:exportfs'; exportfs -v 2>&1; "
+               + "echo \"labtutor:exportfs-rc $?\"; else echo 'labtutor:exportfs-missing'; fi; "
+               + "if grep -qw nfsd /proc/filesystems 2>/dev/null || ls /lib/modules/\"$(uname -r)\"/kernel/fs/nfsd/nfsd.ko* "
+               + ">/dev/null 2>&1; then echo 'labtutor:nfsd yes'; else echo 'labtutor:nfsd no'; fi; "
+               + "for f in /etc/exports /etc/exports.d/*.exports; do [ -f \"$f\" ] || continue; "
+               + "echo \"labtutor:exports-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; done; exit 0";
+    }
+
+    private static String showmount(Probe p) {
+        String server = arg(p, 0, IPV4, "IPv4 address");
+        return "if command -v showmount >/dev/null 2>&1; then showmount -e " + quote(server) + " 2>&1; "
+               + "echo \"labtutor:showmount-rc $?\"; else echo 'labtutor:showmount-missing'; fi; exit 0";
     }
 
     private static void noArgs(Probe p) {

@@ -13,15 +13,30 @@ class UnitParserTest {
     private static final Probe KEEPALIVED = Probe.of(Probe.Kind.UNIT, "keepalived");
 
     @Test
-    void noSystemdFallsBackToPidof() {
+    void noSystemdFallsBackToPidofAndReadsUnitFilesWithIsEnabled() {
         UnitState stopped = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.probe("unit-no-systemd"));
-        assertEquals(new UnitState("keepalived", "unknown", "inactive", "dead", "unknown", "pid"), stopped);
+        assertEquals(new UnitState("keepalived", "loaded", "inactive", "dead", "enabled", "pid", ""), stopped);
         assertFalse(stopped.active());
+        assertTrue(stopped.enabled() && stopped.enabledKnown(), "is-enabled answers from the unit files without systemd");
 
         UnitState running = (UnitState) FactParsers.parse(Probe.of(Probe.Kind.UNIT, "sleep"),
                 Fixtures.probe("unit-no-systemd-running"));
         assertTrue(running.active());
         assertEquals("pid", running.source());
+        assertFalse(running.exists(), "no sleep.service unit file");
+
+        UnitState missing = (UnitState) FactParsers.parse(Probe.of(Probe.Kind.UNIT, "nosuchunit"),
+                Fixtures.probe("unit-no-systemd-missing"));
+        assertFalse(missing.exists());
+    }
+
+    @Test
+    void withoutSystemctlWhetherItStartsAtBootIsUnknownAndSaysWhy() {
+        UnitState u = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.probe("unit-no-systemctl"));
+        assertFalse(u.enabledKnown());
+        assertEquals("unknown", u.loadState());
+        assertTrue(u.why().contains("systemctl is not installed"), u.why());
+        assertTrue(u.why().contains("systemctl: not found"), u.why());
     }
 
     @Test

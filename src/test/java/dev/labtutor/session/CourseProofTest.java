@@ -1,0 +1,142 @@
+package dev.labtutor.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.check.Status;
+import dev.labtutor.check.Verdict;
+import dev.labtutor.check.observe.ObservationListener;
+import dev.labtutor.check.observe.Timeline;
+import dev.labtutor.check.observe.Watch;
+import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Question;
+import dev.labtutor.i18n.Text;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The proof's rules on a fake lab: quiz as a check, solving while observing, machines that cannot run a lesson. */
+class CourseProofTest {
+
+    private static final Text T = Text.of("x", "x");
+
+    private static Lesson lesson(String id, List<Question> quiz) {
+        return new Lesson(id, T, T, List.of("lb01"), List.of(), quiz, List.of(), Path.of(id + ".yaml"));
+    }
+
+    private static Verdict verdict(String id, Status s, String cause) {
+        return new Verdict(id, T, List.of("lb01"), s, cause, Text.of(id + " " + s, id + " " + s), Optional.empty(), List.of());
+    }
+
+    private static final Question Q = new Question("q1", T, List.of(
+            new Question.Choice("a", T, false, Optional.of(T)), new Question.Choice("b", T, true, Optional.empty())), T);
+
+    @Test
+    void aQuizOnlyLessonFailsUnansweredAndPassesWithTheKey() throws Exception {
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return List.of(verdict("ready", Status.PASS, ""));
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("basics", List.of(Q))), List.of("basics"), x -> { });
+        assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
+        assertEquals(2, p.get(0).checks());
+        assertEquals(1, p.get(0).failedBefore());
+    }
+
+    @Test
+    void anObservedLessonIsSolvedOnlyOnceTheObserverWatches() throws Exception {
+        AtomicBoolean watching = new AtomicBoolean();
+        AtomicBoolean solvedWhileWatching = new AtomicBoolean();
+        List<String> order = new ArrayList<>();
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            volatile boolean solved;
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return List.of(verdict("failover", Status.FAIL, "not-observed"));
+            }
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                order.add("observe");
+                watching.set(true);
+                listener.sampled("failover", new Timeline(new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01"), Optional.empty(),
+                        List.of(), 1, List.of("lb01")), List.of()));
+                long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!solved && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                watching.set(false);
+                return List.of(verdict("failover", solved ? Status.PASS : Status.FAIL, ""));
+            }
+
+            @Override
+            public boolean observes(Lesson lesson) {
+                return true;
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+                order.add("solve");
+                solvedWhileWatching.set(watching.get());
+                solved = true;
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(lesson("failover", List.of())), List.of("failover"), x -> { });
+        assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
+        assertEquals(List.of("observe", "solve"), order);
+        assertTrue(solvedWhileWatching.get(), "the solution runs while the observer watches");
+    }
+
+    @Test
+    void aKernelWithoutIpvsMakesTheLessonNotRunnableEvenWhenItsSolutionFails() throws Exception {
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return List.of(verdict("ipvs", Status.ERROR, "ipvs-unavailable"));
+            }
+
+            @Override
+            public void solve(Lesson lesson) throws Solver.SolveFailed {
+                throw new Solver.SolveFailed("mount: unknown filesystem type 'nfs'");
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("nfs", List.of())), List.of("nfs"), x -> { });
+        assertEquals(CourseProof.Result.NOT_RUNNABLE, p.get(0).result());
+        assertTrue(p.get(0).detail().startsWith("not runnable here: ipvs ERROR"), p.get(0).detail());
+    }
+
+    @Test
+    void lessonsBetweenTheProvenOnesAreSolvedNotProven() throws Exception {
+        List<String> solved = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                checked.add(lesson.id());
+                return List.of(verdict(lesson.id(), solved.contains(lesson.id()) ? Status.PASS : Status.FAIL, ""));
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+                solved.add(lesson.id());
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("a", List.of()), lesson("b", List.of()), lesson("c", List.of()),
+                lesson("d", List.of()), lesson("e", List.of())), List.of("b", "d"), x -> { });
+        assertEquals(List.of("b", "d"), p.stream().map(CourseProof.LessonProof::lesson).toList());
+        assertTrue(p.stream().allMatch(x -> x.result() == CourseProof.Result.PROVEN));
+        assertEquals(List.of("a", "b", "c", "d"), solved, "c is solved before d is proven; e is after the last target");
+        assertEquals(List.of("b", "b", "d", "d"), checked);
+    }
+}
