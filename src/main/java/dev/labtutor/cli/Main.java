@@ -38,6 +38,12 @@ public final class Main {
         cl.getSubcommands().values().forEach(Main::withHelp);
     }
 
+    /** The tutor's own options given without a command: {@code --lab}, {@code --lang}, {@code --plain}, ... */
+    private static boolean opensTheTutor(String first) {
+        String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        return java.util.Set.of("--lab", "--known-hosts", "--ssh-config", "--lang", "--plain", "--course").contains(name);
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 0) {
             return LearnCommand.withoutArguments(out, err);
@@ -49,6 +55,13 @@ public final class Main {
             }
             out.flush();
             return ExitCodes.OK;
+        }
+        if (opensTheTutor(args[0])) {
+            // 'labtutor --lab F --lang zh' is 'labtutor learn --lab F --lang zh', as 'labtutor' alone is 'labtutor learn'
+            String[] learn = new String[args.length + 1];
+            learn[0] = "learn";
+            System.arraycopy(args, 0, learn, 1, args.length);
+            args = learn;
         }
         CommandLine cl = BranchRoot.forArgs(args).orElseGet(Main::commandLine);
         cl.setOut(out);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 @Command(name = "labtutor",
         mixinStandardHelpOptions = true,
         version = "labtutor 0.1.0",
-        description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH. Without a command: the tutor (labtutor learn).",
+        description = "Hands-on lab tutor: teaches a course step by step and checks your lab hosts over SSH. Without a command, or with only the tutor's options (labtutor --lab FILE --lang zh): the tutor (labtutor learn).",
         subcommands = {
                 LearnCommand.class,
                 LessonsCommand.class,

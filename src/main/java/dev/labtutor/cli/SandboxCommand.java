@@ -142,7 +142,7 @@ public final class SandboxCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             guarded(() -> Sandbox.up(sandboxSpec, out));
-            out.println("labtutor --lab " + sandboxSpec.stateDir().resolve("lab.yaml") + " ...   |   labtutor sandbox ssh lb01");
+            out.println("labtutor --lab " + sandboxSpec.stateDir().resolve("lab.yaml") + "   |   labtutor check --lab ...   |   labtutor sandbox ssh lb01");
             return ExitCodes.OK;
         }
     }

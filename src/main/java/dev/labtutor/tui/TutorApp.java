@@ -49,7 +49,7 @@ public final class TutorApp {
     private Optional<TuiPrompter.Request> asking = Optional.empty();
     private char[] typed = new char[0];
     private int typedLength;
-    private String labName = "";
+    private Text labName = Text.of("", "");
     private final java.util.concurrent.atomic.AtomicBoolean repaint = new java.util.concurrent.atomic.AtomicBoolean();
     private TutorScreen view;
 
@@ -102,8 +102,10 @@ public final class TutorApp {
 
     private void loop(Optional<LabFile> lab) throws IOException, InterruptedException {
         World.Start start = world.start(lab, options.lang());
-        labName = lab.map(l -> Text.of("实验：", "lab: ").in(options.lang()) + l.source().toAbsolutePath().normalize()).orElse(
-                Text.of("没有实验环境文件", "no lab file").in(options.lang()));
+        labName = lab.map(l -> {
+            String file = l.source().toAbsolutePath().normalize().toString();
+            return Text.of("实验：" + file, "lab: " + file);
+        }).orElse(Text.of("没有实验环境文件", "no lab file"));
         shown = start.state();
         if (options.lesson().isPresent()) {
             shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
@@ -115,7 +117,7 @@ public final class TutorApp {
             Files.writeString(options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
             return;
         }
-        log.line("started: course " + course.id() + ", " + labName);
+        log.line("started: course " + course.id() + ", " + labName.en());
         link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
         driver = new Driver(new Session(), shown, start.existed(),
                 link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
@@ -226,7 +228,7 @@ public final class TutorApp {
 
     private void paint(boolean full) throws IOException {
         Optional<TutorScreen.SecretField> secret = asking.map(r -> new TutorScreen.SecretField(r.prompt().in(shown.lang()), typedLength));
-        view.draw(screen.newTextGraphics(), layout(), shown, ui, secret, labName);
+        view.draw(screen.newTextGraphics(), layout(), shown, ui, secret, labName.in(shown.lang()));
         screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
