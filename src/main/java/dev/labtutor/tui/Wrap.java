@@ -24,7 +24,9 @@ public final class Wrap {
      * indented exactly as that paragraph's text (not at all, or, for a list item, to the item's
      * text), is not blank and does not start a list item. Anything else (a blank line, a list
      * item, an indented line such as a command, which is kept as written) starts a new
-     * paragraph. Chinese lines join without a space.
+     * paragraph. Chinese lines join without a space, except where a Chinese character meets a
+     * Latin word, number or path ({@code 把 /etc/selinux/config}), which the course spaces as
+     * Chinese technical writing does.
      */
     public static String reflow(String text) {
         StringBuilder sb = new StringBuilder();
@@ -43,7 +45,7 @@ public final class Wrap {
             if (continues) {
                 int last = sb.codePointBefore(sb.length());
                 int first = body.codePointAt(0);
-                sb.append(DisplayWidth.columns(last) == 2 || DisplayWidth.columns(first) == 2 ? "" : " ").append(body);
+                sb.append(joinsWithSpace(last, first) ? " " : "").append(body);
             } else {
                 sb.append(prev == null ? "" : "\n").append(line);
                 // an indented line that is no list item is preformatted (a command): nothing joins it
@@ -52,6 +54,25 @@ public final class Wrap {
             prev = line;
         }
         return sb.toString();
+    }
+
+    /** Does a paragraph's line ending in {@code last} continue with a space before {@code first}? */
+    private static boolean joinsWithSpace(int last, int first) {
+        boolean wideLast = DisplayWidth.columns(last) == 2;
+        boolean wideFirst = DisplayWidth.columns(first) == 2;
+        if (!wideLast && !wideFirst) {
+            return true;
+        }
+        return wideLast && Character.isIdeographic(last) && latinStart(first)
+                || wideFirst && Character.isIdeographic(first) && latinEnd(last);
+    }
+
+    private static boolean latinStart(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "/$~<`'\"".indexOf(c) >= 0);
+    }
+
+    private static boolean latinEnd(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "/>`'\")]}%".indexOf(c) >= 0);
     }
 
     private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*•]|\\d+[.)、])\\s");

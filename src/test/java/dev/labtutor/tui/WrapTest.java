@@ -22,6 +22,16 @@ class WrapTest {
     }
 
     @Test
+    void chineseMeetingALatinWordOrPathAcrossALineBreakKeepsItsSpace() {
+        assertEquals("所以还要把 /etc/selinux/config 中的 SELINUX=enforcing 改掉。",
+                Wrap.reflow("所以还要把\n/etc/selinux/config 中的 SELINUX=enforcing 改掉。"));
+        assertEquals("keepalived 在备用调度器上同样会建立 IPVS 规则",
+                Wrap.reflow("keepalived\n在备用调度器上同样会建立\nIPVS 规则"));
+        assertEquals("网卡（eth1）上。它不属于某台机器，“脑裂”",
+                Wrap.reflow("网卡（eth1）\n上。它不属于某台机器，\n“脑裂”"), "full-width punctuation carries its own spacing");
+    }
+
+    @Test
     void blankLinesCommandsAndNumberedItemsStartNewParagraphs() {
         String text = "Run this:\n    systemctl restart keepalived\n    ip addr\n\n1. first\n   still first\n2. second";
         assertEquals("Run this:\n    systemctl restart keepalived\n    ip addr\n\n1. first still first\n2. second", Wrap.reflow(text));
