@@ -39,6 +39,11 @@ public final class GradeFixture {
         return Path.of(System.getProperty("labtutor.root", ".")).toAbsolutePath();
     }
 
+    /** The shipped course with all its lessons. */
+    public static Course fullCourse() {
+        return CourseReader.readStrict(root().resolve("lessons/keepalived-lvs"));
+    }
+
     public static Course course() {
         return threeLessons(CourseReader.readStrict(root().resolve("lessons/keepalived-lvs")));
     }
@@ -81,7 +86,11 @@ public final class GradeFixture {
     }
 
     public static ClassGrades grades(Path dir) throws IOException {
-        Course course = course();
+        return grades(dir, course());
+    }
+
+    /** The same class graded on every lesson of {@code course}. */
+    public static ClassGrades grades(Path dir, Course course) throws IOException {
         Roster roster = classOfThree(dir);
         List<StudentGrade> students = new ArrayList<>();
         for (Student s : roster.students()) {
