@@ -33,5 +33,43 @@ final class CdsTraining {
                 // a command that cannot run here still loaded its classes
             }
         }
+        try {
+            paintTutor();
+        } catch (Exception e) {
+            // the archive is still made with what was loaded until here
+        }
+    }
+
+    /**
+     * The tutor's first screen, painted once into a virtual terminal: the classes of the
+     * full-screen app, the session and the progress store, so {@code ./labtutor} maps them too.
+     * Everything it writes stays in a temporary directory; no host is contacted (the app exits
+     * after its first paint, before it connects).
+     */
+    private static void paintTutor() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("labtutor-cds");
+        try {
+            java.nio.file.Path labFile = tmp.resolve("lab.yaml");
+            java.nio.file.Files.writeString(labFile, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n"
+                    + "  lb02: { address: 127.0.0.1, port: 1 }\n");
+            CourseOptions courseOptions = new CourseOptions();
+            dev.labtutor.course.Course course = courseOptions.loadCourse(Installation.locate());
+            dev.labtutor.host.LabFile lab = dev.labtutor.host.LabFileReader.forCurrentUser().readStrict(labFile);
+            CliWorld world = new CliWorld(course, courseOptions, java.util.Optional.of(tmp.resolve("known_hosts")),
+                    java.time.Duration.ofSeconds(1), java.util.Optional.of(tmp.resolve("state")));
+            var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(
+                    new com.googlecode.lanterna.TerminalSize(100, 30));
+            for (dev.labtutor.i18n.Lang lang : dev.labtutor.i18n.Lang.values()) {
+                new dev.labtutor.tui.TutorApp(world, course, terminal, new dev.labtutor.tui.TutorApp.Options(java.util.Optional.of(lab),
+                        java.util.Optional.empty(), lang, true, java.util.Optional.of(tmp.resolve("painted"))),
+                        java.time.Clock.systemUTC()).run();
+            }
+        } finally {
+            try (var walk = java.nio.file.Files.walk(tmp)) {
+                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 }

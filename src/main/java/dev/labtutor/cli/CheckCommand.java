@@ -115,7 +115,7 @@ public final class CheckCommand implements Callable<Integer> {
                     return live.detectIfaces(roles);
                 }
             };
-            try (Driver driver = new Driver(new Session(), start, learner.loaded.existed(), false, recording, learner.store,
+            try (Driver driver = new Driver(new Session(QuizGrading.COURSE), start, learner.loaded.existed(), false, recording, learner.store,
                     Clock.systemUTC(), line -> err.println("labtutor: " + line))) {
                 if (!lesson.id().equals(start.current().id())) {
                     driver.dispatch(new Intent.Open(lesson.id()));
@@ -134,7 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
         if (json) {
             List<Verdict> verdicts = new ArrayList<>(seen.getOrDefault(lesson.id(), List.of()));
             if (!lesson.quiz().isEmpty()) {
-                verdicts.add(QuizGrading.LOCAL.grade(lesson, end.record(lesson.id()).answers()));
+                verdicts.add(QuizGrading.COURSE.grade(lesson, end.record(lesson.id()).answers()));
             }
             ReportText.Header h = learner.header(lesson, lang);
             out.println(ReportJson.render(new LessonReport(course.id(), lesson.id(), verdicts), lang, h.labFile(), h.hosts()));

@@ -48,6 +48,7 @@ final class CliWorld implements World {
 
     private final Course course;
     private final Optional<Path> knownHostsOption;
+    private final Optional<Path> stateRoot;
     private final Duration hostDeadline;
     private final CourseOptions courseOptions;
     private final CompletableFuture<CheckCatalog> catalog = new CompletableFuture<>();
@@ -55,6 +56,12 @@ final class CliWorld implements World {
 
     /** The check definitions are read later, in the background ({@link #ready()}): the first screen does not wait for them. */
     CliWorld(Course course, CourseOptions courseOptions, Optional<Path> knownHosts, Duration hostDeadline) {
+        this(course, courseOptions, knownHosts, hostDeadline, Optional.empty());
+    }
+
+    /** As above, with progress and the app's log under {@code stateRoot} instead of the user's state directory (the CDS training run). */
+    CliWorld(Course course, CourseOptions courseOptions, Optional<Path> knownHosts, Duration hostDeadline, Optional<Path> stateRoot) {
+        this.stateRoot = stateRoot;
         this.course = course;
         this.courseOptions = courseOptions;
         this.knownHostsOption = knownHosts;
@@ -133,12 +140,12 @@ final class CliWorld implements World {
 
     @Override
     public ProgressStore store() {
-        return ProgressStore.standard();
+        return stateRoot.map(ProgressStore::new).orElseGet(ProgressStore::standard);
     }
 
     @Override
     public Path stateDir() {
-        return StateDir.resolve();
+        return stateRoot.orElseGet(StateDir::resolve);
     }
 
     @Override

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a shell completion script: eval \"$(labtutor completion bash)\" in ~/.bashrc, "
-                + "or labtutor completion zsh > \"${fpath[1]}/_labtutor\".")
+                + "or labtutor completion zsh > \"$${fpath[1]}/_labtutor\".")
 public final class CompletionCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")

@@ -48,7 +48,10 @@ public final class CourseOptions {
     }
 
     public static Lesson lesson(Course course, String id) {
-        return course.lesson(id).orElseThrow(() -> new UserError("unknown lesson '" + id + "' (lessons: "
-                + course.lessons().stream().map(Lesson::id).collect(Collectors.joining(", ")) + ")"));
+        return course.lesson(id).orElseThrow(() -> {
+            java.util.List<String> ids = course.lessons().stream().map(Lesson::id).toList();
+            return new UserError("unknown lesson '" + id + "'" + dev.labtutor.yaml.Fields.closest(id, ids)
+                    .map(best -> " (did you mean '" + best + "'?)").orElse(" (lessons: " + String.join(", ", ids) + ")"));
+        });
     }
 }

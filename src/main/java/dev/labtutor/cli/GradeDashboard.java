@@ -27,6 +27,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -59,6 +60,8 @@ final class GradeDashboard {
         private long nextRound;
         private String note = "";
         private int scroll;
+        /** The first lesson column shown when the lessons are wider than the screen. */
+        private int lessonScroll;
         private boolean refreshNow;
         private boolean stop;
 
@@ -128,7 +131,7 @@ final class GradeDashboard {
                 && !k.isCtrlDown());
     }
 
-    private static void keys(State state, KeyStroke k, Screen screen) throws IOException {
+    static void keys(State state, KeyStroke k, Screen screen) throws IOException {
         synchronized (state) {
             switch (k.getKeyType()) {
                 case ArrowDown -> state.scroll++;
@@ -136,6 +139,8 @@ final class GradeDashboard {
                 case PageDown -> state.scroll += 10;
                 case PageUp -> state.scroll = Math.max(0, state.scroll - 10);
                 case Home -> state.scroll = 0;
+                case ArrowRight -> state.lessonScroll = Math.min(state.lessonScroll + 1, Math.max(0, state.last.lessons().size() - 1));
+                case ArrowLeft -> state.lessonScroll = Math.max(0, state.lessonScroll - 1);
                 case Character -> {
                     if (k.getCharacter() == 'r') {
                         state.refreshNow = true;
@@ -222,6 +227,7 @@ final class GradeDashboard {
         String progress;
         String note;
         int scroll;
+        int lessonScroll;
         synchronized (state) {
             g = state.last;
             running = state.running;
@@ -234,6 +240,7 @@ final class GradeDashboard {
                     Math.max(0, (state.nextRound - now) / 1_000_000_000L));
             note = state.note;
             scroll = state.scroll;
+            lessonScroll = state.lessonScroll;
         }
         int w = size.getColumns();
         int h = size.getRows();
@@ -249,11 +256,24 @@ final class GradeDashboard {
 
         int idW = Math.max(2, g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().id())).max().orElse(2));
         int nameW = Math.min(20, Math.max(4, g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().name())).max().orElse(4)));
-        int cellW = Math.max(7, g.lessons().stream().mapToInt(l -> l.id().length()).max().orElse(7)) + 1;
-        int row = 4;
+        Columns cols = Columns.of(g, w, 1 + idW + 2 + nameW + 2, lessonScroll);
+        int row = 3;
+        if (cols.numbered()) {
+            StringBuilder legend = new StringBuilder();
+            for (Lesson l : cols.shown()) {
+                String item = cols.label(l) + " " + l.id();
+                if (legend.length() > 0 && DisplayWidth.of(legend + "  " + item) > w - 2) {
+                    tg.putString(1, row++, legend.toString());
+                    legend.setLength(0);
+                }
+                legend.append(legend.length() > 0 ? "  " : "").append(item);
+            }
+            tg.putString(1, row++, fit(legend.toString(), w - 2));
+        }
+        row = Math.max(4, row);
         StringBuilder header = new StringBuilder(" " + DisplayWidth.pad("id", idW) + "  " + DisplayWidth.pad(lang == Lang.ZH ? "姓名" : "name", nameW) + "  ");
-        for (Lesson l : g.lessons()) {
-            header.append(pad(fit(l.id(), cellW - 1), cellW));
+        for (Lesson l : cols.shown()) {
+            header.append(pad(fit(cols.label(l), cols.cellW() - 1), cols.cellW()));
         }
         header.append(lang == Lang.ZH ? "总分" : "total");
         tg.putString(0, row++, fit(header.toString(), w), SGR.BOLD);
@@ -266,16 +286,20 @@ final class GradeDashboard {
             col += idW + 2;
             tg.putString(col, row, DisplayWidth.pad(fitWidth(s.student().name(), nameW), nameW));
             col += nameW + 2;
-            for (LessonGrade l : s.lessons()) {
-                cell(tg, col, row, cellW - 1, l);
-                col += cellW;
+            for (LessonGrade l : s.lessons().subList(cols.from(), cols.from() + cols.shown().size())) {
+                cell(tg, col, row, cols.cellW() - 1, l);
+                col += cols.cellW();
             }
-            tg.putString(col, row, s.allUnreachable() ? "UNREACHABLE" : s.total() + "/" + s.maximum() + "  " + s.percentText() + "%");
+            tg.putString(col, row, totalText(s));
             row++;
         }
         Map<LessonGrade.Cell, Integer> counts = new EnumMap<>(LessonGrade.Cell.class);
         g.students().forEach(s -> s.lessons().forEach(l -> counts.merge(l.cell(), 1, Integer::sum)));
         StringBuilder foot = new StringBuilder(" q quit · r re-grade now · ↑↓ PgUp PgDn scroll · ");
+        if (cols.shown().size() < g.lessons().size()) {
+            foot.append("←→ lessons ").append(cols.from() + 1).append('-').append(cols.from() + cols.shown().size()).append(" of ")
+                    .append(g.lessons().size()).append(" · ");
+        }
         counts.forEach((c, n) -> foot.append(n).append(' ').append(label(c)).append("  "));
         tg.setBackgroundColor(TextColor.ANSI.BLUE);
         tg.setForegroundColor(TextColor.ANSI.WHITE_BRIGHT);
@@ -283,6 +307,39 @@ final class GradeDashboard {
         tg.putString(0, h - 1, fit(foot.toString(), w));
         tg.setBackgroundColor(TextColor.ANSI.DEFAULT);
         tg.setForegroundColor(TextColor.ANSI.DEFAULT);
+    }
+
+    private static String totalText(StudentGrade s) {
+        return s.allUnreachable() ? "UNREACHABLE" : s.total() + "/" + s.maximum() + "  " + s.percentText() + "%";
+    }
+
+    /**
+     * The lesson columns that fit beside the id, the name and the total (which always shows):
+     * each lesson under its id when all fit so, else under its course number ({@code #9}, with a
+     * legend), in cells just wide enough for a verdict; lessons beyond the width scroll with ←→.
+     *
+     * @param from first lesson shown (of the graded ones)
+     */
+    record Columns(List<Lesson> shown, int from, int cellW, boolean numbered, List<Lesson> course) {
+
+        /** Room for " UNRCH", " ERROR" or " 12/15" and a gap. */
+        static final int NARROW = 8;
+
+        static Columns of(ClassGrades g, int width, int before, int scroll) {
+            int totalW = Math.max(5, g.students().stream().mapToInt(s -> totalText(s).length()).max().orElse(5));
+            int room = Math.max(0, width - before - totalW - 1);
+            int n = g.lessons().size();
+            int natural = Math.max(7, g.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(7)) + 1;
+            boolean numbered = n * natural > room;
+            int cellW = numbered ? NARROW : natural;
+            int fits = Math.max(Math.min(n, 1), Math.min(n, room / cellW));
+            int from = Math.max(0, Math.min(scroll, n - fits));
+            return new Columns(g.lessons().subList(from, from + fits), from, cellW, numbered, g.course().lessons());
+        }
+
+        String label(Lesson l) {
+            return numbered ? "#" + (course.indexOf(l) + 1) : l.id();
+        }
     }
 
     private static void cell(TextGraphics tg, int col, int row, int width, LessonGrade l) {

@@ -1,8 +1,10 @@
 package dev.labtutor.course;
 
 import dev.labtutor.yaml.YNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lesson's use of a named check from {@code checks/}: on which roles, with which
@@ -14,5 +16,25 @@ public record CheckRef(String id, String use, List<String> on, Map<String, YNode
     public CheckRef {
         on = List.copyOf(on);
         with = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
+    }
+
+    /**
+     * The roles this check needs a host for: those it runs {@code on}, then those whose fields
+     * its parameters name ({@code ${web01.address}}). A lab without such a host would render the
+     * course's default address in its place and judge the learner's work against it.
+     */
+    public List<String> roles() {
+        Set<String> out = new LinkedHashSet<>(on);
+        for (YNode v : with.values()) {
+            if (v.isScalar()) {
+                for (String name : Template.names(v.text())) {
+                    int dot = name.indexOf('.');
+                    if (dot > 0) {
+                        out.add(name.substring(0, dot));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -24,8 +24,7 @@ public final class EvidenceFile {
         if (h.isTutor()) {
             sb.append("host:      probes made from the grader's own machine\n");
         } else {
-            sb.append("host:      ").append(h.role()).append(" ").append(h.user()).append('@').append(h.address())
-                    .append(':').append(h.port()).append('\n');
+            sb.append("host:      ").append(h.role()).append(" ").append(h.login()).append('\n');
             sb.append("host key:  ").append(h.hostKey().orElse("(not seen: no SSH session was established)")).append('\n');
         }
         sb.append("started:   ").append(h.started()).append('\n');

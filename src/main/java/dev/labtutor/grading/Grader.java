@@ -120,6 +120,12 @@ public final class Grader implements AutoCloseable {
             for (Job job : jobs) {
                 Map<String, CompletableFuture<HostRound>> hosts = new LinkedHashMap<>();
                 for (Map.Entry<String, Set<Probe>> e : job.plan().probes().entrySet()) {
+                    if (!e.getKey().equals(HostFacts.TUTOR) && !job.student().lab().hosts().containsKey(e.getKey())) {
+                        HostRound none = notInLab(job.student(), e.getKey(), List.copyOf(e.getValue()), lessons);
+                        listener.hostDone(job.student(), none.record());
+                        hosts.put(e.getKey(), CompletableFuture.completedFuture(none));
+                        continue;
+                    }
                     slots.acquire();
                     CompletableFuture<HostRound> f = probe(job.student(), e.getKey(), List.copyOf(e.getValue()));
                     f.whenComplete((r, x) -> slots.release());
@@ -172,6 +178,26 @@ public final class Grader implements AutoCloseable {
                 .map(c -> new CheckGrade(lesson.id(), redactor.clean(Evaluator.evaluate(c, round)), roster.pointsOf(c.id())))
                 .toList())));
         return new StudentGrade(job.student(), lessons, records);
+    }
+
+    /**
+     * A role the graded lessons probe but the student has no host for (a roster that was not
+     * checked with {@link Roster#problemsWith}): nothing is contacted, the host is an ERROR that
+     * says what is missing, and its checks are ERROR, never FAIL.
+     */
+    private HostRound notInLab(Student student, String role, List<Probe> probes, List<Lesson> lessons) {
+        List<String> needing = lessons.stream().filter(l -> l.checks().stream().anyMatch(c -> c.on().contains(role)))
+                .map(Lesson::id).toList();
+        String zhNeed = needing.isEmpty() ? "评分的课要用它" : String.join("、", needing) + " 课要用它";
+        String enNeed = needing.isEmpty() ? "the graded lessons need it" : "needed by " + String.join(", ", needing);
+        HostException e = new HostException(HostException.Kind.NOT_IN_LAB, role, Text.of(
+                "学生 " + student.id() + " 没有 " + role + " 主机（" + zhNeed + "）；请在 " + student.labSource() + " 中加上它",
+                "student " + student.id() + " has no host for " + role + " (" + enNeed + "); add it to " + student.labSource()));
+        HostFacts facts = HostFacts.failed(role, "", e);
+        Instant now = Instant.now();
+        HostRecord record = new HostRecord(role, "", 0, "", HostRecord.State.ERROR, Optional.of(e.text()), Optional.empty(), now, now,
+                Optional.empty(), Optional.empty(), probes.stream().map(Probe::describe).toList());
+        return new HostRound(facts, record);
     }
 
     private CompletableFuture<HostRound> probe(Student student, String role, List<Probe> probes) {

@@ -40,6 +40,11 @@ public record HostRecord(String role, String address, int port, String user, Sta
         return role.startsWith("@");
     }
 
+    /** {@code user@address:port}, or what stood in its place when the student had no host for the role. */
+    public String login() {
+        return address.isEmpty() ? "(no host for " + role + ")" : user + "@" + address + ":" + port;
+    }
+
     /** The evidence file name under {@code evidence/<student>/}. */
     public String evidenceName() {
         return (isTutor() ? "tutor-local" : role) + ".txt";

@@ -140,7 +140,7 @@ public final class HtmlReport {
             sb.append("<li class=\"").append(h.state() == HostRecord.State.ANSWERED ? "" : h.state().json()).append("\"><b>")
                     .append(esc(h.isTutor() ? (zh ? "本机探测" : "from the grader") : h.role())).append("</b> ");
             if (!h.isTutor()) {
-                sb.append(esc(h.user() + "@" + h.address() + ":" + h.port())).append(' ');
+                sb.append(esc(h.login())).append(' ');
             }
             sb.append(esc(h.state().name())).append(", ").append(h.elapsed().toMillis()).append(" ms");
             h.problem().ifPresent(p -> sb.append(": ").append(esc(p.in(lang))));

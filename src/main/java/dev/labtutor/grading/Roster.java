@@ -87,7 +87,7 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
         for (Lesson l : selected) {
             for (CheckRef ref : l.checks()) {
                 checkIds.add(ref.id());
-                roles.addAll(ref.on());
+                roles.addAll(ref.roles());
             }
         }
         pointsAt.forEach((id, at) -> {

@@ -18,7 +18,9 @@ public final class HostException extends Exception {
         HOST_KEY_CHANGED(false),
         SUDO_PASSWORD_REQUIRED(false),
         NO_CREDENTIALS(false),
-        PROTOCOL(false);
+        PROTOCOL(false),
+        /** The lab file (or a grading roster) gives no host for the role: nothing to connect to. */
+        NOT_IN_LAB(false);
 
         private final boolean unreachable;
 

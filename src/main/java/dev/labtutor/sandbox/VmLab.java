@@ -59,6 +59,8 @@ final class VmLab {
 
     private final SandboxSpec spec;
     private volatile long qemuPid;
+    /** The qemu this object started; null for one found in the state directory (after labtutor crashed). */
+    private volatile Process process;
     private GuestShell shell;
     /** The boot's console, read by {@link #awaitHosts} and then {@link #awaitControl}. */
     private ConsoleWatch watch;
@@ -244,6 +246,7 @@ final class VmLab {
         pb.redirectOutput(dir.resolve("qemu.log").toFile());
         try {
             Process p = pb.start();
+            process = p;
             qemuPid = p.pid();
             onPid.accept(qemuPid);
             return p;
@@ -430,8 +433,16 @@ final class VmLab {
         return joined.isEmpty() ? "no output" : joined;
     }
 
-    /** Whether our qemu still runs (the pid is checked against its command line, never trusted alone). */
+    /**
+     * Whether our qemu still runs: the process this object started, else the recorded pid checked
+     * against its command line (never trusted alone). A process just started is asked directly:
+     * until its exec completes its command line is still the JVM's spawn helper's.
+     */
     boolean alive() {
+        Process p = process;
+        if (p != null) {
+            return p.isAlive();
+        }
         return qemuPid > 0 && isOurQemu(qemuPid);
     }
 

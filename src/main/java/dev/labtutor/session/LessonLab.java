@@ -85,7 +85,7 @@ public final class LessonLab {
     /** Why this lab cannot be used for {@code lesson}: unknown variables or roles, roles it needs but lacks. */
     public List<dev.labtutor.yaml.Problem> problems(Lesson lesson) {
         Set<String> roles = new LinkedHashSet<>();
-        lesson.checks().forEach(ref -> roles.addAll(ref.on()));
+        lesson.checks().forEach(ref -> roles.addAll(ref.roles()));
         return Bindings.of(course, Optional.of(lab)).labProblems(new java.util.ArrayList<>(roles));
     }
 

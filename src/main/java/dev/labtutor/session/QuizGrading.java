@@ -24,11 +24,19 @@ public interface QuizGrading {
     Verdict grade(Lesson lesson, Map<String, String> answers);
 
     /**
-     * The course's own quiz verdict ({@link QuizVerdict}, the one {@code dev check} proves), with
-     * the tutor's key named in the hint of an unanswered quiz.
+     * The course's own quiz verdict ({@link QuizVerdict}, the one {@code dev check} proves) as it
+     * is: an unanswered quiz is to be answered in labtutor. For {@code labtutor check}, which has
+     * no key to press.
+     */
+    QuizGrading COURSE = (lesson, answers) -> QuizVerdict.of(lesson, answers)
+            .orElseThrow(() -> new IllegalArgumentException(lesson.id() + " has no quiz"));
+
+    /**
+     * The course's own quiz verdict ({@link #COURSE}) with the tutor's key named in the hint of an
+     * unanswered quiz: for the tutor and its plain mode, where the learner can answer at once.
      */
     QuizGrading LOCAL = (lesson, answers) -> {
-        Verdict v = QuizVerdict.of(lesson, answers).orElseThrow(() -> new IllegalArgumentException(lesson.id() + " has no quiz"));
+        Verdict v = COURSE.grade(lesson, answers);
         if (!v.cause().equals("unanswered")) {
             return v;
         }

@@ -20,24 +20,59 @@ public final class Wrap {
 
     /**
      * Joins the hard line breaks of a YAML text block into paragraphs, so the text wraps to the
-     * pane instead of to the author's editor: a line continues the one before unless it is
-     * blank, indented, or starts a list item. Chinese lines join without a space.
+     * pane instead of to the author's editor: a line continues the paragraph before when it is
+     * indented exactly as that paragraph's text (not at all, or, for a list item, to the item's
+     * text), is not blank and does not start a list item. Anything else (a blank line, a list
+     * item, an indented line such as a command, which is kept as written) starts a new
+     * paragraph. Chinese lines join without a space, except where a Chinese character meets a
+     * Latin word, number or path ({@code 把 /etc/selinux/config}), which the course spaces as
+     * Chinese technical writing does.
      */
     public static String reflow(String text) {
         StringBuilder sb = new StringBuilder();
         String prev = null;
+        int textColumn = -1;
         for (String line : text.split("\n", -1)) {
-            boolean starts = line.isBlank() || line.startsWith(" ") || line.startsWith("\t") || LIST_ITEM.matcher(line).lookingAt();
-            if (prev != null && !prev.isBlank() && !starts) {
-                int last = prev.codePointBefore(prev.length());
-                int first = line.codePointAt(0);
-                sb.append(DisplayWidth.columns(last) == 2 || DisplayWidth.columns(first) == 2 ? "" : " ").append(line);
+            int lead = 0;
+            while (lead < line.length() && line.charAt(lead) == ' ') {
+                lead++;
+            }
+            String body = line.substring(lead);
+            java.util.regex.Matcher item = LIST_ITEM.matcher(body);
+            boolean isItem = item.lookingAt();
+            boolean continues = prev != null && !prev.isBlank() && !line.isBlank() && !isItem && !body.startsWith("\t")
+                    && lead == textColumn;
+            if (continues) {
+                int last = sb.codePointBefore(sb.length());
+                int first = body.codePointAt(0);
+                sb.append(joinsWithSpace(last, first) ? " " : "").append(body);
             } else {
                 sb.append(prev == null ? "" : "\n").append(line);
+                // an indented line that is no list item is preformatted (a command): nothing joins it
+                textColumn = line.isBlank() ? -1 : isItem ? lead + item.end() : lead == 0 ? 0 : -1;
             }
             prev = line;
         }
         return sb.toString();
+    }
+
+    /** Does a paragraph's line ending in {@code last} continue with a space before {@code first}? */
+    private static boolean joinsWithSpace(int last, int first) {
+        boolean wideLast = DisplayWidth.columns(last) == 2;
+        boolean wideFirst = DisplayWidth.columns(first) == 2;
+        if (!wideLast && !wideFirst) {
+            return true;
+        }
+        return wideLast && Character.isIdeographic(last) && latinStart(first)
+                || wideFirst && Character.isIdeographic(first) && latinEnd(last);
+    }
+
+    private static boolean latinStart(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "/$~<`'\"".indexOf(c) >= 0);
+    }
+
+    private static boolean latinEnd(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || "/>`'\")]}%".indexOf(c) >= 0);
     }
 
     private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("([-*•]|\\d+[.)、])\\s");

@@ -41,16 +41,19 @@ class CheckCommandTest {
         Path lab = lab();
         CliTest.Run first = run("check", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "zh");
         assertEquals(1, first.code(), first.err());
-        assertTrue(first.out().startsWith("第 1 课 install  安装 Keepalived"), first.out());
+        assertTrue(first.out().startsWith("第 1 课 vrrp-basics  高可用与 VRRP"), "a new learner is at the first lesson: " + first.out());
+        assertTrue(first.out().contains("提示：在 labtutor 中打开这一课回答小测验。") && !first.out().contains("按 a"),
+                "check has no key to press; the quiz is answered in the tutor: " + first.out());
         assertTrue(first.out().contains("实验：" + lab.toAbsolutePath() + "（检查了 lb01 root@127.0.0.1:1，lb02 root@127.0.0.1:1）"), first.out());
         run("check", "backup", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString());
         CliTest.Run again = run("check", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
-        assertTrue(again.out().startsWith("Lesson 3 backup"), "the learner went to backup: " + again.out());
+        assertTrue(again.out().startsWith("Lesson 4 backup"), "the learner went to backup: " + again.out());
 
         CliTest.Run progress = run("progress", "--lab", lab.toString(), "--lang", "en");
         assertEquals(0, progress.code(), progress.err());
-        assertTrue(progress.out().matches("(?s).*\\n  1  install  open +1 .*\\n >3  backup   locked +2 .*"), progress.out());
-        assertTrue(progress.out().contains("At: lesson 3 backup, step 1"), progress.out());
+        assertTrue(progress.out().matches("(?s).*\\n  1 +vrrp-basics +open +1 .*\\n  2 +install +locked +0 .*\\n >4 +backup +locked +2 .*"),
+                progress.out());
+        assertTrue(progress.out().contains("At: lesson 4 backup, step 1"), progress.out());
         CliTest.Run json = run("progress", "--lab", lab.toString(), "--format", "json");
         assertTrue(json.out().contains("\"current\": \"backup\"") && json.out().contains("\"attempts\": 2"), json.out());
 
@@ -60,7 +63,7 @@ class CheckCommandTest {
         CliTest.Run reset = run("reset", "backup", "--lab", lab.toString(), "--yes", "--lang", "en");
         assertEquals(0, reset.code(), reset.err());
         CliTest.Run after = run("progress", "--lab", lab.toString(), "--format", "json");
-        assertTrue(after.out().contains("\"current\": \"install\""), after.out());
+        assertTrue(after.out().contains("\"current\": \"vrrp-basics\""), "back at the first lesson: " + after.out());
         assertTrue(after.out().matches("(?s).*\"backup\": \\{\\s*\"state\": \"locked\",\\s*\"attempts\": 0.*"), after.out());
         assertEquals(0, run("reset", "--all", "--lab", lab.toString(), "--yes").code());
         assertTrue(run("progress", "--lab", lab.toString(), "--format", "json").out().contains("\"saved\": false"));
@@ -73,7 +76,18 @@ class CheckCommandTest {
         CliTest.Run r = run("check", "install", "--wait", "3", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
                 "--lang", "en");
         assertEquals(1, r.code());
-        assertTrue(r.err().matches("(?s)labtutor: waiting for 4 checks to pass, [1-3] s left: keepalived is installed \\(lb01, lb02\\);.*"), r.err());
+        assertTrue(r.err().matches("(?s)labtutor: waiting for 6 checks to pass, [1-3] s left: keepalived is installed \\(lb01, lb02\\);.*"), r.err());
+    }
+
+    @Test
+    void aLessonWhoseChecksNameTheRealServersNeedsThemInTheLab() throws Exception {
+        Path lab = lab();
+        CliTest.Run r = run("check", "lvs-director-master", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
+                "--lang", "en");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("the lab file does not fit this lesson: " + lab.toAbsolutePath()
+                + ":1:1: role 'web01' is needed but not defined under 'hosts:'") && r.err().contains("(and 1 more)"), r.err());
+        assertEquals("", r.out(), "nothing is judged against the course's default addresses");
     }
 
     @Test

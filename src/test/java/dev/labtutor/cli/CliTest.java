@@ -183,7 +183,7 @@ class CliTest {
         assertTrue(text.out().contains("UNRCH"), text.out());
         assertEquals(2, text.out().split("connection refused", -1).length - 1, "each unreachable host is explained once: " + text.out());
         assertEquals(2, text.out().split("Hint: ", -1).length - 1, "with its hint, and no check's unrelated hint: " + text.out());
-        assertTrue(text.out().startsWith("Lesson 2 master"), text.out());
+        assertTrue(text.out().startsWith("Lesson 3 master"), text.out());
         assertTrue(text.out().contains("Lab: " + lab.toAbsolutePath() + " (checked lb01 root@127.0.0.1:1, lb02 root@127.0.0.1:1)"), text.out());
     }
 }

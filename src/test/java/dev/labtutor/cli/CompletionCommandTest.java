@@ -47,7 +47,8 @@ class CompletionCommandTest {
         Path script = Files.writeString(dir.resolve("labtutor.bash"), r.out());
         assertEquals(List.of(
                 "check completion",
-                "install master backup",
+                "vrrp-basics install master backup failover web-failover logs lvs-prepare lvs-director-master lvs-director-backup"
+                        + " lvs-realservers lvs-test nfs-share",
                 "master",
                 "lb01 lb02 web01 web02 nfs-server",
                 "zh en",

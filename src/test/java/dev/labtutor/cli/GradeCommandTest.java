@@ -45,7 +45,7 @@ class GradeCommandTest {
         assertEquals(3, blocks.size(), r.out());
         assertEquals(3, blocks.stream().distinct().count());
         assertEquals(r.out(), run("roster", "vars", "--count", "3", "--subnet", "10.20.0.0/24", "--seed", "42").out());
-        StringBuilder roster = new StringBuilder("students:\n");
+        StringBuilder roster = new StringBuilder("lessons: [install, master, backup]\nstudents:\n");
         int n = 0;
         for (String l : r.out().lines().toList()) {
             if (l.startsWith("#")) {
@@ -61,7 +61,7 @@ class GradeCommandTest {
         Path f = write("roster.yaml", roster.toString());
         CliTest.Run check = run("roster", "check", f.toString());
         assertEquals(0, check.code(), check.err() + check.out());
-        assertTrue(check.out().contains(": 3 students, 6 hosts, course keepalived-lvs, lessons install, master, backup, 17 points at most"),
+        assertTrue(check.out().contains(": 3 students, 6 hosts, course keepalived-lvs, lessons install, master, backup, 19 points at most"),
                 check.out());
         assertTrue(!check.out().contains("warning"), "distinct blocks give no warning: " + check.out());
 
@@ -99,7 +99,7 @@ class GradeCommandTest {
         assertEquals(2, t.code());
         assertTrue(t.err().contains(typo + ":1:1: unknown key 'studnets' in the roster (did you mean 'students'?)"), t.err());
 
-        Path good = write("good.yaml", "students:\n  - id: s01\n    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
+        Path good = write("good.yaml", "lessons: [install, master, backup]\nstudents:\n  - id: s01\n    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
         Path busy = Files.createDirectories(dir.resolve("busy"));
         Files.writeString(busy.resolve("notes.txt"), "mine");
         CliTest.Run b = run("grade", "--roster", good.toString(), "--out", busy.toString());
@@ -108,7 +108,7 @@ class GradeCommandTest {
         assertEquals(2, run("grade", "--roster", dir.resolve("none.yaml").toString()).code());
         CliTest.Run l = run("grade", "--roster", good.toString(), "--lessons", "install,mastr");
         assertEquals(2, l.code());
-        assertTrue(l.err().startsWith("labtutor: unknown lesson 'mastr' (lessons: install, master, backup)"), l.err());
+        assertTrue(l.err().startsWith("labtutor: unknown lesson 'mastr' (did you mean 'master'?)"), l.err());
         Path none = write("none.yaml", "students: []\n");
         assertTrue(run("roster", "check", none.toString()).err().contains(none + ":1:11: the roster's 'students' list is empty"));
         assertEquals(2, run("grade", "--roster", good.toString(), "--lessons", "install", "--timeout", "0").code());
@@ -148,7 +148,7 @@ class GradeCommandTest {
             assertTrue(r.out().startsWith("Graded 2 student(s) on install, master in "), r.out());
             assertTrue(r.out().contains("s01  张三   unreachable") && r.out().contains("Gradebook: " + out), r.out());
             String summary = GradeFixture.crosscheck(out);
-            assertTrue(summary.contains("\"s02\": {\"total\": 0, \"maximum\": 10, \"cells\": {\"install\": \"unreachable\", "
+            assertTrue(summary.contains("\"s02\": {\"total\": 0, \"maximum\": 12, \"cells\": {\"install\": \"unreachable\", "
                     + "\"master\": \"unreachable\"}, \"all_unreachable\": true"), summary);
             GradeFixture.sha256sumCheck(out);
             String json = Files.readString(out.resolve(Gradebook.JSON));

@@ -80,6 +80,50 @@ class GradeDashboardTest {
                 g.finished(), students);
     }
 
+    /** Draws one frame of the dashboard for {@code g} on a {@code cols}-wide virtual terminal. */
+    private static DefaultVirtualTerminal frame(ClassGrades g, int cols, int lessonScroll) throws Exception {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, 20));
+        TerminalScreen screen = new TerminalScreen(vt);
+        screen.startScreen();
+        GradeDashboard.State state = new GradeDashboard.State(g, System.nanoTime() + 60_000_000_000L);
+        for (int i = 0; i < lessonScroll; i++) {
+            GradeDashboard.keys(state, new KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowRight), screen);
+        }
+        GradeDashboard.draw(screen.newTextGraphics(), screen.getTerminalSize(), state, Lang.EN);
+        screen.refresh();
+        return vt;
+    }
+
+    @Test
+    void thirteenLessonsKeepEveryTotalOnScreenAndScrollSideways() throws Exception {
+        ClassGrades g = GradeFixture.grades(dir, GradeFixture.fullCourse());
+        assertEquals(13, g.lessons().size());
+        for (int cols : new int[]{110, 200}) {
+            DefaultVirtualTerminal vt = frame(g, cols, 0);
+            assertTrue(row(vt, find(vt, "张三")).stripTrailing().endsWith("100.0%"), "the total is on screen at " + cols + ": " + row(vt, find(vt, "张三")));
+            assertTrue(row(vt, find(vt, "=HYPERLINK")).stripTrailing().endsWith("UNREACHABLE"), row(vt, find(vt, "=HYPERLINK")));
+            String header = row(vt, find(vt, "total"));
+            assertTrue(header.contains("#1 ") && header.contains("#2 ") && !header.contains("lvs-"),
+                    "lesson ids that do not fit become lesson numbers: " + header);
+            assertTrue(row(vt, 3).contains("#1 vrrp-basics  #2 install"), "with a legend: " + row(vt, 3));
+            int s02 = find(vt, "Li, \"Si\"");
+            assertTrue(row(vt, s02).contains(" PASS") && row(vt, s02).contains(" 5/8"), row(vt, s02));
+        }
+        DefaultVirtualTerminal narrow = frame(g, 110, 0);
+        assertFalse(row(narrow, find(narrow, "total")).contains("#13"), "13 lessons do not fit in 110 columns");
+        assertTrue(row(narrow, 19).contains("←→ lessons 1-"), row(narrow, 19));
+        DefaultVirtualTerminal scrolled = frame(g, 110, 12);
+        String header = row(scrolled, find(scrolled, "total"));
+        assertTrue(header.contains("#13") && !header.contains("#1 "), "→ brings the last lessons in: " + header);
+        assertTrue(row(scrolled, find(scrolled, "张三")).stripTrailing().endsWith("100.0%"));
+        assertTrue(row(scrolled, 3).startsWith(" #5 failover  #6 web-failover") && row(scrolled, 4).contains("#13 nfs-share"),
+                "the legend names every lesson shown, on as many lines as it takes:\n" + row(scrolled, 3) + "\n" + row(scrolled, 4));
+        assertEquals(5, find(scrolled, "total"), "the table starts below the legend");
+        DefaultVirtualTerminal wide = frame(g, 200, 0);
+        assertTrue(row(wide, find(wide, "total")).contains("#13"), "all 13 fit in 200 columns: " + row(wide, find(wide, "total")));
+        assertFalse(row(wide, 19).contains("←→"), row(wide, 19));
+    }
+
     @Test
     void showsTheClassRefreshesAndQuitsLeavingTheLastGradebook() throws Exception {
         ClassGrades first = GradeFixture.grades(dir);
@@ -106,20 +150,20 @@ class GradeDashboardTest {
         await("the first round on screen", () -> find(vt, "=HYPERLINK") >= 0);
         int s02 = find(vt, "Li, \"Si\"");
         String line = row(vt, s02);
-        assertTrue(line.contains(" PASS") && line.contains(" 5/8") && line.contains("16/19  84.2%"), line);
+        assertTrue(line.contains(" PASS") && line.contains(" 5/8") && line.contains("18/21  85.7%"), line);
         int s03 = find(vt, "=HYPERLINK");
         assertTrue(row(vt, s03).contains("UNRCH") && row(vt, s03).contains("UNREACHABLE"), row(vt, s03));
         int s01 = find(vt, "张三");
-        assertTrue(row(vt, s01).contains("19/19  100.0%"), row(vt, s01));
+        assertTrue(row(vt, s01).contains("21/21  100.0%"), row(vt, s01));
         int passCol = row(vt, s01).indexOf("PASS");
         assertEquals(TextColor.ANSI.GREEN, vt.getCharacter(passCol, s01).getBackgroundColor(), "PASS cells are green");
         assertTrue(row(vt, 19).contains("q quit"), "the keys are always shown: " + row(vt, 19));
 
         await("a refresh round written and shown", () -> {
             int r = find(vt, "Li, \"Si\"");
-            return written.get() >= 1 && r >= 0 && row(vt, r).contains("19/19  100.0%");
+            return written.get() >= 1 && r >= 0 && row(vt, r).contains("21/21  100.0%");
         });
-        assertTrue(row(vt, find(vt, "Li, \"Si\"")).contains("19/19  100.0%"));
+        assertTrue(row(vt, find(vt, "Li, \"Si\"")).contains("21/21  100.0%"));
         assertTrue(find(vt, "gradebook: " + book) >= 0);
 
         vt.addInput(new KeyStroke('q', false, false));
@@ -128,7 +172,7 @@ class GradeDashboardTest {
         assertTrue(rounds.get() >= 1);
         GradeFixture.sha256sumCheck(book);
         String csv = Files.readString(book.resolve(Gradebook.CSV));
-        assertTrue(csv.contains("s02,\"Li, \"\"Si\"\"\",4,8,7,19,19,100.0"), csv);
+        assertTrue(csv.contains("s02,\"Li, \"\"Si\"\"\",6,8,7,21,21,100.0"), csv);
         assertFalse(csv.contains("FAIL"), csv);
     }
 }

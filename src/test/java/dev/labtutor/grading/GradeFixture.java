@@ -39,8 +39,24 @@ public final class GradeFixture {
         return Path.of(System.getProperty("labtutor.root", ".")).toAbsolutePath();
     }
 
-    public static Course course() {
+    /** The shipped course with all its lessons. */
+    public static Course fullCourse() {
         return CourseReader.readStrict(root().resolve("lessons/keepalived-lvs"));
+    }
+
+    public static Course course() {
+        return threeLessons(CourseReader.readStrict(root().resolve("lessons/keepalived-lvs")));
+    }
+
+    /**
+     * The shipped course cut to its three keepalived lessons (install, master, backup) with the
+     * course's own vars, roles and texts: the tests of the tutor and of grading were written
+     * against them and stay independent of the lessons added around them.
+     */
+    static Course threeLessons(Course c) {
+        List<String> keep = List.of("install", "master", "backup");
+        List<dev.labtutor.course.Lesson> lessons = c.lessons().stream().filter(l -> keep.contains(l.id())).toList();
+        return new Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), lessons, c.gating());
     }
 
     public static Roster roster(Path dir, String text) throws IOException {
@@ -70,7 +86,11 @@ public final class GradeFixture {
     }
 
     public static ClassGrades grades(Path dir) throws IOException {
-        Course course = course();
+        return grades(dir, course());
+    }
+
+    /** The same class graded on every lesson of {@code course}. */
+    public static ClassGrades grades(Path dir, Course course) throws IOException {
         Roster roster = classOfThree(dir);
         List<StudentGrade> students = new ArrayList<>();
         for (Student s : roster.students()) {

@@ -24,9 +24,9 @@ class GradebookTest {
         Gradebook.write(g, out, Lang.EN);
 
         String summary = GradeFixture.crosscheck(out);
-        assertTrue(summary.contains("\"s01\": {\"total\": 19, \"maximum\": 19"), summary);
-        assertTrue(summary.contains("\"s02\": {\"total\": 16, \"maximum\": 19, \"cells\": {\"install\": \"pass\", \"master\": \"partial\""), summary);
-        assertTrue(summary.contains("\"s03\": {\"total\": 0, \"maximum\": 19, \"cells\": {\"install\": \"unreachable\", "
+        assertTrue(summary.contains("\"s01\": {\"total\": 21, \"maximum\": 21"), summary);
+        assertTrue(summary.contains("\"s02\": {\"total\": 18, \"maximum\": 21, \"cells\": {\"install\": \"pass\", \"master\": \"partial\""), summary);
+        assertTrue(summary.contains("\"s03\": {\"total\": 0, \"maximum\": 21, \"cells\": {\"install\": \"unreachable\", "
                 + "\"master\": \"unreachable\", \"backup\": \"unreachable\"}, \"all_unreachable\": true, \"unreachable\": [\"lb01\", \"lb02\"]"),
                 summary);
 
@@ -48,9 +48,9 @@ class GradebookTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(raw[0], raw[1], raw[2]));
         String[] rows = new String(raw, 3, raw.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertEquals("id,name,install,master,backup,total,maximum,percent,unreachable hosts,remarks", rows[0]);
-        assertEquals("s01,张三,4,8,7,19,19,100.0,,", rows[1]);
-        assertEquals("s02,\"Li, \"\"Si\"\"\",4,5,7,16,19,84.2,,FAIL master/vip-only-on-master (vrrp-blocked)", rows[2]);
-        assertTrue(rows[3].startsWith("s03,'=HYPERLINK(1),UNREACHABLE,UNREACHABLE,UNREACHABLE,0,19,0.0,lb01 lb02,"
+        assertEquals("s01,张三,6,8,7,21,21,100.0,,", rows[1]);
+        assertEquals("s02,\"Li, \"\"Si\"\"\",6,5,7,18,21,85.7,,FAIL master/vip-only-on-master (vrrp-blocked)", rows[2]);
+        assertTrue(rows[3].startsWith("s03,'=HYPERLINK(1),UNREACHABLE,UNREACHABLE,UNREACHABLE,0,21,0.0,lb01 lb02,"
                 + "\"ALL HOSTS UNREACHABLE, not graded; UNREACHABLE lb01: "), rows[3]);
         assertFalse(rows[3].contains("FAIL"), "unreachable is never reported as FAIL: " + rows[3]);
         assertEquals(4, rows.length);

@@ -145,7 +145,7 @@ class GraderSshTest {
             assertTrue(h.hostKey().orElseThrow().startsWith("ecdsa-sha2-nistp256 SHA256:"), h.hostKey().toString());
         }
         assertEquals(List.of("sh -s", "sh -s"), a.commands, "one batched exec per host for all three lessons");
-        assertEquals(17, s01.maximum(), "17 checks of 1 point");
+        assertEquals(19, s01.maximum(), "19 checks of 1 point");
 
         assertTrue(s02.allUnreachable());
         for (HostRecord h : s02.hosts()) {

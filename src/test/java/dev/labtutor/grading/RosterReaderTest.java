@@ -144,9 +144,27 @@ class RosterReaderTest {
                 "roster.yaml:2:11: 'points' names check 'vip-only-on-mastr', which no graded lesson has (did you mean 'vip-only-on-master'?)",
                 "roster.yaml:4:5: student s01 has no host for lb02 (the graded lessons need lb01, lb02)",
                 "roster.yaml:5:18: student s01: variable 'vip' must be an IPv4 address like 10.0.0.100, not '10.0.1.300'",
-                "roster.yaml:5:36: student s01: unknown variable 'vlan' (allowed: auth-pass, iface, priority-backup, priority-master, vip, vrid)",
+                "roster.yaml:5:36: student s01: unknown variable 'vlan' (allowed: auth-pass, iface, nfs-export, priority-backup, priority-master, vip, vrid)",
                 "roster.yaml:5:52: student s01: variable 'auth-pass' must be letters, digits, '.', '_' or '-', not '…'",
                 "roster.yaml:6:44: student s01: unknown role 'web9' (did you mean 'web01'?)"), fit);
+    }
+
+    @Test
+    void aRoleWhoseAddressAGradedCheckNamesNeedsAHostToo() throws Exception {
+        Course course = dev.labtutor.course.CourseReader.readStrict(GradeFixture.root().resolve("lessons/keepalived-lvs"));
+        Roster r = GradeFixture.roster(dir, """
+                students:
+                  - id: s01
+                    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }
+                """);
+        Problems p = new Problems();
+        List<Lesson> lessons = r.select(course, List.of("lvs-director-master"), p);
+        assertEquals(List.of(), p.sorted());
+        assertTrue(lessons.get(0).checks().stream().allMatch(c -> c.on().equals(List.of("lb01"))),
+                "every check of the lesson runs on lb01 alone; the real servers' addresses are parameters");
+        List<String> fit = r.problemsWith(course, lessons).stream().map(Problem::message).toList();
+        assertEquals(List.of("student s01 has no host for web01, web02 (the graded lessons need lb01, web01, web02)"), fit,
+                "without them the checks would judge the director against the course's default addresses");
     }
 
     @Test

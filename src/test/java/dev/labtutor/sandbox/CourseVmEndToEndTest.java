@@ -92,7 +92,7 @@ class CourseVmEndToEndTest {
             assertTrue(ipvs.contains("\"status\": \"fail\"") && ipvs.contains("\"cause\": \"wrong-method\""), ipvs);
             assertTrue(ipvs.contains("shows Masq (NAT) instead of Route"), ipvs);
             String pool = r.result("director-pool");
-            assertTrue(pool.contains("\"cause\": \"wrong-kind\"") && pool.contains("lower-case dr"), pool);
+            assertTrue(pool.contains("\"cause\": \"wrong-kind\"") && pool.toLowerCase(java.util.Locale.ROOT).contains("lower-case dr"), pool);
             assertEquals("fail", r.status("director-config-valid"), "keepalived itself reports the unknown lb_kind");
         } finally {
             sh(SandboxRole.LB01, "sed -i 's/lb_kind dr/lb_kind DR/' /etc/keepalived/keepalived.conf && systemctl restart keepalived");

@@ -100,6 +100,7 @@ class GradeEndToEndTest {
         Path roster = dir.resolve("roster.yaml");
         Files.writeString(roster, """
                 course: keepalived-lvs
+                lessons: [install, master, backup]
                 points: { vip-only-on-master: 3 }
                 defaults: { user: root }
                 students:

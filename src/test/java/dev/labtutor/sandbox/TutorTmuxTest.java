@@ -142,9 +142,12 @@ class TutorTmuxTest {
         return rows.subList(0, Math.min(rows.size(), ROWS - 2));
     }
 
-    /** A row of the lesson list after its mark ({@code ✓} passed, {@code *} open, {@code -} locked). */
+    /**
+     * A row of the lesson list after its mark ({@code ✓} passed, {@code *} open, {@code -}
+     * locked): the number and as much of the id as the narrow list shows at 100 columns.
+     */
     private static String listRow(int n, Lesson l) {
-        return " " + String.format("%2d ", n) + l.id();
+        return " " + String.format("%2d ", n) + l.id().substring(0, Math.min(l.id().length(), 12));
     }
 
     @Test

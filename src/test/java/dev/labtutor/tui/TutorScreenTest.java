@@ -94,7 +94,7 @@ class TutorScreenTest {
             header++;
         }
         List<String> badges = screen.subList(header, screen.size()).stream().filter(r -> r.matches(".*\\| +(PASS |FAIL ) .*")).toList();
-        assertEquals(5, badges.size(), String.join("\n", screen));
+        assertEquals(7, badges.size(), "a row per check, firewalld-stopped split into PASS lb01 and FAIL lb02:\n" + String.join("\n", screen));
         int titleCol = -1;
         for (String r : badges) {
             int at = VirtualScreen.column(r, "检查 ");
