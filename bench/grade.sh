@@ -87,6 +87,7 @@ echo "$N hosts up on $NET.0/24" >&2
 
 {
   echo "course: keepalived-lvs"
+  echo "lessons: [install, master, backup]"
   echo "defaults: { user: root, identity: \"$TMP/client_key\" }"
   echo "students:"
   for s in $(seq 0 $(( N / 2 - 1 ))); do
