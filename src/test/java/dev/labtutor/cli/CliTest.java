@@ -69,6 +69,18 @@ class CliTest {
     }
 
     @Test
+    void theTutorsOptionsWithoutACommandOpenTheTutor() {
+        Path missing = dir.resolve("no-such-lab.yaml");
+        Run r = run("--lab", missing.toString(), "--lang", "en");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(missing.toString()), "learn reads the lab file it was given: " + r.err());
+        assertFalse(r.err().contains("Unknown option"), r.err());
+        Run unknown = run("--nonsense");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("Unknown option"), unknown.err());
+    }
+
+    @Test
     void hostsCommandsRunThroughMain() throws Exception {
         Path kh = dir.resolve("known_hosts");
         Files.writeString(kh, "10.0.0.9 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJm5ZYdy6jYtTXsyk7cbsfpP1qzTm9sfAfDrjkDVCgv\n");
