@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.io.FileTree;
 import java.io.PrintWriter;
 import java.io.Writer;
 
@@ -65,11 +66,7 @@ final class CdsTraining {
                         java.time.Clock.systemUTC()).run();
             }
         } finally {
-            try (var walk = java.nio.file.Files.walk(tmp)) {
-                for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(p);
-                }
-            }
+            FileTree.delete(tmp);
         }
     }
 }

@@ -1,14 +1,12 @@
 package dev.labtutor.grading;
 
+import dev.labtutor.io.FileTree;
 import dev.labtutor.i18n.Lang;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -71,13 +69,13 @@ public final class Gradebook {
                 Files.delete(old);
                 Files.move(target, old);
                 Files.move(tmp, target);
-                deleteTree(old);
+                FileTree.delete(old);
             } else {
                 Files.move(tmp, target);
             }
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                FileTree.delete(tmp);
             }
         }
     }
@@ -120,26 +118,6 @@ public final class Gradebook {
             return HexFormat.of().formatHex(md.digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root + ": " + e.getMessage(), e);
         }
     }
 }

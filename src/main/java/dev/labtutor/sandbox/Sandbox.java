@@ -1,5 +1,6 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.io.FileTree;
 import dev.labtutor.host.ExecResult;
 import dev.labtutor.host.HostSpec;
 import dev.labtutor.i18n.Text;
@@ -10,11 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,7 +118,7 @@ public final class Sandbox {
             leftover.down();
         }
         refuseTakenSubnet(resolved);
-        deleteTree(spec.stateDir());
+        FileTree.delete(spec.stateDir());
         long self = ProcessHandle.current().pid();
         new SandboxState(resolved, Map.of(), choice, 0, self).write();
         VmLab vm = choice.kernel() == SandboxKernel.VM ? new VmLab(resolved, 0) : null;
@@ -431,7 +429,7 @@ public final class Sandbox {
     public void down() {
         if (vm != null) {
             vm.down();
-            deleteTree(spec.stateDir());
+            FileTree.delete(spec.stateDir());
             return;
         }
         List<String> namespaces = new SandboxState(spec, anchors, choice, 0, 0).namespaces();
@@ -449,7 +447,7 @@ public final class Sandbox {
         if (LocalCommand.run("ip", "link", "show", "dev", spec.rootLink()).exitStatus() == 0) {
             LocalCommand.run("ip", "link", "del", spec.rootLink());
         }
-        deleteTree(spec.stateDir());
+        FileTree.delete(spec.stateDir());
     }
 
     private static List<Long> pidsIn(String ns) {
@@ -771,29 +769,6 @@ public final class Sandbox {
     private static void writeString(Path p, String s) {
         try {
             Files.writeString(p, s, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.io.FileTree;
 import dev.labtutor.host.ExecResult;
 import dev.labtutor.i18n.Text;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public record VmImage(Path dir, String release, String packages) {
         Path work = root.resolve(".fetch-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(root);
-            deleteTree(work);
+            FileTree.delete(work);
             Path debs = Files.createDirectories(work.resolve("debs"));
             Path image = Files.createDirectories(work.resolve(IMAGE_DIR));
             out.println("Downloading linux-image-amd64 and busybox-static with apt-get download ...");
@@ -161,7 +162,7 @@ public record VmImage(Path dir, String release, String packages) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(image, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            FileTree.delete(old);
             VmImage fetched = read(target).orElseThrow(() -> new SandboxException(Text.of(
                     "获取的内核不完整：" + target, "The fetched kernel is incomplete: " + target)));
             out.printf("VM kernel %s ready in %s (%s)%n", release, target, packages);
@@ -170,7 +171,7 @@ public record VmImage(Path dir, String release, String packages) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteTree(work);
+            FileTree.delete(work);
         }
     }
 
@@ -232,31 +233,18 @@ public record VmImage(Path dir, String release, String packages) {
 
     /** Drops documentation and the drivers for hardware a VM does not have (most of the 400 MB). */
     private static void prune(Path image, String release) throws IOException {
-        deleteTree(image.resolve("usr/share"));
+        FileTree.delete(image.resolve("usr/share"));
         Path drivers = image.resolve("lib/modules").resolve(release).resolve("kernel/drivers");
         try (Stream<Path> s = Files.list(drivers)) {
             for (Path d : s.toList()) {
                 if (!KEEP_DRIVERS.contains(d.getFileName().toString())) {
-                    deleteTree(d);
+                    FileTree.delete(d);
                 }
             }
         }
         for (String net : DROP_NET_DRIVERS) {
-            deleteTree(drivers.resolve("net").resolve(net));
+            FileTree.delete(drivers.resolve("net").resolve(net));
         }
-        deleteTree(image.resolve("lib/modules").resolve(release).resolve("kernel/sound"));
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        FileTree.delete(image.resolve("lib/modules").resolve(release).resolve("kernel/sound"));
     }
 }
