@@ -32,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The learner's acceptance path with the real program in a real terminal (tmux, 100x30) on a
  * real sandbox: {@code labtutor} with no arguments shows the course with the first lesson open
- * and the rest locked; {@code c} checks with a live spinner and per-host phases; a SIGKILL in
- * the middle of a check and a restart bring the same screen back; after {@code sandbox solve}
- * of that lesson {@code c} passes it and the next lesson unlocks; {@code q} quits; and
- * {@code labtutor progress --format json} shows the lesson passed with its attempts.
- * Written against "the first lesson of the course", whatever it is (a quiz is answered from the
- * keyboard). Needs root and tmux: fails under CI=true when they are missing, skips otherwise.
+ * and the rest locked; {@code c} checks with a live spinner and per-host phases; the first
+ * lesson (a quiz and hosts that answer) fails until its quiz is answered from the keyboard,
+ * then passes and unlocks the second; the second (install) fails on the fresh sandbox, a
+ * SIGKILL in the middle of its check and a restart bring the same screen back, and after
+ * {@code sandbox solve} of that lesson {@code c} passes it and the third unlocks; {@code q}
+ * quits; {@code labtutor progress --format json} shows the lesson passed with its attempts and
+ * {@code labtutor check} without a lesson checks it and names the next one. Needs root and
+ * tmux: fails under CI=true when they are missing, skips otherwise.
  */
 class TutorTmuxTest {
 
@@ -151,12 +153,13 @@ class TutorTmuxTest {
     }
 
     @Test
-    void theLearnersPathThroughTheFirstLesson() throws Exception {
+    void theLearnersPathThroughTheFirstTwoLessons() throws Exception {
         Files.createDirectories(dir.resolve("work"));
         Files.copy(sandbox.labFile(), dir.resolve("work/lab.yaml"));
         pidFile = dir.resolve("tutor.pid");
         Lesson first = course.lessons().get(0);
         Lesson second = course.lessons().get(1);
+        Lesson third = course.lessons().get(2);
 
         startTutor();
         String start = await(s -> s.contains("Not checked yet"), "the first lesson, not checked", 120);
@@ -166,13 +169,26 @@ class TutorTmuxTest {
         }
         assertTrue(start.contains("Lesson 1  " + first.title().en().substring(0, 20)), start);
 
-        answerQuiz(first);
-
+        // Lesson 1 (the ideas, a quiz, and hosts that answer): its quiz is not answered yet, so the check fails.
         keys("c");
         String running = await(s -> SPINNER.matcher(s).find(), "a spinner", 60);
         assertTrue(running.contains("Esc cancels"), running);
-        String failed = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"), "the first results", 90);
-        assertTrue(failed.matches("(?s).* \\*" + listRow(1, first) + ".*"), "not passed before it is solved:\n" + failed);
+        String unanswered = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"), "the first results", 90);
+        assertTrue(unanswered.matches("(?s).* \\*" + listRow(1, first) + ".*"), "not passed before the quiz is answered:\n" + unanswered);
+        answerQuiz(first);
+        keys("c");
+        String passedFirst = await("Lesson 1 passed!", 90);
+        assertTrue(passedFirst.contains(" ✓" + listRow(1, first)), "the first lesson passed:\n" + passedFirst);
+        assertTrue(passedFirst.contains(" *" + listRow(2, second)), "the second lesson unlocked:\n" + passedFirst);
+        assertTrue(passedFirst.contains("press n"), passedFirst);
+
+        // Lesson 2 (install): fails on the fresh sandbox, survives SIGKILL, passes after sandbox solve.
+        keys("n");
+        await(s -> s.contains("Lesson 2  " + second.title().en().substring(0, 20)), "lesson 2", 30);
+        keys("c");
+        await(s -> SPINNER.matcher(s).find(), "lesson 2's check running", 60);
+        String failed = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"), "lesson 2's first results", 90);
+        assertTrue(failed.matches("(?s).* \\*" + listRow(2, second) + ".*"), "not passed before it is solved:\n" + failed);
         List<String> before = body(failed);
 
         keys("c");
@@ -188,7 +204,7 @@ class TutorTmuxTest {
         String home = System.getProperty("labtutor.home");
         System.setProperty("labtutor.home", root().toString());
         try {
-            int code = Main.run(new PrintWriter(solveOut), new PrintWriter(solveOut), "sandbox", "solve", first.id(), "--only",
+            int code = Main.run(new PrintWriter(solveOut), new PrintWriter(solveOut), "sandbox", "solve", second.id(), "--only",
                     "--name", sandbox.spec().name(), "--state-dir", sandbox.spec().stateRoot().toString());
             assertEquals(0, code, solveOut.toString());
         } finally {
@@ -196,10 +212,10 @@ class TutorTmuxTest {
         }
 
         keys("c");
-        await(s -> SPINNER.matcher(s).find() || s.contains("Lesson 1 passed!"), "the third check", 60);
-        String passed = await("Lesson 1 passed!", 90);
-        assertTrue(passed.contains(" ✓" + listRow(1, first)), "the first lesson passed:\n" + passed);
-        assertTrue(passed.contains(" *" + listRow(2, second)), "the second lesson unlocked:\n" + passed);
+        await(s -> SPINNER.matcher(s).find() || s.contains("Lesson 2 passed!"), "the third check", 60);
+        String passed = await("Lesson 2 passed!", 90);
+        assertTrue(passed.contains(" ✓" + listRow(2, second)), "the second lesson passed:\n" + passed);
+        assertTrue(passed.contains(" *" + listRow(3, third)), "the third lesson unlocked:\n" + passed);
         assertTrue(passed.contains("press n"), passed);
 
         keys("q");
@@ -222,15 +238,16 @@ class TutorTmuxTest {
             restore("labtutor.home", home);
         }
         String json = out.toString();
-        String lesson = json.substring(json.indexOf("\"" + first.id() + "\": {"));
-        assertTrue(lesson.matches("(?s)\"" + Pattern.quote(first.id()) + "\": \\{\\s*\"state\": \"passed\",\\s*\"attempts\": 2,.*"),
+        String lesson = json.substring(json.indexOf("\"" + second.id() + "\": {"));
+        assertTrue(lesson.matches("(?s)\"" + Pattern.quote(second.id()) + "\": \\{\\s*\"state\": \"passed\",\\s*\"attempts\": 2,.*"),
                 "passed after two completed checks (the killed one does not count):\n" + json);
-        assertTrue(json.contains("\"" + second.id() + "\": {\n      \"state\": \"open\""), json);
-        assertTrue(json.contains("\"current\": \"" + first.id() + "\""), json);
+        assertTrue(json.contains("\"" + first.id() + "\": {\n      \"state\": \"passed\""), json);
+        assertTrue(json.contains("\"" + third.id() + "\": {\n      \"state\": \"open\""), json);
+        assertTrue(json.contains("\"current\": \"" + second.id() + "\""), json);
         String report = check.toString();
-        assertTrue(report.startsWith("Lesson 1 " + first.id()), "check without a lesson checks the learner's lesson:\n" + report);
+        assertTrue(report.startsWith("Lesson 2 " + second.id()), "check without a lesson checks the learner's lesson:\n" + report);
         assertTrue(report.contains("Lab: " + dir.resolve("work/lab.yaml").toAbsolutePath().normalize()), report);
-        assertTrue(report.contains("Next: lesson 2, " + second.id()), "and names the next one:\n" + report);
+        assertTrue(report.contains("Next: lesson 3, " + third.id()), "and names the next one:\n" + report);
     }
 
     /** Answers the lesson's quiz with the right choices from the keyboard, when it has one. */
