@@ -452,8 +452,9 @@ public final class Session {
             return Text.of("第 " + no + " 课通过！整个课程已完成。", "Lesson " + no + " passed! You have finished the course.");
         }
         Lesson next = lessons.get(no);
-        return Text.of("第 " + no + " 课通过！第 " + (no + 1) + " 课「" + next.title().zh() + "」已解锁，按 n 继续。",
-                "Lesson " + no + " passed! Lesson " + (no + 1) + ", \"" + next.title().en() + "\", is open now: press n.");
+        // the key first: a narrow status line cuts the title, never what to press
+        return Text.of("第 " + no + " 课通过！按 n 进入已解锁的第 " + (no + 1) + " 课「" + next.title().zh() + "」。",
+                "Lesson " + no + " passed! Press n for lesson " + (no + 1) + ", now open: \"" + next.title().en() + "\".");
     }
 
     private static Text lockedText(SessionState s, String lessonId) {

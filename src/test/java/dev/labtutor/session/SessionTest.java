@@ -112,7 +112,7 @@ class SessionTest {
         assertEquals(LessonState.PASSED, s.state.stateOf("install"));
         assertEquals(LessonState.OPEN, s.state.stateOf("master"), "the next lesson unlocks");
         assertEquals(LessonState.LOCKED, s.state.stateOf("backup"));
-        assertTrue(s.flash().contains("Lesson 1 passed") && s.flash().contains("press n"), s.flash());
+        assertTrue(s.flash().contains("Lesson 1 passed") && s.flash().contains("Press n for lesson 2"), s.flash());
         assertEquals(1, s.state.record("install").attempts());
         assertTrue(s.state.record("install").passedAt().isPresent());
         assertEquals(6, s.state.marks("install").size(), "a mark per check of install");
