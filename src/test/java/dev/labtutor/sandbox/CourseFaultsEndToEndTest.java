@@ -106,7 +106,10 @@ class CourseFaultsEndToEndTest {
                 "the check announces what it watches: " + err);
         Thread.sleep(1500);
         sh(SandboxRole.LB01, "systemctl stop keepalived");
-        assertTrue(RootLab.eventually(Duration.ofSeconds(20), () -> sandbox.status().vipHolders().equals(List.of(SandboxRole.LB02))));
+        // the directors only: after lvs-realservers web01 and web02 hold the VIP on lo as well
+        assertTrue(RootLab.eventually(Duration.ofSeconds(20), () -> sandbox.status().vipHolders().stream()
+                .filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02).toList().equals(List.of(SandboxRole.LB02))),
+                () -> "the VIP should move to lb02: " + sandbox.status().vipHolders());
         Thread.sleep(1500);
         sh(SandboxRole.LB01, "systemctl start keepalived");
         CliRun r = watching.get(120, TimeUnit.SECONDS);
