@@ -102,10 +102,10 @@ class DistributionIT {
         Run zh = labtutor(Map.of("LANG", "zh_CN.UTF-8"), "lessons");
         assertEquals(0, zh.code(), zh.err());
         assertTrue(zh.out().startsWith("Keepalived 双机热备与 LVS-DR 高可用群集\n"), zh.out());
-        assertTrue(zh.out().contains(" 1. install  安装 Keepalived"), zh.out());
+        assertTrue(zh.out().matches("(?s).*\n 2\\. install +安装 Keepalived.*"), zh.out());
         Run en = labtutor(Map.of("LANG", "C.UTF-8"), "lessons");
         assertEquals(0, en.code(), en.err());
-        assertTrue(en.out().contains("1. install  Install Keepalived"), en.out());
+        assertTrue(en.out().matches("(?s).*\n 2\\. install +Install Keepalived.*"), en.out());
         assertTrue(Files.exists(bin.getParent().getParent().resolve("lib/labtutor.jsa")), "the first run made the AppCDS archive");
         Run version = labtutor(Map.of(), "--version");
         assertEquals("labtutor 0.1.0\n", version.out());
@@ -119,7 +119,8 @@ class DistributionIT {
         spec = RootLab.uniqueSpec(List.of(SandboxRole.LB01, SandboxRole.LB02));
         String[] where = {"--name", spec.name(), "--state-dir", spec.stateRoot().toString(),
                 "--subnet", spec.subnetPrefix()};
-        Run up = labtutor(Map.of(), "sandbox", "up", "--hosts", "lb01,lb02", where[0], where[1], where[2], where[3], where[4], where[5]);
+        // the machine's kernel: install and check need no IPVS (the VM sandbox has tests of its own)
+        Run up = labtutor(Map.of(), "sandbox", "up", "--no-vm", "--hosts", "lb01,lb02", where[0], where[1], where[2], where[3], where[4], where[5]);
         assertEquals(0, up.code(), up.out() + up.err());
         Path lab = Sandbox.open(spec.stateDir()).orElseThrow().labFile();
         String kh = tmp.resolve("known_hosts").toString();
