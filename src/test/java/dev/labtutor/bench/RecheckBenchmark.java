@@ -139,6 +139,10 @@ public final class RecheckBenchmark {
             System.out.printf("  floor  (an empty batch ':', no probe):          median %4d ms, max %4d ms%n", median(empty), max(empty));
             System.out.printf("  load average (1, 5, 15 min): %s before the rounds, %s after%n", loadBefore, loadAfter);
             System.out.printf("  same sections from both scripts on every host: %s%n", sameOutput(shells, lab, probes) ? "yes" : "NO");
+            System.out.printf("processes one host's batch starts (counted in a PID namespace of its own, so load-free), per host:%n");
+            System.out.printf("  now    %s%n", spawns(shells, lab, ProbeScript.build(probes, PER_PROBE).text()));
+            System.out.printf("  before %s%n", spawns(shells, lab, SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00",
+                    ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP)));
         } finally {
             pool.shutdownNow();
         }
@@ -169,6 +173,28 @@ public final class RecheckBenchmark {
         for (Future<ExecResult> f : all) {
             f.get();
         }
+    }
+
+    /**
+     * How many processes (tasks) {@code batch} starts on each host, run as the resident shell runs
+     * it ({@code (eval BATCH)}, whose fork is counted): inside a new PID namespace the shell is
+     * pid 1 and every process after it takes the next pid, so the last pid handed out is the
+     * count. Needs root and unshare(1) on the host; "?" where they are missing. Threads count
+     * too (they take pids), which none of the probes' tools start.
+     */
+    private static String spawns(ShellPool shells, LabFile lab, String batch) throws Exception {
+        // cat, not read: dash reads one byte at a time and a sysctl file answers EOF past offset 0.
+        // The count leaves out the counting sh (pid 1) and that cat (the last pid).
+        String script = "unshare --pid --fork --mount-proc sh -c '(eval \"$1\") >/dev/null 2>&1; "
+                        + "n=$(cat /proc/sys/kernel/ns_last_pid); echo \"labtutor:spawns $((n - 2))\"' sh "
+                        + dev.labtutor.check.probe.ProbeCommands.quote(batch) + " 2>/dev/null || echo 'labtutor:spawns ?'";
+        StringBuilder sb = new StringBuilder();
+        for (HostSpec h : lab.hosts().values()) {
+            String out = shells.get(h).runScript(script, HOST_DEADLINE).stdout();
+            java.util.regex.Matcher m = Pattern.compile("labtutor:spawns (\\S+)").matcher(out);
+            sb.append(sb.length() == 0 ? "" : ", ").append(h.role()).append(' ').append(m.find() ? m.group(1) : "?");
+        }
+        return sb.toString();
     }
 
     private static boolean sameOutput(ShellPool shells, LabFile lab, List<Probe> probes) throws Exception {
