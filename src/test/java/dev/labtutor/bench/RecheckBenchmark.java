@@ -37,7 +37,10 @@ import java.util.regex.Pattern;
  * hosts (one batched exec per host, all hosts at once, connections kept in a pool). Prints the
  * first round (connect + login included), then the median and max of the following rounds for
  * the current batch script, side by side with issue 2's sequential script (rounds alternate, so
- * both see the same machine load), and whether both scripts print the same sections.
+ * both see the same machine load), and whether both scripts print the same sections. A third
+ * leg of each round sends an empty batch ({@code :}) over the same kept connections: what a
+ * round costs apart from the probes (Java, SSH, the resident shell's one fork). The load
+ * average is printed before and after, since every figure depends on it.
  *
  * <p>Usage: {@code RecheckBenchmark [ROUNDS] [--lab FILE]}: without {@code --lab} (as root) it
  * brings up its own sandbox with a random name and subnet and removes it afterwards.
@@ -88,6 +91,15 @@ public final class RecheckBenchmark {
         }
     }
 
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static void run(LabFile lab, int rounds) throws Exception {
         List<Probe> probes = List.of(Probe.of(Probe.Kind.ADDRESSES), Probe.of(Probe.Kind.UNIT, "keepalived"),
                 Probe.of(Probe.Kind.FIREWALLD), Probe.of(Probe.Kind.SELINUX), Probe.of(Probe.Kind.PACKAGE, "keepalived"),
@@ -107,6 +119,8 @@ public final class RecheckBenchmark {
                     probes.size(), plan.size(), (System.nanoTime() - t0) / 1_000_000);
             long[] now = new long[rounds];
             long[] before = new long[rounds];
+            long[] empty = new long[rounds];
+            String loadBefore = loadAverage();
             for (int i = 0; i < rounds; i++) {
                 long a = System.nanoTime();
                 check(prober.probe(plan, lab.hosts()));
@@ -114,11 +128,21 @@ public final class RecheckBenchmark {
                 long b = System.nanoTime();
                 sequentialRound(shells, lab, probes, pool);
                 before[i] = (System.nanoTime() - b) / 1_000_000;
+                long c = System.nanoTime();
+                emptyRound(shells, lab, pool);
+                empty[i] = (System.nanoTime() - c) / 1_000_000;
             }
+            String loadAfter = loadAverage();
             System.out.printf("re-check on open connections, %d rounds each, alternating:%n", rounds);
             System.out.printf("  now    (parallel probes, one watchdog):         median %4d ms, max %4d ms%n", median(now), max(now));
             System.out.printf("  before (sequential, timeout + sh -c per probe): median %4d ms, max %4d ms%n", median(before), max(before));
+            System.out.printf("  floor  (an empty batch ':', no probe):          median %4d ms, max %4d ms%n", median(empty), max(empty));
+            System.out.printf("  load average (1, 5, 15 min): %s before the rounds, %s after%n", loadBefore, loadAfter);
             System.out.printf("  same sections from both scripts on every host: %s%n", sameOutput(shells, lab, probes) ? "yes" : "NO");
+            System.out.printf("processes one host's batch starts (counted in a PID namespace of its own, so load-free), per host:%n");
+            System.out.printf("  now    %s%n", spawns(shells, lab, ProbeScript.build(probes, PER_PROBE).text()));
+            System.out.printf("  before %s%n", spawns(shells, lab, SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00",
+                    ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP)));
         } finally {
             pool.shutdownNow();
         }
@@ -139,6 +163,38 @@ public final class RecheckBenchmark {
         for (Future<ExecResult> f : all) {
             f.get();
         }
+    }
+
+    private static void emptyRound(ShellPool shells, LabFile lab, ExecutorService pool) throws Exception {
+        List<Future<ExecResult>> all = new ArrayList<>();
+        for (HostSpec h : lab.hosts().values()) {
+            all.add(pool.submit(() -> shells.get(h).runBatch(":", HOST_DEADLINE)));
+        }
+        for (Future<ExecResult> f : all) {
+            f.get();
+        }
+    }
+
+    /**
+     * How many processes (tasks) {@code batch} starts on each host, run as the resident shell runs
+     * it ({@code (eval BATCH)}, whose fork is counted): inside a new PID namespace the shell is
+     * pid 1 and every process after it takes the next pid, so the last pid handed out is the
+     * count. Needs root and unshare(1) on the host; "?" where they are missing. Threads count
+     * too (they take pids), which none of the probes' tools start.
+     */
+    private static String spawns(ShellPool shells, LabFile lab, String batch) throws Exception {
+        // cat, not read: dash reads one byte at a time and a sysctl file answers EOF past offset 0.
+        // The count leaves out the counting sh (pid 1) and that cat (the last pid).
+        String script = "unshare --pid --fork --mount-proc sh -c '(eval \"$1\") >/dev/null 2>&1; "
+                        + "n=$(cat /proc/sys/kernel/ns_last_pid); echo \"labtutor:spawns $((n - 2))\"' sh "
+                        + dev.labtutor.check.probe.ProbeCommands.quote(batch) + " 2>/dev/null || echo 'labtutor:spawns ?'";
+        StringBuilder sb = new StringBuilder();
+        for (HostSpec h : lab.hosts().values()) {
+            String out = shells.get(h).runScript(script, HOST_DEADLINE).stdout();
+            java.util.regex.Matcher m = Pattern.compile("labtutor:spawns (\\S+)").matcher(out);
+            sb.append(sb.length() == 0 ? "" : ", ").append(h.role()).append(' ').append(m.find() ? m.group(1) : "?");
+        }
+        return sb.toString();
     }
 
     private static boolean sameOutput(ShellPool shells, LabFile lab, List<Probe> probes) throws Exception {

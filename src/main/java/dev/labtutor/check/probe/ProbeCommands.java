@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
  * needs to know which fallback ran. The tags are fixed strings; they are not a security
  * boundary (the batch delimiters in {@link ProbeScript} are), so a learner's own file that
  * imitates one can only confuse the check about that learner's own host.
+ *
+ * <p>Every process a fragment starts costs milliseconds on a lab VM (several under load), and a
+ * re-check round runs the fragments on every host, so they start as few as they can without
+ * changing what they print: {@code exec} for a tool that is the fragment's last word (its exit
+ * status is the probe's), builtins instead of {@code dirname} and of a {@code grep} over a small
+ * file, a {@code $(tool)} (whose child is the tool itself) instead of a pipe into a second tool.
  */
 public final class ProbeCommands {
 
@@ -93,19 +99,26 @@ public final class ProbeCommands {
     }
 
     /**
-     * {@code sysctl -a} filtered by an anchored ERE rather than reading /proc/sys: it yields the
-     * dotted key names learners type and sysctl.conf uses (interface names with dots are
-     * already rewritten to slashes by sysctl), it needs no path mapping, and it is what the
-     * sandbox stand-ins answer. Unreadable keys are dropped with {@code 2>/dev/null}.
+     * {@code sysctl PREFIX}: for a directory of keys sysctl prints every key below it exactly as
+     * {@code sysctl -a} does (same walk, same order, deprecated keys skipped, dotted key names
+     * with the dots of interface names turned into slashes), so the output is byte for byte what
+     * {@code sysctl -a | grep -E '^PREFIX( |\.)'} printed, from one process that reads only that
+     * part of /proc/sys instead of two that read all of it. Unreadable keys are dropped with
+     * {@code 2>/dev/null}; as grep did, the probe exits 1 with no output when no key matches
+     * (sysctl itself exits 255 for an unknown key). The prefix cannot hold {@code =}, so sysctl
+     * never takes it as an assignment.
+     *
+     * <p>Why not read /proc/sys with shell builtins: dash's {@code read} reads one byte per
+     * system call, and a sysctl file answers a read past offset 0 with end of file, so it would
+     * see only the first character of every value.
      */
     private static String sysctl(Probe p) {
         String prefix = arg(p, 0, SYSCTL, "sysctl key prefix");
         if (prefix.contains("..") || prefix.endsWith(".")) {
             throw bad("sysctl key prefix", prefix);
         }
-        String ere = "^" + prefix.replace(".", "\\.") + "( |\\.)";
         return "command -v sysctl >/dev/null 2>&1 || { echo 'labtutor: sysctl not found' >&2; exit 127; }; "
-               + "sysctl -a 2>/dev/null | grep -E " + quote(ere);
+               + "o=$(sysctl " + quote(prefix) + " 2>/dev/null); [ -n \"$o\" ] || exit 1; printf '%s\\n' \"$o\"";
     }
 
     /**
@@ -126,9 +139,9 @@ public final class ProbeCommands {
 
     private static String pkg(Probe p) {
         String q = quote(arg(p, 0, PACKAGE, "package name"));
-        return "if command -v rpm >/dev/null 2>&1; then echo 'labtutor:via rpm'; rpm -q " + q + "; "
+        return "if command -v rpm >/dev/null 2>&1; then echo 'labtutor:via rpm'; exec rpm -q " + q + "; "
                + "elif command -v dpkg-query >/dev/null 2>&1; then echo 'labtutor:via dpkg'; "
-               + "dpkg-query -W -f='${Status} ${Version}\\n' " + q + "; "
+               + "exec dpkg-query -W -f='${Status} ${Version}\\n' " + q + "; "
                + "else echo 'labtutor:via path'; command -v " + q + "; fi";
     }
 
@@ -136,7 +149,7 @@ public final class ProbeCommands {
         String q = quote(arg(p, 0, PATH, "absolute path"));
         return "f=" + q + "; if [ ! -e \"$f\" ]; then echo 'labtutor:file missing'; "
                + "elif [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:file unreadable'; "
-               + "else echo \"labtutor:file ok $(wc -c < \"$f\")\"; head -c " + FILE_CAP + " \"$f\"; fi";
+               + "else echo \"labtutor:file ok $(wc -c < \"$f\")\"; exec head -c " + FILE_CAP + " \"$f\"; fi";
     }
 
     /**
@@ -149,38 +162,56 @@ public final class ProbeCommands {
      * {@code includea x}, see the corpus' grammar-include-missing sample).
      */
     private static String keepalivedConfig(Probe p) {
-        String q = quote(arg(p, 0, PATH, "absolute path"));
-        return "f=" + q + "; d=$(dirname \"$f\"); "
+        String path = arg(p, 0, PATH, "absolute path");
+        String q = quote(path);
+        // The include lines are taken with one $(grep) and read back from a here-document: a
+        // pipe into the loop would fork a subshell for it besides grep.
+        return "f=" + q + "; d=" + quote(dirname(path)) + "; "
                + "if [ ! -e \"$f\" ]; then echo 'labtutor:cfg-missing'; exit 0; fi; "
                + "if [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
                + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; "
-               + "grep -E '^[[:space:]]*include' \"$f\" | while read -r kw pat rest; do "
+               + "i=$(grep -E '^[[:space:]]*include' \"$f\") || exit 0; "
+               + "while read -r kw pat rest; do "
                + "pat=${pat#\\\"}; pat=${pat%\\\"}; [ -n \"$pat\" ] || continue; "
                + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; "
                + "set -- $g; "
                + "if [ \"$#\" -eq 1 ] && [ ! -e \"$1\" ]; then echo \"labtutor:cfg-unmatched $pat\"; continue; fi; "
                + "for m in \"$@\"; do [ -f \"$m\" ] || continue; echo \"labtutor:cfg-file $m\"; "
-               + "head -c " + FILE_CAP + " \"$m\"; echo; done; done";
+               + "head -c " + FILE_CAP + " \"$m\"; echo; done; done <<LT_INCLUDES\n$i\nLT_INCLUDES\n";
+    }
+
+    /** What dirname(1) prints for an absolute path. */
+    static String dirname(String path) {
+        String s = path.replaceAll("/+$", "");
+        int slash = s.lastIndexOf('/');
+        if (slash < 0) {
+            return "/";
+        }
+        s = s.substring(0, slash).replaceAll("/+$", "");
+        return s.isEmpty() ? "/" : s;
     }
 
     private static String keepalivedTest(Probe p) {
         String q = quote(arg(p, 0, PATH, "absolute path"));
-        return "if command -v keepalived >/dev/null 2>&1; then keepalived -t -f " + q + "; "
+        return "if command -v keepalived >/dev/null 2>&1; then exec keepalived -t -f " + q + "; "
                + "else echo 'labtutor:keepalived-missing'; exit 127; fi";
     }
 
     private static String ipvs(Probe p) {
         noArgs(p);
-        return "if command -v ipvsadm >/dev/null 2>&1; then ipvsadm -Ln; "
+        return "if command -v ipvsadm >/dev/null 2>&1; then exec ipvsadm -Ln; "
                + "else echo 'labtutor:ipvsadm-missing'; exit 127; fi";
     }
 
     private static String selinux(Probe p) {
         noArgs(p);
+        // The SELINUX= lines of the config (a small file) with builtins, as grep -E
+        // '^[[:space:]]*SELINUX=' prints them.
         return "if command -v getenforce >/dev/null 2>&1; then echo \"labtutor:getenforce $(getenforce 2>&1)\"; "
                + "else echo 'labtutor:getenforce-missing'; fi; "
                + "if [ -r /etc/selinux/config ]; then echo 'labtutor:config'; "
-               + "grep -E '^[[:space:]]*SELINUX=' /etc/selinux/config; fi; exit 0";
+               + "while IFS= read -r l || [ -n \"$l\" ]; do case ${l#\"${l%%[![:space:]]*}\"} in SELINUX=*) printf '%s\\n' \"$l\" ;; esac; "
+               + "done < /etc/selinux/config; fi; exit 0";
     }
 
     private static String firewalld(Probe p) {
@@ -230,7 +261,7 @@ public final class ProbeCommands {
         if (p.args().size() != 1 || p.arg(0).isBlank() || p.arg(0).indexOf('\0') >= 0) {
             throw new IllegalArgumentException("COMMAND probe needs one non-empty command, got " + p.args());
         }
-        return "sh -c " + quote(p.arg(0));
+        return "exec sh -c " + quote(p.arg(0));
     }
 
     /**
@@ -246,7 +277,7 @@ public final class ProbeCommands {
 
     private static String mounts(Probe p) {
         noArgs(p);
-        return "cat /proc/self/mounts";
+        return "exec cat /proc/self/mounts";
     }
 
     /**

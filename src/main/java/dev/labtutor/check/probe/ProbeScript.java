@@ -107,7 +107,9 @@ public final class ProbeScript {
         // reaped (the main shell waits in order) must not count as late.
         sb.append("lt_alive() { kill -0 \"$1\" 2>/dev/null || return 1; [ -r /proc/$1/stat ] || return 0; "
                   + "read -r lt_x lt_y lt_s lt_z < /proc/$1/stat; [ \"$lt_s\" != Z ]; }\n");
-        sb.append("lt_tree() { for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; echo \"$1\"; }\n");
+        // Parents before children: a shell killed after its child could still run its next
+        // command (print more output) between the two signals.
+        sb.append("lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
         sb.append("lt_late() { for lt_q in").append(pids).append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
                 .append("if lt_alive \"$lt_k\"; then : > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
         sb.append("{ trap 'kill \"$lt_w\" 2>/dev/null; exit 0' TERM\n");

@@ -32,41 +32,57 @@ lt_nevra() {
 
 lt_installed() { [ -f "$LT_STATE/rpmdb/$1" ]; }
 
-# unit -> package that provides it; empty for unknown units.
-lt_unit_package() {
-    case $1 in
-        keepalived) echo keepalived ;;
-        httpd) echo httpd ;;
-        firewalld) echo firewalld ;;
-        nfs-server) echo nfs-utils ;;
-        rpcbind) echo rpcbind ;;
-        sshd) echo openssh-server ;;
-    esac
-}
+# The unit helpers below come in two forms: lt_unit_*_v sets lt_v (no subshell: the stand-ins
+# answer the checks' probes on every re-check round, and a $(...) is a fork), and lt_unit_* prints
+# lt_v for callers that want a command substitution.
 
-lt_unit_description() {
+# unit -> package that provides it; empty for unknown units.
+lt_unit_package_v() {
     case $1 in
-        keepalived) echo 'LVS and VRRP High Availability Monitor' ;;
-        httpd) echo 'The Apache HTTP Server' ;;
-        firewalld) echo 'firewalld - dynamic firewall daemon' ;;
-        nfs-server) echo 'NFS server and services' ;;
-        rpcbind) echo 'RPC Bind' ;;
-        sshd) echo 'OpenSSH server daemon' ;;
+        keepalived) lt_v=keepalived ;;
+        httpd) lt_v=httpd ;;
+        firewalld) lt_v=firewalld ;;
+        nfs-server) lt_v=nfs-utils ;;
+        rpcbind) lt_v=rpcbind ;;
+        sshd) lt_v=openssh-server ;;
+        *) lt_v= ;;
     esac
 }
+lt_unit_package() { lt_unit_package_v "$1"; [ -z "$lt_v" ] || echo "$lt_v"; }
+
+lt_unit_description_v() {
+    case $1 in
+        keepalived) lt_v='LVS and VRRP High Availability Monitor' ;;
+        httpd) lt_v='The Apache HTTP Server' ;;
+        firewalld) lt_v='firewalld - dynamic firewall daemon' ;;
+        nfs-server) lt_v='NFS server and services' ;;
+        rpcbind) lt_v='RPC Bind' ;;
+        sshd) lt_v='OpenSSH server daemon' ;;
+        *) lt_v= ;;
+    esac
+}
+lt_unit_description() { lt_unit_description_v "$1"; [ -z "$lt_v" ] || echo "$lt_v"; }
 
 # Strips a .service suffix and maps aliases to unit names.
-lt_unit_name() {
-    local u=${1%.service}
-    case $u in
-        nfs) echo nfs-server ;;
-        *) echo "$u" ;;
+lt_unit_name_v() {
+    lt_v=${1%.service}
+    case $lt_v in
+        nfs) lt_v=nfs-server ;;
     esac
 }
+lt_unit_name() { lt_unit_name_v "$1"; echo "$lt_v"; }
 
 lt_pid_alive() { # pidfile
     local pid
     [ -r "$1" ] && read -r pid < "$1" && [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+# As lt_pid_alive, and lt_v is the pid (empty when the process is not alive).
+lt_pid_alive_v() { # pidfile
+    lt_v=
+    if [ -r "$1" ] && read -r lt_v < "$1" && [ -n "$lt_v" ] && kill -0 "$lt_v" 2>/dev/null; then return 0; fi
+    lt_v=
+    return 1
 }
 
 # The machine's Apache: Debian's apache2 or a RHEL-family httpd (then /usr/sbin/httpd), and its modules.

@@ -143,6 +143,7 @@ class ProbeToFactTest {
             sh("ip -n " + ns + " addr add 10.89.0.21/24 dev ens33");
             sh("ip -n " + ns + " addr add 10.89.0.100/32 dev ens33 label ens33:0");
             sh("ip -n " + ns + " addr add 10.89.0.22/24 dev ltfb");
+            sh("ip -n " + ns + " link add ltfc.100 type veth peer name ltfd");
             sh("ip netns exec " + ns + " sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.ens33.arp_announce=2");
             Probe addrs = Probe.of(Kind.ADDRESSES);
             Probe conf = Probe.of(Kind.SYSCTL, "net.ipv4.conf");
@@ -160,6 +161,22 @@ class ProbeToFactTest {
             assertEquals(java.util.Optional.of(2), s.effectiveMax("arp_announce", "ens33"));
             assertTrue(s.values().keySet().stream().allMatch(k -> k.startsWith("net.ipv4.conf.")));
             assertEquals(Map.of("net.ipv4.ip_forward", "0"), ((Sysctls) facts.get(fwd)).values());
+            assertEquals(java.util.Optional.of(1), s.effectiveMax("arp_ignore", "ltfc/100"));
+
+            // The probe asks sysctl for the prefix alone; it must print exactly the lines that
+            // sysctl -a filtered by the anchored prefix printed (order, keys with '/', values),
+            // and exit 1 with nothing when no key matches.
+            for (String prefix : List.of("net.ipv4.conf", "net.ipv4.conf.ltfc/100", "net.ipv4.conf.ens33.arp_announce",
+                    "net.ipv4.neigh", "net.ipv6.conf", "net.ipv4.ip_forward", "net.ipv4.no_such", "net.ipv4.ip_forwar")) {
+                Probe probe = Probe.of(Kind.SYSCTL, prefix);
+                ProbeScript script = ProbeScript.build(List.of(probe), Duration.ofSeconds(10));
+                ProbeOutput got = script.parse(LocalSh.run(script.text(), "ip", "netns", "exec", ns)).get(probe);
+                String ere = "^" + prefix.replace(".", "\\.") + "( |\\.)";
+                String want = LocalSh.run("LC_ALL=C sysctl -a 2>/dev/null | grep -E '" + ere + "'; exit 0", "ip", "netns", "exec", ns);
+                assertEquals(want, got.stdout(), prefix);
+                assertEquals(want.isEmpty() ? 1 : 0, got.exitCode(), prefix);
+                assertEquals("", got.stderr(), prefix);
+            }
         } finally {
             LocalSh.status("ip", "netns", "del", ns);
         }

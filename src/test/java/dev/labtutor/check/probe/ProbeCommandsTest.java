@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.check.probe.Probe.Kind;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProbeCommandsTest {
 
@@ -65,7 +69,7 @@ class ProbeCommandsTest {
         assertTrue(ProbeCommands.shell(Probe.of(Kind.UNIT, "keepalived"))
                 .contains("systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager 'keepalived.service'"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.SYSCTL, "net.ipv4.conf"))
-                .endsWith("sysctl -a 2>/dev/null | grep -E '^net\\.ipv4\\.conf( |\\.)'"));
+                .contains("o=$(sysctl 'net.ipv4.conf' 2>/dev/null); [ -n \"$o\" ] || exit 1"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.IPVS)).contains("ipvsadm -Ln"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.KEEPALIVED_TEST, "/etc/keepalived/keepalived.conf"))
                 .contains("keepalived -t -f '/etc/keepalived/keepalived.conf'"));
@@ -75,7 +79,46 @@ class ProbeCommandsTest {
                 .contains("journalctl -u 'keepalived' -n 300 --no-pager -o short"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.PACKAGE, "ipvsadm"))
                 .contains("dpkg-query -W -f='${Status} ${Version}\\n' 'ipvsadm'"));
-        assertEquals("sh -c 'echo '\\''hi'\\'''", ProbeCommands.shell(Probe.of(Kind.COMMAND, "echo 'hi'")));
+        assertEquals("exec sh -c 'echo '\\''hi'\\'''", ProbeCommands.shell(Probe.of(Kind.COMMAND, "echo 'hi'")));
+    }
+
+    @Test
+    void dirnameIsWhatDirnameOnePrints() {
+        assertEquals("/etc/keepalived", ProbeCommands.dirname("/etc/keepalived/keepalived.conf"));
+        assertEquals("/etc", ProbeCommands.dirname("/etc/keepalived/"));
+        assertEquals("/etc", ProbeCommands.dirname("/etc//keepalived//"));
+        assertEquals("/", ProbeCommands.dirname("/keepalived.conf"));
+        assertEquals("/", ProbeCommands.dirname("/"));
+        assertEquals("/", ProbeCommands.dirname("//"));
+    }
+
+    /**
+     * The SELINUX probe reads /etc/selinux/config with builtins instead of grep: the same
+     * fragment, pointed at a file of awkward lines, prints exactly what
+     * {@code grep -E '^[[:space:]]*SELINUX='} prints, under dash and under bash (openEuler's sh).
+     */
+    @Test
+    void selinuxConfigLinesAreWhatGrepPrints(@TempDir Path tmp) throws Exception {
+        Path config = tmp.resolve("config");
+        Files.writeString(config, "# This file controls the state of SELinux\n#SELINUX=disabled\n"
+                                  + "SELINUX=enforcing # the mode\n\t  SELINUX=\"permissive\"\n SELINUXTYPE=targeted\n"
+                                  + "\n   \nSELINUX=disabled\r\nXSELINUX=no\n\u000bSELINUX=vt\nSELINUX=last-without-newline");
+        String fragment = ProbeCommands.shell(Probe.of(Kind.SELINUX)).replace("/etc/selinux/config", config.toString());
+        String grep = run("sh", "LC_ALL=C grep -E '^[[:space:]]*SELINUX=' " + config);
+        assertEquals(5, grep.lines().count(), grep);
+        for (String shell : List.of("sh", "bash")) {
+            String out = run(shell, "export LC_ALL=C; " + fragment);
+            int at = out.indexOf("labtutor:config\n");
+            assertTrue(at >= 0, out);
+            assertEquals(grep, out.substring(at + "labtutor:config\n".length()), shell);
+        }
+    }
+
+    private static String run(String shell, String script) throws Exception {
+        Process p = new ProcessBuilder(shell, "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
     }
 
     @Test
