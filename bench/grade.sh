@@ -72,9 +72,11 @@ UseDNS no
 MaxStartups 200
 PidFile none
 EOF
-  # sshd wants /run/sshd: each gets a private /run instead of touching this machine's.
+  # sshd wants /run/sshd: each gets a private /run instead of touching this machine's, and an
+  # empty /root, so a login does not run this machine's dotfiles (a pyenv init in /root/.bashrc
+  # made every login of both legs cost more than the grading itself).
   ip netns exec "$ns" unshare -m --propagation private sh -c \
-    "mount -t tmpfs tmpfs /run && mkdir -m 755 /run/sshd && exec /usr/sbin/sshd -D -f $TMP/sshd_$i.conf -E $TMP/sshd_$i.log" &
+    "mount -t tmpfs tmpfs /run && mount -t tmpfs tmpfs /root && mkdir -m 755 /run/sshd && exec /usr/sbin/sshd -D -f $TMP/sshd_$i.conf -E $TMP/sshd_$i.log" &
   PIDS+=($!)
 done
 for i in $(seq 0 $(( N - 1 ))); do
