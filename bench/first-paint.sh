@@ -11,8 +11,11 @@ command -v tmux >/dev/null || { echo "first-paint.sh: tmux is needed" >&2; exit 
 
 tmp="$(mktemp -d)"
 session="ltfp$$"
-cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$tmp"; }
+cleanup() { tmux kill-session -t "$session" 2>/dev/null || true; tmux kill-session -t "${session}hold" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
+# A session that keeps the tmux server up for the whole run: each measured launch then pays for
+# a new tmux window and its shell, as a learner's terminal would, not for starting tmux itself.
+tmux new-session -d -s "${session}hold" "sleep 3600"
 mkdir -p "$tmp/work" "$tmp/state" "$tmp/config"
 # A lab the tutor never contacts before its first screen (the port is closed anyway).
 printf 'hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n' > "$tmp/work/lab.yaml"

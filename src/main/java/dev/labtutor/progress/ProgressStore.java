@@ -34,7 +34,10 @@ public final class ProgressStore {
     }
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
+    /** Made on first use: only a file moved aside needs it. */
+    private static final class Aside {
+        static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
+    }
     private static final AtomicLong TEMP = new AtomicLong();
 
     private final Path dir;
@@ -130,7 +133,7 @@ public final class ProgressStore {
     }
 
     private Text moveAside(Path f, String why) {
-        Path aside = f.resolveSibling(f.getFileName() + ".unreadable-" + ASIDE.format(Instant.now()));
+        Path aside = f.resolveSibling(f.getFileName() + ".unreadable-" + Aside.ASIDE.format(Instant.now()));
         try {
             Files.move(f, aside, StandardCopyOption.ATOMIC_MOVE);
             syncDir();

@@ -22,7 +22,10 @@ import java.util.Map;
 final class ResultsPane {
 
     static final String SPINNER = "|/-\\";
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    /** Made on first use (the time zone rules load then): a screen without results does not wait for them. */
+    private static final class Clock {
+        static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    }
 
     private ResultsPane() {
     }
@@ -37,7 +40,7 @@ final class ResultsPane {
         Lang lang = s.lang();
         List<CheckMark> marks = s.marks(s.current().id());
         StringBuilder sb = new StringBuilder(" ").append(Words.RESULTS.in(lang));
-        s.record(s.current().id()).checkedAt().ifPresent(t -> sb.append("  ").append(CLOCK.format(t)));
+        s.record(s.current().id()).checkedAt().ifPresent(t -> sb.append("  ").append(Clock.CLOCK.format(t)));
         if (!marks.isEmpty()) {
             long ok = marks.stream().filter(CheckMark::passed).count();
             sb.append("  ").append(Text.of(ok + "/" + marks.size() + " 通过", ok + "/" + marks.size() + " pass").in(lang));
