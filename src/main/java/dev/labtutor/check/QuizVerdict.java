@@ -36,8 +36,9 @@ public final class QuizVerdict {
         Text title = Text.of("小测验（" + n + " 题）全部答对", "the quiz (" + n + " questions) is answered right");
         List<Evidence> ev = new ArrayList<>();
         for (Quiz.Mark m : r.marks()) {
-            ev.add(new Evidence(CHECK_ID, m.question().id() + ": " + m.answer().map(a -> a + (m.correct() ? " (right)" : " (wrong)"))
-                    .orElse("not answered")));
+            // the same in both languages: the question, the choice and a mark ("—": not answered)
+            ev.add(new Evidence(CHECK_ID, m.question().id() + ": " + m.answer().map(a -> a + (m.correct() ? " ✓" : " ✗"))
+                    .orElse("—")));
         }
         if (r.passed()) {
             return Optional.of(new Verdict(CHECK_ID, title, List.of(), Status.PASS, "",
