@@ -69,17 +69,10 @@ public final class CheckRun {
         return checks.stream().anyMatch(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
     }
 
-    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval) {
-        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE, ObservationListener.NONE);
-    }
-
-    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, ObservationListener listener) {
-        return run(checks, wait, interval, Prober.Listener.NONE, Rounds.NONE, listener);
-    }
-
     /**
-     * As {@link #run(List, Duration, Duration)}, telling {@code hostPhases} each host's phase,
-     * {@code waits} each wait between rounds and {@code observing} the progress of observed checks.
+     * Runs {@code checks} for up to {@code wait}, re-probing every {@code interval}, telling
+     * {@code hostPhases} each host's phase, {@code waits} each wait between rounds and
+     * {@code observing} the progress of observed checks.
      */
     public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener hostPhases, Rounds waits,
             ObservationListener observing) {

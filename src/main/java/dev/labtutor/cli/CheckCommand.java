@@ -101,7 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             }
             WaitLine waitLine = new WaitLine(err, lang, waitSeconds > 0 && System.console() != null);
-            Checker live = new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine, new TimelinePrinter(err, lang));
+            Checker live = new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine, TimelinePrinter.to(err, lang));
             Checker recording = new Checker() {
                 @Override
                 public List<Verdict> check(Lesson l, Listener listener) throws Refused, InterruptedException {

@@ -75,7 +75,7 @@ public final class SandboxSolveCommand implements Callable<Integer> {
                 out.println("watching " + lesson.id() + "'s checks while its solution runs...");
                 out.flush();
                 verdicts = ObservedSolve.run(CourseProof.of(ll, Duration.ofSeconds(120), progress), lesson,
-                        Duration.ofSeconds(Math.max(settle, 60)), new TimelinePrinter(out, courseOptions.lang()));
+                        Duration.ofSeconds(Math.max(settle, 60)), TimelinePrinter.to(out, courseOptions.lang()));
             } else {
                 ll.solve(lesson, Duration.ofSeconds(120), progress);
                 out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
