@@ -41,14 +41,7 @@ class CourseVmEndToEndTest {
 
     @AfterAll
     static void down() throws Exception {
-        if (spec == null) {
-            return;
-        }
-        if (sandbox != null) {
-            sandbox.down();
-        }
-        RootLab.assertNothingLeft(spec);
-        Files.deleteIfExists(spec.stateRoot());
+        RootLab.downAndAssertNothingLeft(spec, sandbox);
     }
 
     static CliRun check(String lesson, String... extra) {

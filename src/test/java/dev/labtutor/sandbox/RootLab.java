@@ -109,6 +109,22 @@ final class RootLab {
     }
 
     /** Downs the sandbox and removes the temporary state root {@link #uniqueSpec} made for it. */
+    /**
+     * Takes down a sandbox a test class brought up (if {@code up} got that far), asserts that
+     * nothing of it is left (processes, links, namespaces, mounts, routes) and removes its state
+     * root. Nothing happens when the class never got a spec.
+     */
+    static void downAndAssertNothingLeft(SandboxSpec spec, Sandbox sandbox) throws IOException {
+        if (spec == null) {
+            return;
+        }
+        if (sandbox != null) {
+            sandbox.down();
+        }
+        assertNothingLeft(spec);
+        Files.deleteIfExists(spec.stateRoot());
+    }
+
     static void downAndClean(Sandbox sandbox) {
         if (sandbox == null) {
             return;

@@ -56,14 +56,7 @@ class VmLvsNfsTest {
 
     @AfterAll
     static void down() throws Exception {
-        if (spec == null) {
-            return;
-        }
-        if (sandbox != null) {
-            sandbox.down();
-        }
-        RootLab.assertNothingLeft(spec);
-        Files.deleteIfExists(spec.stateRoot());
+        RootLab.downAndAssertNothingLeft(spec, sandbox);
     }
 
     private static String vip() {
