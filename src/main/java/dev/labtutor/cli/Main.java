@@ -41,7 +41,7 @@ public final class Main {
     /** The tutor's own options given without a command: {@code --lab}, {@code --lang}, {@code --plain}, ... */
     private static boolean opensTheTutor(String first) {
         String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-        return java.util.Set.of("--lab", "--known-hosts", "--ssh-config", "--lang", "--plain", "--course").contains(name);
+        return LearnCommand.OWN_OPTIONS.contains(name);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -75,6 +75,10 @@ class CliTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(missing.toString()), "learn reads the lab file it was given: " + r.err());
         assertFalse(r.err().contains("Unknown option"), r.err());
+        java.util.Set<String> learnOptions = new java.util.HashSet<>();
+        Main.commandLine().getSubcommands().get("learn").getCommandSpec().options().forEach(o -> learnOptions.addAll(java.util.List.of(o.names())));
+        learnOptions.removeAll(java.util.Set.of("-h", "--help", "-V", "--version", "--debug"));
+        assertEquals(learnOptions, LearnCommand.OWN_OPTIONS, "every option of learn opens the tutor without a command");
         Run unknown = run("--nonsense");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("Unknown option"), unknown.err());
