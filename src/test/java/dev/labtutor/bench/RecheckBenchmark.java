@@ -39,7 +39,9 @@ import java.util.regex.Pattern;
  * the current batch script, side by side with issue 2's sequential script (rounds alternate, so
  * both see the same machine load), and whether both scripts print the same sections. A third
  * leg of each round sends an empty batch ({@code :}) over the same kept connections: what a
- * round costs apart from the probes (Java, SSH, the resident shell's one fork). The load
+ * round costs apart from the probes (Java, SSH, the resident shell's one fork), and a fourth runs
+ * the probes' commands alone, one after the other with no batch machinery around them: what
+ * these probes cost at the least on these hosts. The load
  * average is printed before and after, since every figure depends on it.
  *
  * <p>Usage: {@code RecheckBenchmark [ROUNDS] [--lab FILE]}: without {@code --lab} (as root) it
@@ -120,6 +122,7 @@ public final class RecheckBenchmark {
             long[] now = new long[rounds];
             long[] before = new long[rounds];
             long[] empty = new long[rounds];
+            long[] alone = new long[rounds];
             String loadBefore = loadAverage();
             for (int i = 0; i < rounds; i++) {
                 long a = System.nanoTime();
@@ -131,12 +134,17 @@ public final class RecheckBenchmark {
                 long c = System.nanoTime();
                 emptyRound(shells, lab, pool);
                 empty[i] = (System.nanoTime() - c) / 1_000_000;
+                long d = System.nanoTime();
+                aloneRound(shells, lab, probes, pool);
+                alone[i] = (System.nanoTime() - d) / 1_000_000;
             }
             String loadAfter = loadAverage();
             System.out.printf("re-check on open connections, %d rounds each, alternating:%n", rounds);
             System.out.printf("  now    (parallel probes, one watchdog):         median %4d ms, max %4d ms%n", median(now), max(now));
             System.out.printf("  before (sequential, timeout + sh -c per probe): median %4d ms, max %4d ms%n", median(before), max(before));
             System.out.printf("  floor  (an empty batch ':', no probe):          median %4d ms, max %4d ms%n", median(empty), max(empty));
+            System.out.printf("  alone  (each probe's commands, one after the other, output dropped): median %4d ms, max %4d ms%n",
+                    median(alone), max(alone));
             System.out.printf("  load average (1, 5, 15 min): %s before the rounds, %s after%n", loadBefore, loadAfter);
             System.out.printf("  same sections from both scripts on every host: %s%n", sameOutput(shells, lab, probes) ? "yes" : "NO");
             System.out.printf("processes one host's batch starts (counted in a PID namespace of its own, so load-free), per host:%n");
@@ -159,6 +167,28 @@ public final class RecheckBenchmark {
         List<Future<ExecResult>> all = new ArrayList<>();
         for (HostSpec h : lab.hosts().values()) {
             all.add(pool.submit(() -> shells.get(h).runScript(text, HOST_DEADLINE)));
+        }
+        for (Future<ExecResult> f : all) {
+            f.get();
+        }
+    }
+
+    /**
+     * The probes' own commands and nothing else: per host one batch that runs each probe's
+     * fragment in a subshell of its own (its {@code exit} must not end the batch), one after the
+     * other, output thrown away. No temporary files, no watchdog, no sections: what any batch of
+     * these probes costs at the least, so the gap to "now" is the batch machinery's share.
+     */
+    private static void aloneRound(ShellPool shells, LabFile lab, List<Probe> probes, ExecutorService pool) throws Exception {
+        StringBuilder sb = new StringBuilder("export LC_ALL=C; PATH=\"$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin\"\n");
+        for (Probe p : probes) {
+            sb.append("(eval ").append(dev.labtutor.check.probe.ProbeCommands.quote(dev.labtutor.check.probe.ProbeCommands.shell(p)))
+                    .append(") </dev/null >/dev/null 2>&1\n");
+        }
+        String text = sb.toString();
+        List<Future<ExecResult>> all = new ArrayList<>();
+        for (HostSpec h : lab.hosts().values()) {
+            all.add(pool.submit(() -> shells.get(h).runBatch(text, HOST_DEADLINE)));
         }
         for (Future<ExecResult> f : all) {
             f.get();
