@@ -24,15 +24,41 @@ TMP=$(mktemp -d "/tmp/labtutor-grade-bench.XXXXXX")
 BR="ltgb$ID"
 PIDS=()
 NSS=()
+FG=
+# The pid and every descendant of PID, parents first (from /proc, by pid only).
+tree() {
+  local kids k
+  echo "$1"
+  kids=$(cat /proc/"$1"/task/*/children 2>/dev/null) || return 0
+  for k in $kids; do tree "$k"; done
+}
+# Runs a command in the background and waits for it, so that a TERM or INT reaches the trap at
+# once (bash runs a trap only after the foreground command ends) and the trap can end the
+# command with everything it started (xargs, the ssh clients, labtutor's JVM).
+fg() {
+  "$@" <&0 &
+  FG=$!
+  local rc=0
+  wait "$FG" || rc=$?
+  FG=
+  return "$rc"
+}
+CLEANED=
 cleanup() {
+  [[ -z "$CLEANED" ]] || return 0
+  CLEANED=1
   set +e
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+  if [[ -n "$FG" ]]; then kill $(tree "$FG") 2>/dev/null; wait "$FG" 2>/dev/null; fi
+  # Each sshd with the session processes it forked for connections still open.
+  for p in "${PIDS[@]}"; do kill $(tree "$p") 2>/dev/null; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
   for ns in "${NSS[@]}"; do ip netns del "$ns" 2>/dev/null; done
   ip link del "$BR" 2>/dev/null
   rm -rf "$TMP"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
 
 taken=$(ip -4 -o addr show)
 for _ in $(seq 50); do
@@ -102,7 +128,7 @@ grade() { # OUT [labtutor grade options]: grades the class into OUT with a fresh
   local out=$1
   shift
   rm -rf "$out" "$TMP/known_hosts"
-  ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" --parallel "$P" --timeout 600 \
+  fg ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" --parallel "$P" --timeout 600 \
     --known-hosts "$TMP/known_hosts" --lang en "$@" >"$TMP/grade.out" 2>"$TMP/grade.err" \
     || { cat "$TMP/grade.err" >&2; exit 1; }
   local answered
@@ -122,7 +148,7 @@ LESSONS=(install master backup)
 if [[ -n "${LABTUTOR_ONLY:-}" ]]; then
   for r in $(seq "$RUNS"); do
     rm -rf "$TMP/book" "$TMP/known_hosts"
-    /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
+    fg /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
       --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
       || { cat "$TMP/grade.err" >&2; exit 1; }
     [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
@@ -143,15 +169,15 @@ for l in "${LESSONS[@]}"; do for i in $(seq 0 $(( N - 1 ))); do echo "$l $i"; do
 SSH_OPTS="-F /dev/null -i $TMP/client_key -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new \
  -o UserKnownHostsFile=$TMP/ssh_known_hosts -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=60"
 export SSH_OPTS NET TMP
-openssh() { # JOBS: runs "SCRIPTSET HOST" lines with xargs -P + ssh; prints the wall time
+openssh() { # JOBS: runs "SCRIPTSET HOST" lines with xargs -P + ssh; sets SSH_RESULT to wall/CPU
   rm -rf "$TMP/ssh_known_hosts" "$TMP/out" && mkdir -p "$TMP/out"
   local want ok
-  /usr/bin/time -f "%e %U %S" -o "$TMP/ssh-time" xargs -P "$P" -L1 sh -c \
+  fg /usr/bin/time -f "%e %U %S" -o "$TMP/ssh-time" xargs -P "$P" -L1 sh -c \
     'ssh $SSH_OPTS root@$NET.$(( 10 + $2 )) sh -s <"$TMP/scripts-$1/$2.sh" >"$TMP/out/$1-$2.out" 2>"$TMP/out/$1-$2.err"' _ <"$1"
   want=$(wc -l <"$1")
   ok=$(grep -l ' END .* rc=' "$TMP"/out/*.out | wc -l)
   [[ $ok == "$want" ]] || { echo "OpenSSH: only $ok of $want scripts came back whole" >&2; exit 1; }
-  awk '{ printf "%s/%.2f", $1, $2 + $3 }' "$TMP/ssh-time"
+  SSH_RESULT=$(awk '{ printf "%s/%.2f", $1, $2 + $3 }' "$TMP/ssh-time")
 }
 
 LT=()
@@ -160,15 +186,18 @@ PERLESSON=()
 RSS=()
 for _ in $(seq "$RUNS"); do
   rm -rf "$TMP/book" "$TMP/known_hosts"
-  /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
+  fg /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
     --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
     || { cat "$TMP/grade.err" >&2; exit 1; }
   read -r secs kb user sys <"$TMP/time"
   LT+=("$secs/$(python3 -c "print(round($user + $sys, 2))")")
   RSS+=("$kb")
   [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
-  MERGED+=("$(openssh "$TMP/jobs-merged")")
-  PERLESSON+=("$(openssh "$TMP/jobs-lessons")")
+  # Not in $(...): a failure must end the bench, and a TERM must find xargs in FG.
+  openssh "$TMP/jobs-merged"
+  MERGED+=("$SSH_RESULT")
+  openssh "$TMP/jobs-lessons"
+  PERLESSON+=("$SSH_RESULT")
 done
 
 python3 - "$N" "$P" "$RUNS" "${LT[*]}" "${MERGED[*]}" "${PERLESSON[*]}" "${RSS[*]}" <<'PY'
