@@ -18,7 +18,8 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 /**
  * One long-lived {@code sh -s} on its own session channel that runs batch after batch, so a
  * re-check round pays neither a channel open, an exec request, the login shell's start nor a new
- * {@code sh}: only one {@code fork} for the batch's subshell. Each batch is sent as
+ * {@code sh}: only one {@code fork} for the batch's subshell. Before the first batch it makes a
+ * private directory for its batches ({@link #SETUP}). Each batch is sent as
  *
  * <pre>
  * (eval 'BATCH') &lt;/dev/null; printf '\n==LTDONE TOKEN %s\n' "$?"; printf '\n==LTDONE TOKEN\n' &gt;&amp;2
@@ -69,8 +70,20 @@ final class ResidentShell implements AutoCloseable {
         this.stderr = command.getErrorStream();
     }
 
+    /**
+     * Run once by the resident shell before its first batch: {@code lt_keep} names a private
+     * directory (made by mktemp, mode 700) that lives as long as the shell, for batches to keep
+     * their files in between rounds instead of making and removing a directory each time (a
+     * batch checks it before use; it is empty when mktemp failed). The shell removes it when its
+     * input ends or it is told to stop; only a KILL leaves it behind, in the temporary directory.
+     */
+    static final String SETUP = "lt_keep=$(umask 077; mktemp -d \"${TMPDIR:-/tmp}/labtutor-keep.XXXXXX\" 2>/dev/null) || lt_keep=; "
+                                + "[ -z \"$lt_keep\" ] || trap 'rm -rf \"$lt_keep\"' EXIT; trap 'exit 129' HUP; trap 'exit 143' TERM\n";
+
     static ResidentShell start(Session session, String commandLine) throws IOException {
-        return new ResidentShell(session, session.exec(commandLine));
+        ResidentShell shell = new ResidentShell(session, session.exec(commandLine));
+        shell.stdin.write(SETUP.getBytes(StandardCharsets.US_ASCII));
+        return shell;
     }
 
     boolean isOpen() {

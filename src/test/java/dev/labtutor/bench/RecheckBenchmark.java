@@ -148,7 +148,8 @@ public final class RecheckBenchmark {
             System.out.printf("  load average (1, 5, 15 min): %s before the rounds, %s after%n", loadBefore, loadAfter);
             System.out.printf("  same sections from both scripts on every host: %s%n", sameOutput(shells, lab, probes) ? "yes" : "NO");
             System.out.printf("processes one host's batch starts (counted in a PID namespace of its own, so load-free), per host:%n");
-            System.out.printf("  now    %s%n", spawns(shells, lab, ProbeScript.build(probes, PER_PROBE).text()));
+            System.out.printf("  now    %s%n", spawns(shells, lab, "lt_keep=$2\n" + ProbeScript.build(probes, PER_PROBE).text()));
+            System.out.printf("  now, on a channel of its own (no kept directory) %s%n", spawns(shells, lab, ProbeScript.build(probes, PER_PROBE).text()));
             System.out.printf("  before %s%n", spawns(shells, lab, SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00",
                     ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP)));
         } finally {
@@ -215,9 +216,11 @@ public final class RecheckBenchmark {
     private static String spawns(ShellPool shells, LabFile lab, String batch) throws Exception {
         // cat, not read: dash reads one byte at a time and a sysctl file answers EOF past offset 0.
         // The count leaves out the counting sh (pid 1) and that cat (the last pid).
-        String script = "unshare --pid --fork --mount-proc sh -c '(eval \"$1\") >/dev/null 2>&1; "
+        // $2 is a directory made outside the count, for a batch that stands for the resident
+        // shell's kept one (the resident shell makes it once, not per round).
+        String script = "k=$(mktemp -d); unshare --pid --fork --mount-proc sh -c '(eval \"$1\") >/dev/null 2>&1; "
                         + "n=$(cat /proc/sys/kernel/ns_last_pid); echo \"labtutor:spawns $((n - 2))\"' sh "
-                        + dev.labtutor.check.probe.ProbeCommands.quote(batch) + " 2>/dev/null || echo 'labtutor:spawns ?'";
+                        + dev.labtutor.check.probe.ProbeCommands.quote(batch) + " \"$k\" 2>/dev/null || echo 'labtutor:spawns ?'; rm -rf \"$k\"";
         StringBuilder sb = new StringBuilder();
         for (HostSpec h : lab.hosts().values()) {
             String out = shells.get(h).runScript(script, HOST_DEADLINE).stdout();

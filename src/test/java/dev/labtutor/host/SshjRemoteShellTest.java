@@ -189,6 +189,26 @@ class SshjRemoteShellTest {
     }
 
     @Test
+    void theResidentShellKeepsOnePrivateDirectoryForItsBatchesAndRemovesItWhenClosed() throws Exception {
+        HostSpec host = host("root", false);
+        Path kept;
+        try (ShellPool pool = new ShellPool(connector())) {
+            String first = pool.get(host).runBatch("echo \"$lt_keep\"; ls -ld \"$lt_keep\" | cut -c1-10", Duration.ofSeconds(20)).stdout();
+            String[] lines = first.split("\n");
+            kept = Path.of(lines[0]);
+            assertTrue(java.nio.file.Files.isDirectory(kept), first);
+            assertEquals("drwx------", lines[1], "private to the login user");
+            assertEquals(lines[0] + "\n", pool.get(host).runBatch("touch \"$lt_keep/f\"; echo \"$lt_keep\"", Duration.ofSeconds(20)).stdout(),
+                    "the same directory for every batch");
+            assertTrue(java.nio.file.Files.exists(kept.resolve("f")));
+        }
+        for (int i = 0; i < 100 && java.nio.file.Files.exists(kept); i++) {
+            Thread.sleep(50);
+        }
+        assertFalse(java.nio.file.Files.exists(kept), "removed when the resident shell's channel closed: " + kept);
+    }
+
+    @Test
     void aBatchThatForgesTheEndMarkerCannotEndItEarly() throws Exception {
         HostSpec host = host("root", false);
         try (RemoteShell shell = connector().open(host)) {

@@ -41,9 +41,15 @@ import java.util.regex.Pattern;
  * probes run in parallel, so a round takes as long as its slowest probe rather than the sum;
  * apart from the probes' own commands the script spawns only {@code mkdir}, the watchdog's
  * {@code sleep}, one {@code wc} for all sizes, one {@code cat} for all output ({@code head} only
- * for a stream over its cap) and the final {@code rm}. The sequential script it replaces spent
- * seven processes per probe ({@code timeout}, {@code sh}, two {@code wc}, two {@code head},
- * {@code rm}).
+ * for a stream over its cap) and the final {@code rm}; on a resident shell, which keeps a private
+ * directory for its batches ({@code $lt_keep}), not even the {@code mkdir} and the {@code rm}.
+ * The sequential script it replaces spent seven processes per probe ({@code timeout},
+ * {@code sh}, two {@code wc}, two {@code head}, {@code rm}).
+ *
+ * <p>A bash body that ran the file-reading probes as bash functions (no process at all) was
+ * tried and measured: on the sandbox it was no faster, since a bash fork costs more than a dash
+ * fork and the probes' own tools are most of a round (see {@code bench/recheck.sh}, its "alone"
+ * line).
  */
 public final class ProbeScript {
 
@@ -89,14 +95,27 @@ public final class ProbeScript {
         }
         // mkdir is one spawn where $(mktemp -d) is two; the name is random (not the nonce) and
         // mkdir refuses an existing path or symlink, so nobody can plant it beforehand.
+        // On a resident shell, its own directory (see ResidentShell.SETUP: private, kept between
+        // rounds), after checking that it still is a directory of ours and not a link: no mkdir
+        // and no rm per round. Its files from the last round are overwritten or truncated below.
+        sb.append("if [ -n \"${lt_keep:-}\" ] && [ -d \"$lt_keep\" ] && [ ! -L \"$lt_keep\" ] && [ -O \"$lt_keep\" ]; then lt_d=$lt_keep\n");
+        sb.append("else\n");
         sb.append("lt_d=\"${TMPDIR:-/tmp}/labtutor.").append(randomHex(8)).append("\"\n");
         sb.append("mkdir -m 700 \"$lt_d\" 2>/dev/null || lt_d=$(mktemp -d 2>/dev/null || mktemp -d -t labtutor.XXXXXX) || "
                   + "{ echo 'labtutor: cannot create a temporary directory' >&2; exit 1; }\n");
         sb.append("trap 'rm -rf \"$lt_d\"' EXIT\n");
+        sb.append("fi\n");
+        // A probe is late when its marker file is not empty (the watchdog writes them), so a kept
+        // directory's markers from the last round are emptied first.
+        sb.append("for lt_i in");
+        for (int i = 0; i < n; i++) {
+            sb.append(' ').append(i);
+        }
+        sb.append("; do : > \"$lt_d/$lt_i.to\"; : > \"$lt_d/$lt_i.kill\"; done\n");
         sb.append("trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM\n");
         for (int i = 0; i < n; i++) {
             String frag = ProbeCommands.quote(ProbeCommands.shell(unique.get(i)));
-            sb.append("(unset lt_d; eval ").append(frag).append(") </dev/null >\"$lt_d/").append(i)
+            sb.append("(unset lt_d lt_keep; eval ").append(frag).append(") </dev/null >\"$lt_d/").append(i)
                     .append(".out\" 2>\"$lt_d/").append(i).append(".err\" & lt_p").append(i).append("=$!\n");
         }
         StringBuilder pids = new StringBuilder();
@@ -111,7 +130,7 @@ public final class ProbeScript {
         // command (print more output) between the two signals.
         sb.append("lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
         sb.append("lt_late() { for lt_q in").append(pids).append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
-                .append("if lt_alive \"$lt_k\"; then : > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
+                .append("if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
         sb.append("{ trap 'kill \"$lt_w\" 2>/dev/null; exit 0' TERM\n");
         sb.append("  sleep ").append(secs).append(" & lt_w=$!; wait \"$lt_w\"; lt_late to TERM\n");
         sb.append("  sleep ").append(KILL_GRACE_SECONDS).append(" & lt_w=$!; wait \"$lt_w\"; lt_late kill KILL\n");
@@ -132,7 +151,7 @@ public final class ProbeScript {
         // builtin), cuts a stream over its cap, and queues the section's files for the single cat.
         sb.append("lt_section() {\n");
         sb.append("  lt_to=0; lt_ot=0; lt_et=0; lt_o=$1.out; lt_e=$1.err; lt_rc=$2\n");
-        sb.append("  if [ -e $1.kill ]; then lt_to=1; lt_rc=137; elif [ -e $1.to ]; then lt_to=1; lt_rc=124; fi\n");
+        sb.append("  if [ -s $1.kill ]; then lt_to=1; lt_rc=137; elif [ -s $1.to ]; then lt_to=1; lt_rc=124; fi\n");
         sb.append("  if [ \"$3\" -gt ").append(STDOUT_CAP).append(" ]; then lt_ot=1; head -c ").append(STDOUT_CAP)
                 .append(" $1.out > $1.outc; lt_o=$1.outc; fi\n");
         sb.append("  if [ \"$4\" -gt ").append(STDERR_CAP).append(" ]; then lt_et=1; head -c ").append(STDERR_CAP)

@@ -146,6 +146,42 @@ class ProbeScriptTest {
         assertEquals("[]\n", out.get(peek).stdout());
     }
 
+    @Test
+    void aResidentShellsDirectoryIsUsedRoundAfterRoundWithoutCarryingALateMarkOver() throws Exception {
+        Path keep = Files.createDirectory(tmp.resolve("keep"));
+        Path scratch = Files.createDirectory(tmp.resolve("scratch"));
+        String prefix = "lt_keep='" + keep + "'; TMPDIR='" + scratch + "'; export TMPDIR\n";
+        Probe slow = Probe.of(Kind.COMMAND, "echo started; sleep 5");
+        ProbeScript first = ProbeScript.build(List.of(slow), Duration.ofSeconds(1));
+        assertTrue(first.parse(runText(prefix + first.text())).get(slow).timedOut());
+
+        Probe fast = Probe.of(Kind.COMMAND, "echo \"[${lt_keep:-}${lt_d:-}]\"");
+        ProbeScript second = ProbeScript.build(List.of(fast, Probe.of(Kind.COMMAND, "exit 5")), Duration.ofSeconds(5));
+        Map<Probe, ProbeOutput> out = second.parse(runText(prefix + second.text()));
+
+        assertEquals(new ProbeOutput("[]\n", "", 0, false, false), out.get(fast), "not late, and blind to the directory");
+        assertTrue(Files.exists(keep.resolve("0.out")), "the batch worked in the kept directory");
+        assertTrue(Files.isDirectory(keep), "and left it for the next round");
+        try (var made = Files.list(scratch)) {
+            assertEquals(0, made.count(), "no directory of its own");
+        }
+    }
+
+    @Test
+    void aKeptDirectoryThatIsALinkIsNotUsed() throws Exception {
+        Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), elsewhere);
+        Probe echo = Probe.of(Kind.COMMAND, "echo hi");
+        ProbeScript script = ProbeScript.build(List.of(echo), Duration.ofSeconds(5));
+
+        Map<Probe, ProbeOutput> out = script.parse(runText("lt_keep='" + link + "'\n" + script.text()));
+
+        assertEquals("hi\n", out.get(echo).stdout());
+        try (var files = Files.list(elsewhere)) {
+            assertEquals(0, files.count(), "nothing written through the link");
+        }
+    }
+
     private static String run(ProbeScript script) throws IOException, InterruptedException {
         return LocalSh.run(script.text());
     }
