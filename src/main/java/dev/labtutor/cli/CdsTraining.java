@@ -42,8 +42,9 @@ final class CdsTraining {
     }
 
     /**
-     * The tutor's first screen, painted once into a virtual terminal: the classes of the
-     * full-screen app, the session and the progress store, so {@code ./labtutor} maps them too.
+     * The tutor's first screen, painted once into a terminal on no device: the classes of the
+     * full-screen app, the session, the progress store and the terminal's escape sequences, so
+     * {@code ./labtutor} maps them too, and the {@code stty} run against a device that is no terminal.
      * Everything it writes stays in a temporary directory; no host is contacted (the app exits
      * after its first paint, before it connects).
      */
@@ -58,13 +59,15 @@ final class CdsTraining {
             dev.labtutor.host.LabFile lab = dev.labtutor.host.LabFileReader.forCurrentUser().readStrict(labFile);
             CliWorld world = new CliWorld(course, courseOptions, java.util.Optional.of(tmp.resolve("known_hosts")),
                     java.time.Duration.ofSeconds(1), java.util.Optional.of(tmp.resolve("state")));
-            var terminal = new com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal(
-                    new com.googlecode.lanterna.TerminalSize(100, 30));
             for (dev.labtutor.i18n.Lang lang : dev.labtutor.i18n.Lang.values()) {
-                new dev.labtutor.tui.TutorApp(world, course, terminal, new dev.labtutor.tui.TutorApp.Options(java.util.Optional.of(lab),
-                        java.util.Optional.empty(), lang, true, java.util.Optional.of(tmp.resolve("painted"))),
-                        java.time.Clock.systemUTC()).run();
+                try (var terminal = dev.labtutor.tui.TutorTerminal.detached(java.io.InputStream.nullInputStream(),
+                        java.io.OutputStream.nullOutputStream(), new com.googlecode.lanterna.TerminalSize(100, 30))) {
+                    new dev.labtutor.tui.TutorApp(world, course, terminal, new dev.labtutor.tui.TutorApp.Options(java.util.Optional.of(lab),
+                            java.util.Optional.empty(), lang, true, java.util.Optional.of(tmp.resolve("painted"))),
+                            java.time.Clock.systemUTC()).run();
+                }
             }
+            dev.labtutor.tui.TutorTerminal.rehearse();
         } finally {
             FileTree.delete(tmp);
         }

@@ -2,9 +2,11 @@ package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Course;
+import dev.labtutor.course.CourseCache;
 import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.io.CacheDir;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +35,9 @@ public final class CourseOptions {
 
     public Course loadCourse(Installation inst) {
         try {
-            return CourseReader.readStrict(inst.courseDir(Optional.ofNullable(course)));
+            Path dir = inst.courseDir(Optional.ofNullable(course));
+            java.util.function.Supplier<Course> fresh = () -> CourseReader.readStrict(dir);
+            return CourseCache.forBuild(CacheDir.resolve(), dir).map(c -> c.read(dir, fresh)).orElseGet(fresh);
         } catch (DataFileException e) {
             throw new UserError("the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
         }

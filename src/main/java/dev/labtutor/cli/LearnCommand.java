@@ -5,10 +5,9 @@ import dev.labtutor.course.Course;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.tui.PlainApp;
-import dev.labtutor.tui.QuickUnixTerminal;
 import dev.labtutor.tui.TutorApp;
+import dev.labtutor.tui.TutorTerminal;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -81,30 +80,35 @@ public final class LearnCommand implements Callable<Integer> {
 
     private int start(PrintWriter out) throws Exception {
         Lang lang = courseOptions.lang();
-        Installation inst = Installation.locate();
-        CompletableFuture<Course> loading = CompletableFuture.supplyAsync(() -> courseOptions.loadCourse(inst));
         boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
-        Terminal terminal = plainMode ? null : new QuickUnixTerminal(System.in, System.out, StandardCharsets.UTF_8);
-        Course course;
-        try {
-            course = loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (terminal != null) {
-                terminal.close();
+        // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
+        CompletableFuture<TutorTerminal> opening = plainMode ? null : CompletableFuture.supplyAsync(() -> {
+            try {
+                return TutorTerminal.open();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        });
+        CompletableFuture<Optional<LabFile>> labReading = CompletableFuture.supplyAsync(labOptions::loadIfAny);
+        Course course;
         Optional<LabFile> lab;
         try {
+            course = courseOptions.loadCourse(Installation.locate());
             if (lessonId != null) {
                 CourseOptions.lesson(course, lessonId);
             }
-            lab = labOptions.loadIfAny();
-        } catch (UserError e) {
-            if (terminal != null) {
-                terminal.close();
+            lab = joined(labReading);
+        } catch (RuntimeException e) {
+            if (opening != null) {
+                opening.thenAccept(LearnCommand::closeQuietly).exceptionally(x -> null).join();
             }
             throw e;
+        }
+        Terminal terminal;
+        try {
+            terminal = opening == null ? null : opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e;
         }
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
         CliWorld world = new CliWorld(course, courseOptions, knownHosts, Duration.ofSeconds(20));
@@ -120,6 +124,23 @@ public final class LearnCommand implements Callable<Integer> {
             terminal.close();
         }
         return ExitCodes.OK;
+    }
+
+    /** The value of {@code f}, or what it threw (a {@link UserError} stays one). */
+    private static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void closeQuietly(Terminal t) {
+        try {
+            t.close();
+        } catch (java.io.IOException e) {
+            // the error that stopped the tutor is the one to report
+        }
     }
 }
 
