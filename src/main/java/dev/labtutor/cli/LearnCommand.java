@@ -82,14 +82,8 @@ public final class LearnCommand implements Callable<Integer> {
         Lang lang = courseOptions.lang();
         boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
         // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
-        CompletableFuture<TutorTerminal> opening = plainMode ? null : CompletableFuture.supplyAsync(() -> {
-            try {
-                return TutorTerminal.open();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        CompletableFuture<Optional<LabFile>> labReading = CompletableFuture.supplyAsync(labOptions::loadIfAny);
+        CompletableFuture<TutorTerminal> opening = plainMode ? null : CompletableFuture.supplyAsync(new OpenTerminal());
+        CompletableFuture<Optional<LabFile>> labReading = CompletableFuture.supplyAsync(new ReadLab(labOptions));
         Course course;
         Optional<LabFile> lab;
         try {
@@ -116,7 +110,8 @@ public final class LearnCommand implements Callable<Integer> {
             return new PlainApp(world, course, System.in, out, lang, System.console() != null).run(lab, Optional.ofNullable(lessonId));
         }
         boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
-        Optional<Path> firstPaint = Optional.ofNullable(System.getenv("LABTUTOR_BENCH_FIRST_PAINT")).filter(s -> !s.isBlank()).map(Path::of);
+        String paintFile = System.getenv("LABTUTOR_BENCH_FIRST_PAINT");
+        Optional<Path> firstPaint = paintFile == null || paintFile.isBlank() ? Optional.empty() : Optional.of(Path.of(paintFile));
         try {
             new TutorApp(world, course, terminal, new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
                     Clock.systemUTC()).run();
@@ -124,6 +119,38 @@ public final class LearnCommand implements Callable<Integer> {
             terminal.close();
         }
         return ExitCodes.OK;
+    }
+
+    /*
+     * The two jobs that run beside the course reading are named classes, not lambdas: a lambda
+     * the CDS training run never created is spun at run time, and on the path to the first
+     * screen that (with the method-handle forms it pulls in) cost tens of milliseconds.
+     */
+
+    /** Opens the tutor's terminal (one stty run). */
+    private static final class OpenTerminal implements java.util.function.Supplier<TutorTerminal> {
+        @Override
+        public TutorTerminal get() {
+            try {
+                return TutorTerminal.open();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Reads the lab file, when there is one. */
+    private static final class ReadLab implements java.util.function.Supplier<Optional<LabFile>> {
+        private final LabOptions options;
+
+        ReadLab(LabOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public Optional<LabFile> get() {
+            return options.loadIfAny();
+        }
     }
 
     /** The value of {@code f}, or what it threw (a {@link UserError} stays one). */

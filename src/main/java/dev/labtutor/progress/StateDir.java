@@ -1,7 +1,6 @@
 package dev.labtutor.progress;
 
 import java.nio.file.Path;
-import java.util.function.Function;
 
 /**
  * Where labtutor keeps what it learns about the learner (progress, the app's log, the plain
@@ -14,14 +13,13 @@ public final class StateDir {
     }
 
     public static Path resolve() {
-        return resolve(System.getProperty("labtutor.state.dir"), System::getenv, System.getProperty("user.home"));
+        return resolve(System.getProperty("labtutor.state.dir"), System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
     }
 
-    static Path resolve(String property, Function<String, String> env, String home) {
+    static Path resolve(String property, String xdg, String home) {
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }
-        String xdg = env.apply("XDG_STATE_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "state");
         return base.resolve("labtutor");
     }
