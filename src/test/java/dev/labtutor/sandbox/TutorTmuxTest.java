@@ -81,6 +81,7 @@ class TutorTmuxTest {
     @AfterEach
     void killSession() throws Exception {
         run(List.of("tmux", "kill-session", "-t", session));
+        run(List.of("tmux", "kill-session", "-t", session + "hold"));
     }
 
     private static Path root() {
@@ -104,9 +105,34 @@ class TutorTmuxTest {
                 + "echo $$ > '" + pidFile + "'\n"
                 + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Dlabtutor.home='" + root() + "' -cp '"
                 + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main\n");
+        // A session of its own keeps the tmux server up while the tutor's session is made again:
+        // killing the last session ends the server, and a new-session sent while it is still
+        // exiting can be lost with it ("no server running" afterwards, seen once in CI). The
+        // tutor's session is also made again until tmux knows it.
+        if (status(List.of("tmux", "has-session", "-t", session + "hold")) != 0) {
+            run(List.of("tmux", "new-session", "-d", "-s", session + "hold", "sleep 3600"));
+        }
         run(List.of("tmux", "kill-session", "-t", session));
-        run(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(COLS), "-y", String.valueOf(ROWS),
-                "sh '" + script + "'; echo TUTOR-EXITED; sleep 600"));
+        for (int attempt = 0; ; attempt++) {
+            run(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(COLS), "-y", String.valueOf(ROWS),
+                    "sh '" + script + "'; echo TUTOR-EXITED; sleep 600"));
+            if (status(List.of("tmux", "has-session", "-t", session)) == 0) {
+                return;
+            }
+            if (attempt == 20) {
+                fail("tmux did not start the session " + session);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int status(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
     }
 
     private String capture() throws Exception {
