@@ -72,12 +72,18 @@ final class ResidentShell implements AutoCloseable {
 
     /**
      * Run once by the resident shell before its first batch: {@code lt_keep} names a private
-     * directory (made by mktemp, mode 700) that lives as long as the shell, for batches to keep
-     * their files in between rounds instead of making and removing a directory each time (a
-     * batch checks it before use; it is empty when mktemp failed). The shell removes it when its
-     * input ends or it is told to stop; only a KILL leaves it behind, in the temporary directory.
+     * directory (made by mktemp, mode 700, its name holding the shell's pid) that lives as long
+     * as the shell, for batches to keep their files in between rounds instead of making and
+     * removing a directory each time (a batch checks it before use; it is empty when mktemp
+     * failed). The shell removes it when its input ends or it is told to stop. A shell that ends
+     * otherwise (KILL, or stopped while a batch still ran) leaves it behind, so the setup first
+     * removes the directories of this user's resident shells that no longer run: a later
+     * connection cleans up after an earlier one, and only what is ours and dead is touched.
      */
-    static final String SETUP = "lt_keep=$(umask 077; mktemp -d \"${TMPDIR:-/tmp}/labtutor-keep.XXXXXX\" 2>/dev/null) || lt_keep=; "
+    static final String SETUP = "for lt_o in \"${TMPDIR:-/tmp}\"/labtutor-keep.*.*; do lt_p=${lt_o##*/labtutor-keep.}; lt_p=${lt_p%%.*}; "
+                                + "case $lt_p in ''|*[!0-9]*) continue ;; esac; "
+                                + "if [ -d \"$lt_o\" ] && [ ! -L \"$lt_o\" ] && [ -O \"$lt_o\" ] && ! kill -0 \"$lt_p\" 2>/dev/null; then rm -rf \"$lt_o\"; fi; done; "
+                                + "lt_keep=$(umask 077; mktemp -d \"${TMPDIR:-/tmp}/labtutor-keep.$$.XXXXXX\" 2>/dev/null) || lt_keep=; "
                                 + "[ -z \"$lt_keep\" ] || trap 'rm -rf \"$lt_keep\"' EXIT; trap 'exit 129' HUP; trap 'exit 143' TERM\n";
 
     static ResidentShell start(Session session, String commandLine) throws IOException {

@@ -189,9 +189,10 @@ class SshjRemoteShellTest {
     }
 
     @Test
-    void theResidentShellKeepsOnePrivateDirectoryForItsBatchesAndRemovesItWhenClosed() throws Exception {
+    void theResidentShellKeepsOnePrivateDirectoryAndALaterShellRemovesOneLeftBehind() throws Exception {
         HostSpec host = host("root", false);
         Path kept;
+        long pid;
         try (ShellPool pool = new ShellPool(connector())) {
             String first = pool.get(host).runBatch("echo \"$lt_keep\"; ls -ld \"$lt_keep\" | cut -c1-10", Duration.ofSeconds(20)).stdout();
             String[] lines = first.split("\n");
@@ -201,11 +202,29 @@ class SshjRemoteShellTest {
             assertEquals(lines[0] + "\n", pool.get(host).runBatch("touch \"$lt_keep/f\"; echo \"$lt_keep\"", Duration.ofSeconds(20)).stdout(),
                     "the same directory for every batch");
             assertTrue(java.nio.file.Files.exists(kept.resolve("f")));
+            pid = Long.parseLong(kept.getFileName().toString().split("\\.")[1]);
         }
-        for (int i = 0; i < 100 && java.nio.file.Files.exists(kept); i++) {
+        // The shell ends with its channel (with or without its EXIT trap: the test server may
+        // kill it); a directory it left is then removed by the next connection's resident shell.
+        for (int i = 0; i < 200 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
             Thread.sleep(50);
         }
-        assertFalse(java.nio.file.Files.exists(kept), "removed when the resident shell's channel closed: " + kept);
+        // And two made here: one named for a process that has ended, one for a live one (this JVM).
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Path system = Path.of(System.getProperty("java.io.tmpdir"));
+        Path dead = java.nio.file.Files.createDirectory(system.resolve("labtutor-keep." + ended.pid() + ".test" + System.nanoTime()));
+        Path live = java.nio.file.Files.createDirectory(system.resolve("labtutor-keep." + ProcessHandle.current().pid() + ".test" + System.nanoTime()));
+        try (ShellPool pool = new ShellPool(connector())) {
+            String next = pool.get(host).runBatch("echo \"$lt_keep\"", Duration.ofSeconds(20)).stdout().strip();
+            assertFalse(java.nio.file.Files.exists(kept), "the dead shell's directory is gone: " + kept);
+            assertFalse(java.nio.file.Files.exists(dead), "so is one named for another ended process: " + dead);
+            assertTrue(java.nio.file.Files.isDirectory(live), "a running shell's directory stays");
+            assertTrue(java.nio.file.Files.isDirectory(Path.of(next)), "the new shell has its own: " + next);
+        } finally {
+            java.nio.file.Files.deleteIfExists(live);
+            java.nio.file.Files.deleteIfExists(dead);
+        }
     }
 
     @Test
