@@ -1,5 +1,6 @@
 package dev.labtutor.progress;
 
+import dev.labtutor.io.UserDir;
 import java.nio.file.Path;
 
 /**
@@ -13,14 +14,7 @@ public final class StateDir {
     }
 
     public static Path resolve() {
-        return resolve(System.getProperty("labtutor.state.dir"), System.getenv("XDG_STATE_HOME"), System.getProperty("user.home"));
-    }
-
-    static Path resolve(String property, String xdg, String home) {
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg) : Path.of(home, ".local", "state");
-        return base.resolve("labtutor");
+        return UserDir.resolve(System.getProperty("labtutor.state.dir"), System.getenv("XDG_STATE_HOME"),
+                Path.of(System.getProperty("user.home"), ".local", "state"));
     }
 }
