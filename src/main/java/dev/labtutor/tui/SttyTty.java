@@ -27,10 +27,7 @@ final class SttyTty implements Tty {
 
     @Override
     public void enterRaw() throws IOException {
-        Process p = new ProcessBuilder("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef")
-                .redirectInput(device).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().lines().toList();
-        waitFor(p);
+        List<String> out = run("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef").strip().lines().toList();
         saved = out.isEmpty() ? "" : out.get(0).strip();
         size = out.size() < 2 ? Optional.empty() : parseSize(out.get(1));
     }
@@ -50,9 +47,7 @@ final class SttyTty implements Tty {
     @Override
     public void restore() throws IOException {
         if (!saved.isEmpty()) {
-            Process p = new ProcessBuilder("stty", saved).redirectInput(device)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            waitFor(p);
+            run("stty", saved);
         }
     }
 
@@ -65,13 +60,18 @@ final class SttyTty implements Tty {
             return s;
         }
         try {
-            Process p = new ProcessBuilder("stty", "size").redirectInput(device).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            waitFor(p);
-            return parseSize(out);
+            return parseSize(run("stty", "size"));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Runs {@code command} on the device (its standard input), returning what it printed; its errors are dropped. */
+    private String run(String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectInput(device).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        waitFor(p);
+        return out;
     }
 
     private static void waitFor(Process p) throws IOException {
