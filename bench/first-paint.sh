@@ -24,6 +24,14 @@ mkdir -p "$tmp/work" "$tmp/state" "$tmp/config"
 printf 'hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n' > "$tmp/work/lab.yaml"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+# MARKER T0 WHAT: waits for the tutor to write MARKER, sets ms to the time from T0 (microseconds)
+# to the paint it records, and ends the session. Not in $(...): a failure must end the script.
+await_paint() {
+  for _ in $(seq 3000); do [[ -s "$1" ]] && break; sleep 0.01; done
+  [[ -s "$1" ]] || { echo "first-paint.sh: run $i never painted ($3)" >&2; tmux capture-pane -p -t "$session" >&2; exit 1; }
+  ms=$(( ($(head -1 "$1") - $2) / 1000 ))
+  tmux kill-session -t "$session" 2>/dev/null || true
+}
 
 paint=()
 fresh=()
@@ -41,11 +49,8 @@ for i in $(seq "$n"); do
   for _ in $(seq 500); do [[ -n "$(tmux capture-pane -p -t "$session" | tr -d '[:space:]')" ]] && break; sleep 0.01; done
   t0=${EPOCHREALTIME/./}
   tmux send-keys -t "$session" "$env_line LABTUTOR_BENCH_FIRST_PAINT='$marker' '$here/labtutor'" Enter
-  for _ in $(seq 3000); do [[ -s "$marker" ]] && break; sleep 0.01; done
-  [[ -s "$marker" ]] || { echo "first-paint.sh: run $i never painted" >&2; tmux capture-pane -p -t "$session" >&2; exit 1; }
-  t1=$(head -1 "$marker")
-  paint+=($(( (t1 - t0) / 1000 )))
-  tmux kill-session -t "$session" 2>/dev/null || true
+  await_paint "$marker" "$t0" "typed"
+  paint+=("$ms")
 
   # The same in a new tmux session whose command is the tutor: the session, its window and the
   # shell that runs the command count too (how this script measured before).
@@ -53,11 +58,8 @@ for i in $(seq "$n"); do
   t0=${EPOCHREALTIME/./}
   tmux new-session -d -s "$session" -x 100 -y 30 \
     "cd '$tmp/work' && $env_line LABTUTOR_BENCH_FIRST_PAINT='$marker' '$here/labtutor'; sleep 5"
-  for _ in $(seq 3000); do [[ -s "$marker" ]] && break; sleep 0.01; done
-  [[ -s "$marker" ]] || { echo "first-paint.sh: run $i never painted (new session)" >&2; tmux capture-pane -p -t "$session" >&2; exit 1; }
-  t1=$(head -1 "$marker")
-  fresh+=($(( (t1 - t0) / 1000 )))
-  tmux kill-session -t "$session" 2>/dev/null || true
+  await_paint "$marker" "$t0" "new session"
+  fresh+=("$ms")
 done
 
 p=$(printf '%s\n' "${paint[@]}" | median)

@@ -165,13 +165,7 @@ public final class RecheckBenchmark {
 
     private static void sequentialRound(ShellPool shells, LabFile lab, List<Probe> probes, ExecutorService pool) throws Exception {
         String text = SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00", ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP);
-        List<Future<ExecResult>> all = new ArrayList<>();
-        for (HostSpec h : lab.hosts().values()) {
-            all.add(pool.submit(() -> shells.get(h).runScript(text, HOST_DEADLINE)));
-        }
-        for (Future<ExecResult> f : all) {
-            f.get();
-        }
+        onEveryHost(lab, pool, h -> shells.get(h).runScript(text, HOST_DEADLINE));
     }
 
     /**
@@ -187,19 +181,22 @@ public final class RecheckBenchmark {
                     .append(") </dev/null >/dev/null 2>&1\n");
         }
         String text = sb.toString();
-        List<Future<ExecResult>> all = new ArrayList<>();
-        for (HostSpec h : lab.hosts().values()) {
-            all.add(pool.submit(() -> shells.get(h).runBatch(text, HOST_DEADLINE)));
-        }
-        for (Future<ExecResult> f : all) {
-            f.get();
-        }
+        onEveryHost(lab, pool, h -> shells.get(h).runBatch(text, HOST_DEADLINE));
     }
 
     private static void emptyRound(ShellPool shells, LabFile lab, ExecutorService pool) throws Exception {
+        onEveryHost(lab, pool, h -> shells.get(h).runBatch(":", HOST_DEADLINE));
+    }
+
+    private interface HostRun {
+        ExecResult run(HostSpec h) throws Exception;
+    }
+
+    /** Runs {@code run} on every host at once and waits for all of them. */
+    private static void onEveryHost(LabFile lab, ExecutorService pool, HostRun run) throws Exception {
         List<Future<ExecResult>> all = new ArrayList<>();
         for (HostSpec h : lab.hosts().values()) {
-            all.add(pool.submit(() -> shells.get(h).runBatch(":", HOST_DEADLINE)));
+            all.add(pool.submit(() -> run.run(h)));
         }
         for (Future<ExecResult> f : all) {
             f.get();
