@@ -93,13 +93,13 @@ public final class ProbeScript {
             sb.append("exit 0\n");
             return new ProbeScript(sb.toString(), nonce, unique);
         }
-        // mkdir is one spawn where $(mktemp -d) is two; the name is random (not the nonce) and
-        // mkdir refuses an existing path or symlink, so nobody can plant it beforehand.
         // On a resident shell, its own directory (see ResidentShell.SETUP: private, kept between
         // rounds), after checking that it still is a directory of ours and not a link: no mkdir
         // and no rm per round. Its files from the last round are overwritten or truncated below.
         sb.append("if [ -n \"${lt_keep:-}\" ] && [ -d \"$lt_keep\" ] && [ ! -L \"$lt_keep\" ] && [ -O \"$lt_keep\" ]; then lt_d=$lt_keep\n");
         sb.append("else\n");
+        // mkdir is one spawn where $(mktemp -d) is two; the name is random (not the nonce) and
+        // mkdir refuses an existing path or symlink, so nobody can plant it beforehand.
         sb.append("lt_d=\"${TMPDIR:-/tmp}/labtutor.").append(randomHex(8)).append("\"\n");
         sb.append("mkdir -m 700 \"$lt_d\" 2>/dev/null || lt_d=$(mktemp -d 2>/dev/null || mktemp -d -t labtutor.XXXXXX) || "
                   + "{ echo 'labtutor: cannot create a temporary directory' >&2; exit 1; }\n");
