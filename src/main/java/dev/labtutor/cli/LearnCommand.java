@@ -8,12 +8,12 @@ import dev.labtutor.tui.PlainApp;
 import dev.labtutor.tui.TutorApp;
 import dev.labtutor.tui.TutorTerminal;
 import java.io.PrintWriter;
-import java.util.concurrent.CompletableFuture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,10 +80,10 @@ public final class LearnCommand implements Callable<Integer> {
 
     private int start(PrintWriter out) throws Exception {
         Lang lang = courseOptions.lang();
-        boolean plainMode = plain || System.console() == null || "dumb".equals(System.getenv("TERM"));
+        boolean plainMode = plain || !onTerminal() || "dumb".equals(System.getenv("TERM"));
         // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
-        CompletableFuture<TutorTerminal> opening = plainMode ? null : CompletableFuture.supplyAsync(new OpenTerminal());
-        CompletableFuture<Optional<LabFile>> labReading = CompletableFuture.supplyAsync(new ReadLab(labOptions));
+        FutureTask<TutorTerminal> opening = plainMode ? null : inBackground(new OpenTerminal(), "labtutor-terminal");
+        FutureTask<Optional<LabFile>> labReading = inBackground(new ReadLab(labOptions), "labtutor-lab");
         Course course;
         Optional<LabFile> lab;
         try {
@@ -92,22 +92,21 @@ public final class LearnCommand implements Callable<Integer> {
                 CourseOptions.lesson(course, lessonId);
             }
             lab = joined(labReading);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             if (opening != null) {
-                opening.thenAccept(LearnCommand::closeQuietly).exceptionally(x -> null).join();
+                try {
+                    closeQuietly(joined(opening));
+                } catch (Exception ignored) {
+                    // no terminal was opened
+                }
             }
             throw e;
         }
-        Terminal terminal;
-        try {
-            terminal = opening == null ? null : opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e;
-        }
+        Terminal terminal = opening == null ? null : joined(opening);
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
         CliWorld world = new CliWorld(course, courseOptions, knownHosts, Duration.ofSeconds(20));
         if (terminal == null) {
-            return new PlainApp(world, course, System.in, out, lang, System.console() != null).run(lab, Optional.ofNullable(lessonId));
+            return new PlainApp(world, course, System.in, out, lang, onTerminal()).run(lab, Optional.ofNullable(lessonId));
         }
         boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
         String paintFile = System.getenv("LABTUTOR_BENCH_FIRST_PAINT");
@@ -122,25 +121,42 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     /*
-     * The two jobs that run beside the course reading are named classes, not lambdas: a lambda
-     * the CDS training run never created is spun at run time, and on the path to the first
-     * screen that (with the method-handle forms it pulls in) cost tens of milliseconds.
+     * The two jobs that run beside the course reading are named classes on plain threads, not
+     * lambdas on the common pool: a lambda the CDS training run never created is spun at run
+     * time, and starting the fork-join pool is work of its own; on the path to the first screen
+     * each cost milliseconds.
      */
 
+    /**
+     * Whether standard input and output are both a terminal ({@code System.console() != null}).
+     * The launcher tells it in the {@code labtutor.tty} property ({@code yes} or {@code no}), known
+     * there from a shell test; asking {@link System#console()} first loads and links its classes,
+     * ~12 ms before the first screen.
+     */
+    static boolean onTerminal() {
+        String told = System.getProperty("labtutor.tty");
+        return told == null ? System.console() != null : told.equals("yes");
+    }
+
+    /** Runs {@code job} on a new daemon thread. */
+    private static <T> FutureTask<T> inBackground(Callable<T> job, String name) {
+        FutureTask<T> task = new FutureTask<>(job);
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        t.start();
+        return task;
+    }
+
     /** Opens the tutor's terminal (one stty run). */
-    private static final class OpenTerminal implements java.util.function.Supplier<TutorTerminal> {
+    private static final class OpenTerminal implements Callable<TutorTerminal> {
         @Override
-        public TutorTerminal get() {
-            try {
-                return TutorTerminal.open();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+        public TutorTerminal call() throws java.io.IOException {
+            return TutorTerminal.open();
         }
     }
 
     /** Reads the lab file, when there is one. */
-    private static final class ReadLab implements java.util.function.Supplier<Optional<LabFile>> {
+    private static final class ReadLab implements Callable<Optional<LabFile>> {
         private final LabOptions options;
 
         ReadLab(LabOptions options) {
@@ -148,17 +164,26 @@ public final class LearnCommand implements Callable<Integer> {
         }
 
         @Override
-        public Optional<LabFile> get() {
+        public Optional<LabFile> call() {
             return options.loadIfAny();
         }
     }
 
-    /** The value of {@code f}, or what it threw (a {@link UserError} stays one). */
-    private static <T> T joined(CompletableFuture<T> f) {
+    /** The value of {@code f}, or what it threw (a {@link UserError} stays one, an I/O error stays one). */
+    private static <T> T joined(FutureTask<T> f) throws java.io.IOException {
         try {
-            return f.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof java.io.IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while starting");
         }
     }
 

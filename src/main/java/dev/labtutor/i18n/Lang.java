@@ -29,17 +29,24 @@ public enum Lang {
      * locale ({@code zh_CN.UTF-8}, {@code zh_TW}, ...) gives ZH, anything else (or nothing) EN.
      */
     public static Lang fromEnvironment(java.util.function.Function<String, String> env) {
-        for (String name : new String[]{"LC_ALL", "LC_MESSAGES", "LANG"}) {
-            String v = env.apply(name);
+        return firstSet(env.apply("LC_ALL"), env.apply("LC_MESSAGES"), env.apply("LANG"));
+    }
+
+    /**
+     * {@link #fromEnvironment(java.util.function.Function)} of this process's environment. Asks
+     * {@link System#getenv(String)} directly: a method reference here was the first lambda of the
+     * tutor's start, and linking it cost ~10 ms before the first screen.
+     */
+    public static Lang fromEnvironment() {
+        return firstSet(System.getenv("LC_ALL"), System.getenv("LC_MESSAGES"), System.getenv("LANG"));
+    }
+
+    private static Lang firstSet(String... values) {
+        for (String v : values) {
             if (v != null && !v.isBlank()) {
                 return v.toLowerCase(Locale.ROOT).startsWith("zh") ? ZH : EN;
             }
         }
         return EN;
-    }
-
-    /** {@link #fromEnvironment(java.util.function.Function)} of this process's environment. */
-    public static Lang fromEnvironment() {
-        return fromEnvironment(System::getenv);
     }
 }
