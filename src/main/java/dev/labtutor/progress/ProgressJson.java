@@ -2,6 +2,7 @@ package dev.labtutor.progress;
 
 import dev.labtutor.i18n.Text;
 import dev.labtutor.view.Json;
+import dev.labtutor.view.JsonReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.schema.JsonSchema;
 
 /**
  * The progress file format, {@code labtutor-progress/1}: one JSON object, written by
@@ -106,11 +103,9 @@ public final class ProgressJson {
     public static Progress read(String json) throws Invalid {
         Object root;
         try {
-            LoadSettings settings = LoadSettings.builder().setSchema(new JsonSchema()).setAllowDuplicateKeys(false)
-                    .setCodePointLimit(16 * 1024 * 1024).build();
-            root = new Load(settings).loadFromString(json);
-        } catch (YamlEngineException | IllegalArgumentException e) {
-            throw new Invalid("not valid JSON: " + firstLine(e.getMessage()));
+            root = JsonReader.read(json);
+        } catch (JsonReader.Malformed e) {
+            throw new Invalid("not valid JSON: " + e.getMessage());
         }
         Map<String, Object> m = map(root, "the file");
         if (!FORMAT.equals(m.get("format"))) {
@@ -214,13 +209,5 @@ public final class ProgressJson {
     private static Text text(Object o) throws Invalid {
         Map<String, Object> m = map(o, "a text");
         return Text.of(string(m, "zh"), string(m, "en"));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
