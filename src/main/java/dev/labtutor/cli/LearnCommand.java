@@ -82,8 +82,8 @@ public final class LearnCommand implements Callable<Integer> {
         Lang lang = courseOptions.lang();
         boolean plainMode = plain || !onTerminal() || "dumb".equals(System.getenv("TERM"));
         // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
-        FutureTask<TutorTerminal> opening = plainMode ? null : inBackground(new OpenTerminal(), "labtutor-terminal");
-        FutureTask<Optional<LabFile>> labReading = inBackground(new ReadLab(labOptions), "labtutor-lab");
+        FutureTask<TutorTerminal> opening = plainMode ? null : inBackground(new OpenTerminal(), new Prepare(), "labtutor-terminal");
+        FutureTask<Optional<LabFile>> labReading = inBackground(new ReadLab(labOptions), null, "labtutor-lab");
         Course course;
         Optional<LabFile> lab;
         try {
@@ -138,13 +138,22 @@ public final class LearnCommand implements Callable<Integer> {
         return told == null ? System.console() != null : told.equals("yes");
     }
 
-    /** Runs {@code job} on a new daemon thread. */
-    private static <T> FutureTask<T> inBackground(Callable<T> job, String name) {
+    /** Runs {@code job} on a new daemon thread, then {@code after} on the same thread (when not null). */
+    private static <T> FutureTask<T> inBackground(Callable<T> job, Runnable after, String name) {
         FutureTask<T> task = new FutureTask<>(job);
-        Thread t = new Thread(task, name);
+        Thread t = new Thread(after == null ? task : new Then(task, after), name);
         t.setDaemon(true);
         t.start();
         return task;
+    }
+
+    /** One job, then another on the same thread. */
+    private record Then(Runnable first, Runnable after) implements Runnable {
+        @Override
+        public void run() {
+            first.run();
+            after.run();
+        }
     }
 
     /** Opens the tutor's terminal (one stty run). */
@@ -152,6 +161,18 @@ public final class LearnCommand implements Callable<Integer> {
         @Override
         public TutorTerminal call() throws java.io.IOException {
             return TutorTerminal.open();
+        }
+    }
+
+    /**
+     * The screen's own slow first-time work ({@link TutorApp#prepare()}), run on the terminal's
+     * thread once the terminal is handed over; nobody waits for it, and the first paint finds
+     * it done (or waits on the class initialisation it is in the middle of).
+     */
+    private static final class Prepare implements Runnable {
+        @Override
+        public void run() {
+            TutorApp.prepare();
         }
     }
 

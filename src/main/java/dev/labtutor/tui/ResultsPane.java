@@ -30,6 +30,11 @@ final class ResultsPane {
     private ResultsPane() {
     }
 
+    /** Loads the time zone rules and the clock's format now (see {@link TutorApp#prepare()}). */
+    static void prepareClock() {
+        Clock.CLOCK.format(java.time.Instant.EPOCH);
+    }
+
     static String spinner(SessionState s) {
         long ms = s.running().map(r -> r.elapsed(s.now()).toMillis()).orElse(0L);
         return String.valueOf(SPINNER.charAt((int) ((ms / 120) % SPINNER.length())));

@@ -61,6 +61,16 @@ public final class TutorApp {
         this.clock = clock;
     }
 
+    /**
+     * Does ahead, on a thread of the caller's choosing, the slow first-time work of the first
+     * screen that needs no data: the local time zone's rules and the time format of the results
+     * header (~30 ms on a cold JVM, which a returning learner's first screen would otherwise wait
+     * for). Harmless to skip or to call twice.
+     */
+    public static void prepare() {
+        ResultsPane.prepareClock();
+    }
+
     /** Runs until the learner quits; the terminal is restored whatever happens. */
     public void run() throws IOException, InterruptedException {
         log = AppLog.open(world.stateDir());
