@@ -156,6 +156,18 @@ public final class LearnCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * For the class-data training run ({@link CdsTraining}): the start's background jobs as the
+     * tutor runs them, reading {@code labFile}, without opening a terminal.
+     */
+    static void rehearseJobs(Path labFile) throws Exception {
+        LabOptions options = new LabOptions();
+        options.lab = labFile;
+        new OpenTerminal(); // its class only: no stty run here
+        joined(inBackground(new ReadLab(options), new Prepare(), "labtutor-lab"));
+        onTerminal();
+    }
+
     /** Opens the tutor's terminal (one stty run). */
     private static final class OpenTerminal implements Callable<TutorTerminal> {
         @Override
