@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Time from launching the tutor (`labtutor` with no arguments, in a 100x30 tmux terminal) to its
 # first complete screen, median of N runs (default 10), beside `java -version` measured in the
-# same run. Launching is measured twice, alternating: typed into a shell already open in the
-# terminal (as a learner starts it; the figure the goal is about), and as the command of a new
-# tmux session (the session and its shell counted as well). The tutor writes the time of its
-# first full screen refresh to the file named by LABTUTOR_BENCH_FIRST_PAINT and exits. Needs
-# tmux. Usage: bench/first-paint.sh [N]
+# same run. The timed starts are a returning learner's: a first session (not timed) checks once
+# and quits, leaving its progress file. Launching is measured twice, alternating: typed into a
+# shell already open in the terminal (as a learner starts it; the figure the goal is about;
+# the clock starts at Enter), and as the command of a new tmux session (the session and its
+# shell counted as well). The tutor writes the time of its first full screen refresh to the
+# file named by LABTUTOR_BENCH_FIRST_PAINT (here a FIFO) and exits. Needs tmux.
+# Usage: bench/first-paint.sh [N]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10}"
@@ -44,11 +46,28 @@ paint=()
 fresh=()
 javav=()
 env_line="LANG=C.UTF-8 XDG_STATE_HOME='$tmp/state' XDG_CONFIG_HOME='$tmp/config' XDG_CACHE_HOME='$tmp/cache'"
-# Run 0 is a warm-up, not counted: it writes the parsed-course cache (kept under the run's own
-# XDG_CACHE_HOME) and, after a build, the class-data archive, as the first start of a new install would.
-for i in $(seq 0 "$n"); do
+# The learner's first session, not timed: the tutor opens (writing the parsed-course cache under
+# the run's own XDG_CACHE_HOME, and the class-data archive after a build), runs one check (the
+# hosts are unreachable, which is recorded like any verdict) and quits. Every timed start then
+# reads that progress file, as a returning learner's start does.
+pane_has() { tmux capture-pane -p -t "$session" | grep -qF "$1"; }
+wait_pane() {
+  for _ in $(seq 600); do pane_has "$1" && return 0; sleep 0.1; done
+  echo "first-paint.sh: the first session never showed '$1'" >&2; tmux capture-pane -p -t "$session" >&2; exit 1
+}
+tmux new-session -d -s "$session" -x 100 -y 30 "cd '$tmp/work' && env $env_line '$here/labtutor'; echo TUTOR-EXITED; sleep 600"
+wait_pane "Not checked yet"
+tmux send-keys -t "$session" c
+wait_pane "UNRCH"
+tmux send-keys -t "$session" q
+wait_pane "TUTOR-EXITED"
+tmux kill-session -t "$session"
+progress=("$tmp"/state/labtutor/progress-*.json)
+[[ -s "${progress[0]}" ]] || { echo "first-paint.sh: the first session left no progress file" >&2; exit 1; }
+
+for i in $(seq "$n"); do
   t0=${EPOCHREALTIME/./}; java -version >/dev/null 2>&1; t1=${EPOCHREALTIME/./}
-  (( i == 0 )) || javav+=($(( (t1 - t0) / 1000 )))
+  javav+=($(( (t1 - t0) / 1000 )))
 
   # As a learner starts it: typed into a shell that is already open in the terminal. The line is
   # typed first and the clock starts when it shows on the screen, just before Enter is sent: the
@@ -63,7 +82,7 @@ for i in $(seq 0 "$n"); do
   t0=${EPOCHREALTIME/./}
   tmux send-keys -t "$session" Enter
   await_paint "$t0" "typed"
-  (( i == 0 )) || paint+=("$ms")
+  paint+=("$ms")
 
   # The same in a new tmux session whose command is the tutor: the session, its window and the
   # shell that runs the command count too (how this script measured before).
@@ -73,12 +92,13 @@ for i in $(seq 0 "$n"); do
   tmux new-session -d -s "$session" -x 100 -y 30 \
     "cd '$tmp/work' && $env_line LABTUTOR_BENCH_FIRST_PAINT='$marker' '$here/labtutor'; sleep 5"
   await_paint "$t0" "new session"
-  (( i == 0 )) || fresh+=("$ms")
+  fresh+=("$ms")
 done
 
 p=$(printf '%s\n' "${paint[@]}" | median)
 f=$(printf '%s\n' "${fresh[@]}" | median)
 j=$(printf '%s\n' "${javav[@]}" | median)
+echo "progress file read at each start: $(stat -c %s "${progress[0]}") bytes (after one check)"
 echo "first paint, typed into an open shell (100x30 tmux): median ${p} ms of $n   [${paint[*]}]"
 echo "first paint, as a new tmux session's command:        median ${f} ms of $n   [${fresh[*]}]"
 echo "java -version:                                       median ${j} ms of $n   [${javav[*]}]"
