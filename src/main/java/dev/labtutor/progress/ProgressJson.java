@@ -2,7 +2,7 @@ package dev.labtutor.progress;
 
 import dev.labtutor.i18n.Text;
 import dev.labtutor.view.Json;
-import dev.labtutor.view.JsonReader;
+import dev.labtutor.yaml.JsonReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,7 @@
 package dev.labtutor.check.fact;
 
 import dev.labtutor.check.probe.ProbeOutput;
+import dev.labtutor.yaml.JsonReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ final class AddressParser {
     static Addresses json(String text) throws Unparseable {
         Object root;
         try {
-            root = Json.parse(text);
-        } catch (Json.JsonException e) {
+            root = JsonReader.read(text);
+        } catch (JsonReader.Malformed e) {
             throw new Unparseable("ip -j output is not valid JSON (" + e.getMessage() + ")");
         }
         if (!(root instanceof List<?> links)) {

@@ -1,4 +1,4 @@
-package dev.labtutor.view;
+package dev.labtutor.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.labtutor.view.Json;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -83,6 +84,8 @@ class JsonReaderTest {
                 {"{\"a\": 1 \"b\": 2}", "line 1, column 9: ',' or '}' was expected, found '\"'"},
                 {"tru", "line 1, column 1: a value was expected, found 't'"},
                 {"{} {}", "line 1, column 4: more after the end of the value"},
+                {"[1,", "line 1, column 4: a value was expected, the text ended"},
+                {"[01x]", "line 1, column 3: ',' or ']' was expected, found '1'"},
         };
         for (String[] c : cases) {
             JsonReader.Malformed e = assertThrows(JsonReader.Malformed.class, () -> JsonReader.read(c[0]), c[0]);
