@@ -184,7 +184,11 @@ public final class LearnCommand implements Callable<Integer> {
     private static final class Prepare implements Runnable {
         @Override
         public void run() {
-            TutorApp.prepare();
+            try {
+                TutorApp.prepare();
+            } catch (RuntimeException | LinkageError e) {
+                // not printed (the screen is about to start); the first paint meets the same problem and reports it
+            }
         }
     }
 
