@@ -1,9 +1,6 @@
 package dev.labtutor.yaml;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -34,43 +31,32 @@ public final class Binary {
         }
     }
 
-    /** Writes values in order; {@link #bytes()} is the result. */
+    /** Writes values in order (numbers big-endian, as {@link In} reads them); {@link #bytes()} is the result. */
     public static final class Out {
         private final ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 16);
-        private final DataOutputStream out = new DataOutputStream(buf);
         private final Map<Path, Integer> files = new HashMap<>();
 
         public Out string(String s) {
-            try {
-                if (s == null) {
-                    out.writeInt(-1);
-                } else {
-                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(b.length);
-                    out.write(b);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (s == null) {
+                return integer(-1);
             }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            integer(b.length);
+            buf.writeBytes(b);
             return this;
         }
 
         public Out integer(int i) {
-            try {
-                out.writeInt(i);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            buf.write(i >>> 24);
+            buf.write(i >>> 16);
+            buf.write(i >>> 8);
+            buf.write(i);
             return this;
         }
 
         public Out number(long l) {
-            try {
-                out.writeLong(l);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return this;
+            integer((int) (l >>> 32));
+            return integer((int) l);
         }
 
         public Out bool(boolean b) {
