@@ -124,12 +124,14 @@ echo "$N hosts up on $NET.0/24" >&2
   done
 } >"$TMP/roster.yaml"
 
-grade() { # OUT [labtutor grade options]: grades the class into OUT with a fresh known_hosts
+# OUT [labtutor grade options]: grades the class into OUT with a fresh known_hosts; its wall
+# time, peak RSS, user and system CPU go to $TMP/time ("%e %M %U %S").
+grade() {
   local out=$1
   shift
   rm -rf "$out" "$TMP/known_hosts"
-  fg ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" --parallel "$P" --timeout 600 \
-    --known-hosts "$TMP/known_hosts" --lang en "$@" >"$TMP/grade.out" 2>"$TMP/grade.err" \
+  fg /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$out" \
+    --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en "$@" >"$TMP/grade.out" 2>"$TMP/grade.err" \
     || { cat "$TMP/grade.err" >&2; exit 1; }
   local answered
   answered=$(grep -c '"state": "answered"' "$out/results.json" || true)
@@ -147,11 +149,7 @@ extract() { # BOOK DEST: the script labtutor sent to each host, from evidence/<s
 LESSONS=(install master backup)
 if [[ -n "${LABTUTOR_ONLY:-}" ]]; then
   for r in $(seq "$RUNS"); do
-    rm -rf "$TMP/book" "$TMP/known_hosts"
-    fg /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
-      --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
-      || { cat "$TMP/grade.err" >&2; exit 1; }
-    [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
+    grade "$TMP/book"
     [[ -n "${SHOW_OUT:-}" ]] && cat "$TMP/grade.out"
     read -r secs kb user sys <"$TMP/time"
     echo "labtutor grade, $N hosts, $P at once, run $r: wall $secs s, CPU $user+$sys s, peak RSS $(( kb / 1024 )) MB" \
@@ -185,14 +183,10 @@ MERGED=()
 PERLESSON=()
 RSS=()
 for _ in $(seq "$RUNS"); do
-  rm -rf "$TMP/book" "$TMP/known_hosts"
-  fg /usr/bin/time -f "%e %M %U %S" -o "$TMP/time" ./labtutor grade --roster "$TMP/roster.yaml" --out "$TMP/book" \
-    --parallel "$P" --timeout 600 --known-hosts "$TMP/known_hosts" --lang en >"$TMP/grade.out" 2>"$TMP/grade.err" \
-    || { cat "$TMP/grade.err" >&2; exit 1; }
+  grade "$TMP/book"
   read -r secs kb user sys <"$TMP/time"
   LT+=("$secs/$(python3 -c "print(round($user + $sys, 2))")")
   RSS+=("$kb")
-  [[ $(grep -c '"state": "answered"' "$TMP/book/results.json") == "$N" ]] || { echo "labtutor: not every host answered" >&2; exit 1; }
   # Not in $(...): a failure must end the bench, and a TERM must find xargs in FG.
   openssh "$TMP/jobs-merged"
   MERGED+=("$SSH_RESULT")
