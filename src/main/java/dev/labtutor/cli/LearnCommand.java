@@ -120,13 +120,6 @@ public final class LearnCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /*
-     * The two jobs that run beside the course reading are named classes on plain threads, not
-     * lambdas on the common pool: a lambda the CDS training run never created is spun at run
-     * time, and starting the fork-join pool is work of its own; on the path to the first screen
-     * each cost milliseconds.
-     */
-
     /**
      * Whether standard input and output are both a terminal ({@code System.console() != null}).
      * The launcher tells it in the {@code labtutor.tty} property ({@code yes} or {@code no}), known
@@ -137,6 +130,13 @@ public final class LearnCommand implements Callable<Integer> {
         String told = System.getProperty("labtutor.tty");
         return told == null ? System.console() != null : told.equals("yes");
     }
+
+    /*
+     * The two jobs that run beside the course reading are named classes on plain threads, not
+     * lambdas on the common pool: a lambda the CDS training run never created is spun at run
+     * time, and starting the fork-join pool is work of its own; on the path to the first screen
+     * each cost milliseconds.
+     */
 
     /** Runs {@code job} on a new daemon thread, then {@code after} on the same thread (when not null). */
     private static <T> FutureTask<T> inBackground(Callable<T> job, Runnable after, String name) {
