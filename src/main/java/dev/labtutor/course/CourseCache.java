@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
 public final class CourseCache {
 
     /** Raised whenever the encoding below changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final byte[] MAGIC = "LTCOURSE".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -194,6 +194,8 @@ public final class CourseCache {
                 list(out, r.on(), out::string);
                 map(out, r.with(), out::node);
                 out.node(r.at());
+                out.bool(r.supersededBy().isPresent());
+                r.supersededBy().ifPresent(out::string);
             });
         });
         list(out, l.quiz(), q -> {
@@ -217,7 +219,8 @@ public final class CourseCache {
         Text intro = text(in);
         List<String> roles = list(in, in::text);
         List<Step> steps = list(in, () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
-                list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node), in.node()))));
+                list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node), in.node(),
+                        in.bool() ? Optional.of(in.text()) : Optional.empty()))));
         List<Question> quiz = list(in, () -> new Question(in.text(), text(in),
                 list(in, () -> new Question.Choice(in.text(), text(in), in.bool(), in.bool() ? Optional.of(text(in)) : Optional.empty())),
                 text(in)));

@@ -35,7 +35,7 @@ public final class CourseReader {
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks");
     private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive");
     private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
-    private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with");
+    private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with", "superseded-by");
 
     private CourseReader() {
     }
@@ -128,6 +128,7 @@ public final class CourseReader {
                 readLesson(lf, lid, roles.keySet(), problems).ifPresent(lessons::add);
             }
         }, () -> problems.add(root.get(), "the course is missing 'lessons'"));
+        supersedes(lessons, problems);
         Course.Gating gating = Course.Gating.SEQUENTIAL;
         Optional<String> g = f.text("gating");
         if (g.isPresent()) {
@@ -354,7 +355,33 @@ public final class CourseReader {
             }
             with.putAll(w.entries());
         });
-        return Optional.of(new CheckRef(id, use, on, with, n));
+        Optional<String> supersededBy = f.text("superseded-by");
+        return Optional.of(new CheckRef(id, use, on, with, n, supersededBy));
+    }
+
+    /** A {@code superseded-by} must name a lesson that comes later in the course. */
+    private static void supersedes(List<Lesson> lessons, Problems problems) {
+        for (int i = 0; i < lessons.size(); i++) {
+            for (CheckRef ref : lessons.get(i).checks()) {
+                if (ref.supersededBy().isEmpty()) {
+                    continue;
+                }
+                String by = ref.supersededBy().get();
+                int at = -1;
+                for (int j = 0; j < lessons.size(); j++) {
+                    if (lessons.get(j).id().equals(by)) {
+                        at = j;
+                    }
+                }
+                YNode where = ref.at().isMap() && ref.at().get("superseded-by").isPresent() ? ref.at().get("superseded-by").get() : ref.at();
+                if (at < 0) {
+                    problems.add(where, "check '" + ref.id() + "' is superseded by lesson '" + by + "', which the course does not list");
+                } else if (at <= i) {
+                    problems.add(where, "check '" + ref.id() + "' is superseded by lesson '" + by
+                            + "', which does not come after its own lesson '" + lessons.get(i).id() + "'");
+                }
+            }
+        }
     }
 
     private static String checkId(Fields f, String key, Problems problems, String what) {

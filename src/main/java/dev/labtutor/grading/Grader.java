@@ -8,6 +8,7 @@ import dev.labtutor.check.HostFacts;
 import dev.labtutor.check.Plan;
 import dev.labtutor.check.Prober;
 import dev.labtutor.check.RoundFacts;
+import dev.labtutor.check.Supersede;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
@@ -173,9 +174,12 @@ public final class Grader implements AutoCloseable {
             records.add(r.record());
         });
         RoundFacts round = new RoundFacts(facts);
+        Map<String, List<dev.labtutor.check.Verdict>> verdicts = new LinkedHashMap<>();
+        job.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(), checks.stream().map(c -> Evaluator.evaluate(c, round)).toList()));
+        Map<String, List<dev.labtutor.check.Verdict>> resolved = Supersede.resolve(course, verdicts);
         List<LessonGrade> lessons = new ArrayList<>();
-        job.bound().forEach((lesson, checks) -> lessons.add(new LessonGrade(lesson, checks.stream()
-                .map(c -> new CheckGrade(lesson.id(), redactor.clean(Evaluator.evaluate(c, round)), roster.pointsOf(c.id())))
+        job.bound().keySet().forEach(lesson -> lessons.add(new LessonGrade(lesson, resolved.get(lesson.id()).stream()
+                .map(v -> new CheckGrade(lesson.id(), redactor.clean(v), roster.pointsOf(v.check())))
                 .toList())));
         return new StudentGrade(job.student(), lessons, records);
     }
