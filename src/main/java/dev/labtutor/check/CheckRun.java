@@ -76,7 +76,10 @@ public final class CheckRun {
      */
     public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener hostPhases, Rounds waits,
             ObservationListener observing) {
-        List<BoundCheck> observed = checks.stream().filter(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent()).toList();
+        // Without a window nothing can be watched: observed checks are judged in the round like
+        // any other, from keepalived's logs where they say how (TimelineCheck.fromLogs).
+        List<BoundCheck> observed = wait.isZero() ? List.of()
+                : checks.stream().filter(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent()).toList();
         List<BoundCheck> rounds = checks.stream().filter(c -> !observed.contains(c)).toList();
         Map<String, Verdict> results = new LinkedHashMap<>();
         CompletableFuture<Map<String, Verdict>> watching = observed.isEmpty() ? CompletableFuture.completedFuture(Map.of())
@@ -85,7 +88,7 @@ public final class CheckRun {
             if (!rounds.isEmpty()) {
                 results.putAll(rounds(rounds, wait, interval, hostPhases, waits));
             }
-            results.putAll(watching.get());
+            results.putAll(fromLogsWhereNotSeen(observed, watching.get()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             watching.cancel(true);
@@ -99,6 +102,34 @@ public final class CheckRun {
                     dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
         }
         return ordered;
+    }
+
+    /**
+     * A watch that ended without seeing the pattern (the learner acted before watching began, or
+     * not at all) is followed by one round of the logs for the checks that can be judged from
+     * them: a failover performed before the watch still passes, and says how it was seen.
+     */
+    private Map<String, Verdict> fromLogsWhereNotSeen(List<BoundCheck> observed, Map<String, Verdict> watched) {
+        List<BoundCheck> again = observed.stream().filter(c -> {
+            Verdict v = watched.get(c.id());
+            return v != null && !v.passed() && ((TimelineCheck) c.primitive().orElseThrow()).fromLogs().isPresent();
+        }).toList();
+        if (again.isEmpty() || Thread.currentThread().isInterrupted()) {
+            return watched;
+        }
+        Map<String, Verdict> out = new LinkedHashMap<>(watched);
+        Plan plan = Plan.of(again);
+        RoundFacts facts = prober.probe(plan.probes(), hosts);
+        for (BoundCheck c : again) {
+            Verdict logs = Evaluator.evaluate(c, facts);
+            if (logs.passed()) {
+                Verdict seen = watched.get(c.id());
+                out.put(c.id(), logs.withNotes(List.of(dev.labtutor.i18n.Text.of(
+                        "观察期间没有看到切换（" + seen.message().zh() + "），但日志记录了它",
+                        "the watch did not see it (" + seen.message().en() + "), the logs did"))));
+            }
+        }
+        return out;
     }
 
     private CompletableFuture<Map<String, Verdict>> observe(List<BoundCheck> observed, Duration wait, ObservationListener listener) {

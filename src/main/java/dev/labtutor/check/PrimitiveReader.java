@@ -160,7 +160,8 @@ public final class PrimitiveReader {
     }
 
     private static TimelineCheck timeline(YNode body, Problems problems) {
-        Fields f = Fields.of(body, problems, "timeline", Set.of("track", "address", "url", "port", "backends", "recent", "pattern"));
+        Fields f = Fields.of(body, problems, "timeline", Set.of("track", "address", "url", "port", "backends", "recent", "pattern",
+                "from-logs", "directors", "server"));
         String trackName = f.text("track").orElse("holder");
         dev.labtutor.check.observe.Watch.Track track = switch (trackName) {
             case "holder" -> dev.labtutor.check.observe.Watch.Track.HOLDER;
@@ -199,7 +200,53 @@ public final class PrimitiveReader {
             }
             pattern.add(st);
         }
-        return new TimelineCheck(track, address, target, backends, f.integer("recent", 1, 20).orElse(4), pattern);
+        return new TimelineCheck(track, address, target, backends, f.integer("recent", 1, 20).orElse(4), pattern,
+                fromLogs(f, pattern, problems));
+    }
+
+    /**
+     * How the timeline is judged in one round, from keepalived's logs: {@code vrrp} for a pattern
+     * A → B → A of single hosts; {@code pool} for a real server that leaves and rejoins, with
+     * {@code directors} (whose logs) and {@code server} (its address); {@code none} (or absent):
+     * only a watch can judge it.
+     */
+    private static Optional<LogEvidence> fromLogs(Fields f, List<String> pattern, Problems problems) {
+        String how = f.text("from-logs").orElse("none");
+        YNode at = f.node("from-logs").orElse(null);
+        switch (how) {
+            case "none", "" -> {
+                return Optional.empty();
+            }
+            case "vrrp" -> {
+                if (pattern.size() != 3 || !pattern.get(0).equals(pattern.get(2)) || pattern.get(0).equals(pattern.get(1))
+                    || pattern.stream().anyMatch(p -> p.contains("+"))) {
+                    problems.add(at, "from-logs: vrrp needs a pattern A → B → A of single hosts");
+                    return Optional.empty();
+                }
+                return Optional.of(new LogEvidence.Vrrp(pattern.get(0), pattern.get(1)));
+            }
+            case "pool" -> {
+                List<String> directors = words(f, "directors", problems);
+                String server = f.text("server").orElse("");
+                if (directors.isEmpty() || !VarType.IPV4.accepts(server)) {
+                    problems.add(at, "from-logs: pool needs 'directors' (roles) and 'server' (the IPv4 address that leaves the pool)");
+                    return Optional.empty();
+                }
+                String name = pattern.size() == 3 ? missing(pattern.get(0), pattern.get(1)) : "";
+                return Optional.of(new LogEvidence.Pool(directors, name.isEmpty() ? server : name, server));
+            }
+            default -> {
+                problems.add(at, "from-logs must be 'vrrp', 'pool' or 'none'");
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The member of state {@code all} that {@code some} lacks ("web01+web02", "web02": "web01"). */
+    private static String missing(String all, String some) {
+        List<String> rest = new java.util.ArrayList<>(List.of(all.split("\\+")));
+        rest.removeAll(List.of(some.split("\\+")));
+        return rest.size() == 1 ? rest.get(0) : "";
     }
 
     private static List<String> words(Fields f, String key, Problems problems) {

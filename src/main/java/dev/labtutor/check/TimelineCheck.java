@@ -28,11 +28,26 @@ import java.util.Set;
  * and the longest outage.
  */
 public record TimelineCheck(Watch.Track track, String address, Optional<Target> target, List<String> backends, int recent,
-                            List<String> pattern) implements GroupPrimitive {
+                            List<String> pattern, Optional<LogEvidence> fromLogs) implements GroupPrimitive {
+
+    /** Starts the note of a verdict measured while watching (kept in progress, see {@link #watched}). */
+    public static final String MEASURED_EN = "measured: ";
 
     public TimelineCheck {
         backends = List.copyOf(backends);
         pattern = List.copyOf(pattern);
+        java.util.Objects.requireNonNull(fromLogs, "fromLogs");
+    }
+
+    /** A timeline that only a watch can judge. */
+    public TimelineCheck(Watch.Track track, String address, Optional<Target> target, List<String> backends, int recent,
+                         List<String> pattern) {
+        this(track, address, target, backends, recent, pattern, Optional.empty());
+    }
+
+    /** True when a remembered verdict of such a check is a PASS that was measured while watching. */
+    public static boolean watched(List<Text> notes) {
+        return notes.stream().anyMatch(n -> n.en().startsWith(MEASURED_EN));
     }
 
     /** What to watch when the check runs on these roles. */
@@ -43,15 +58,25 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
     @Override
     public Map<String, Set<Probe>> probes(List<String> on) {
         Map<String, Set<Probe>> m = new LinkedHashMap<>();
+        if (fromLogs.isPresent()) {
+            return fromLogs.get().probes();
+        }
         if (track == Watch.Track.HOLDER) {
             on.forEach(r -> m.put(r, Set.of(AddressCheck.ADDRESSES)));
         }
         return m;
     }
 
-    /** One round is one sample: enough to show where things stand, never enough to pass. */
+    /**
+     * One round, nobody watching: judged from keepalived's logs where the check says how
+     * ({@link LogEvidence}); else one round is one sample, enough to show where things stand,
+     * never enough to pass.
+     */
     @Override
     public Outcome evaluate(List<String> on, RoundFacts facts) {
+        if (fromLogs.isPresent()) {
+            return fromLogs.get().judge(facts);
+        }
         Map<String, Set<String>> held = new HashMap<>();
         if (track == Watch.Track.HOLDER) {
             for (String r : on) {
@@ -98,6 +123,15 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
                 cause = "split-brain";
             } else if (w.track() == Watch.Track.BACKENDS && t.segments().stream().anyMatch(s -> s.state().contains("?"))) {
                 cause = "unknown-page";
+            } else {
+                Optional<Timeline.Segment> first = t.segments().stream().filter(s -> !s.state().isEmpty()).findFirst();
+                if (first.isPresent() && !first.get().state().equals(w.pattern().get(0))) {
+                    String at = first.get().state();
+                    return Outcome.fail("started-late", Text.of(
+                            "开始观察时已经是 " + at + "（" + subject + "），而不是 " + w.pattern().get(0) + "：在观察开始之前就动手了。先开始观察，再制造故障",
+                            "when watching began, " + subject + " was already at " + at + ", not " + w.pattern().get(0)
+                                    + ": the failure was caused before watching began. Start watching first, then cause it"), ev);
+                }
             }
             return Outcome.fail(cause, Text.of(
                     "在 " + took + " 秒内没有观察到 " + want + "（" + subject + "：" + (seenZh.isEmpty() ? "没有观察到任何状态" : seenZh) + "）",
@@ -106,7 +140,7 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
         Text moves = moves(t);
         String done = Timeline.seconds(t.completedAt().orElse(t.elapsed()));
         Text measured = Text.of("测得：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
-                "measured: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : ""));
+                MEASURED_EN + moves.en() + (w.target().isPresent() ? "; " + answers.en() : ""));
         return Outcome.pass(Text.of("观察到 " + want + "（" + done + " 秒内）：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
                 "observed " + want + " within " + done + " s: " + moves.en() + (w.target().isPresent() ? "; " + answers.en() : "")), ev)
                 .withNotes(List.of(measured));

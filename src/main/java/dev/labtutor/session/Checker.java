@@ -31,6 +31,14 @@ public interface Checker {
 
     List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException;
 
+    /**
+     * As {@link #check(Lesson, Listener)}; {@code watch} true when the learner watches, so a
+     * lesson observed over time is observed over a window instead of judged in one round.
+     */
+    default List<Verdict> check(Lesson lesson, boolean watch, Listener listener) throws Refused, InterruptedException {
+        return check(lesson, listener);
+    }
+
     /** The interface carrying each host's address, for the roles that answered. */
     Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException;
 }

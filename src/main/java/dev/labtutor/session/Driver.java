@@ -1,7 +1,9 @@
 package dev.labtutor.session;
 
 import dev.labtutor.check.Prober;
+import dev.labtutor.check.Supersede;
 import dev.labtutor.check.Verdict;
+import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.Progress;
@@ -10,8 +12,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -156,13 +160,26 @@ public final class Driver implements AutoCloseable {
             }
         };
         try {
+            // Lessons judged together (a re-check): a check superseded by a later lesson of the
+            // run is reported once that lesson is in, judged with it (Supersede).
+            Map<String, List<Verdict>> done = new LinkedHashMap<>();
+            List<String> held = new ArrayList<>();
             for (String id : rc.lessons()) {
                 Lesson lesson = state.course().lesson(id).orElseThrow();
-                List<Verdict> verdicts = checker.check(lesson, listener);
+                List<Verdict> verdicts = checker.check(lesson, rc.watch(), listener);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                post(new Intent.LessonChecked(run, id, verdicts));
+                done.put(id, verdicts);
+                held.add(id);
+                Map<String, List<Verdict>> resolved = Supersede.resolve(state.course(), done);
+                for (java.util.Iterator<String> it = held.iterator(); it.hasNext(); ) {
+                    String h = it.next();
+                    if (!waitsForLaterLesson(state.course().lesson(h).orElseThrow(), rc.lessons(), done.keySet())) {
+                        post(new Intent.LessonChecked(run, h, resolved.get(h)));
+                        it.remove();
+                    }
+                }
             }
             post(new Intent.RunFinished(run));
         } catch (InterruptedException e) {
@@ -175,6 +192,12 @@ public final class Driver implements AutoCloseable {
         } finally {
             runs.remove(run);
         }
+    }
+
+    /** True when a check of {@code lesson} is superseded by a lesson of this run not yet checked. */
+    private static boolean waitsForLaterLesson(Lesson lesson, List<String> run, java.util.Set<String> done) {
+        return lesson.checks().stream().map(CheckRef::supersededBy).flatMap(Optional::stream)
+                .anyMatch(by -> run.contains(by) && !done.contains(by));
     }
 
     private void detect(Effect.DetectIfaces d) {

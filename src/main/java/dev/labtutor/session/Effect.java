@@ -10,10 +10,19 @@ import java.util.Set;
  */
 public sealed interface Effect {
 
-    /** Check these lessons one after another, reporting phases, lines and verdicts for run {@code run}. */
-    record RunCheck(long run, List<String> lessons) implements Effect {
+    /**
+     * Check these lessons one after another, reporting phases, lines and verdicts for run
+     * {@code run}. {@code watch}: the learner watches (w), so a lesson observed over time is
+     * observed over its window; otherwise every check is judged in one round (an observed one
+     * from keepalived's logs).
+     */
+    record RunCheck(long run, List<String> lessons, boolean watch) implements Effect {
         public RunCheck {
             lessons = List.copyOf(lessons);
+        }
+
+        public RunCheck(long run, List<String> lessons) {
+            this(run, lessons, false);
         }
     }
 

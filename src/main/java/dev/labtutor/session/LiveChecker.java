@@ -22,7 +22,7 @@ public final class LiveChecker implements Checker {
     /** How long a lesson observed over time (a failover) is watched when no longer wait is asked. */
     public static final Duration OBSERVE_WINDOW = Duration.ofSeconds(120);
 
-    /** The tutor's checker: one round; an observed lesson is watched for {@link #OBSERVE_WINDOW}, told as lines. */
+    /** The tutor's checker: one round; an observed lesson is watched for {@link #OBSERVE_WINDOW} when the learner watches, told as lines. */
     public LiveChecker(LessonLab lab) {
         this(lab, Duration.ZERO, CheckRun.Rounds.NONE, null);
     }
@@ -39,8 +39,15 @@ public final class LiveChecker implements Checker {
         this.observing = observing;
     }
 
+    /** One round, unless this checker was made with a wait: an observed lesson is judged from the logs. */
     @Override
     public List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+        return check(lesson, false, listener);
+    }
+
+    /** With {@code watch}, an observed lesson is watched for at least {@link #OBSERVE_WINDOW}. */
+    @Override
+    public List<Verdict> check(Lesson lesson, boolean watch, Listener listener) throws Refused, InterruptedException {
         List<Problem> problems = lab.problems(lesson);
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + ")" : "";
@@ -48,7 +55,7 @@ public final class LiveChecker implements Checker {
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
         boolean observed = lab.observes(lesson);
-        Duration window = observed && wait.compareTo(OBSERVE_WINDOW) < 0 && observing == null ? OBSERVE_WINDOW : wait;
+        Duration window = observed && watch && wait.compareTo(OBSERVE_WINDOW) < 0 && observing == null ? OBSERVE_WINDOW : wait;
         ObservationListener told = observing != null ? observing : new ObservationLines(listener::line);
         List<Verdict> verdicts = lab.check(lesson, window, listener::phase, rounds, told);
         if (Thread.interrupted()) {

@@ -1,6 +1,7 @@
 package dev.labtutor.session;
 
 import dev.labtutor.check.Verdict;
+import dev.labtutor.check.TimelineCheck;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Step;
@@ -238,7 +239,7 @@ public final class Session {
 
     private static SessionState startRun(SessionState s, Kind kind, List<String> lessons, boolean counts, List<Effect> fx) {
         long id = s.runs() + 1;
-        fx.add(new Effect.RunCheck(id, lessons));
+        fx.add(new Effect.RunCheck(id, lessons, kind == Kind.WATCH));
         return s.withRuns(id).withRunning(Optional.of(new Run(id, kind, lessons, s.now(), Map.of(), List.of(), 0, counts)));
     }
 
@@ -264,8 +265,8 @@ public final class Session {
         if (!lesson.quiz().isEmpty()) {
             all.add(quiz.grade(lesson, rec.answers()));
         }
-        List<CheckMark> marks = Marks.of(all);
-        boolean allPass = !all.isEmpty() && all.stream().allMatch(Verdict::passed);
+        List<CheckMark> marks = keepWatched(s.marks(lessonId), Marks.of(all));
+        boolean allPass = !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed);
         rec = rec.checked(s.now(), marks, countAttempt && before != LessonState.PASSED);
         if (allPass && before == LessonState.OPEN) {
             rec = rec.passed(s.now());
@@ -297,6 +298,34 @@ public final class Session {
         return s.flash(Flash.Level.WARNING, Text.of(passed + "/" + all.size() + " 项检查通过；按 h 查看提示",
                 passed + " of " + all.size() + " checks pass; press h for a hint"));
     }
+
+    /**
+     * An observed check that passed while the tutor watched it (its mark carries the measurement)
+     * keeps that PASS when a later round cannot see the failover any more (logs rotated, or a
+     * later lesson's work in between): the learner's own progress is the record of what was
+     * watched. A new PASS, or a check that was never passed while watched, is taken as it is.
+     */
+    static List<CheckMark> keepWatched(List<CheckMark> before, List<CheckMark> now) {
+        List<CheckMark> out = new ArrayList<>(now.size());
+        for (CheckMark m : now) {
+            CheckMark kept = m;
+            if (!m.passed()) {
+                for (CheckMark b : before) {
+                    if (b.check().equals(m.check()) && b.passed() && TimelineCheck.watched(b.notes())) {
+                        List<Text> notes = new ArrayList<>(b.notes().stream()
+                                .filter(n -> !n.en().startsWith(RECORDED_EN)).toList());
+                        notes.add(Text.of("记录于你的进度：这是 labtutor 观察时测得的；现在的检查：" + m.hosts().get(0).message().zh(),
+                                RECORDED_EN + "this was measured while labtutor watched; checked now: " + m.hosts().get(0).message().en()));
+                        kept = new CheckMark(b.check(), b.title(), b.status(), b.hosts(), notes);
+                    }
+                }
+            }
+            out.add(kept);
+        }
+        return out;
+    }
+
+    private static final String RECORDED_EN = "recorded in your progress: ";
 
     private static SessionState finished(SessionState s) {
         Run run = s.running().orElseThrow();

@@ -46,7 +46,7 @@ public final class FactParsers {
             case SELINUX -> SelinuxParser.parse(out);
             case FIREWALLD -> FirewalldParser.parse(out);
             case HTTP -> HttpParser.parse(p.arg(0), out);
-            case LOG -> LogParser.parse(p.arg(0), out);
+            case LOG, LOG_EVENTS -> LogParser.parse(p.arg(0), out);
             case COMMAND -> CommandParser.parse(out);
             case SYSCTL_CONF -> PersistedSysctlsParser.parse(out);
             case MOUNTS -> MountsParser.parse(out);

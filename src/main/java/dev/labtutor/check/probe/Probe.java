@@ -35,6 +35,12 @@ public record Probe(Kind kind, List<String> args) {
         HTTP,
         /** Recent log lines: args[0] = unit name (journalctl -u, falling back to /var/log/messages). Fact: LogLines. */
         LOG,
+        /**
+         * The state and pool changes in args[0]'s whole log (keepalived: "Entering MASTER STATE",
+         * starts and stops, "Removing service"/"Adding service"), the last
+         * {@link ProbeCommands#EVENT_LINES}. Fact: LogLines.
+         */
+        LOG_EVENTS,
         /** A course-defined command args[0] (escape hatch; course data only). Fact: CommandOutput. */
         COMMAND,
         /** The persisted sysctl settings: /etc/sysctl.d, /run/sysctl.d, /usr/lib/sysctl.d ... and /etc/sysctl.conf. Fact: PersistedSysctls. */

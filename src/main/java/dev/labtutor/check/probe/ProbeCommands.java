@@ -26,6 +26,15 @@ public final class ProbeCommands {
     public static final int FILE_CAP = 262_144;
     /** Lines of log asked for by LOG. */
     public static final int LOG_LINES = 300;
+    /** Event lines kept by LOG_EVENTS: the last ones of the whole log. */
+    public static final int EVENT_LINES = 400;
+    /**
+     * What LOG_EVENTS keeps of a log (an extended regular expression): keepalived's VRRP state
+     * changes (2.x "(VI_1) Entering MASTER STATE", 1.3 "VRRP_Instance(VI_1) Entering MASTER
+     * STATE"), its starts and stops, and the checker taking real servers out of a pool and back.
+     */
+    public static final String EVENT_PATTERN = "Entering [A-Z]+ STATE|Starting Keepalived|Stopped Keepalived|Stopping"
+            + "|Removing service|Adding service";
     /** Marker line curl prints after each body (HTTP probe), followed by the status code. */
     public static final String HTTP_MARKER = "labtutor:http";
     /** Line printed after each curl run, followed by curl's exit status. */
@@ -66,6 +75,7 @@ public final class ProbeCommands {
             case FIREWALLD -> firewalld(p);
             case HTTP -> http(p);
             case LOG -> log(p);
+            case LOG_EVENTS -> logEvents(p);
             case COMMAND -> command(p);
             case SYSCTL_CONF -> sysctlConf(p);
             case MOUNTS -> mounts(p);
@@ -255,6 +265,26 @@ public final class ProbeCommands {
                + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
                + "grep -i " + quote(processName(unit)) + " \"$m\" | tail -n " + LOG_LINES + "; "
                + "else echo 'labtutor:source none'; fi; fi";
+    }
+
+    /**
+     * As LOG, but the whole log filtered to {@link #EVENT_PATTERN} (so a failover an hour and
+     * thousands of lines ago is still seen), streamed through grep rather than held in a
+     * variable: a log of any size costs no memory. Whether the journal has the unit is asked
+     * first with one line.
+     */
+    private static String logEvents(Probe p) {
+        String unit = arg(p, 0, UNIT, "unit name");
+        String q = quote(unit);
+        String keep = "grep -E " + quote(EVENT_PATTERN) + " | tail -n " + EVENT_LINES;
+        return "o=$(journalctl -u " + q + " -n 1 --no-pager -o short 2>&1); r=$?; "
+               + "case \"$o\" in ''|*'No journal files were found'*|*'-- No entries --'*) r=1 ;; esac; "
+               + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; journalctl -u " + q + " --no-pager -o short 2>/dev/null | " + keep + "; "
+               + "else [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
+               + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
+               + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
+               + "grep -i " + quote(processName(unit)) + " \"$m\" | " + keep + "; "
+               + "else echo 'labtutor:source none'; fi; fi; exit 0";
     }
 
     private static String command(Probe p) {
