@@ -153,7 +153,11 @@ public final class Prober implements AutoCloseable {
             for (Probe p : probes) {
                 ProbeOutput o = outputs.get(p);
                 facts.put(p, o == null ? new ProbeBroken(p.describe(), "no output (exit " + res.exitStatus() + ": "
-                        + firstLine(res.stderr()) + ")") : FactParsers.parse(p, o));
+                        + firstLine(res.stderr()) + ")")
+                        : o.timedOut() ? new ProbeBroken(p.describe(), "did not finish within " + seconds(perProbeTimeout)
+                        + " s on the host (the deadline of each probe in this batch of " + script.probes().size()
+                        + "); give the host more time with --timeout SECONDS")
+                        : FactParsers.parse(p, o));
             }
             return new HostFacts(spec.role(), spec.address(), facts, Optional.empty());
         } catch (HostException e) {
@@ -210,6 +214,10 @@ public final class Prober implements AutoCloseable {
             facts.put(p, local.run(p));
         }
         return new HostFacts(HostFacts.TUTOR, "127.0.0.1", facts, Optional.empty());
+    }
+
+    private static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
     }
 
     private static String firstLine(String s) {

@@ -54,9 +54,10 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "64", description = "Hosts graded at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Deadline for each host, connecting included; a host that misses it is UNREACHABLE (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Deadline for each host, connecting and all its lessons' checks included; a host that misses it is UNREACHABLE "
+                          + "(default: 20 plus 2 per graded lesson, 46 for all 13).")
+    Integer timeout;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "The class known_hosts (default: the roster's known-hosts, else known_hosts beside the roster).")
@@ -79,7 +80,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 1024) {
             throw new UserError("--parallel must be between 1 and 1024");
         }
-        if (timeout < 1 || timeout > 600) {
+        if (timeout != null && (timeout < 1 || timeout > 600)) {
             throw new UserError("--timeout must be between 1 and 600 seconds");
         }
         if (interval < 5 || interval > 3600) {
@@ -102,7 +103,7 @@ public final class GradeCommand implements Callable<Integer> {
                 : in.roster().knownHosts().orElse(in.roster().source().toAbsolutePath().resolveSibling("known_hosts"));
         Redactor redactor = redactor(in.roster());
         AtomicInteger newKeys = new AtomicInteger();
-        Duration deadline = Duration.ofSeconds(timeout);
+        Duration deadline = timeout != null ? Duration.ofSeconds(timeout) : Grader.defaultDeadline(in.lessons().size());
         SshOptions base = SshOptions.defaults(kh);
         SshOptions options = new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap());
         try (GradeProgress progress = new GradeProgress(err, System.console() != null);

@@ -67,7 +67,26 @@ public final class Grader implements AutoCloseable {
         }
     }
 
-    private static final Duration MAX_PER_PROBE = Duration.ofSeconds(8);
+    /** Time a host's deadline keeps back from its probes: the watchdog's KILL grace and the output's way back. */
+    private static final Duration PROBE_MARGIN = Duration.ofSeconds(5);
+
+    /**
+     * The default deadline of one host: 20 s, and 2 s more for each graded lesson, since all of a
+     * host's lessons run as one batch (a slow lab VM takes tens of seconds for all thirteen).
+     */
+    public static Duration defaultDeadline(int lessons) {
+        return Duration.ofSeconds(Math.min(600, 20 + 2L * Math.max(0, lessons)));
+    }
+
+    /**
+     * Each probe of a batch may run until the host's deadline, less a margin: the probes run in
+     * parallel, so a batch as a whole takes as long as its slowest probe, and a fixed per-probe
+     * limit would cut a slow host's batch that the host deadline still allows.
+     */
+    static Duration perProbe(Duration hostDeadline) {
+        Duration d = hostDeadline.minus(PROBE_MARGIN);
+        return d.compareTo(hostDeadline.dividedBy(2)) < 0 ? hostDeadline.dividedBy(2) : d;
+    }
 
     private final Course course;
     private final CheckCatalog catalog;
@@ -209,7 +228,7 @@ public final class Grader implements AutoCloseable {
         HostSpec spec = tutor ? new HostSpec(role, "127.0.0.1", 22, System.getProperty("user.name", "tutor"),
                 Optional.empty(), Optional.empty(), false) : student.lab().hosts().get(role);
         Recorder rec = new Recorder(spec, System.nanoTime() + timeout.toNanos());
-        Duration perProbe = timeout.compareTo(MAX_PER_PROBE) < 0 ? timeout : MAX_PER_PROBE;
+        Duration perProbe = perProbe(timeout);
         return CompletableFuture.supplyAsync(() -> {
             try (Prober p = new Prober(s -> rec.wrap(shells.get(s)), local, perProbe, timeout, 1)) {
                 return tutor ? p.probeLocally(probes) : p.probeHost(spec, probes);
@@ -228,8 +247,9 @@ public final class Grader implements AutoCloseable {
             long s = Math.max(1, timeout.toSeconds());
             String who = spec.role() + " (" + spec.user() + "@" + spec.address() + ")";
             return new HostException(rec.scriptSent() ? HostException.Kind.COMMAND_TIMEOUT : HostException.Kind.CONNECT_TIMEOUT,
-                    spec.role(), Text.of(who + " 在 " + s + " 秒内没有完成（包括连接和登录）",
-                    who + " did not answer within " + s + " s (connecting and login included)"));
+                    spec.role(), Text.of(who + " 在 " + s + " 秒内没有完成（包括连接和登录，以及这台主机全部课程的检查）；用 --timeout 秒数 给每台主机更多时间",
+                    who + " did not answer within " + s + " s (connecting, login and the checks of all graded lessons included); "
+                            + "give each host more time with --timeout SECONDS"));
         }
         return new HostException(HostException.Kind.PROTOCOL, spec.role(),
                 Text.of(spec.role() + " 探测出错：" + cause, "probing " + spec.role() + " failed: " + cause), cause);
