@@ -230,7 +230,7 @@ public final class CourseCache {
 
     private static void action(Binary.Out out, Action a) {
         if (a instanceof Action.Run r) {
-            out.integer(0).string(r.on()).string(r.script()).bool(r.interactive());
+            out.integer(0).string(r.on()).string(r.script()).bool(r.interactive()).bool(r.watched());
         } else if (a instanceof Action.WriteFile w) {
             out.integer(1).string(w.on()).string(w.path()).string(w.content());
         }
@@ -238,7 +238,7 @@ public final class CourseCache {
 
     private static Action action(Binary.In in) {
         return switch (in.integer()) {
-            case 0 -> new Action.Run(in.text(), in.text(), in.bool());
+            case 0 -> new Action.Run(in.text(), in.text(), in.bool(), in.bool());
             case 1 -> new Action.WriteFile(in.text(), in.text(), in.text());
             default -> throw new Binary.Malformed("bad action kind");
         };

@@ -33,7 +33,7 @@ public final class CourseReader {
     private static final Set<String> QUESTION_KEYS = Set.of("id", "question", "choices", "explain");
     private static final Set<String> CHOICE_KEYS = Set.of("zh", "en", "correct", "why");
     private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks");
-    private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive");
+    private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive", "watched");
     private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
     private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with", "superseded-by");
 
@@ -325,7 +325,7 @@ public final class CourseReader {
                 }
                 out.add(new Action.WriteFile(on, path, af.requiredText("content")));
             } else {
-                out.add(new Action.Run(on, af.requiredText("run"), af.bool("interactive").orElse(false)));
+                out.add(new Action.Run(on, af.requiredText("run"), af.bool("interactive").orElse(false), af.bool("watched").orElse(false)));
             }
         }
         return out;

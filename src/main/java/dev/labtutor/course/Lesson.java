@@ -20,6 +20,21 @@ public record Lesson(String id, Text title, Text intro, List<String> roles, List
         solve = List.copyOf(solve);
     }
 
+    /** The index of the first solution action that must run while watching, when the solution says so. */
+    public java.util.OptionalInt watchFrom() {
+        for (int i = 0; i < solve.size(); i++) {
+            if (solve.get(i) instanceof Action.Run r && r.watched()) {
+                return java.util.OptionalInt.of(i);
+            }
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** This lesson with only part of its solution (a solution run in two parts around a watch's start). */
+    public Lesson withSolve(List<Action> part) {
+        return new Lesson(id, title, intro, roles, steps, quiz, part, file);
+    }
+
     /** Every check of every step, in order. */
     public List<CheckRef> checks() {
         List<CheckRef> all = new ArrayList<>();

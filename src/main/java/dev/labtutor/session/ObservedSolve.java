@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Applies a lesson's solution while its checks watch, as a learner acts while the tutor
  * observes: checking starts with {@code window} as the observation window, the solution runs
- * once the first sample is in, and the verdicts come back when observing ends.
+ * once every watch has its baseline (the first state of its pattern seen), and the verdicts come
+ * back when observing ends.
  */
 public final class ObservedSolve {
 
@@ -27,22 +28,34 @@ public final class ObservedSolve {
         void solve(Lesson lesson) throws Solver.SolveFailed;
     }
 
-    private static final Duration OBSERVER_START = Duration.ofSeconds(30);
+    /** How long the solution waits for the watches' baseline before it acts anyway (a slow emulated lab). */
+    private static final Duration OBSERVER_START = Duration.ofSeconds(60);
 
     private ObservedSolve() {
     }
 
     public static List<Verdict> run(Lab lab, Lesson lesson, Duration window, ObservationListener progress) throws Solver.SolveFailed {
-        CountDownLatch firstSample = new CountDownLatch(1);
+        CountDownLatch baseline = new CountDownLatch(1);
+        java.util.Set<String> watches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<String> atStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
         ObservationListener started = new ObservationListener() {
             @Override
             public void started(String check, dev.labtutor.check.observe.Watch watch, Duration w) {
+                watches.add(check);
                 progress.started(check, watch, w);
             }
 
             @Override
             public void sampled(String check, Timeline sofar) {
-                firstSample.countDown();
+                // The solution acts only once every watch has seen the pattern's first state (lb01
+                // holding the VIP, lb01's page answering): acting earlier makes the watch miss the
+                // start of what it must see, as a learner who acts before watching would.
+                if (sofar.matched() >= 1) {
+                    atStart.add(check);
+                }
+                if (atStart.containsAll(watches)) {
+                    baseline.countDown();
+                }
                 progress.sampled(check, sofar);
             }
 
@@ -62,10 +75,18 @@ public final class ObservedSolve {
             return t;
         });
         try {
+            // A solution whose set-up comes first (web-failover installs httpd before the failover)
+            // says where watching must begin: the set-up runs before the watch, which otherwise
+            // could not see its baseline until the set-up was done.
+            java.util.OptionalInt from = lesson.watchFrom();
+            if (from.isPresent() && from.getAsInt() > 0) {
+                lab.solve(lesson.withSolve(lesson.solve().subList(0, from.getAsInt())));
+            }
+            Lesson watched = from.isPresent() ? lesson.withSolve(lesson.solve().subList(from.getAsInt(), lesson.solve().size())) : lesson;
             Future<List<Verdict>> watching = one.submit(() -> lab.check(lesson, window, started));
             try {
-                firstSample.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);
-                lab.solve(lesson);
+                baseline.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);
+                lab.solve(watched);
                 return watching.get();
             } catch (Solver.SolveFailed e) {
                 watching.cancel(true);

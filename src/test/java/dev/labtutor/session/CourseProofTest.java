@@ -99,6 +99,113 @@ class CourseProofTest {
     }
 
     @Test
+    void theSolutionWaitsUntilEveryWatchHasSeenThePatternsFirstState() throws Exception {
+        // The flake CI met: the solution stopped keepalived before the watch had seen lb01 serve, so
+        // the watch never saw the pattern's start. Samples before the baseline must not release it.
+        Watch w = new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01", "lb02"), Optional.empty(), List.of(), 1,
+                List.of("lb01", "lb02", "lb01"));
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            volatile boolean solved;
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return List.of(verdict("failover", Status.FAIL, "not-performed"));
+            }
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                listener.started("failover", w, wait);
+                List<dev.labtutor.check.observe.Sample> samples = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    samples.add(new dev.labtutor.check.observe.Sample(i * 250L, java.util.Map.of("lb01", java.util.Set.of(),
+                            "lb02", java.util.Set.of()), java.util.Map.of()));
+                    order.add("nobody holds it");
+                    listener.sampled("failover", new Timeline(w, samples));
+                    sleep(100);
+                }
+                samples.add(new dev.labtutor.check.observe.Sample(1000, java.util.Map.of("lb01", java.util.Set.of("10.0.0.100"),
+                        "lb02", java.util.Set.of()), java.util.Map.of()));
+                order.add("lb01 holds it");
+                listener.sampled("failover", new Timeline(w, samples));
+                long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!solved && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                return List.of(verdict("failover", solved ? Status.PASS : Status.FAIL, ""));
+            }
+
+            @Override
+            public boolean observes(Lesson lesson) {
+                return true;
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+                order.add("solve");
+                solved = true;
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(lesson("failover", List.of())), List.of("failover"), x -> { });
+        assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
+        assertEquals(List.of("nobody holds it", "nobody holds it", "nobody holds it", "lb01 holds it", "solve"), order);
+    }
+
+    @Test
+    void aSolutionsSetUpRunsBeforeWatchingBeginsAndTheWatchedPartAfterTheBaseline() throws Exception {
+        // web-failover: httpd and the pages first (no baseline can be seen before they exist), then the failover.
+        List<dev.labtutor.course.Action> solve = List.of(new dev.labtutor.course.Action.Run("lb01", "dnf install -y httpd", false),
+                new dev.labtutor.course.Action.Run("lb01", "systemctl stop keepalived", false, true),
+                new dev.labtutor.course.Action.Run("lb01", "systemctl start keepalived", false));
+        Lesson l = new Lesson("web-failover", T, T, List.of("lb01"), List.of(), List.of(), solve, Path.of("web-failover.yaml"));
+        Watch w = new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01"), Optional.empty(), List.of(), 1, List.of("lb01"));
+        List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CourseProof.Lab lab = new CourseProof.Lab() {
+            volatile boolean done;
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait) {
+                return List.of(verdict("pages", Status.FAIL, "not-performed"));
+            }
+
+            @Override
+            public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
+                order.add("watch");
+                listener.started("pages", w, wait);
+                listener.sampled("pages", new Timeline(w, List.of(new dev.labtutor.check.observe.Sample(0,
+                        java.util.Map.of("lb01", java.util.Set.of("10.0.0.100")), java.util.Map.of()))));
+                long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!done && System.nanoTime() < end) {
+                    Thread.onSpinWait();
+                }
+                return List.of(verdict("pages", Status.PASS, ""));
+            }
+
+            @Override
+            public boolean observes(Lesson lesson) {
+                return true;
+            }
+
+            @Override
+            public void solve(Lesson lesson) {
+                lesson.solve().forEach(a -> order.add(((dev.labtutor.course.Action.Run) a).script()));
+                done = lesson.solve().size() == 2;
+            }
+        };
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(l), List.of("web-failover"), x -> { });
+        assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
+        assertEquals(List.of("dnf install -y httpd", "watch", "systemctl stop keepalived", "systemctl start keepalived"), order);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aKernelWithoutIpvsMakesTheLessonNotRunnableEvenWhenItsSolutionFails() throws Exception {
         CourseProof.Lab lab = new CourseProof.Lab() {
             @Override
