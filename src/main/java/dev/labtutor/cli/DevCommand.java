@@ -73,6 +73,10 @@ public final class DevCommand implements Runnable {
         @Option(names = "--state-dir", description = "With --on: parent directory of the sandbox's state.")
         Path stateDir;
 
+        @Option(names = "--whole", description = "After the proofs, solve the rest of the course and check every lesson again "
+                + "as re-checking and grading do: a finished lab must pass them all.")
+        boolean whole;
+
         @Option(names = "--vm", description = "The proof sandbox runs in a VM (default: a VM only when this kernel lacks IPVS or nfsd).")
         boolean vm;
 
@@ -147,7 +151,11 @@ public final class DevCommand implements Runnable {
                     out.printf("%d of %d lesson(s) proven%s.%n", proven, results.size(),
                             notRunnable > 0 ? ", " + notRunnable + " not runnable here (not counted as proven)" : "");
                     out.flush();
-                    return proven + notRunnable == results.size() ? ExitCodes.OK : ExitCodes.FAILED;
+                    boolean ok = proven + notRunnable == results.size();
+                    if (whole) {
+                        ok &= endState(proof, course, targets, w, out);
+                    }
+                    return ok ? ExitCodes.OK : ExitCodes.FAILED;
                 } catch (Solver.SolveFailed e) {
                     throw new UserError("solving a lesson on the way failed: " + e.getMessage(), ExitCodes.FAILED);
                 }
@@ -157,6 +165,31 @@ public final class DevCommand implements Runnable {
                     deleteQuietly(stateRoot);
                 }
             }
+        }
+
+        /** The whole course at its end: the rest solved, then every lesson checked again together. */
+        private boolean endState(CourseProof proof, Course course, List<Lesson> targets, int w, PrintWriter out) throws Solver.SolveFailed {
+            long t0 = System.nanoTime();
+            proof.solveRest(course.lessons(), targets.get(targets.size() - 1).id());
+            List<CourseProof.EndState> end = proof.endState(course);
+            int wide = Math.max(w, course.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(6));
+            out.println();
+            out.println("The whole course at its end state (every lesson solved, then checked again as re-check and grading do):");
+            out.println(DisplayWidth.pad("lesson", wide) + "  checks  pass-at-end  result");
+            for (CourseProof.EndState e : end) {
+                out.printf("%s  %6d  %11d  %s%n", DisplayWidth.pad(e.lesson(), wide), e.checks(), e.passed(), e.holds() ? "HOLDS" : "BROKEN");
+                for (var v : e.verdicts()) {
+                    if (!v.passed()) {
+                        out.println("    " + v.check() + " " + v.status().json() + ": " + v.message().in(courseOptions.lang()));
+                    } else if (v.cause().equals(dev.labtutor.check.Supersede.CAUSE)) {
+                        out.println("    " + v.check() + ": " + v.message().in(courseOptions.lang()));
+                    }
+                }
+            }
+            long holds = end.stream().filter(CourseProof.EndState::holds).count();
+            out.printf("%d of %d lesson(s) hold at the end state (%.1f s).%n", holds, end.size(), (System.nanoTime() - t0) / 1e9);
+            out.flush();
+            return holds == end.size();
         }
 
         private static void deleteQuietly(Path dir) {

@@ -2,8 +2,10 @@ package dev.labtutor.session;
 
 import dev.labtutor.check.QuizVerdict;
 import dev.labtutor.check.Status;
+import dev.labtutor.check.Supersede;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.check.observe.ObservationListener;
+import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Quiz;
 import java.time.Duration;
@@ -116,6 +118,54 @@ public final class CourseProof {
             LessonProof p = proveOne(l);
             out.add(p);
             each.accept(p);
+        }
+        return out;
+    }
+
+    /** One lesson judged at the end of the course: how many of its checks (quiz included) still pass. */
+    public record EndState(String lesson, int checks, int passed, List<Verdict> verdicts) {
+
+        public EndState {
+            verdicts = List.copyOf(verdicts);
+        }
+
+        public boolean holds() {
+            return checks > 0 && passed == checks;
+        }
+    }
+
+    /**
+     * Solves every lesson of {@code course} after {@code done} that was not solved yet, so the
+     * lab reaches the course's end state.
+     */
+    public void solveRest(List<Lesson> course, String done) throws Solver.SolveFailed {
+        int from = 0;
+        for (int i = 0; i < course.size(); i++) {
+            if (course.get(i).id().equals(done)) {
+                from = i + 1;
+            }
+        }
+        for (Lesson l : course.subList(from, course.size())) {
+            lab.solve(l);
+        }
+    }
+
+    /**
+     * Every lesson checked again on the lab as it is now, each in one round (observed lessons
+     * from keepalived's logs), judged together as re-checking and grading judge them (a check a
+     * later lesson supersedes is judged with that lesson, {@link Supersede}); the quizzes with
+     * their answer keys. A finished lab must hold every lesson.
+     */
+    public List<EndState> endState(Course course) {
+        Map<String, List<Verdict>> all = new java.util.LinkedHashMap<>();
+        for (Lesson l : course.lessons()) {
+            all.put(l.id(), lab.check(l, Duration.ZERO));
+        }
+        Map<String, List<Verdict>> resolved = Supersede.resolve(course, all);
+        List<EndState> out = new ArrayList<>();
+        for (Lesson l : course.lessons()) {
+            List<Verdict> vs = withQuiz(resolved.get(l.id()), l, Quiz.key(l.quiz()));
+            out.add(new EndState(l.id(), vs.size(), (int) vs.stream().filter(Verdict::passed).count(), vs));
         }
         return out;
     }

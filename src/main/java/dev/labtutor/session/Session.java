@@ -1,7 +1,7 @@
 package dev.labtutor.session;
 
-import dev.labtutor.check.Verdict;
 import dev.labtutor.check.TimelineCheck;
+import dev.labtutor.check.Verdict;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Step;

@@ -3,11 +3,15 @@ package dev.labtutor.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -59,18 +63,57 @@ class CourseVmEndToEndTest {
 
     @Test
     @Order(1)
-    void theLessonsThatNeedIpvsAndNfsdAreProven() {
-        List<String> args = new ArrayList<>(List.of("dev", "check", "--on", spec.name(), "--state-dir", spec.stateRoot().toString(),
+    void theLessonsThatNeedIpvsAndNfsdAreProvenAndTheWholeCourseHoldsAtItsEnd() {
+        List<String> args = new ArrayList<>(List.of("dev", "check", "--whole", "--on", spec.name(), "--state-dir", spec.stateRoot().toString(),
                 "--lang", "en", "--timeout", "180", "--settle", "180"));
         args.addAll(REAL_KERNEL_LESSONS);
         CliRun r = CliRun.of(args.toArray(String[]::new));
-        System.out.println("[dev check in the VM]\n" + r.out() + r.err());
+        System.out.println("[dev check --whole in the VM]\n" + r.out() + r.err());
         Map<String, String> results = r.proofs();
         assertEquals(REAL_KERNEL_LESSONS, List.copyOf(results.keySet()), r.out());
         results.forEach((lesson, result) -> assertEquals("PROVEN", result, lesson + ":\n" + r.out()));
-        assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("director-failover-keeps-service: observed lb01 → lb02 → lb01"), r.out());
         assertTrue(r.out().contains("failed-server-left-out: observed web01+web02 → web02 → web01+web02"), r.out());
+        // Every lesson solved on one sandbox, then all 13 checked again together, as r and grade do.
+        assertTrue(r.out().contains("13 of 13 lesson(s) hold at the end state"), r.out());
+        assertTrue(r.out().contains("web01-page: superseded by lesson 13 (nfs-share), whose checks all pass"), r.out());
+        assertEquals(0, r.code(), r.out() + r.err());
+    }
+
+    @Test
+    @Order(2)
+    void aFinishedLabGradesFullMarksObservedLessonsIncluded() throws Exception {
+        Path dir = Files.createTempDirectory(spec.stateRoot(), "grade-");
+        Path roster = dir.resolve("roster.yaml");
+        Files.writeString(roster, """
+                students:
+                  - id: s01
+                    name: 完成全部实验
+                    lab: "%s"
+                """.formatted(sandbox.labFile()), StandardCharsets.UTF_8);
+        Path out = dir.resolve("grades");
+        // The emulated VM runs all five hosts on one CPU: a deadline well above the 46 s default.
+        CliRun r = CliRun.of("grade", "--roster", roster.toString(), "--out", out.toString(), "--known-hosts",
+                sandbox.knownHosts().toString(), "--timeout", "300", "--lang", "en");
+        System.out.println("[grade of the finished lab]\n" + r.out() + r.err());
+        assertEquals(0, r.code(), r.out() + r.err());
+        String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+        Matcher total = Pattern.compile("\"total\": (\\d+),\\s*\"maximum\": (\\d+)").matcher(json);
+        assertTrue(total.find(), json);
+        assertEquals(total.group(2), total.group(1), "total = maximum for the finished lab:\n" + r.out());
+        assertTrue(Integer.parseInt(total.group(2)) >= 70, "all 13 lessons are graded: " + total.group(2));
+        Matcher status = Pattern.compile("\"status\": \"([a-z]+)\"").matcher(json);
+        int checks = 0;
+        while (status.find()) {
+            assertEquals("pass", status.group(1), "every check PASS:\n" + r.out());
+            checks++;
+        }
+        assertTrue(checks >= 70, "statuses read: " + checks);
+        for (String observed : List.of("failover-observed", "pages-follow-vip", "director-failover-keeps-service")) {
+            int at = json.indexOf("\"check\": \"" + observed + "\"");
+            assertTrue(at >= 0 && json.substring(at, json.indexOf("\"evidence\"", at)).contains("from the logs: lb02 MASTER"),
+                    observed + " is judged from keepalived's logs: " + json.substring(Math.max(0, at), Math.min(json.length(), at + 600)));
+        }
     }
 
     @Test
