@@ -4,6 +4,7 @@ import dev.labtutor.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A lesson: steps in order, the roles it needs, an optional quiz (answered in the tutor,
@@ -18,6 +19,11 @@ public record Lesson(String id, Text title, Text intro, List<String> roles, List
         steps = List.copyOf(steps);
         quiz = List.copyOf(quiz);
         solve = List.copyOf(solve);
+    }
+
+    /** This lesson with its quiz filled by {@code fill} ({@link Question#filled}): the quiz a learner reads and is graded on. */
+    public Lesson withQuizFilled(UnaryOperator<String> fill) {
+        return new Lesson(id, title, intro, roles, steps, quiz.stream().map(q -> q.filled(fill)).toList(), solve, file);
     }
 
     /** Every check of every step, in order. */

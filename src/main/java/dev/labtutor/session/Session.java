@@ -262,7 +262,7 @@ public final class Session {
         LessonProgress rec = s.record(lessonId);
         List<Verdict> all = new ArrayList<>(labVerdicts);
         if (!lesson.quiz().isEmpty()) {
-            all.add(quiz.grade(lesson, rec.answers()));
+            all.add(quiz.grade(lesson.withQuizFilled(s.bindings()::render), rec.answers()));
         }
         List<CheckMark> marks = Marks.of(all);
         boolean allPass = !all.isEmpty() && all.stream().allMatch(Verdict::passed);
@@ -402,7 +402,7 @@ public final class Session {
     }
 
     private SessionState answer(SessionState s, String questionId, String choice) {
-        Lesson l = s.current();
+        Lesson l = s.current().withQuizFilled(s.bindings()::render);
         var q = l.quiz().stream().filter(x -> x.id().equals(questionId)).findFirst();
         if (q.isEmpty()) {
             return s.flash(Flash.Level.ERROR, Text.of("这一课没有这道题：" + questionId, "this lesson has no question " + questionId));

@@ -1,5 +1,6 @@
 package dev.labtutor.tui;
 
+import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Question;
@@ -114,14 +115,18 @@ final class LessonPane {
             LessonProgress rec = s.record(lesson.id());
             int qn = 1;
             for (Question q : lesson.quiz()) {
-                out.addAll(quizQuestion(q, qn++, rec.answers().get(q.id()), lang, width));
+                out.addAll(quizQuestion(q, s.bindings(), qn++, rec.answers().get(q.id()), lang, width));
             }
         }
         return new Content(out, starts);
     }
 
-    /** A question with its choices; the learner's answer marked right or wrong, with the reason. */
-    static List<Line> quizQuestion(Question q, int number, String answer, Lang lang, int width) {
+    /**
+     * A question with its choices, the learner's values filled in as in the lesson text; the
+     * learner's answer marked right or wrong, with the reason.
+     */
+    static List<Line> quizQuestion(Question question, Bindings b, int number, String answer, Lang lang, int width) {
+        Question q = question.filled(b::render);
         List<Line> out = new ArrayList<>();
         out.add(Line.BLANK);
         out.addAll(Line.wrapped(" " + number + ". ", "    ", Style.BOLD, q.prompt().in(lang), Style.BOLD, width));

@@ -43,6 +43,7 @@ class CourseLintTest {
                 "broken-course/one.yaml:17:47: check 'ok-check' has no parameter 'colour' (it has: address)",
                 "broken-course/one.yaml:18:9: duplicate step id 'a'",
                 "broken-course/one.yaml:19:12: step title has no English text (en)",
+                "broken-course/one.yaml:26:22: unknown variable ${noquiz} (course vars, or ROLE.address/.iface/.user/.port)",
                 "broken-course/two.yaml:1:1: the lesson has no 'solve' section (the actions that complete it)",
                 "broken-course/two.yaml:1:5: lesson id 'three' does not match its file name (two.yaml)");
         assertEquals(expected, got);
