@@ -6,6 +6,7 @@ import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Note;
 import dev.labtutor.course.Question;
 import dev.labtutor.course.Step;
 import dev.labtutor.course.Template;
@@ -25,9 +26,9 @@ import java.util.Optional;
 
 /**
  * Validates course and check data as a whole: structure (from the readers), every check
- * reference resolves with valid parameters, every template (lesson text, actions, quiz) names a
- * known variable, every check definition builds with sample values of its parameter types,
- * every cause condition builds.
+ * reference resolves with valid parameters, every template (lesson text, actions, quiz, the
+ * course's notes) names a known variable, every check definition builds with sample values of
+ * its parameter types, every cause condition builds.
  */
 public final class CourseLint {
 
@@ -102,6 +103,8 @@ public final class CourseLint {
             }
             l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
+        Path courseFile = dir.resolve(CourseReader.COURSE_FILE);
+        templates(courseFile, read(courseFile), course.get().notes().stream().map(Note::text).toList(), bindings, problems);
     }
 
     private static void actionTemplates(Path file, String text, Action a, Bindings b, Problems problems) {

@@ -93,6 +93,13 @@ final class LessonPane {
                 out.addAll(Line.wrapped("   ", "   ", Style.NORMAL, f.caption(), Style.HOST, width));
             } else if (b instanceof LessonView.FileLine f) {
                 out.addAll(Line.wrapped("   | ", "   |   ", Style.DIM, f.line(), Style.CODE, width));
+            } else if (b instanceof LessonView.Note n) {
+                String indent = n.step() < 0 ? "" : "   ";
+                out.addAll(Line.wrapped(indent, indent, Style.NORMAL, n.label(), Style.WARNING, width));
+                out.addAll(Line.wrapped(indent + "  ", indent + "  ", Style.NORMAL, n.text(), Style.NORMAL, width));
+                if (n.step() < 0) {
+                    out.add(Line.BLANK);
+                }
             } else if (b instanceof LessonView.ChecksHead h) {
                 out.add(Line.of("   " + h.caption(), Style.DIM));
             } else if (b instanceof LessonView.CheckItem c) {
