@@ -131,6 +131,16 @@ class LvsChecksTest {
     }
 
     @Test
+    void aStrictMasterBelowTheOwnersPriorityGetsTheStrictModeHint() {
+        String strict = director("MASTER", 100, "DR", "            retry 3\n").replace("   router_id LVS_MASTER\n", "   router_id LVS_MASTER\n   vrrp_strict\n");
+        Verdict v = Evaluator.evaluate(bind("lvs-director-master", "director-config-valid"), round(new Host("lb01").config(strict)));
+        assertEquals(Status.FAIL, v.status());
+        assertEquals("strict-master-owner", v.cause());
+        assertTrue(v.hint().orElseThrow().en().contains("remove vrrp_strict") && v.hint().get().en().contains("starts the server in BACKUP state")
+                && v.hint().get().en().contains("drops all traffic to the VIP"), v.hint().get().en());
+    }
+
+    @Test
     void directorsWhoseVirtualServersDisagreeAreNamed() {
         Verdict v = Evaluator.evaluate(bind("lvs-director-backup", "directors-agree"), round(
                 new Host("lb01").config(director("MASTER", 100, "DR", "")), new Host("lb02").config(director("BACKUP", 99, "NAT", ""))));
