@@ -127,6 +127,7 @@ class LvsChecksTest {
                 round(new Host("lb01").config(director("MASTER", 100, "DR", "            nb_get_retry 3\n"))));
         assertEquals(Status.FAIL, v.status());
         assertEquals("nb-get-retry", v.cause());
+        assertTrue(v.message().en().contains("an HTTP_GET / SSL_GET keyword") && v.message().en().contains("never belonged here"), v.message().en());
         assertTrue(v.hint().orElseThrow().en().contains("\"retry 3\""), v.hint().get().en());
     }
 
