@@ -6,6 +6,8 @@ import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.course.Note;
+import dev.labtutor.course.Question;
 import dev.labtutor.course.Step;
 import dev.labtutor.course.Template;
 import dev.labtutor.course.VarType;
@@ -24,8 +26,9 @@ import java.util.Optional;
 
 /**
  * Validates course and check data as a whole: structure (from the readers), every check
- * reference resolves with valid parameters, every template names a known variable, every check
- * definition builds with sample values of its parameter types, every cause condition builds.
+ * reference resolves with valid parameters, every template (lesson text, actions, quiz, the
+ * course's notes) names a known variable, every check definition builds with sample values of
+ * its parameter types, every cause condition builds.
  */
 public final class CourseLint {
 
@@ -90,8 +93,18 @@ public final class CourseLint {
                 }
             }
             templates(l.file(), text, List.of(l.title(), l.intro()), bindings, problems);
+            for (Question q : l.quiz()) {
+                List<Text> texts = new ArrayList<>(List.of(q.prompt(), q.explain()));
+                q.choices().forEach(c -> {
+                    texts.add(c.text());
+                    c.why().ifPresent(texts::add);
+                });
+                templates(l.file(), text, texts, bindings, problems);
+            }
             l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
+        Path courseFile = dir.resolve(CourseReader.COURSE_FILE);
+        templates(courseFile, read(courseFile), course.get().notes().stream().map(Note::text).toList(), bindings, problems);
     }
 
     private static void actionTemplates(Path file, String text, Action a, Bindings b, Problems problems) {

@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
 public final class CourseCache {
 
     /** Raised whenever the encoding below changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final byte[] MAGIC = "LTCOURSE".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -162,7 +162,11 @@ public final class CourseCache {
             text(out, v.description());
         });
         map(out, c.defaultHosts(), out::string);
-        list(out, c.notes(), t -> text(out, t));
+        list(out, c.notes(), n -> {
+            out.string(n.lesson()).bool(n.step().isPresent());
+            n.step().ifPresent(out::string);
+            text(out, n.text());
+        });
         list(out, c.lessons(), l -> lesson(out, l));
         out.string(c.gating().name());
     }
@@ -174,7 +178,7 @@ public final class CourseCache {
         Map<String, Text> roles = map(in, () -> text(in));
         Map<String, VarSpec> vars = map(in, () -> new VarSpec(in.text(), in.text(), VarType.valueOf(in.text()), text(in)));
         Map<String, String> defaultHosts = map(in, in::text);
-        List<Text> notes = list(in, () -> text(in));
+        List<Note> notes = list(in, () -> new Note(in.text(), in.bool() ? Optional.of(in.text()) : Optional.empty(), text(in)));
         List<Lesson> lessons = list(in, () -> lesson(in));
         return new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons, Course.Gating.valueOf(in.text()));
     }

@@ -28,6 +28,7 @@ public final class CourseReader {
     public static final String COURSE_FILE = "course.yaml";
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Set<String> COURSE_KEYS = Set.of("id", "title", "roles", "vars", "default-hosts", "notes", "lessons", "gating");
+    private static final Set<String> NOTE_KEYS = Set.of("lesson", "step", "zh", "en");
     private static final Set<String> VAR_KEYS = Set.of("default", "type", "zh", "en");
     private static final Set<String> LESSON_KEYS = Set.of("id", "title", "intro", "roles", "steps", "quiz", "solve");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "question", "choices", "explain");
@@ -94,13 +95,13 @@ public final class CourseReader {
             });
         });
 
-        List<Text> notes = new ArrayList<>();
+        List<YNode> noteNodes = new ArrayList<>();
         f.node("notes").ifPresent(n -> {
             if (!n.isList()) {
-                problems.add(n, "'notes' must be a list of {zh, en}");
+                problems.add(n, "'notes' must be a list of {lesson, step?, zh, en}");
                 return;
             }
-            n.items().forEach(i -> Fields.bilingual(i, problems, "note").ifPresent(notes::add));
+            noteNodes.addAll(n.items());
         });
 
         List<Lesson> lessons = new ArrayList<>();
@@ -129,6 +130,8 @@ public final class CourseReader {
             }
         }, () -> problems.add(root.get(), "the course is missing 'lessons'"));
         supersedes(lessons, problems);
+        List<Note> notes = new ArrayList<>();
+        noteNodes.forEach(n -> readNote(n, lessons, problems).ifPresent(notes::add));
         Course.Gating gating = Course.Gating.SEQUENTIAL;
         Optional<String> g = f.text("gating");
         if (g.isPresent()) {
@@ -168,6 +171,34 @@ public final class CourseReader {
         Optional<Course> c = read(dir, problems);
         problems.throwIfAny();
         return c.orElseThrow();
+    }
+
+    /**
+     * A note placed where its slip occurs: {@code lesson} (required) names a lesson of the course,
+     * {@code step} (optional) one of that lesson's steps; anything else is a located problem,
+     * since a note that names no place would never be shown.
+     */
+    private static Optional<Note> readNote(YNode n, List<Lesson> lessons, Problems problems) {
+        Fields f = Fields.of(n, problems, "note", NOTE_KEYS);
+        Optional<Text> text = Fields.bilingual(n.only(Set.of("zh", "en")), problems, "note");
+        String lid = f.requiredText("lesson");
+        if (lid.isEmpty() || text.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Lesson> lesson = lessons.stream().filter(l -> l.id().equals(lid)).findFirst();
+        if (lesson.isEmpty()) {
+            problems.add(f.node("lesson").orElse(n), "note names unknown lesson '" + lid + "'"
+                    + Fields.suggestion(lid, lessons.stream().map(Lesson::id).collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
+            return Optional.empty();
+        }
+        Optional<String> step = f.text("step");
+        if (step.isPresent() && lesson.get().steps().stream().noneMatch(s -> s.id().equals(step.get()))) {
+            problems.add(f.node("step").orElseThrow(), "note names unknown step '" + step.get() + "' of lesson '" + lid + "'"
+                    + Fields.suggestion(step.get(), lesson.get().steps().stream().map(Step::id)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
+            return Optional.empty();
+        }
+        return Optional.of(new Note(lid, step, text.get()));
     }
 
     private static Optional<VarSpec> readVar(String name, YNode spec, Problems problems) {

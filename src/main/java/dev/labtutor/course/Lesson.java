@@ -4,6 +4,7 @@ import dev.labtutor.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A lesson: steps in order, the roles it needs, an optional quiz (answered in the tutor,
@@ -33,6 +34,11 @@ public record Lesson(String id, Text title, Text intro, List<String> roles, List
     /** This lesson with only part of its solution (a solution run in two parts around a watch's start). */
     public Lesson withSolve(List<Action> part) {
         return new Lesson(id, title, intro, roles, steps, quiz, part, file);
+    }
+
+    /** This lesson with its quiz filled by {@code fill} ({@link Question#filled}): the quiz a learner reads and is graded on. */
+    public Lesson withQuizFilled(UnaryOperator<String> fill) {
+        return new Lesson(id, title, intro, roles, steps, quiz.stream().map(q -> q.filled(fill)).toList(), solve, file);
     }
 
     /** Every check of every step, in order. */

@@ -223,8 +223,8 @@ final class ConfigParser {
                         ? s.word(1).toUpperCase(java.util.Locale.ROOT) : "MASTER 或 BACKUP";
                 String hintEn = hint.startsWith("MASTER 或") ? "MASTER or BACKUP" : hint;
                 sink.error(s.file(), s.line(), "state-unknown",
-                        "(" + i.name + ") 未知的 state '" + s.word(1) + "'，keepalived 会悄悄当作 BACKUP。关键字和取值区分大小写，请写 " + hint + "。",
-                        "(" + i.name + ") unknown state '" + s.word(1) + "', keepalived silently uses BACKUP. Keywords and values are case-sensitive: write " + hintEn + ".");
+                        "(" + i.name + ") 未知的 state '" + s.word(1) + "'：keepalived 会报告这一行（defaulting to BACKUP）并按 BACKUP 运行。关键字和取值区分大小写，请写 " + hint + "。",
+                        "(" + i.name + ") unknown state '" + s.word(1) + "', defaulting to BACKUP: keepalived logs this and runs the instance as BACKUP. Keywords and values are case-sensitive: write " + hintEn + ".");
             }
         });
         b.simple("interface", s -> {
@@ -413,8 +413,8 @@ final class ConfigParser {
                 String hint = Keywords.LB_KINDS.contains(up) ? up : "NAT、DR 或 TUN";
                 String hintEn = Keywords.LB_KINDS.contains(up) ? up : "NAT, DR or TUN";
                 sink.error(s.file(), s.line(), "lb-kind-unknown",
-                        "未知的转发方式 [" + s.word(1) + "]，keepalived 会悄悄改用 NAT。取值区分大小写，请写 " + hint + "。",
-                        "unknown [" + s.word(1) + "] routing method for virtual server; keepalived silently falls back to NAT. Values are case-sensitive: write " + hintEn + ".");
+                        "未知的转发方式 [" + s.word(1) + "]：keepalived 会报告这一行并改用 NAT。取值区分大小写，请写 " + hint + "。",
+                        "unknown [" + s.word(1) + "] routing method for virtual server: keepalived logs this and falls back to NAT. Values are case-sensitive: write " + hintEn + ".");
             }
         };
         vs.simple("lb_kind", kind).simple("lvs_method", kind);
@@ -874,8 +874,8 @@ final class ConfigParser {
         String word = s.first();
         if (word.equals("nb_get_retry")) {
             sink.error(s.file(), s.line(), "nb-get-retry",
-                    "未知关键字 'nb_get_retry'：这是 keepalived 1.x 的写法，keepalived 2.x 在这里不认识它（只有 HTTP_GET/SSL_GET 还勉强接受）。改成 retry。",
-                    "Unknown keyword 'nb_get_retry': the keepalived 1.x spelling, which keepalived 2.x does not know here (only HTTP_GET/SSL_GET still take it, as deprecated). Write retry.");
+                    "未知关键字 'nb_get_retry'：它是 HTTP_GET / SSL_GET 的关键字（keepalived 1.x 的写法，2.x 中已弃用），从来不属于这里。改成 retry。",
+                    "Unknown keyword 'nb_get_retry': it is an HTTP_GET / SSL_GET keyword (keepalived 1.x's spelling, deprecated in 2.x) and never belonged here. Write retry.");
             return;
         }
         String zh = "未知关键字 '" + word + "'，keepalived 跳过这一行。";
@@ -1223,8 +1223,8 @@ final class ConfigParser {
             }
             if (strict && !i.accept) {
                 sink.warning(i.file, i.line, "strict-no-accept",
-                        n + " 开启了 vrrp_strict 却没有 accept：keepalived 会用防火墙丢弃发往 VIP 的流量，VIP 能 ping 到也无法访问服务。加上 accept 或去掉 vrrp_strict。",
-                        n + " vrrp_strict without accept: keepalived installs a firewall rule that drops traffic to the VIP, so services on the VIP time out. Add accept or remove vrrp_strict.");
+                        n + " 开启了 vrrp_strict 却没有 accept：keepalived 会添加防火墙规则，丢弃发往 VIP 的所有流量，ping 也不通。加上 accept 或去掉 vrrp_strict。",
+                        n + " vrrp_strict without accept: keepalived installs a firewall rule that drops all traffic to the VIP, ping included. Add accept or remove vrrp_strict.");
             }
             if (i.interfaceName.isEmpty() && !i.loopback) {
                 sink.warning(i.file, i.line, "interface-unset",

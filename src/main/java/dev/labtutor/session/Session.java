@@ -263,7 +263,7 @@ public final class Session {
         LessonProgress rec = s.record(lessonId);
         List<Verdict> all = new ArrayList<>(labVerdicts);
         if (!lesson.quiz().isEmpty()) {
-            all.add(quiz.grade(lesson, rec.answers()));
+            all.add(quiz.grade(lesson.withQuizFilled(s.bindings()::render), rec.answers()));
         }
         List<CheckMark> marks = keepWatched(s.marks(lessonId), Marks.of(all));
         boolean allPass = !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed);
@@ -431,7 +431,7 @@ public final class Session {
     }
 
     private SessionState answer(SessionState s, String questionId, String choice) {
-        Lesson l = s.current();
+        Lesson l = s.current().withQuizFilled(s.bindings()::render);
         var q = l.quiz().stream().filter(x -> x.id().equals(questionId)).findFirst();
         if (q.isEmpty()) {
             return s.flash(Flash.Level.ERROR, Text.of("这一课没有这道题：" + questionId, "this lesson has no question " + questionId));

@@ -1,5 +1,6 @@
 package dev.labtutor.tui;
 
+import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Question;
@@ -92,6 +93,13 @@ final class LessonPane {
                 out.addAll(Line.wrapped("   ", "   ", Style.NORMAL, f.caption(), Style.HOST, width));
             } else if (b instanceof LessonView.FileLine f) {
                 out.addAll(Line.wrapped("   | ", "   |   ", Style.DIM, f.line(), Style.CODE, width));
+            } else if (b instanceof LessonView.Note n) {
+                String indent = n.step() < 0 ? "" : "   ";
+                out.addAll(Line.wrapped(indent, indent, Style.NORMAL, n.label(), Style.WARNING, width));
+                out.addAll(Line.wrapped(indent + "  ", indent + "  ", Style.NORMAL, n.text(), Style.NORMAL, width));
+                if (n.step() < 0) {
+                    out.add(Line.BLANK);
+                }
             } else if (b instanceof LessonView.ChecksHead h) {
                 out.add(Line.of("   " + h.caption(), Style.DIM));
             } else if (b instanceof LessonView.CheckItem c) {
@@ -114,14 +122,18 @@ final class LessonPane {
             LessonProgress rec = s.record(lesson.id());
             int qn = 1;
             for (Question q : lesson.quiz()) {
-                out.addAll(quizQuestion(q, qn++, rec.answers().get(q.id()), lang, width));
+                out.addAll(quizQuestion(q, s.bindings(), qn++, rec.answers().get(q.id()), lang, width));
             }
         }
         return new Content(out, starts);
     }
 
-    /** A question with its choices; the learner's answer marked right or wrong, with the reason. */
-    static List<Line> quizQuestion(Question q, int number, String answer, Lang lang, int width) {
+    /**
+     * A question with its choices, the learner's values filled in as in the lesson text; the
+     * learner's answer marked right or wrong, with the reason.
+     */
+    static List<Line> quizQuestion(Question question, Bindings b, int number, String answer, Lang lang, int width) {
+        Question q = question.filled(b::render);
         List<Line> out = new ArrayList<>();
         out.add(Line.BLANK);
         out.addAll(Line.wrapped(" " + number + ". ", "    ", Style.BOLD, q.prompt().in(lang), Style.BOLD, width));

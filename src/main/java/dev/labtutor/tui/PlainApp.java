@@ -351,7 +351,7 @@ public final class PlainApp {
             return;
         }
         for (int i = 0; i < quiz.size(); i++) {
-            for (Line line : LessonPane.quizQuestion(quiz.get(i), i + 1, s.record(s.current().id()).answers().get(quiz.get(i).id()), s.lang(), 200)) {
+            for (Line line : LessonPane.quizQuestion(quiz.get(i), s.bindings(), i + 1, s.record(s.current().id()).answers().get(quiz.get(i).id()), s.lang(), 200)) {
                 w.println(line.text());
             }
         }

@@ -211,7 +211,7 @@ final class TutorScreen {
             int inner = Math.min(l.width() - 8, 76);
             List<Line> lines = new ArrayList<>();
             lines.add(Line.of(Text.of("小测验 " + (i + 1) + "/" + quiz.size(), "Quiz " + (i + 1) + "/" + quiz.size()).in(lang), Style.BOLD));
-            lines.addAll(LessonPane.quizQuestion(quiz.get(i), i + 1, s.record(s.current().id()).answers().get(quiz.get(i).id()), lang, inner));
+            lines.addAll(LessonPane.quizQuestion(quiz.get(i), s.bindings(), i + 1, s.record(s.current().id()).answers().get(quiz.get(i).id()), lang, inner));
             lines.add(Line.BLANK);
             lines.add(Line.of(Text.of("按选项字母回答；左右方向键换题；Esc 关闭", "Press a choice's letter; Left/Right for other questions; Esc closes")
                     .in(lang), Style.DIM));

@@ -23,7 +23,10 @@ public final class LessonText {
                 + Text.of("完成后运行：labtutor check " + lesson.id(), "When done, run: labtutor check " + lesson.id()).in(lang) + "\n";
     }
 
-    /** The blocks as text: numbered steps, commands as {@code [host]# line}, files indented with {@code | }. */
+    /**
+     * The blocks as text: numbered steps, commands as {@code [host]# line}, files indented with
+     * {@code | }, notes on the original document as a paragraph that starts with their label.
+     */
     public static String body(List<LessonView.Block> blocks) {
         StringBuilder sb = new StringBuilder();
         int step = -1;
@@ -48,6 +51,8 @@ public final class LessonText {
                 sb.append(f.line().isEmpty() ? "   |" : "   | " + f.line()).append('\n');
             } else if (block instanceof LessonView.Command c) {
                 sb.append("   [").append(c.host()).append("]# ").append(c.line()).append('\n');
+            } else if (block instanceof LessonView.Note n) {
+                sb.append(step < 0 ? n.label() + n.text() + "\n\n" : indent(n.label() + n.text(), "   ") + "\n");
             } else if (block instanceof LessonView.ChecksHead h) {
                 sb.append("   ").append(h.caption()).append('\n');
             } else if (block instanceof LessonView.CheckItem c) {

@@ -9,6 +9,7 @@ import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Function;
 public final class LessonView {
 
     /** One piece of a lesson. {@code step} is the 0-based step it belongs to, -1 before the first step. */
-    public sealed interface Block permits Title, Para, StepHead, Command, FileHead, FileLine, ChecksHead, CheckItem, Gap {
+    public sealed interface Block permits Title, Para, StepHead, Command, FileHead, FileLine, Note, ChecksHead, CheckItem, Gap {
         int step();
     }
 
@@ -39,6 +40,15 @@ public final class LessonView {
     }
 
     public record FileLine(int step, String line) implements Block {
+    }
+
+    /**
+     * A note on the original document the course is based on, where its slip occurs: {@code label}
+     * marks it as such and ends in its punctuation ("原文勘误：", "Note on the original document: "),
+     * so a view writes label and text side by side; {@code text} says what the document got wrong
+     * and what the course does instead.
+     */
+    public record Note(int step, String label, String text) implements Block {
     }
 
     public record ChecksHead(int step, String caption) implements Block {
@@ -61,6 +71,7 @@ public final class LessonView {
         if (!intro.isEmpty()) {
             out.add(new Para(-1, intro));
         }
+        notes(out, -1, b.course().notes(lesson.id(), Optional.empty()), b, lang);
         for (int i = 0; i < lesson.steps().size(); i++) {
             Step s = lesson.steps().get(i);
             out.add(new StepHead(i, b.render(s.title().in(lang))));
@@ -80,6 +91,7 @@ public final class LessonView {
                     }
                 }
             }
+            notes(out, i, b.course().notes(lesson.id(), Optional.of(s.id())), b, lang);
             if (!s.checks().isEmpty()) {
                 out.add(new Gap(i));
                 out.add(new ChecksHead(i, Text.of("检查：", "Checked:").in(lang)));
@@ -89,5 +101,16 @@ public final class LessonView {
             }
         }
         return out;
+    }
+
+    private static final Text NOTE_LABEL = Text.of("原文勘误：", "Note on the original document: ");
+
+    private static void notes(List<Block> out, int step, List<dev.labtutor.course.Note> notes, Bindings b, Lang lang) {
+        for (dev.labtutor.course.Note n : notes) {
+            if (step >= 0) {
+                out.add(new Gap(step));
+            }
+            out.add(new Note(step, NOTE_LABEL.in(lang), b.render(n.text().in(lang)).strip()));
+        }
     }
 }

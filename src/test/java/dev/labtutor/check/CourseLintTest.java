@@ -34,6 +34,10 @@ class CourseLintTest {
                 "broken-checks/checks.yaml:27:7: check bad-param: unknown variable ${somewhere} (not a parameter of the check)",
                 "broken-checks/checks.yaml:35:23: check shell-injection: command 'run' uses ${what}, a free-text value that would reach the shell unvalidated; give it a stricter type",
                 "broken-course/course.yaml:7:21: lesson 'one' is listed twice",
+                "broken-course/course.yaml:13:13: note names unknown lesson 'onw' (did you mean 'one'?)",
+                "broken-course/course.yaml:17:11: note names unknown step 'z' of lesson 'one' (did you mean 'a'?)",
+                "broken-course/course.yaml:20:5: note is missing 'lesson'",
+                "broken-course/course.yaml:23:12: unknown variable ${nonote} (course vars, or ROLE.address/.iface/.user/.port)",
                 "broken-course/one.yaml:4:1: unknown key 'stesp' in lesson (did you mean 'steps'?)",
                 "broken-course/one.yaml:8:38: unknown variable ${nosuch} (course vars, or ROLE.address/.iface/.user/.port)",
                 "broken-course/one.yaml:13:9: unknown check 'not-a-check' (not defined in checks/)",
@@ -43,6 +47,7 @@ class CourseLintTest {
                 "broken-course/one.yaml:17:47: check 'ok-check' has no parameter 'colour' (it has: address)",
                 "broken-course/one.yaml:18:9: duplicate step id 'a'",
                 "broken-course/one.yaml:19:12: step title has no English text (en)",
+                "broken-course/one.yaml:26:22: unknown variable ${noquiz} (course vars, or ROLE.address/.iface/.user/.port)",
                 "broken-course/two.yaml:1:1: the lesson has no 'solve' section (the actions that complete it)",
                 "broken-course/two.yaml:1:5: lesson id 'three' does not match its file name (two.yaml)");
         assertEquals(expected, got);

@@ -127,7 +127,18 @@ class LvsChecksTest {
                 round(new Host("lb01").config(director("MASTER", 100, "DR", "            nb_get_retry 3\n"))));
         assertEquals(Status.FAIL, v.status());
         assertEquals("nb-get-retry", v.cause());
+        assertTrue(v.message().en().contains("an HTTP_GET / SSL_GET keyword") && v.message().en().contains("never belonged here"), v.message().en());
         assertTrue(v.hint().orElseThrow().en().contains("\"retry 3\""), v.hint().get().en());
+    }
+
+    @Test
+    void aStrictMasterBelowTheOwnersPriorityGetsTheStrictModeHint() {
+        String strict = director("MASTER", 100, "DR", "            retry 3\n").replace("   router_id LVS_MASTER\n", "   router_id LVS_MASTER\n   vrrp_strict\n");
+        Verdict v = Evaluator.evaluate(bind("lvs-director-master", "director-config-valid"), round(new Host("lb01").config(strict)));
+        assertEquals(Status.FAIL, v.status());
+        assertEquals("strict-master-owner", v.cause());
+        assertTrue(v.hint().orElseThrow().en().contains("remove vrrp_strict") && v.hint().get().en().contains("starts the server in BACKUP state")
+                && v.hint().get().en().contains("drops all traffic to the VIP"), v.hint().get().en());
     }
 
     @Test

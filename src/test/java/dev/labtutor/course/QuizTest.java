@@ -92,4 +92,22 @@ class QuizTest {
         assertTrue(msgs.stream().anyMatch(m -> m.contains("basics.yaml:13:") && m.contains("exactly one choice")), msgs.toString());
         assertTrue(msgs.stream().anyMatch(m -> m.contains("basics.yaml:14:") && m.contains("needs 'why'")), msgs.toString());
     }
+
+    @Test
+    void aFilledQuestionCarriesTheLearnersValuesInEveryText() throws IOException {
+        String course = COURSE + "vars:\n  vip: { default: 10.0.0.100, type: ipv4, zh: 地址, en: address }\n";
+        String lesson = LESSON.replace("What is the VIP?", "\"What is ${vip}?\"").replace("VIP 是什么？", "\"${vip} 是什么？\"")
+                .replace("a host's own address never moves", "\"${vip} never moves\"").replace("the floating address", "\"${vip} floats\"");
+        Course c = read(course, lesson, new Problems());
+        Question raw = c.lesson("basics").orElseThrow().quiz().get(0);
+        assertTrue(raw.prompt().en().contains("${vip}"), "the course keeps the placeholder");
+        Question q = raw.filled(Bindings.of(c, java.util.Optional.empty())::render);
+        assertEquals("What is 10.0.0.100?", q.prompt().en());
+        assertEquals("10.0.0.100 是什么？", q.prompt().zh());
+        assertEquals("10.0.0.100 never moves", q.choices().get(0).why().orElseThrow().en());
+        assertEquals("10.0.0.100 floats", q.explain().en());
+        assertEquals(raw.correct().key(), q.correct().key(), "filling changes text, not the answer");
+        Lesson filled = c.lesson("basics").orElseThrow().withQuizFilled(s -> s.replace("${vip}", "V"));
+        assertEquals("What is V?", filled.quiz().get(0).prompt().en());
+    }
 }

@@ -210,6 +210,17 @@ class KeepalivedParserTest {
     }
 
     @Test
+    void caseErrorsAreSaidToBeLoggedAndStrictModeToDropAllTrafficToTheVip() {
+        ParseResult state = parse(BASIC.formatted("master", "priority 100"));
+        String en = state.withCode("state-unknown").get(0).text().en();
+        assertTrue(en.contains("defaulting to BACKUP: keepalived logs this") && !en.contains("silently"), en);
+        assertFalse(state.withCode("state-unknown").get(0).text().zh().contains("悄悄"));
+        ParseResult strict = parse("global_defs {\n vrrp_strict\n}\n" + BASIC.formatted("BACKUP", "priority 90"));
+        String drop = strict.withCode("strict-no-accept").get(0).text().en();
+        assertTrue(drop.contains("drops all traffic to the VIP, ping included"), drop);
+    }
+
+    @Test
     void interfacesCheckedOnlyWhenKnown() {
         String text = BASIC.formatted("BACKUP", "priority 90");
         assertFalse(parse(text).hasErrors());

@@ -64,4 +64,20 @@ class PlainAppTest {
         assertTrue(out.contains("1. 安装软件包"), out);
         assertTrue(out.contains("不认识的命令：foo"), out);
     }
+
+    @Test
+    void theQuizShowsTheLearnersValuesNotPlaceholders() throws Exception {
+        var shipped = dev.labtutor.course.CourseReader.readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+        var c = Fixtures.course();
+        List<dev.labtutor.course.Lesson> lessons = new java.util.ArrayList<>();
+        lessons.add(shipped.lesson("vrrp-basics").orElseThrow());
+        lessons.addAll(c.lessons());
+        var course = new dev.labtutor.course.Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), lessons, c.gating());
+        FakeWorld w = new FakeWorld(course, dir);
+        String out = run(w, "quiz\nanswer 2 b\nquit\n", Lang.EN);
+        assertTrue(out.contains("lb01 has priority 100, lb02 99, and both run normally"), out);
+        assertTrue(!out.contains("${"), "no placeholder reaches the learner:\n" + out);
+        String zh = run(new FakeWorld(course, dir.resolve("zh")), "quiz\nquit\n", Lang.ZH);
+        assertTrue(zh.contains("lb01 的 priority 是 100，lb02 是 99"), zh);
+    }
 }
