@@ -158,13 +158,10 @@ public final class KnownHostsStore {
     }
 
     private static Predicate<Line> targetOf(String s) {
-        if (s.startsWith("[") && s.contains("]:")) {
-            String exact = s;
-            return l -> l.matches(exact);
-        }
-        int colon = s.lastIndexOf(':');
-        if (colon > 0 && s.indexOf(':') == colon) {
-            String address = s.substring(0, colon);
+        boolean bracketed = s.startsWith("[") && s.contains("]:");
+        int colon = bracketed ? s.indexOf("]:") + 1 : s.lastIndexOf(':');
+        if (bracketed || (colon > 0 && s.indexOf(':') == colon)) {
+            String address = bracketed ? s.substring(1, colon - 1) : s.substring(0, colon);
             int port;
             try {
                 port = Integer.parseInt(s.substring(colon + 1));
@@ -174,8 +171,8 @@ public final class KnownHostsStore {
             String exact = hostKey(address, port);
             return l -> l.matches(exact);
         }
-        String bracketed = "[" + s + "]:";
-        return l -> l.matches(s) || l.patterns().stream().anyMatch(p -> p.startsWith(bracketed));
+        String anyPort = "[" + s + "]:";
+        return l -> l.matches(s) || l.patterns().stream().anyMatch(p -> p.startsWith(anyPort));
     }
 
     private interface Body<T> {

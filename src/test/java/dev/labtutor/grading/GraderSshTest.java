@@ -166,6 +166,9 @@ class GraderSshTest {
         assertEquals(khBefore, Files.readString(kh).lines().filter(l -> !l.startsWith("[127.0.0.1]:" + a.port())
                 && !l.startsWith("[127.0.0.1]:" + b.port())).map(l -> l + "\n").reduce("", String::concat),
                 "the changed key is refused, not replaced");
+        String changed = s03.hosts().get(1).problem().orElseThrow().en();
+        String forget = "labtutor hosts forget --known-hosts " + kh.toAbsolutePath().normalize() + " 127.0.0.1:" + c.port();
+        assertTrue(changed.contains("`" + forget + "`"), "the exact command for the class file and host: " + changed);
         var installed = s03.lessons().get(0).checks().get(0).verdict();
         assertEquals(Status.ERROR, installed.status(), "a check on both hosts is ERROR when one host is");
         HostVerdict onLb01 = installed.on("lb01").orElseThrow();
@@ -187,5 +190,13 @@ class GraderSshTest {
         }
         String ev = Files.readString(book.resolve("evidence/s01/lb01.txt"));
         assertTrue(ev.contains("probe script sent") && ev.contains("==LT ") && ev.contains("exit status 0"), ev);
+
+        String[] advised = forget.substring("labtutor hosts ".length()).split(" ");
+        java.io.StringWriter said = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new dev.labtutor.cli.HostsCommand(role -> Optional.empty()));
+        cl.setOut(new java.io.PrintWriter(said, true));
+        assertEquals(0, cl.execute(advised), said.toString());
+        assertTrue(said.toString().startsWith("Forgot 1 host key") || said.toString().startsWith("已删除"), said.toString());
+        assertFalse(Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "), "the advised command forgets the changed key");
     }
 }

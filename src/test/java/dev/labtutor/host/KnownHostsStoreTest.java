@@ -112,6 +112,39 @@ class KnownHostsStoreTest {
         assertEquals(new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)), left.get(0));
     }
 
+    /**
+     * The bracketed form names one port exactly, port 22 included (where known_hosts writes the
+     * bare address), so the {@code [address]:port} a changed-key message gives for an IPv6 host
+     * forgets that host's key.
+     */
+    @Test
+    void theBracketedFormOnPort22ForgetsTheBareEntry() throws Exception {
+        KnownHostsStore store = new KnownHostsStore(tmp.resolve("known_hosts"));
+        PublicKey k = key(pub("ed25519"));
+        store.check("fd00::11", 22, k);
+        store.check("fd00::11", 2222, k);
+        store.check("10.0.0.11", 22, k);
+        assertEquals(1, store.forget("[fd00::11]:22"));
+        assertEquals(1, store.forget("[10.0.0.11]:22"));
+        assertEquals(List.of("[fd00::11]:2222"), store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
+    }
+
+    /**
+     * The advice after a changed key names the host as {@code address:port} (never a role some
+     * other lab file might map elsewhere, nor a bare address that means every port) and the file
+     * that was checked, left out only when it is the learner's personal one.
+     */
+    @Test
+    void theForgetAdviceIsExactForTheFileAndTheHost() {
+        Path personal = SshOptions.defaultKnownHosts();
+        assertEquals("labtutor hosts forget 10.0.0.11:22", SshMessages.forgetCommand(personal, "10.0.0.11"));
+        assertEquals("labtutor hosts forget 10.0.0.11:2222", SshMessages.forgetCommand(personal, "[10.0.0.11]:2222"));
+        assertEquals("labtutor hosts forget [fd00::11]:22", SshMessages.forgetCommand(personal, "fd00::11"));
+        Path classFile = tmp.resolve("class 1/known_hosts");
+        assertEquals("labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
+                SshMessages.forgetCommand(classFile, "[10.0.0.11]:2222"));
+    }
+
     @Test
     void manyParallelFirstContactsAreAllRecorded() throws Exception {
         Path file = tmp.resolve("known_hosts");
