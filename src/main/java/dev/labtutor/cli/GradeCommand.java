@@ -93,7 +93,7 @@ public final class GradeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         GradeInputs in = GradeInputs.load(roster, lessons, courseOptions, Installation.locate());
-        in.warnings().forEach(w -> err.println("labtutor: warning: " + w));
+        in.warnings().forEach(w -> err.println("labtutor: warning: " + w.in(lang)));
         Path dir = out != null ? out : Path.of("grades-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!Gradebook.writable(dir)) {
             throw new UserError("--out " + dir + " exists and is neither empty nor a gradebook; choose another directory");

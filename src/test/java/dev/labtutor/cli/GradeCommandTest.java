@@ -176,4 +176,52 @@ class GradeCommandTest {
             assertTrue(check.out().contains("\"lab\": {\n    \"file\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
         }
     }
+
+    /**
+     * Issue 20: two students on the same five hosts were counted as 10 hosts, and hosts of roles
+     * no graded lesson uses were warned about. Hosts are counted once, only for the roles graded.
+     */
+    @Test
+    void rosterCheckCountsEachGradedHostOnceAndWarnsOnlyAboutGradedRoles() throws Exception {
+        Path lab = write("lab.yaml", """
+                hosts:
+                  lb01: { address: 10.30.0.11 }
+                  lb02: { address: 10.30.0.12 }
+                  web01: { address: 10.30.0.21 }
+                """);
+        Path roster = write("roster.yaml", """
+                lessons: [install, master, backup]
+                students:
+                  - id: s01
+                    vars: { vip: 10.30.0.201, vrid: "61", auth-pass: "aaaa1111" }
+                    lab: lab.yaml
+                  - id: s02
+                    vars: { vip: 10.30.0.202, vrid: "62", auth-pass: "bbbb2222" }
+                    lab: lab.yaml
+                """);
+        CliTest.Run r = run("roster", "check", roster.toString(), "--lang", "en");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains(": 2 students, 2 hosts (named 4 times: students share hosts), course keepalived-lvs"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("warning: ")).count(), r.out());
+        assertTrue(r.out().contains("s02's lb01 (10.30.0.11:22) is also s01's lb01") && !r.out().contains("web01"), r.out());
+    }
+
+    /** Issue 20: quizzes were silently left out; the roster check says so, and 'points' for a quiz is refused with the reason. */
+    @Test
+    void rosterCheckSaysQuizzesAreNotGradedAndRefusesPointsForThem() throws Exception {
+        Path roster = write("roster.yaml", """
+                lessons: [vrrp-basics, install]
+                students:
+                  - id: s01
+                    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }
+                """);
+        CliTest.Run r = run("roster", "check", roster.toString(), "--lang", "en");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("note: the quizzes of vrrp-basics are answered in each learner's tutor and are not graded here"), r.out());
+        Path points = write("points.yaml", "lessons: [vrrp-basics]\npoints: { quiz: 2 }\nstudents:\n  - id: s01\n"
+                + "    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
+        CliTest.Run p = run("roster", "check", points.toString());
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains(points + ":2:11: 'points' names 'quiz': a lesson's quiz is answered in the learner's tutor"), p.err());
+    }
 }
