@@ -155,7 +155,7 @@ class GraderSshTest {
             assertTrue(h.problem().orElseThrow().en().contains("within 20 s"), h.problem().toString());
         }
         assertEquals(0, s02.total());
-        assertTrue(s02.remarks(Lang.EN).startsWith("ALL HOSTS UNREACHABLE") && !s02.remarks(Lang.EN).contains("FAIL"),
+        assertTrue(!s02.graded() && s02.remarks(Lang.EN).startsWith("NOT GRADED") && !s02.remarks(Lang.EN).contains("FAIL"),
                 s02.remarks(Lang.EN));
         assertEquals(s02.lessons().stream().mapToLong(l -> l.checks().size()).sum(), s02.count(Status.UNREACHABLE));
 
@@ -174,7 +174,10 @@ class GraderSshTest {
         HostVerdict onLb01 = installed.on("lb01").orElseThrow();
         assertTrue(onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
                 "lb01's own verdict is judged, not turned into lb02's ERROR: " + onLb01);
-        assertTrue(s03.remarks(Lang.EN).contains("ERROR lb02:"), s03.remarks(Lang.EN));
+        assertTrue(s03.graded() && s03.remarks(Lang.EN).contains("ERROR lb02"), s03.remarks(Lang.EN));
+        assertEquals(List.of("lb02"), s03.errorHosts());
+        assertTrue(Remarks.details(s03, Lang.EN).get(0).startsWith("ERROR lb02 ") && Remarks.details(s03, Lang.EN).get(0).contains(forget),
+                Remarks.details(s03, Lang.EN).toString());
 
         Path book = dir.resolve("book");
         Gradebook.write(grades, book, Lang.EN);
