@@ -2,7 +2,8 @@
 """Reads a labtutor gradebook with independent parsers (csv, json, xml.etree, html.parser),
 fails unless grades.csv, results.json, junit.xml and report.html agree student by student and
 report.html is self-contained, and prints what they agree on as JSON:
-{"students": {id: {"total", "maximum", "cells": {lesson: state}, "all_unreachable", "unreachable", "remarks"}}}.
+{"students": {id: {"total", "maximum", "cells": {lesson: state}, "all_unreachable", "unreachable", "error", "graded",
+"remarks"}}}. A student who is not graded has no total (null in JSON, empty in CSV) and no percent.
 """
 import csv
 import io
@@ -31,17 +32,27 @@ raw = open(d + "/grades.csv", "rb").read()
 check(raw.startswith(b"\xef\xbb\xbf"), "grades.csv does not start with a UTF-8 BOM")
 rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
 header = rows[0]
-check(header[:2] == ["id", "name"] and header[-5:] == ["total", "maximum", "percent", "unreachable hosts", "remarks"],
-      "unexpected CSV header " + repr(header))
-lessons = header[2:-5]
+TAIL = ["total", "maximum", "percent", "unreachable hosts", "error hosts", "remarks"]
+check(header[:2] == ["id", "name"] and header[-6:] == TAIL, "unexpected CSV header " + repr(header))
+lesson_columns = header[2:-6]
+maxima = {}
+for col in lesson_columns:
+    m = re.fullmatch(r"(\S+) \(max (\d+)\)", col)
+    check(m is not None, "lesson column %r is not 'LESSON (max N)'" % col)
+    maxima[m.group(1)] = int(m.group(2))
+lessons = list(maxima)
 csv_students = {}
 for r in rows[1:]:
     check(len(r) == len(header), "CSV row with %d cells, header has %d: %r" % (len(r), len(header), r))
     rec = dict(zip(header, r))
+    for col, lesson_id in zip(lesson_columns, lessons):
+        rec[lesson_id] = rec[col]
     csv_students[rec["id"].lstrip("'")] = rec
 
 j = json.load(open(d + "/results.json", encoding="utf-8"))
 check(j["lessons"] == lessons, "lessons differ: csv %r json %r" % (lessons, j["lessons"]))
+check({l["lesson"]: l["maximum"] for l in j["graded-lessons"]} == maxima, "lesson maxima differ: csv %r json %r"
+      % (maxima, j["graded-lessons"]))
 check(len(j["students"]) == len(csv_students), "student count differs")
 
 junit = ET.parse(d + "/junit.xml").getroot()
@@ -110,8 +121,14 @@ for s in j["students"]:
     check(c is not None, "student %s missing from CSV" % sid)
     name = c["name"][1:] if c["name"].startswith("'") and s["name"][:1] in FORMULA else c["name"]
     check(name == s["name"], "%s: name differs: csv %r json %r" % (sid, c["name"], s["name"]))
-    check(int(c["total"]) == s["total"] and int(c["maximum"]) == s["maximum"], "%s: total differs" % sid)
+    if s["graded"]:
+        check(int(c["total"]) == s["total"] and float(c["percent"]) == s["percent"], "%s: total differs" % sid)
+    else:
+        check(c["total"] == "" and c["percent"] == "" and s["total"] is None and s["percent"] is None,
+              "%s: not graded, yet a total or percent: csv %r %r json %r %r" % (sid, c["total"], c["percent"], s["total"], s["percent"]))
+    check(int(c["maximum"]) == s["maximum"], "%s: maximum differs" % sid)
     check(c["unreachable hosts"].split() == s["unreachable-hosts"], "%s: unreachable hosts differ" % sid)
+    check(c["error hosts"].split() == s["error-hosts"], "%s: error hosts differ" % sid)
     check(c["remarks"].lstrip("'") == s["remarks"], "%s: remarks differ" % sid)
     cells = {}
     fails = errors = tests = 0
@@ -122,6 +139,7 @@ for s in j["students"]:
         want = state.upper() if state in ("unreachable", "error") else str(lesson["score"])
         check(c[lesson["lesson"]] == want, "%s/%s: csv %r json %r" % (sid, lesson["lesson"], c[lesson["lesson"]], want))
         check(lesson["score"] == sum(ch["earned"] for ch in lesson["checks"]), "%s/%s: score is not the sum" % (sid, lesson["lesson"]))
+        check(lesson["maximum"] == maxima[lesson["lesson"]], "%s/%s: maximum differs from the header" % (sid, lesson["lesson"]))
         for ch in lesson["checks"]:
             tests += 1
             fails += ch["status"] == "fail"
@@ -138,12 +156,15 @@ for s in j["students"]:
         got = "fail" if case.find("failure") is not None else ("error" if case.find("error") is not None else "pass")
         want = statuses[key]
         check(got == ("error" if want == "unreachable" else want), "%s %s: junit %s json %s" % (sid, key, got, want))
-    check(props["score"] == "%d/%d" % (s["total"], s["maximum"]), "%s: junit score differs" % sid)
+    check(props["score"] == ("%d/%d" % (s["total"], s["maximum"]) if s["graded"] else "not graded"), "%s: junit score differs" % sid)
+    check(props["graded"] == ("true" if s["graded"] else "false") and props["error-hosts"].split() == s["error-hosts"],
+          "%s: junit graded or error hosts differ" % sid)
     row = h.rows.get(sid)
     check(row is not None, "student %s missing from report.html" % sid)
-    check(row["total"] == s["total"], "%s: html total differs" % sid)
+    check(row["total"] == (s["total"] if s["graded"] else -1), "%s: html total differs" % sid)
     check(row["lessons"] == cells, "%s: html cells %r json %r" % (sid, row["lessons"], cells))
     out[sid] = {"total": s["total"], "maximum": s["maximum"], "cells": cells, "all_unreachable": s["all-unreachable"],
-                "unreachable": s["unreachable-hosts"], "remarks": s["remarks"], "statuses": statuses}
+                "unreachable": s["unreachable-hosts"], "error": s["error-hosts"], "graded": s["graded"], "remarks": s["remarks"],
+                "statuses": statuses}
 
 print(json.dumps({"students": out}, ensure_ascii=False))

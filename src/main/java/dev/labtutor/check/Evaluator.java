@@ -28,6 +28,9 @@ public final class Evaluator {
                             "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")), List.of());
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
+        if (!o.perHost().isEmpty()) {
+            return fromHosts(check, o, perHost(check, o, "", Optional.empty(), facts));
+        }
         String cause = o.cause();
         List<String> matched = check.on();
         if (o.status() == Status.FAIL) {
@@ -46,6 +49,23 @@ public final class Evaluator {
         Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 perHost(check, o, cause, hint, facts), o.notes());
+    }
+
+    /**
+     * The verdict of a check judged host by host sums up the hosts that decided its status: the
+     * cause is that of the first host whose own status is the check's, and the hint is the one for
+     * that cause on every such host with that cause. A host that passed never lends the check its
+     * cause or hint (a cause rule that holds on a passing host explains nothing about the others).
+     */
+    private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts) {
+        Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
+        String cause = first.map(HostVerdict::cause).orElse(o.cause());
+        String primitiveCause = first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
+        List<String> matched = first.isEmpty() ? check.on() : hosts.stream()
+                .filter(h -> h.status() == o.status() && h.cause().equals(cause)).map(HostVerdict::role).toList();
+        Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
+                hosts, o.notes());
     }
 
     /**

@@ -310,7 +310,7 @@ final class GradeDashboard {
     }
 
     private static String totalText(StudentGrade s) {
-        return s.allUnreachable() ? "UNREACHABLE" : s.total() + "/" + s.maximum() + "  " + s.percentText() + "%";
+        return s.graded() ? s.total() + "/" + s.maximum() + "  " + s.percentText() + "%" : "NOT GRADED";
     }
 
     /**

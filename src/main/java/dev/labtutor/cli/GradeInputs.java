@@ -6,6 +6,7 @@ import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.grading.Roster;
 import dev.labtutor.grading.RosterReader;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.DataFileException;
 import dev.labtutor.yaml.Fields;
 import dev.labtutor.yaml.Problem;
@@ -23,7 +24,7 @@ import java.util.Set;
  * the course it names (or {@code --course}), the checks, and the lessons to grade. Anything
  * wrong is one {@link UserError} (exit 2) listing every problem as file:line:col.
  */
-record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons, List<String> warnings) {
+record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons, List<Text> warnings) {
 
     static GradeInputs load(Path rosterFile, List<String> requested, CourseOptions courseOptions, Installation inst) {
         if (!Files.isRegularFile(rosterFile)) {
@@ -43,7 +44,7 @@ record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Less
         if (lessons.stream().allMatch(l -> l.checks().isEmpty())) {
             throw new UserError("the selected lessons have no checks: nothing to grade");
         }
-        return new GradeInputs(roster, course, catalog, lessons, roster.warnings(course));
+        return new GradeInputs(roster, course, catalog, lessons, roster.warnings(course, lessons));
     }
 
     private static Course rosterCourse(Roster roster, Installation inst, CourseOptions courseOptions) {

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The live progress line of {@code grade} on stderr: students done / total, hosts answered and
- * unreachable so far, elapsed time. On a terminal it is redrawn in place every half second; in
+ * The live progress line of {@code grade} on stderr: students done / total, hosts done,
+ * unreachable and in error (e.g. a changed host key) so far, elapsed time. On a terminal it is redrawn in place every half second; in
  * a log (not a terminal) a line is written every few seconds while something changed. Prompts
  * for secrets {@link #pause()} it so that they are not overwritten.
  */
@@ -27,6 +27,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
     private final AtomicInteger studentsDone = new AtomicInteger();
     private final AtomicInteger hostsDone = new AtomicInteger();
     private final AtomicInteger unreachable = new AtomicInteger();
+    private final AtomicInteger errors = new AtomicInteger();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "labtutor-grade-progress");
         t.setDaemon(true);
@@ -57,6 +58,8 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
         hostsDone.incrementAndGet();
         if (host.state() == HostRecord.State.UNREACHABLE) {
             unreachable.incrementAndGet();
+        } else if (host.state() == HostRecord.State.ERROR) {
+            errors.incrementAndGet();
         }
     }
 
@@ -67,8 +70,8 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
 
     String line() {
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return String.format(Locale.ROOT, "grading: %d/%d students · %d/%d hosts · %d unreachable · %d:%02d.%d",
-                studentsDone.get(), students.get(), hostsDone.get(), hosts.get(), unreachable.get(),
+        return String.format(Locale.ROOT, "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d",
+                studentsDone.get(), students.get(), hostsDone.get(), hosts.get(), unreachable.get(), errors.get(),
                 ms / 60_000, ms / 1000 % 60, ms / 100 % 10);
     }
 

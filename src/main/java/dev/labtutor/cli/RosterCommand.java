@@ -127,12 +127,21 @@ public final class RosterCommand implements Runnable {
         public Integer call() {
             GradeInputs in = GradeInputs.load(roster, lessons, courseOptions, Installation.locate());
             PrintWriter out = spec.commandLine().getOut();
-            in.warnings().forEach(w -> out.println("warning: " + w));
+            in.warnings().forEach(w -> out.println("warning: " + w.in(courseOptions.lang())));
             int max = in.lessons().stream().flatMap(l -> l.checks().stream()).mapToInt(c -> in.roster().pointsOf(c.id())).sum();
-            long hosts = in.roster().students().stream().mapToLong(s -> s.lab().hosts().size()).sum();
-            out.printf(Locale.ROOT, "%s: %d students, %d hosts, course %s, lessons %s, %d points at most%n", roster,
-                    in.roster().students().size(), hosts, in.course().id(),
+            int hosts = in.roster().gradedHosts(in.lessons()).size();
+            int entries = in.roster().gradedHostEntries(in.lessons());
+            out.printf(Locale.ROOT, "%s: %d students, %d hosts%s, course %s, lessons %s, %d points at most%n", roster,
+                    in.roster().students().size(), hosts,
+                    entries == hosts ? "" : " (named " + entries + " times: students share hosts)", in.course().id(),
                     String.join(", ", in.lessons().stream().map(l -> l.id()).toList()), max);
+            List<String> quizzes = in.lessons().stream().filter(l -> !l.quiz().isEmpty()).map(l -> l.id()).toList();
+            if (!quizzes.isEmpty()) {
+                String ids = String.join(", ", quizzes);
+                out.println(dev.labtutor.i18n.Text.of("注意：" + ids + " 的小测验在每个学员自己的 labtutor 中作答，这里不评分",
+                        "note: the quizzes of " + ids + " are answered in each learner's tutor and are not graded here")
+                        .in(courseOptions.lang()));
+            }
             out.flush();
             return ExitCodes.OK;
         }

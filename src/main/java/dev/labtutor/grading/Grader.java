@@ -168,7 +168,7 @@ public final class Grader implements AutoCloseable {
             grades.forEach(g -> g.cancel(true));
         }
         return new ClassGrades(course, lessons, roster.source(), knownHosts, timeout, parallel, started, Instant.now(),
-                grades.stream().map(CompletableFuture::join).toList());
+                grades.stream().map(CompletableFuture::join).toList(), roster.warnings(course, lessons));
     }
 
     private Job bind(Student s, List<Lesson> lessons) {

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code grades.csv}: one row per student (id, name, one column per lesson, total, maximum,
- * percent, unreachable hosts, remarks), RFC 4180 quoting and CRLF line ends, written by
- * {@link Gradebook} as UTF-8 with a byte order mark so Excel shows Chinese names. A lesson
- * nothing could be judged in says so instead of a silent 0. Text cells that a spreadsheet
+ * {@code grades.csv}: one header row, then one row per student (id, name, one column per lesson
+ * headed {@code LESSON (max N)}, total, maximum, percent, unreachable hosts, error hosts, a short
+ * remark), RFC 4180 quoting and CRLF line ends, written by {@link Gradebook} as UTF-8 with a byte
+ * order mark so Excel shows Chinese names. The maxima live in the header, so every row below it
+ * is a student and an LMS import maps columns as usual. A lesson nothing could be judged in says
+ * so instead of a silent 0; a student none of whose hosts could be judged has no total and no
+ * percent (empty cells, "NOT GRADED" in the remark), never a 0. Text cells that a spreadsheet
  * would take for a formula get a leading apostrophe.
  */
 public final class GradesCsv {
@@ -19,8 +22,8 @@ public final class GradesCsv {
     public static String render(ClassGrades g, Lang lang) {
         StringBuilder sb = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("id", "name"));
-        g.lessons().forEach(l -> header.add(l.id()));
-        header.addAll(List.of("total", "maximum", "percent", "unreachable hosts", "remarks"));
+        g.lessons().forEach(l -> header.add(l.id() + " (max " + g.maximum(l) + ")"));
+        header.addAll(List.of("total", "maximum", "percent", "unreachable hosts", "error hosts", "remarks"));
         row(sb, header);
         for (StudentGrade s : g.students()) {
             List<String> cells = new ArrayList<>(List.of(text(s.student().id()), text(s.student().name())));
@@ -28,10 +31,11 @@ public final class GradesCsv {
                 LessonGrade.Cell c = l.cell();
                 cells.add(c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR ? c.name() : Integer.toString(l.score()));
             }
-            cells.add(Integer.toString(s.total()));
+            cells.add(s.graded() ? Integer.toString(s.total()) : "");
             cells.add(Integer.toString(s.maximum()));
-            cells.add(s.percentText());
+            cells.add(s.graded() ? s.percentText() : "");
             cells.add(text(String.join(" ", s.unreachableHosts())));
+            cells.add(text(String.join(" ", s.errorHosts())));
             cells.add(text(s.remarks(lang)));
             row(sb, cells);
         }

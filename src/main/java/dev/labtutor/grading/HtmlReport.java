@@ -69,6 +69,7 @@ public final class HtmlReport {
                 .append(" · ").append(esc(g.started().toString())).append(" · ")
                 .append(esc((zh ? "用时 " : "took ") + String.format(Locale.ROOT, "%.1f s", g.elapsed().toMillis() / 1000.0)))
                 .append("</p>\n");
+        notes(sb, g, lang);
         overview(sb, g, lang);
         for (StudentGrade s : g.students()) {
             student(sb, g, s, lang);
@@ -77,9 +78,31 @@ public final class HtmlReport {
         return sb.toString();
     }
 
+    /**
+     * What a teacher must know before reading the numbers: the roster's warnings (students who
+     * share hosts or VRRP values could be graded on each other's work) and what is not graded
+     * here (a lesson's quiz is answered in the learner's tutor and cannot be seen on the hosts).
+     */
+    private static void notes(StringBuilder sb, ClassGrades g, Lang lang) {
+        boolean zh = lang == Lang.ZH;
+        if (!g.warnings().isEmpty()) {
+            sb.append("<h2 id=\"warnings\">").append(zh ? "名单警告" : "Roster warnings").append("</h2>\n<ul class=\"warnings\">\n");
+            g.warnings().forEach(w -> sb.append("<li>").append(esc(w.in(lang))).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+        List<Lesson> quizzes = g.quizLessons();
+        if (!quizzes.isEmpty()) {
+            String ids = String.join(", ", quizzes.stream().map(Lesson::id).toList());
+            sb.append("<p class=\"meta\" id=\"quizzes\">").append(esc(zh
+                    ? "小测验不在这里评分：学员在自己的 labtutor 中作答，主机上看不到答案（" + ids + "）。它们不计分，也不算不通过。"
+                    : "Quizzes are not graded here: learners answer them in their own tutor, and the answers cannot be seen on "
+                    + "the hosts (" + ids + "). They earn no points and count as no failure.")).append("</p>\n");
+        }
+    }
+
     private static void overview(StringBuilder sb, ClassGrades g, Lang lang) {
         boolean zh = lang == Lang.ZH;
-        List<StudentGrade> graded = g.students().stream().filter(s -> !s.allUnreachable()).toList();
+        List<StudentGrade> graded = g.students().stream().filter(StudentGrade::graded).toList();
         double mean = graded.stream().mapToDouble(StudentGrade::percent).average().orElse(0);
         long full = graded.stream().filter(s -> s.maximum() > 0 && s.total() == s.maximum()).count();
         long down = g.students().size() - graded.size();
@@ -87,15 +110,18 @@ public final class HtmlReport {
         stat(sb, zh ? "学生" : "students", Integer.toString(g.students().size()));
         stat(sb, zh ? "满分" : "full marks", Long.toString(full));
         stat(sb, zh ? "平均（已评分）" : "mean (graded)", String.format(Locale.ROOT, "%.1f%%", mean));
-        stat(sb, zh ? "全部无法连接" : "all hosts unreachable", Long.toString(down));
+        stat(sb, zh ? "未评分（没有主机能判断）" : "not graded (no host could be judged)", Long.toString(down));
         stat(sb, zh ? "无法连接的主机" : "unreachable hosts", Long.toString(g.unreachableHosts()));
+        stat(sb, zh ? "出错的主机" : "hosts in error", Long.toString(g.errorHosts()));
         sb.append("</p>\n<table class=\"sortable\" id=\"grades\">\n<thead><tr><th>id</th><th>")
                 .append(zh ? "姓名" : "name").append("</th>");
         for (Lesson l : g.lessons()) {
-            sb.append("<th data-type=\"num\" title=\"").append(esc(l.title().in(lang))).append("\">").append(esc(l.id())).append("</th>");
+            sb.append("<th data-type=\"num\" title=\"").append(esc(l.title().in(lang))).append("\">").append(esc(l.id()))
+                    .append("<br><small>").append(zh ? "满分 " : "max ").append(g.maximum(l)).append("</small></th>");
         }
         sb.append("<th data-type=\"num\">").append(zh ? "总分" : "total").append("</th><th data-type=\"num\">%</th><th>")
-                .append(zh ? "无法连接" : "unreachable").append("</th><th>").append(zh ? "备注" : "remarks").append("</th></tr></thead>\n<tbody>\n");
+                .append(zh ? "无法连接" : "unreachable").append("</th><th>").append(zh ? "出错" : "error").append("</th><th>")
+                .append(zh ? "备注" : "remarks").append("</th></tr></thead>\n<tbody>\n");
         for (StudentGrade s : g.students()) {
             String id = s.student().id();
             sb.append("<tr><td><a href=\"#s-").append(esc(id)).append("\">").append(esc(id)).append("</a></td><td>")
@@ -106,11 +132,14 @@ public final class HtmlReport {
                         .append(c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR ? -1 : l.score()).append("\">")
                         .append(cellText(l)).append("</td>");
             }
-            sb.append("<td class=\"num total\" data-sort=\"").append(s.total()).append("\">").append(s.total()).append('/')
-                    .append(s.maximum()).append("</td><td class=\"num").append(s.allUnreachable() ? " unreachable" : "")
-                    .append("\" data-sort=\"").append(s.allUnreachable() ? "-1" : s.percentText()).append("\">")
-                    .append(s.allUnreachable() ? "UNREACHABLE" : s.percentText()).append("</td><td>")
-                    .append(esc(String.join(" ", s.unreachableHosts()))).append("</td><td>").append(esc(s.remarks(lang)))
+            String notGraded = s.allUnreachable() ? " unreachable" : " error";
+            sb.append("<td class=\"num total").append(s.graded() ? "" : notGraded).append("\" data-sort=\"")
+                    .append(s.graded() ? s.total() : -1).append("\">").append(s.graded() ? s.total() + "/" + s.maximum() : "—")
+                    .append("</td><td class=\"num").append(s.graded() ? "" : notGraded)
+                    .append("\" data-sort=\"").append(s.graded() ? s.percentText() : "-1").append("\">")
+                    .append(s.graded() ? s.percentText() : esc(s.scoreText(lang))).append("</td><td>")
+                    .append(esc(String.join(" ", s.unreachableHosts()))).append("</td><td>")
+                    .append(esc(String.join(" ", s.errorHosts()))).append("</td><td>").append(esc(s.remarks(lang)))
                     .append("</td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
@@ -132,8 +161,8 @@ public final class HtmlReport {
         boolean zh = lang == Lang.ZH;
         sb.append("<section class=\"student\" id=\"s-").append(esc(s.student().id())).append("\">\n<h2>")
                 .append(esc(s.student().id() + " " + s.student().name())).append(" — ")
-                .append(s.allUnreachable() ? (zh ? "所有主机都无法连接，未评分" : "ALL HOSTS UNREACHABLE, not graded")
-                        : s.total() + "/" + s.maximum() + " (" + s.percentText() + "%)")
+                .append(s.graded() ? s.total() + "/" + s.maximum() + " (" + s.percentText() + "%)"
+                        : esc(s.scoreText(lang) + (zh ? "：" : ": ") + Remarks.headline(s, lang)))
                 .append("</h2>\n<p class=\"meta\">").append(esc((zh ? "实验文件：" : "lab: ") + s.student().labSource()))
                 .append("</p>\n<ul>\n");
         for (HostRecord h : s.hosts()) {
@@ -153,7 +182,11 @@ public final class HtmlReport {
                     .append(" — ").append(cellText(l)).append(switch (l.cell()) {
                         case UNREACHABLE, ERROR -> "";
                         default -> " " + l.cell().name();
-                    }).append("</h3>\n<table>\n");
+                    }).append("</h3>\n");
+            if (!l.lesson().quiz().isEmpty()) {
+                sb.append("<p class=\"meta quiz\">").append(esc(ClassGrades.QUIZ_NOT_GRADED.in(lang))).append("</p>\n");
+            }
+            sb.append("<table>\n");
             for (CheckGrade c : l.checks()) {
                 check(sb, c, lang);
             }
@@ -169,7 +202,9 @@ public final class HtmlReport {
                 .append("</td><td>").append(esc(v.title().in(lang))).append("<br><code>").append(esc(v.check())).append("</code> ")
                 .append(esc(String.join(", ", v.hosts()))).append("</td><td class=\"num\">").append(c.earned()).append('/')
                 .append(c.points()).append("</td><td>");
-        if (v.status() != Status.PASS) {
+        if (c.hostLevel()) {
+            sb.append(esc(zh ? "未判断：主机无法询问（原因见上方主机列表）" : "not judged: a host could not be asked (the reason is in the host list above)"));
+        } else if (v.status() != Status.PASS) {
             sb.append(esc(v.message().in(lang)));
             if (!v.cause().isEmpty()) {
                 sb.append(" <code>").append(esc(v.cause())).append("</code>");
@@ -180,8 +215,8 @@ public final class HtmlReport {
         }
         v.notes().forEach(n -> sb.append("<p class=\"hint\">").append(esc(n.in(lang))).append("</p>"));
         if (v.perHost().size() > 1 || !v.evidence().isEmpty()) {
-            sb.append("<details><summary>").append(zh ? "证据" : "evidence").append(" (").append(v.evidence().size())
-                    .append(")</summary>");
+            sb.append("<details><summary>").append(v.evidence().isEmpty() ? (zh ? "各主机" : "each host")
+                    : (zh ? "证据" : "evidence") + " (" + v.evidence().size() + ")").append("</summary>");
             if (v.perHost().size() > 1) {
                 sb.append("<ul>");
                 for (HostVerdict h : v.perHost()) {

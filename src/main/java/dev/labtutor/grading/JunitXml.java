@@ -9,6 +9,8 @@ import java.util.Locale;
  * {@code junit.xml} for an LMS or CI viewer: a testsuite per student, a testcase per check
  * (classname {@code student.lesson}); FAIL is a {@code <failure>}, UNREACHABLE and ERROR are an
  * {@code <error>} (never a failure), with the message as attribute and hint and evidence as text.
+ * A student none of whose hosts could be judged has the property {@code graded=false} and the
+ * score "not graded", with no percent.
  */
 public final class JunitXml {
 
@@ -35,9 +37,11 @@ public final class JunitXml {
             sb.append("    <properties>\n");
             property(sb, "id", s.student().id());
             property(sb, "name", s.student().name());
-            property(sb, "score", s.total() + "/" + s.maximum());
-            property(sb, "percent", s.percentText());
+            property(sb, "graded", Boolean.toString(s.graded()));
+            property(sb, "score", s.graded() ? s.total() + "/" + s.maximum() : "not graded");
+            property(sb, "percent", s.graded() ? s.percentText() : "");
             property(sb, "unreachable-hosts", String.join(" ", s.unreachableHosts()));
+            property(sb, "error-hosts", String.join(" ", s.errorHosts()));
             sb.append("    </properties>\n");
             for (LessonGrade l : s.lessons()) {
                 for (CheckGrade c : l.checks()) {

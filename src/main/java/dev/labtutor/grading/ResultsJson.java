@@ -11,7 +11,10 @@ import java.util.Map;
 /**
  * {@code results.json}: everything the round found, per student, lesson, check and host, each
  * check as {@code check --format json} has it (status, cause, message, hint, evidence, per-host),
- * plus its points; per host whom labtutor reached, its host key and its evidence file.
+ * plus its points; per host whom labtutor reached, its host key and its evidence file. A
+ * student none of whose hosts could be judged is {@code "graded": false} with no total and no
+ * percent. The roster's warnings and, per lesson, its maximum and whether it has a quiz (never
+ * graded here: it is answered in the learner's tutor) are at the top.
  */
 public final class ResultsJson {
 
@@ -30,6 +33,17 @@ public final class ResultsJson {
         root.put("elapsed-ms", g.elapsed().toMillis());
         root.put("timeout-s", g.timeout().toSeconds());
         root.put("parallel", g.parallel());
+        List<Object> lessons = new ArrayList<>();
+        for (var l : g.lessons()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("lesson", l.id());
+            lm.put("title", l.title().in(lang));
+            lm.put("maximum", g.maximum(l));
+            lm.put("quiz", l.quiz().isEmpty() ? null : ClassGrades.QUIZ_NOT_GRADED.in(lang));
+            lessons.add(lm);
+        }
+        root.put("graded-lessons", lessons);
+        root.put("warnings", g.warnings().stream().map(w -> w.in(lang)).toList());
         List<Object> students = new ArrayList<>();
         for (StudentGrade s : g.students()) {
             students.add(student(s, lang));
@@ -47,9 +61,10 @@ public final class ResultsJson {
         s.student().lab().vars().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 vars.put(e.getKey(), e.getKey().contains("pass") ? Redactor.MASK : e.getValue()));
         m.put("vars", vars);
-        m.put("total", s.total());
+        m.put("graded", s.graded());
+        m.put("total", s.graded() ? s.total() : null);
         m.put("maximum", s.maximum());
-        m.put("percent", s.percent());
+        m.put("percent", s.graded() ? s.percent() : null);
         m.put("all-unreachable", s.allUnreachable());
         m.put("unreachable-hosts", s.unreachableHosts());
         m.put("error-hosts", s.errorHosts());
@@ -80,6 +95,9 @@ public final class ResultsJson {
             lm.put("state", l.cell().json());
             lm.put("score", l.score());
             lm.put("maximum", l.maximum());
+            if (!l.lesson().quiz().isEmpty()) {
+                lm.put("quiz", ClassGrades.QUIZ_NOT_GRADED.in(lang));
+            }
             List<Object> checks = new ArrayList<>();
             for (CheckGrade c : l.checks()) {
                 Map<String, Object> cm = new LinkedHashMap<>();

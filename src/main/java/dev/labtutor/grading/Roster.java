@@ -1,10 +1,12 @@
 package dev.labtutor.grading;
 
+import dev.labtutor.check.QuizVerdict;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.VarSpec;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Fields;
 import dev.labtutor.yaml.Problem;
 import dev.labtutor.yaml.Problems;
@@ -91,7 +93,10 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
             }
         }
         pointsAt.forEach((id, at) -> {
-            if (!checkIds.contains(id)) {
+            if (id.equals(QuizVerdict.CHECK_ID) && !checkIds.contains(id)) {
+                p.add(at, "'points' names 'quiz': a lesson's quiz is answered in the learner's tutor and cannot be seen "
+                        + "on the hosts, so grade does not grade it");
+            } else if (!checkIds.contains(id)) {
                 p.add(at, "'points' names check '" + id + "', which no graded lesson has" + Fields.suggestion(id, checkIds));
             }
         });
@@ -121,11 +126,12 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
 
     /**
      * Pairs of students whose configurations would be interchangeable (same VIP, VRID or VRRP
-     * password, course defaults included) and hosts two students share: worth a warning, since
-     * one student's work could then be graded as another's.
+     * password, course defaults included) and hosts two students share, among the roles the
+     * graded lessons use: worth a warning, since one student's work could then be graded as
+     * another's. Each names where the later student is written.
      */
-    public List<String> warnings(Course course) {
-        List<String> out = new ArrayList<>();
+    public List<Text> warnings(Course course, List<Lesson> graded) {
+        List<Text> out = new ArrayList<>();
         for (String var : DISTINCT_VARS) {
             if (!course.vars().containsKey(var)) {
                 continue;
@@ -135,23 +141,59 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
                 String v = Bindings.of(course, Optional.of(s.lab())).lookup(var).orElse("");
                 String other = firstWith.putIfAbsent(v, s.id());
                 if (other != null) {
-                    boolean secret = var.contains("pass");
-                    out.add(s.at().where() + ": students " + other + " and " + s.id() + " have the same " + var
-                            + (secret ? "" : " " + v) + ": their configurations are interchangeable"
-                            + " ('labtutor roster vars' prints distinct ones)");
+                    String shown = var.contains("pass") ? var : var + " " + v;
+                    out.add(Text.of(s.at().where() + "：学生 " + other + " 和 " + s.id() + " 的 " + shown
+                                    + " 相同：他们的配置可以互换（'labtutor roster vars' 可给出各不相同的值）",
+                            s.at().where() + ": students " + other + " and " + s.id() + " have the same " + shown
+                                    + ": their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"));
                 }
             }
         }
+        Set<String> roles = roles(graded);
         Map<String, String> hostOwner = new LinkedHashMap<>();
         for (Student s : students) {
             s.lab().hosts().forEach((role, h) -> {
+                if (!roles.contains(role)) {
+                    return;
+                }
                 String key = h.address() + ":" + h.port();
                 String other = hostOwner.putIfAbsent(key, s.id() + "'s " + role);
                 if (other != null && !other.startsWith(s.id() + "'s")) {
-                    out.add(s.at().where() + ": " + s.id() + "'s " + role + " (" + key + ") is also " + other);
+                    String[] o = other.split("'s ", 2);
+                    out.add(Text.of(s.at().where() + "：" + s.id() + " 的 " + role + "（" + key + "）也是 " + o[0] + " 的 " + o[1],
+                            s.at().where() + ": " + s.id() + "'s " + role + " (" + key + ") is also " + other));
                 }
             });
         }
         return out;
+    }
+
+    /**
+     * The hosts the graded lessons reach, as {@code address:port}, each once however many
+     * students name it (hosts of roles no graded lesson uses are not contacted, so not counted).
+     */
+    public Set<String> gradedHosts(List<Lesson> graded) {
+        Set<String> roles = roles(graded);
+        Set<String> out = new LinkedHashSet<>();
+        for (Student s : students) {
+            s.lab().hosts().forEach((role, h) -> {
+                if (roles.contains(role)) {
+                    out.add(h.address() + ":" + h.port());
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Host entries of the roles the graded lessons use, one per student and role. */
+    public int gradedHostEntries(List<Lesson> graded) {
+        Set<String> roles = roles(graded);
+        return students.stream().mapToInt(s -> (int) s.lab().hosts().keySet().stream().filter(roles::contains).count()).sum();
+    }
+
+    private static Set<String> roles(List<Lesson> graded) {
+        Set<String> roles = new LinkedHashSet<>();
+        graded.forEach(l -> l.checks().forEach(c -> roles.addAll(c.roles())));
+        return roles;
     }
 }

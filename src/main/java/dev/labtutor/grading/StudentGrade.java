@@ -2,7 +2,6 @@ package dev.labtutor.grading;
 
 import dev.labtutor.check.Status;
 import dev.labtutor.i18n.Lang;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,13 +24,28 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
         return lessons.stream().mapToInt(LessonGrade::maximum).sum();
     }
 
-    /** Percent of the maximum, one decimal; 0 when nothing could be earned. */
+    /**
+     * Whether the student is graded: some lab host answered. When none could be judged (each
+     * UNREACHABLE or ERROR, e.g. a changed host key) the gradebook says "not graded" and gives
+     * no total or percent, rather than a 0 that reads as "did nothing".
+     */
+    public boolean graded() {
+        List<HostRecord> lab = labHosts();
+        return lab.isEmpty() || lab.stream().anyMatch(h -> h.state() == HostRecord.State.ANSWERED);
+    }
+
+    /** Percent of the maximum, one decimal; 0 when nothing could be earned (see {@link #graded()}). */
     public double percent() {
         return maximum() == 0 ? 0 : Math.round(total() * 1000.0 / maximum()) / 10.0;
     }
 
     public String percentText() {
         return String.format(Locale.ROOT, "%.1f", percent());
+    }
+
+    /** {@code 18/21 85.7%}, or "not graded". */
+    public String scoreText(Lang lang) {
+        return graded() ? total() + "/" + maximum() + " " + percentText() + "%" : Remarks.notGraded(lang);
     }
 
     /** The lab hosts (not the grader's own probes) in the order they were graded. */
@@ -47,7 +61,7 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
         return labHosts().stream().filter(h -> h.state() == HostRecord.State.ERROR).map(HostRecord::role).toList();
     }
 
-    /** No lab host answered: the student is not graded, and the gradebook says so. */
+    /** Every lab host was UNREACHABLE (a special case of not {@link #graded()}). */
     public boolean allUnreachable() {
         List<HostRecord> lab = labHosts();
         return !lab.isEmpty() && lab.stream().allMatch(h -> h.state() == HostRecord.State.UNREACHABLE);
@@ -57,36 +71,12 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
         return lessons.stream().mapToLong(l -> l.count(s)).sum();
     }
 
-    /**
-     * One line for the gradebook: each failed check with its cause, then each host that could
-     * not be asked (once, not under every check), then checks labtutor could not judge.
-     */
+    public long checks() {
+        return lessons.stream().mapToLong(l -> l.checks().size()).sum();
+    }
+
+    /** The short remark of grades.csv, results.json and the report's overview: see {@link Remarks#summary}. */
     public String remarks(Lang lang) {
-        List<String> parts = new ArrayList<>();
-        if (allUnreachable()) {
-            parts.add(lang == Lang.ZH ? "所有主机都无法连接，未评分" : "ALL HOSTS UNREACHABLE, not graded");
-        }
-        for (LessonGrade l : lessons) {
-            for (CheckGrade c : l.checks()) {
-                if (c.status() == Status.FAIL) {
-                    String cause = c.verdict().cause().isEmpty() ? c.verdict().message().in(lang) : c.verdict().cause();
-                    parts.add("FAIL " + l.id() + "/" + c.verdict().check() + " (" + cause + ")");
-                }
-            }
-        }
-        for (HostRecord h : labHosts()) {
-            if (h.state() != HostRecord.State.ANSWERED) {
-                parts.add((h.state() == HostRecord.State.UNREACHABLE ? "UNREACHABLE " : "ERROR ") + h.role() + ": "
-                        + h.problem().map(t -> t.in(lang)).orElse(""));
-            }
-        }
-        for (LessonGrade l : lessons) {
-            for (CheckGrade c : l.checks()) {
-                if ((c.status() == Status.ERROR || c.status() == Status.UNREACHABLE) && !c.hostLevel()) {
-                    parts.add(c.status().name() + " " + l.id() + "/" + c.verdict().check() + " (" + c.verdict().cause() + ")");
-                }
-            }
-        }
-        return String.join("; ", parts);
+        return Remarks.summary(this, lang);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -38,6 +40,8 @@ import net.schmizz.sshj.common.SSHException;
  * <p>Safe for many parallel connects in one process and for several labtutor processes: every
  * read-modify-write holds an in-process lock and an OS file lock on {@code <file>.lock}, and
  * rewrites go through a temporary file and an atomic rename, so a reader never sees half a line.
+ * The lock file exists only while it is held: its holder removes it (a class's known_hosts
+ * lives beside the roster, and an empty {@code known_hosts.lock} left there puzzles a teacher).
  */
 public final class KnownHostsStore {
 
@@ -158,13 +162,10 @@ public final class KnownHostsStore {
     }
 
     private static Predicate<Line> targetOf(String s) {
-        if (s.startsWith("[") && s.contains("]:")) {
-            String exact = s;
-            return l -> l.matches(exact);
-        }
-        int colon = s.lastIndexOf(':');
-        if (colon > 0 && s.indexOf(':') == colon) {
-            String address = s.substring(0, colon);
+        boolean bracketed = s.startsWith("[") && s.contains("]:");
+        int colon = bracketed ? s.indexOf("]:") + 1 : s.lastIndexOf(':');
+        if (bracketed || (colon > 0 && s.indexOf(':') == colon)) {
+            String address = bracketed ? s.substring(1, colon - 1) : s.substring(0, colon);
             int port;
             try {
                 port = Integer.parseInt(s.substring(colon + 1));
@@ -174,8 +175,8 @@ public final class KnownHostsStore {
             String exact = hostKey(address, port);
             return l -> l.matches(exact);
         }
-        String bracketed = "[" + s + "]:";
-        return l -> l.matches(s) || l.patterns().stream().anyMatch(p -> p.startsWith(bracketed));
+        String anyPort = "[" + s + "]:";
+        return l -> l.matches(s) || l.patterns().stream().anyMatch(p -> p.startsWith(anyPort));
     }
 
     private interface Body<T> {
@@ -188,18 +189,48 @@ public final class KnownHostsStore {
         try {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                FileLock fileLock = ch.lock();
-                try {
-                    return body.run();
-                } finally {
-                    fileLock.release();
+            while (true) {
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
+                    FileLock fileLock = ch.lock();
+                    try {
+                        if (!stillAt(lockFile, ch)) {
+                            continue;
+                        }
+                        try {
+                            return body.run();
+                        } finally {
+                            Files.deleteIfExists(lockFile);
+                        }
+                    } finally {
+                        fileLock.release();
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("known hosts file " + file + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the lock file just locked through {@code ch} is still the one at {@code lockFile}:
+     * its last holder removes it before letting go, so a process that waited on it may hold a
+     * lock on a file no longer there. A token written through the channel and read back by
+     * name tells (inode numbers can be reused at once, a token cannot).
+     */
+    private static boolean stillAt(Path lockFile, FileChannel ch) throws IOException {
+        byte[] token = (ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
+        ch.truncate(0);
+        ByteBuffer buf = ByteBuffer.wrap(token);
+        while (buf.hasRemaining()) {
+            ch.write(buf, buf.position());
+        }
+        try {
+            return java.util.Arrays.equals(Files.readAllBytes(lockFile), token);
+        } catch (NoSuchFileException e) {
+            return false;
         }
     }
 

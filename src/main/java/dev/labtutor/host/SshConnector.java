@@ -114,10 +114,10 @@ public final class SshConnector implements ShellConnector {
             SSHClient via = null;
             for (HostSpec.Jump jump : host.jumps()) {
                 HostSpec hop = hopSpec(host, jump);
-                via = connectAndLogin(hop, via, jump.port() == 22 ? jump.address() : jump.address() + ":" + jump.port(), false, offered, progress);
+                via = connectAndLogin(hop, via, false, offered, progress);
                 hops.add(via);
             }
-            client = connectAndLogin(host, via, host.role(), true, offered, progress);
+            client = connectAndLogin(host, via, true, offered, progress);
             if (client.getSocket() != null) {
                 client.getSocket().setSoTimeout(idleReadTimeoutMillis());
             } else if (!hops.isEmpty() && hops.get(0).getSocket() != null) {
@@ -160,7 +160,7 @@ public final class SshConnector implements ShellConnector {
      * Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in;
      * records the key the host offered in {@code offered}.
      */
-    private SSHClient connectAndLogin(HostSpec host, SSHClient via, String forgetName, boolean target,
+    private SSHClient connectAndLogin(HostSpec host, SSHClient via, boolean target,
                                       java.util.Map<SSHClient, String> offered, ConnectProgress progress) throws HostException {
         SSHClient client = newClient();
         boolean ok = false;
@@ -168,7 +168,7 @@ public final class SshConnector implements ShellConnector {
             progress.abortWith(() -> closeQuietly(client));
             HostKeyPolicy policy = new HostKeyPolicy(knownHosts);
             client.addHostKeyVerifier(policy);
-            connect(client, host, policy, via, forgetName);
+            connect(client, host, policy, via);
             if (policy.offered != null) {
                 offered.put(client, policy.offered);
             }
@@ -206,7 +206,7 @@ public final class SshConnector implements ShellConnector {
         return millis(options.keepAliveInterval().multipliedBy(4));
     }
 
-    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy, SSHClient via, String forgetName)
+    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy, SSHClient via)
             throws HostException {
         Watchdog watchdog = Watchdog.arm(client, options.connectTimeout());
         try {
@@ -220,7 +220,7 @@ public final class SshConnector implements ShellConnector {
             }
         } catch (IOException | RuntimeException e) {
             boolean fired = watchdog.disarm();
-            throw classifyConnectFailure(host, policy, fired, e, forgetName);
+            throw classifyConnectFailure(host, policy, fired, e);
         }
     }
 
@@ -229,11 +229,10 @@ public final class SshConnector implements ShellConnector {
                 SshMessages.connectTimeout(host, options.connectTimeout()));
     }
 
-    private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e,
-                                                 String forgetName) {
+    private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e) {
         if (policy.result instanceof KnownHostsStore.Check.Changed changed) {
             return new HostException(HostException.Kind.HOST_KEY_CHANGED, host.role(),
-                    SshMessages.hostKeyChanged(host, changed, knownHosts.file(), forgetName), e);
+                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()), e);
         }
         if (policy.failure != null) {
             return new HostException(HostException.Kind.PROTOCOL, host.role(),

@@ -58,15 +58,47 @@ final class SshMessages {
                 h.display() + ": SSH protocol error (" + reason + ").");
     }
 
-    static Text hostKeyChanged(HostSpec h, KnownHostsStore.Check.Changed c, Path file, String forgetName) {
+    /**
+     * The changed key and the one command that forgets it: {@code hosts forget} on the host's
+     * exact {@code address:port} in the very file that was checked ({@code --known-hosts} unless it
+     * is the personal default). A role would be looked up in whatever lab file {@code hosts forget}
+     * finds, and a bare address would forget every port of it: neither is exact in a class.
+     */
+    static Text hostKeyChanged(HostSpec h, KnownHostsStore.Check.Changed c, Path file) {
         String stored = String.join(", ", c.storedFingerprints());
+        String forget = forgetCommand(file, c.host());
+        boolean personal = isPersonal(file);
         return Text.of(
                 h.display() + "：主机 " + c.host() + " 的主机密钥已改变！记录的是 " + stored + "，现在提供的是 " + c.offeredFingerprint()
-                        + "。如果你重装了这台虚拟机，请运行 `labtutor hosts forget " + forgetName + "` 后重试；否则可能有人冒充该主机。（"
-                        + file + "）",
+                        + "。如果这台虚拟机重装过，请运行 `" + forget + "` 后重试；否则可能有人冒充该主机。"
+                        + (personal ? "（" + file + "）" : ""),
                 h.display() + ": the host key of " + c.host() + " has CHANGED: stored " + stored + ", offered "
-                        + c.offeredFingerprint() + ". If you reinstalled this VM, run `labtutor hosts forget " + forgetName
-                        + "` and try again; otherwise someone may be impersonating it. (" + file + ")");
+                        + c.offeredFingerprint() + ". If the VM was reinstalled, run `" + forget
+                        + "` and try again; otherwise someone may be impersonating it." + (personal ? " (" + file + ")" : ""));
+    }
+
+    /**
+     * {@code labtutor hosts forget [--known-hosts FILE] ADDRESS:PORT} for a host as known_hosts
+     * names it ({@code address} on port 22, {@code [address]:port} otherwise).
+     */
+    static String forgetCommand(Path file, String knownHost) {
+        String address = knownHost;
+        String port = "22";
+        if (knownHost.startsWith("[") && knownHost.contains("]:")) {
+            address = knownHost.substring(1, knownHost.indexOf("]:"));
+            port = knownHost.substring(knownHost.indexOf("]:") + 2);
+        }
+        String target = address.contains(":") ? "[" + address + "]:" + port : address + ":" + port;
+        return "labtutor hosts forget " + (isPersonal(file) ? "" : "--known-hosts " + shellWord(file.toString()) + " ") + target;
+    }
+
+    private static boolean isPersonal(Path file) {
+        return file.toAbsolutePath().normalize().equals(SshOptions.defaultKnownHosts().toAbsolutePath().normalize());
+    }
+
+    /** A path as one shell word: as it is when it needs no quoting, else in single quotes. */
+    private static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,~-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     static Text knownHostsUnusable(HostSpec h, Path file, String reason) {

@@ -207,6 +207,39 @@ class LvsChecksTest {
         assertEquals(Status.PASS, v.on("lb02").orElseThrow().status());
     }
 
+    /**
+     * Issue 20: lb01 and lb02 pass (their /etc/sysconfig/selinux is the symlink, so it says
+     * disabled too) while web01 fails with the sample's enforcing: the check's cause and hint are
+     * web01's ({@code no-match}, the default hint), not the cause rule that holds on the passing
+     * directors ("edited-link-copy on lb01, lb02"), as the gradebook and JSON showed.
+     */
+    @Test
+    void theCheckTakesItsCauseAndHintFromTheFailingHostsNotFromThePassingOnes() {
+        Probe config = Probe.of(Probe.Kind.FILE, "/etc/selinux/config");
+        Probe link = Probe.of(Probe.Kind.FILE, "/etc/sysconfig/selinux");
+        String off = "# This file controls the state of SELinux on the system.\nSELINUX=disabled\nSELINUXTYPE=targeted\n";
+        String on = "# This file controls the state of SELinux on the system.\nSELINUX=enforcing\nSELINUXTYPE=targeted\n";
+        Verdict v = Evaluator.evaluate(bind("lvs-prepare", "selinux-off-at-boot"), round(
+                new Host("lb01").put(config, new FileContent("/etc/selinux/config", true, true, off, false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, off, false)),
+                new Host("lb02").put(config, new FileContent("/etc/selinux/config", true, true, off, false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, off, false)),
+                enforcing("web01", on), enforcing("web02", on), enforcing("nfs-server", on)));
+        assertEquals(Status.FAIL, v.status());
+        assertEquals(Status.PASS, v.on("lb01").orElseThrow().status());
+        HostVerdict web01 = v.on("web01").orElseThrow();
+        assertEquals(Status.FAIL, web01.status());
+        assertEquals(web01.cause(), v.cause(), "the check's cause is the failing host's");
+        assertTrue(!v.cause().equals("edited-link-copy"), v.cause());
+        assertEquals(web01.hint(), v.hint(), "the check's hint is the failing host's");
+        assertTrue(!v.hint().orElseThrow().en().contains("lb01"), v.hint().orElseThrow().en());
+    }
+
+    private static Host enforcing(String role, String text) {
+        return new Host(role).put(Probe.of(Probe.Kind.FILE, "/etc/selinux/config"), new FileContent("/etc/selinux/config", true, true, text, false))
+                .put(Probe.of(Probe.Kind.FILE, "/etc/sysconfig/selinux"), new FileContent("/etc/sysconfig/selinux", true, true, text, false));
+    }
+
     @Test
     void nfsMountMissingFromFstabAndAKernelWithoutNfsd() {
         Probe fstab = Probe.of(Probe.Kind.FILE, "/etc/fstab");

@@ -146,9 +146,9 @@ class GradeCommandTest {
             assertTrue(ms < 60_000, "took " + ms + " ms");
             assertTrue(r.err().contains("labtutor: grading: 2/2 students · 4/4 hosts · 4 unreachable"), r.err());
             assertTrue(r.out().startsWith("Graded 2 student(s) on install, master in "), r.out());
-            assertTrue(r.out().contains("s01  张三   unreachable") && r.out().contains("Gradebook: " + out), r.out());
+            assertTrue(r.out().contains("s01  张三   not graded") && r.out().contains("Gradebook: " + out), r.out());
             String summary = GradeFixture.crosscheck(out);
-            assertTrue(summary.contains("\"s02\": {\"total\": 0, \"maximum\": 12, \"cells\": {\"install\": \"unreachable\", "
+            assertTrue(summary.contains("\"s02\": {\"total\": null, \"maximum\": 12, \"cells\": {\"install\": \"unreachable\", "
                     + "\"master\": \"unreachable\"}, \"all_unreachable\": true"), summary);
             GradeFixture.sha256sumCheck(out);
             String json = Files.readString(out.resolve(Gradebook.JSON));
@@ -175,5 +175,75 @@ class GradeCommandTest {
             assertEquals(1, check.code(), check.err());
             assertTrue(check.out().contains("\"lab\": {\n    \"file\": \"" + lab + "\""), "check --format json names its lab file: " + check.out());
         }
+    }
+
+    /**
+     * Issue 20: the terminal gave each student one line with every remark joined, and a student
+     * with no host that could be judged "0/21 0.0%". Now: the score or "not graded" and a count,
+     * then indented lines (a host that could not be asked with what to do; failed checks by lesson).
+     */
+    @Test
+    void theTerminalSummaryGivesACountPerStudentAndIndentedLines() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        GradeCommand.summary(new java.io.PrintWriter(out, true), GradeFixture.grades(dir), dir.resolve("book"), dev.labtutor.i18n.Lang.EN);
+        List<String> lines = out.toString().lines().toList();
+        assertTrue(lines.get(0).endsWith("; 2 not graded (no host could be judged)."), lines.get(0));
+        int s02 = lines.indexOf(lines.stream().filter(l -> l.startsWith("  s02")).findFirst().orElseThrow());
+        assertTrue(lines.get(s02).matches("  s02 +Li, \"Si\" +18/21 85\\.7% +1 of 19 checks failed"), lines.get(s02));
+        assertEquals("      master: vip-only-on-master (vrrp-blocked)", lines.get(s02 + 1));
+        int s04 = lines.indexOf(lines.stream().filter(l -> l.startsWith("  s04")).findFirst().orElseThrow());
+        assertTrue(lines.get(s04).matches("  s04 +赵六 +not graded +no host could be judged"), lines.get(s04));
+        assertTrue(lines.get(s04 + 1).startsWith("      ERROR lb01 (root@10.1.4.11): the host key of 10.1.4.11 has CHANGED")
+                && lines.get(s04 + 1).contains("`labtutor hosts forget --known-hosts /srv/class/known_hosts 10.1.4.11:22`"), lines.get(s04 + 1));
+        assertTrue(lines.get(s04 + 2).startsWith("      UNREACHABLE lb02 (root@10.1.4.12)"), lines.get(s04 + 2));
+        assertTrue(out.toString().lines().noneMatch(l -> l.contains(" 0.0%") || l.contains("0/21")), out.toString());
+    }
+
+    /**
+     * Issue 20: two students on the same five hosts were counted as 10 hosts, and hosts of roles
+     * no graded lesson uses were warned about. Hosts are counted once, only for the roles graded.
+     */
+    @Test
+    void rosterCheckCountsEachGradedHostOnceAndWarnsOnlyAboutGradedRoles() throws Exception {
+        Path lab = write("lab.yaml", """
+                hosts:
+                  lb01: { address: 10.30.0.11 }
+                  lb02: { address: 10.30.0.12 }
+                  web01: { address: 10.30.0.21 }
+                """);
+        Path roster = write("roster.yaml", """
+                lessons: [install, master, backup]
+                students:
+                  - id: s01
+                    vars: { vip: 10.30.0.201, vrid: "61", auth-pass: "aaaa1111" }
+                    lab: lab.yaml
+                  - id: s02
+                    vars: { vip: 10.30.0.202, vrid: "62", auth-pass: "bbbb2222" }
+                    lab: lab.yaml
+                """);
+        CliTest.Run r = run("roster", "check", roster.toString(), "--lang", "en");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains(": 2 students, 2 hosts (named 4 times: students share hosts), course keepalived-lvs"), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("warning: ")).count(), r.out());
+        assertTrue(r.out().contains("s02's lb01 (10.30.0.11:22) is also s01's lb01") && !r.out().contains("web01"), r.out());
+    }
+
+    /** Issue 20: quizzes were silently left out; the roster check says so, and 'points' for a quiz is refused with the reason. */
+    @Test
+    void rosterCheckSaysQuizzesAreNotGradedAndRefusesPointsForThem() throws Exception {
+        Path roster = write("roster.yaml", """
+                lessons: [vrrp-basics, install]
+                students:
+                  - id: s01
+                    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }
+                """);
+        CliTest.Run r = run("roster", "check", roster.toString(), "--lang", "en");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("note: the quizzes of vrrp-basics are answered in each learner's tutor and are not graded here"), r.out());
+        Path points = write("points.yaml", "lessons: [vrrp-basics]\npoints: { quiz: 2 }\nstudents:\n  - id: s01\n"
+                + "    hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.1.12 } }\n");
+        CliTest.Run p = run("roster", "check", points.toString());
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains(points + ":2:11: 'points' names 'quiz': a lesson's quiz is answered in the learner's tutor"), p.err());
     }
 }

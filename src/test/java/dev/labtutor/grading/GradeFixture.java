@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A class of three graded by hand, for the report writers: s01 (a Chinese name) passes
+ * A class of four graded by hand, for the report writers: s01 (a Chinese name) passes
  * everything, s02 (a name with a comma and a quote) fails vip-only-on-master with a split-brain
- * cause, s03 (a name a spreadsheet would take for a formula) has no host that answered.
+ * cause, s03 (a name a spreadsheet would take for a formula) has no host that answered, s04's
+ * lb01 presented a changed host key (ERROR) and its lb02 did not answer: none of s04's hosts
+ * could be judged either, though not all of them are UNREACHABLE.
  */
 public final class GradeFixture {
 
@@ -82,6 +84,10 @@ public final class GradeFixture {
                     name: "=HYPERLINK(1)"
                     vars: { vip: 10.1.3.200, vrid: "63", auth-pass: "pa553333" }
                     hosts: { lb01: { address: 10.1.3.11 }, lb02: { address: 10.1.3.12 } }
+                  - id: s04
+                    name: 赵六
+                    vars: { vip: 10.1.4.200, vrid: "64", auth-pass: "pa554444" }
+                    hosts: { lb01: { address: 10.1.4.11 }, lb02: { address: 10.1.4.12 } }
                 """);
     }
 
@@ -94,7 +100,7 @@ public final class GradeFixture {
         Roster roster = classOfThree(dir);
         List<StudentGrade> students = new ArrayList<>();
         for (Student s : roster.students()) {
-            boolean down = s.id().equals("s03");
+            boolean down = s.id().equals("s03") || s.id().equals("s04");
             List<LessonGrade> lessons = new ArrayList<>();
             for (Lesson l : course.lessons()) {
                 List<CheckGrade> checks = new ArrayList<>();
@@ -106,7 +112,11 @@ public final class GradeFixture {
             List<HostRecord> hosts = new ArrayList<>();
             for (String role : List.of("lb01", "lb02")) {
                 var spec = s.lab().hosts().get(role);
-                hosts.add(down
+                boolean changedKey = s.id().equals("s04") && role.equals("lb01");
+                hosts.add(changedKey
+                        ? new HostRecord(role, spec.address(), 22, "root", HostRecord.State.ERROR, Optional.of(changedKey(spec.address())),
+                        Optional.of("ssh-ed25519 SHA256:new"), T0, T0.plusMillis(40), Optional.empty(), Optional.empty(), List.of("ADDRESSES"))
+                        : down
                         ? new HostRecord(role, spec.address(), 22, "root", HostRecord.State.UNREACHABLE,
                         Optional.of(Text.of(role + " 连接超时", role + " (root@" + spec.address() + "): connection timed out")),
                         Optional.empty(), T0, T0.plusSeconds(5), Optional.empty(), Optional.empty(), List.of("ADDRESSES"))
@@ -121,8 +131,23 @@ public final class GradeFixture {
                 Duration.ofSeconds(5), 16, T0, T0.plusSeconds(6), students);
     }
 
+    /** The changed-key sentence of the SSH adapter, as grade gets it for a class known_hosts. */
+    static Text changedKey(String address) {
+        String forget = "labtutor hosts forget --known-hosts /srv/class/known_hosts " + address + ":22";
+        return Text.of("lb01 (root@" + address + ")：主机 " + address + " 的主机密钥已改变！如果这台虚拟机重装过，请运行 `" + forget + "` 后重试。",
+                "lb01 (root@" + address + "): the host key of " + address + " has CHANGED: stored ssh-ed25519 SHA256:old, offered "
+                        + "ssh-ed25519 SHA256:new. If the VM was reinstalled, run `" + forget + "` and try again; otherwise someone "
+                        + "may be impersonating it.");
+    }
+
     private static Verdict verdict(String student, CheckRef ref) {
         Text title = Text.of("检查 " + ref.id(), "check " + ref.id());
+        if (student.equals("s04")) {
+            boolean onLb01 = ref.on().contains("lb01");
+            return new Verdict(ref.id(), title, ref.on(), onLb01 ? Status.ERROR : Status.UNREACHABLE,
+                    onLb01 ? "host-host-key-changed" : "host-connect-timeout",
+                    onLb01 ? changedKey("10.1.4.11") : Text.of("lb02 连接超时", "lb02: connection timed out"), Optional.empty(), List.of());
+        }
         if (student.equals("s03")) {
             return new Verdict(ref.id(), title, ref.on(), Status.UNREACHABLE, "host-connect-timeout",
                     Text.of("lb01 连接超时", "lb01: connection timed out"), Optional.of(Text.of("开机", "Start the VM")),

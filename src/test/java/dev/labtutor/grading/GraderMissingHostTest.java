@@ -137,8 +137,10 @@ class GraderMissingHostTest {
         }
         assertTrue(onLb02 > 10, "install, master and backup check lb02 often: " + onLb02);
         String remarks = s01.remarks(Lang.EN);
-        assertTrue(remarks.contains("ERROR lb02: student s01 has no host for lb02"), remarks);
-        assertEquals(1, remarks.split("has no host for lb02", -1).length - 1, "the missing host is named once, not under every check: " + remarks);
+        assertTrue(remarks.contains("; ERROR lb02;"), remarks);
+        String details = String.join("\n", Remarks.details(s01, Lang.EN));
+        assertTrue(details.startsWith("ERROR student s01 has no host for lb02"), details);
+        assertEquals(1, details.split("has no host for lb02", -1).length - 1, "the missing host is named once, not under every check: " + details);
 
         StudentGrade s02 = grades.students().get(1);
         assertEquals(List.of(), s02.errorHosts(), "the rest of the class is graded as usual");

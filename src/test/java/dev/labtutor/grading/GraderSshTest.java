@@ -155,7 +155,7 @@ class GraderSshTest {
             assertTrue(h.problem().orElseThrow().en().contains("within 20 s"), h.problem().toString());
         }
         assertEquals(0, s02.total());
-        assertTrue(s02.remarks(Lang.EN).startsWith("ALL HOSTS UNREACHABLE") && !s02.remarks(Lang.EN).contains("FAIL"),
+        assertTrue(!s02.graded() && s02.remarks(Lang.EN).startsWith("NOT GRADED") && !s02.remarks(Lang.EN).contains("FAIL"),
                 s02.remarks(Lang.EN));
         assertEquals(s02.lessons().stream().mapToLong(l -> l.checks().size()).sum(), s02.count(Status.UNREACHABLE));
 
@@ -166,12 +166,18 @@ class GraderSshTest {
         assertEquals(khBefore, Files.readString(kh).lines().filter(l -> !l.startsWith("[127.0.0.1]:" + a.port())
                 && !l.startsWith("[127.0.0.1]:" + b.port())).map(l -> l + "\n").reduce("", String::concat),
                 "the changed key is refused, not replaced");
+        String changed = s03.hosts().get(1).problem().orElseThrow().en();
+        String forget = "labtutor hosts forget --known-hosts " + kh.toAbsolutePath().normalize() + " 127.0.0.1:" + c.port();
+        assertTrue(changed.contains("`" + forget + "`"), "the exact command for the class file and host: " + changed);
         var installed = s03.lessons().get(0).checks().get(0).verdict();
         assertEquals(Status.ERROR, installed.status(), "a check on both hosts is ERROR when one host is");
         HostVerdict onLb01 = installed.on("lb01").orElseThrow();
         assertTrue(onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
                 "lb01's own verdict is judged, not turned into lb02's ERROR: " + onLb01);
-        assertTrue(s03.remarks(Lang.EN).contains("ERROR lb02:"), s03.remarks(Lang.EN));
+        assertTrue(s03.graded() && s03.remarks(Lang.EN).contains("ERROR lb02"), s03.remarks(Lang.EN));
+        assertEquals(List.of("lb02"), s03.errorHosts());
+        assertTrue(Remarks.details(s03, Lang.EN).get(0).startsWith("ERROR lb02 ") && Remarks.details(s03, Lang.EN).get(0).contains(forget),
+                Remarks.details(s03, Lang.EN).toString());
 
         Path book = dir.resolve("book");
         Gradebook.write(grades, book, Lang.EN);
@@ -187,5 +193,13 @@ class GraderSshTest {
         }
         String ev = Files.readString(book.resolve("evidence/s01/lb01.txt"));
         assertTrue(ev.contains("probe script sent") && ev.contains("==LT ") && ev.contains("exit status 0"), ev);
+
+        String[] advised = forget.substring("labtutor hosts ".length()).split(" ");
+        java.io.StringWriter said = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new dev.labtutor.cli.HostsCommand(role -> Optional.empty()));
+        cl.setOut(new java.io.PrintWriter(said, true));
+        assertEquals(0, cl.execute(advised), said.toString());
+        assertTrue(said.toString().startsWith("Forgot 1 host key") || said.toString().startsWith("已删除"), said.toString());
+        assertFalse(Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "), "the advised command forgets the changed key");
     }
 }

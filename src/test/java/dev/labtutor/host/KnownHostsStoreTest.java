@@ -112,6 +112,87 @@ class KnownHostsStoreTest {
         assertEquals(new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)), left.get(0));
     }
 
+    /**
+     * The bracketed form names one port exactly, port 22 included (where known_hosts writes the
+     * bare address), so the {@code [address]:port} a changed-key message gives for an IPv6 host
+     * forgets that host's key.
+     */
+    @Test
+    void theBracketedFormOnPort22ForgetsTheBareEntry() throws Exception {
+        KnownHostsStore store = new KnownHostsStore(tmp.resolve("known_hosts"));
+        PublicKey k = key(pub("ed25519"));
+        store.check("fd00::11", 22, k);
+        store.check("fd00::11", 2222, k);
+        store.check("10.0.0.11", 22, k);
+        assertEquals(1, store.forget("[fd00::11]:22"));
+        assertEquals(1, store.forget("[10.0.0.11]:22"));
+        assertEquals(List.of("[fd00::11]:2222"), store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
+    }
+
+    /**
+     * The advice after a changed key names the host as {@code address:port} (never a role some
+     * other lab file might map elsewhere, nor a bare address that means every port) and the file
+     * that was checked, left out only when it is the learner's personal one.
+     */
+    @Test
+    void theForgetAdviceIsExactForTheFileAndTheHost() {
+        Path personal = SshOptions.defaultKnownHosts();
+        assertEquals("labtutor hosts forget 10.0.0.11:22", SshMessages.forgetCommand(personal, "10.0.0.11"));
+        assertEquals("labtutor hosts forget 10.0.0.11:2222", SshMessages.forgetCommand(personal, "[10.0.0.11]:2222"));
+        assertEquals("labtutor hosts forget [fd00::11]:22", SshMessages.forgetCommand(personal, "fd00::11"));
+        Path classFile = tmp.resolve("class 1/known_hosts");
+        assertEquals("labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
+                SshMessages.forgetCommand(classFile, "[10.0.0.11]:2222"));
+    }
+
+    /** Issue 20: grading left an empty known_hosts.lock beside the roster. */
+    @Test
+    void noLockFileIsLeftBehind() throws Exception {
+        Path file = tmp.resolve("class/known_hosts");
+        KnownHostsStore store = new KnownHostsStore(file);
+        PublicKey k = key(pub("ed25519"));
+        store.check("10.0.0.11", 22, k);
+        store.list();
+        store.forget("10.0.0.11:22");
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of("known_hosts"), files.map(f -> f.getFileName().toString()).toList());
+        }
+    }
+
+    /**
+     * Another process holds the lock, removes the lock file and lets go, as a holder does, while a
+     * third (the same process here) has already made a new lock file and holds it: the store,
+     * which waited on the removed file, must wait for the new one too, not work beside the third.
+     */
+    @Test
+    void aLockFileRemovedByItsHolderIsNotTrusted() throws Exception {
+        Path file = tmp.resolve("known_hosts");
+        Path lock = tmp.resolve("known_hosts.lock");
+        Path third = tmp.resolve("third-done");
+        Process holder = new ProcessBuilder("python3", "-c", """
+                import fcntl, os, sys, time
+                lock, done = sys.argv[1], sys.argv[2]
+                old = open(lock, "w")
+                fcntl.lockf(old, fcntl.LOCK_EX)
+                print("locked", flush=True)
+                time.sleep(1.0)
+                os.unlink(lock)
+                new = open(lock, "w")
+                fcntl.lockf(new, fcntl.LOCK_EX)
+                fcntl.lockf(old, fcntl.LOCK_UN)
+                time.sleep(1.0)
+                open(done, "w").close()
+                os.unlink(lock)
+                fcntl.lockf(new, fcntl.LOCK_UN)
+                """, lock.toString(), third.toString()).redirectErrorStream(true).start();
+        assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+        assertInstanceOf(KnownHostsStore.Check.Added.class, new KnownHostsStore(file).check("10.0.0.11", 22, key(pub("ed25519"))));
+        assertTrue(Files.exists(third), "the store ran while the third holder held the new lock file");
+        assertEquals(0, holder.waitFor());
+        assertTrue(!Files.exists(lock), "no lock file is left");
+        assertEquals(1, new KnownHostsStore(file).list().size());
+    }
+
     @Test
     void manyParallelFirstContactsAreAllRecorded() throws Exception {
         Path file = tmp.resolve("known_hosts");

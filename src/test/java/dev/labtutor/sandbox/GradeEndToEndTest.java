@@ -122,17 +122,18 @@ class GradeEndToEndTest {
         String summary = dev.labtutor.grading.GradeFixture.crosscheck(out);
         dev.labtutor.grading.GradeFixture.sha256sumCheck(out);
         assertTrue(summary.contains("\"s01\": {\"total\": 21, \"maximum\": 21, \"cells\": {\"install\": \"pass\", "
-                + "\"master\": \"pass\", \"backup\": \"pass\"}, \"all_unreachable\": false, \"unreachable\": [], \"remarks\": \"\""), summary);
+                + "\"master\": \"pass\", \"backup\": \"pass\"}, \"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"\""), summary);
         assertTrue(summary.contains("\"s02\": {\"total\": 17, \"maximum\": 21"), summary);
         assertTrue(summary.contains("\"cells\": {\"install\": \"pass\", \"master\": \"partial\", \"backup\": \"partial\"}, "
-                + "\"all_unreachable\": false, \"unreachable\": [], \"remarks\": \"FAIL master/vip-only-on-master (rule-drops-vrrp)"), summary);
+                + "\"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"FAIL master/vip-only-on-master (rule-drops-vrrp)"), summary);
         assertTrue(summary.contains("\"s03\": {\"total\": 6, \"maximum\": 21, \"cells\": {\"install\": \"unreachable\", \"master\": \"partial\", \"backup\": \"partial\"}, "
-                + "\"all_unreachable\": false, \"unreachable\": [\"lb02\"], \"remarks\": \"UNREACHABLE lb02: "), summary);
+                + "\"all_unreachable\": false, \"unreachable\": [\"lb02\"], \"error\": [], \"graded\": true, \"remarks\": \"UNREACHABLE lb02"), summary);
 
         String csv = Files.readString(out.resolve("grades.csv"), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFFid,name,install,master,backup,total,maximum,percent,unreachable hosts,remarks\r\ns01,张三,6,8,7,21,21,100.0,,\r\n"),
+        assertTrue(csv.startsWith("\uFEFFid,name,install (max 6),master (max 8),backup (max 7),total,maximum,percent,unreachable hosts,error hosts,"
+                + "remarks\r\ns01,张三,6,8,7,21,21,100.0,,,\r\n"),
                 csv);
-        assertTrue(csv.contains("\r\ns03,王五,UNREACHABLE,5,1,6,21,28.6,lb02,\"UNREACHABLE lb02: "), csv);
+        assertTrue(csv.contains("\r\ns03,王五,UNREACHABLE,5,1,6,21,28.6,lb02,,UNREACHABLE lb02"), csv);
         assertFalse(csv.contains("FAIL install") || csv.substring(csv.indexOf("s03,")).contains("FAIL"), "unreachable is not FAIL: " + csv);
 
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
