@@ -45,17 +45,21 @@ class CheckCommandTest {
         assertTrue(first.out().contains("提示：在 labtutor 中打开这一课回答小测验。") && !first.out().contains("按 a"),
                 "check has no key to press; the quiz is answered in the tutor: " + first.out());
         assertTrue(first.out().contains("实验：" + lab.toAbsolutePath() + "（检查了 lb01 root@127.0.0.1:1，lb02 root@127.0.0.1:1）"), first.out());
-        run("check", "backup", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString());
+        CliTest.Run locked = run("check", "backup", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
+        assertEquals(1, locked.code(), locked.err());
+        assertTrue(locked.out().startsWith("Lesson 4 backup"), "the locked lesson's results are shown: " + locked.out());
+        assertTrue(locked.out().matches("(?s).*\\nLesson 4 is locked: 0 of \\d+ checks pass; the results are shown, nothing is passed or unlocked\\. "
+                + "This lesson opens once lesson 1 \\(vrrp-basics\\) passes.*"), locked.out());
         CliTest.Run again = run("check", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
-        assertTrue(again.out().startsWith("Lesson 4 backup"), "the learner went to backup: " + again.out());
+        assertTrue(again.out().startsWith("Lesson 1 vrrp-basics"), "checking a locked lesson does not move the learner: " + again.out());
 
         CliTest.Run progress = run("progress", "--lab", lab.toString(), "--lang", "en");
         assertEquals(0, progress.code(), progress.err());
-        assertTrue(progress.out().matches("(?s).*\\n  1 +vrrp-basics +open +1 .*\\n  2 +install +locked +0 .*\\n >4 +backup +locked +2 .*"),
+        assertTrue(progress.out().matches("(?s).*\\n >1 +vrrp-basics +open +2 .*\\n  2 +install +locked +0 .*\\n  4 +backup +locked +0 .*"),
                 progress.out());
-        assertTrue(progress.out().contains("At: lesson 4 backup, step 1"), progress.out());
+        assertTrue(progress.out().contains("At: lesson 1 vrrp-basics, step "), progress.out());
         CliTest.Run json = run("progress", "--lab", lab.toString(), "--format", "json");
-        assertTrue(json.out().contains("\"current\": \"backup\"") && json.out().contains("\"attempts\": 2"), json.out());
+        assertTrue(json.out().contains("\"current\": \"vrrp-basics\"") && json.out().contains("\"attempts\": 2"), json.out());
 
         CliTest.Run refused = run("reset", "backup", "--lab", lab.toString());
         assertEquals(2, refused.code(), "no terminal to ask on and no --yes");

@@ -147,6 +147,29 @@ class SessionTest {
     }
 
     @Test
+    void checkingALockedLessonShowsItsResultsWithoutMovingTheLearnerOrPassingAnything() {
+        Sim s = new Sim(Fixtures.course());
+        s.send(new Intent.CheckLesson("backup"));
+        assertEquals(List.of("backup"), s.effects(Effect.RunCheck.class).get(0).lessons());
+        assertEquals("install", s.state.current().id(), "checking a locked lesson does not move the learner");
+        s.finish(s.run(), "backup", Fixtures.verdicts(s.lesson(2), s.lesson(2).checks().get(0).id()));
+        assertEquals("install", s.state.current().id());
+        assertEquals(LessonState.LOCKED, s.state.stateOf("backup"));
+        assertEquals(LessonState.LOCKED, s.state.stateOf("master"));
+        assertFalse(s.state.marks("backup").isEmpty(), "its results are kept to be shown");
+        assertEquals(0, s.state.record("backup").attempts(), "a lesson that cannot pass yet is not attempted");
+        assertTrue(s.flash().startsWith("Lesson 3 is locked: ") && s.flash().contains("nothing is passed or unlocked"), s.flash());
+
+        s.send(new Intent.CheckLesson("backup"));
+        s.finish(s.run(), "backup", Fixtures.verdicts(s.lesson(2)));
+        assertEquals(LessonState.LOCKED, s.state.stateOf("backup"), "all passing does not pass a locked lesson");
+        assertEquals("install", s.state.current().id());
+
+        s.send(new Intent.CheckLesson("install"));
+        assertEquals(List.of("install"), s.effects(Effect.RunCheck.class).get(0).lessons(), "an open lesson is checked as c does");
+    }
+
+    @Test
     void aPassedLessonStaysPassedWhenARecheckFindsItBroken() {
         Sim s = new Sim(Fixtures.course());
         s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));
