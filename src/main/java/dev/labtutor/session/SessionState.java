@@ -72,7 +72,9 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     public static SessionState start(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Instant now) {
         SessionState s = new SessionState(course, lab, lang, progress, Optional.empty(), Optional.empty(), Optional.empty(),
                 Ask.NONE, false, 0, Optional.empty(), now, now, 0, false);
-        return s.withProgress(Gating.normalize(course, progress, now));
+        Progress normalized = Gating.normalize(course, progress, now);
+        Progress resumed = Gating.resume(course, normalized);
+        return s.withProgress(resumed == normalized ? normalized : Gating.normalize(course, resumed, now));
     }
 
     public Lesson current() {

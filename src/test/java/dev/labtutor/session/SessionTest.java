@@ -170,6 +170,25 @@ class SessionTest {
     }
 
     @Test
+    void aSessionStartsAtTheFirstOpenLessonOnceTheOneTheLearnerWasOnHasPassed() {
+        Sim s = new Sim(Fixtures.course());
+        s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));
+        assertEquals("install", s.state.current().id(), "the tutor stays on the lesson just passed, to show its results");
+        SessionState next = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", next.current().id(), "where you are: the lesson the pass opened");
+        assertTrue(next.record("master").firstOpened().isPresent());
+
+        s.send(new Intent.Open("backup"));
+        assertEquals("backup", s.state.current().id());
+        SessionState reading = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", reading.current().id(), "a locked lesson the learner was reading is not where they are");
+
+        s.send(new Intent.Open("master"));
+        SessionState same = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", same.current().id(), "an open lesson stays where the learner is");
+    }
+
+    @Test
     void aPassedLessonStaysPassedWhenARecheckFindsItBroken() {
         Sim s = new Sim(Fixtures.course());
         s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));
