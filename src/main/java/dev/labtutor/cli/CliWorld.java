@@ -131,6 +131,11 @@ final class CliWorld implements World {
             }
 
             @Override
+            public List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+                return live().watch(lesson, listener);
+            }
+
+            @Override
             public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
                 return live().detectIfaces(roles);
             }

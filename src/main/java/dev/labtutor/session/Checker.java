@@ -29,7 +29,16 @@ public interface Checker {
         }
     }
 
+    /** One check of the lesson as its hosts are now ({@code c}). */
     List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException;
+
+    /**
+     * A round of watching ({@code w}): as {@link #check}, except that a lesson observed over time
+     * (a failover) is observed while the learner acts, for up to {@link LiveChecker#OBSERVE_WINDOW}.
+     */
+    default List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+        return check(lesson, listener);
+    }
 
     /** The interface carrying each host's address, for the roles that answered. */
     Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException;

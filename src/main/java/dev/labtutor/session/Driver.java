@@ -158,7 +158,7 @@ public final class Driver implements AutoCloseable {
         try {
             for (String id : rc.lessons()) {
                 Lesson lesson = state.course().lesson(id).orElseThrow();
-                List<Verdict> verdicts = checker.check(lesson, listener);
+                List<Verdict> verdicts = rc.watch() ? checker.watch(lesson, listener) : checker.check(lesson, listener);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }

@@ -10,10 +10,18 @@ import java.util.Set;
  */
 public sealed interface Effect {
 
-    /** Check these lessons one after another, reporting phases, lines and verdicts for run {@code run}. */
-    record RunCheck(long run, List<String> lessons) implements Effect {
+    /**
+     * Check these lessons one after another, reporting phases, lines and verdicts for run
+     * {@code run}; {@code watch} for a round of watching ({@code w}), in which a lesson observed
+     * over time (a failover) is observed while the learner acts ({@link Checker#watch}).
+     */
+    record RunCheck(long run, List<String> lessons, boolean watch) implements Effect {
         public RunCheck {
             lessons = List.copyOf(lessons);
+        }
+
+        public RunCheck(long run, List<String> lessons) {
+            this(run, lessons, false);
         }
     }
 

@@ -259,7 +259,7 @@ public final class Session {
 
     private static SessionState startRun(SessionState s, Kind kind, List<String> lessons, boolean counts, List<Effect> fx) {
         long id = s.runs() + 1;
-        fx.add(new Effect.RunCheck(id, lessons));
+        fx.add(new Effect.RunCheck(id, lessons, kind == Kind.WATCH));
         return s.withRuns(id).withRunning(Optional.of(new Run(id, kind, lessons, s.now(), Map.of(), List.of(), 0, counts)));
     }
 

@@ -368,7 +368,9 @@ public final class PlainApp {
                   open 课程      打开某一课（编号或名称） lessons      课程列表
                   show           显示当前课程          recheck (r)  复查已通过的课程
                   quiz (a)       显示小测验            answer N X   回答第 N 题，选 X
-                  lang (l)       切换中文 / English    quit (q)     退出""", """
+                  lang (l)       切换中文 / English    quit (q)     退出
+                观察类课程（故障切换）：先输入 watch，再在另一个终端操作，每轮最多观察 120 秒；
+                check 只检查一次，根据 keepalived 的日志判断已经做过的切换。""", """
                 Commands (short forms in brackets):
                   check (c)      check this lesson     watch (w)    check every 2 s until it passes (Ctrl-C stops)
                   hint (h)       the next hint level   solution (s) the solution (asks first; recorded in your progress)
@@ -376,7 +378,9 @@ public final class PlainApp {
                   open LESSON    go to a lesson (number or id)   lessons  the lessons and their state
                   show           show this lesson      recheck (r)  re-check every passed lesson
                   quiz (a)       show the quiz         answer N X   answer question N with choice X
-                  lang (l)       Chinese / English     quit (q)     quit""").in(l));
+                  lang (l)       Chinese / English     quit (q)     quit
+                Observed lessons (a failover): type watch first, then act in another terminal; each round
+                watches up to 120 s. check checks once, judging a failover already done from keepalived's logs.""").in(l));
     }
 
     private String lessonId(String word) {

@@ -64,4 +64,12 @@ class PlainAppTest {
         assertTrue(out.contains("1. 安装软件包"), out);
         assertTrue(out.contains("不认识的命令：foo"), out);
     }
+
+    @Test
+    void helpTellsTheObservedLessonsStoryWatchObservesCheckJudgesTheLogs() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        String out = run(w, "help\nquit\n", Lang.EN);
+        assertTrue(out.contains("Observed lessons (a failover): type watch first, then act in another terminal; each round\n"
+                + "watches up to 120 s. check checks once, judging a failover already done from keepalived's logs."), out);
+    }
 }

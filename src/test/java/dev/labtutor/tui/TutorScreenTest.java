@@ -125,6 +125,14 @@ class TutorScreenTest {
     }
 
     @Test
+    void theHelpSaysWWatchesAnObservedLessonAndCJudgesItFromTheLogs() throws Exception {
+        String help = String.join("\n", draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 120, 40));
+        assertTrue(help.contains("c      check the current lesson once"), help);
+        assertTrue(help.contains("observed lessons (a failover): press w first"), help);
+        assertTrue(help.contains("keepalived's logs"), help);
+    }
+
+    @Test
     void resizingRedrawsForTheNewSizeAndTooSmallSaysSo() throws Exception {
         SessionState s = state(Fixtures.course(), Lang.EN);
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
