@@ -89,6 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
         LabFile lab = learner.lab.orElseThrow();
         SessionState start = learner.state(lang, Clock.systemUTC().instant());
         Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
+        Learner.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
         CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();

@@ -96,6 +96,11 @@ final class CliWorld implements World {
     }
 
     @Override
+    public Optional<Text> labOrigin(LabFile lab) {
+        return SandboxLab.describe(lab.source());
+    }
+
+    @Override
     public Text checkTitle(CheckRef ref, Bindings bindings) {
         if (!catalog.isDone() || catalog.isCompletedExceptionally()) {
             return Text.of(ref.id(), ref.id());

@@ -49,6 +49,8 @@ final class FakeWorld implements World {
     /** How many checks see {@link #failing}; later ones pass. */
     volatile int failingRounds = Integer.MAX_VALUE;
     final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What {@link #labOrigin} says of every lab ("sandbox nt (started by root)"). */
+    volatile Optional<Text> origin = Optional.empty();
 
     FakeWorld(Course course, Path dir) {
         this.course = course;
@@ -113,6 +115,11 @@ final class FakeWorld implements World {
     @Override
     public Path stateDir() {
         return dir.resolve("state");
+    }
+
+    @Override
+    public Optional<Text> labOrigin(LabFile lab) {
+        return origin;
     }
 
     @Override

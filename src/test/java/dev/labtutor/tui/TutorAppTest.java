@@ -39,7 +39,12 @@ class TutorAppTest {
     }
 
     private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course) {
+        return start(lab, course, w -> { });
+    }
+
+    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp) {
         FakeWorld world = new FakeWorld(course, dir);
+        setUp.accept(world);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         app = new Thread(() -> {
             try {
@@ -273,5 +278,26 @@ class TutorAppTest {
         key('q');
         app.join(5000);
         assertFalse(app.isAlive());
+    }
+
+    @Test
+    void aSandboxLabIsNamedOnTheFirstScreenAndAVipOutsideTheHostsSubnetIsWarnedAbout() throws Exception {
+        dev.labtutor.i18n.Text nt = dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)");
+        start(Optional.of(Fixtures.lab()), Fixtures.course(), w -> w.origin = Optional.of(nt));
+        String first = await("vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24");
+        assertTrue(first.split("\n")[0].stripTrailing().endsWith("lab: sandbox nt (started by root)"), first);
+        key('q');
+        app.join(5000);
+    }
+
+    @Test
+    void aSandboxLabWhoseVipFitsIsNamedOnTheStatusLine() throws Exception {
+        dev.labtutor.host.LabFile fits = new dev.labtutor.host.LabFile(Fixtures.lab().source(), Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(),
+                Map.of(), Map.of(), Optional.empty());
+        start(Optional.of(fits), Fixtures.course(), w -> w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt", "sandbox nt (started by root)")));
+        String first = await("lab: sandbox nt (started by root), /tmp/lab.yaml");
+        assertFalse(first.contains("vip is"), first);
+        key('q');
+        app.join(5000);
     }
 }
