@@ -88,6 +88,6 @@ public interface World {
     /** Logs in to {@code host} once; empty when that worked, else the reason. */
     Optional<Text> tryLogin(HostSpec host, SecretPrompter prompter);
 
-    /** Writes the lab file with these hosts to {@link #labTarget()} and reads it back. */
-    LabFile writeLab(Map<String, HostSpec> hosts) throws SetupFailed;
+    /** Writes the lab file with these course variables (the VIP) and hosts to {@link #labTarget()} and reads it back. */
+    LabFile writeLab(Map<String, HostSpec> hosts, Map<String, String> vars) throws SetupFailed;
 }

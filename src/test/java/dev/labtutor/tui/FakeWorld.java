@@ -146,8 +146,10 @@ final class FakeWorld implements World {
     }
 
     @Override
-    public LabFile writeLab(Map<String, HostSpec> hosts) throws SetupFailed {
-        StringBuilder y = new StringBuilder("hosts:\n");
+    public LabFile writeLab(Map<String, HostSpec> hosts, Map<String, String> vars) throws SetupFailed {
+        StringBuilder y = new StringBuilder(vars.isEmpty() ? "" : "vars:\n");
+        vars.forEach((n, v) -> y.append("  ").append(n).append(": ").append(v).append('\n'));
+        y.append("hosts:\n");
         hosts.forEach((r, h) -> y.append("  ").append(r).append(": { address: ").append(h.address()).append(" }\n"));
         try {
             Files.createDirectories(labTarget().getParent());
