@@ -16,7 +16,7 @@ import java.util.Set;
  * say the prefix length, and a classroom lab is a /24), and the course's address variables
  * (type {@code ipv4}, such as the VIP) checked against it: a VIP outside the hosts' subnet is
  * an address keepalived adds that nothing on the lab network reaches, the usual result of
- * leaving the course's default ({@code 192.168.10.100}) on hosts in another network.
+ * leaving the course's default (the source document's network) on hosts in another network.
  */
 public final class LabSubnet {
 
