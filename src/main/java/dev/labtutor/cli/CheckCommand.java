@@ -89,6 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
         LabFile lab = learner.lab.orElseThrow();
         SessionState start = learner.state(lang, Clock.systemUTC().instant());
         Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
+        Learner.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
         CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();
@@ -117,10 +118,7 @@ public final class CheckCommand implements Callable<Integer> {
             };
             try (Driver driver = new Driver(new Session(QuizGrading.COURSE), start, learner.loaded.existed(), false, recording, learner.store,
                     Clock.systemUTC(), line -> err.println("labtutor: " + line))) {
-                if (!lesson.id().equals(start.current().id())) {
-                    driver.dispatch(new Intent.Open(lesson.id()));
-                }
-                driver.dispatch(new Intent.Check());
+                driver.dispatch(lessonId != null ? new Intent.CheckLesson(lesson.id()) : new Intent.Check());
                 driver.awaitIdle();
                 end = driver.state();
             }
@@ -152,6 +150,9 @@ public final class CheckCommand implements Callable<Integer> {
         List<Lesson> lessons = s.course().lessons();
         int i = s.index(lesson.id());
         boolean allPass = s.marks(lesson.id()).stream().allMatch(CheckMark::passed);
+        if (s.stateOf(lesson.id()) == LessonState.LOCKED) {
+            return s.flash().map(f -> f.text().in(lang));
+        }
         if (!allPass) {
             return Optional.empty();
         }

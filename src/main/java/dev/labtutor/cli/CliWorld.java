@@ -96,6 +96,11 @@ final class CliWorld implements World {
     }
 
     @Override
+    public Optional<Text> labOrigin(LabFile lab) {
+        return SandboxLab.describe(lab.source());
+    }
+
+    @Override
     public Text checkTitle(CheckRef ref, Bindings bindings) {
         if (!catalog.isDone() || catalog.isCompletedExceptionally()) {
             return Text.of(ref.id(), ref.id());
@@ -128,6 +133,11 @@ final class CliWorld implements World {
             @Override
             public List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException {
                 return live().check(lesson, listener);
+            }
+
+            @Override
+            public List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+                return live().watch(lesson, listener);
             }
 
             @Override
@@ -183,12 +193,17 @@ final class CliWorld implements World {
     }
 
     @Override
-    public LabFile writeLab(Map<String, HostSpec> hosts) throws SetupFailed {
+    public LabFile writeLab(Map<String, HostSpec> hosts, Map<String, String> vars) throws SetupFailed {
         Path target = labTarget();
         if (Files.exists(target)) {
             throw new SetupFailed(Text.of(target + " 已存在，不会覆盖它", target + " exists already; it is not overwritten"));
         }
-        StringBuilder y = new StringBuilder("# Written by labtutor's first-run form. See the README, \"The lab file\".\nhosts:\n");
+        StringBuilder y = new StringBuilder("# Written by labtutor's first-run form. See the README, \"The lab file\".\n");
+        if (!vars.isEmpty()) {
+            y.append("vars:\n");
+            vars.forEach((name, value) -> y.append("  ").append(name).append(": ").append(quote(value)).append('\n'));
+        }
+        y.append("hosts:\n");
         hosts.forEach((role, h) -> {
             y.append("  ").append(role).append(": { address: ").append(quote(h.address())).append(", port: ").append(h.port())
                     .append(", user: ").append(quote(h.user()));

@@ -3,6 +3,7 @@ package dev.labtutor.cli;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.LabFileReader;
 import dev.labtutor.host.SshOptions;
+import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,18 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * Which lab file and known_hosts to use. Lab file: {@code --lab}, else {@code ./lab.yaml}, else
- * the local sandbox's while it is up, else {@code ~/.config/labtutor/lab.yaml}.
+ * Which lab file and known_hosts to use. Lab file: {@code --lab}, or the lab file of the running
+ * sandbox {@code --sandbox NAME}; else {@code ./lab.yaml}, else the default sandbox's while it is
+ * up, else {@code ~/.config/labtutor/lab.yaml}.
  */
 public final class LabOptions {
 
     @Option(names = "--lab", paramLabel = "FILE", description = "Lab file (default: ./lab.yaml, the sandbox's while it is up, ~/.config/labtutor/lab.yaml).")
     Path lab;
+
+    @Option(names = "--sandbox", paramLabel = "NAME",
+            description = "Use the lab file of the running sandbox NAME ('sandbox up --name NAME'; a sandbox with another --state-dir: --lab STATE_DIR/NAME/lab.yaml).")
+    String sandbox;
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "labtutor's known_hosts (default: ~/.config/labtutor/known_hosts).")
     Path knownHosts;
@@ -43,6 +49,9 @@ public final class LabOptions {
 
     /** The lab file to use: {@code --lab} (which must exist), else the first existing candidate. */
     public Optional<Path> find() {
+        if (sandbox != null) {
+            return Optional.of(sandboxLab());
+        }
         if (lab != null) {
             if (!Files.isRegularFile(lab)) {
                 throw new UserError("lab file " + lab + " does not exist");
@@ -50,6 +59,21 @@ public final class LabOptions {
             return Optional.of(lab);
         }
         return firstCandidate();
+    }
+
+    private Path sandboxLab() {
+        if (lab != null) {
+            throw new UserError("--lab and --sandbox both name a lab file: give one of them");
+        }
+        SandboxSpec spec;
+        try {
+            spec = SandboxSpec.defaults().withName(sandbox);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        return SandboxLab.labFile(sandbox).orElseThrow(() -> new UserError("sandbox " + sandbox + " is not up (no lab file in "
+                + spec.stateDir() + "): start it with 'sudo labtutor sandbox up" + spec.whereOptions()
+                + "', or give a sandbox with another --state-dir as --lab STATE_DIR/" + sandbox + "/lab.yaml"));
     }
 
     /** The lab file, read; a missing or invalid one is a {@link UserError}. */

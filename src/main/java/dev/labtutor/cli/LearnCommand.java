@@ -44,7 +44,7 @@ public final class LearnCommand implements Callable<Integer> {
      * open the tutor ({@code labtutor --lab F}). Kept as a constant so that needs no command tree;
      * a test holds it equal to the annotated options.
      */
-    static final java.util.Set<String> OWN_OPTIONS = java.util.Set.of("--lab", "--known-hosts", "--ssh-config", "--lang", "--plain", "--course");
+    static final java.util.Set<String> OWN_OPTIONS = java.util.Set.of("--lab", "--sandbox", "--known-hosts", "--ssh-config", "--lang", "--plain", "--course");
 
     @Option(names = "--plain", description = "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
     boolean plain;

@@ -1,7 +1,9 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.course.Course;
+import dev.labtutor.course.LabSubnet;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.host.HostSpec;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
@@ -68,10 +70,26 @@ final class Learner {
                 lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts);
     }
 
-    /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file and all its hosts. */
+    /**
+     * What the learner should know about the lab before its results, one line each: which
+     * sandbox it is when it is a sandbox's (a lab they may not have chosen), and each course
+     * address (the VIP) outside the hosts' subnet.
+     */
+    static List<String> notes(Course course, Optional<LabFile> lab, Lang lang, boolean origin) {
+        List<String> out = new java.util.ArrayList<>();
+        lab.ifPresent(l -> {
+            SandboxLab.describe(l.source()).filter(o -> origin).ifPresent(o -> out.add(Text.of("实验：", "lab: ").in(lang) + o.in(lang)
+                    + (lang == Lang.ZH ? "，" : ", ") + l.source().toAbsolutePath().normalize()));
+            LabSubnet.warnings(course, l).forEach(w -> out.add(w.in(lang)));
+        });
+        return out;
+    }
+
+    /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file (the sandbox it belongs to) and all its hosts. */
     String labLine(Lang lang) {
         List<String> hosts = lab.map(l -> l.hosts().values().stream().map(Learner::display).toList()).orElse(List.of());
-        Optional<String> file = lab.map(l -> l.source().toAbsolutePath().normalize().toString());
+        Optional<String> file = lab.map(l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
+                + l.source().toAbsolutePath().normalize());
         return lang == Lang.ZH
                 ? "实验：" + file.orElse("（没有实验环境文件）") + (hosts.isEmpty() ? "" : "（" + String.join("，", hosts) + "）")
                 : "Lab: " + file.orElse("(no lab file)") + (hosts.isEmpty() ? "" : " (" + String.join(", ", hosts) + ")");

@@ -50,6 +50,7 @@ public final class ProgressCommand implements Callable<Integer> {
         Learner learner = Learner.load(courseOptions, labOptions, false);
         PrintWriter err = spec.commandLine().getErr();
         learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
+        Learner.notes(learner.course, learner.lab, lang, false).forEach(n -> err.println("labtutor: " + n));
         SessionState s = learner.state(lang, Clock.systemUTC().instant());
         Progress p = s.progress();
         PrintWriter out = spec.commandLine().getOut();

@@ -94,8 +94,8 @@ public final class SandboxCommand implements Runnable {
         preflight();
         SandboxSpec spec = where.spec();
         return Sandbox.open(spec.stateDir()).orElseThrow(() -> userError(Text.of(
-                "沙箱 " + spec.name() + " 没有运行；请先运行：sudo labtutor sandbox up",
-                "Sandbox " + spec.name() + " is not up; run: sudo labtutor sandbox up")));
+                "沙箱 " + spec.name() + " 没有运行；请先运行：sudo labtutor sandbox up" + spec.whereOptions(),
+                "Sandbox " + spec.name() + " is not up; run: sudo labtutor sandbox up" + spec.whereOptions())));
     }
 
     static <T> T guarded(Callable<T> action) throws Exception {
@@ -142,8 +142,19 @@ public final class SandboxCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             guarded(() -> Sandbox.up(sandboxSpec, out));
-            out.println("labtutor --lab " + sandboxSpec.stateDir().resolve("lab.yaml") + "   |   labtutor check --lab ...   |   labtutor sandbox ssh lb01");
+            out.println(nextCommands(sandboxSpec));
             return ExitCodes.OK;
+        }
+
+        /**
+         * What to run next, each command naming this sandbox: {@code --sandbox NAME} for a named
+         * sandbox in the default state directory, {@code --lab FILE} for one elsewhere, nothing
+         * for the default sandbox (which the tutor and check use while it is up).
+         */
+        static String nextCommands(SandboxSpec s) {
+            String lab = !s.inDefaultStateRoot() ? " --lab " + s.stateDir().resolve("lab.yaml")
+                    : s.name().equals(SandboxSpec.DEFAULT_NAME) ? "" : " --sandbox " + s.name();
+            return "Next: labtutor" + lab + "   |   labtutor check" + lab + "   |   labtutor sandbox ssh" + s.whereOptions() + " lb01";
         }
     }
 

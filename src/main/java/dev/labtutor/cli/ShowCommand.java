@@ -54,6 +54,7 @@ public final class ShowCommand implements Callable<Integer> {
         CheckCatalog catalog = courseOptions.loadChecks(inst);
         Lesson lesson = CourseOptions.lesson(course, lessonId);
         Optional<LabFile> lab = labOptions.loadIfAny();
+        Learner.notes(course, lab, lang, true).forEach(n -> spec.commandLine().getErr().println("labtutor: " + n));
         Bindings bindings = Bindings.of(course, lab);
         if (lab.isPresent() && !noDetect) {
             Set<String> roles = new LinkedHashSet<>(lesson.roles());

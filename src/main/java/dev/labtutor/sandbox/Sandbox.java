@@ -112,8 +112,8 @@ public final class Sandbox {
             }
             if (old.complete() && leftover.running()) {
                 throw new SandboxException(Text.of(
-                        "沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down",
-                        "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down"));
+                        "沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down" + spec.whereOptions(),
+                        "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down" + spec.whereOptions()));
             }
             leftover.down();
         }
@@ -138,7 +138,7 @@ public final class Sandbox {
                 sandbox.down();
             } else {
                 out.println("LABTUTOR_SANDBOX_KEEP_FAILED is set: leaving the failed sandbox in " + spec.stateDir()
-                        + " for inspection; remove it with: labtutor sandbox down");
+                        + " for inspection; remove it with: labtutor sandbox down" + spec.whereOptions());
                 out.flush();
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             }
@@ -569,8 +569,8 @@ public final class Sandbox {
     private long anchorPid(SandboxRole role) {
         Long pid = anchors.get(role);
         if (pid == null || !isAnchor(pid)) {
-            throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset",
-                    "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset"));
+            throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+                    "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
         }
         return pid;
     }
@@ -725,6 +725,11 @@ public final class Sandbox {
 
     public Path labFile() {
         return spec.stateDir().resolve("lab.yaml");
+    }
+
+    /** Who started this sandbox (the user behind sudo when it was started with sudo), when known. */
+    public Optional<String> startedBy() {
+        return SandboxState.startedBy(spec.stateDir());
     }
 
     /** This host's /var/log/messages as a file in the root namespace. */

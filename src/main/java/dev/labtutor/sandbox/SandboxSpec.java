@@ -89,10 +89,32 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     }
 
     /**
+     * The options that pick this sandbox in a command the learner is told to run, each with a
+     * leading space: {@code --name} unless it is the default one, {@code --state-dir} unless its
+     * state is in the default place; empty for the default sandbox. A suggested command without
+     * them would act on another sandbox.
+     */
+    public String whereOptions() {
+        return (name.equals(DEFAULT_NAME) ? "" : " --name " + name)
+                + (inDefaultStateRoot() ? ""
+                        : " --state-dir " + stateRoot);
+    }
+
+    /** True when the sandbox's state is in {@link #defaultStateRoot()}, where {@code --sandbox NAME} finds it. */
+    public boolean inDefaultStateRoot() {
+        return stateRoot.toAbsolutePath().normalize().equals(defaultStateRoot().toAbsolutePath().normalize());
+    }
+
+    /**
      * {@code /var/lib/labtutor/sandbox} for root (the sandbox needs root anyway); otherwise
-     * {@code $XDG_STATE_HOME/labtutor/sandbox} or {@code ~/.local/state/labtutor/sandbox}.
+     * {@code $XDG_STATE_HOME/labtutor/sandbox} or {@code ~/.local/state/labtutor/sandbox}. The
+     * system property {@code labtutor.sandbox.root} replaces it (tests).
      */
     public static Path defaultStateRoot() {
+        String given = System.getProperty("labtutor.sandbox.root");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             return Path.of("/var/lib/labtutor/sandbox");
         }

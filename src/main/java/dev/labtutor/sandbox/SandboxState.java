@@ -62,6 +62,7 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
         p.setProperty("reason.zh", choice.reason().zh());
         p.setProperty("vmPid", Long.toString(vmPid));
         p.setProperty("upPid", Long.toString(upPid));
+        p.setProperty("startedBy", startedBy());
         Path file = spec.stateDir().resolve(FILE);
         try {
             Files.createDirectories(file.getParent());
@@ -72,6 +73,29 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Who is starting the sandbox: the user behind sudo when there is one, else this process's user. */
+    private static String startedBy() {
+        String sudo = System.getenv("SUDO_USER");
+        return sudo != null && !sudo.isBlank() ? sudo : System.getProperty("user.name", "?");
+    }
+
+    /**
+     * Who started the sandbox whose state is in {@code stateDir}: as recorded at {@code up}, else
+     * the owner of its state file; empty when there is no sandbox there.
+     */
+    static Optional<String> startedBy(Path stateDir) {
+        Path file = stateDir.resolve(FILE);
+        Optional<String> recorded = loadProperties(file).map(p -> p.getProperty("startedBy")).filter(s -> !s.isBlank());
+        if (recorded.isPresent() || !Files.isRegularFile(file)) {
+            return recorded;
+        }
+        try {
+            return Optional.of(Files.getOwner(file).getName());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
         }
     }
 

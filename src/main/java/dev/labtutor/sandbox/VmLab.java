@@ -461,8 +461,8 @@ final class VmLab {
         all.addAll(argv);
         ExecResult r = shell().run(all, stdin, timeout);
         if (r.exitStatus() == 255 && r.stderr().startsWith("labtutor: host ")) {
-            throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset",
-                    "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset"));
+            throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+                    "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
         }
         return r;
     }
@@ -474,8 +474,8 @@ final class VmLab {
 
     private synchronized GuestShell shell() {
         if (!alive()) {
-            throw new SandboxException(Text.of("沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset",
-                    "The sandbox VM is not running; run: sudo labtutor sandbox reset"));
+            throw new SandboxException(Text.of("沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+                    "The sandbox VM is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
         }
         if (shell == null) {
             shell = new GuestShell(spec.vmAddress(), spec.stateDir().resolve("id_ed25519"), Path.of(hostKey() + ".pub"));

@@ -29,13 +29,14 @@ public interface Checker {
         }
     }
 
+    /** One check of the lesson as its hosts are now ({@code c}). */
     List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException;
 
     /**
-     * As {@link #check(Lesson, Listener)}; {@code watch} true when the learner watches, so a
-     * lesson observed over time is observed over a window instead of judged in one round.
+     * A round of watching ({@code w}): as {@link #check}, except that a lesson observed over time
+     * (a failover) is observed while the learner acts, for up to {@link LiveChecker#OBSERVE_WINDOW}.
      */
-    default List<Verdict> check(Lesson lesson, boolean watch, Listener listener) throws Refused, InterruptedException {
+    default List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
         return check(lesson, listener);
     }
 

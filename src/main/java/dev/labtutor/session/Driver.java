@@ -166,7 +166,7 @@ public final class Driver implements AutoCloseable {
             List<String> held = new ArrayList<>();
             for (String id : rc.lessons()) {
                 Lesson lesson = state.course().lesson(id).orElseThrow();
-                List<Verdict> verdicts = checker.check(lesson, rc.watch(), listener);
+                List<Verdict> verdicts = rc.watch() ? checker.watch(lesson, listener) : checker.check(lesson, listener);
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }

@@ -12,9 +12,8 @@ public sealed interface Effect {
 
     /**
      * Check these lessons one after another, reporting phases, lines and verdicts for run
-     * {@code run}. {@code watch}: the learner watches (w), so a lesson observed over time is
-     * observed over its window; otherwise every check is judged in one round (an observed one
-     * from keepalived's logs).
+     * {@code run}; {@code watch} for a round of watching ({@code w}), in which a lesson observed
+     * over time (a failover) is observed while the learner acts ({@link Checker#watch}).
      */
     record RunCheck(long run, List<String> lessons, boolean watch) implements Effect {
         public RunCheck {

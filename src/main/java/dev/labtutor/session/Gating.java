@@ -62,4 +62,20 @@ public final class Gating {
         }
         return out;
     }
+
+    /**
+     * Where a learner is when a session starts (the tutor, {@code check} without a lesson,
+     * {@code progress}): the lesson they were on while it is open; once it has passed, or when it
+     * is a locked one they were reading, the first open lesson not passed yet (the one the
+     * tutor's "press n" and {@code check}'s "Next:" sent them to). With every lesson passed they
+     * stay where they were.
+     */
+    public static Progress resume(Course course, Progress p) {
+        if (stateOf(course, p, p.current()) == LessonState.OPEN) {
+            return p;
+        }
+        return course.lessons().stream().filter(l -> stateOf(course, p, l.id()) == LessonState.OPEN).findFirst()
+                .map(l -> p.at(l.id(), Session.currentStep(l, p.lesson(l.id()).map(LessonProgress::checks).orElse(List.of()))))
+                .orElse(p);
+    }
 }

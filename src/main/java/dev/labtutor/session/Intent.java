@@ -28,6 +28,14 @@ public sealed interface Intent {
     record Check() implements Intent {
     }
 
+    /**
+     * Check this lesson ({@code labtutor check LESSON}): an open or passed lesson becomes where
+     * the learner is and is checked; a locked one is checked where it is, without moving the
+     * learner, and its results pass and unlock nothing.
+     */
+    record CheckLesson(String lesson) implements Intent {
+    }
+
     /** Start re-checking every 2 s until everything passes; stop when already watching. */
     record Watch() implements Intent {
     }

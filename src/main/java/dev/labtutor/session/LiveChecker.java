@@ -19,10 +19,13 @@ public final class LiveChecker implements Checker {
     private final CheckRun.Rounds rounds;
     private final ObservationListener observing;
 
-    /** How long a lesson observed over time (a failover) is watched when no longer wait is asked. */
+    /** How long a round of watching ({@link #watch}) observes a lesson observed over time (a failover) when no longer wait is asked. */
     public static final Duration OBSERVE_WINDOW = Duration.ofSeconds(120);
 
-    /** The tutor's checker: one round; an observed lesson is watched for {@link #OBSERVE_WINDOW} when the learner watches, told as lines. */
+    /**
+     * The tutor's checker: {@link #check} is one round, {@link #watch} observes an observed lesson
+     * for {@link #OBSERVE_WINDOW}, told as lines.
+     */
     public LiveChecker(LessonLab lab) {
         this(lab, Duration.ZERO, CheckRun.Rounds.NONE, null);
     }
@@ -42,20 +45,22 @@ public final class LiveChecker implements Checker {
     /** One round, unless this checker was made with a wait: an observed lesson is judged from the logs. */
     @Override
     public List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException {
-        return check(lesson, false, listener);
+        return run(lesson, listener, wait);
     }
 
-    /** With {@code watch}, an observed lesson is watched for at least {@link #OBSERVE_WINDOW}. */
     @Override
-    public List<Verdict> check(Lesson lesson, boolean watch, Listener listener) throws Refused, InterruptedException {
+    public List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
+        return run(lesson, listener, wait.compareTo(OBSERVE_WINDOW) < 0 ? OBSERVE_WINDOW : wait);
+    }
+
+    private List<Verdict> run(Lesson lesson, Listener listener, Duration observeFor) throws Refused, InterruptedException {
         List<Problem> problems = lab.problems(lesson);
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + ")" : "";
             throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
-        boolean observed = lab.observes(lesson);
-        Duration window = observed && watch && wait.compareTo(OBSERVE_WINDOW) < 0 && observing == null ? OBSERVE_WINDOW : wait;
+        Duration window = lab.observes(lesson) ? observeFor : wait;
         ObservationListener told = observing != null ? observing : new ObservationLines(listener::line);
         List<Verdict> verdicts = lab.check(lesson, window, listener::phase, rounds, told);
         if (Thread.interrupted()) {

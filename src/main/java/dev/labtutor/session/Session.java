@@ -103,6 +103,8 @@ public final class Session {
             return step(s, -1, fx);
         } else if (intent instanceof Intent.Check) {
             return check(s, fx);
+        } else if (intent instanceof Intent.CheckLesson c) {
+            return checkLesson(s, c.lesson(), fx);
         } else if (intent instanceof Intent.Watch) {
             return watch(s, fx);
         } else if (intent instanceof Intent.Cancel) {
@@ -208,6 +210,25 @@ public final class Session {
         return startRun(s, Kind.CHECK, List.of(l.id()), true, fx);
     }
 
+    /** A locked lesson is checked where the learner is not: they stay where they are (see {@link Intent.CheckLesson}). */
+    private SessionState checkLesson(SessionState s, String id, List<Effect> fx) {
+        Optional<Lesson> lesson = s.course().lesson(id);
+        if (lesson.isEmpty() || s.stateOf(id) != LessonState.LOCKED) {
+            s = open(s, id, fx);
+            return lesson.isEmpty() ? s : check(s, fx);
+        }
+        if (s.busy()) {
+            return s.flash(Flash.Level.INFO, Text.of("正在检查（Esc 取消）", "a check is running (Esc cancels it)"));
+        }
+        if (lesson.get().checks().isEmpty()) {
+            return checked(s, id, List.of(), false);
+        }
+        if (s.lab().isEmpty()) {
+            return s.flash(Flash.Level.ERROR, noLab());
+        }
+        return startRun(s, Kind.CHECK, List.of(id), false, fx);
+    }
+
     private SessionState watch(SessionState s, List<Effect> fx) {
         if (s.watching().isPresent()) {
             return stopWatching(s, fx).flash(Flash.Level.INFO, Text.of("已停止监视", "stopped watching"));
@@ -286,6 +307,13 @@ public final class Session {
         if (allPass && before == LessonState.LOCKED) {
             return s.flash(Flash.Level.INFO, Text.of("全部检查通过，但这一课尚未解锁，所以不记为通过。" + lockedText(s, lessonId).zh(),
                     "Every check passes, but this lesson is locked, so it is not recorded as passed. " + lockedText(s, lessonId).en()));
+        }
+        if (before == LessonState.LOCKED) {
+            long ok = all.stream().filter(Verdict::passed).count();
+            return s.flash(Flash.Level.INFO, Text.of("第 " + no + " 课尚未解锁：" + ok + "/" + all.size() + " 项检查通过，结果仅供参考，不记为通过，也不解锁任何课程。"
+                            + lockedText(s, lessonId).zh(),
+                    "Lesson " + no + " is locked: " + ok + " of " + all.size() + " checks pass; the results are shown, nothing is passed or unlocked. "
+                            + lockedText(s, lessonId).en()));
         }
         if (allPass) {
             return s.flash(Flash.Level.SUCCESS, Text.of("第 " + no + " 课仍然全部通过", "lesson " + no + " still passes"));

@@ -28,6 +28,9 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
                            Optional<Instant> watching, Optional<Instant> nextRound, Ask ask, boolean solutionOpen,
                            int hintShown, Optional<Flash> flash, Instant now, Instant lastActive, long runs, boolean done) {
 
+    /** What the session is doing: nothing, one check (or re-check) running, or watching (rounds until it passes, or w/Esc). */
+    public enum Mode { IDLE, CHECKING, WATCHING }
+
     /** A question waiting for yes or no. */
     public enum Ask { NONE, SOLUTION, QUIT }
 
@@ -72,7 +75,9 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     public static SessionState start(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Instant now) {
         SessionState s = new SessionState(course, lab, lang, progress, Optional.empty(), Optional.empty(), Optional.empty(),
                 Ask.NONE, false, 0, Optional.empty(), now, now, 0, false);
-        return s.withProgress(Gating.normalize(course, progress, now));
+        Progress normalized = Gating.normalize(course, progress, now);
+        Progress resumed = Gating.resume(course, normalized);
+        return s.withProgress(resumed == normalized ? normalized : Gating.normalize(course, resumed, now));
     }
 
     public Lesson current() {
@@ -112,6 +117,11 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
 
     public boolean busy() {
         return running.isPresent();
+    }
+
+    /** Watching lasts from {@code w} until everything passes or {@code w}/Esc, its rounds and their messages included. */
+    public Mode mode() {
+        return watching.isPresent() ? Mode.WATCHING : running.isPresent() ? Mode.CHECKING : Mode.IDLE;
     }
 
     SessionState withProgress(Progress p) {

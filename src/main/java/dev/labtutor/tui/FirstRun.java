@@ -3,7 +3,10 @@ package dev.labtutor.tui;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.labtutor.course.Course;
+import dev.labtutor.course.LabSubnet;
+import dev.labtutor.course.VarType;
 import dev.labtutor.host.HostSpec;
+import dev.labtutor.host.Ipv4;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.host.SecretPrompter;
 import dev.labtutor.i18n.Lang;
@@ -22,13 +25,15 @@ import java.util.concurrent.Future;
 
 /**
  * The first run without a lab file: a screen with the two ways on. Either a small form per
- * role (address, user, key, port) whose SSH login is tried before anything is saved, then
- * written as the lab file; or, as root on Linux, the local sandbox started from here. Owned by
- * the drawing thread; logins and the sandbox run on a worker and report back through a queue.
+ * role (address, user, key, port) whose SSH login is tried before anything is saved, then the
+ * course's addresses (the VIP; offered: a free address in the hosts' subnet, since the course's
+ * default is the source document's network), then written as the lab file; or, as root on
+ * Linux, the local sandbox started from here. Owned by the drawing thread; logins and the
+ * sandbox run on a worker and report back through a queue.
  */
 final class FirstRun {
 
-    enum Mode { CHOOSE, FORM, SUMMARY, SANDBOX }
+    enum Mode { CHOOSE, FORM, ADDRESSES, SUMMARY, SANDBOX }
 
     /** What the first run ended with. */
     sealed interface Result permits Result.Lab, Result.WithoutLab, Result.Quit {
@@ -60,6 +65,8 @@ final class FirstRun {
         t.setDaemon(true);
         return t;
     });
+    /** The course's address variables (type ipv4: the VIP) and the values the learner gives them. */
+    private final Map<String, String> addresses = new LinkedHashMap<>();
     private final Optional<Text> sandboxProblem;
     private Mode mode = Mode.CHOOSE;
     private int role;
@@ -78,6 +85,7 @@ final class FirstRun {
             values.put(r, new String[]{"", "root", key, "22"});
         }
         this.sandboxProblem = world.sandboxUnavailable();
+        course.vars().values().stream().filter(v -> v.type() == VarType.IPV4).forEach(v -> addresses.put(v.name(), ""));
     }
 
     private static String defaultKey() {
@@ -123,6 +131,7 @@ final class FirstRun {
         switch (mode) {
             case CHOOSE -> choose(k);
             case FORM -> form(k);
+            case ADDRESSES -> addresses(k);
             case SUMMARY -> summary(k);
             case SANDBOX -> {
                 if (k.getKeyType() == KeyType.Escape) {
@@ -191,9 +200,68 @@ final class FirstRun {
         field = ADDRESS;
         if (role + 1 < roles.size()) {
             role++;
-        } else {
+        } else if (addresses.isEmpty()) {
             mode = Mode.SUMMARY;
+        } else {
+            mode = Mode.ADDRESSES;
+            field = 0;
+            String offer = LabSubnet.freeAddress(hostAddresses()).orElse("");
+            addresses.replaceAll((name, v) -> v.isBlank()
+                    ? offer.isEmpty() ? course.vars().get(name).defaultValue() : offer : v);
         }
+    }
+
+    /** The addresses of the hosts that logged in, else of every host given. */
+    private List<String> hostAddresses() {
+        List<String> ok = tested.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(e -> values.get(e.getKey())[ADDRESS].strip()).toList();
+        return !ok.isEmpty() ? ok : values.values().stream().map(v -> v[ADDRESS].strip()).filter(a -> !a.isEmpty()).toList();
+    }
+
+    /** The VIP (and any other course address): an IPv4 address, offered in the hosts' subnet; Enter checks it and goes on. */
+    private void addresses(KeyStroke k) {
+        List<String> names = List.copyOf(addresses.keySet());
+        String name = names.get(field);
+        String v = addresses.get(name);
+        switch (k.getKeyType()) {
+            case Escape, PageUp -> {
+                mode = Mode.FORM;
+                role = roles.size() - 1;
+                field = ADDRESS;
+                message = Optional.empty();
+            }
+            case Tab, ArrowDown -> field = (field + 1) % names.size();
+            case ReverseTab, ArrowUp -> field = (field + names.size() - 1) % names.size();
+            case Backspace -> addresses.put(name, v.isEmpty() ? v : v.substring(0, v.length() - 1));
+            case Character -> {
+                char c = k.getCharacter();
+                if ((Character.isDigit(c) || c == '.') && v.length() < 15) {
+                    addresses.put(name, v + c);
+                }
+            }
+            case Enter -> {
+                Optional<String> bad = names.stream().filter(n -> !Ipv4.isValid(addresses.get(n).strip())).findFirst();
+                if (bad.isPresent()) {
+                    field = names.indexOf(bad.get());
+                    message = Optional.of(Text.of(bad.get() + " 必须是 IPv4 地址，例如 " + LabSubnet.freeAddress(hostAddresses()).orElse("10.0.0.200"),
+                            bad.get() + " must be an IPv4 address, e.g. " + LabSubnet.freeAddress(hostAddresses()).orElse("10.0.0.200")));
+                    return;
+                }
+                message = Optional.empty();
+                mode = Mode.SUMMARY;
+            }
+            default -> { }
+        }
+    }
+
+    /** Why an address is unlikely to work: outside the hosts' subnet (a /24 assumed). */
+    private Optional<Text> outside(String address) {
+        var prefixes = LabSubnet.prefixes(hostAddresses());
+        if (!Ipv4.isValid(address) || prefixes.isEmpty() || prefixes.contains(address.substring(0, address.lastIndexOf('.')))) {
+            return Optional.empty();
+        }
+        String nets = String.join(", ", prefixes.stream().map(p -> p + ".0/24").toList());
+        return Optional.of(Text.of(address + " 不在你的主机所在的网段 " + nets + " 中：实验网络上没有主机能访问它",
+                address + " is outside your hosts' subnet " + nets + ": nothing on the lab network reaches it"));
     }
 
     /** Tries the login of the role being edited; on success moves on; an empty address skips the role. */
@@ -236,8 +304,9 @@ final class FirstRun {
 
     private void summary(KeyStroke k) {
         if (k.getKeyType() == KeyType.Escape || k.getKeyType() == KeyType.PageUp) {
-            mode = Mode.FORM;
+            mode = addresses.isEmpty() ? Mode.FORM : Mode.ADDRESSES;
             role = roles.size() - 1;
+            field = addresses.isEmpty() ? ADDRESS : 0;
             return;
         }
         if (k.getKeyType() != KeyType.Enter) {
@@ -254,7 +323,9 @@ final class FirstRun {
             return;
         }
         try {
-            result = Optional.of(new Result.Lab(world.writeLab(ok)));
+            Map<String, String> vars = new LinkedHashMap<>();
+            addresses.forEach((n, v) -> vars.put(n, v.strip()));
+            result = Optional.of(new Result.Lab(world.writeLab(ok, vars)));
         } catch (World.SetupFailed e) {
             message = Optional.of(e.reason());
         }
@@ -265,6 +336,7 @@ final class FirstRun {
         return switch (mode) {
             case CHOOSE -> Text.of("1 填写主机  2 启动沙箱  Esc 先看课程  q 退出", "1 describe your hosts  2 start the sandbox  Esc read first  q quit").in(lang);
             case FORM -> Text.of("Enter 测试登录  Tab 下一项  PgDn 跳过这台  PgUp 上一台  Esc 返回", "Enter try the login  Tab next field  PgDn skip host  PgUp back  Esc return").in(lang);
+            case ADDRESSES -> Text.of("Enter 确认  Tab 下一项  Esc 返回主机", "Enter confirm  Tab next field  Esc back to the hosts").in(lang);
             case SUMMARY -> Text.of("Enter 保存并开始  Esc 返回修改", "Enter save and start  Esc go back").in(lang);
             case SANDBOX -> working() ? Text.of("正在启动沙箱，请稍候", "starting the sandbox, please wait").in(lang) : Text.of("Esc 返回", "Esc return").in(lang);
         };
@@ -316,9 +388,30 @@ final class FirstRun {
                 out.add(Line.of(Text.of("没有私钥时会在这里询问密码（不会保存）；私钥有口令时同样在这里询问。",
                         "Without a key the password is asked here (never saved); so is a key's passphrase.").in(lang), Style.DIM));
             }
+            case ADDRESSES -> {
+                out.add(Line.of(Text.of("课程使用的地址", "The course's addresses").in(lang), Style.BOLD));
+                out.add(Line.BLANK);
+                List<String> names = List.copyOf(addresses.keySet());
+                for (int f = 0; f < names.size(); f++) {
+                    boolean here = f == field;
+                    String n = names.get(f);
+                    out.add(Line.of((here ? "> " : "  ") + dev.labtutor.view.DisplayWidth.pad(n, 8), here ? Style.BOLD : Style.NORMAL)
+                            .plus(" " + addresses.get(n) + (here ? "_" : ""), here ? Style.SELECTED : Style.CODE));
+                    out.add(Line.of("           " + course.vars().get(n).description().in(lang), Style.DIM));
+                    outside(addresses.get(n).strip()).ifPresent(w -> out.add(Line.of("           " + w.in(lang), Style.WARNING)));
+                }
+                out.add(Line.BLANK);
+                String seed = String.join(", ", names.stream().map(n -> course.vars().get(n).defaultValue()).toList());
+                out.add(Line.of(Text.of("课程文档用的是 " + seed
+                                + "，那是原文档的网络；这里给出的是你的主机网段中没有主机使用的地址。写入实验环境文件的 vars:。",
+                        "The course document uses " + seed
+                                + ", the source document's network; offered here is an address of your hosts' subnet that no host uses. "
+                                + "It goes under vars: in the lab file.").in(lang), Style.DIM));
+            }
             case SUMMARY -> {
                 out.add(Line.of(Text.of("将写入 " + world.labTarget() + "：", "About to write " + world.labTarget() + ":").in(lang), Style.BOLD));
                 out.add(Line.BLANK);
+                addresses.forEach((n, v) -> out.add(Line.of("  " + dev.labtutor.view.DisplayWidth.pad(n, 11), Style.HOST).plus(v, Style.NORMAL)));
                 for (String r : roles) {
                     Optional<Text> t = tested.get(r);
                     String[] v = values.get(r);

@@ -2,6 +2,7 @@ package dev.labtutor.tui;
 
 import dev.labtutor.check.Prober;
 import dev.labtutor.course.Course;
+import dev.labtutor.course.LabSubnet;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Question;
 import dev.labtutor.host.HostSpec;
@@ -114,9 +115,11 @@ public final class PlainApp {
                 lesson.ifPresent(id -> driver.dispatch(new Intent.Open(id)));
                 SessionState s = driver.state();
                 w.println(course.title().in(s.lang()));
-                w.println(lab.map(l -> Text.of("实验：", "Lab: ").in(s.lang()) + l.source().toAbsolutePath().normalize())
+                w.println(lab.map(l -> Text.of("实验：", "Lab: ").in(s.lang()) + world.labOrigin(l).map(o -> o.in(s.lang())
+                                + (s.lang() == Lang.ZH ? "，" : ", ")).orElse("") + l.source().toAbsolutePath().normalize())
                         .orElse(Text.of("还没有实验环境文件：可以先阅读课程；检查需要 lab.yaml（或以 root 运行 labtutor sandbox up）。",
                                 "No lab file yet: you can read the lessons; checks need lab.yaml (or, as root, labtutor sandbox up).").in(s.lang())));
+                lab.ifPresent(l -> LabSubnet.warnings(course, l).forEach(x -> w.println("labtutor: " + x.in(s.lang()))));
                 w.println(Text.of("输入 help 查看命令。", "Type help for the commands.").in(s.lang()));
                 lessons(w);
                 show(w);
@@ -126,6 +129,20 @@ public final class PlainApp {
             }
         }
         return 0;
+    }
+
+    /**
+     * The message the tutor opens with about its lab: each course address outside the hosts'
+     * subnet (a warning), else which sandbox the lab is when it is a sandbox's.
+     */
+    static Optional<Text> labNotice(World world, Course course, LabFile lab) {
+        List<Text> warnings = LabSubnet.warnings(course, lab);
+        if (!warnings.isEmpty()) {
+            return Optional.of(Text.of(String.join(" ", warnings.stream().map(Text::zh).toList()),
+                    String.join(" ", warnings.stream().map(Text::en).toList())));
+        }
+        return world.labOrigin(lab).map(o -> Text.of("实验：" + o.zh() + "，" + lab.source().toAbsolutePath().normalize(),
+                "lab: " + o.en() + ", " + lab.source().toAbsolutePath().normalize()));
     }
 
     private void loop(PrintWriter w) throws InterruptedException {
@@ -368,7 +385,9 @@ public final class PlainApp {
                   open 课程      打开某一课（编号或名称） lessons      课程列表
                   show           显示当前课程          recheck (r)  复查已通过的课程
                   quiz (a)       显示小测验            answer N X   回答第 N 题，选 X
-                  lang (l)       切换中文 / English    quit (q)     退出""", """
+                  lang (l)       切换中文 / English    quit (q)     退出
+                观察类课程（故障切换）：先输入 watch，再在另一个终端操作，每轮最多观察 120 秒；
+                check 只检查一次，根据 keepalived 的日志判断已经做过的切换。""", """
                 Commands (short forms in brackets):
                   check (c)      check this lesson     watch (w)    check every 2 s until it passes (Ctrl-C stops)
                   hint (h)       the next hint level   solution (s) the solution (asks first; recorded in your progress)
@@ -376,7 +395,9 @@ public final class PlainApp {
                   open LESSON    go to a lesson (number or id)   lessons  the lessons and their state
                   show           show this lesson      recheck (r)  re-check every passed lesson
                   quiz (a)       show the quiz         answer N X   answer question N with choice X
-                  lang (l)       Chinese / English     quit (q)     quit""").in(l));
+                  lang (l)       Chinese / English     quit (q)     quit
+                Observed lessons (a failover): type watch first, then act in another terminal; each round
+                watches up to 120 s. check checks once, judging a failover already done from keepalived's logs.""").in(l));
     }
 
     private String lessonId(String word) {

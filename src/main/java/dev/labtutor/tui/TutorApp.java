@@ -7,6 +7,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.labtutor.course.Course;
+import dev.labtutor.course.LabSubnet;
 import dev.labtutor.host.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
@@ -112,10 +113,11 @@ public final class TutorApp {
 
     private void loop(Optional<LabFile> lab) throws IOException, InterruptedException {
         World.Start start = world.start(lab, options.lang());
-        labName = lab.map(l -> {
+        labName = lab.map(l -> world.labOrigin(l).orElseGet(() -> {
             String file = l.source().toAbsolutePath().normalize().toString();
-            return Text.of("实验：" + file, "lab: " + file);
-        }).orElse(Text.of("没有实验环境文件", "no lab file"));
+            return Text.of(file, file);
+        })).map(what -> Text.of("实验：" + what.zh(), "lab: " + what.en())).orElse(Text.of("没有实验环境文件", "no lab file"));
+        Optional<Text> welcome = lab.flatMap(l -> PlainApp.labNotice(world, course, l));
         shown = start.state();
         if (options.lesson().isPresent()) {
             shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
@@ -131,6 +133,10 @@ public final class TutorApp {
         link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
         driver = new Driver(new Session(), shown, start.existed(),
                 link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
+        welcome.ifPresent(w -> {
+            log.line("lab: " + w.en());
+            driver.post(new Intent.Notice(w, !LabSubnet.warnings(course, lab.get()).isEmpty()));
+        });
         start.warning().ifPresent(w -> {
             log.line("progress: " + w.en());
             driver.post(new Intent.Notice(w, true));

@@ -158,22 +158,28 @@ final class TutorScreen {
         p.text(0, l.messageRow() - 1, w, summary, Style.DIM);
     }
 
+    /**
+     * The status line: while watching, the watch first (it stays for the whole watch) and the
+     * last round's message after it; else the last message, a running check, or how to move.
+     */
     private void message(Painter p, Layout l, SessionState s) {
         Lang lang = s.lang();
         Line msg;
-        if (s.flash().isPresent()) {
-            SessionState.Flash f = s.flash().get();
-            Style st = switch (f.level()) {
-                case SUCCESS -> Style.SUCCESS;
-                case WARNING -> Style.WARNING;
-                case ERROR -> Style.FAIL;
-                case INFO -> Style.INFO;
-            };
-            msg = Line.of(" " + f.text().in(lang), st);
-        } else if (s.watching().isPresent()) {
+        Optional<Line.Span> flash = s.flash().map(f -> new Line.Span(f.text().in(lang), switch (f.level()) {
+            case SUCCESS -> Style.SUCCESS;
+            case WARNING -> Style.WARNING;
+            case ERROR -> Style.FAIL;
+            case INFO -> Style.INFO;
+        }));
+        if (s.mode() == SessionState.Mode.WATCHING) {
             String since = ResultsPane.seconds(java.time.Duration.between(s.watching().get(), s.now()));
-            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("监视中：每 2 秒检查一次，已 " + since + "；w 或 Esc 停止",
-                    "watching: checking every 2 s, " + since + " so far; w or Esc stops").in(lang), Style.WARNING);
+            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("监视中（已 " + since + "，w 或 Esc 停止）",
+                    "watching (" + since + "; w or Esc stops)").in(lang), Style.WARNING);
+            if (flash.isPresent()) {
+                msg = msg.plus(" | ", Style.DIM).plus(flash.get().text(), flash.get().style());
+            }
+        } else if (flash.isPresent()) {
+            msg = Line.of(" " + flash.get().text(), flash.get().style());
         } else if (s.busy()) {
             msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("正在检查，Esc 取消", "checking... Esc cancels").in(lang), Style.DIM);
         } else {

@@ -59,8 +59,11 @@ final class Words {
 
     static final Text[] HELP = {
         Text.of("按键", "Keys"),
-        Text.of("c      立即检查当前课程（在后台进行，Esc 取消）", "c      check the current lesson now (in the background; Esc cancels)"),
+        Text.of("c      立即检查当前课程一次（在后台进行，Esc 取消）", "c      check the current lesson once, now (in the background; Esc cancels)"),
         Text.of("w      监视：每 2 秒检查一次，直到全部通过（w 或 Esc 停止）", "w      watch: check every 2 s until everything passes (w or Esc stops)"),
+        Text.of("       观察类课程（故障切换）：先按 w，再在另一个终端操作，每轮最多观察 120 秒；c 只根据 keepalived 的日志判断已经做过的切换",
+                "       observed lessons (a failover): press w first, then act in another terminal; each round watches up to 120 s. "
+                        + "c judges a failover already done from keepalived's logs"),
         Text.of("h      下一级提示", "h      the next hint level"),
         Text.of("s      查看答案（先询问，并记录在进度中）", "s      the solution (asks first; recorded in your progress)"),
         Text.of("n / p  下一课 / 上一课", "n / p  next / previous lesson"),

@@ -57,6 +57,11 @@ public interface World {
 
     Start start(Optional<LabFile> lab, Lang lang);
 
+    /** Which sandbox a lab file belongs to ("sandbox nt (started by root)"), so a lab the learner did not name is named; empty for any other lab. */
+    default Optional<Text> labOrigin(LabFile lab) {
+        return Optional.empty();
+    }
+
     /** Completes once what loads in the background (the check definitions) is there, so the screen can be drawn again with it. */
     default java.util.concurrent.CompletionStage<?> ready() {
         return java.util.concurrent.CompletableFuture.completedFuture(null);
@@ -83,6 +88,6 @@ public interface World {
     /** Logs in to {@code host} once; empty when that worked, else the reason. */
     Optional<Text> tryLogin(HostSpec host, SecretPrompter prompter);
 
-    /** Writes the lab file with these hosts to {@link #labTarget()} and reads it back. */
-    LabFile writeLab(Map<String, HostSpec> hosts) throws SetupFailed;
+    /** Writes the lab file with these course variables (the VIP) and hosts to {@link #labTarget()} and reads it back. */
+    LabFile writeLab(Map<String, HostSpec> hosts, Map<String, String> vars) throws SetupFailed;
 }

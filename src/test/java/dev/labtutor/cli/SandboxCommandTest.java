@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.labtutor.sandbox.SandboxPreflight;
+import dev.labtutor.sandbox.SandboxSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,6 +41,26 @@ class SandboxCommandTest {
             assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
             assertTrue(r.err().contains("sudo labtutor sandbox"), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
+        } finally {
+            Files.delete(root);
+        }
+    }
+
+    @Test
+    void whatASandboxCommandSuggestsNamesTheSandboxItIsAbout() throws Exception {
+        Path root = Files.createTempDirectory("labtutor-sbx-cli");
+        try {
+            Run r = run("status", "--name", "nt", "--state-dir", root.toString());
+            assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
+            assertTrue(r.err().contains("Sandbox nt is not up; run: sudo labtutor sandbox up --name nt --state-dir " + root), r.err());
+
+            SandboxSpec elsewhere = SandboxSpec.defaults().withName("nt").withStateRoot(root);
+            assertEquals("Next: labtutor --lab " + root.resolve("nt/lab.yaml") + "   |   labtutor check --lab " + root.resolve("nt/lab.yaml")
+                    + "   |   labtutor sandbox ssh --name nt --state-dir " + root + " lb01", SandboxCommand.Up.nextCommands(elsewhere));
+            SandboxSpec named = SandboxSpec.defaults().withName("nt");
+            assertEquals("Next: labtutor --sandbox nt   |   labtutor check --sandbox nt   |   labtutor sandbox ssh --name nt lb01",
+                    SandboxCommand.Up.nextCommands(named));
+            assertEquals("Next: labtutor   |   labtutor check   |   labtutor sandbox ssh lb01", SandboxCommand.Up.nextCommands(SandboxSpec.defaults()));
         } finally {
             Files.delete(root);
         }

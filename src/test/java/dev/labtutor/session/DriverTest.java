@@ -110,4 +110,48 @@ class DriverTest {
             assertEquals(LessonState.OPEN, d.state().stateOf("install"));
         }
     }
+
+    /** Says which way each lesson was asked for: c checks once, w watches (an observed lesson is observed only then). */
+    static final class Ways implements Checker {
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> failing;
+
+        Ways(String... failing) {
+            this.failing = List.of(failing);
+        }
+
+        @Override
+        public List<Verdict> check(Lesson lesson, Listener listener) {
+            asked.add("check " + lesson.id());
+            return Fixtures.verdicts(lesson, failing.toArray(String[]::new));
+        }
+
+        @Override
+        public List<Verdict> watch(Lesson lesson, Listener listener) {
+            asked.add("watch " + lesson.id());
+            return Fixtures.verdicts(lesson);
+        }
+
+        @Override
+        public Map<String, String> detectIfaces(Set<String> roles) {
+            return Map.of();
+        }
+    }
+
+    @Test
+    void cChecksOnceAndOnlyWWatchesWhichIsWhereAnObservedLessonIsObserved() throws Exception {
+        Ways lab = new Ways("firewalld-stopped");
+        Course c = Fixtures.course();
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN, new ProgressStore(dir).load(c.id(), LabKey.NONE).progress(),
+                Clock.systemUTC().instant());
+        try (Driver d = new Driver(new Session(), s, false, lab, new ProgressStore(dir), Clock.systemUTC(), line -> { })) {
+            d.dispatch(new Intent.Check());
+            d.awaitIdle();
+            assertEquals(List.of("check install"), lab.asked);
+            d.dispatch(new Intent.Watch());
+            d.awaitIdle();
+            assertEquals(List.of("check install", "watch install"), lab.asked);
+            assertEquals(LessonState.PASSED, d.state().stateOf("install"));
+        }
+    }
 }

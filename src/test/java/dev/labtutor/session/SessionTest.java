@@ -147,6 +147,48 @@ class SessionTest {
     }
 
     @Test
+    void checkingALockedLessonShowsItsResultsWithoutMovingTheLearnerOrPassingAnything() {
+        Sim s = new Sim(Fixtures.course());
+        s.send(new Intent.CheckLesson("backup"));
+        assertEquals(List.of("backup"), s.effects(Effect.RunCheck.class).get(0).lessons());
+        assertEquals("install", s.state.current().id(), "checking a locked lesson does not move the learner");
+        s.finish(s.run(), "backup", Fixtures.verdicts(s.lesson(2), s.lesson(2).checks().get(0).id()));
+        assertEquals("install", s.state.current().id());
+        assertEquals(LessonState.LOCKED, s.state.stateOf("backup"));
+        assertEquals(LessonState.LOCKED, s.state.stateOf("master"));
+        assertFalse(s.state.marks("backup").isEmpty(), "its results are kept to be shown");
+        assertEquals(0, s.state.record("backup").attempts(), "a lesson that cannot pass yet is not attempted");
+        assertTrue(s.flash().startsWith("Lesson 3 is locked: ") && s.flash().contains("nothing is passed or unlocked"), s.flash());
+
+        s.send(new Intent.CheckLesson("backup"));
+        s.finish(s.run(), "backup", Fixtures.verdicts(s.lesson(2)));
+        assertEquals(LessonState.LOCKED, s.state.stateOf("backup"), "all passing does not pass a locked lesson");
+        assertEquals("install", s.state.current().id());
+
+        s.send(new Intent.CheckLesson("install"));
+        assertEquals(List.of("install"), s.effects(Effect.RunCheck.class).get(0).lessons(), "an open lesson is checked as c does");
+    }
+
+    @Test
+    void aSessionStartsAtTheFirstOpenLessonOnceTheOneTheLearnerWasOnHasPassed() {
+        Sim s = new Sim(Fixtures.course());
+        s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));
+        assertEquals("install", s.state.current().id(), "the tutor stays on the lesson just passed, to show its results");
+        SessionState next = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", next.current().id(), "where you are: the lesson the pass opened");
+        assertTrue(next.record("master").firstOpened().isPresent());
+
+        s.send(new Intent.Open("backup"));
+        assertEquals("backup", s.state.current().id());
+        SessionState reading = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", reading.current().id(), "a locked lesson the learner was reading is not where they are");
+
+        s.send(new Intent.Open("master"));
+        SessionState same = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
+        assertEquals("master", same.current().id(), "an open lesson stays where the learner is");
+    }
+
+    @Test
     void aPassedLessonStaysPassedWhenARecheckFindsItBroken() {
         Sim s = new Sim(Fixtures.course());
         s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));

@@ -49,6 +49,8 @@ final class FakeWorld implements World {
     /** How many checks see {@link #failing}; later ones pass. */
     volatile int failingRounds = Integer.MAX_VALUE;
     final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What {@link #labOrigin} says of every lab ("sandbox nt (started by root)"). */
+    volatile Optional<Text> origin = Optional.empty();
 
     FakeWorld(Course course, Path dir) {
         this.course = course;
@@ -116,6 +118,11 @@ final class FakeWorld implements World {
     }
 
     @Override
+    public Optional<Text> labOrigin(LabFile lab) {
+        return origin;
+    }
+
+    @Override
     public Path labTarget() {
         return dir.resolve("config/lab.yaml");
     }
@@ -139,8 +146,10 @@ final class FakeWorld implements World {
     }
 
     @Override
-    public LabFile writeLab(Map<String, HostSpec> hosts) throws SetupFailed {
-        StringBuilder y = new StringBuilder("hosts:\n");
+    public LabFile writeLab(Map<String, HostSpec> hosts, Map<String, String> vars) throws SetupFailed {
+        StringBuilder y = new StringBuilder(vars.isEmpty() ? "" : "vars:\n");
+        vars.forEach((n, v) -> y.append("  ").append(n).append(": ").append(v).append('\n'));
+        y.append("hosts:\n");
         hosts.forEach((r, h) -> y.append("  ").append(r).append(": { address: ").append(h.address()).append(" }\n"));
         try {
             Files.createDirectories(labTarget().getParent());

@@ -80,4 +80,22 @@ class PlainAppTest {
         String zh = run(new FakeWorld(course, dir.resolve("zh")), "quiz\nquit\n", Lang.ZH);
         assertTrue(zh.contains("lb01 的 priority 是 100，lb02 是 99"), zh);
     }
+
+    @Test
+    void helpTellsTheObservedLessonsStoryWatchObservesCheckJudgesTheLogs() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        String out = run(w, "help\nquit\n", Lang.EN);
+        assertTrue(out.contains("Observed lessons (a failover): type watch first, then act in another terminal; each round\n"
+                + "watches up to 120 s. check checks once, judging a failover already done from keepalived's logs."), out);
+    }
+
+    @Test
+    void theLabIsNamedWhenItIsASandboxsAndAVipOutsideTheHostsSubnetIsWarnedAbout() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)"));
+        String out = run(w, "quit\n", Lang.EN);
+        assertTrue(out.contains("Lab: sandbox nt (started by root), /tmp/lab.yaml\n"), out);
+        assertTrue(out.contains("labtutor: vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24: nothing on the "
+                + "lab network reaches it. Write vars: { vip: 10.9.0.254 } in /tmp/lab.yaml (a free address in that subnet).\n"), out);
+    }
 }

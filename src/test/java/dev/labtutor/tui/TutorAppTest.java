@@ -39,7 +39,12 @@ class TutorAppTest {
     }
 
     private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course) {
+        return start(lab, course, w -> { });
+    }
+
+    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp) {
         FakeWorld world = new FakeWorld(course, dir);
+        setUp.accept(world);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         app = new Thread(() -> {
             try {
@@ -242,13 +247,39 @@ class TutorAppTest {
         key(KeyType.PageDown);
         key(KeyType.PageDown);
         key(KeyType.PageDown);
+        String vip = await("The course's addresses");
+        assertTrue(vip.contains("> vip      10.1.2.254_"), "a free address in the hosts' subnet is offered, not the course's 192.168.10.100:\n" + vip);
+        for (int i = 0; i < 3; i++) {
+            key(KeyType.Backspace);
+        }
+        key('2');
+        key('.');
+        key(KeyType.Enter);
+        await("vip must be an IPv4 address, e.g. 10.1.2.254");
+        for (int i = 0; i < 15; i++) {
+            key(KeyType.Backspace);
+        }
+        for (char c : "192.168.10.100".toCharArray()) {
+            key(c);
+        }
+        String outside = await("192.168.10.100 is outside your hosts' subnet 10.1.2.0/24");
+        assertTrue(outside.contains("> vip      192.168.10.100_"), outside);
+        for (int i = 0; i < 15; i++) {
+            key(KeyType.Backspace);
+        }
+        for (char c : "10.1.2.200".toCharArray()) {
+            key(c);
+        }
+        key(KeyType.Enter);
         String summary = await("About to write");
+        assertTrue(summary.contains("vip        10.1.2.200"), summary);
         assertTrue(summary.contains("lb01       root@10.1.2.3:22  OK"), summary);
         assertTrue(summary.contains("web01      (skipped)"), summary);
         key(KeyType.Enter);
         await("Not checked yet");
         assertEquals(java.util.List.of("lb01=root@10.1.2.3:22", "lb02=admin@10.1.2.4:22"), w.logins);
         assertTrue(Files.readString(w.labTarget()).contains("lb02: { address: 10.1.2.4 }"));
+        assertTrue(Files.readString(w.labTarget()).startsWith("vars:\n  vip: 10.1.2.200\n"), Files.readString(w.labTarget()));
         key('q');
         app.join(5000);
     }
@@ -273,5 +304,26 @@ class TutorAppTest {
         key('q');
         app.join(5000);
         assertFalse(app.isAlive());
+    }
+
+    @Test
+    void aSandboxLabIsNamedOnTheFirstScreenAndAVipOutsideTheHostsSubnetIsWarnedAbout() throws Exception {
+        dev.labtutor.i18n.Text nt = dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)");
+        start(Optional.of(Fixtures.lab()), Fixtures.course(), w -> w.origin = Optional.of(nt));
+        String first = await("vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24");
+        assertTrue(first.split("\n")[0].stripTrailing().endsWith("lab: sandbox nt (started by root)"), first);
+        key('q');
+        app.join(5000);
+    }
+
+    @Test
+    void aSandboxLabWhoseVipFitsIsNamedOnTheStatusLine() throws Exception {
+        dev.labtutor.host.LabFile fits = new dev.labtutor.host.LabFile(Fixtures.lab().source(), Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(),
+                Map.of(), Map.of(), Optional.empty());
+        start(Optional.of(fits), Fixtures.course(), w -> w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt", "sandbox nt (started by root)")));
+        String first = await("lab: sandbox nt (started by root), /tmp/lab.yaml");
+        assertFalse(first.contains("vip is"), first);
+        key('q');
+        app.join(5000);
     }
 }

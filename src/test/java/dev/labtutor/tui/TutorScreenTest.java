@@ -107,6 +107,32 @@ class TutorScreenTest {
     }
 
     @Test
+    void theWatchStaysOnTheStatusLineThroughEveryRoundsMessage() throws Exception {
+        Session session = new Session();
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        s = session.update(s, new Intent.Watch(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        s = session.update(s, new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")), NOW.plusSeconds(3)).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW.plusSeconds(3)).state();
+        assertEquals(SessionState.Mode.WATCHING, s.mode());
+        assertTrue(s.flash().isPresent(), "the round left its message");
+        List<String> screen = draw(s, Ui.start(), 80, 24);
+        String status = screen.get(Layout.of(80, 24).messageRow());
+        assertTrue(status.contains("watching (3.0 s; w or Esc stops) | 5 of 6 checks pass"), status);
+
+        List<String> zh = draw(session.update(s, new Intent.SwitchLanguage(), NOW.plusSeconds(3)).state(), Ui.start(), 80, 24);
+        assertTrue(zh.get(Layout.of(80, 24).messageRow()).contains("监视中（已 3.0 s，w 或 Esc 停止）"), zh.get(Layout.of(80, 24).messageRow()));
+    }
+
+    @Test
+    void theHelpSaysWWatchesAnObservedLessonAndCJudgesItFromTheLogs() throws Exception {
+        String help = String.join("\n", draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 120, 40));
+        assertTrue(help.contains("c      check the current lesson once"), help);
+        assertTrue(help.contains("observed lessons (a failover): press w first"), help);
+        assertTrue(help.contains("keepalived's logs"), help);
+    }
+
+    @Test
     void resizingRedrawsForTheNewSizeAndTooSmallSaysSo() throws Exception {
         SessionState s = state(Fixtures.course(), Lang.EN);
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
