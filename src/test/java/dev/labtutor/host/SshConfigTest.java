@@ -164,7 +164,8 @@ class SshConfigTest {
         bastion.restartWithNewHostKey();
         HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(h));
         assertEquals(HostException.Kind.HOST_KEY_CHANGED, e.kind());
-        assertTrue(e.text().en().contains("labtutor hosts forget 127.0.0.1:" + bastion.port()), e.text().en());
+        assertTrue(e.text().en().contains("labtutor hosts forget --known-hosts " + tmp.resolve("known_hosts") + " 127.0.0.1:" + bastion.port()),
+                e.text().en());
         assertTrue(e.text().en().startsWith("lb01 → bastion (jumper@127.0.0.1:" + bastion.port() + ")"), e.text().en());
     }
 
