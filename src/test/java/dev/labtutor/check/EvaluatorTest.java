@@ -315,4 +315,32 @@ class EvaluatorTest {
         assertEquals(Status.FAIL, bad.status(), "a real error still fails, with the advisory ones as notes");
         assertEquals(2, bad.notes().size());
     }
+
+    @Test
+    void keepalivedsSentencesAreJoinedWithoutAStrayFullStop() {
+        String text = """
+                global_defs {
+                   vrrp_strict
+                }
+                vrrp_instance VI_1 {
+                    state MASTER
+                    interface eth1
+                    virtual_router_id 51
+                    priority 100
+                    authentication {
+                        auth_type PASS
+                        auth_pass 1111
+                    }
+                    virtual_ipaddress {
+                        %s
+                    }
+                }
+                """.formatted(VIP);
+        Verdict v = Evaluator.evaluate(bind("master", "master-config-valid"), round(lb01(true)
+                .put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, text), List.of())).build()));
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().en().contains("write state BACKUP; line 4: (VI_1) Strict mode"), v.message().en());
+        assertTrue(v.message().zh().contains("改成 BACKUP；第 4 行：(VI_1) vrrp_strict"), v.message().zh());
+        assertTrue(!v.message().en().contains(".;") && !v.message().zh().contains("。；"), v.message().toString());
+    }
 }
