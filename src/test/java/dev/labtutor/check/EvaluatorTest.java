@@ -343,4 +343,20 @@ class EvaluatorTest {
         assertTrue(v.message().zh().contains("改成 BACKUP；第 4 行：(VI_1) vrrp_strict"), v.message().zh());
         assertTrue(!v.message().en().contains(".;") && !v.message().zh().contains("。；"), v.message().toString());
     }
+
+    @Test
+    void aStartsAtBootCheckSpeaksOfBootNotOfRunning() {
+        Verdict enabled = Evaluator.evaluate(bind("master", "master-keepalived-enabled"), round(lb01(true).build()));
+        assertEquals(Status.PASS, enabled.status());
+        assertEquals("lb01: keepalived starts at boot", enabled.message().en());
+        assertEquals("lb01 上的 keepalived 已设为开机自启", enabled.message().zh());
+
+        Probe firewalld = Probe.of(Probe.Kind.UNIT, "firewalld");
+        Verdict off = Evaluator.evaluate(bind("install", "firewalld-disabled"), round(
+                lb01(false).put(firewalld, new UnitState("firewalld", "loaded", "active", "running", "disabled", "systemd")).build(),
+                lb02(false).put(firewalld, new UnitState("firewalld", "loaded", "inactive", "dead", "enabled", "systemd")).build()));
+        assertEquals("lb01: firewalld does not start at boot", off.on("lb01").orElseThrow().message().en(),
+                "firewalld running now is another check's business");
+        assertEquals("lb02: firewalld still starts at boot (enabled)", off.on("lb02").orElseThrow().message().en());
+    }
 }
