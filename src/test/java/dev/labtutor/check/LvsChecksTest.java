@@ -159,6 +159,28 @@ class LvsChecksTest {
     }
 
     @Test
+    void aKernelWithoutIpVsIsAnErrorThatSaysSoNotAMissingIpvsadm() {
+        Probe ipvs = Probe.of(Probe.Kind.IPVS);
+        // ipvsadm -Ln as root on a kernel without ip_vs: its own modprobe speaks first, exit 2.
+        String err = "modprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.18.44-fc-v1272\n"
+                + "Can't initialize ipvs: Protocol not available\n"
+                + "Are you sure that IP Virtual Server is built in the kernel or as module?\n";
+        Verdict v = Evaluator.evaluate(bind("lvs-director-master", "director-ipvs"), round(new Host("lb01")
+                .put(ipvs, FactParsers.parse(ipvs, new ProbeOutput("", err, 2, false, false)))));
+        assertEquals(Status.ERROR, v.status(), v.message().en());
+        assertEquals("ipvs-unavailable", v.cause());
+        assertTrue(v.message().en().startsWith("lb01: the kernel has no IPVS (ip_vs), cannot check"), v.message().en());
+        assertTrue(v.message().zh().contains("内核没有 IPVS（ip_vs）"), v.message().zh());
+        assertTrue(!v.message().en().contains("ipvsadm installed") && !v.message().en().contains("has no ipvsadm"), v.message().en());
+        assertTrue(v.hint().orElseThrow().en().contains("Reinstalling ipvsadm does not help"), v.hint().get().en());
+
+        Verdict missing = Evaluator.evaluate(bind("lvs-director-master", "director-ipvs"), round(new Host("lb01")
+                .put(ipvs, FactParsers.parse(ipvs, new ProbeOutput("labtutor:ipvsadm-missing\n", "", 127, false, false)))));
+        assertEquals(Status.FAIL, missing.status());
+        assertEquals("lb01 does not have ipvsadm installed", missing.message().en());
+    }
+
+    @Test
     void theVipBelongsOnLoAsASlash32() {
         Verdict missing = Evaluator.evaluate(bind("lvs-realservers", "vip-on-lo"), round(new Host("web01"), new Host("web02", VIP + "/32")));
         assertEquals(Status.FAIL, missing.status());
