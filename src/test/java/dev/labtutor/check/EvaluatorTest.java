@@ -359,4 +359,42 @@ class EvaluatorTest {
                 "firewalld running now is another check's business");
         assertEquals("lb02: firewalld still starts at boot (enabled)", off.on("lb02").orElseThrow().message().en());
     }
+
+    /**
+     * Lesson 3 with keepalived's sample copied unedited (the file RHEL installs and the sandbox
+     * offers as keepalived.conf.sample): its state MASTER is spelt right but vrrp_strict starts
+     * it as BACKUP (2.2.7 "State MASTER must match being address owner", 1.3.5 "Cannot start in
+     * MASTER state if not address owner", both in the corpus), and its VIPs and interface are
+     * the sample's. Each is named; nothing sends the learner to fix the capitals.
+     */
+    @Test
+    void keepalivedsSampleCopiedUneditedIsExplainedByWhatIsReallyWrong() throws Exception {
+        String sample = java.nio.file.Files.readString(dev.labtutor.keepalived.Corpus.shared()
+                .resolve("corpus/keepalived-samples/keepalived__etc__keepalived__keepalived.conf"));
+        HostFacts h = lb01(false).put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, sample), List.of()))
+                .build();
+
+        Verdict instance = Evaluator.evaluate(bind("master", "master-instance"), round(h));
+        assertEquals(Status.FAIL, instance.status());
+        assertEquals("state-demoted-strict", instance.cause());
+        String en = instance.message().en();
+        assertTrue(en.startsWith("lb01: instance VI_1: state MASTER is written, but vrrp_strict in global_defs makes keepalived start it as BACKUP"
+                + ": under vrrp_strict only priority 255 starts as MASTER, and its priority is 100; "), en);
+        assertTrue(en.contains("; virtual_ipaddress lists 192.168.200.16, 192.168.200.17, 192.168.200.18, not the VIP " + VIP + "; "), en);
+        assertTrue(en.endsWith("; interface eth0 does not exist on lb01 (its address is on eth1)"), en);
+        String zh = instance.message().zh();
+        assertTrue(zh.contains("vrrp_strict") && zh.contains("virtual_ipaddress 中是 192.168.200.16、192.168.200.17、192.168.200.18，不是 VIP " + VIP)
+                && zh.contains("interface eth0 在 lb01 上不存在（它的地址在 eth1 上）"), zh);
+        String hint = instance.hint().orElseThrow().en();
+        assertTrue(hint.contains("Delete the vrrp_strict line") && !hint.contains("capitals"), hint);
+
+        Verdict valid = Evaluator.evaluate(bind("master", "master-config-valid"), round(h));
+        assertEquals(Status.FAIL, valid.status());
+        assertTrue(!valid.message().en().contains(".;") && !valid.message().zh().contains("。；"), valid.message().toString());
+
+        Verdict vip = Evaluator.evaluate(bind("master", "vip-on-master"), round(h));
+        assertEquals(Status.FAIL, vip.status());
+        assertEquals("vip-not-configured", vip.cause(), "not \"state-not-master ... mind the case\"");
+        assertTrue(vip.hint().orElseThrow().en().contains("does not list " + VIP), vip.hint().get().en());
+    }
 }
