@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 /**
  * The kernel's IPVS table has a virtual service with the expected real servers and forwarding
  * method (Route = DR, Masq = NAT, Tunnel = TUN). A kernel without ip_vs makes the check
- * ERROR with cause {@code ipvs-unavailable}: it cannot be judged here, never passed.
+ * ERROR with cause {@code ipvs-unavailable}, as nfs-export does for a kernel without nfsd: it
+ * cannot be judged here, never passed, and the learner is not told to install an ipvsadm that is
+ * there. Only a missing ipvsadm command is the learner's to fix ({@code ipvsadm-missing}).
  */
 public record IpvsCheck(String protocol, String address, int port, Optional<String> method,
                         List<String> realServers, Optional<String> scheduler) implements PerHostPrimitive {
@@ -44,15 +46,15 @@ public record IpvsCheck(String protocol, String address, int port, Optional<Stri
         IpvsTable t = PerHostPrimitive.fact(host, IPVS, IpvsTable.class);
         String r = host.role();
         String vs = protocol + " " + address + ":" + port;
-        if (!t.available()) {
-            String reason = t.unavailableReason();
-            if (reason.toLowerCase(Locale.ROOT).contains("not found") || reason.toLowerCase(Locale.ROOT).contains("ipvsadm")) {
-                return Outcome.fail("ipvsadm-missing", Text.of(r + " 上没有 ipvsadm：" + reason, r + " has no ipvsadm: " + reason),
-                        List.of(new Evidence(r, reason)));
-            }
+        if (t.state() == IpvsTable.State.NO_IPVSADM) {
+            return Outcome.fail("ipvsadm-missing", Text.of(r + " 上没有安装 ipvsadm", r + " does not have ipvsadm installed"),
+                    List.of(new Evidence(r, t.unavailableReason())));
+        }
+        if (t.state() == IpvsTable.State.NO_KERNEL_IPVS) {
             return new Outcome(Status.ERROR, "ipvs-unavailable",
-                    Text.of(r + " 的内核不支持 IPVS（" + reason + "），无法检查", r + ": the kernel has no IPVS (" + reason + "), cannot check"),
-                    List.of(new Evidence(r, reason)));
+                    Text.of(r + " 的内核没有 IPVS（ip_vs），无法检查：ipvsadm -Ln 报告 “" + t.unavailableReason() + "”",
+                            r + ": the kernel has no IPVS (ip_vs), cannot check; ipvsadm -Ln says \"" + t.unavailableReason() + "\""),
+                    List.of(new Evidence(r, "ipvsadm -Ln: " + t.unavailableReason())));
         }
         List<Evidence> ev = new ArrayList<>();
         t.services().forEach(s -> ev.add(new Evidence(r, s.protocol() + " " + s.address() + ":" + s.port() + " " + s.scheduler()

@@ -1,6 +1,7 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.fact.ConfigFiles;
+import dev.labtutor.i18n.Sentences;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.Diagnostic;
 import dev.labtutor.keepalived.ParseResult;
@@ -53,13 +54,13 @@ public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> a
         }
         if (!bad.isEmpty()) {
             Diagnostic first = bad.get(0);
-            StringBuilder zh = new StringBuilder(r + " " + first.file() + " 第 " + first.line() + " 行：" + first.text().zh());
-            StringBuilder en = new StringBuilder(r + " " + first.file() + ":" + first.line() + ": " + first.text().en());
+            List<Text> said = new ArrayList<>();
+            said.add(Text.of(r + " " + first.file() + " 第 " + first.line() + " 行：" + first.text().zh(),
+                    r + " " + first.file() + ":" + first.line() + ": " + first.text().en()));
             for (Diagnostic d : bad.subList(1, bad.size())) {
-                zh.append("；第 ").append(d.line()).append(" 行：").append(d.text().zh());
-                en.append("; line ").append(d.line()).append(": ").append(d.text().en());
+                said.add(Text.of("第 " + d.line() + " 行：" + d.text().zh(), "line " + d.line() + ": " + d.text().en()));
             }
-            return Outcome.fail(first.code(), Text.of(zh.toString(), en.toString()), ev).withNotes(notes);
+            return Outcome.fail(first.code(), Sentences.join(said), ev).withNotes(notes);
         }
         return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误", r + ": " + path + " has no errors"), ev).withNotes(notes);
     }

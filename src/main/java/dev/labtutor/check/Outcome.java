@@ -1,5 +1,6 @@
 package dev.labtutor.check;
 
+import dev.labtutor.i18n.Sentences;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,28 +77,15 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
         final Status st = status;
         List<Outcome> chosen = perHost.stream().filter(o -> o.status() == st).toList();
         String cause = chosen.isEmpty() ? "" : chosen.get(0).cause();
-        StringBuilder zh = new StringBuilder();
-        StringBuilder en = new StringBuilder();
         List<Evidence> ev = new ArrayList<>();
         for (Outcome o : perHost) {
             ev.addAll(o.evidence());
         }
-        List<Outcome> described = st == Status.PASS ? perHost : chosen;
-        for (Outcome o : described) {
-            if (zh.length() > 0) {
-                zh.append("；");
-                en.append("; ");
-            }
-            zh.append(o.message().zh());
-            en.append(o.message().en());
-        }
-        List<Outcome> others = perHost.stream().filter(o -> o.status() != st && o.status() != Status.PASS).toList();
-        for (Outcome o : others) {
-            zh.append("；").append(o.message().zh());
-            en.append("; ").append(o.message().en());
-        }
+        List<Text> said = new ArrayList<>();
+        (st == Status.PASS ? perHost : chosen).forEach(o -> said.add(o.message()));
+        perHost.stream().filter(o -> o.status() != st && o.status() != Status.PASS).forEach(o -> said.add(o.message()));
         List<Text> notes = new ArrayList<>();
         perHost.forEach(o -> notes.addAll(o.notes()));
-        return new Outcome(st, cause, Text.of(zh.toString(), en.toString()), ev, Map.of(), notes);
+        return new Outcome(st, cause, Sentences.join(said), ev, Map.of(), notes);
     }
 }

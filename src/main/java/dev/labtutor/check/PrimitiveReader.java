@@ -63,9 +63,14 @@ public final class PrimitiveReader {
                 yield new PackageCheck(typed(f, "name", VarType.WORD, problems), f.bool("installed").orElse(true));
             }
             case "file" -> {
-                Fields f = Fields.of(body, problems, "file", Set.of("path", "exists", "contains", "matches"));
+                Fields f = Fields.of(body, problems, "file", Set.of("path", "exists", "contains", "matches", "expect"));
+                Optional<Pattern> matches = regex(f, "matches", problems);
+                if (matches.isPresent() && FileCheck.setting(matches.get()).isEmpty() && f.text("expect").isEmpty()) {
+                    problems.add(f.node("matches").orElse(body), "'matches' is not one KEY=VALUE line, so it needs 'expect': "
+                            + "the line a learner should write, shown instead of the regular expression");
+                }
                 yield new FileCheck(typed(f, "path", VarType.PATH, problems), f.bool("exists").orElse(true),
-                        f.text("contains"), regex(f, "matches", problems));
+                        f.text("contains"), matches, f.text("expect"));
             }
             case "ipvs" -> {
                 Fields f = Fields.of(body, problems, "ipvs", Set.of("protocol", "address", "port", "method", "real-servers", "scheduler"));

@@ -49,11 +49,30 @@ public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean>
         }
         if (enabled.isPresent() && enabled.get() != u.enabled()) {
             return enabled.get()
-                    ? Outcome.fail("disabled", Text.of(r + " 上的 " + unit + " 未设置开机自启", r + ": " + unit + " is not enabled at boot"), ev)
-                    : Outcome.fail("enabled", Text.of(r + " 上的 " + unit + " 仍是开机自启", r + ": " + unit + " is still enabled at boot"), ev);
+                    ? Outcome.fail("disabled", Text.of(r + " 上的 " + unit + " 不会开机启动（" + u.unitFileState() + "）",
+                            r + ": " + unit + " does not start at boot (" + u.unitFileState() + ")"), ev)
+                    : Outcome.fail("enabled", Text.of(r + " 上的 " + unit + " 仍会开机启动（" + u.unitFileState() + "）",
+                            r + ": " + unit + " still starts at boot (" + u.unitFileState() + ")"), ev);
         }
-        String stateZh = u.active() ? "正在运行" : "已停止";
-        String stateEn = u.active() ? "running" : "stopped";
-        return Outcome.pass(Text.of(r + " 上的 " + unit + " " + stateZh, r + ": " + unit + " is " + stateEn), ev);
+        return Outcome.pass(passed(r, u), ev);
+    }
+
+    /** What was checked and found: running or stopped, starting at boot or not, as the check asked. */
+    private Text passed(String r, UnitState u) {
+        List<String> zh = new java.util.ArrayList<>();
+        List<String> en = new java.util.ArrayList<>();
+        if (active.isPresent()) {
+            zh.add(u.active() ? "正在运行" : "已停止");
+            en.add(u.active() ? "is running" : "is stopped");
+        }
+        if (enabled.isPresent()) {
+            zh.add(u.enabled() ? "已设为开机自启" : "不会开机启动");
+            en.add(u.enabled() ? "starts at boot" : "does not start at boot");
+        }
+        if (zh.isEmpty()) {
+            zh.add("存在");
+            en.add("exists");
+        }
+        return Text.of(r + " 上的 " + unit + " " + String.join("，", zh), r + ": " + unit + " " + String.join(" and ", en));
     }
 }

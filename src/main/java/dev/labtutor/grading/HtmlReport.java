@@ -5,6 +5,7 @@ import dev.labtutor.check.HostVerdict;
 import dev.labtutor.check.Status;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -215,8 +216,14 @@ public final class HtmlReport {
         }
         v.notes().forEach(n -> sb.append("<p class=\"hint\">").append(esc(n.in(lang))).append("</p>"));
         if (v.perHost().size() > 1 || !v.evidence().isEmpty()) {
-            sb.append("<details><summary>").append(v.evidence().isEmpty() ? (zh ? "各主机" : "each host")
-                    : (zh ? "证据" : "evidence") + " (" + v.evidence().size() + ")").append("</summary>");
+            List<String> folded = new ArrayList<>();
+            if (v.perHost().size() > 1) {
+                folded.add((zh ? "各主机 (" : "hosts (") + v.perHost().size() + ")");
+            }
+            if (!v.evidence().isEmpty()) {
+                folded.add((zh ? "证据 (" : "evidence (") + v.evidence().size() + ")");
+            }
+            sb.append("<details><summary>").append(String.join(" · ", folded)).append("</summary>");
             if (v.perHost().size() > 1) {
                 sb.append("<ul>");
                 for (HostVerdict h : v.perHost()) {

@@ -315,4 +315,86 @@ class EvaluatorTest {
         assertEquals(Status.FAIL, bad.status(), "a real error still fails, with the advisory ones as notes");
         assertEquals(2, bad.notes().size());
     }
+
+    @Test
+    void keepalivedsSentencesAreJoinedWithoutAStrayFullStop() {
+        String text = """
+                global_defs {
+                   vrrp_strict
+                }
+                vrrp_instance VI_1 {
+                    state MASTER
+                    interface eth1
+                    virtual_router_id 51
+                    priority 100
+                    authentication {
+                        auth_type PASS
+                        auth_pass 1111
+                    }
+                    virtual_ipaddress {
+                        %s
+                    }
+                }
+                """.formatted(VIP);
+        Verdict v = Evaluator.evaluate(bind("master", "master-config-valid"), round(lb01(true)
+                .put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, text), List.of())).build()));
+        assertEquals(Status.FAIL, v.status());
+        assertTrue(v.message().en().contains("write state BACKUP; line 4: (VI_1) Strict mode"), v.message().en());
+        assertTrue(v.message().zh().contains("改成 BACKUP；第 4 行：(VI_1) vrrp_strict"), v.message().zh());
+        assertTrue(!v.message().en().contains(".;") && !v.message().zh().contains("。；"), v.message().toString());
+    }
+
+    @Test
+    void aStartsAtBootCheckSpeaksOfBootNotOfRunning() {
+        Verdict enabled = Evaluator.evaluate(bind("master", "master-keepalived-enabled"), round(lb01(true).build()));
+        assertEquals(Status.PASS, enabled.status());
+        assertEquals("lb01: keepalived starts at boot", enabled.message().en());
+        assertEquals("lb01 上的 keepalived 已设为开机自启", enabled.message().zh());
+
+        Probe firewalld = Probe.of(Probe.Kind.UNIT, "firewalld");
+        Verdict off = Evaluator.evaluate(bind("install", "firewalld-disabled"), round(
+                lb01(false).put(firewalld, new UnitState("firewalld", "loaded", "active", "running", "disabled", "systemd")).build(),
+                lb02(false).put(firewalld, new UnitState("firewalld", "loaded", "inactive", "dead", "enabled", "systemd")).build()));
+        assertEquals("lb01: firewalld does not start at boot", off.on("lb01").orElseThrow().message().en(),
+                "firewalld running now is another check's business");
+        assertEquals("lb02: firewalld still starts at boot (enabled)", off.on("lb02").orElseThrow().message().en());
+    }
+
+    /**
+     * Lesson 3 with keepalived's sample copied unedited (the file RHEL installs and the sandbox
+     * offers as keepalived.conf.sample): its state MASTER is spelt right but vrrp_strict starts
+     * it as BACKUP (2.2.7 "State MASTER must match being address owner", 1.3.5 "Cannot start in
+     * MASTER state if not address owner", both in the corpus), and its VIPs and interface are
+     * the sample's. Each is named; nothing sends the learner to fix the capitals.
+     */
+    @Test
+    void keepalivedsSampleCopiedUneditedIsExplainedByWhatIsReallyWrong() throws Exception {
+        String sample = java.nio.file.Files.readString(dev.labtutor.keepalived.Corpus.shared()
+                .resolve("corpus/keepalived-samples/keepalived__etc__keepalived__keepalived.conf"));
+        HostFacts h = lb01(false).put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, sample), List.of()))
+                .build();
+
+        Verdict instance = Evaluator.evaluate(bind("master", "master-instance"), round(h));
+        assertEquals(Status.FAIL, instance.status());
+        assertEquals("state-demoted-strict", instance.cause());
+        String en = instance.message().en();
+        assertTrue(en.startsWith("lb01: instance VI_1: state MASTER is written, but vrrp_strict in global_defs makes keepalived start it as BACKUP"
+                + ": under vrrp_strict only priority 255 starts as MASTER, and its priority is 100; "), en);
+        assertTrue(en.contains("; virtual_ipaddress lists 192.168.200.16, 192.168.200.17, 192.168.200.18, not the VIP " + VIP + "; "), en);
+        assertTrue(en.endsWith("; interface eth0 does not exist on lb01 (its address is on eth1)"), en);
+        String zh = instance.message().zh();
+        assertTrue(zh.contains("vrrp_strict") && zh.contains("virtual_ipaddress 中是 192.168.200.16、192.168.200.17、192.168.200.18，不是 VIP " + VIP)
+                && zh.contains("interface eth0 在 lb01 上不存在（它的地址在 eth1 上）"), zh);
+        String hint = instance.hint().orElseThrow().en();
+        assertTrue(hint.contains("Delete the vrrp_strict line") && !hint.contains("capitals"), hint);
+
+        Verdict valid = Evaluator.evaluate(bind("master", "master-config-valid"), round(h));
+        assertEquals(Status.FAIL, valid.status());
+        assertTrue(!valid.message().en().contains(".;") && !valid.message().zh().contains("。；"), valid.message().toString());
+
+        Verdict vip = Evaluator.evaluate(bind("master", "vip-on-master"), round(h));
+        assertEquals(Status.FAIL, vip.status());
+        assertEquals("vip-not-configured", vip.cause(), "not \"state-not-master ... mind the case\"");
+        assertTrue(vip.hint().orElseThrow().en().contains("does not list " + VIP), vip.hint().get().en());
+    }
 }

@@ -170,6 +170,28 @@ class LvsChecksTest {
     }
 
     @Test
+    void aKernelWithoutIpVsIsAnErrorThatSaysSoNotAMissingIpvsadm() {
+        Probe ipvs = Probe.of(Probe.Kind.IPVS);
+        // ipvsadm -Ln as root on a kernel without ip_vs: its own modprobe speaks first, exit 2.
+        String err = "modprobe: FATAL: Module ip_vs not found in directory /lib/modules/6.18.44-fc-v1272\n"
+                + "Can't initialize ipvs: Protocol not available\n"
+                + "Are you sure that IP Virtual Server is built in the kernel or as module?\n";
+        Verdict v = Evaluator.evaluate(bind("lvs-director-master", "director-ipvs"), round(new Host("lb01")
+                .put(ipvs, FactParsers.parse(ipvs, new ProbeOutput("", err, 2, false, false)))));
+        assertEquals(Status.ERROR, v.status(), v.message().en());
+        assertEquals("ipvs-unavailable", v.cause());
+        assertTrue(v.message().en().startsWith("lb01: the kernel has no IPVS (ip_vs), cannot check"), v.message().en());
+        assertTrue(v.message().zh().contains("内核没有 IPVS（ip_vs）"), v.message().zh());
+        assertTrue(!v.message().en().contains("ipvsadm installed") && !v.message().en().contains("has no ipvsadm"), v.message().en());
+        assertTrue(v.hint().orElseThrow().en().contains("Reinstalling ipvsadm does not help"), v.hint().get().en());
+
+        Verdict missing = Evaluator.evaluate(bind("lvs-director-master", "director-ipvs"), round(new Host("lb01")
+                .put(ipvs, FactParsers.parse(ipvs, new ProbeOutput("labtutor:ipvsadm-missing\n", "", 127, false, false)))));
+        assertEquals(Status.FAIL, missing.status());
+        assertEquals("lb01 does not have ipvsadm installed", missing.message().en());
+    }
+
+    @Test
     void theVipBelongsOnLoAsASlash32() {
         Verdict missing = Evaluator.evaluate(bind("lvs-realservers", "vip-on-lo"), round(new Host("web01"), new Host("web02", VIP + "/32")));
         assertEquals(Status.FAIL, missing.status());
@@ -238,6 +260,73 @@ class LvsChecksTest {
     private static Host enforcing(String role, String text) {
         return new Host(role).put(Probe.of(Probe.Kind.FILE, "/etc/selinux/config"), new FileContent("/etc/selinux/config", true, true, text, false))
                 .put(Probe.of(Probe.Kind.FILE, "/etc/sysconfig/selinux"), new FileContent("/etc/sysconfig/selinux", true, true, text, false));
+    }
+
+    /** /etc/selinux/config as CentOS 7 installs it: a comment header, the deciding line 7. */
+    private static final String SELINUX_CONFIG = """
+
+            # This file controls the state of SELinux on the system.
+            # SELINUX= can take one of these three values:
+            #     enforcing - SELinux security policy is enforced.
+            #     permissive - SELinux prints warnings instead of enforcing.
+            #     disabled - No SELinux policy is loaded.
+            SELINUX=enforcing
+            # SELINUXTYPE= can take one of three values:
+            #     targeted - Targeted processes are protected,
+            #     minimum - Modification of targeted policy. Only selected processes are protected.\s
+            #     mls - Multi Level Security protection.
+            SELINUXTYPE=targeted\s
+
+
+            """;
+
+    @Test
+    void selinuxConfigSaysWhatLineWasFoundAndWhatWasExpectedNeverTheRegex() {
+        Probe config = Probe.of(Probe.Kind.FILE, "/etc/selinux/config");
+        Probe link = Probe.of(Probe.Kind.FILE, "/etc/sysconfig/selinux");
+        String off = SELINUX_CONFIG.replace("SELINUX=enforcing", "SELINUX=disabled");
+        Verdict v = Evaluator.evaluate(bind("install", "selinux-config-disabled"), round(
+                new Host("lb01").put(config, new FileContent("/etc/selinux/config", true, true, SELINUX_CONFIG, false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, SELINUX_CONFIG, false)),
+                new Host("lb02").put(config, new FileContent("/etc/selinux/config", true, true, off, false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, off, false))));
+        HostVerdict lb01 = v.on("lb01").orElseThrow();
+        assertEquals("lb01: /etc/selinux/config line 7 has SELINUX=enforcing, expected disabled", lb01.message().en());
+        assertEquals("lb01 上的 /etc/selinux/config 第 7 行是 SELINUX=enforcing，应为 disabled", lb01.message().zh());
+        assertEquals(List.of(new Evidence("lb01", "/etc/selinux/config:7: SELINUX=enforcing")), lb01.evidence(),
+                "the deciding line, not the comment header");
+        HostVerdict lb02 = v.on("lb02").orElseThrow();
+        assertEquals(Status.PASS, lb02.status());
+        assertEquals("lb02: /etc/selinux/config line 7 has SELINUX=disabled", lb02.message().en());
+        assertEquals(List.of(new Evidence("lb02", "/etc/selinux/config:7: SELINUX=disabled")), lb02.evidence());
+
+        Verdict none = Evaluator.evaluate(bind("install", "selinux-config-disabled"), round(
+                new Host("lb01").put(config, new FileContent("/etc/selinux/config", true, true, "SELINUXTYPE=targeted\n", false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, "SELINUXTYPE=targeted\n", false)),
+                new Host("lb02").put(config, new FileContent("/etc/selinux/config", true, true, off, false))
+                        .put(link, new FileContent("/etc/sysconfig/selinux", true, true, off, false))));
+        assertEquals("lb01: /etc/selinux/config has no SELINUX= line, expected SELINUX=disabled", none.on("lb01").orElseThrow().message().en());
+        for (Verdict x : List.of(v, none)) {
+            assertTrue(!x.message().en().contains("[ \\t]") && !x.message().zh().contains("[ \\t]"), x.message().toString());
+        }
+    }
+
+    private static dev.labtutor.yaml.YNode yaml(String text) {
+        Problems p = new Problems();
+        dev.labtutor.yaml.YNode n = dev.labtutor.yaml.YamlReader.parse(Path.of("t.yaml"), text, p).orElseThrow();
+        assertTrue(p.isEmpty(), p.sorted().toString());
+        return n;
+    }
+
+    @Test
+    void aFilePatternThatIsNoSettingNeedsAnExpectToShowInstead() {
+        Problems p = new Problems();
+        PrimitiveReader.read(yaml("file: { path: /etc/fstab, matches: '^\\S+ /var/www/html nfs' }"), p);
+        assertTrue(p.sorted().toString().contains("needs 'expect'"), p.sorted().toString());
+        Problems ok = new Problems();
+        PrimitiveReader.read(yaml("file: { path: /etc/fstab, matches: '^\\S+ /var/www/html nfs',"
+                + " expect: 'SERVER:/opt/wwwroot /var/www/html nfs defaults 0 0' }"), ok);
+        assertTrue(ok.isEmpty(), ok.sorted().toString());
     }
 
     @Test

@@ -64,7 +64,7 @@ class GradebookTest {
         Path out = dir.resolve("book");
         Gradebook.write(GradeFixture.grades(dir), out, Lang.ZH);
         String html = Files.readString(out.resolve(Gradebook.HTML));
-        assertTrue(html.contains("<details><summary>证据 (2)</summary>"), "evidence is folded");
+        assertTrue(html.contains("<details><summary>各主机 (2) · 证据 (2)</summary>"), "evidence is folded");
         assertTrue(html.contains("&lt;protocol 112&gt; &amp; more"), "hint text is escaped");
         assertTrue(html.contains("Li, &quot;Si&quot;"));
         assertFalse(html.contains("<protocol"));

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * IPVS: the table printed by {@code ipvsadm -Ln}. A virtual service line is
  * {@code TCP|UDP|SCTP ADDR:PORT SCHED [persistent N] [...]} or {@code FWM MARK SCHED ...}; each
  * {@code -> ADDR:PORT FORWARD WEIGHT ACTIVE INACTIVE} line below it is a real server. A kernel
- * without ip_vs ("Can't initialize ipvs: Protocol not available") or a missing ipvsadm makes
- * the table unavailable, with the reason.
+ * without ip_vs ("Can't initialize ipvs: Protocol not available", whatever modprobe said before
+ * it) or a missing ipvsadm makes the table unavailable, saying which.
  */
 final class IpvsParser {
 
@@ -26,11 +26,14 @@ final class IpvsParser {
 
     static IpvsTable parse(ProbeOutput out) throws Unparseable {
         if (Lines.hasLine(out.stdout(), "labtutor:ipvsadm-missing")) {
-            return new IpvsTable(false, "ipvsadm is not installed", List.of());
+            return new IpvsTable(IpvsTable.State.NO_IPVSADM, "ipvsadm is not installed", List.of());
         }
         String err = out.stderr();
         if (err.contains("Can't initialize ipvs") || err.contains("Protocol not available")) {
-            return new IpvsTable(false, Lines.firstNonBlank(err), List.of());
+            // ipvsadm runs modprobe ip_vs first, whose "Module ip_vs not found" may come before its own words.
+            String said = Lines.of(err).stream().filter(l -> l.contains("Can't initialize ipvs")).findFirst()
+                    .orElse(Lines.firstNonBlank(err)).strip();
+            return new IpvsTable(IpvsTable.State.NO_KERNEL_IPVS, said, List.of());
         }
         if (out.exitCode() != 0) {
             throw new Unparseable("ipvsadm -Ln failed (exit " + out.exitCode() + "): " + Lines.firstNonBlank(err));
@@ -89,7 +92,7 @@ final class IpvsParser {
         if (proto != null) {
             services.add(new IpvsTable.VirtualService(proto, address, port, scheduler, persistent, reals));
         }
-        return new IpvsTable(true, "", services);
+        return new IpvsTable(IpvsTable.State.TABLE, "", services);
     }
 
     static IpvsTable.RealServer realServer(String line) throws Unparseable {

@@ -4,11 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kernel's IPVS table from {@code ipvsadm -Ln}. {@code available} is false when ipvsadm is
- * missing or the kernel has no ip_vs ({@code unavailableReason} says which).
+ * The kernel's IPVS table from {@code ipvsadm -Ln}, or why there is none: {@code state} says
+ * whether ipvsadm is missing or the kernel has no ip_vs, and {@code unavailableReason} holds
+ * what the host said (e.g. ipvsadm's "Can't initialize ipvs: Protocol not available").
  */
-public record IpvsTable(boolean available, String unavailableReason, List<VirtualService> services)
+public record IpvsTable(State state, String unavailableReason, List<VirtualService> services)
         implements Fact {
+
+    /** A table was read; the ipvsadm command is missing; the kernel has no IPVS (ip_vs). */
+    public enum State { TABLE, NO_IPVSADM, NO_KERNEL_IPVS }
 
     /** {@code protocol} is TCP, UDP or FWM (then {@code address} holds the mark and port is 0). */
     public record VirtualService(String protocol, String address, int port, String scheduler,
@@ -25,6 +29,10 @@ public record IpvsTable(boolean available, String unavailableReason, List<Virtua
 
     public IpvsTable {
         services = List.copyOf(services);
+    }
+
+    public boolean available() {
+        return state == State.TABLE;
     }
 
     public Optional<VirtualService> service(String protocol, String address, int port) {

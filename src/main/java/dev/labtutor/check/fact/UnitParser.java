@@ -1,6 +1,7 @@
 package dev.labtutor.check.fact;
 
 import dev.labtutor.check.probe.ProbeOutput;
+import dev.labtutor.i18n.Sentences;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class UnitParser {
         String fileState = UnitState.UNKNOWN;
         String why;
         if (!Lines.hasLine(text, "labtutor:is-enabled")) {
-            why = noSystemd + "; systemctl is not installed";
+            why = Sentences.join(noSystemd, "systemctl is not installed", "; ");
         } else {
             List<String> answer = between(text, "labtutor:is-enabled", "labtutor:is-enabled-rc");
             String first = answer.isEmpty() ? "" : answer.get(0).trim();
@@ -65,7 +66,7 @@ final class UnitParser {
                 load = "not-found";
                 why = "";
             } else {
-                why = noSystemd + "; systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first);
+                why = Sentences.join(noSystemd, "systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first), "; ");
             }
         }
         return new UnitState(unit, load, running ? "active" : "inactive", running ? "running" : "dead", fileState, "pid", why);

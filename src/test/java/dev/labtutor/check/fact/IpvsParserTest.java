@@ -62,10 +62,19 @@ class IpvsParserTest {
         assertEquals("Can't initialize ipvs: Protocol not available", t.unavailableReason());
         assertEquals(t, FactParsers.parse(IPVS, Fixtures.probe("ipvs-no-ip_vs")));
 
+        assertEquals(IpvsTable.State.NO_KERNEL_IPVS, t.state());
+
+        ProbeOutput noModule2 = new ProbeOutput(Fixtures.text("ipvsadm/no-ip_vs-no-module.out"),
+                Fixtures.text("ipvsadm/no-ip_vs-no-module.err"), 2, false, false);
+        IpvsTable modprobeFirst = (IpvsTable) FactParsers.parse(IPVS, noModule2);
+        assertEquals(IpvsTable.State.NO_KERNEL_IPVS, modprobeFirst.state(), "modprobe's \"not found\" is about ip_vs, not ipvsadm");
+        assertEquals("Can't initialize ipvs: Protocol not available", modprobeFirst.unavailableReason());
+
         IpvsTable missing = (IpvsTable) FactParsers.parse(IPVS,
                 new ProbeOutput("labtutor:ipvsadm-missing\n", "", 127, false, false));
         assertFalse(missing.available());
         assertEquals("ipvsadm is not installed", missing.unavailableReason());
+        assertEquals(IpvsTable.State.NO_IPVSADM, missing.state());
     }
 
     @Test

@@ -37,6 +37,11 @@ class UnitParserTest {
         assertEquals("unknown", u.loadState());
         assertTrue(u.why().contains("systemctl is not installed"), u.why());
         assertTrue(u.why().contains("systemctl: not found"), u.why());
+
+        UnitState noSystemd = (UnitState) FactParsers.parse(KEEPALIVED, new dev.labtutor.check.probe.ProbeOutput(
+                "labtutor:pidof\nlabtutor:pidof-rc 0\n", Fixtures.text("probe/unit-no-systemd.err"), 0, false, false));
+        assertEquals("systemctl show: System has not been booted with systemd as init system (PID 1). Can't operate; "
+                + "systemctl is not installed", noSystemd.why());
     }
 
     @Test
