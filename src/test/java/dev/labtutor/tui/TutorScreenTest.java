@@ -205,4 +205,41 @@ class TutorScreenTest {
             }
         }
     }
+    @Test
+    void aMessageTooLongForTheScreenEndsInAnEllipsisInBothLanguages() throws Exception {
+        for (Lang lang : Lang.values()) {
+            SessionState s = state(Fixtures.course(), lang);
+            s = new Session().update(s, new Intent.Notice(Text.of(
+                    "lb01 上的 keepalived.conf 有 3 处错误：vrrp_instance VI_1 的 virtual_router_id 与 lb02 不同，auth_pass 也不同，"
+                            + "按 h 查看提示",
+                    "keepalived.conf on lb01 has 3 errors: its virtual_router_id differs from lb02's, so does auth_pass; "
+                            + "press h for a hint"), false), NOW).state();
+            List<String> screen = draw(s, Ui.start(), 80, 24);
+            assertAligned(screen, 80, Layout.of(80, 24).listWidth());
+            String message = screen.get(22).stripTrailing();
+            assertTrue(message.endsWith("\u2026"), "the cut message says it is cut: '" + message + "'");
+            assertTrue(DisplayWidth.of(message) <= 80, message);
+        }
+    }
+
+    @Test
+    void aResultRowNamesAllItsHostsWhereTheColumnIsTooNarrow() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        Session session = new Session();
+        s = session.update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        List<String> five = List.of("lb01", "lb02", "web01", "web02", "nfs-server");
+        List<HostVerdict> hosts = five.stream().map(h -> new HostVerdict(h, Status.FAIL, "firewalld-running",
+                Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(), List.<Evidence>of())).toList();
+        Verdict v = new Verdict("firewalld-stopped", Text.of("firewalld 已停止", "firewalld is stopped"), five, Status.FAIL,
+                "firewalld-running", Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(), List.of(), hosts, List.of());
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW).state();
+        List<String> screen = draw(s, Ui.start(), 80, 24);
+        String all = String.join("\n", screen);
+        assertAligned(screen, 80, Layout.of(80, 24).listWidth());
+        for (String h : five) {
+            assertTrue(all.contains(h), h + " is named on the row that judges it:\n" + all);
+        }
+    }
 }
