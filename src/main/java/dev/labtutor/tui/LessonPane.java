@@ -12,6 +12,7 @@ import dev.labtutor.session.Hints;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ResultRows;
+import dev.labtutor.view.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class LessonPane {
         if (s.hintShown() > 0) {
             out.add(Line.of(" " + Words.HINTS.in(lang) + " " + s.hintShown() + "/" + Hints.LEVELS + " ", Style.WARNING));
             for (Text t : Hints.lines(s, s.hintShown())) {
-                out.addAll(Line.wrapped("  ", "  ", Style.NORMAL, t.in(lang), Style.WARNING, width));
+                out.addAll(Line.wrapped("  ", "  ", Style.NORMAL, Sentence.start(t.in(lang), lang), Style.WARNING, width));
             }
             out.add(Line.BLANK);
         }

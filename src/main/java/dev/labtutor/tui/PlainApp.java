@@ -18,6 +18,7 @@ import dev.labtutor.session.SessionState;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ReportText;
+import dev.labtutor.view.Sentence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -293,7 +294,7 @@ public final class PlainApp {
     private void flash(PrintWriter w, SessionState before) {
         SessionState s = driver.state();
         if (s.flash().isPresent() && !s.flash().equals(before.flash())) {
-            w.println(s.flash().get().text().in(s.lang()));
+            w.println(Sentence.start(s.flash().get().text().in(s.lang()), s.lang()));
         }
     }
 
@@ -301,7 +302,7 @@ public final class PlainApp {
         SessionState s = driver.state();
         List<Text> hs = Hints.lines(s, s.hintShown());
         w.println(Text.of("提示 " + s.hintShown() + "/" + Hints.LEVELS + "：", "Hint " + s.hintShown() + "/" + Hints.LEVELS + ":").in(s.lang()));
-        hs.forEach(t -> w.println("  " + t.in(s.lang())));
+        hs.forEach(t -> w.println("  " + Sentence.start(t.in(s.lang()), s.lang())));
     }
 
     private void solution(PrintWriter w) {

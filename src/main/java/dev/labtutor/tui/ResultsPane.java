@@ -60,8 +60,8 @@ final class ResultsPane {
         s.running().ifPresent(run -> {
             String what = run.kind() == SessionState.Kind.RECHECK
                     ? Text.of("复查已通过的课程 " + (run.checked() + 1) + "/" + run.lessons().size(),
-                            "re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
-                    : Text.of("正在检查 " + run.lessons().get(0), "checking " + run.lessons().get(0)).in(lang);
+                            "Re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
+                    : Text.of("正在检查 " + run.lessons().get(0), "Checking " + run.lessons().get(0)).in(lang);
             out.add(Line.of(" " + spinner(s) + " ", Style.WARNING).plus(what + "  " + seconds(run.elapsed(s.now())) + "  ", Style.BOLD)
                     .plus(Words.ESC_CANCELS.in(lang), Style.DIM));
             for (Map.Entry<String, Prober.Phase> e : run.hosts().entrySet()) {

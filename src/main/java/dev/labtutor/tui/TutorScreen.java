@@ -9,6 +9,7 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.LessonState;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.view.DisplayWidth;
+import dev.labtutor.view.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -169,13 +170,13 @@ final class TutorScreen {
                 case ERROR -> Style.FAIL;
                 case INFO -> Style.INFO;
             };
-            msg = Line.of(" " + f.text().in(lang), st);
+            msg = Line.of(" " + Sentence.start(f.text().in(lang), lang), st);
         } else if (s.watching().isPresent()) {
             String since = ResultsPane.seconds(java.time.Duration.between(s.watching().get(), s.now()));
             msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("监视中：每 2 秒检查一次，已 " + since + "；w 或 Esc 停止",
-                    "watching: checking every 2 s, " + since + " so far; w or Esc stops").in(lang), Style.WARNING);
+                    "Watching: checking every 2 s, " + since + " so far; w or Esc stops").in(lang), Style.WARNING);
         } else if (s.busy()) {
-            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("正在检查，Esc 取消", "checking... Esc cancels").in(lang), Style.DIM);
+            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("正在检查，Esc 取消", "Checking... Esc cancels").in(lang), Style.DIM);
         } else {
             msg = Line.of(" " + Text.of("Tab 切换窗格，方向键滚动，Enter 打开列表中的课程", "Tab moves between panes, arrows scroll, Enter opens the lesson in the list")
                     .in(lang), Style.DIM);

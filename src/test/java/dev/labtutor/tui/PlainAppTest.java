@@ -42,7 +42,7 @@ class PlainAppTest {
         assertTrue(out.contains("labtutor [1 install]> check"), "commands are echoed for the log:\n" + out);
         assertTrue(out.contains("  lb01: connecting") && out.contains("  lb02: logging in"), out);
         assertTrue(out.contains("Lesson 1 install  Install Keepalived"), out);
-        assertTrue(out.matches("(?s).*  FAIL   lb02 +check firewalld-stopped\n.*Hint: do step one.*"), out);
+        assertTrue(out.matches("(?s).*  FAIL   lb02 +check firewalld-stopped\n.*Hint: Do step one.*"), out);
         assertTrue(out.contains("5/6 checks passed."), out);
         assertTrue(out.contains("Hint 1/3:") && out.contains("Hint 2/3:"), out);
         assertTrue(out.contains("This is step 2, \"Turn off the firewall and SELinux (now and after a reboot)\""), out);

@@ -118,7 +118,7 @@ class TutorAppTest {
         await("Not checked yet");
         key('c');
         String running = await(s -> s.contains("lb01      connecting") && s.contains("lb02      logging in"), "both hosts' phases");
-        assertTrue(running.matches("(?s).*[|/\\\\-] checking install .*Esc cancels.*"), running);
+        assertTrue(running.matches("(?s).*[|/\\\\-] Checking install .*Esc cancels.*"), running);
         w.answer.release();
         String passed = await("Lesson 1 passed!");
         assertTrue(passed.contains(" ✓  1 install") && passed.contains(" *  2 master") && passed.contains(" -  3 backup"), passed);
@@ -140,7 +140,7 @@ class TutorAppTest {
         key('c');
         assertTrue(w.checking.await(10, TimeUnit.SECONDS));
         key(KeyType.Escape);
-        await("check cancelled");
+        await("Check cancelled");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!w.interrupted && System.nanoTime() < end) {
             Thread.sleep(10);
@@ -201,7 +201,7 @@ class TutorAppTest {
         key('c');
         String failed = await("5 of 6 checks pass; press h for a hint");
         assertTrue(failed.matches("(?s).*FAIL   lb02 +check firewalld-stopped.*"), failed);
-        assertTrue(failed.contains("Hint: do step one"), failed);
+        assertTrue(failed.contains("Hint: Do step one"), failed);
         key('h');
         await("Hint 1/3");
         key('s');

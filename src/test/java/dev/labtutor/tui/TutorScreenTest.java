@@ -129,7 +129,7 @@ class TutorScreenTest {
             view.draw(v.screen.newTextGraphics(), Layout.of(70, 20), s, Ui.start(), Optional.empty(), "lab: x");
             v.screen.refresh();
             String small = v.text();
-            assertTrue(small.contains("make the window at least 80x24"), small);
+            assertTrue(small.contains("Make the window at least 80x24"), small);
             assertTrue(small.contains("(70x20)"), small);
             assertFalse(small.contains("Lessons"), small);
         }
@@ -167,17 +167,17 @@ class TutorScreenTest {
         String all = String.join("\n", screen);
         assertAligned(screen, 160, Layout.of(160, 50).listWidth());
         assertTrue(all.contains("UNRCH  lb02  lb02 (root@10.9.0.12): connection timed out"), all);
-        assertEquals(1, all.split("make sure the VM is running", -1).length - 1, "the host problem is explained once:\n" + all);
+        assertEquals(1, all.split("Make sure the VM is running", -1).length - 1, "the host problem is explained once:\n" + all);
         assertTrue(all.contains("PASS   lb01  keepalived is installed"), all);
         assertTrue(all.contains("UNRCH  lb02  keepalived is installed"), all);
         assertTrue(all.contains("FAIL   lb01  firewalld is stopped"), all);
-        assertTrue(all.contains("firewalld is running on lb01"), all);
-        assertTrue(all.contains("Hint: run systemctl stop firewalld and disable it"), all);
+        assertTrue(all.contains("Firewalld is running on lb01"), all);
+        assertTrue(all.contains("Hint: Run systemctl stop firewalld and disable it"), all);
         assertTrue(all.contains("- systemctl is-active firewalld: active"), all);
         assertTrue(all.contains("ERROR  lb01  SELinux is not enforcing"), all);
-        assertTrue(all.contains("the probe getenforce on lb01 broke"), all);
+        assertTrue(all.contains("The probe getenforce on lb01 broke"), all);
         assertTrue(all.contains("PASS   lb01  ipvsadm is installed"), all);
-        assertTrue(all.contains("Note: note: an advisory finding"), all);
+        assertTrue(all.contains("Note: Note: an advisory finding"), all);
         assertTrue(all.contains("1/4 pass"), all);
     }
 
@@ -241,5 +241,22 @@ class TutorScreenTest {
         for (String h : five) {
             assertTrue(all.contains(h), h + " is named on the row that judges it:\n" + all);
         }
+    }
+    @Test
+    void messagesAndHintsReadAsSentencesButNamesKeepTheirCase() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        Session session = new Session();
+        s = session.update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        Verdict v = new Verdict("master-config-valid", Text.of("keepalived.conf 没有错误", "keepalived.conf has no errors"), List.of("lb01"),
+                Status.FAIL, "state-lower-case", Text.of("state 是小写的 master", "keepalived.conf line 9: state master is read as BACKUP"),
+                Optional.of(Text.of("写成大写 MASTER", "the config has \"state master\" in lower case; write MASTER")), List.of());
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW).state();
+        s = session.update(s, new Intent.Notice(Text.of("提示", "watch out: lb02 is slow"), false), NOW).state();
+        String all = String.join("\n", draw(s, Ui.start(), 160, 50));
+        assertTrue(all.contains("Hint: The config has \"state master\" in lower case"), all);
+        assertTrue(all.contains("keepalived.conf line 9: state master is read as BACKUP"), "a file name keeps its case:\n" + all);
+        assertTrue(all.contains(" Watch out: lb02 is slow"), all);
     }
 }
