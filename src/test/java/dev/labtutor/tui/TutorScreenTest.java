@@ -13,6 +13,8 @@ import dev.labtutor.course.Course;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.LabKey;
+import dev.labtutor.progress.LessonProgress;
+import dev.labtutor.progress.LessonState;
 import dev.labtutor.progress.Progress;
 import dev.labtutor.session.Fixtures;
 import dev.labtutor.session.Intent;
@@ -258,5 +260,44 @@ class TutorScreenTest {
         assertTrue(all.contains("Hint: The config has \"state master\" in lower case"), all);
         assertTrue(all.contains("keepalived.conf line 9: state master is read as BACKUP"), "a file name keeps its case:\n" + all);
         assertTrue(all.contains(" Watch out: lb02 is slow"), all);
+    }
+    @Test
+    void aCommandTooWideForThePaneGoesOnWithTheShellsContinuationAndHereDocumentsAreNotContinued() {
+        Session session = new Session();
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        int width = Layout.of(80, 24).rightWidth() - 1;
+        List<String> lesson = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
+        int at = 0;
+        while (!lesson.get(at).contains("]# sed -i")) {
+            at++;
+        }
+        StringBuilder pasted = new StringBuilder(lesson.get(at).substring(lesson.get(at).indexOf("# ") + 2));
+        while (pasted.toString().endsWith(" \\")) {
+            at++;
+            assertTrue(lesson.get(at).startsWith("     ") && !lesson.get(at).startsWith("      "),
+                    "the continuation is indented from where the prompt starts: " + lesson.get(at));
+            pasted.setLength(pasted.length() - 1);
+            pasted.append(lesson.get(at).strip());
+        }
+        assertEquals("sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", pasted.toString().replaceAll(" +", " "),
+                String.join("\n", lesson));
+        Course course = Fixtures.course();
+        Progress installed = Progress.empty(course.id(), LabKey.NONE).with("install", LessonProgress.fresh(LessonState.PASSED));
+        s = SessionState.start(course, Optional.of(Fixtures.lab()), Lang.EN, installed, NOW);
+        s = session.update(s, new Intent.Open("master"), NOW).state();
+        s = session.update(s, new Intent.Solution(), NOW).state();
+        s = session.update(s, new Intent.Confirm(true), NOW).state();
+        List<String> solution = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
+        String all = String.join("\n", solution);
+        assertTrue(all.contains("! Configuration File for keepalived"), all);
+        boolean inFile = false;
+        for (String l : solution) {
+            inFile = inFile ? !l.strip().endsWith("LABTUTOR_EOF") : l.contains("<<'LABTUTOR_EOF'");
+            assertTrue(DisplayWidth.of(l) <= width, l);
+            if (inFile) {
+                assertFalse(l.endsWith(" \\"), "a line of the file written is not a command to continue: " + l);
+            }
+        }
+        assertTrue(all.contains("\u21b5"), "a file line too long for the pane is marked as broken:\n" + all);
     }
 }
