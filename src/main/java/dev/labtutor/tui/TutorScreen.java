@@ -49,14 +49,14 @@ final class TutorScreen {
         LessonPane.Content content = lesson(s, l);
         String pos = content.lines().isEmpty() ? "" : "  " + (ui.lessonScroll() + 1) + "-"
                 + Math.min(content.lines().size(), ui.lessonScroll() + l.lessonRows()) + "/" + content.lines().size();
-        p.text(l.rightX(), l.lessonTop(), l.rightWidth(), " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
-                ui.focus() == Ui.Focus.LESSON ? Style.HEADER : Style.BOLD);
+        paneTitle(p, l.rightX(), l.lessonTop(), l.rightWidth(), " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
+                ui.focus() == Ui.Focus.LESSON);
         p.lines(l.rightX() + 1, l.lessonTop() + 1, l.rightWidth() - 1, l.lessonRows(), content.lines(), ui.lessonScroll(), Style.NORMAL);
         for (int r = 0; r < l.lessonRows(); r++) {
             p.text(l.rightX(), l.lessonTop() + 1 + r, 1, "", Style.NORMAL);
         }
         List<Line> results = ResultsPane.of(s, l.rightWidth() - 1);
-        p.text(l.rightX(), l.resultsTop(), l.rightWidth(), ResultsPane.header(s), ui.focus() == Ui.Focus.RESULTS ? Style.HEADER : Style.BOLD);
+        paneTitle(p, l.rightX(), l.resultsTop(), l.rightWidth(), ResultsPane.header(s), ui.focus() == Ui.Focus.RESULTS);
         for (int r = 0; r < l.resultsRows(); r++) {
             p.text(l.rightX(), l.resultsTop() + 1 + r, 1, "", Style.NORMAL);
         }
@@ -64,6 +64,17 @@ final class TutorScreen {
         message(p, l, s);
         p.line(0, l.keysRow(), l.width(), keyLine(Words.keys(lang, !s.current().quiz().isEmpty()), l.width()), Style.NORMAL);
         overlays(p, l, s, ui, secret);
+    }
+
+    /** The mark before the title of the pane that has the focus: the arrows and page keys scroll that pane. */
+    static final String FOCUS = "\u25b6";
+
+    /**
+     * A pane's title (it starts with a space); the focused pane's is marked with {@link #FOCUS} as
+     * well as shown in reverse video, so the focus can be read without colours or reverse video.
+     */
+    private static void paneTitle(Painter p, int col, int row, int width, String title, boolean focused) {
+        p.text(col, row, width, focused ? FOCUS + title : title, focused ? Style.HEADER : Style.BOLD);
     }
 
     /**
@@ -125,7 +136,7 @@ final class TutorScreen {
     private void lessonList(Painter p, Layout l, SessionState s, Ui ui) {
         Lang lang = s.lang();
         int w = l.listWidth();
-        p.text(0, 1, w, " " + Words.LESSONS.in(lang) + " ", ui.focus() == Ui.Focus.LIST ? Style.HEADER : Style.BOLD);
+        paneTitle(p, 0, 1, w, " " + Words.LESSONS.in(lang) + " ", ui.focus() == Ui.Focus.LIST);
         List<Lesson> lessons = s.course().lessons();
         int rows = l.listRows() - 2;
         int first = Math.max(0, Math.min(ui.cursor() - rows / 2, lessons.size() - rows));

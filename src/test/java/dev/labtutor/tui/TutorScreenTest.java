@@ -300,4 +300,29 @@ class TutorScreenTest {
         }
         assertTrue(all.contains("\u21b5"), "a file line too long for the pane is marked as broken:\n" + all);
     }
+    @Test
+    void theFocusedPaneIsMarkedInItsTitleWithoutColours() throws Exception {
+        for (Lang lang : Lang.values()) {
+            SessionState s = state(Fixtures.course(), lang);
+            String lessons = lang == Lang.ZH ? "课程 " : "Lessons ";
+            String lesson = lang == Lang.ZH ? "课程内容  " : "Lesson  ";
+            String results = lang == Lang.ZH ? "检查结果 " : "Results ";
+            for (Ui.Focus f : Ui.Focus.values()) {
+                try (VirtualScreen v = new VirtualScreen(80, 24)) {
+                    new TutorScreen(false, ref -> Text.of(ref.id(), ref.id()))
+                            .draw(v.screen.newTextGraphics(), Layout.of(80, 24), s, Ui.start().withFocus(f), Optional.empty(), "lab: x");
+                    v.screen.refresh();
+                    String all = v.text();
+                    assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());
+                    assertEquals(1, all.split("\u25b6", -1).length - 1, "one pane is marked:\n" + all);
+                    String marked = switch (f) {
+                        case LIST -> lessons;
+                        case LESSON -> lesson;
+                        case RESULTS -> results;
+                    };
+                    assertTrue(all.contains("\u25b6 " + marked), f + " is marked:\n" + all);
+                }
+            }
+        }
+    }
 }
