@@ -274,4 +274,35 @@ class TutorAppTest {
         app.join(5000);
         assertFalse(app.isAlive());
     }
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("(?:Lesson|课程内容)  (\\d+)-(\\d+)/(\\d+)");
+
+    /** The lesson pane's position: first and last row shown, and how many there are. */
+    private static int[] position(String screen) {
+        java.util.regex.Matcher m = POSITION.matcher(screen);
+        assertTrue(m.find(), screen);
+        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+
+    @Test
+    void theLessonPaneStaysScrolledWithinItsTextWhenTheTextGetsShorter() throws Exception {
+        start(Optional.of(Fixtures.lab()));
+        await("Not checked yet");
+        key(KeyType.End);
+        String end = await(s -> position(s)[0] > 1, "the lesson scrolled to its end");
+        int[] at = position(end);
+        int page = at[1] - at[0] + 1;
+        assertEquals(at[2], at[1], "End shows the last row:\n" + end);
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        String wide = await(s -> s.split("\n")[0].length() >= 140 && POSITION.matcher(s).find() && position(s)[2] < at[2],
+                "the wider screen, where the text takes fewer rows");
+        int[] now = position(wide);
+        assertEquals(Math.min(page, now[2]), now[1] - now[0] + 1, "the last page is full, no blank rows:\n" + wide);
+        key('l');
+        String zh = await(s -> s.contains("课程内容"), "Chinese");
+        int[] z = position(zh);
+        assertEquals(z[2], z[1], zh);
+        assertEquals(Math.min(page, z[2]), z[1] - z[0] + 1, "after l the last page is full:\n" + zh);
+        key('q');
+        app.join(5000);
+    }
 }
