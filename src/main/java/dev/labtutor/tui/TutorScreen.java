@@ -118,19 +118,37 @@ final class TutorScreen {
     }
 
     private void titleBar(Painter p, Layout l, SessionState s, String labName) {
-        String right = labName;
-        int half = l.width() / 2;
-        if (DisplayWidth.of(right) > half) {
-            int cut = right.length();
-            while (cut > 0 && DisplayWidth.of(right.substring(right.length() - cut)) > half - 2) {
-                cut--;
-            }
-            right = ".." + right.substring(right.length() - cut);
-        }
-        right = right + " ";
+        String right = labTitle(labName, l.width() / 2 - 2) + " ";
         int room = l.width() - DisplayWidth.of(right) - 2;
         String left = DisplayWidth.fit(" labtutor  " + s.course().title().in(s.lang()), room);
         p.text(0, 0, l.width(), DisplayWidth.pad(left, room + 2) + right, Style.HEADER);
+    }
+
+    /**
+     * The lab's name in at most {@code width} columns: its label ("lab: ", "实验：") stays whole
+     * and the path is cut from the left, at a '/' where it can be, with "…": the end of the path
+     * (the sandbox's or the file's own name) is what tells labs apart.
+     */
+    static String labTitle(String labName, int width) {
+        if (DisplayWidth.of(labName) <= width) {
+            return labName;
+        }
+        int colon = labName.indexOf(": ");
+        int wide = labName.indexOf('：');
+        int cut = colon >= 0 && (wide < 0 || colon < wide) ? colon + 2 : wide >= 0 ? wide + 1 : 0;
+        String label = labName.substring(0, cut);
+        String path = labName.substring(cut);
+        int room = width - DisplayWidth.of(label) - DisplayWidth.of(DisplayWidth.ELLIPSIS);
+        if (room < 8) {
+            return DisplayWidth.fit(labName, width);
+        }
+        int from = path.length();
+        while (from > 0 && DisplayWidth.of(path.substring(from - 1)) <= room) {
+            from--;
+        }
+        String tail = path.substring(from);
+        int slash = tail.indexOf('/');
+        return label + DisplayWidth.ELLIPSIS + (slash > 0 ? tail.substring(slash) : tail);
     }
 
     private void lessonList(Painter p, Layout l, SessionState s, Ui ui) {

@@ -325,4 +325,23 @@ class TutorScreenTest {
             }
         }
     }
+    @Test
+    void atEightyColumnsTheTitleBarKeepsTheLabLabelAndTheEndOfItsPath() throws Exception {
+        String path = "/var/lib/labtutor/sandbox/lab/lab.yaml";
+        for (Lang lang : Lang.values()) {
+            String label = lang == Lang.ZH ? "实验：" : "lab: ";
+            try (VirtualScreen v = new VirtualScreen(80, 24)) {
+                new TutorScreen(true, ref -> Text.of(ref.id(), ref.id())).draw(v.screen.newTextGraphics(), Layout.of(80, 24),
+                        state(Fixtures.course(), lang), Ui.start(), Optional.empty(), label + path);
+                v.screen.refresh();
+                String bar = v.rows().get(0);
+                assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());
+                assertTrue(bar.contains(label + "\u2026/"), "the label stays, the path is cut at a '/': " + bar);
+                assertTrue(bar.stripTrailing().endsWith("/sandbox/lab/lab.yaml"), bar);
+                assertTrue(bar.startsWith(" labtutor  Keepalived"), bar);
+            }
+        }
+        assertEquals("lab: /tmp/lab.yaml", TutorScreen.labTitle("lab: /tmp/lab.yaml", 38));
+        assertEquals("lab: \u2026/lab.yaml", TutorScreen.labTitle("lab: /home/someone/labs/lab.yaml", 15));
+    }
 }
