@@ -333,6 +333,7 @@ public final class PlainApp {
     }
 
     private void show(PrintWriter w) {
+        awaitTitles();
         SessionState s = driver.state();
         Lesson l = s.current();
         w.println();
@@ -341,6 +342,21 @@ public final class PlainApp {
         w.print(LessonText.body(LessonView.of(l, s.bindings(), s.lang(), ref -> world.checkTitle(ref, s.bindings()).in(s.lang()))));
         if (!l.quiz().isEmpty()) {
             w.println(Text.of("本课有小测验：输入 quiz 查看，answer 题号 选项 回答。", "This lesson has a quiz: type quiz to see it, answer N X to answer.").in(s.lang()));
+        }
+    }
+
+    /**
+     * Waits for the check definitions, which load in the background, so the lesson lists its
+     * checks by their titles as the screen does (the screen draws again when they are there; a
+     * printed line cannot be redrawn). If they cannot be read in time, the ids stand in.
+     */
+    private void awaitTitles() {
+        try {
+            world.ready().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the check's ids stand in for the titles; checking reports the reason
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

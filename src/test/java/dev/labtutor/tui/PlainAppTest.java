@@ -64,4 +64,20 @@ class PlainAppTest {
         assertTrue(out.contains("1. 安装软件包"), out);
         assertTrue(out.contains("不认识的命令：foo"), out);
     }
+    @Test
+    void theLessonListsCheckTitlesAsTheScreenDoesNotTheirIds() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        // the check definitions load in the background and take a moment, as they do for the real world
+        w.titles = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String out = run(w, "quit\n", Lang.EN);
+        for (var ref : w.course.lessons().get(0).checks()) {
+            assertTrue(out.contains("   - check " + ref.id() + " ("), "the title of " + ref.id() + ":\n" + out);
+        }
+    }
 }
