@@ -151,8 +151,8 @@ final class LessonPane {
     /**
      * A command after its prompt, broken where it does not fit so that it still pastes as the same
      * command ({@link Wrap#command}), the lines after the first indented from where the prompt
-     * starts, as a shell script is written; {@code data}: a line of a here-document, which no
-     * shell continuation may break ({@link Wrap#broken}).
+     * starts, as a shell script is written; {@code data}: a line of a here-document (text, not a
+     * command: no prompt before it), which no shell continuation may break ({@link Wrap#broken}).
      */
     static List<Line> command(String prompt, String line, boolean data, int width) {
         int promptWidth = DisplayWidth.of(prompt);
@@ -160,7 +160,7 @@ final class LessonPane {
         List<String> parts = data ? Wrap.broken(line, width - promptWidth) : Wrap.command(line, width - promptWidth, width - margin.length());
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            String head = i == 0 ? prompt : data ? " ".repeat(promptWidth) : margin;
+            String head = data ? " ".repeat(promptWidth) : i == 0 ? prompt : margin;
             out.add(Line.of(head, Style.HOST).plus(parts.get(i), Style.CODE));
         }
         return out;
@@ -171,13 +171,13 @@ final class LessonPane {
         private static final Pattern OPENS = Pattern.compile("(?<!<)<<(-?)(?!<)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
         private String until;
 
-        /** Is {@code line}, the next line of the script, a line of a here-document's text? */
+        /** Is {@code line}, the next line of the script, a line of a here-document (its text or the line that ends it)? */
         boolean data(String line) {
             if (until != null) {
                 if (line.strip().equals(until)) {
                     until = null;
                 }
-                return until != null;
+                return true;
             }
             Matcher m = OPENS.matcher(line);
             until = m.find() ? m.group(3) : null;

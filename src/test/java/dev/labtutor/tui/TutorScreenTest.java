@@ -294,8 +294,9 @@ class TutorScreenTest {
         for (String l : solution) {
             inFile = inFile ? !l.strip().endsWith("LABTUTOR_EOF") : l.contains("<<'LABTUTOR_EOF'");
             assertTrue(DisplayWidth.of(l) <= width, l);
-            if (inFile) {
+            if (inFile && !l.contains("<<'LABTUTOR_EOF'")) {
                 assertFalse(l.endsWith(" \\"), "a line of the file written is not a command to continue: " + l);
+                assertFalse(l.contains("]# "), "nor is it typed at a prompt: " + l);
             }
         }
         assertTrue(all.contains("\u21b5"), "a file line too long for the pane is marked as broken:\n" + all);
