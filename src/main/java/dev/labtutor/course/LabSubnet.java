@@ -77,10 +77,10 @@ public final class LabSubnet {
             String free = freeAddress(addresses).orElse(prefixes.iterator().next() + ".200");
             String file = lab.source().toString();
             out.add(Text.of(
-                    v.name() + " 是 " + value + (fromCourse ? "（课程默认值）" : "") + "，不在你的主机所在的网段 " + nets
+                    "课程变量 " + v.name() + " 是 " + value + (fromCourse ? "（课程默认值）" : "") + "，不在你的主机所在的网段 " + nets
                             + " 中：实验网络上没有主机能访问它。请在 " + file + " 中写上 vars: { " + v.name() + ": " + free
                             + " }（该网段中一个空闲的地址）。",
-                    v.name() + " is " + value + (fromCourse ? " (the course default)" : "") + ", outside your hosts' subnet " + nets
+                    "The course variable " + v.name() + " is " + value + (fromCourse ? " (the course default)" : "") + ", outside your hosts' subnet " + nets
                             + ": nothing on the lab network reaches it. Write vars: { " + v.name() + ": " + free + " } in " + file
                             + " (a free address in that subnet)."));
         }

@@ -62,8 +62,9 @@ final class Keys {
                 case 'w': return Outcome.of(ui, new Intent.Watch());
                 case 'h': return Outcome.of(ui.withLessonScroll(0), new Intent.Hint());
                 case 's': return Outcome.of(ui.withLessonScroll(0), new Intent.Solution());
-                case 'n': return Outcome.of(ui, new Intent.Next());
-                case 'p': return Outcome.of(ui, new Intent.Previous());
+                // another lesson is read from its top: the focus goes back to the lesson pane
+                case 'n': return Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Next());
+                case 'p': return Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Previous());
                 case 'r': return Outcome.of(ui, new Intent.RecheckPassed());
                 case 'l': return Outcome.of(ui, new Intent.SwitchLanguage());
                 case 'q': return Outcome.of(ui, new Intent.Quit());

@@ -11,12 +11,16 @@ import dev.labtutor.progress.CheckMark;
 import dev.labtutor.progress.LessonProgress;
 import dev.labtutor.session.Hints;
 import dev.labtutor.session.SessionState;
+import dev.labtutor.view.DisplayWidth;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ResultRows;
+import dev.labtutor.view.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The right-hand pane: the hint box when hints are shown, then the lesson with the learner's
@@ -40,12 +44,12 @@ final class LessonPane {
         if (s.hintShown() > 0) {
             out.add(Line.of(" " + Words.HINTS.in(lang) + " " + s.hintShown() + "/" + Hints.LEVELS + " ", Style.WARNING));
             for (Text t : Hints.lines(s, s.hintShown())) {
-                out.addAll(Line.wrapped("  ", "  ", Style.NORMAL, t.in(lang), Style.WARNING, width));
+                out.addAll(Line.wrapped("  ", "  ", Style.NORMAL, Sentence.start(t.in(lang), lang), Style.WARNING, width));
             }
             out.add(Line.BLANK);
         }
         if (s.solutionOpen()) {
-            out.add(Line.of(" " + Words.SOLUTION.in(lang) + " ", Style.WARNING));
+            out.addAll(Line.wrapped(" ", " ", Style.WARNING, Words.SOLUTION.in(lang), Style.WARNING, width));
             List<Solution.Step> steps;
             try {
                 steps = Solution.render(lesson, s.bindings());
@@ -54,8 +58,9 @@ final class LessonPane {
             }
             for (Solution.Step st : steps) {
                 out.add(Line.BLANK);
+                HereDoc doc = new HereDoc();
                 for (String l : st.script().stripTrailing().split("\n", -1)) {
-                    out.addAll(Line.wrapped("[" + st.role() + "]# ", " ".repeat(st.role().length() + 4), Style.HOST, l, Style.CODE, width));
+                    out.addAll(command("[" + st.role() + "]# ", l, doc.data(l), width));
                 }
             }
             out.add(Line.BLANK);
@@ -63,7 +68,11 @@ final class LessonPane {
         int no = s.index(lesson.id()) + 1;
         List<CheckMark> marks = s.marks(lesson.id());
         int current = s.step();
+        HereDoc doc = new HereDoc();
         for (LessonView.Block b : LessonView.of(lesson, s.bindings(), lang, ref -> titles.apply(ref).in(lang))) {
+            if (!(b instanceof LessonView.Command)) {
+                doc = new HereDoc();
+            }
             if (b instanceof LessonView.Title t) {
                 String head = (lang == Lang.ZH ? "第 " + no + " 课  " : "Lesson " + no + "  ") + t.title();
                 out.addAll(Line.wrapped("", "", Style.TITLE, head, Style.TITLE, width));
@@ -87,8 +96,7 @@ final class LessonPane {
             } else if (b instanceof LessonView.Gap) {
                 out.add(Line.BLANK);
             } else if (b instanceof LessonView.Command c) {
-                String prefix = "   [" + c.host() + "]# ";
-                out.addAll(Line.wrapped(prefix, " ".repeat(prefix.length() + 2), Style.HOST, c.line(), Style.CODE, width));
+                out.addAll(command("   [" + c.host() + "]# ", c.line(), doc.data(c.line()), width));
             } else if (b instanceof LessonView.FileHead f) {
                 out.addAll(Line.wrapped("   ", "   ", Style.NORMAL, f.caption(), Style.HOST, width));
             } else if (b instanceof LessonView.FileLine f) {
@@ -150,6 +158,43 @@ final class LessonPane {
             }
         }
         return out;
+    }
+
+    /**
+     * A command after its prompt, broken where it does not fit so that it still pastes as the same
+     * command ({@link Wrap#command}), the lines after the first indented from where the prompt
+     * starts, as a shell script is written; {@code data}: a line of a here-document (text, not a
+     * command: no prompt before it), which no shell continuation may break ({@link Wrap#broken}).
+     */
+    static List<Line> command(String prompt, String line, boolean data, int width) {
+        int promptWidth = DisplayWidth.of(prompt);
+        String margin = " ".repeat(promptWidth - DisplayWidth.of(prompt.stripLeading()));
+        List<String> parts = data ? Wrap.broken(line, width - promptWidth) : Wrap.command(line, width - promptWidth, width - margin.length());
+        List<Line> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String head = data ? " ".repeat(promptWidth) : i == 0 ? prompt : margin;
+            out.add(Line.of(head, Style.HOST).plus(parts.get(i), Style.CODE));
+        }
+        return out;
+    }
+
+    /** Follows the lines of a script through its here-documents ({@code cat > f <<'EOF'} ... {@code EOF}). */
+    static final class HereDoc {
+        private static final Pattern OPENS = Pattern.compile("(?<!<)<<(-?)(?!<)\\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\2");
+        private String until;
+
+        /** Is {@code line}, the next line of the script, a line of a here-document (its text or the line that ends it)? */
+        boolean data(String line) {
+            if (until != null) {
+                if (line.strip().equals(until)) {
+                    until = null;
+                }
+                return true;
+            }
+            Matcher m = OPENS.matcher(line);
+            until = m.find() ? m.group(3) : null;
+            return false;
+        }
     }
 
     private static List<Line.Span> concat(List<Line.Span> a, List<Line.Span> b) {

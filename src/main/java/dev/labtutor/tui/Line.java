@@ -42,6 +42,38 @@ public record Line(List<Span> spans) {
     }
 
     /**
+     * This line cut to at most {@code width} columns. When anything but trailing blanks does not
+     * fit, the last column shows "…" in the style of the text it replaces, so a cut line never
+     * passes for the whole text.
+     */
+    public Line fit(int width) {
+        if (DisplayWidth.of(text().stripTrailing()) <= width) {
+            return this;
+        }
+        List<Span> out = new ArrayList<>();
+        int room = width - 1;
+        Style last = spans.isEmpty() ? Style.NORMAL : spans.get(0).style();
+        for (Span s : spans) {
+            int w = DisplayWidth.of(s.text());
+            last = s.style();
+            if (w <= room) {
+                out.add(s);
+                room -= w;
+                continue;
+            }
+            String part = DisplayWidth.take(s.text(), room);
+            if (!part.isEmpty()) {
+                out.add(new Span(part, s.style()));
+            }
+            break;
+        }
+        if (width > 0) {
+            out.add(new Span(DisplayWidth.ELLIPSIS, last));
+        }
+        return new Line(out);
+    }
+
+    /**
      * Wraps {@code text} to {@code width} columns (see {@link Wrap}); the first line starts with
      * {@code first}, the others with {@code rest} (both in {@code prefixStyle}).
      */

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Puts styled lines on a lanterna screen, each cut to its width by terminal columns (a wide
- * character that would straddle the edge is left out) and padded, so nothing spills into the
- * next pane. With {@code color} false (NO_COLOR), styles become bold, reverse or plain.
+ * character that would straddle the edge is left out; a cut line ends in "…", see
+ * {@link Line#fit}) and padded, so nothing spills into the next pane. With {@code color} false
+ * (NO_COLOR), styles become bold, reverse or plain.
  */
 final class Painter {
 
@@ -21,7 +22,8 @@ final class Painter {
         this.color = color;
     }
 
-    void line(int col, int row, int width, Line line, Style fill) {
+    void line(int col, int row, int width, Line whole, Style fill) {
+        Line line = whole.fit(width);
         int x = col;
         int end = col + width;
         for (Line.Span span : line.spans()) {

@@ -19,6 +19,7 @@ import dev.labtutor.session.SessionState;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ReportText;
+import dev.labtutor.view.Sentence;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -310,7 +311,7 @@ public final class PlainApp {
     private void flash(PrintWriter w, SessionState before) {
         SessionState s = driver.state();
         if (s.flash().isPresent() && !s.flash().equals(before.flash())) {
-            w.println(s.flash().get().text().in(s.lang()));
+            w.println(Sentence.start(s.flash().get().text().in(s.lang()), s.lang()));
         }
     }
 
@@ -318,7 +319,7 @@ public final class PlainApp {
         SessionState s = driver.state();
         List<Text> hs = Hints.lines(s, s.hintShown());
         w.println(Text.of("提示 " + s.hintShown() + "/" + Hints.LEVELS + "：", "Hint " + s.hintShown() + "/" + Hints.LEVELS + ":").in(s.lang()));
-        hs.forEach(t -> w.println("  " + t.in(s.lang())));
+        hs.forEach(t -> w.println("  " + Sentence.start(t.in(s.lang()), s.lang())));
     }
 
     private void solution(PrintWriter w) {
@@ -349,6 +350,7 @@ public final class PlainApp {
     }
 
     private void show(PrintWriter w) {
+        awaitTitles();
         SessionState s = driver.state();
         Lesson l = s.current();
         w.println();
@@ -357,6 +359,21 @@ public final class PlainApp {
         w.print(LessonText.body(LessonView.of(l, s.bindings(), s.lang(), ref -> world.checkTitle(ref, s.bindings()).in(s.lang()))));
         if (!l.quiz().isEmpty()) {
             w.println(Text.of("本课有小测验：输入 quiz 查看，answer 题号 选项 回答。", "This lesson has a quiz: type quiz to see it, answer N X to answer.").in(s.lang()));
+        }
+    }
+
+    /**
+     * Waits for the check definitions, which load in the background, so the lesson lists its
+     * checks by their titles as the screen does (the screen draws again when they are there; a
+     * printed line cannot be redrawn). If they cannot be read in time, the ids stand in.
+     */
+    private void awaitTitles() {
+        try {
+            world.ready().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the check's ids stand in for the titles; checking reports the reason
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

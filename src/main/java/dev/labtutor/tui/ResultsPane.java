@@ -5,6 +5,7 @@ import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;
 import dev.labtutor.session.SessionState;
+import dev.labtutor.view.DisplayWidth;
 import dev.labtutor.view.ResultRows;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -59,13 +60,13 @@ final class ResultsPane {
         s.running().ifPresent(run -> {
             String what = run.kind() == SessionState.Kind.RECHECK
                     ? Text.of("复查已通过的课程 " + (run.checked() + 1) + "/" + run.lessons().size(),
-                            "re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
-                    : Text.of("正在检查 " + run.lessons().get(0), "checking " + run.lessons().get(0)).in(lang);
+                            "Re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
+                    : Text.of("正在检查 " + run.lessons().get(0), "Checking " + run.lessons().get(0)).in(lang);
             out.add(Line.of(" " + spinner(s) + " ", Style.WARNING).plus(what + "  " + seconds(run.elapsed(s.now())) + "  ", Style.BOLD)
                     .plus(Words.ESC_CANCELS.in(lang), Style.DIM));
             for (Map.Entry<String, Prober.Phase> e : run.hosts().entrySet()) {
                 boolean done = e.getValue() == Prober.Phase.DONE;
-                out.add(Line.of("   " + (done ? " " : spinner(s)) + " ", Style.WARNING).plus(pad(e.getKey(), 10), Style.HOST)
+                out.add(Line.of("   " + (done ? " " : spinner(s)) + " ", Style.WARNING).plus(DisplayWidth.pad(e.getKey() + " ", 10), Style.HOST)
                         .plus(Words.phase(e.getValue(), lang), done ? Style.DIM : Style.NORMAL));
             }
             for (Text l : run.lines()) {
@@ -84,16 +85,17 @@ final class ResultsPane {
         int hostWidth = rows.stream().mapToInt(r -> String.join(", ", r.hosts()).length()).max().orElse(0);
         hostWidth = Math.min(hostWidth, Math.max(4, width / 4));
         int titleCol = 1 + 5 + 2 + hostWidth + 2;
-        String indent = " ".repeat(titleCol);
-        String detailIndent = width >= 90 ? indent : " ".repeat(Math.min(titleCol, 8));
+        String detailIndent = width >= 90 ? " ".repeat(titleCol) : " ".repeat(Math.min(titleCol, 8));
         for (ResultRows.Row r : rows) {
             Style st = style(r.status());
-            String hosts = pad(String.join(", ", r.hosts()), hostWidth);
+            // hosts that do not fit their column go on below, never cut: the row must say which hosts it judges
+            List<String> hosts = Wrap.lines(String.join(", ", r.hosts()), hostWidth);
             List<Line> title = Line.wrapped("", "", Style.NORMAL, r.title(), r.hostProblem() ? st : Style.NORMAL, width - titleCol);
-            for (int i = 0; i < title.size(); i++) {
-                Line l = i == 0 ? Line.of(" ").plus(ResultRows.badge(r.status()), st).plus("  ", Style.NORMAL).plus(hosts, Style.HOST)
-                        .plus("  ", Style.NORMAL) : Line.of(indent);
-                out.add(new Line(concat(l, title.get(i))));
+            for (int i = 0; i < Math.max(title.size(), hosts.size()); i++) {
+                String h = DisplayWidth.pad(i < hosts.size() ? hosts.get(i) : "", hostWidth);
+                Line l = (i == 0 ? Line.of(" ").plus(ResultRows.badge(r.status()), st) : Line.of(" ".repeat(6)))
+                        .plus("  ", Style.NORMAL).plus(h, Style.HOST).plus("  ", Style.NORMAL);
+                out.add(new Line(concat(l, i < title.size() ? title.get(i) : Line.BLANK)));
             }
             for (ResultRows.Detail d : r.details()) {
                 Style ds = switch (d.kind()) {
@@ -103,7 +105,7 @@ final class ResultsPane {
                     case MESSAGE -> Style.NORMAL;
                 };
                 String prefix = ResultRows.prefix(d.kind(), lang);
-                out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(dev.labtutor.view.DisplayWidth.of(prefix)),
+                out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(DisplayWidth.of(prefix)),
                         ds, d.text(), ds, width));
             }
         }
@@ -122,10 +124,6 @@ final class ResultsPane {
     static String seconds(Duration d) {
         long ms = Math.max(0, d.toMillis());
         return ms < 60_000 ? String.format("%.1f s", ms / 1000.0) : (ms / 60_000) + ":" + String.format("%02d", (ms / 1000) % 60);
-    }
-
-    private static String pad(String s, int w) {
-        return s.length() >= w ? s.substring(0, w) : s + " ".repeat(w - s.length());
     }
 
     private static List<Line.Span> concat(Line a, Line b) {

@@ -243,8 +243,12 @@ public final class TutorApp {
     }
 
     private void paint(boolean full) throws IOException {
+        Layout l = layout();
+        if (!l.tooSmall()) {
+            ui = ui.clamped(view.lesson(shown, l).lines().size(), ResultsPane.of(shown, l.rightWidth() - 1).size(), l);
+        }
         Optional<TutorScreen.SecretField> secret = asking.map(r -> new TutorScreen.SecretField(r.prompt().in(shown.lang()), typedLength));
-        view.draw(screen.newTextGraphics(), layout(), shown, ui, secret, labName.in(shown.lang()));
+        view.draw(screen.newTextGraphics(), l, shown, ui, secret, labName.in(shown.lang()));
         screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 

@@ -9,6 +9,7 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.LessonState;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.view.DisplayWidth;
+import dev.labtutor.view.Sentence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,14 +49,14 @@ final class TutorScreen {
         LessonPane.Content content = lesson(s, l);
         String pos = content.lines().isEmpty() ? "" : "  " + (ui.lessonScroll() + 1) + "-"
                 + Math.min(content.lines().size(), ui.lessonScroll() + l.lessonRows()) + "/" + content.lines().size();
-        p.text(l.rightX(), l.lessonTop(), l.rightWidth(), " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
-                ui.focus() == Ui.Focus.LESSON ? Style.HEADER : Style.BOLD);
+        paneTitle(p, l.rightX(), l.lessonTop(), l.rightWidth(), " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
+                ui.focus() == Ui.Focus.LESSON);
         p.lines(l.rightX() + 1, l.lessonTop() + 1, l.rightWidth() - 1, l.lessonRows(), content.lines(), ui.lessonScroll(), Style.NORMAL);
         for (int r = 0; r < l.lessonRows(); r++) {
             p.text(l.rightX(), l.lessonTop() + 1 + r, 1, "", Style.NORMAL);
         }
         List<Line> results = ResultsPane.of(s, l.rightWidth() - 1);
-        p.text(l.rightX(), l.resultsTop(), l.rightWidth(), ResultsPane.header(s), ui.focus() == Ui.Focus.RESULTS ? Style.HEADER : Style.BOLD);
+        paneTitle(p, l.rightX(), l.resultsTop(), l.rightWidth(), ResultsPane.header(s), ui.focus() == Ui.Focus.RESULTS);
         for (int r = 0; r < l.resultsRows(); r++) {
             p.text(l.rightX(), l.resultsTop() + 1 + r, 1, "", Style.NORMAL);
         }
@@ -63,6 +64,17 @@ final class TutorScreen {
         message(p, l, s);
         p.line(0, l.keysRow(), l.width(), keyLine(Words.keys(lang, !s.current().quiz().isEmpty()), l.width()), Style.NORMAL);
         overlays(p, l, s, ui, secret);
+    }
+
+    /** The mark before the title of the pane that has the focus: the arrows and page keys scroll that pane. */
+    static final String FOCUS = "\u25b6";
+
+    /**
+     * A pane's title (it starts with a space); the focused pane's is marked with {@link #FOCUS} as
+     * well as shown in reverse video, so the focus can be read without colours or reverse video.
+     */
+    private static void paneTitle(Painter p, int col, int row, int width, String title, boolean focused) {
+        p.text(col, row, width, focused ? FOCUS + title : title, focused ? Style.HEADER : Style.BOLD);
     }
 
     /**
@@ -106,25 +118,43 @@ final class TutorScreen {
     }
 
     private void titleBar(Painter p, Layout l, SessionState s, String labName) {
-        String right = labName;
-        int half = l.width() / 2;
-        if (DisplayWidth.of(right) > half) {
-            int cut = right.length();
-            while (cut > 0 && DisplayWidth.of(right.substring(right.length() - cut)) > half - 2) {
-                cut--;
-            }
-            right = ".." + right.substring(right.length() - cut);
-        }
-        right = right + " ";
+        String right = labTitle(labName, l.width() / 2 - 2) + " ";
         int room = l.width() - DisplayWidth.of(right) - 2;
         String left = DisplayWidth.fit(" labtutor  " + s.course().title().in(s.lang()), room);
         p.text(0, 0, l.width(), DisplayWidth.pad(left, room + 2) + right, Style.HEADER);
     }
 
+    /**
+     * The lab's name in at most {@code width} columns: its label ("lab: ", "实验：") stays whole
+     * and the path is cut from the left, at a '/' where it can be, with "…": the end of the path
+     * (the sandbox's or the file's own name) is what tells labs apart.
+     */
+    static String labTitle(String labName, int width) {
+        if (DisplayWidth.of(labName) <= width) {
+            return labName;
+        }
+        int colon = labName.indexOf(": ");
+        int wide = labName.indexOf('：');
+        int cut = colon >= 0 && (wide < 0 || colon < wide) ? colon + 2 : wide >= 0 ? wide + 1 : 0;
+        String label = labName.substring(0, cut);
+        String path = labName.substring(cut);
+        int room = width - DisplayWidth.of(label) - DisplayWidth.of(DisplayWidth.ELLIPSIS);
+        if (room < 8) {
+            return DisplayWidth.fit(labName, width);
+        }
+        int from = path.length();
+        while (from > 0 && DisplayWidth.of(path.substring(from - 1)) <= room) {
+            from--;
+        }
+        String tail = path.substring(from);
+        int slash = tail.indexOf('/');
+        return label + DisplayWidth.ELLIPSIS + (slash > 0 ? tail.substring(slash) : tail);
+    }
+
     private void lessonList(Painter p, Layout l, SessionState s, Ui ui) {
         Lang lang = s.lang();
         int w = l.listWidth();
-        p.text(0, 1, w, " " + Words.LESSONS.in(lang) + " ", ui.focus() == Ui.Focus.LIST ? Style.HEADER : Style.BOLD);
+        paneTitle(p, 0, 1, w, " " + Words.LESSONS.in(lang) + " ", ui.focus() == Ui.Focus.LIST);
         List<Lesson> lessons = s.course().lessons();
         int rows = l.listRows() - 2;
         int first = Math.max(0, Math.min(ui.cursor() - rows / 2, lessons.size() - rows));
@@ -165,7 +195,7 @@ final class TutorScreen {
     private void message(Painter p, Layout l, SessionState s) {
         Lang lang = s.lang();
         Line msg;
-        Optional<Line.Span> flash = s.flash().map(f -> new Line.Span(f.text().in(lang), switch (f.level()) {
+        Optional<Line.Span> flash = s.flash().map(f -> new Line.Span(Sentence.start(f.text().in(lang), lang), switch (f.level()) {
             case SUCCESS -> Style.SUCCESS;
             case WARNING -> Style.WARNING;
             case ERROR -> Style.FAIL;
@@ -174,14 +204,14 @@ final class TutorScreen {
         if (s.mode() == SessionState.Mode.WATCHING) {
             String since = ResultsPane.seconds(java.time.Duration.between(s.watching().get(), s.now()));
             msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("监视中（已 " + since + "，w 或 Esc 停止）",
-                    "watching (" + since + "; w or Esc stops)").in(lang), Style.WARNING);
+                    "Watching (" + since + "; w or Esc stops)").in(lang), Style.WARNING);
             if (flash.isPresent()) {
                 msg = msg.plus(" | ", Style.DIM).plus(flash.get().text(), flash.get().style());
             }
         } else if (flash.isPresent()) {
             msg = Line.of(" " + flash.get().text(), flash.get().style());
         } else if (s.busy()) {
-            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("正在检查，Esc 取消", "checking... Esc cancels").in(lang), Style.DIM);
+            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(Text.of("正在检查，Esc 取消", "Checking... Esc cancels").in(lang), Style.DIM);
         } else {
             msg = Line.of(" " + Text.of("Tab 切换窗格，方向键滚动，Enter 打开列表中的课程", "Tab moves between panes, arrows scroll, Enter opens the lesson in the list")
                     .in(lang), Style.DIM);

@@ -46,6 +46,18 @@ record Ui(Focus focus, int cursor, int lessonScroll, int resultsScroll, boolean 
         return new Ui(focus, cursor, Math.max(0, scroll), resultsScroll, help, quiz, f, resultsFor);
     }
 
+    /**
+     * The scroll positions within what there is to show now: after the content got shorter (the
+     * other language, a wider window, fewer results), the last page is full again instead of
+     * trailing blank rows.
+     */
+    Ui clamped(int lessonLines, int resultLines, Layout l) {
+        int lesson = Math.min(lessonScroll, Math.max(0, lessonLines - l.lessonRows()));
+        int results = Math.min(resultsScroll, Math.max(0, resultLines - l.resultsRows()));
+        return lesson == lessonScroll && results == resultsScroll ? this
+                : new Ui(focus, cursor, lesson, results, help, quiz, follow, resultsFor);
+    }
+
     Ui resultsOf(long key) {
         return new Ui(focus, cursor, lessonScroll, 0, help, quiz, follow, key);
     }

@@ -19,7 +19,7 @@ final class Words {
     static final Text SOLUTION = Text.of("答案（已记录在进度中；Esc 或 s 关闭）", "Solution (recorded in your progress; Esc or s closes it)");
     static final Text QUIZ = Text.of("小测验（按 a 回答）", "Quiz (press a to answer)");
     static final Text ESC_CANCELS = Text.of("Esc 取消", "Esc cancels");
-    static final Text TOO_SMALL = Text.of("请把窗口放大到至少 80x24", "make the window at least 80x24");
+    static final Text TOO_SMALL = Text.of("请把窗口放大到至少 80x24", "Make the window at least 80x24");
 
     static String state(LessonState s, boolean broken, Lang lang) {
         return switch (s) {

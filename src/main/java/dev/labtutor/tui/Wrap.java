@@ -132,6 +132,98 @@ public final class Wrap {
         }
     }
 
+    /** Ends a command line that goes on below, as the shell reads it: copied and pasted, the pieces are one command again. */
+    static final String CONTINUED = " \\";
+    /** Ends a piece of a line that had to be broken where the shell cannot continue it (inside quotes, a word, a here-document). */
+    static final String BROKEN = "\u21b5";
+
+    /**
+     * A shell command line cut into pieces that still paste as the same command: the first at
+     * most {@code width} columns, the others at most {@code restWidth} (they go below the prompt,
+     * which takes room only on the first line) and indented by two spaces. Each break is at a
+     * space outside quotes and the piece before it ends in {@link #CONTINUED} (" \", the shell's
+     * own line continuation). A comment goes on as comment lines ("# ..."). Where no such break
+     * exists the line is broken at the width and marked {@link #BROKEN}, visibly not a command.
+     */
+    public static List<String> command(String line, int width, int restWidth) {
+        List<String> out = new ArrayList<>();
+        List<Integer> breaks = shellBreaks(line);
+        int start = 0;
+        while (true) {
+            String lead = out.isEmpty() ? "" : "  ";
+            int avail = Math.max(8, out.isEmpty() ? width : restWidth) - lead.length();
+            String rest = line.substring(start);
+            if (DisplayWidth.of(rest) <= avail) {
+                out.add(lead + rest);
+                return out;
+            }
+            if (rest.startsWith("#")) {
+                List<String> parts = lines(rest, avail - 2);
+                for (int i = 0; i < parts.size(); i++) {
+                    out.add(lead + (i == 0 ? "" : "# ") + parts.get(i).stripLeading());
+                }
+                return out;
+            }
+            int cut = -1;
+            for (int b : breaks) {
+                if (b > start && DisplayWidth.of(line.substring(start, b).stripTrailing()) + CONTINUED.length() <= avail) {
+                    cut = b;
+                }
+            }
+            if (cut < 0) {
+                List<String> hard = broken(rest, avail);
+                out.add(lead + hard.get(0));
+                out.addAll(hard.subList(1, hard.size()));
+                return out;
+            }
+            out.add(lead + line.substring(start, cut).stripTrailing() + CONTINUED);
+            start = cut;
+            while (start < line.length() && line.charAt(start) == ' ') {
+                start++;
+            }
+        }
+    }
+
+    /**
+     * A line that no shell continuation may break (a line of a here-document, a word longer than
+     * the width) cut at {@code width} columns, each piece but the last ending in {@link #BROKEN}.
+     */
+    public static List<String> broken(String line, int width) {
+        int w = Math.max(4, width);
+        List<String> out = new ArrayList<>();
+        String rest = line;
+        while (DisplayWidth.of(rest) > w) {
+            String piece = DisplayWidth.take(rest, w - 1);
+            out.add(piece + BROKEN);
+            rest = rest.substring(piece.length());
+        }
+        out.add(rest);
+        return out;
+    }
+
+    /** Indexes of the spaces where the shell would end a word: not quoted, not escaped, not in a comment. */
+    private static List<Integer> shellBreaks(String line) {
+        List<Integer> out = new ArrayList<>();
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '\'') {
+                quote = c == '\'' ? 0 : quote;
+            } else if (c == '\\') {
+                i++;
+            } else if (quote == '"') {
+                quote = c == '"' ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '#' && (i == 0 || line.charAt(i - 1) == ' ')) {
+                break; // the rest is a comment: a backslash in it would not continue the command
+            } else if (c == ' ' && i > 0 && line.charAt(i - 1) != ' ') {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     /** May a line end between {@code a} and {@code b}? */
     private static boolean breakBetween(int a, int b) {
         if (NO_LINE_START.indexOf(b) >= 0 || NO_LINE_END.indexOf(a) >= 0) {

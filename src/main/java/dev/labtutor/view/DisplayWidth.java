@@ -39,23 +39,34 @@ public final class DisplayWidth {
         return w >= width ? s : s + " ".repeat(width - w);
     }
 
-    /** {@code s} cut to at most {@code width} columns, ending in ".." when cut. */
+    /** The mark that ends text cut to fit; one column wide. */
+    public static final String ELLIPSIS = "\u2026";
+
+    /** {@code s} cut to at most {@code width} columns, ending in "…" when cut (so a cut never passes for the whole text). */
     public static String fit(String s, int width) {
         if (of(s) <= width) {
             return s;
         }
+        if (width <= 0) {
+            return "";
+        }
+        return take(s, width - 1) + ELLIPSIS;
+    }
+
+    /** The longest start of {@code s} at most {@code width} columns wide (a wide character that would straddle the edge is left out). */
+    public static String take(String s, int width) {
         StringBuilder sb = new StringBuilder();
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             int c = columns(cp);
-            if (w + c > width - 2) {
+            if (w + c > width) {
                 break;
             }
             sb.appendCodePoint(cp);
             w += c;
             i += Character.charCount(cp);
         }
-        return sb.append("..").toString();
+        return sb.toString();
     }
 }

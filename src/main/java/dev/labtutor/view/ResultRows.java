@@ -13,7 +13,8 @@ import java.util.Map;
  * pane: first one row per host that could not be asked at all (its login or key problem
  * explained once, with its hint), then one row per check and host (hosts with the same
  * judgement share a row), each non-passing row with what was seen, the hint for the observed
- * cause and the evidence, a passing row with its advisory notes. A host problem already
+ * cause and the evidence, a passing row with its advisory notes. Messages, hints and notes read
+ * as sentences ({@link Sentence}). A host problem already
  * explained above is not repeated under every check, nor given the check's unrelated hint.
  */
 public final class ResultRows {
@@ -47,8 +48,8 @@ public final class ResultRows {
         List<Row> rows = new ArrayList<>();
         down.forEach((host, h) -> {
             List<Detail> d = new ArrayList<>();
-            h.hint().ifPresent(x -> d.add(new Detail(Kind.HINT, x.in(lang))));
-            rows.add(new Row(h.status(), List.of(host), h.message().in(lang), d, true));
+            h.hint().ifPresent(x -> d.add(new Detail(Kind.HINT, Sentence.start(x.in(lang), lang))));
+            rows.add(new Row(h.status(), List.of(host), Sentence.start(h.message().in(lang), lang), d, true));
         });
         for (CheckMark c : marks) {
             for (List<HostMark> group : groups(c.hosts())) {
@@ -56,10 +57,11 @@ public final class ResultRows {
                 List<String> hosts = group.stream().map(HostMark::host).filter(x -> !x.isEmpty()).toList();
                 List<Detail> d = new ArrayList<>();
                 if (h.passed()) {
-                    c.notes().forEach(n -> d.add(new Detail(Kind.NOTE, n.in(lang))));
+                    c.notes().forEach(n -> d.add(new Detail(Kind.NOTE, Sentence.start(n.in(lang), lang))));
                 } else if (!(down.containsKey(h.host()) && hostProblem(h))) {
-                    group.stream().map(x -> x.message().in(lang)).distinct().forEach(m -> d.add(new Detail(Kind.MESSAGE, m)));
-                    h.hint().map(x -> x.in(lang)).ifPresent(x -> d.add(new Detail(Kind.HINT, x)));
+                    group.stream().map(x -> Sentence.start(x.message().in(lang), lang)).distinct()
+                            .forEach(m -> d.add(new Detail(Kind.MESSAGE, m)));
+                    h.hint().map(x -> Sentence.start(x.in(lang), lang)).ifPresent(x -> d.add(new Detail(Kind.HINT, x)));
                     for (HostMark x : group) {
                         x.evidence().forEach(e -> d.add(new Detail(Kind.EVIDENCE, group.size() > 1 ? x.host() + ": " + e : e)));
                     }

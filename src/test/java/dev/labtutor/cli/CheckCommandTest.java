@@ -151,7 +151,7 @@ class CheckCommandTest {
     void aVipOutsideTheHostsSubnetIsWarnedAboutWithAFreeAddressToWrite() throws Exception {
         Path lab = dir.resolve("other.yaml");
         Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
-        String warning = "labtutor: vip is 192.168.10.100 (the course default), outside your hosts' subnet 127.0.0.0/24: nothing on the lab "
+        String warning = "labtutor: The course variable vip is 192.168.10.100 (the course default), outside your hosts' subnet 127.0.0.0/24: nothing on the lab "
                 + "network reaches it. Write vars: { vip: 127.0.0.254 } in " + lab + " (a free address in that subnet).";
         CliTest.Run r = run("check", "install", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(), "--lang", "en");
         assertTrue(r.err().contains(warning), r.err());

@@ -45,7 +45,7 @@ class TutorTmuxTest {
 
     private static final int COLS = 100;
     private static final int ROWS = 30;
-    private static final Pattern SPINNER = Pattern.compile("[|/\\\\-] checking ");
+    private static final Pattern SPINNER = Pattern.compile("[|/\\\\-] [Cc]hecking ");
     private static Sandbox sandbox;
     private static Course course;
 

@@ -69,8 +69,19 @@ final class FakeWorld implements World {
         return lab;
     }
 
+    /** When the check definitions are read: until then a check's title is its id, as in the real world. */
+    volatile java.util.concurrent.CompletableFuture<?> titles = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    @Override
+    public java.util.concurrent.CompletionStage<?> ready() {
+        return titles;
+    }
+
     @Override
     public Text checkTitle(CheckRef ref, Bindings bindings) {
+        if (!titles.isDone()) {
+            return Text.of(ref.id(), ref.id());
+        }
         return Text.of("检查 " + ref.id(), "check " + ref.id());
     }
 

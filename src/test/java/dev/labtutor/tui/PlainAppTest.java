@@ -42,7 +42,7 @@ class PlainAppTest {
         assertTrue(out.contains("labtutor [1 install]> check"), "commands are echoed for the log:\n" + out);
         assertTrue(out.contains("  lb01: connecting") && out.contains("  lb02: logging in"), out);
         assertTrue(out.contains("Lesson 1 install  Install Keepalived"), out);
-        assertTrue(out.matches("(?s).*  FAIL   lb02 +check firewalld-stopped\n.*Hint: do step one.*"), out);
+        assertTrue(out.matches("(?s).*  FAIL   lb02 +check firewalld-stopped\n.*Hint: Do step one.*"), out);
         assertTrue(out.contains("5/6 checks passed."), out);
         assertTrue(out.contains("Hint 1/3:") && out.contains("Hint 2/3:"), out);
         assertTrue(out.contains("This is step 2, \"Turn off the firewall and SELinux (now and after a reboot)\""), out);
@@ -95,7 +95,24 @@ class PlainAppTest {
         w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)"));
         String out = run(w, "quit\n", Lang.EN);
         assertTrue(out.contains("Lab: sandbox nt (started by root), /tmp/lab.yaml\n"), out);
-        assertTrue(out.contains("labtutor: vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24: nothing on the "
+        assertTrue(out.contains("labtutor: The course variable vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24: nothing on the "
                 + "lab network reaches it. Write vars: { vip: 10.9.0.254 } in /tmp/lab.yaml (a free address in that subnet).\n"), out);
+    }
+
+    @Test
+    void theLessonListsCheckTitlesAsTheScreenDoesNotTheirIds() throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        // the check definitions load in the background and take a moment, as they do for the real world
+        w.titles = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String out = run(w, "quit\n", Lang.EN);
+        for (var ref : w.course.lessons().get(0).checks()) {
+            assertTrue(out.contains("   - check " + ref.id() + " ("), "the title of " + ref.id() + ":\n" + out);
+        }
     }
 }

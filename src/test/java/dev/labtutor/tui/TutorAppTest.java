@@ -123,7 +123,7 @@ class TutorAppTest {
         await("Not checked yet");
         key('c');
         String running = await(s -> s.contains("lb01      connecting") && s.contains("lb02      logging in"), "both hosts' phases");
-        assertTrue(running.matches("(?s).*[|/\\\\-] checking install .*Esc cancels.*"), running);
+        assertTrue(running.matches("(?s).*[|/\\\\-] Checking install .*Esc cancels.*"), running);
         w.answer.release();
         String passed = await("Lesson 1 passed!");
         assertTrue(passed.contains(" ✓  1 install") && passed.contains(" *  2 master") && passed.contains(" -  3 backup"), passed);
@@ -145,7 +145,7 @@ class TutorAppTest {
         key('c');
         assertTrue(w.checking.await(10, TimeUnit.SECONDS));
         key(KeyType.Escape);
-        await("check cancelled");
+        await("Check cancelled");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!w.interrupted && System.nanoTime() < end) {
             Thread.sleep(10);
@@ -206,7 +206,7 @@ class TutorAppTest {
         key('c');
         String failed = await("5 of 6 checks pass; press h for a hint");
         assertTrue(failed.matches("(?s).*FAIL   lb02 +check firewalld-stopped.*"), failed);
-        assertTrue(failed.contains("Hint: do step one"), failed);
+        assertTrue(failed.contains("Hint: Do step one"), failed);
         key('h');
         await("Hint 1/3");
         key('s');
@@ -310,7 +310,7 @@ class TutorAppTest {
     void aSandboxLabIsNamedOnTheFirstScreenAndAVipOutsideTheHostsSubnetIsWarnedAbout() throws Exception {
         dev.labtutor.i18n.Text nt = dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)");
         start(Optional.of(Fixtures.lab()), Fixtures.course(), w -> w.origin = Optional.of(nt));
-        String first = await("vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24");
+        String first = await("The course variable vip is 192.168.10.100 (the course default), outside");
         assertTrue(first.split("\n")[0].stripTrailing().endsWith("lab: sandbox nt (started by root)"), first);
         key('q');
         app.join(5000);
@@ -321,8 +321,38 @@ class TutorAppTest {
         dev.labtutor.host.LabFile fits = new dev.labtutor.host.LabFile(Fixtures.lab().source(), Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(),
                 Map.of(), Map.of(), Optional.empty());
         start(Optional.of(fits), Fixtures.course(), w -> w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt", "sandbox nt (started by root)")));
-        String first = await("lab: sandbox nt (started by root), /tmp/lab.yaml");
+        String first = await("Lab: sandbox nt (started by root), /tmp/lab.yaml");
         assertFalse(first.contains("vip is"), first);
+    }
+
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("(?:Lesson|课程内容)  (\\d+)-(\\d+)/(\\d+)");
+
+    /** The lesson pane's position: first and last row shown, and how many there are. */
+    private static int[] position(String screen) {
+        java.util.regex.Matcher m = POSITION.matcher(screen);
+        assertTrue(m.find(), screen);
+        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    }
+
+    @Test
+    void theLessonPaneStaysScrolledWithinItsTextWhenTheTextGetsShorter() throws Exception {
+        start(Optional.of(Fixtures.lab()));
+        await("Not checked yet");
+        key(KeyType.End);
+        String end = await(s -> position(s)[0] > 1, "the lesson scrolled to its end");
+        int[] at = position(end);
+        int page = at[1] - at[0] + 1;
+        assertEquals(at[2], at[1], "End shows the last row:\n" + end);
+        vt.setTerminalSize(new TerminalSize(140, 30));
+        String wide = await(s -> s.split("\n")[0].length() >= 140 && POSITION.matcher(s).find() && position(s)[2] < at[2],
+                "the wider screen, where the text takes fewer rows");
+        int[] now = position(wide);
+        assertEquals(Math.min(page, now[2]), now[1] - now[0] + 1, "the last page is full, no blank rows:\n" + wide);
+        key('l');
+        String zh = await(s -> s.contains("课程内容"), "Chinese");
+        int[] z = position(zh);
+        assertEquals(z[2], z[1], zh);
+        assertEquals(Math.min(page, z[2]), z[1] - z[0] + 1, "after l the last page is full:\n" + zh);
         key('q');
         app.join(5000);
     }

@@ -13,6 +13,8 @@ import dev.labtutor.course.Course;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.LabKey;
+import dev.labtutor.progress.LessonProgress;
+import dev.labtutor.progress.LessonState;
 import dev.labtutor.progress.Progress;
 import dev.labtutor.session.Fixtures;
 import dev.labtutor.session.Intent;
@@ -118,7 +120,7 @@ class TutorScreenTest {
         assertTrue(s.flash().isPresent(), "the round left its message");
         List<String> screen = draw(s, Ui.start(), 80, 24);
         String status = screen.get(Layout.of(80, 24).messageRow());
-        assertTrue(status.contains("watching (3.0 s; w or Esc stops) | 5 of 6 checks pass"), status);
+        assertTrue(status.contains("Watching (3.0 s; w or Esc stops) | 5 of 6 checks pass"), status);
 
         List<String> zh = draw(session.update(s, new Intent.SwitchLanguage(), NOW.plusSeconds(3)).state(), Ui.start(), 80, 24);
         assertTrue(zh.get(Layout.of(80, 24).messageRow()).contains("监视中（已 3.0 s，w 或 Esc 停止）"), zh.get(Layout.of(80, 24).messageRow()));
@@ -155,7 +157,7 @@ class TutorScreenTest {
             view.draw(v.screen.newTextGraphics(), Layout.of(70, 20), s, Ui.start(), Optional.empty(), "lab: x");
             v.screen.refresh();
             String small = v.text();
-            assertTrue(small.contains("make the window at least 80x24"), small);
+            assertTrue(small.contains("Make the window at least 80x24"), small);
             assertTrue(small.contains("(70x20)"), small);
             assertFalse(small.contains("Lessons"), small);
         }
@@ -193,17 +195,17 @@ class TutorScreenTest {
         String all = String.join("\n", screen);
         assertAligned(screen, 160, Layout.of(160, 50).listWidth());
         assertTrue(all.contains("UNRCH  lb02  lb02 (root@10.9.0.12): connection timed out"), all);
-        assertEquals(1, all.split("make sure the VM is running", -1).length - 1, "the host problem is explained once:\n" + all);
+        assertEquals(1, all.split("Make sure the VM is running", -1).length - 1, "the host problem is explained once:\n" + all);
         assertTrue(all.contains("PASS   lb01  keepalived is installed"), all);
         assertTrue(all.contains("UNRCH  lb02  keepalived is installed"), all);
         assertTrue(all.contains("FAIL   lb01  firewalld is stopped"), all);
-        assertTrue(all.contains("firewalld is running on lb01"), all);
-        assertTrue(all.contains("Hint: run systemctl stop firewalld and disable it"), all);
+        assertTrue(all.contains("Firewalld is running on lb01"), all);
+        assertTrue(all.contains("Hint: Run systemctl stop firewalld and disable it"), all);
         assertTrue(all.contains("- systemctl is-active firewalld: active"), all);
         assertTrue(all.contains("ERROR  lb01  SELinux is not enforcing"), all);
-        assertTrue(all.contains("the probe getenforce on lb01 broke"), all);
+        assertTrue(all.contains("The probe getenforce on lb01 broke"), all);
         assertTrue(all.contains("PASS   lb01  ipvsadm is installed"), all);
-        assertTrue(all.contains("Note: note: an advisory finding"), all);
+        assertTrue(all.contains("Note: Note: an advisory finding"), all);
         assertTrue(all.contains("1/4 pass"), all);
     }
 
@@ -230,5 +232,143 @@ class TutorScreenTest {
                 assertTrue(v.text().contains("Lesson 1  Install Keepalived"), v.text());
             }
         }
+    }
+    @Test
+    void aMessageTooLongForTheScreenEndsInAnEllipsisInBothLanguages() throws Exception {
+        for (Lang lang : Lang.values()) {
+            SessionState s = state(Fixtures.course(), lang);
+            s = new Session().update(s, new Intent.Notice(Text.of(
+                    "lb01 上的 keepalived.conf 有 3 处错误：vrrp_instance VI_1 的 virtual_router_id 与 lb02 不同，auth_pass 也不同，"
+                            + "按 h 查看提示",
+                    "keepalived.conf on lb01 has 3 errors: its virtual_router_id differs from lb02's, so does auth_pass; "
+                            + "press h for a hint"), false), NOW).state();
+            List<String> screen = draw(s, Ui.start(), 80, 24);
+            assertAligned(screen, 80, Layout.of(80, 24).listWidth());
+            String message = screen.get(22).stripTrailing();
+            assertTrue(message.endsWith("\u2026"), "the cut message says it is cut: '" + message + "'");
+            assertTrue(DisplayWidth.of(message) <= 80, message);
+        }
+    }
+
+    @Test
+    void aResultRowNamesAllItsHostsWhereTheColumnIsTooNarrow() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        Session session = new Session();
+        s = session.update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        List<String> five = List.of("lb01", "lb02", "web01", "web02", "nfs-server");
+        List<HostVerdict> hosts = five.stream().map(h -> new HostVerdict(h, Status.FAIL, "firewalld-running",
+                Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(), List.<Evidence>of())).toList();
+        Verdict v = new Verdict("firewalld-stopped", Text.of("firewalld 已停止", "firewalld is stopped"), five, Status.FAIL,
+                "firewalld-running", Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(), List.of(), hosts, List.of());
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW).state();
+        List<String> screen = draw(s, Ui.start(), 80, 24);
+        String all = String.join("\n", screen);
+        assertAligned(screen, 80, Layout.of(80, 24).listWidth());
+        for (String h : five) {
+            assertTrue(all.contains(h), h + " is named on the row that judges it:\n" + all);
+        }
+    }
+    @Test
+    void messagesAndHintsReadAsSentencesButNamesKeepTheirCase() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        Session session = new Session();
+        s = session.update(s, new Intent.Check(), NOW).state();
+        long run = s.running().orElseThrow().id();
+        Verdict v = new Verdict("master-config-valid", Text.of("keepalived.conf 没有错误", "keepalived.conf has no errors"), List.of("lb01"),
+                Status.FAIL, "state-lower-case", Text.of("state 是小写的 master", "keepalived.conf line 9: state master is read as BACKUP"),
+                Optional.of(Text.of("写成大写 MASTER", "the config has \"state master\" in lower case; write MASTER")), List.of());
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
+        s = session.update(s, new Intent.RunFinished(run), NOW).state();
+        s = session.update(s, new Intent.Notice(Text.of("提示", "watch out: lb02 is slow"), false), NOW).state();
+        String all = String.join("\n", draw(s, Ui.start(), 160, 50));
+        assertTrue(all.contains("Hint: The config has \"state master\" in lower case"), all);
+        assertTrue(all.contains("keepalived.conf line 9: state master is read as BACKUP"), "a file name keeps its case:\n" + all);
+        assertTrue(all.contains(" Watch out: lb02 is slow"), all);
+    }
+    @Test
+    void aCommandTooWideForThePaneGoesOnWithTheShellsContinuationAndHereDocumentsAreNotContinued() {
+        Session session = new Session();
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        int width = Layout.of(80, 24).rightWidth() - 1;
+        List<String> lesson = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
+        int at = 0;
+        while (!lesson.get(at).contains("]# sed -i")) {
+            at++;
+        }
+        StringBuilder pasted = new StringBuilder(lesson.get(at).substring(lesson.get(at).indexOf("# ") + 2));
+        while (pasted.toString().endsWith(" \\")) {
+            at++;
+            assertTrue(lesson.get(at).startsWith("     ") && !lesson.get(at).startsWith("      "),
+                    "the continuation is indented from where the prompt starts: " + lesson.get(at));
+            pasted.setLength(pasted.length() - 1);
+            pasted.append(lesson.get(at).strip());
+        }
+        assertEquals("sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config", pasted.toString().replaceAll(" +", " "),
+                String.join("\n", lesson));
+        Course course = Fixtures.course();
+        Progress installed = Progress.empty(course.id(), LabKey.NONE).with("install", LessonProgress.fresh(LessonState.PASSED));
+        s = SessionState.start(course, Optional.of(Fixtures.lab()), Lang.EN, installed, NOW);
+        s = session.update(s, new Intent.Open("master"), NOW).state();
+        s = session.update(s, new Intent.Solution(), NOW).state();
+        s = session.update(s, new Intent.Confirm(true), NOW).state();
+        List<String> solution = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
+        String all = String.join("\n", solution);
+        assertTrue(all.contains("! Configuration File for keepalived"), all);
+        boolean inFile = false;
+        for (String l : solution) {
+            inFile = inFile ? !l.strip().endsWith("LABTUTOR_EOF") : l.contains("<<'LABTUTOR_EOF'");
+            assertTrue(DisplayWidth.of(l) <= width, l);
+            if (inFile && !l.contains("<<'LABTUTOR_EOF'")) {
+                assertFalse(l.endsWith(" \\"), "a line of the file written is not a command to continue: " + l);
+                assertFalse(l.contains("]# "), "nor is it typed at a prompt: " + l);
+            }
+        }
+        assertTrue(all.contains("\u21b5"), "a file line too long for the pane is marked as broken:\n" + all);
+    }
+    @Test
+    void theFocusedPaneIsMarkedInItsTitleWithoutColours() throws Exception {
+        for (Lang lang : Lang.values()) {
+            SessionState s = state(Fixtures.course(), lang);
+            String lessons = lang == Lang.ZH ? "课程 " : "Lessons ";
+            String lesson = lang == Lang.ZH ? "课程内容  " : "Lesson  ";
+            String results = lang == Lang.ZH ? "检查结果 " : "Results ";
+            for (Ui.Focus f : Ui.Focus.values()) {
+                try (VirtualScreen v = new VirtualScreen(80, 24)) {
+                    new TutorScreen(false, ref -> Text.of(ref.id(), ref.id()))
+                            .draw(v.screen.newTextGraphics(), Layout.of(80, 24), s, Ui.start().withFocus(f), Optional.empty(), "lab: x");
+                    v.screen.refresh();
+                    String all = v.text();
+                    assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());
+                    assertEquals(1, all.split("\u25b6", -1).length - 1, "one pane is marked:\n" + all);
+                    String marked = switch (f) {
+                        case LIST -> lessons;
+                        case LESSON -> lesson;
+                        case RESULTS -> results;
+                    };
+                    assertTrue(all.contains("\u25b6 " + marked), f + " is marked:\n" + all);
+                }
+            }
+        }
+    }
+    @Test
+    void atEightyColumnsTheTitleBarKeepsTheLabLabelAndTheEndOfItsPath() throws Exception {
+        String path = "/var/lib/labtutor/sandbox/lab/lab.yaml";
+        for (Lang lang : Lang.values()) {
+            String label = lang == Lang.ZH ? "实验：" : "lab: ";
+            try (VirtualScreen v = new VirtualScreen(80, 24)) {
+                new TutorScreen(true, ref -> Text.of(ref.id(), ref.id())).draw(v.screen.newTextGraphics(), Layout.of(80, 24),
+                        state(Fixtures.course(), lang), Ui.start(), Optional.empty(), label + path);
+                v.screen.refresh();
+                String bar = v.rows().get(0);
+                assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());
+                assertTrue(bar.contains(label + "\u2026/"), "the label stays, the path is cut at a '/': " + bar);
+                assertTrue(bar.stripTrailing().endsWith("/sandbox/lab/lab.yaml"), bar);
+                assertTrue(bar.startsWith(" labtutor  Keepalived"), bar);
+            }
+        }
+        assertEquals("lab: /tmp/lab.yaml", TutorScreen.labTitle("lab: /tmp/lab.yaml", 38));
+        assertEquals("lab: \u2026/lab.yaml", TutorScreen.labTitle("lab: /home/someone/labs/lab.yaml", 15));
     }
 }

@@ -63,9 +63,9 @@ class ReportTextTest {
         assertTrue(r.contains("- keepalived.conf:9: error: [b] second\n"), r);
         assertTrue(r.contains("- keepalived.conf:12: warning: [c] third\n"), r);
         assertEquals(1, r.split("login refused", -1).length - 1, r);
-        assertEquals(1, r.split("check the user and key", -1).length - 1, r);
-        assertTrue(r.contains("  UNRCH  lb02  lb02: login refused (tried publickey)\n               Hint: check the user and key in lab.yaml\n"), r);
-        assertTrue(r.contains("  UNRCH  lb02  keepalived is running\n  PASS   lb01  enabled\n               Note: note: vrrp_garp_interval 0\n"), r);
+        assertEquals(1, r.split("Check the user and key", -1).length - 1, r);
+        assertTrue(r.contains("  UNRCH  lb02  lb02: login refused (tried publickey)\n               Hint: Check the user and key in lab.yaml\n"), r);
+        assertTrue(r.contains("  UNRCH  lb02  keepalived is running\n  PASS   lb01  enabled\n               Note: Note: vrrp_garp_interval 0\n"), r);
         assertTrue(r.contains("  PASS   lb01  the VRRP instance is MASTER\n  UNRCH  lb02  the VRRP instance is MASTER\n"), r);
         assertTrue(r.endsWith("1/4 checks passed.\n"), r);
     }
