@@ -14,12 +14,6 @@ import dev.labtutor.check.fact.PersistedSysctls;
 import dev.labtutor.check.fact.UnitState;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeOutput;
-import dev.labtutor.course.Bindings;
-import dev.labtutor.course.CheckRef;
-import dev.labtutor.course.Course;
-import dev.labtutor.course.CourseReader;
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.LabFile;
 import dev.labtutor.yaml.Problems;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -32,28 +26,15 @@ import org.junit.jupiter.api.Test;
 /** The LVS, NFS and preparation lessons' checks on hand-built facts: each fault gets its verdict and the hint that names it. */
 class LvsChecksTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
     private static final String VIP = "10.9.0.100";
     private static final String CONF = "/etc/keepalived/keepalived.conf";
     private static final Map<String, String> ADDR = Map.of("lb01", "10.9.0.11", "lb02", "10.9.0.12", "web01", "10.9.0.21",
             "web02", "10.9.0.22", "nfs-server", "10.9.0.31");
 
-    private final Course course = CourseReader.readStrict(ROOT.resolve("lessons/keepalived-lvs"));
-    private final CheckCatalog catalog = CheckCatalog.readStrict(ROOT.resolve("checks"));
-    private final LabFile lab = new LabFile(Path.of("lab.yaml"), Map.of("vip", VIP), hosts(), Map.of(), Map.of(), Optional.empty());
-
-    private static Map<String, HostSpec> hosts() {
-        Map<String, HostSpec> m = new LinkedHashMap<>();
-        ADDR.forEach((r, a) -> m.put(r, new HostSpec(r, a, 22, "root", Optional.empty(), Optional.empty(), false)));
-        return m;
-    }
+    private final ShippedCourse shipped = new ShippedCourse(VIP, ADDR);
 
     private BoundCheck bind(String lessonId, String checkId) {
-        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
-        Problems p = new Problems();
-        BoundCheck b = new Binder(catalog).bind(ref, Bindings.of(course, Optional.of(lab)), p);
-        assertTrue(p.isEmpty(), p.sorted().toString());
-        return b;
+        return shipped.bind(lessonId, checkId);
     }
 
     private static final class Host {

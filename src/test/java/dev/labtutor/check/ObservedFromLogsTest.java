@@ -8,13 +8,6 @@ import dev.labtutor.check.fact.FactParsers;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeCommands;
 import dev.labtutor.check.probe.ProbeOutput;
-import dev.labtutor.course.Bindings;
-import dev.labtutor.course.CheckRef;
-import dev.labtutor.course.Course;
-import dev.labtutor.course.CourseReader;
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.LabFile;
-import dev.labtutor.yaml.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,22 +31,10 @@ class ObservedFromLogsTest {
     private static final Map<String, String> ADDR = Map.of("lb01", "10.77.0.11", "lb02", "10.77.0.12", "web01", "10.77.0.21",
             "web02", "10.77.0.22", "nfs-server", "10.77.0.31");
 
-    private final Course course = CourseReader.readStrict(ROOT.resolve("lessons/keepalived-lvs"));
-    private final CheckCatalog catalog = CheckCatalog.readStrict(ROOT.resolve("checks"));
-    private final LabFile lab = new LabFile(Path.of("lab.yaml"), Map.of("vip", "10.77.0.200"), hosts(), Map.of(), Map.of(), Optional.empty());
-
-    private static Map<String, HostSpec> hosts() {
-        Map<String, HostSpec> m = new LinkedHashMap<>();
-        ADDR.forEach((r, a) -> m.put(r, new HostSpec(r, a, 22, "root", Optional.empty(), Optional.empty(), false)));
-        return m;
-    }
+    private final ShippedCourse shipped = new ShippedCourse("10.77.0.200", ADDR);
 
     private BoundCheck bind(String lessonId, String checkId) {
-        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
-        Problems p = new Problems();
-        BoundCheck b = new Binder(catalog).bind(ref, Bindings.of(course, Optional.of(lab)), p);
-        assertTrue(p.isEmpty(), p.sorted().toString());
-        return b;
+        return shipped.bind(lessonId, checkId);
     }
 
     private static String fixture(String name) throws IOException {
