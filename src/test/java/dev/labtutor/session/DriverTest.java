@@ -94,6 +94,48 @@ class DriverTest {
     }
 
     @Test
+    void aRecheckOfAFinishedLabJudgesSupersededChecksWithTheirLaterLessonAndMarksNothingBroken() throws Exception {
+        // NFS mounted over /var/www/html: lvs-realservers' own pages are gone, nfs-share passes.
+        Course shipped = dev.labtutor.course.CourseReader.readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+        List<Lesson> two = List.of(shipped.lesson("lvs-realservers").orElseThrow(), shipped.lesson("nfs-share").orElseThrow());
+        Course c = new Course(shipped.id(), shipped.title(), shipped.dir(), shipped.roles(), shipped.vars(), shipped.defaultHosts(),
+                shipped.notes(), two, shipped.gating());
+        java.util.concurrent.atomic.AtomicBoolean nfsMounted = new java.util.concurrent.atomic.AtomicBoolean();
+        Checker lab = new Checker() {
+            @Override
+            public List<Verdict> check(Lesson lesson, Listener listener) {
+                boolean pagesGone = nfsMounted.get() && lesson.id().equals("lvs-realservers");
+                return Fixtures.verdicts(lesson, pagesGone ? new String[] {"web01-page", "web02-page"} : new String[0]);
+            }
+
+            @Override
+            public Map<String, String> detectIfaces(Set<String> roles) {
+                return Map.of();
+            }
+        };
+        ProgressStore store = new ProgressStore(dir);
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN, store.load(c.id(), LabKey.NONE).progress(),
+                Clock.systemUTC().instant());
+        try (Driver d = new Driver(new Session(), s, false, false, lab, store, Clock.systemUTC(), line -> { })) {
+            // Both lessons passed in their time (the pages were there during lvs-realservers).
+            d.dispatch(new Intent.Check());
+            d.awaitIdle();
+            d.dispatch(new Intent.Next());
+            d.dispatch(new Intent.Check());
+            d.awaitIdle();
+            assertEquals(LessonState.PASSED, d.state().stateOf("nfs-share"));
+            nfsMounted.set(true);
+            d.dispatch(new Intent.RecheckPassed());
+            d.awaitIdle();
+            assertFalse(d.state().brokenNow("lvs-realservers"), "r marks a finished lab's lessons broken");
+            var web01 = d.state().marks("lvs-realservers").stream().filter(m -> m.check().equals("web01-page")).findFirst().orElseThrow();
+            assertTrue(web01.passed());
+            assertEquals("superseded by lesson 2 (nfs-share), whose checks all pass", web01.hosts().get(0).message().en());
+            assertTrue(d.state().flash().orElseThrow().text().en().contains("all still pass"), d.state().flash().toString());
+        }
+    }
+
+    @Test
     void cancelInterruptsTheCheckingThread() throws Exception {
         FakeLab lab = new FakeLab();
         try (Driver d = driver(lab, new ProgressStore(dir))) {
