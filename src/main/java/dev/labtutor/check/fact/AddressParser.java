@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
  */
 final class AddressParser {
 
+    /**
+     * One {@code ip -4 -o addr show} line: {@code inet A/N}, or the point-to-point form
+     * {@code inet A peer P/N} (tunnels, some cloud and CentOS 7 set-ups), whose local address is
+     * a host of its own (/32).
+     */
     private static final Pattern TEXT_ADDR = Pattern.compile(
-            "^\\d+:\\s+(\\S+)\\s+inet\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)/(\\d+)\\s+(.*?)\\s*(\\\\.*)?$");
+            "^\\d+:\\s+(\\S+)\\s+inet\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)(?:/(\\d+))?(?:\\s+peer\\s+[0-9.]+(?:/\\d+)?)?\\s+(.*?)\\s*(\\\\.*)?$");
     private static final Pattern LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)(@\\S+)?:\\s+<([^>]*)>.*");
 
     private AddressParser() {
@@ -98,7 +103,7 @@ final class AddressParser {
             String[] rest = m.group(4).split("\\s+");
             String label = rest.length > 0 && !rest[rest.length - 1].isEmpty() ? rest[rest.length - 1] : m.group(1);
             byIface.computeIfAbsent(m.group(1), k -> new ArrayList<>())
-                    .add(new Addresses.Inet(m.group(2), Integer.parseInt(m.group(3)), label));
+                    .add(new Addresses.Inet(m.group(2), m.group(3) == null ? 32 : Integer.parseInt(m.group(3)), label));
         }
         List<Addresses.Iface> ifaces = new ArrayList<>();
         byIface.forEach((name, inets) -> ifaces.add(new Addresses.Iface(name, upByIface.getOrDefault(name, false), inets)));

@@ -56,6 +56,16 @@ class AddressParserTest {
     }
 
     @Test
+    void aPointToPointPeerLineIsAnAddressNotABrokenHost() {
+        // issue 17: on the text path (CentOS 7's iproute2 has no -j) one "inet A peer P/N" line made the whole host ERROR
+        String text = "labtutor:ip-text\n" + Fixtures.text("ip/ip-4-o-addr-peer.txt")
+                      + "labtutor:ip-link\n" + Fixtures.text("ip/ip-o-link-peer.txt");
+        Addresses a = (Addresses) FactParsers.parse(PROBE, Fixtures.ok(text));
+        assertEquals(List.of(new Addresses.Inet("10.88.9.1", 32, "tun9"), new Addresses.Inet("10.88.7.5", 24, "tun9:web")),
+                a.iface("tun9").orElseThrow().addresses());
+    }
+
+    @Test
     void garbageIsBrokenNotThrown() {
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(PROBE, Fixtures.ok("[{\"ifname\": ")));
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(PROBE,
