@@ -83,7 +83,18 @@ class CourseVmEndToEndTest {
     @Test
     @Order(2)
     void aFinishedLabGradesFullMarksObservedLessonsIncluded() throws Exception {
-        Path dir = Files.createTempDirectory(spec.stateRoot(), "grade-");
+        // beside the sandbox's state, not in it: taking the sandbox down checks that its state is gone
+        Path dir = Files.createTempDirectory("labtutor-grade-");
+        try {
+            gradeTheFinishedLab(dir);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void gradeTheFinishedLab(Path dir) throws Exception {
         Path roster = dir.resolve("roster.yaml");
         Files.writeString(roster, """
                 students:
