@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 /**
  * An observation told as lines in both languages, for every view that shows it live (the
  * command line prints them on stderr, the tutor under its running check): what is watched and
- * for how long, every transition as it happens, and every ten seconds where things stand and
+ * for how long, when the starting state has been seen (the learner may act), every transition as it happens, and every ten seconds where things stand and
  * how long is left, so a wait is never silent.
  */
 public final class ObservationLines implements ObservationListener {
@@ -26,6 +26,8 @@ public final class ObservationLines implements ObservationListener {
     private final Consumer<Text> out;
     private final Map<String, Long> lastBeat = new HashMap<>();
     private final Map<String, Long> windows = new HashMap<>();
+    /** The checks whose watch has seen the first state of its pattern (told once: the learner may act). */
+    private final java.util.Set<String> ready = new java.util.HashSet<>();
 
     public ObservationLines(Consumer<Text> out) {
         this.out = out;
@@ -53,6 +55,10 @@ public final class ObservationLines implements ObservationListener {
 
     @Override
     public synchronized void sampled(String check, Timeline t) {
+        if (t.matched() >= 1 && ready.add(check)) {
+            String first = t.watch().pattern().get(0);
+            out.accept(Text.of("  已看到起始状态 " + first + "：现在可以动手了", "  start seen (" + first + "): act now"));
+        }
         long at = t.elapsed();
         if (at - lastBeat.getOrDefault(check, 0L) < HEARTBEAT_MS) {
             return;

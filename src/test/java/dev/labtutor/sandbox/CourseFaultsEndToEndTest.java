@@ -104,19 +104,22 @@ class CourseFaultsEndToEndTest {
         CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
         assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("watching who holds " + spec.vip())),
                 "the check announces what it watches: " + err);
-        Thread.sleep(1500);
+        // act once the watch has seen lb01 hold the VIP, as the lesson tells a learner (never a fixed sleep)
+        assertTrue(RootLab.eventually(Duration.ofSeconds(60), () -> err.toString().contains("start seen (lb01): act now")),
+                "the check says when its baseline is in: " + err);
         sh(SandboxRole.LB01, "systemctl stop keepalived");
         // the directors only: after lvs-realservers web01 and web02 hold the VIP on lo as well
         assertTrue(RootLab.eventually(Duration.ofSeconds(20), () -> sandbox.status().vipHolders().stream()
                 .filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02).toList().equals(List.of(SandboxRole.LB02))),
                 () -> "the VIP should move to lb02: " + sandbox.status().vipHolders());
-        Thread.sleep(1500);
+        assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("lb02 took " + spec.vip())),
+                "the watch saw lb02 take over: " + err);
         sh(SandboxRole.LB01, "systemctl start keepalived");
         CliRun r = watching.get(120, TimeUnit.SECONDS);
         System.out.println("[failover report]\n" + r.out() + "[live on stderr]\n" + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()), "live events: " + r.err());
-        assertTrue(r.out().contains("Note: measured: "), "the text report shows the measurement: " + r.out());
+        assertTrue(r.out().contains("Note: Measured: "), "the text report shows the measurement: " + r.out());
         Matcher handover = Pattern.compile("lb02 took over from lb01 at [0-9.]+ s \\(handover within ([0-9.]+) s\\)").matcher(r.out());
         assertTrue(handover.find(), r.out());
         Matcher lost = Pattern.compile("tcp " + Pattern.quote(spec.vip()) + ":22: ([0-9]+) of ([0-9]+) requests lost, (longest gap ([0-9.]+) s|no gap)")
