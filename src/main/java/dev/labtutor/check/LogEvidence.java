@@ -93,6 +93,11 @@ public sealed interface LogEvidence {
         return out;
     }
 
+    /** A PASS from the logs, its finding also as a note: reports show notes under a PASS, so the learner reads when it happened. */
+    private static Outcome seen(Text finding, List<Evidence> ev) {
+        return Outcome.pass(finding, ev).withNotes(List.of(finding));
+    }
+
     private static Outcome logsMissing(String roles, List<Evidence> ev) {
         return new Outcome(Status.ERROR, LOGS_MISSING, Text.of(
                 roles + " 的 keepalived 日志里没有任何状态变化（keepalived 每次启动都会记录一次）：日志被轮转或清空了，无法判断是否做过切换",
@@ -150,7 +155,7 @@ public sealed interface LogEvidence {
                         break;
                     }
                 }
-                return Outcome.pass(Text.of("日志记录了切换：" + second + " " + took + " 成为 MASTER，" + returned + " 回到 " + first,
+                return seen(Text.of("日志记录了切换：" + second + " " + took + " 成为 MASTER，" + returned + " 回到 " + first,
                         "from the logs: " + second + " MASTER " + took + ", back to " + first + " " + returned), ev);
             }
             boolean stillMaster = !sb.isEmpty() && sb.get(sb.size() - 1)[0].equals("MASTER");
@@ -205,7 +210,7 @@ public sealed interface LogEvidence {
                         ev.add(new Evidence(d, l));
                     } else if (l.contains(added) && out >= 0) {
                         ev.add(new Evidence(d, l));
-                        return Outcome.pass(Text.of("日志记录了故障和恢复：" + d + " 在 " + time(lines.get(out)) + " 把 " + server + "（"
+                        return seen(Text.of("日志记录了故障和恢复：" + d + " 在 " + time(lines.get(out)) + " 把 " + server + "（"
                                         + address + "）移出调度，" + time(l) + " 加回",
                                 "from the logs: " + d + " took " + server + " (" + address + ") out of the pool at "
                                         + time(lines.get(out)) + " and back at " + time(l)), ev);

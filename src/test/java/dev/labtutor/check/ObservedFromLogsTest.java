@@ -75,6 +75,7 @@ class ObservedFromLogsTest {
         Verdict v = Evaluator.evaluate(bind("failover", "failover-observed"), f);
         assertEquals(Status.PASS, v.status(), v.message().en());
         assertEquals("from the logs: lb02 MASTER 22:01:50, back to lb01 22:01:59", v.message().en());
+        assertEquals(List.of(v.message()), v.notes(), "shown under the PASS in every report");
         assertTrue(v.evidence().stream().anyMatch(e -> e.host().equals("lb02") && e.detail().contains("Entering MASTER STATE")));
         Verdict pool = Evaluator.evaluate(bind("lvs-test", "failed-server-left-out"), f);
         assertEquals(Status.PASS, pool.status(), pool.message().en());
