@@ -25,14 +25,23 @@ public record LogCheck(String unit, Optional<String> contains, Optional<Pattern>
         return Set.of(probe());
     }
 
+    /** ERROR when {@code role} has no log to read at all (no journal, no messages or syslog file): nothing can be judged. */
+    static Optional<Outcome> noSource(String role, LogLines log) {
+        if (!log.source().equals("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome(Status.ERROR, "log-unavailable", Text.of(
+                "无法读取 " + role + " 上 " + log.unit() + " 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
+                "cannot read the " + log.unit() + " log on " + role + ": no journal and no /var/log/messages or /var/log/syslog"),
+                List.of(new Evidence(role, "no log source"))));
+    }
+
     @Override
     public Outcome evaluateHost(HostFacts host) {
         LogLines log = PerHostPrimitive.fact(host, probe(), LogLines.class);
-        if (log.source().equals("none")) {
-            return new Outcome(Status.ERROR, "log-unavailable", Text.of(
-                    "无法读取 " + host.role() + " 上 " + unit + " 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
-                    "cannot read the " + unit + " log on " + host.role() + ": no journal and no /var/log/messages or /var/log/syslog"),
-                    List.of(new Evidence(host.role(), "no log source")));
+        Optional<Outcome> none = noSource(host.role(), log);
+        if (none.isPresent()) {
+            return none.get();
         }
         List<String> lines = log.lines();
         if (sinceLast.isPresent()) {

@@ -63,22 +63,16 @@ public sealed interface LogEvidence {
     Pattern STATE = Pattern.compile("Entering ([A-Z]+) STATE");
 
     /**
-     * The log lines of {@code role}, or the outcome that stops the judgement: the host could not
-     * be asked, the probe broke, or there is no log at all.
+     * The outcome that stops the judgement on {@code role}: the host could not be asked, the
+     * probe broke, or there is no log at all.
      */
-    private static Object linesOf(RoundFacts facts, String role) {
-        Optional<Outcome> unusable = facts.unusable(role, probe());
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
-        LogLines log = (LogLines) facts.host(role).orElseThrow().fact(probe());
-        if (log.source().equals("none")) {
-            return new Outcome(Status.ERROR, "log-unavailable", Text.of(
-                    "无法读取 " + role + " 上 keepalived 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
-                    "cannot read keepalived's log on " + role + ": no journal and no /var/log/messages or /var/log/syslog"),
-                    List.of(new Evidence(role, "no log source")));
-        }
-        return log;
+    private static Optional<Outcome> unreadable(RoundFacts facts, String role) {
+        return facts.unusable(role, probe()).or(() -> LogCheck.noSource(role, log(facts, role)));
+    }
+
+    /** The log lines of {@code role}, once {@link #unreadable} found nothing in the way. */
+    private static LogLines log(RoundFacts facts, String role) {
+        return (LogLines) facts.host(role).orElseThrow().fact(probe());
     }
 
     /** {@code lines} of {@code role}, each with its state when it is a VRRP state change. */
@@ -115,16 +109,12 @@ public sealed interface LogEvidence {
 
         @Override
         public Outcome judge(RoundFacts facts) {
-            Object a = linesOf(facts, first);
-            if (a instanceof Outcome o) {
-                return o;
+            Optional<Outcome> stop = unreadable(facts, first).or(() -> unreadable(facts, second));
+            if (stop.isPresent()) {
+                return stop.get();
             }
-            Object b = linesOf(facts, second);
-            if (b instanceof Outcome o) {
-                return o;
-            }
-            List<String[]> sa = states(((LogLines) a).lines());
-            List<String[]> sb = states(((LogLines) b).lines());
+            List<String[]> sa = states(log(facts, first).lines());
+            List<String[]> sb = states(log(facts, second).lines());
             List<Evidence> ev = new ArrayList<>();
             sb.stream().skip(Math.max(0, sb.size() - 6)).forEach(x -> ev.add(new Evidence(second, x[2])));
             sa.stream().skip(Math.max(0, sa.size() - 4)).forEach(x -> ev.add(new Evidence(first, x[2])));
@@ -195,12 +185,12 @@ public sealed interface LogEvidence {
             boolean anyState = false;
             String stillOut = null;
             for (String d : directors) {
-                Object o = linesOf(facts, d);
-                if (o instanceof Outcome x) {
-                    firstProblem = firstProblem.or(() -> Optional.of(x));
+                Optional<Outcome> stop = unreadable(facts, d);
+                if (stop.isPresent()) {
+                    firstProblem = firstProblem.or(() -> stop);
                     continue;
                 }
-                List<String> lines = ((LogLines) o).lines();
+                List<String> lines = log(facts, d).lines();
                 anyState |= !states(lines).isEmpty() || lines.stream().anyMatch(l -> l.contains("service ["));
                 int out = -1;
                 for (int i = 0; i < lines.size(); i++) {
