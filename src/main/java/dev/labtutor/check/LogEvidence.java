@@ -75,13 +75,21 @@ public sealed interface LogEvidence {
         return (LogLines) facts.host(role).orElseThrow().fact(probe());
     }
 
-    /** {@code lines} of {@code role}, each with its state when it is a VRRP state change. */
-    private static List<String[]> states(List<String> lines) {
-        List<String[]> out = new ArrayList<>();
+    /** One VRRP state change in a log: the state entered, the time of day, the whole line (the evidence). */
+    record StateChange(String state, String time, String line) {
+
+        boolean master() {
+            return state.equals("MASTER");
+        }
+    }
+
+    /** The VRRP state changes among {@code lines}, in order. */
+    private static List<StateChange> states(List<String> lines) {
+        List<StateChange> out = new ArrayList<>();
         for (String l : lines) {
             Matcher m = STATE.matcher(l);
             if (m.find()) {
-                out.add(new String[] {m.group(1), time(l), l});
+                out.add(new StateChange(m.group(1), time(l), l));
             }
         }
         return out;
@@ -113,20 +121,20 @@ public sealed interface LogEvidence {
             if (stop.isPresent()) {
                 return stop.get();
             }
-            List<String[]> sa = states(log(facts, first).lines());
-            List<String[]> sb = states(log(facts, second).lines());
+            List<StateChange> sa = states(log(facts, first).lines());
+            List<StateChange> sb = states(log(facts, second).lines());
             List<Evidence> ev = new ArrayList<>();
-            sb.stream().skip(Math.max(0, sb.size() - 6)).forEach(x -> ev.add(new Evidence(second, x[2])));
-            sa.stream().skip(Math.max(0, sa.size() - 4)).forEach(x -> ev.add(new Evidence(first, x[2])));
+            sb.stream().skip(Math.max(0, sb.size() - 6)).forEach(x -> ev.add(new Evidence(second, x.line())));
+            sa.stream().skip(Math.max(0, sa.size() - 4)).forEach(x -> ev.add(new Evidence(first, x.line())));
             if (sa.isEmpty() && sb.isEmpty()) {
                 return logsMissing(first + ", " + second, ev);
             }
             int master = -1;
             int back = -1;
             for (int i = 0; i < sb.size(); i++) {
-                if (sb.get(i)[0].equals("MASTER")) {
+                if (sb.get(i).master()) {
                     for (int j = i + 1; j < sb.size(); j++) {
-                        if (!sb.get(j)[0].equals("MASTER")) {
+                        if (!sb.get(j).master()) {
                             master = i;
                             back = j;
                             break;
@@ -135,22 +143,22 @@ public sealed interface LogEvidence {
                 }
             }
             if (master >= 0) {
-                String took = sb.get(master)[1];
+                String took = sb.get(master).time();
                 // The moment A took over, from A's own log when it has a MASTER line at or after B's
                 // (the hosts' clocks may differ a little), else B's hand-back.
-                String returned = sb.get(back)[1];
-                for (String[] x : sa) {
-                    if (x[0].equals("MASTER") && x[1].compareTo(took) >= 0) {
-                        returned = x[1];
+                String returned = sb.get(back).time();
+                for (StateChange x : sa) {
+                    if (x.master() && x.time().compareTo(took) >= 0) {
+                        returned = x.time();
                         break;
                     }
                 }
                 return seen(Text.of("日志记录了切换：" + second + " " + took + " 成为 MASTER，" + returned + " 回到 " + first,
                         "from the logs: " + second + " MASTER " + took + ", back to " + first + " " + returned), ev);
             }
-            boolean stillMaster = !sb.isEmpty() && sb.get(sb.size() - 1)[0].equals("MASTER");
+            boolean stillMaster = !sb.isEmpty() && sb.get(sb.size() - 1).master();
             if (stillMaster) {
-                String took = sb.get(sb.size() - 1)[1];
+                String took = sb.get(sb.size() - 1).time();
                 return Outcome.fail(NOT_PERFORMED, Text.of(
                         "日志显示 " + second + " 在 " + took + " 接管成为 MASTER，但 " + first + " 还没有把 VIP 收回：在 " + first
                                 + " 上启动 keepalived",
