@@ -57,10 +57,10 @@ public record TimelineCheck(Watch.Track track, String address, Optional<Target> 
 
     @Override
     public Map<String, Set<Probe>> probes(List<String> on) {
-        Map<String, Set<Probe>> m = new LinkedHashMap<>();
         if (fromLogs.isPresent()) {
             return fromLogs.get().probes();
         }
+        Map<String, Set<Probe>> m = new LinkedHashMap<>();
         if (track == Watch.Track.HOLDER) {
             on.forEach(r -> m.put(r, Set.of(AddressCheck.ADDRESSES)));
         }

@@ -19,10 +19,6 @@ public sealed interface Effect {
         public RunCheck {
             lessons = List.copyOf(lessons);
         }
-
-        public RunCheck(long run, List<String> lessons) {
-            this(run, lessons, false);
-        }
     }
 
     /** Stop run {@code run} for real: its SSH work is interrupted and its connections attempts aborted. */
