@@ -287,7 +287,9 @@ public final class Session {
             all.add(quiz.grade(lesson.withQuizFilled(s.bindings()::render), rec.answers()));
         }
         List<CheckMark> marks = keepWatched(s.marks(lessonId), Marks.of(all));
-        boolean allPass = !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed);
+        // counted on the marks, not the verdicts: a watched PASS kept in progress counts as passed
+        long passed = marks.stream().filter(CheckMark::passed).count();
+        boolean allPass = !marks.isEmpty() && passed == marks.size();
         rec = rec.checked(s.now(), marks, countAttempt && before != LessonState.PASSED);
         if (allPass && before == LessonState.OPEN) {
             rec = rec.passed(s.now());
@@ -309,22 +311,20 @@ public final class Session {
                     "Every check passes, but this lesson is locked, so it is not recorded as passed. " + lockedText(s, lessonId).en()));
         }
         if (before == LessonState.LOCKED) {
-            long ok = all.stream().filter(Verdict::passed).count();
-            return s.flash(Flash.Level.INFO, Text.of("第 " + no + " 课尚未解锁：" + ok + "/" + all.size() + " 项检查通过，结果仅供参考，不记为通过，也不解锁任何课程。"
+            return s.flash(Flash.Level.INFO, Text.of("第 " + no + " 课尚未解锁：" + passed + "/" + marks.size() + " 项检查通过，结果仅供参考，不记为通过，也不解锁任何课程。"
                             + lockedText(s, lessonId).zh(),
-                    "Lesson " + no + " is locked: " + ok + " of " + all.size() + " checks pass; the results are shown, nothing is passed or unlocked. "
+                    "Lesson " + no + " is locked: " + passed + " of " + marks.size() + " checks pass; the results are shown, nothing is passed or unlocked. "
                             + lockedText(s, lessonId).en()));
         }
         if (allPass) {
             return s.flash(Flash.Level.SUCCESS, Text.of("第 " + no + " 课仍然全部通过", "lesson " + no + " still passes"));
         }
-        long passed = all.stream().filter(Verdict::passed).count();
         if (before == LessonState.PASSED) {
             return s.flash(Flash.Level.WARNING, Text.of("第 " + no + " 课以前通过了，但现在有检查不通过（见结果）；它仍记为通过",
                     "lesson " + no + " passed before but something is broken now (see the results); it stays passed"));
         }
-        return s.flash(Flash.Level.WARNING, Text.of(passed + "/" + all.size() + " 项检查通过；按 h 查看提示",
-                passed + " of " + all.size() + " checks pass; press h for a hint"));
+        return s.flash(Flash.Level.WARNING, Text.of(passed + "/" + marks.size() + " 项检查通过；按 h 查看提示",
+                passed + " of " + marks.size() + " checks pass; press h for a hint"));
     }
 
     /**
