@@ -34,6 +34,16 @@ public final class LabSubnet {
         return out;
     }
 
+    /** True when {@code address} is an IPv4 address outside every one of {@code prefixes} (none: nothing to compare with). */
+    public static boolean outside(String address, Set<String> prefixes) {
+        return Ipv4.isValid(address) && !prefixes.isEmpty() && !prefixes.contains(address.substring(0, address.lastIndexOf('.')));
+    }
+
+    /** {@code prefixes} as networks for a message: {@code 10.0.0.0/24, 10.0.1.0/24}. */
+    public static String networks(Set<String> prefixes) {
+        return String.join(", ", prefixes.stream().map(p -> p + ".0/24").toList());
+    }
+
     /**
      * A free address for the VIP in the hosts' first /24: the highest of {@code .200} to
      * {@code .254} that no host uses; empty when no host has an IPv4 address (or all are taken).
@@ -63,14 +73,14 @@ public final class LabSubnet {
         if (prefixes.isEmpty()) {
             return out;
         }
-        String nets = String.join(", ", prefixes.stream().map(p -> p + ".0/24").toList());
+        String nets = networks(prefixes);
         Bindings b = Bindings.of(course, Optional.of(lab));
         for (VarSpec v : course.vars().values()) {
             if (v.type() != VarType.IPV4) {
                 continue;
             }
             String value = b.lookup(v.name()).orElse("");
-            if (!Ipv4.isValid(value) || prefixes.contains(value.substring(0, value.lastIndexOf('.')))) {
+            if (!outside(value, prefixes)) {
                 continue;
             }
             boolean fromCourse = !lab.vars().containsKey(v.name());

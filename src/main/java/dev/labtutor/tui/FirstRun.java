@@ -256,10 +256,10 @@ final class FirstRun {
     /** Why an address is unlikely to work: outside the hosts' subnet (a /24 assumed). */
     private Optional<Text> outside(String address) {
         var prefixes = LabSubnet.prefixes(hostAddresses());
-        if (!Ipv4.isValid(address) || prefixes.isEmpty() || prefixes.contains(address.substring(0, address.lastIndexOf('.')))) {
+        if (!LabSubnet.outside(address, prefixes)) {
             return Optional.empty();
         }
-        String nets = String.join(", ", prefixes.stream().map(p -> p + ".0/24").toList());
+        String nets = LabSubnet.networks(prefixes);
         return Optional.of(Text.of(address + " 不在你的主机所在的网段 " + nets + " 中：实验网络上没有主机能访问它",
                 address + " is outside your hosts' subnet " + nets + ": nothing on the lab network reaches it"));
     }
