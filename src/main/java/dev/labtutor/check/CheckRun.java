@@ -8,7 +8,7 @@ import dev.labtutor.check.observe.SocketSampler;
 import dev.labtutor.check.observe.Timeline;
 import dev.labtutor.check.observe.Watch;
 import dev.labtutor.check.probe.Probe;
-import dev.labtutor.host.HostSpec;
+import dev.labtutor.lab.HostSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import dev.labtutor.check.fact.Addresses;
 import dev.labtutor.check.fact.Fact;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
-import dev.labtutor.host.HostException;
+import dev.labtutor.lab.HostException;
 import dev.labtutor.i18n.Text;
 import java.util.Map;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.labtutor.check;
 
 import dev.labtutor.check.fact.NfsExports;
 import dev.labtutor.check.probe.Probe;
-import dev.labtutor.host.Ipv4;
+import dev.labtutor.lab.Ipv4;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
 import java.util.List;

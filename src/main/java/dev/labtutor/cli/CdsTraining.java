@@ -59,7 +59,7 @@ final class CdsTraining {
                     + "  lb02: { address: 127.0.0.1, port: 1 }\n");
             CourseOptions courseOptions = new CourseOptions();
             dev.labtutor.course.Course course = courseOptions.loadCourse(Installation.locate());
-            dev.labtutor.host.LabFile lab = dev.labtutor.host.LabFileReader.forCurrentUser().readStrict(labFile);
+            dev.labtutor.lab.LabFile lab = dev.labtutor.lab.LabFileReader.forCurrentUser().readStrict(labFile);
             CliWorld world = new CliWorld(course, courseOptions, java.util.Optional.of(tmp.resolve("known_hosts")),
                     java.time.Duration.ofSeconds(1), java.util.Optional.of(tmp.resolve("state")));
             LearnCommand.rehearseJobs(labFile);
@@ -87,7 +87,7 @@ final class CdsTraining {
     }
 
     /** Progress in which the first lesson was checked once: one host unreachable, one failing with a hint, a note. */
-    private static dev.labtutor.progress.Progress checkedOnce(dev.labtutor.course.Course course, dev.labtutor.host.LabFile lab) {
+    private static dev.labtutor.progress.Progress checkedOnce(dev.labtutor.course.Course course, dev.labtutor.lab.LabFile lab) {
         dev.labtutor.course.Lesson first = course.lessons().get(0);
         String check = first.checks().isEmpty() ? "reachable" : first.checks().get(0).id();
         java.time.Instant now = java.time.Instant.now();

@@ -5,7 +5,7 @@ import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;

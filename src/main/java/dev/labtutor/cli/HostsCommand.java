@@ -1,7 +1,7 @@
 package dev.labtutor.cli;
 
-import dev.labtutor.host.KnownHostsStore;
-import dev.labtutor.host.SshOptions;
+import dev.labtutor.ssh.KnownHostsStore;
+import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import java.io.PrintWriter;
@@ -46,7 +46,7 @@ public final class HostsCommand implements Runnable {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        return dev.labtutor.host.LabFileReader.forCurrentUser().read(file.get(), new dev.labtutor.yaml.Problems())
+        return dev.labtutor.lab.LabFileReader.forCurrentUser().read(file.get(), new dev.labtutor.yaml.Problems())
                 .flatMap(l -> l.host(role))
                 .map(h -> h.port() == 22 ? h.address() : h.address() + ":" + h.port());
     }

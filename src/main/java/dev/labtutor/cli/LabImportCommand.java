@@ -1,9 +1,9 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.course.Course;
-import dev.labtutor.host.Inventory;
-import dev.labtutor.host.InventoryImport;
-import dev.labtutor.host.InventoryReader;
+import dev.labtutor.lab.Inventory;
+import dev.labtutor.lab.InventoryImport;
+import dev.labtutor.lab.InventoryReader;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.DataFileException;

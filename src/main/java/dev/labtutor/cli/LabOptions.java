@@ -1,8 +1,8 @@
 package dev.labtutor.cli;
 
-import dev.labtutor.host.LabFile;
-import dev.labtutor.host.LabFileReader;
-import dev.labtutor.host.SshOptions;
+import dev.labtutor.lab.LabFile;
+import dev.labtutor.lab.LabFileReader;
+import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.labtutor.cli;
 
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.labtutor.course.Course;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.tui.PlainApp;
 import dev.labtutor.tui.TutorApp;

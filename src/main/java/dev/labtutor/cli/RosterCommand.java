@@ -2,7 +2,7 @@ package dev.labtutor.cli;
 
 import dev.labtutor.course.Course;
 import dev.labtutor.grading.RosterVars;
-import dev.labtutor.host.Ipv4;
+import dev.labtutor.lab.Ipv4;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;

@@ -5,7 +5,7 @@ import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.yaml.Problems;

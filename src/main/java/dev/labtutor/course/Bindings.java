@@ -1,7 +1,7 @@
 package dev.labtutor.course;
 
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.yaml.Problem;
 import dev.labtutor.yaml.Problems;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.labtutor.course;
 
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.Ipv4;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.Ipv4;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
 import java.util.Collection;

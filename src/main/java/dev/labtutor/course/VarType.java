@@ -42,7 +42,7 @@ public enum VarType {
 
     public boolean accepts(String v) {
         return switch (this) {
-            case IPV4 -> dev.labtutor.host.Ipv4.isValid(v);
+            case IPV4 -> dev.labtutor.lab.Ipv4.isValid(v);
             case INT -> v.matches("-?[0-9]{1,9}");
             case WORD -> WORD_P.matcher(v).matches();
             case IFACE -> IFACE_P.matcher(v).matches() && !v.equals(".") && !v.equals("..");

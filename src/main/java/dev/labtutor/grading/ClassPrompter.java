@@ -1,7 +1,7 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.SecretPrompter;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.SecretPrompter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

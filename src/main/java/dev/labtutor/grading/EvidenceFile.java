@@ -1,6 +1,6 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 
 /**
  * {@code evidence/<student>/<role>.txt}: what labtutor did on one host and what it got back,

@@ -1,6 +1,6 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.LabFile;
-import dev.labtutor.host.LabFileReader;
+import dev.labtutor.lab.LabFile;
+import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.yaml.DataFileException;
 import dev.labtutor.yaml.Fields;
 import dev.labtutor.yaml.Problems;

@@ -1,6 +1,6 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.Ipv4;
+import dev.labtutor.lab.Ipv4;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

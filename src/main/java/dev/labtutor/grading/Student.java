@@ -1,6 +1,6 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.yaml.YNode;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.labtutor.sandbox;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package dev.labtutor.sandbox;
 
 import dev.labtutor.io.FileTree;
-import dev.labtutor.host.ExecResult;
-import dev.labtutor.host.HostSpec;
+import dev.labtutor.lab.ExecResult;
+import dev.labtutor.lab.HostSpec;
 import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import dev.labtutor.check.Prober;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;

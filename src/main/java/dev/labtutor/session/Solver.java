@@ -2,9 +2,9 @@ package dev.labtutor.session;
 
 import dev.labtutor.check.Prober;
 import dev.labtutor.course.Solution;
-import dev.labtutor.host.ExecResult;
-import dev.labtutor.host.HostException;
-import dev.labtutor.host.HostSpec;
+import dev.labtutor.lab.ExecResult;
+import dev.labtutor.lab.HostException;
+import dev.labtutor.lab.HostSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.labtutor.tui;
 
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.SecretPrompter;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import java.nio.file.Path;

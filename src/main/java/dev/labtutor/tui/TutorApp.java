@@ -8,7 +8,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.LabSubnet;
-import dev.labtutor.host.LabFile;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.session.Driver;

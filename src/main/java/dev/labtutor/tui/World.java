@@ -2,9 +2,9 @@ package dev.labtutor.tui;
 
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.LabFile;
-import dev.labtutor.host.SecretPrompter;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LabFile;
+import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.ProgressStore;

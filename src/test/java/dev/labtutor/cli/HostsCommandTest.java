@@ -3,7 +3,7 @@ package dev.labtutor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.host.KnownHostsStore;
+import dev.labtutor.ssh.KnownHostsStore;
 import dev.labtutor.i18n.Lang;
 import java.io.PrintWriter;
 import java.io.StringWriter;

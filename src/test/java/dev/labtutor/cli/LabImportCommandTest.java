@@ -3,8 +3,8 @@ package dev.labtutor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.host.LabFile;
-import dev.labtutor.host.LabFileReader;
+import dev.labtutor.lab.LabFile;
+import dev.labtutor.lab.LabFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -44,7 +44,7 @@ class LearnCommandTest {
         try {
             CliWorld world = new CliWorld(dev.labtutor.session.Fixtures.course(), new CourseOptions(), java.util.Optional.empty(),
                     java.time.Duration.ofSeconds(1));
-            var host = new dev.labtutor.host.HostSpec("lb01", "10.1.2.3", 22, "root", java.util.Optional.empty(), java.util.Optional.empty(), false);
+            var host = new dev.labtutor.lab.HostSpec("lb01", "10.1.2.3", 22, "root", java.util.Optional.empty(), java.util.Optional.empty(), false);
             var lab = world.writeLab(java.util.Map.of("lb01", host), java.util.Map.of("vip", "10.1.2.254"));
             assertEquals(home.resolve(".config/labtutor/lab.yaml"), lab.source());
             assertEquals("10.1.2.254", lab.vars().get("vip"));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.host.HostSpec;
-import dev.labtutor.host.LabFileReader;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.yaml.Problem;
 import dev.labtutor.yaml.Problems;
 import java.nio.file.Files;

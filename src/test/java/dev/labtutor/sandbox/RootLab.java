@@ -3,7 +3,7 @@ package dev.labtutor.sandbox;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -29,7 +29,7 @@ class SandboxLabFileTest {
         try {
             tmp = java.nio.file.Files.createTempFile("lab", ".yaml");
             java.nio.file.Files.writeString(tmp, yaml);
-            dev.labtutor.host.LabFile lab = dev.labtutor.host.LabFileReader.forCurrentUser().readStrict(tmp);
+            dev.labtutor.lab.LabFile lab = dev.labtutor.lab.LabFileReader.forCurrentUser().readStrict(tmp);
             assertEquals("10.77.0.31", lab.host("nfs-server").orElseThrow().address());
             assertEquals(java.util.Optional.of(Path.of("/s/lab/known_hosts")), lab.knownHosts());
             assertEquals(java.util.Optional.of(Path.of("/s/lab/id_ed25519")), lab.host("lb01").orElseThrow().identity());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.host.ExecResult;
+import dev.labtutor.lab.ExecResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -34,15 +34,15 @@ class TutorAppTest {
     private Thread app;
     private final Throwable[] crashed = new Throwable[1];
 
-    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab) {
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab) {
         return start(lab, Fixtures.course());
     }
 
-    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course) {
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, dev.labtutor.course.Course course) {
         return start(lab, course, w -> { });
     }
 
-    private FakeWorld start(Optional<dev.labtutor.host.LabFile> lab, dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp) {
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp) {
         FakeWorld world = new FakeWorld(course, dir);
         setUp.accept(world);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
@@ -318,7 +318,7 @@ class TutorAppTest {
 
     @Test
     void aSandboxLabWhoseVipFitsIsNamedOnTheStatusLine() throws Exception {
-        dev.labtutor.host.LabFile fits = new dev.labtutor.host.LabFile(Fixtures.lab().source(), Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(),
+        dev.labtutor.lab.LabFile fits = new dev.labtutor.lab.LabFile(Fixtures.lab().source(), Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(),
                 Map.of(), Map.of(), Optional.empty());
         start(Optional.of(fits), Fixtures.course(), w -> w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt", "sandbox nt (started by root)")));
         String first = await("Lab: sandbox nt (started by root), /tmp/lab.yaml");
