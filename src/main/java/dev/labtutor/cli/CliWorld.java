@@ -19,15 +19,16 @@ import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.progress.StateDir;
+import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.sandbox.SandboxException;
 import dev.labtutor.sandbox.SandboxPreflight;
+import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.LiveChecker;
 import dev.labtutor.tui.World;
 import dev.labtutor.yaml.DataFileException;
 import dev.labtutor.yaml.Problems;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,16 +171,13 @@ final class CliWorld implements World {
 
     @Override
     public LabFile startSandbox(Consumer<String> progress) throws SetupFailed {
-        Writer lines = new LineWriter(progress);
-        PrintWriter pw = new PrintWriter(lines, true);
-        int code = Main.run(pw, pw, "sandbox", "up");
-        pw.flush();
-        if (code != ExitCodes.OK) {
-            throw new SetupFailed(Text.of("沙箱没有启动（退出码 " + code + "），见上面的输出", "the sandbox did not start (exit " + code + "); see the output above"));
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.up(SandboxSpec.defaults(), progress::accept);
+        } catch (SandboxException e) {
+            throw new SetupFailed(e.text());
         }
-        Path lab = SandboxLab.currentLabFile().orElseThrow(() -> new SetupFailed(Text.of("沙箱已启动，但找不到它的实验环境文件",
-                "the sandbox is up but its lab file is missing")));
-        return read(lab);
+        return read(sandbox.labFile());
     }
 
     @Override
@@ -233,38 +231,5 @@ final class CliWorld implements World {
     /** A YAML double-quoted scalar. */
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** Hands over each complete line written to it. */
-    private static final class LineWriter extends Writer {
-        private final Consumer<String> lines;
-        private final StringBuilder buf = new StringBuilder();
-
-        LineWriter(Consumer<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public synchronized void write(char[] c, int off, int len) {
-            for (int i = off; i < off + len; i++) {
-                if (c[i] == '\n') {
-                    lines.accept(buf.toString());
-                    buf.setLength(0);
-                } else {
-                    buf.append(c[i]);
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public synchronized void close() {
-            if (buf.length() > 0) {
-                lines.accept(buf.toString());
-            }
-        }
     }
 }

@@ -72,6 +72,19 @@ public final class Sandbox {
         this.vm = vm;
     }
 
+    /** What a start reports while it runs: each line of progress as it happens (the lines {@code sandbox up} prints). */
+    @FunctionalInterface
+    public interface Listener {
+        void progress(String line);
+    }
+
+    /** {@link #up(SandboxSpec, PrintWriter)} with each line of progress handed to {@code listener}. */
+    public static Sandbox up(SandboxSpec spec, Listener listener) {
+        try (ProgressLines lines = new ProgressLines(listener::progress)) {
+            return up(spec, new PrintWriter(lines, true));
+        }
+    }
+
     /** {@link #up(SandboxSpec, PrintWriter)} without progress output. */
     public static Sandbox up(SandboxSpec spec) {
         return up(spec, new PrintWriter(PrintWriter.nullWriter()));
