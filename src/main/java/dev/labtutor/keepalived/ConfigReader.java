@@ -29,7 +29,7 @@ final class ConfigReader {
     private final Optional<String> configId;
     private final DiagnosticSink sink;
 
-    private final Deque<Cursor> files = new ArrayDeque<>();
+    private final Deque<LineCursor> files = new ArrayDeque<>();
     private final Map<String, Def> defs = new HashMap<>();
     private final Deque<String> pending = new ArrayDeque<>();
     private final List<Seq> seqs = new ArrayList<>();
@@ -48,7 +48,7 @@ final class ConfigReader {
         this.includes = includes;
         this.configId = configId;
         this.sink = sink;
-        files.push(new Cursor(main));
+        files.push(new LineCursor(main));
         file = main.path();
         defs.put("_PWD", new Def("_PWD", null, false));
         defs.put("_INSTANCE", new Def("_INSTANCE", null, false));
@@ -114,7 +114,7 @@ final class ConfigReader {
             } else {
                 buf = null;
                 while (true) {
-                    Cursor c = files.peek();
+                    LineCursor c = files.peek();
                     if (c == null) {
                         return null;
                     }
@@ -462,156 +462,23 @@ final class ConfigReader {
     }
 
     private boolean addSeq(String buf) {
-        int p = 4;
-        boolean hex = false;
-        if (p < buf.length() && buf.charAt(p) == 'x') {
-            hex = true;
-            p++;
-        }
-        int open = buf.indexOf('(', p);
-        int close = buf.indexOf(')', p);
-        if (open < 0 || close < open || !buf.substring(p, open).isBlank()) {
+        SeqSpec.Generated g = SeqSpec.seq(buf, v -> v.indexOf('$') >= 0 ? replaceParams(v) : null, MAX_GENERATED_LINES);
+        if (g == null) {
             return false;
         }
-        String inner = buf.substring(open + 1, close);
-        String[] parts = inner.split(",", -1);
-        if (parts.length < 2 || parts.length > 4) {
-            return false;
+        if (!g.values().isEmpty()) {
+            seqs.add(new Seq(file, line, g.text(), g.values()));
         }
-        String var = parts[0].trim();
-        if (var.isEmpty()) {
-            return false;
-        }
-        long[] nums = new long[parts.length - 1];
-        for (int i = 1; i < parts.length; i++) {
-            String v = parts[i].trim();
-            String r = v.indexOf('$') >= 0 ? replaceParams(v) : null;
-            if (r != null) {
-                v = r.trim();
-            }
-            Long parsed = parseCLong(v);
-            if (parsed == null) {
-                return false;
-            }
-            nums[i - 1] = parsed;
-        }
-        long start;
-        long step;
-        long end;
-        if (nums.length == 1) {
-            end = nums[0];
-            step = end < 1 ? -1 : 1;
-            start = end < 0 ? -1 : 1;
-        } else if (nums.length == 2) {
-            start = nums[0];
-            end = nums[1];
-            step = start <= end ? 1 : -1;
-        } else {
-            start = nums[0];
-            step = nums[1];
-            end = nums[2];
-            if (step == 0 || (start < end && step < 0) || (start > end && step > 0)) {
-                return false;
-            }
-        }
-        if (hex && (start < 0 || end < 0)) {
-            return false;
-        }
-        String text = buf.substring(close + 1).stripLeading();
-        List<Map<String, String>> values = new ArrayList<>();
-        for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-            values.add(Map.of(var, hex ? Long.toHexString(v) : Long.toString(v)));
-            if (values.size() > MAX_GENERATED_LINES) {
-                return false;
-            }
-        }
-        if (values.isEmpty()) {
-            return true;
-        }
-        seqs.add(new Seq(file, line, text, values));
         return true;
     }
 
     private boolean addLst(String buf) {
-        int open = buf.indexOf('(', 4);
-        int close = buf.lastIndexOf(')');
-        if (open < 0 || close < open || !buf.substring(4, open).isBlank()) {
+        SeqSpec.Generated g = SeqSpec.lst(buf);
+        if (g == null) {
             return false;
         }
-        List<List<String>> groups = splitGroups(buf.substring(open + 1, close));
-        if (groups == null || groups.size() < 2) {
-            return false;
-        }
-        List<String> vars = groups.get(0);
-        List<Map<String, String>> values = new ArrayList<>();
-        for (List<String> g : groups.subList(1, groups.size())) {
-            if (g.size() > vars.size()) {
-                return false;
-            }
-            Map<String, String> m = new HashMap<>();
-            for (int i = 0; i < vars.size(); i++) {
-                m.put(vars.get(i), i < g.size() ? g.get(i) : "");
-            }
-            values.add(m);
-        }
-        seqs.add(new Seq(file, line, buf.substring(close + 1).stripLeading(), values));
+        seqs.add(new Seq(file, line, g.text(), g.values()));
         return true;
-    }
-
-    /** "{a,b}, {1,2}, x" into [[a,b],[1,2],[x]]. */
-    private static List<List<String>> splitGroups(String s) {
-        List<List<String>> out = new ArrayList<>();
-        int i = 0;
-        while (i <= s.length()) {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                i++;
-            }
-            if (i < s.length() && s.charAt(i) == '{') {
-                int e = s.indexOf('}', i);
-                if (e < 0) {
-                    return null;
-                }
-                List<String> g = new ArrayList<>();
-                for (String part : s.substring(i + 1, e).split(",", -1)) {
-                    g.add(part.trim());
-                }
-                out.add(g);
-                i = e + 1;
-                while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                    i++;
-                }
-                if (i < s.length() && s.charAt(i) != ',') {
-                    return null;
-                }
-                i++;
-            } else {
-                int e = s.indexOf(',', i);
-                if (e < 0) {
-                    e = s.length();
-                }
-                out.add(List.of(s.substring(i, e).trim()));
-                i = e + 1;
-            }
-        }
-        return out;
-    }
-
-    private static Long parseCLong(String v) {
-        try {
-            boolean neg = v.startsWith("-");
-            String d = neg || v.startsWith("+") ? v.substring(1) : v;
-            long r;
-            if (d.startsWith("0x") || d.startsWith("0X")) {
-                r = Long.parseLong(d.substring(2), 16);
-            } else if (d.length() > 1 && d.startsWith("0")) {
-                r = Long.parseLong(d.substring(1), 8);
-            } else {
-                r = Long.parseLong(d);
-            }
-            return neg ? -r : r;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static boolean isInclude(String buf) {
@@ -653,7 +520,7 @@ final class ConfigReader {
             return;
         }
         for (int i = found.size() - 1; i >= 0; i--) {
-            files.push(new Cursor(found.get(i)));
+            files.push(new LineCursor(found.get(i)));
         }
     }
 
@@ -814,73 +681,6 @@ final class ConfigReader {
 
         boolean done() {
             return next >= values.size();
-        }
-    }
-
-    /** One file being read, in fgets-sized chunks. */
-    private static final class Cursor {
-        final Source source;
-        final String text;
-        int pos;
-        int lineNo;
-        boolean lastChunkTooLong;
-        private boolean midLine;
-
-        Cursor(Source source) {
-            this.source = source;
-            this.text = source.text();
-        }
-
-        /** The next chunk without its line end, or null at end of file. */
-        String chunk() {
-            lastChunkTooLong = false;
-            if (pos >= text.length()) {
-                return null;
-            }
-            if (!midLine) {
-                lineNo++;
-            }
-            int nl = text.indexOf('\n', pos);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            int limit = MAXBUF - 1;
-            String chunk;
-            if (utf8Length(text, pos, lineEnd) + (nl < 0 ? 0 : 1) <= limit) {
-                chunk = text.substring(pos, lineEnd);
-                pos = nl < 0 ? text.length() : nl + 1;
-                midLine = false;
-            } else {
-                int end = pos;
-                int bytes = 0;
-                while (end < lineEnd) {
-                    int b = utf8Length(text, end, end + 1);
-                    if (bytes + b > limit) {
-                        break;
-                    }
-                    bytes += b;
-                    end++;
-                }
-                if (end == pos) {
-                    end = pos + 1;
-                }
-                chunk = text.substring(pos, end);
-                pos = end;
-                lastChunkTooLong = !midLine;
-                midLine = true;
-            }
-            int len = chunk.length();
-            while (len > 0 && (chunk.charAt(len - 1) == '\r' || chunk.charAt(len - 1) == '\n')) {
-                len--;
-            }
-            return chunk.substring(0, len);
-        }
-
-        private static int utf8Length(String s, int from, int to) {
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
-                n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-            }
-            return n;
         }
     }
 }
