@@ -112,14 +112,7 @@ final class ConfigParser {
         });
         global.simple("vrrp_garp_interval", s -> garpLike(s, "vrrp_garp_interval", v -> g -> g.garp = Optional.of(v)));
         global.simple("vrrp_gna_interval", s -> garpLike(s, "vrrp_gna_interval", v -> g -> g.gna = Optional.of(v)));
-        global.simple("vrrp_garp_master_delay", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 0, 255, "invalid-number");
-                if (v != null) {
-                    globals = withGlobals(g -> g.garpMasterDelay = Optional.of(v.doubleValue()));
-                }
-            }
-        });
+        number(global, "vrrp_garp_master_delay", (s, w) -> unsigned(s, w, 0, 255, "invalid-number"), v -> globals = withGlobals(g -> g.garpMasterDelay = Optional.of(v.doubleValue())));
         global.simple("vrrp_version", s -> {
             if (!need(s, 1)) {
                 return;
@@ -145,38 +138,10 @@ final class ConfigParser {
                 cur(scripts).script = Optional.of(String.join(" ", s.words().subList(1, s.size())));
             }
         });
-        script.simple("interval", s -> {
-            if (need(s, 1)) {
-                Double v = dbl(s, s.word(1), 0.000001, 4294.0, "invalid-number");
-                if (v != null) {
-                    cur(scripts).interval = v;
-                }
-            }
-        });
-        script.simple("weight", s -> {
-            if (need(s, 1)) {
-                Long v = signed(s, s.word(1), -253, 253);
-                if (v != null) {
-                    cur(scripts).weight = v.intValue();
-                }
-            }
-        });
-        script.simple("rise", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 1, Integer.MAX_VALUE, "invalid-number");
-                if (v != null) {
-                    cur(scripts).rise = v.intValue();
-                }
-            }
-        });
-        script.simple("fall", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 1, Integer.MAX_VALUE, "invalid-number");
-                if (v != null) {
-                    cur(scripts).fall = v.intValue();
-                }
-            }
-        });
+        number(script, "interval", (s, w) -> dbl(s, w, 0.000001, 4294.0, "invalid-number"), v -> cur(scripts).interval = v);
+        number(script, "weight", (s, w) -> signed(s, w, -253, 253), v -> cur(scripts).weight = v.intValue());
+        number(script, "rise", (s, w) -> unsigned(s, w, 1, Integer.MAX_VALUE, "invalid-number"), v -> cur(scripts).rise = v.intValue());
+        number(script, "fall", (s, w) -> unsigned(s, w, 1, Integer.MAX_VALUE, "invalid-number"), v -> cur(scripts).fall = v.intValue());
         script.simple(Keywords.SCRIPT_SIMPLE);
         Handler openScript = s -> {
             ScriptBuilder b = new ScriptBuilder();
@@ -298,19 +263,9 @@ final class ConfigParser {
             }
         });
         Block auth = new Block(false);
-        auth.simple("auth_type", s -> {
-            if (!need(s, 1)) {
-                return;
-            }
-            InstanceBuilder i = cur(instances);
-            if (s.word(1).equals("PASS") || s.word(1).equals("AH")) {
-                i.authType = Optional.of(s.word(1));
-            } else {
-                sink.error(s.file(), s.line(), "auth-type-unknown",
-                        "(" + i.name + ") 未知的认证类型 '" + s.word(1) + "'。取值区分大小写，请写 PASS（或 AH）。",
-                        "(" + i.name + ") unknown authentication type '" + s.word(1) + "'. Values are case-sensitive: write PASS (or AH).");
-            }
-        });
+        instanceChoice(auth, "auth_type", Set.of("PASS", "AH"), (i, w) -> i.authType = Optional.of(w), "auth-type-unknown",
+                (name, w) -> "(" + name + ") 未知的认证类型 '" + w + "'。取值区分大小写，请写 PASS（或 AH）。",
+                (name, w) -> "(" + name + ") unknown authentication type '" + w + "'. Values are case-sensitive: write PASS (or AH).");
         auth.simple("auth_pass", s -> {
             if (!need(s, 1)) {
                 return;
@@ -333,14 +288,7 @@ final class ConfigParser {
             cur(instances).nopreempt = true;
             cur(instances).nopreemptLine = s.line();
         });
-        b.simple("preempt_delay", s -> {
-            if (need(s, 1)) {
-                Double v = dbl(s, s.word(1), 0, 1000, "invalid-number");
-                if (v != null) {
-                    cur(instances).preemptDelay = Optional.of(v);
-                }
-            }
-        });
+        number(b, "preempt_delay", (s, w) -> dbl(s, w, 0, 1000, "invalid-number"), v -> cur(instances).preemptDelay = Optional.of(v));
         b.simple("accept", s -> cur(instances).accept = true);
         b.simple("unicast_src_ip", s -> {
             if (need(s, 1)) {
@@ -371,18 +319,8 @@ final class ConfigParser {
                 }
             });
         }
-        b.simple("version", s -> {
-            if (!need(s, 1)) {
-                return;
-            }
-            InstanceBuilder i = cur(instances);
-            if (s.word(1).equals("2") || s.word(1).equals("3")) {
-                i.version = Integer.parseInt(s.word(1));
-            } else {
-                sink.error(s.file(), s.line(), "vrrp-version-invalid", "(" + i.name + ") version 只能是 2 或 3。",
-                        "(" + i.name + "): Version must be either 2 or 3.");
-            }
-        });
+        instanceChoice(b, "version", Set.of("2", "3"), (i, w) -> i.version = Integer.parseInt(w), "vrrp-version-invalid",
+                (name, w) -> "(" + name + ") version 只能是 2 或 3。", (name, w) -> "(" + name + "): Version must be either 2 or 3.");
         b.simple(Keywords.INSTANCE_SIMPLE).opaque(Keywords.INSTANCE_OPAQUE);
         return b;
     }
@@ -430,30 +368,9 @@ final class ConfigParser {
                 }
             }
         });
-        vs.simple("persistence_timeout", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 1, Integer.MAX_VALUE, "invalid-number");
-                if (v != null) {
-                    cur(virtualServers).persistence = OptionalInt.of(v.intValue());
-                }
-            }
-        });
-        vs.simple("delay_loop", s -> {
-            if (need(s, 1)) {
-                Double v = dbl(s, s.word(1), 0.000001, 4294.0, "invalid-number");
-                if (v != null) {
-                    cur(virtualServers).delayLoop = v;
-                }
-            }
-        });
-        vs.simple("quorum", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 1, Integer.MAX_VALUE, "invalid-number");
-                if (v != null) {
-                    cur(virtualServers).quorum = OptionalInt.of(v.intValue());
-                }
-            }
-        });
+        number(vs, "persistence_timeout", (s, w) -> unsigned(s, w, 1, Integer.MAX_VALUE, "invalid-number"), v -> cur(virtualServers).persistence = OptionalInt.of(v.intValue()));
+        number(vs, "delay_loop", (s, w) -> dbl(s, w, 0.000001, 4294.0, "invalid-number"), v -> cur(virtualServers).delayLoop = v);
+        number(vs, "quorum", (s, w) -> unsigned(s, w, 1, Integer.MAX_VALUE, "invalid-number"), v -> cur(virtualServers).quorum = OptionalInt.of(v.intValue()));
         vs.simple("sorry_server", s -> {
             if (need(s, 1)) {
                 cur(virtualServers).sorry = Optional.of(String.join(" ", s.words().subList(1, s.size())));
@@ -572,16 +489,7 @@ final class ConfigParser {
                 }
             });
         }
-        b.simple("retry", s -> {
-            if (need(s, 1)) {
-                Long v = unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid");
-                if (v == null) {
-                    checkerValue(s, "retry '" + s.word(1) + "' 无效（0 或正整数）。", "Invalid retry connection value '" + s.word(1) + "'");
-                } else {
-                    lastCheck().retry = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v));
-                }
-            }
-        });
+        b.simple("retry", s -> retry(s, "retry", "（0 或正整数）", "Invalid retry connection value"));
         b.simple("delay_before_retry", s -> {
             if (need(s, 1) && timer(s, s.word(1), 0, 18446744073709.551614) == null) {
                 checkerValue(s, "delay_before_retry '" + s.word(1) + "' 无效。", "Invalid delay_before_retry connection value '" + s.word(1) + "'");
@@ -606,14 +514,7 @@ final class ConfigParser {
                     sink.error(s.file(), s.line(), "nb-get-retry-deprecated",
                             "nb_get_retry 是 keepalived 1.x 的写法，2.x 中已废弃（keepalived -t 会报告它），请改用 retry。",
                             "nb_get_retry is deprecated - please use 'retry' (the keepalived 1.x spelling; keepalived -t reports it).");
-                    if (need(s, 1)) {
-                        Long v = unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid");
-                        if (v == null) {
-                            checkerValue(s, "nb_get_retry '" + s.word(1) + "' 无效。", "Invalid nb_get_retry value '" + s.word(1) + "'");
-                        } else {
-                            lastCheck().retry = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v));
-                        }
-                    }
+                    retry(s, "nb_get_retry", "", "Invalid nb_get_retry value");
                 });
                 b.simple("virtualhost", s -> {
                     if (s.size() < 2) {
@@ -654,6 +555,37 @@ final class ConfigParser {
             }
         }
         return b;
+    }
+
+    /**
+     * An instance keyword whose one argument must be one of {@code allowed}, case-sensitive as in
+     * keepalived; otherwise the error, its texts made from the instance's name and the word.
+     */
+    private void instanceChoice(Block block, String keyword, Set<String> allowed, java.util.function.BiConsumer<InstanceBuilder, String> set,
+            String code, java.util.function.BinaryOperator<String> zh, java.util.function.BinaryOperator<String> en) {
+        block.simple(keyword, s -> {
+            if (!need(s, 1)) {
+                return;
+            }
+            InstanceBuilder i = cur(instances);
+            if (allowed.contains(s.word(1))) {
+                set.accept(i, s.word(1));
+            } else {
+                sink.error(s.file(), s.line(), code, zh.apply(i.name, s.word(1)), en.apply(i.name, s.word(1)));
+            }
+        });
+    }
+
+    /** A checker's retry count ({@code retry}, or 1.x's {@code nb_get_retry}), with keepalived's message for a bad value. */
+    private void retry(Stmt s, String keyword, String zhRange, String en) {
+        if (need(s, 1)) {
+            Long v = unsigned(s, s.word(1), 0, 4294967295L, "checker-value-invalid");
+            if (v == null) {
+                checkerValue(s, keyword + " '" + s.word(1) + "' 无效" + zhRange + "。", en + " '" + s.word(1) + "'");
+            } else {
+                lastCheck().retry = OptionalInt.of((int) Math.min(Integer.MAX_VALUE, v));
+            }
+        }
     }
 
     private Block urlBlock() {
@@ -1010,6 +942,18 @@ final class ConfigParser {
 
     // ---------------------------------------------------------------- value helpers
 
+    /** A keyword with one numeric argument: {@code read} parses and reports it; a valid value goes to {@code set}. */
+    private <T> void number(Block block, String keyword, java.util.function.BiFunction<Stmt, String, T> read, java.util.function.Consumer<T> set) {
+        block.simple(keyword, s -> {
+            if (need(s, 1)) {
+                T v = read.apply(s, s.word(1));
+                if (v != null) {
+                    set.accept(v);
+                }
+            }
+        });
+    }
+
     private boolean need(Stmt s, int index) {
         if (s.size() > index) {
             return true;
@@ -1047,19 +991,12 @@ final class ConfigParser {
             invalidNumber(s, text, "invalid-number");
             return null;
         }
-        long v;
-        try {
-            v = Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            v = Long.MAX_VALUE;
-        }
+        long v = saturated(t);
         if (v < min || v > max) {
             if (rangeCode == null) {
                 return null;
             }
-            sink.error(s.file(), s.line(), rangeCode, "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
-                    "number '" + text + "' outside range [" + min + ", " + max + "].");
-            return null;
+            return outOfRange(s, text, min, max, rangeCode);
         }
         return v;
     }
@@ -1070,18 +1007,27 @@ final class ConfigParser {
             invalidNumber(s, text, "invalid-number");
             return null;
         }
-        long v;
-        try {
-            v = Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
-        } catch (NumberFormatException e) {
-            v = Long.MAX_VALUE;
-        }
+        long v = saturated(t.startsWith("+") ? t.substring(1) : t);
         if (v < min || v > max) {
-            sink.error(s.file(), s.line(), "invalid-number", "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
-                    "number '" + text + "' outside range [" + min + ", " + max + "].");
-            return null;
+            return outOfRange(s, text, min, max, "invalid-number");
         }
         return v;
+    }
+
+    /** A whole number's value; one too large for a long counts as {@link Long#MAX_VALUE}, outside every range. */
+    private static long saturated(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** keepalived's "outside range" error for a number; always null, the value a reader returns then. */
+    private <T> T outOfRange(Stmt s, String text, Object min, Object max, String code) {
+        sink.error(s.file(), s.line(), code, "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
+                "number '" + text + "' outside range [" + min + ", " + max + "].");
+        return null;
     }
 
     /** read_double(): strtod syntax; null (and a diagnostic) when invalid or out of range. */
@@ -1102,9 +1048,7 @@ final class ConfigParser {
             if (rangeCode == null) {
                 return null;
             }
-            sink.error(s.file(), s.line(), rangeCode, "数字 '" + text + "' 超出范围 [" + min + ", " + max + "]。",
-                    "number '" + text + "' outside range [" + min + ", " + max + "].");
-            return null;
+            return outOfRange(s, text, min, max, rangeCode);
         }
         return v;
     }
