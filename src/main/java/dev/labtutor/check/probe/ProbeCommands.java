@@ -256,15 +256,7 @@ public final class ProbeCommands {
      */
     private static String log(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
-        String q = quote(unit);
-        return "o=$(journalctl -u " + q + " -n " + LOG_LINES + " --no-pager -o short 2>&1); r=$?; "
-               + "case \"$o\" in ''|*'No journal files were found'*|*'-- No entries --'*) r=1 ;; esac; "
-               + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; printf '%s\\n' \"$o\"; else "
-               + "[ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
-               + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
-               + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
-               + "grep -i " + quote(processName(unit)) + " \"$m\" | tail -n " + LOG_LINES + "; "
-               + "else echo 'labtutor:source none'; fi; fi";
+        return journalOrSyslog(unit, LOG_LINES, "printf '%s\\n' \"$o\"", "tail -n " + LOG_LINES);
     }
 
     /**
@@ -275,16 +267,25 @@ public final class ProbeCommands {
      */
     private static String logEvents(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
-        String q = quote(unit);
         String keep = "grep -E " + quote(EVENT_PATTERN) + " | tail -n " + EVENT_LINES;
-        return "o=$(journalctl -u " + q + " -n 1 --no-pager -o short 2>&1); r=$?; "
+        return journalOrSyslog(unit, 1, "journalctl -u " + quote(unit) + " --no-pager -o short 2>/dev/null | " + keep, keep) + "; exit 0";
+    }
+
+    /**
+     * The unit's journal when it has entries ({@code journal}: what to print then; the first
+     * {@code probeLines} lines are in {@code $o}), else /var/log/messages or syslog grepped for the
+     * unit's process and piped into {@code filter}. The first line names the source; a journalctl
+     * complaint goes to stderr.
+     */
+    private static String journalOrSyslog(String unit, int probeLines, String journal, String filter) {
+        return "o=$(journalctl -u " + quote(unit) + " -n " + probeLines + " --no-pager -o short 2>&1); r=$?; "
                + "case \"$o\" in ''|*'No journal files were found'*|*'-- No entries --'*) r=1 ;; esac; "
-               + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; journalctl -u " + q + " --no-pager -o short 2>/dev/null | " + keep + "; "
+               + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; " + journal + "; "
                + "else [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
                + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
                + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
-               + "grep -i " + quote(processName(unit)) + " \"$m\" | " + keep + "; "
-               + "else echo 'labtutor:source none'; fi; fi; exit 0";
+               + "grep -i " + quote(processName(unit)) + " \"$m\" | " + filter + "; "
+               + "else echo 'labtutor:source none'; fi; fi";
     }
 
     private static String command(Probe p) {
