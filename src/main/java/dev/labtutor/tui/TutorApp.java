@@ -120,6 +120,8 @@ public final class TutorApp {
         Optional<Text> welcome = lab.flatMap(l -> PlainApp.labNotice(world, course, l));
         shown = start.state();
         if (options.lesson().isPresent()) {
+            // Only what the first screen shows: the Driver, once it runs, applies the same intent
+            // to the state it starts from and runs its effects (the progress saved).
             shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
         }
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
@@ -131,7 +133,7 @@ public final class TutorApp {
         }
         log.line("started: course " + course.id() + ", " + labName.en());
         link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
-        driver = new Driver(new Session(), shown, start.existed(),
+        driver = new Driver(new Session(), start.state(), start.existed(),
                 link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
         welcome.ifPresent(w -> {
             log.line("lab: " + w.en());
