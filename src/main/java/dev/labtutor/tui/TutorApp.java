@@ -255,69 +255,43 @@ public final class TutorApp {
     }
 
     private FirstRun.Result firstRun(Lang lang) throws IOException, InterruptedException {
-        FirstRun fr = new FirstRun(world, course, prompter);
-        drawFirstRun(fr, lang);
-        try {
+        try (EffectRunner<FirstRun.Event> runner = new EffectRunner<>("labtutor-setup")) {
+            FirstRunEffects effects = new FirstRunEffects(world, prompter, runner, Path.of(System.getProperty("user.home")));
+            FirstRun.Transition t = FirstRun.start(course, world.labTarget());
+            FirstRun.State fr = t.state();
+            effects.run(t.effects());
+            String spun = "";
+            boolean dirty = true;
             while (true) {
-                boolean dirty = false;
-                for (KeyStroke k = screen.pollInput(); k != null; k = screen.pollInput()) {
+                for (KeyStroke k = screen.pollInput(); k != null && fr.result().isEmpty(); k = screen.pollInput()) {
                     if (asking.isPresent()) {
                         secretKey(k);
-                    } else if (k.getKeyType() == KeyType.EOF || (k.getKeyType() == KeyType.Character && k.isCtrlDown() && k.getCharacter() == 'c')) {
-                        return new FirstRun.Result.Quit();
                     } else {
-                        fr.key(k);
+                        t = FirstRun.update(fr, new FirstRun.Event.Key(k));
+                        fr = t.state();
+                        effects.run(t.effects());
                     }
                     dirty = true;
                 }
-                dirty |= fr.poll() | promptChanged() | screen.doResizeIfNecessary() != null | fr.working();
+                for (FirstRun.Event e : fr.result().isPresent() ? java.util.List.<FirstRun.Event>of() : runner.take(Duration.ofMillis(dirty ? 0 : 40))) {
+                    t = FirstRun.update(fr, e);
+                    fr = t.state();
+                    effects.run(t.effects());
+                    dirty = true;
+                }
                 if (fr.result().isPresent()) {
                     return fr.result().get();
                 }
+                String spin = String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
+                dirty |= promptChanged() | screen.doResizeIfNecessary() != null | (fr.working() && !spin.equals(spun));
                 if (dirty) {
-                    drawFirstRun(fr, lang);
+                    FirstRunView.draw(new Painter(screen.newTextGraphics(), options.color()), layout(), fr, lang, spin,
+                            asking.map(r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
+                    screen.refresh();
+                    spun = spin;
+                    dirty = false;
                 }
-                Thread.sleep(dirty ? 10 : 40);
-            }
-        } finally {
-            fr.close();
-        }
-    }
-
-    private void drawFirstRun(FirstRun fr, Lang lang) throws IOException {
-        Layout l = layout();
-        Painter p = new Painter(screen.newTextGraphics(), options.color());
-        if (l.tooSmall()) {
-            TutorScreen.tooSmall(p, l, lang);
-            screen.refresh();
-            return;
-        }
-        p.text(0, 0, l.width(), " labtutor  " + course.title().in(lang), Style.HEADER);
-        String spin = String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
-        java.util.List<Line> lines = new java.util.ArrayList<>();
-        for (Line line : fr.lines(lang, spin)) {
-            if (line.width() <= l.width() - 4) {
-                lines.add(line);
-            } else {
-                Style st = line.spans().get(line.spans().size() - 1).style();
-                String text = line.text();
-                int hang = 0;
-                if (line.spans().size() > 1 && line.spans().get(0).style() == Style.KEY) {
-                    String rest = line.spans().get(1).text();
-                    hang = dev.labtutor.view.DisplayWidth.of(line.spans().get(0).text()) + rest.length() - rest.stripLeading().length()
-                            - (text.length() - text.stripLeading().length());
-                }
-                lines.addAll(Line.wrapped("", " ".repeat(Math.max(0, Math.min(hang, 10))), st, text, st, l.width() - 4));
             }
         }
-        p.lines(2, 2, l.width() - 4, l.height() - 4, lines, 0, Style.NORMAL);
-        for (int r = 1; r < l.height() - 1; r++) {
-            p.text(0, r, 2, "", Style.NORMAL);
-            p.text(l.width() - 2, r, 2, "", Style.NORMAL);
-        }
-        p.text(0, 1, l.width(), "", Style.NORMAL);
-        p.text(0, l.height() - 1, l.width(), " " + fr.footer(lang) + " ", Style.HEADER);
-        asking.ifPresent(r -> TutorScreen.secret(p, l, new TutorScreen.SecretField(r.prompt().in(lang), typedLength), lang));
-        screen.refresh();
     }
 }
