@@ -267,16 +267,15 @@ public final class TutorApp {
                     if (asking.isPresent()) {
                         secretKey(k);
                     } else {
-                        t = FirstRun.update(fr, new FirstRun.Event.Key(k));
-                        fr = t.state();
-                        effects.run(t.effects());
+                        fr = firstRunUpdate(fr, new FirstRun.Event.Key(k), effects);
                     }
                     dirty = true;
                 }
-                for (FirstRun.Event e : fr.result().isPresent() ? java.util.List.<FirstRun.Event>of() : runner.take(Duration.ofMillis(dirty ? 0 : 40))) {
-                    t = FirstRun.update(fr, e);
-                    fr = t.state();
-                    effects.run(t.effects());
+                if (fr.result().isPresent()) {
+                    return fr.result().get();
+                }
+                for (FirstRun.Event e : runner.take(Duration.ofMillis(dirty ? 0 : 40))) {
+                    fr = firstRunUpdate(fr, e, effects);
                     dirty = true;
                 }
                 if (fr.result().isPresent()) {
@@ -293,5 +292,11 @@ public final class TutorApp {
                 }
             }
         }
+    }
+
+    private static FirstRun.State firstRunUpdate(FirstRun.State fr, FirstRun.Event e, FirstRunEffects effects) {
+        FirstRun.Transition t = FirstRun.update(fr, e);
+        effects.run(t.effects());
+        return t.state();
     }
 }
