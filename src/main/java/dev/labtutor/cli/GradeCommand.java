@@ -120,7 +120,7 @@ public final class GradeCommand implements Callable<Integer> {
                 write(g, dir, lang);
                 if (watch) {
                     prompter.stopAsking();
-                    g = GradeDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
+                    g = dev.labtutor.tui.ClassDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
                             next -> write(next, dir, lang), dir, Duration.ofSeconds(interval), lang);
                 }
                 summary(stdout, g, dir, lang);

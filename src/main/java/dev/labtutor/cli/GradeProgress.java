@@ -35,8 +35,10 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
     });
     private String lastLogged = "";
     private long lastLogNanos;
-    private boolean paused;
-    private boolean closed;
+    /** Drawn while ticking; not while a prompt asks for a secret; never again once closed. */
+    private Phase phase = Phase.TICKING;
+
+    private enum Phase { TICKING, PAUSED, CLOSED }
 
     GradeProgress(PrintWriter err, boolean tty) {
         this.err = err;
@@ -76,7 +78,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
     }
 
     private synchronized void tick() {
-        if (paused || closed) {
+        if (phase != Phase.TICKING) {
             return;
         }
         String l = line();
@@ -96,7 +98,9 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
     }
 
     synchronized void pause() {
-        paused = true;
+        if (phase == Phase.TICKING) {
+            phase = Phase.PAUSED;
+        }
         if (tty) {
             err.print("\r\u001b[K");
             err.flush();
@@ -104,16 +108,18 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
     }
 
     synchronized void resume() {
-        paused = false;
+        if (phase == Phase.PAUSED) {
+            phase = Phase.TICKING;
+        }
     }
 
     /** Stops the ticker and leaves the final line. */
     @Override
     public synchronized void close() {
-        if (closed) {
+        if (phase == Phase.CLOSED) {
             return;
         }
-        closed = true;
+        phase = Phase.CLOSED;
         ticker.shutdownNow();
         err.println((tty ? "\r\u001b[K" : "labtutor: ") + line());
         err.flush();

@@ -95,6 +95,20 @@ final class Painter {
             case ERROR -> bold(TextColor.ANSI.MAGENTA_BRIGHT);
             case INFO -> fg(TextColor.ANSI.CYAN_BRIGHT, null);
             case LOCKED -> fg(TextColor.ANSI.BLACK_BRIGHT, null);
+            case CELL_PASS -> cell(TextColor.ANSI.BLACK, TextColor.ANSI.GREEN);
+            case CELL_PARTIAL -> cell(TextColor.ANSI.BLACK, TextColor.ANSI.YELLOW);
+            case CELL_FAIL -> cell(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.RED);
+            case CELL_UNREACHABLE -> cell(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.BLACK_BRIGHT);
+            case CELL_ERROR -> cell(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.MAGENTA);
+        }
+    }
+
+    /** A coloured block; reverse video without colour. */
+    private void cell(TextColor fg, TextColor bg) {
+        if (color) {
+            fg(fg, bg);
+        } else {
+            g.enableModifiers(SGR.REVERSE);
         }
     }
 

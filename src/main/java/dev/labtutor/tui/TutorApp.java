@@ -120,6 +120,8 @@ public final class TutorApp {
         Optional<Text> welcome = lab.flatMap(l -> PlainApp.labNotice(world, course, l));
         shown = start.state();
         if (options.lesson().isPresent()) {
+            // Only what the first screen shows: the Driver, once it runs, applies the same intent
+            // to the state it starts from and runs its effects (the progress saved).
             shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
         }
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
@@ -131,7 +133,7 @@ public final class TutorApp {
         }
         log.line("started: course " + course.id() + ", " + labName.en());
         link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
-        driver = new Driver(new Session(), shown, start.existed(),
+        driver = new Driver(new Session(), start.state(), start.existed(),
                 link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
         welcome.ifPresent(w -> {
             log.line("lab: " + w.en());
@@ -253,69 +255,48 @@ public final class TutorApp {
     }
 
     private FirstRun.Result firstRun(Lang lang) throws IOException, InterruptedException {
-        FirstRun fr = new FirstRun(world, course, prompter);
-        drawFirstRun(fr, lang);
-        try {
+        try (EffectRunner<FirstRun.Event> runner = new EffectRunner<>("labtutor-setup")) {
+            FirstRunEffects effects = new FirstRunEffects(world, prompter, runner, Path.of(System.getProperty("user.home")));
+            FirstRun.Transition t = FirstRun.start(course, world.labTarget());
+            FirstRun.State fr = t.state();
+            effects.run(t.effects());
+            String spun = "";
+            boolean dirty = true;
             while (true) {
-                boolean dirty = false;
-                for (KeyStroke k = screen.pollInput(); k != null; k = screen.pollInput()) {
+                for (KeyStroke k = screen.pollInput(); k != null && fr.result().isEmpty(); k = screen.pollInput()) {
                     if (asking.isPresent()) {
                         secretKey(k);
-                    } else if (k.getKeyType() == KeyType.EOF || (k.getKeyType() == KeyType.Character && k.isCtrlDown() && k.getCharacter() == 'c')) {
-                        return new FirstRun.Result.Quit();
                     } else {
-                        fr.key(k);
+                        fr = firstRunUpdate(fr, new FirstRun.Event.Key(k), effects);
                     }
                     dirty = true;
                 }
-                dirty |= fr.poll() | promptChanged() | screen.doResizeIfNecessary() != null | fr.working();
                 if (fr.result().isPresent()) {
                     return fr.result().get();
                 }
-                if (dirty) {
-                    drawFirstRun(fr, lang);
+                for (FirstRun.Event e : runner.take(Duration.ofMillis(dirty ? 0 : 40))) {
+                    fr = firstRunUpdate(fr, e, effects);
+                    dirty = true;
                 }
-                Thread.sleep(dirty ? 10 : 40);
+                if (fr.result().isPresent()) {
+                    return fr.result().get();
+                }
+                String spin = String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
+                dirty |= promptChanged() | screen.doResizeIfNecessary() != null | (fr.working() && !spin.equals(spun));
+                if (dirty) {
+                    FirstRunView.draw(new Painter(screen.newTextGraphics(), options.color()), layout(), fr, lang, spin,
+                            asking.map(r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
+                    screen.refresh();
+                    spun = spin;
+                    dirty = false;
+                }
             }
-        } finally {
-            fr.close();
         }
     }
 
-    private void drawFirstRun(FirstRun fr, Lang lang) throws IOException {
-        Layout l = layout();
-        Painter p = new Painter(screen.newTextGraphics(), options.color());
-        if (l.tooSmall()) {
-            TutorScreen.tooSmall(p, l, lang);
-            screen.refresh();
-            return;
-        }
-        p.text(0, 0, l.width(), " labtutor  " + course.title().in(lang), Style.HEADER);
-        String spin = String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
-        java.util.List<Line> lines = new java.util.ArrayList<>();
-        for (Line line : fr.lines(lang, spin)) {
-            if (line.width() <= l.width() - 4) {
-                lines.add(line);
-            } else {
-                Style st = line.spans().get(line.spans().size() - 1).style();
-                String text = line.text();
-                int hang = 0;
-                if (line.spans().size() > 1 && line.spans().get(0).style() == Style.KEY) {
-                    String rest = line.spans().get(1).text();
-                    hang = dev.labtutor.view.DisplayWidth.of(line.spans().get(0).text()) + rest.length() - rest.stripLeading().length()
-                            - (text.length() - text.stripLeading().length());
-                }
-                lines.addAll(Line.wrapped("", " ".repeat(Math.max(0, Math.min(hang, 10))), st, text, st, l.width() - 4));
-            }
-        }
-        p.lines(2, 2, l.width() - 4, l.height() - 4, lines, 0, Style.NORMAL);
-        for (int r = 1; r < l.height() - 1; r++) {
-            p.text(0, r, 2, "", Style.NORMAL);
-            p.text(l.width() - 2, r, 2, "", Style.NORMAL);
-        }
-        p.text(0, 1, l.width(), "", Style.NORMAL);
-        p.text(0, l.height() - 1, l.width(), " " + fr.footer(lang) + " ", Style.HEADER);
-        asking.ifPresent(r -> TutorScreen.secret(p, l, new TutorScreen.SecretField(r.prompt().in(lang), typedLength), lang));
-        screen.refresh();
+    private static FirstRun.State firstRunUpdate(FirstRun.State fr, FirstRun.Event e, FirstRunEffects effects) {
+        FirstRun.Transition t = FirstRun.update(fr, e);
+        effects.run(t.effects());
+        return t.state();
     }
 }

@@ -43,13 +43,18 @@ class TutorAppTest {
     }
 
     private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp) {
+        return start(lab, Optional.empty(), course, setUp, Clock.systemUTC());
+    }
+
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, Optional<String> lesson, dev.labtutor.course.Course course,
+                            java.util.function.Consumer<FakeWorld> setUp, Clock clock) {
         FakeWorld world = new FakeWorld(course, dir);
         setUp.accept(world);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         app = new Thread(() -> {
             try {
-                new TutorApp(world, world.course, vt, new TutorApp.Options(lab, Optional.empty(), Lang.EN, true, Optional.empty()),
-                        Clock.systemUTC()).run();
+                new TutorApp(world, world.course, vt, new TutorApp.Options(lab, lesson, Lang.EN, true, Optional.empty()),
+                        clock).run();
             } catch (Throwable t) {
                 crashed[0] = t;
             }
@@ -136,6 +141,28 @@ class TutorAppTest {
         var saved = w.store.load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of())).progress();
         assertEquals(LessonState.PASSED, saved.lesson("install").orElseThrow().state());
         assertEquals("master", saved.current());
+    }
+
+    @Test
+    void theLessonNamedOnTheCommandLineIsSavedAsTheCurrentOne() throws Exception {
+        start(Optional.of(Fixtures.lab()));
+        await("Not checked yet");
+        key('q');
+        app.join(5000);
+        // A clock that stands still: no time spent is added, so only the opening itself can save.
+        FakeWorld w = start(Optional.of(Fixtures.lab()), Optional.of("master"), Fixtures.course(), x -> { },
+                Clock.fixed(java.time.Instant.now().plusSeconds(3600), java.time.ZoneOffset.UTC));
+        await("Lesson 2  Configure the master server");
+        LabKey key = new LabKey(Fixtures.lab().source().toString(), Map.of());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!"master".equals(w.store.load(w.course.id(), key).progress().current()) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertEquals("master", w.store.load(w.course.id(), key).progress().current(),
+                "opening the lesson is saved at once, like any other move, not only when something else changes");
+        key('q');
+        app.join(5000);
+        assertFalse(app.isAlive());
     }
 
     @Test

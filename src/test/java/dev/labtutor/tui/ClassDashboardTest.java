@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code grade --watch} dashboard on a lanterna virtual terminal: cells, refresh rounds, {@code q}. */
-class GradeDashboardTest {
+class ClassDashboardTest {
 
     @TempDir
     Path dir;
@@ -85,11 +85,12 @@ class GradeDashboardTest {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(cols, 20));
         TerminalScreen screen = new TerminalScreen(vt);
         screen.startScreen();
-        GradeDashboard.State state = new GradeDashboard.State(g, System.nanoTime() + 60_000_000_000L);
+        ClassDashboardState state = ClassDashboardState.start(g, Path.of("book"), Duration.ofSeconds(60), 0);
         for (int i = 0; i < lessonScroll; i++) {
-            GradeDashboard.keys(state, new KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowRight), screen);
+            state = ClassDashboardState.update(state, new ClassDashboardState.Event.Key(
+                    new KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowRight)), 0).state();
         }
-        GradeDashboard.draw(screen.newTextGraphics(), screen.getTerminalSize(), state, Lang.EN);
+        ClassDashboardView.draw(new Painter(screen.newTextGraphics(), true), ClassDashboardView.rows(state, cols, 20, Lang.EN), cols);
         screen.refresh();
         return vt;
     }
@@ -136,11 +137,15 @@ class GradeDashboardTest {
         AtomicInteger written = new AtomicInteger();
         CompletableFuture<ClassGrades> done = CompletableFuture.supplyAsync(() -> {
             try {
-                return GradeDashboard.run(screen, first, listener -> {
+                return ClassDashboard.run(screen, first, listener -> {
                     rounds.incrementAndGet();
                     return second;
                 }, g -> {
-                    GradeCommand.write(g, book, Lang.EN);
+                    try {
+                        Gradebook.write(g, book, Lang.EN);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
                     written.incrementAndGet();
                 }, book, Duration.ofMillis(400), Lang.EN);
             } catch (Exception e) {
