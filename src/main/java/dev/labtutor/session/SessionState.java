@@ -1,5 +1,6 @@
 package dev.labtutor.session;
 
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Prober;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
@@ -103,7 +104,7 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     /** Passed once, but its last check found something not passing. */
     public boolean brokenNow(String lessonId) {
         List<CheckMark> m = marks(lessonId);
-        return stateOf(lessonId) == LessonState.PASSED && !m.isEmpty() && !m.stream().allMatch(CheckMark::passed);
+        return stateOf(lessonId) == LessonState.PASSED && !LessonOutcome.passes(m, CheckMark::passed);
     }
 
     public int step() {

@@ -1,5 +1,6 @@
 package dev.labtutor.view;
 
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Verdict;
 import java.util.List;
 
@@ -11,6 +12,6 @@ public record LessonReport(String course, String lesson, List<Verdict> verdicts)
     }
 
     public boolean passed() {
-        return !verdicts.isEmpty() && verdicts.stream().allMatch(Verdict::passed);
+        return LessonOutcome.passes(verdicts);
     }
 }
