@@ -291,6 +291,7 @@ public final class Session {
         // counted on the marks, not the verdicts: a watched PASS kept in progress counts as passed
         long passed = marks.stream().filter(CheckMark::passed).count();
         boolean allPass = LessonOutcome.passes(marks, CheckMark::passed);
+        s = s.withVerdicts(lessonId, all);
         rec = rec.checked(s.now(), marks, countAttempt && before != LessonState.PASSED);
         if (allPass && before == LessonState.OPEN) {
             rec = rec.passed(s.now());
@@ -474,7 +475,10 @@ public final class Session {
         Verdict qv = quiz.grade(l, rec.answers());
         List<CheckMark> marks = new ArrayList<>(rec.checks().stream().filter(m -> !m.check().equals(QuizGrading.CHECK_ID)).toList());
         marks.add(Marks.of(qv));
-        s = s.withProgress(s.progress().with(l.id(), rec.withChecks(marks)));
+        List<Verdict> judged = new ArrayList<>(s.verdicts().getOrDefault(l.id(), List.of()).stream()
+                .filter(v -> !v.check().equals(QuizGrading.CHECK_ID)).toList());
+        judged.add(qv);
+        s = s.withProgress(s.progress().with(l.id(), rec.withChecks(marks))).withVerdicts(l.id(), judged);
         int no = l.quiz().indexOf(q.get()) + 1;
         Text feedback = c.get().correct()
                 ? Text.of("第 " + no + " 题正确。" + q.get().explain().zh(), "Question " + no + " is right. " + q.get().explain().en())

@@ -16,6 +16,7 @@ import dev.labtutor.session.Hints;
 import dev.labtutor.session.Intent;
 import dev.labtutor.session.Session;
 import dev.labtutor.session.SessionState;
+import dev.labtutor.view.LessonReport;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ReportText;
@@ -306,7 +307,7 @@ public final class PlainApp {
                 .map(role -> s.lab().flatMap(x -> x.host(role)).map(h -> role + " " + h.user() + "@" + h.address()).orElse(role)).toList();
         ReportText.Header h = new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
                 s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()), hosts);
-        w.print(ReportText.render(h, s.marks(l.id()), s.lang(), false));
+        w.print(ReportText.render(LessonReport.of(s, l.id(), h, Optional.empty()), s.lang(), false));
     }
 
     private void flash(PrintWriter w, SessionState before) {
