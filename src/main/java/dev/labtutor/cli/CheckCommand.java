@@ -2,6 +2,7 @@ package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.CheckRun;
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
@@ -24,7 +25,6 @@ import dev.labtutor.view.ReportText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,46 +127,39 @@ public final class CheckCommand implements Callable<Integer> {
         if (!seen.containsKey(lesson.id()) && !lesson.checks().isEmpty()) {
             throw new UserError(end.flash().map(f -> f.text().in(lang)).orElse("the check did not run"));
         }
-        List<CheckMark> marks = end.marks(lesson.id());
         var out = spec.commandLine().getOut();
+        LessonReport report = LessonReport.of(end, lesson.id(), learner.header(lesson, lang), after(end, lesson));
         if (json) {
-            List<Verdict> verdicts = new ArrayList<>(seen.getOrDefault(lesson.id(), List.of()));
-            if (!lesson.quiz().isEmpty()) {
-                verdicts.add(QuizGrading.COURSE.grade(lesson, end.record(lesson.id()).answers()));
-            }
-            ReportText.Header h = learner.header(lesson, lang);
-            out.println(ReportJson.render(new LessonReport(course.id(), lesson.id(), verdicts), lang, h.labFile(), h.hosts()));
+            out.println(ReportJson.render(report, lang));
         } else {
-            boolean color = picocli.CommandLine.Help.Ansi.AUTO.enabled();
-            out.print(ReportText.render(learner.header(lesson, lang), marks, lang, color));
-            after(end, lesson, lang).ifPresent(out::println);
+            out.print(ReportText.render(report, lang, picocli.CommandLine.Help.Ansi.AUTO.enabled()));
         }
         out.flush();
-        return !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed) ? ExitCodes.OK : ExitCodes.FAILED;
+        return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** What to do next: the next lesson once this one passed, or why a pass was not recorded. */
-    private static Optional<String> after(SessionState s, Lesson lesson, Lang lang) {
+    private static Optional<Text> after(SessionState s, Lesson lesson) {
         List<Lesson> lessons = s.course().lessons();
         int i = s.index(lesson.id());
-        boolean allPass = s.marks(lesson.id()).stream().allMatch(CheckMark::passed);
+        boolean allPass = LessonOutcome.passes(s.marks(lesson.id()), CheckMark::passed);
         if (s.stateOf(lesson.id()) == LessonState.LOCKED) {
-            return s.flash().map(f -> f.text().in(lang));
+            return s.flash().map(f -> f.text());
         }
         if (!allPass) {
             return Optional.empty();
         }
         if (s.stateOf(lesson.id()) != LessonState.PASSED) {
-            return s.flash().map(f -> f.text().in(lang));
+            return s.flash().map(f -> f.text());
         }
         if (i + 1 >= lessons.size()) {
-            return Optional.of(Text.of("整个课程已完成。", "You have finished the course.").in(lang));
+            return Optional.of(Text.of("整个课程已完成。", "You have finished the course."));
         }
         Lesson next = lessons.get(i + 1);
         return Optional.of(Text.of("下一课：第 " + (i + 2) + " 课 " + next.id() + "「" + next.title().zh() + "」，运行 labtutor show "
                         + next.id() + " 查看，或运行 labtutor 继续。",
                 "Next: lesson " + (i + 2) + ", " + next.id() + " (" + next.title().en() + "): see it with 'labtutor show "
-                        + next.id() + "', or run 'labtutor' to go on.").in(lang));
+                        + next.id() + "', or run 'labtutor' to go on."));
     }
 
     /** Shows, between rounds of {@code --wait}, which checks are awaited and the time left: in place on a terminal, a line per round otherwise. */

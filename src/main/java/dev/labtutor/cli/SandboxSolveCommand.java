@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.check.CheckCatalog;
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
@@ -64,7 +65,7 @@ public final class SandboxSolveCommand implements Callable<Integer> {
             };
             if (!only) {
                 for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
-                    if (!ll.check(earlier, Duration.ZERO).stream().allMatch(Verdict::passed)) {
+                    if (!LessonOutcome.passes(ll.check(earlier, Duration.ZERO))) {
                         out.println("(" + earlier.id() + " does not pass yet: solving it first)");
                         ll.solve(earlier, Duration.ofSeconds(120), progress);
                     }

@@ -1,5 +1,6 @@
 package dev.labtutor.session;
 
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.QuizVerdict;
 import dev.labtutor.check.Status;
 import dev.labtutor.check.Supersede;
@@ -129,8 +130,9 @@ public final class CourseProof {
             verdicts = List.copyOf(verdicts);
         }
 
+        /** Whether the lesson still passes, by the one rule ({@link LessonOutcome#passes(List)}). */
         public boolean holds() {
-            return checks > 0 && passed == checks;
+            return LessonOutcome.passes(verdicts);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.labtutor.session;
 
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.TimelineCheck;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.CheckRef;
@@ -289,7 +290,8 @@ public final class Session {
         List<CheckMark> marks = keepWatched(s.marks(lessonId), Marks.of(all));
         // counted on the marks, not the verdicts: a watched PASS kept in progress counts as passed
         long passed = marks.stream().filter(CheckMark::passed).count();
-        boolean allPass = !marks.isEmpty() && passed == marks.size();
+        boolean allPass = LessonOutcome.passes(marks, CheckMark::passed);
+        s = s.withVerdicts(lessonId, all);
         rec = rec.checked(s.now(), marks, countAttempt && before != LessonState.PASSED);
         if (allPass && before == LessonState.OPEN) {
             rec = rec.passed(s.now());
@@ -369,7 +371,7 @@ public final class Session {
                                     + " broken now (still recorded as passed)"));
         }
         if (s.watching().isPresent()) {
-            boolean allPass = !s.marks(s.current().id()).isEmpty() && s.marks(s.current().id()).stream().allMatch(CheckMark::passed);
+            boolean allPass = LessonOutcome.passes(s.marks(s.current().id()), CheckMark::passed);
             s = allPass ? s.withWatch(Optional.empty(), Optional.empty())
                     : s.withWatch(s.watching(), Optional.of(s.now().plus(WATCH_INTERVAL)));
         }
@@ -473,7 +475,10 @@ public final class Session {
         Verdict qv = quiz.grade(l, rec.answers());
         List<CheckMark> marks = new ArrayList<>(rec.checks().stream().filter(m -> !m.check().equals(QuizGrading.CHECK_ID)).toList());
         marks.add(Marks.of(qv));
-        s = s.withProgress(s.progress().with(l.id(), rec.withChecks(marks)));
+        List<Verdict> judged = new ArrayList<>(s.verdicts().getOrDefault(l.id(), List.of()).stream()
+                .filter(v -> !v.check().equals(QuizGrading.CHECK_ID)).toList());
+        judged.add(qv);
+        s = s.withProgress(s.progress().with(l.id(), rec.withChecks(marks))).withVerdicts(l.id(), judged);
         int no = l.quiz().indexOf(q.get()) + 1;
         Text feedback = c.get().correct()
                 ? Text.of("第 " + no + " 题正确。" + q.get().explain().zh(), "Question " + no + " is right. " + q.get().explain().en())
@@ -500,7 +505,7 @@ public final class Session {
                 }
             }
         }
-        return marks.stream().allMatch(CheckMark::passed) ? Math.max(0, steps.size() - 1) : 0;
+        return LessonOutcome.passes(marks, CheckMark::passed) ? Math.max(0, steps.size() - 1) : 0;
     }
 
     private static Text passedText(SessionState s, String lessonId, int no) {

@@ -1,6 +1,8 @@
 package dev.labtutor.session;
 
+import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Prober;
+import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
@@ -22,11 +24,21 @@ import java.util.Optional;
  * The whole learner session, one immutable value: the course, the lab (empty before the learner
  * has a lab file), the language, the progress (lessons' states and records, the current lesson
  * and step), what is running, the watch mode, the question being asked, the hint level and
- * solution on screen, the last message, and the time. Views draw this and nothing else.
+ * solution on screen, the last message, the time, and the verdicts of the lessons checked in
+ * this session. Views draw this and nothing else.
+ *
+ * <p>{@code verdicts} holds, per lesson checked in this session, the verdicts its marks were
+ * made from, in the order of its marks (see {@link #verdicts(String)}); the progress keeps the
+ * marks only.
  */
 public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Optional<Run> running,
                            Optional<Instant> watching, Optional<Instant> nextRound, Ask ask, boolean solutionOpen,
-                           int hintShown, Optional<Flash> flash, Instant now, Instant lastActive, long runs, boolean done) {
+                           int hintShown, Optional<Flash> flash, Instant now, Instant lastActive, long runs, boolean done,
+                           Map<String, List<Verdict>> verdicts) {
+
+    public SessionState {
+        verdicts = Map.copyOf(verdicts);
+    }
 
     /** What the session is doing: nothing, one check (or re-check) running, or watching (rounds until it passes, or w/Esc). */
     public enum Mode { IDLE, CHECKING, WATCHING }
@@ -74,7 +86,7 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
 
     public static SessionState start(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Instant now) {
         SessionState s = new SessionState(course, lab, lang, progress, Optional.empty(), Optional.empty(), Optional.empty(),
-                Ask.NONE, false, 0, Optional.empty(), now, now, 0, false);
+                Ask.NONE, false, 0, Optional.empty(), now, now, 0, false, Map.of());
         Progress normalized = Gating.normalize(course, progress, now);
         Progress resumed = Gating.resume(course, normalized);
         return s.withProgress(resumed == normalized ? normalized : Gating.normalize(course, resumed, now));
@@ -100,10 +112,25 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
         return record(lessonId).checks();
     }
 
+    /**
+     * The results of a lesson's last check as verdicts, one per mark and in the marks' order:
+     * the verdict a mark was made from when this session judged it, else the verdict the mark
+     * remembers (a mark from an earlier session, or a watched PASS kept in the progress). What
+     * the reports of a lesson render, in text and in JSON alike.
+     */
+    public List<Verdict> verdicts(String lessonId) {
+        List<Verdict> judged = verdicts.getOrDefault(lessonId, List.of());
+        List<Verdict> out = new java.util.ArrayList<>();
+        for (CheckMark m : marks(lessonId)) {
+            out.add(judged.stream().filter(v -> Marks.of(v).equals(m)).findFirst().orElseGet(() -> Marks.verdict(m)));
+        }
+        return out;
+    }
+
     /** Passed once, but its last check found something not passing. */
     public boolean brokenNow(String lessonId) {
         List<CheckMark> m = marks(lessonId);
-        return stateOf(lessonId) == LessonState.PASSED && !m.isEmpty() && !m.stream().allMatch(CheckMark::passed);
+        return stateOf(lessonId) == LessonState.PASSED && !LessonOutcome.passes(m, CheckMark::passed);
     }
 
     public int step() {
@@ -125,33 +152,27 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     SessionState withProgress(Progress p) {
-        return new SessionState(course, lab, lang, p, running, watching, nextRound, ask, solutionOpen, hintShown, flash, now,
-                lastActive, runs, done);
+        return copy(c -> c.progress = p);
     }
 
     SessionState withRunning(Optional<Run> r) {
-        return new SessionState(course, lab, lang, progress, r, watching, nextRound, ask, solutionOpen, hintShown, flash, now,
-                lastActive, runs, done);
+        return copy(c -> c.running = r);
     }
 
     SessionState withWatch(Optional<Instant> since, Optional<Instant> next) {
-        return new SessionState(course, lab, lang, progress, running, since, next, ask, solutionOpen, hintShown, flash, now,
-                lastActive, runs, done);
+        return copy(c -> { c.watching = since; c.nextRound = next; });
     }
 
     SessionState withAsk(Ask a) {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, a, solutionOpen, hintShown, flash, now,
-                lastActive, runs, done);
+        return copy(c -> c.ask = a);
     }
 
     SessionState withView(boolean solution, int hint) {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, ask, solution, hint, flash, now,
-                lastActive, runs, done);
+        return copy(c -> { c.solutionOpen = solution; c.hintShown = hint; });
     }
 
     SessionState withFlash(Optional<Flash> f) {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, ask, solutionOpen, hintShown, f, now,
-                lastActive, runs, done);
+        return copy(c -> c.flash = f);
     }
 
     SessionState flash(Flash.Level level, Text text) {
@@ -159,22 +180,68 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     SessionState withLang(Lang l) {
-        return new SessionState(course, lab, l, progress, running, watching, nextRound, ask, solutionOpen, hintShown, flash, now,
-                lastActive, runs, done);
+        return copy(c -> c.lang = l);
     }
 
     SessionState at(Instant time, Instant active) {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, ask, solutionOpen, hintShown, flash, time,
-                active, runs, done);
+        return copy(c -> { c.now = time; c.lastActive = active; });
     }
 
     SessionState withRuns(long n) {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, ask, solutionOpen, hintShown, flash, now,
-                lastActive, n, done);
+        return copy(c -> c.runs = n);
     }
 
     SessionState finished() {
-        return new SessionState(course, lab, lang, progress, running, watching, nextRound, ask, solutionOpen, hintShown, flash, now,
-                lastActive, runs, true);
+        return copy(c -> c.done = true);
+    }
+
+    /** The state with the verdicts of {@code lessonId}'s last check (see {@link #verdicts(String)}). */
+    SessionState withVerdicts(String lessonId, List<Verdict> v) {
+        Map<String, List<Verdict>> all = new LinkedHashMap<>(verdicts);
+        all.put(lessonId, List.copyOf(v));
+        return copy(c -> c.verdicts = all);
+    }
+
+    /** This state with some of its parts changed; the one place that lists every part. */
+    private SessionState copy(java.util.function.Consumer<Parts> change) {
+        Parts c = new Parts(this);
+        change.accept(c);
+        return new SessionState(course, lab, c.lang, c.progress, c.running, c.watching, c.nextRound, c.ask, c.solutionOpen,
+                c.hintShown, c.flash, c.now, c.lastActive, c.runs, c.done, c.verdicts);
+    }
+
+    /** The parts of a state that change, to be set by name in {@link #copy}. */
+    private static final class Parts {
+        Lang lang;
+        Progress progress;
+        Optional<Run> running;
+        Optional<Instant> watching;
+        Optional<Instant> nextRound;
+        Ask ask;
+        boolean solutionOpen;
+        int hintShown;
+        Optional<Flash> flash;
+        Instant now;
+        Instant lastActive;
+        long runs;
+        boolean done;
+        Map<String, List<Verdict>> verdicts;
+
+        Parts(SessionState s) {
+            lang = s.lang;
+            progress = s.progress;
+            running = s.running;
+            watching = s.watching;
+            nextRound = s.nextRound;
+            ask = s.ask;
+            solutionOpen = s.solutionOpen;
+            hintShown = s.hintShown;
+            flash = s.flash;
+            now = s.now;
+            lastActive = s.lastActive;
+            runs = s.runs;
+            done = s.done;
+            verdicts = s.verdicts;
+        }
     }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Maps a key to what it means here: an intent for the session, a change of the view's own
- * state, or both. Pure. A question being asked, the help and the quiz dialog take the keys
- * first; then {@code c w h s n p r l a ? q}, Esc, Tab, arrows, PgUp/PgDn, Home/End, Enter, Ctrl-L.
+ * state, or both. Pure. The keys that act everywhere (Ctrl-L, Ctrl-C) come first, then a
+ * question being asked, the help and the quiz dialog take the keys; otherwise the
+ * {@link Keymap} says what a key does, and a key it does not list does nothing.
  */
 final class Keys {
 
@@ -30,14 +31,13 @@ final class Keys {
     }
 
     static Outcome handle(Ui ui, SessionState s, KeyStroke k, Layout l, int lessonLines, int resultLines) {
+        Keymap.Pane pane = new Keymap.Pane(l, lessonLines, resultLines);
+        Optional<Keymap.Binding> always = Keymap.binding(k, true);
+        if (always.isPresent()) {
+            return always.get().action().on(ui, s, pane);
+        }
         KeyType t = k.getKeyType();
         Character c = t == KeyType.Character ? k.getCharacter() : null;
-        if (c != null && (c == '\f' || (k.isCtrlDown() && (c == 'l' || c == 'L')))) {
-            return new Outcome(ui, Optional.empty(), true);
-        }
-        if (c != null && k.isCtrlDown() && (c == 'c' || c == 'C')) {
-            return Outcome.of(ui, new Intent.Quit());
-        }
         if (t == KeyType.EOF) {
             return Outcome.of(ui, new Intent.Confirm(true));
         }
@@ -56,55 +56,21 @@ final class Keys {
         if (ui.quiz().isPresent()) {
             return quiz(ui, s, k);
         }
-        if (c != null && !k.isCtrlDown() && !k.isAltDown()) {
-            switch (c) {
-                case 'c': return Outcome.of(ui, new Intent.Check());
-                case 'w': return Outcome.of(ui, new Intent.Watch());
-                case 'h': return Outcome.of(ui.withLessonScroll(0), new Intent.Hint());
-                case 's': return Outcome.of(ui.withLessonScroll(0), new Intent.Solution());
-                // another lesson is read from its top: the focus goes back to the lesson pane
-                case 'n': return Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Next());
-                case 'p': return Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Previous());
-                case 'r': return Outcome.of(ui, new Intent.RecheckPassed());
-                case 'l': return Outcome.of(ui, new Intent.SwitchLanguage());
-                case 'q': return Outcome.of(ui, new Intent.Quit());
-                case '?': return Outcome.of(ui.withHelp(true));
-                case 'a':
-                    if (!s.current().quiz().isEmpty()) {
-                        return Outcome.of(ui.withQuiz(Optional.of(firstOpen(s))));
-                    }
-                    return Outcome.of(ui);
-                default: return Outcome.of(ui);
-            }
-        }
-        int page = Math.max(1, (ui.focus() == Ui.Focus.RESULTS ? l.resultsRows() : l.lessonRows()) - 1);
-        int lessons = s.course().lessons().size();
-        switch (t) {
-            case Escape: return Outcome.of(ui, new Intent.Cancel());
-            case Tab: return Outcome.of(ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 1) % 3]));
-            case ReverseTab: return Outcome.of(ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 2) % 3]));
-            case Enter:
-                if (ui.focus() == Ui.Focus.LIST) {
-                    return Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Open(s.course().lessons().get(ui.cursor()).id()));
-                }
-                return Outcome.of(ui);
-            case ArrowUp: return Outcome.of(move(ui, -1, lessons, l, lessonLines, resultLines));
-            case ArrowDown: return Outcome.of(move(ui, 1, lessons, l, lessonLines, resultLines));
-            case PageUp: return Outcome.of(move(ui, -page, lessons, l, lessonLines, resultLines));
-            case PageDown: return Outcome.of(move(ui, page, lessons, l, lessonLines, resultLines));
-            case Home: return Outcome.of(move(ui, -1_000_000, lessons, l, lessonLines, resultLines));
-            case End: return Outcome.of(move(ui, 1_000_000, lessons, l, lessonLines, resultLines));
-            case ArrowLeft: return Outcome.of(ui.withFocus(Ui.Focus.LIST));
-            case ArrowRight: return Outcome.of(ui.focus() == Ui.Focus.LIST ? ui.withFocus(Ui.Focus.LESSON) : ui);
-            default: return Outcome.of(ui);
-        }
+        return Keymap.binding(k, false).map(b -> b.action().on(ui, s, pane)).orElse(Outcome.of(ui));
     }
 
-    private static Ui move(Ui ui, int by, int lessons, Layout l, int lessonLines, int resultLines) {
+    /** How far PgUp and PgDn move in the pane with the focus: its height less one line. */
+    static int page(Ui ui, Keymap.Pane p) {
+        return Math.max(1, (ui.focus() == Ui.Focus.RESULTS ? p.layout().resultsRows() : p.layout().lessonRows()) - 1);
+    }
+
+    /** Moves the cursor in the lesson list, or scrolls the lesson or the results, whichever has the focus. */
+    static Ui move(Ui ui, int by, SessionState s, Keymap.Pane p) {
+        Layout l = p.layout();
         return switch (ui.focus()) {
-            case LIST -> ui.withCursor(clamp(ui.cursor() + by, 0, lessons - 1));
-            case LESSON -> ui.withLessonScroll(clamp(ui.lessonScroll() + by, 0, Math.max(0, lessonLines - l.lessonRows())));
-            case RESULTS -> ui.withResultsScroll(clamp(ui.resultsScroll() + by, 0, Math.max(0, resultLines - l.resultsRows())));
+            case LIST -> ui.withCursor(clamp(ui.cursor() + by, 0, s.course().lessons().size() - 1));
+            case LESSON -> ui.withLessonScroll(clamp(ui.lessonScroll() + by, 0, Math.max(0, p.lessonLines() - l.lessonRows())));
+            case RESULTS -> ui.withResultsScroll(clamp(ui.resultsScroll() + by, 0, Math.max(0, p.resultLines() - l.resultsRows())));
         };
     }
 
@@ -127,7 +93,7 @@ final class Keys {
     }
 
     /** The first question not answered right, so the dialog opens where work is left. */
-    private static int firstOpen(SessionState s) {
+    static int firstOpen(SessionState s) {
         List<Question> quiz = s.current().quiz();
         var answers = s.record(s.current().id()).answers();
         for (int i = 0; i < quiz.size(); i++) {

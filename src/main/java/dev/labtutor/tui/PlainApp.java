@@ -16,6 +16,7 @@ import dev.labtutor.session.Hints;
 import dev.labtutor.session.Intent;
 import dev.labtutor.session.Session;
 import dev.labtutor.session.SessionState;
+import dev.labtutor.view.LessonReport;
 import dev.labtutor.view.LessonText;
 import dev.labtutor.view.LessonView;
 import dev.labtutor.view.ReportText;
@@ -44,17 +45,12 @@ import org.jline.terminal.TerminalBuilder;
 
 /**
  * The tutor as numbered lines and a prompt, for screen readers, serial consoles and logs: the
- * same session as the full screen, driven by commands ({@code check}, {@code watch},
- * {@code hint}, {@code solution}, {@code next}, {@code prev}, {@code lessons}, {@code show},
- * {@code lang}, {@code quit}, and {@code recheck}, {@code open}, {@code quiz}, {@code answer},
- * {@code help}); the full screen's keys work as short forms. On a terminal, jline gives line
+ * same session as the full screen, driven by the commands of the {@link Keymap}, whose
+ * full-screen keys work as their short forms. On a terminal, jline gives line
  * editing, completion and history (kept in the state directory) and Ctrl-C cancels a running
  * check; from a pipe, commands are read one per line.
  */
 public final class PlainApp {
-
-    private static final List<String> COMMANDS = List.of("check", "watch", "hint", "solution", "next", "prev", "lessons", "show",
-            "lang", "quit", "recheck", "open", "quiz", "answer", "help");
 
     private final World world;
     private final Course course;
@@ -193,42 +189,48 @@ public final class PlainApp {
 
     private void command(PrintWriter w, String[] words) throws InterruptedException {
         SessionState before = driver.state();
-        String c = words[0].toLowerCase(Locale.ROOT);
-        switch (c) {
-            case "check", "c" -> run(w, new Intent.Check());
-            case "watch", "w" -> watch(w);
-            case "hint", "h" -> {
+        Optional<Keymap> c = Keymap.command(words[0]);
+        if (c.isEmpty()) {
+            w.println(Text.of("不认识的命令：" + words[0] + "（输入 help 查看命令）", "unknown command: " + words[0] + " (type help)").in(lang()));
+            flash(w, before);
+            return;
+        }
+        switch (c.get()) {
+            case CHECK -> run(w, new Intent.Check());
+            case WATCH -> watch(w);
+            case HINT -> {
                 driver.dispatch(new Intent.Hint());
                 hints(w);
             }
-            case "solution", "s" -> solution(w);
-            case "next", "n" -> move(w, new Intent.Next());
-            case "prev", "previous", "p" -> move(w, new Intent.Previous());
-            case "open" -> {
+            case SOLUTION -> solution(w);
+            case NEXT -> move(w, new Intent.Next());
+            case PREVIOUS -> move(w, new Intent.Previous());
+            case OPEN -> {
                 if (words.length < 2) {
                     w.println(Text.of("用法：open 课程编号或名称", "usage: open LESSON (number or id)").in(lang()));
                 } else {
                     move(w, new Intent.Open(lessonId(words[1])));
                 }
             }
-            case "lessons" -> lessons(w);
-            case "show" -> show(w);
-            case "recheck", "r" -> run(w, new Intent.RecheckPassed());
-            case "lang", "l" -> {
+            case LESSONS -> lessons(w);
+            case SHOW -> show(w);
+            case RECHECK -> run(w, new Intent.RecheckPassed());
+            case LANGUAGE -> {
                 driver.dispatch(new Intent.SwitchLanguage());
                 w.println(Text.of("语言：中文", "language: English").in(lang()));
             }
-            case "quiz", "a" -> quiz(w);
-            case "answer" -> {
+            case QUIZ -> quiz(w);
+            case ANSWER -> {
                 if (words.length < 3) {
                     w.println(Text.of("用法：answer 题号 选项，例如 answer 1 b", "usage: answer QUESTION CHOICE, for example: answer 1 b").in(lang()));
                 } else {
                     driver.dispatch(new Intent.Answer(questionId(words[1]), words[2]));
                 }
             }
-            case "help", "?" -> help(w);
-            case "quit", "q", "exit" -> driver.dispatch(new Intent.Quit());
-            default -> w.println(Text.of("不认识的命令：" + words[0] + "（输入 help 查看命令）", "unknown command: " + words[0] + " (type help)").in(lang()));
+            case HELP -> w.println(Keymap.plainHelp(lang()));
+            case QUIT -> driver.dispatch(new Intent.Quit());
+            // the full screen's own keys are no commands
+            case FOCUS, SCROLL, REDRAW, CANCEL -> throw new IllegalStateException("no plain command: " + c.get());
         }
         flash(w, before);
     }
@@ -305,7 +307,7 @@ public final class PlainApp {
                 .map(role -> s.lab().flatMap(x -> x.host(role)).map(h -> role + " " + h.user() + "@" + h.address()).orElse(role)).toList();
         ReportText.Header h = new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
                 s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()), hosts);
-        w.print(ReportText.render(h, s.marks(l.id()), s.lang(), false));
+        w.print(ReportText.render(LessonReport.of(s, l.id(), h, Optional.empty()), s.lang(), false));
     }
 
     private void flash(PrintWriter w, SessionState before) {
@@ -392,31 +394,6 @@ public final class PlainApp {
         w.println(Text.of("回答：answer 题号 选项，例如 answer 1 b", "To answer: answer QUESTION CHOICE, for example: answer 1 b").in(s.lang()));
     }
 
-    private void help(PrintWriter w) {
-        Lang l = lang();
-        w.println(Text.of("""
-                命令（括号里是简写）：
-                  check (c)      检查当前课程          watch (w)    每 2 秒检查，直到通过（Ctrl-C 停止）
-                  hint (h)       下一级提示            solution (s) 查看答案（先询问，记录在进度中）
-                  next (n)       下一课                prev (p)     上一课
-                  open 课程      打开某一课（编号或名称） lessons      课程列表
-                  show           显示当前课程          recheck (r)  复查已通过的课程
-                  quiz (a)       显示小测验            answer N X   回答第 N 题，选 X
-                  lang (l)       切换中文 / English    quit (q)     退出
-                观察类课程（故障切换）：先输入 watch，再在另一个终端操作，每轮最多观察 120 秒；
-                check 只检查一次，根据 keepalived 的日志判断已经做过的切换。""", """
-                Commands (short forms in brackets):
-                  check (c)      check this lesson     watch (w)    check every 2 s until it passes (Ctrl-C stops)
-                  hint (h)       the next hint level   solution (s) the solution (asks first; recorded in your progress)
-                  next (n)       the next lesson       prev (p)     the previous lesson
-                  open LESSON    go to a lesson (number or id)   lessons  the lessons and their state
-                  show           show this lesson      recheck (r)  re-check every passed lesson
-                  quiz (a)       show the quiz         answer N X   answer question N with choice X
-                  lang (l)       Chinese / English     quit (q)     quit
-                Observed lessons (a failover): type watch first, then act in another terminal; each round
-                watches up to 120 s. check checks once, judging a failover already done from keepalived's logs.""").in(l));
-    }
-
     private String lessonId(String word) {
         try {
             int n = Integer.parseInt(word);
@@ -444,10 +421,10 @@ public final class PlainApp {
 
     private void complete(List<String> words, int index, List<Candidate> candidates) {
         if (index == 0) {
-            COMMANDS.forEach(c -> candidates.add(new Candidate(c)));
-        } else if (index == 1 && (words.get(0).equals("open") || words.get(0).equals("show"))) {
+            Keymap.commands().forEach(c -> candidates.add(new Candidate(c)));
+        } else if (index == 1 && Keymap.argument(words.get(0)) == Keymap.Arg.LESSON) {
             course.lessons().forEach(l -> candidates.add(new Candidate(l.id())));
-        } else if (index == 1 && words.get(0).equals("answer") && driver != null) {
+        } else if (index == 1 && Keymap.argument(words.get(0)) == Keymap.Arg.QUESTION && driver != null) {
             List<Question> quiz = driver.state().current().quiz();
             for (int i = 1; i <= quiz.size(); i++) {
                 candidates.add(new Candidate(String.valueOf(i)));

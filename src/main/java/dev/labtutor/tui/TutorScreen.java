@@ -62,7 +62,7 @@ final class TutorScreen {
         }
         p.lines(l.rightX() + 1, l.resultsTop() + 1, l.rightWidth() - 1, l.resultsRows(), results, ui.resultsScroll(), Style.NORMAL);
         message(p, l, s);
-        p.line(0, l.keysRow(), l.width(), keyLine(Words.keys(lang, !s.current().quiz().isEmpty()), l.width()), Style.NORMAL);
+        p.line(0, l.keysRow(), l.width(), keyLine(Keymap.footer(lang, !s.current().quiz().isEmpty()), l.width()), Style.NORMAL);
         overlays(p, l, s, ui, secret);
     }
 
@@ -81,15 +81,15 @@ final class TutorScreen {
      * The keys as reverse-video letters with their meaning; two spaces apart when they fit,
      * else one, else without the quiz key (the quiz section names it).
      */
-    static Line keyLine(List<String[]> keys, int width) {
+    static Line keyLine(List<Keymap.Item> keys, int width) {
         for (String gap : List.of("  ", " ")) {
             for (boolean all : List.of(true, false)) {
                 Line line = Line.of(" ");
-                for (String[] k : keys) {
-                    if (!all && k[0].equals("a")) {
+                for (Keymap.Item k : keys) {
+                    if (!all && k.optional()) {
                         continue;
                     }
-                    line = line.plus(k[0], Style.KEY).plus(" " + k[1] + gap, Style.NORMAL);
+                    line = line.plus(k.keys(), Style.KEY).plus(" " + k.label() + gap, Style.NORMAL);
                 }
                 if (line.width() - gap.length() <= width) {
                     return line;
@@ -235,8 +235,9 @@ final class TutorScreen {
                     Line.of(Text.of("y 退出    n 或 Esc 继续", "y quit    n or Esc stay").in(lang), Style.KEY)));
         } else if (ui.help()) {
             List<Line> lines = new ArrayList<>();
-            for (int i = 0; i < Words.HELP.length; i++) {
-                lines.add(Line.of(Words.HELP[i].in(lang), i == 0 ? Style.BOLD : Style.NORMAL));
+            List<String> help = Keymap.help(lang);
+            for (int i = 0; i < help.size(); i++) {
+                lines.add(Line.of(help.get(i), i == 0 ? Style.BOLD : Style.NORMAL));
             }
             lines.add(Line.BLANK);
             lines.add(Line.of(Text.of("标记：✓ 已通过  ! 通过后又出问题  * 可以做  - 未解锁", "Marks: ✓ passed  ! passed, broken now  * open  - locked").in(lang), Style.DIM));

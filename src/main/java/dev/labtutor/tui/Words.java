@@ -37,43 +37,4 @@ final class Words {
             case DONE -> Text.of("完成", "done").in(lang);
         };
     }
-
-    /** The key line's items, most important first within each group; {@code quiz} adds the quiz key. */
-    static java.util.List<String[]> keys(Lang lang, boolean quiz) {
-        boolean zh = lang == Lang.ZH;
-        java.util.List<String[]> k = new java.util.ArrayList<>();
-        k.add(new String[]{"c", zh ? "检查" : "check"});
-        k.add(new String[]{"w", zh ? "监视" : "watch"});
-        k.add(new String[]{"h", zh ? "提示" : "hint"});
-        k.add(new String[]{"s", zh ? "答案" : "solution"});
-        k.add(new String[]{"n/p", zh ? "下/上一课" : "next/prev"});
-        k.add(new String[]{"r", zh ? "复查" : "recheck"});
-        if (quiz) {
-            k.add(new String[]{"a", zh ? "答题" : "quiz"});
-        }
-        k.add(new String[]{"l", zh ? "English" : "中文"});
-        k.add(new String[]{"?", zh ? "帮助" : "help"});
-        k.add(new String[]{"q", zh ? "退出" : "quit"});
-        return k;
-    }
-
-    static final Text[] HELP = {
-        Text.of("按键", "Keys"),
-        Text.of("c      立即检查当前课程一次（在后台进行，Esc 取消）", "c      check the current lesson once, now (in the background; Esc cancels)"),
-        Text.of("w      监视：每 2 秒检查一次，直到全部通过（w 或 Esc 停止）", "w      watch: check every 2 s until everything passes (w or Esc stops)"),
-        Text.of("       观察类课程（故障切换）：先按 w，再在另一个终端操作，每轮最多观察 120 秒；c 只根据 keepalived 的日志判断已经做过的切换",
-                "       observed lessons (a failover): press w first, then act in another terminal; each round watches up to 120 s. "
-                        + "c judges a failover already done from keepalived's logs"),
-        Text.of("h      下一级提示", "h      the next hint level"),
-        Text.of("s      查看答案（先询问，并记录在进度中）", "s      the solution (asks first; recorded in your progress)"),
-        Text.of("n / p  下一课 / 上一课", "n / p  next / previous lesson"),
-        Text.of("r      复查所有已通过的课程", "r      re-check every passed lesson"),
-        Text.of("a      回答本课的小测验", "a      answer this lesson's quiz"),
-        Text.of("l      切换中文 / English", "l      switch Chinese / English"),
-        Text.of("Tab    在课程列表、课程内容、检查结果之间切换", "Tab    move between the lesson list, the lesson and the results"),
-        Text.of("方向键 PgUp PgDn Home End  滚动；Enter 打开列表中的课程", "Up Down PgUp PgDn Home End  scroll; Enter opens the lesson in the list"),
-        Text.of("Ctrl-L 重画屏幕    q 退出（检查进行中会先询问）", "Ctrl-L redraw the screen    q quit (asks while a check runs)"),
-        Text.of("", ""),
-        Text.of("按任意键关闭", "press any key to close"),
-    };
 }

@@ -11,29 +11,32 @@ import java.util.Map;
 
 /**
  * The JSON form of a lesson report:
- * {@code {"course","lesson","passed","results":[{"check","hosts","status","message","hint",...,"per-host":[..]}]}}.
+ * {@code {"course","lesson","lab","passed","state","note","results":[{"check","hosts","status","message","hint",...,"per-host":[..]}]}}.
  */
 public final class ReportJson {
 
     private ReportJson() {
     }
 
+    /**
+     * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}),
+     * whether every check passes ({@code "passed"}), the lesson's state after the check
+     * ({@code "state"}: {@code locked}, {@code open} or {@code passed}) and what the text report
+     * says about it ({@code "note"}, or null).
+     */
     public static String render(LessonReport r, Lang lang) {
-        return render(r, lang, java.util.Optional.empty(), List.of());
-    }
-
-    /** As {@link #render(LessonReport, Lang)}, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}). */
-    public static String render(LessonReport r, Lang lang, java.util.Optional<String> labFile, List<String> hosts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("course", r.course());
         root.put("lesson", r.lesson());
-        if (labFile.isPresent() || !hosts.isEmpty()) {
+        if (r.header().labFile().isPresent() || !r.header().hosts().isEmpty()) {
             Map<String, Object> lab = new LinkedHashMap<>();
-            lab.put("file", labFile.orElse(null));
-            lab.put("hosts", hosts);
+            lab.put("file", r.header().labFile().orElse(null));
+            lab.put("hosts", r.header().hosts());
             root.put("lab", lab);
         }
         root.put("passed", r.passed());
+        root.put("state", r.state().json());
+        root.put("note", r.note().map(n -> n.in(lang)).orElse(null));
         List<Object> results = new ArrayList<>();
         for (Verdict v : r.verdicts()) {
             results.add(result(v, lang));

@@ -24,6 +24,11 @@ public final class ReportText {
     private ReportText() {
     }
 
+    /** The report of a lesson: the header, a row per check, the summary, and the report's note on a line of its own. */
+    public static String render(LessonReport r, Lang lang, boolean color) {
+        return render(r.header(), r.marks(), lang, color) + r.note().map(n -> n.in(lang) + "\n").orElse("");
+    }
+
     public static String render(Header h, List<CheckMark> marks, Lang lang, boolean color) {
         StringBuilder sb = new StringBuilder();
         sb.append(header(h, lang)).append('\n');

@@ -102,6 +102,26 @@ class CheckCommandTest {
                 r.out());
     }
 
+    @Test
+    void theJsonAndTheTextReportShowTheQuizAsTheSessionGradedItWithTheLabsValues() throws Exception {
+        Path lab = lab();
+        String kh = dir.resolve("kh").toString();
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("answer 2 b\nquit\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliTest.Run learn = run("learn", "--plain", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en");
+            assertEquals(0, learn.code(), learn.err());
+        } finally {
+            System.setIn(stdin);
+        }
+        CliTest.Run text = run("check", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en");
+        CliTest.Run json = run("check", "--format", "json", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en");
+        assertTrue(text.out().contains("2 (lb01 has priority 100, lb02 99, and both run normally."), text.out());
+        assertTrue(json.out().contains("2 (lb01 has priority 100, lb02 99, and both run normally."), "the lab's values, as in the text: " + json.out());
+        assertTrue(json.out().contains("\"passed\": false,\n  \"state\": \"open\","), json.out());
+        assertEquals(text.code(), json.code());
+    }
+
     /** A sandbox as 'sandbox up' leaves it (state and lab file), without its hosts: enough for finding and naming it. */
     private Path sandbox(Path root, String name, String startedBy) throws Exception {
         Path d = root.resolve(name);

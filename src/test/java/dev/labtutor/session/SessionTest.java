@@ -306,6 +306,22 @@ class SessionTest {
     }
 
     @Test
+    void aLessonWithNoChecksAndNoQuizPassesWhenCheckedAndOpensTheNext() {
+        Course c = Fixtures.withQuizFirst(false);
+        Lesson basics = c.lessons().get(0);
+        Lesson reading = new Lesson(basics.id(), basics.title(), basics.intro(), basics.roles(), basics.steps(), List.of(), List.of(),
+                basics.file());
+        List<Lesson> lessons = new ArrayList<>(c.lessons());
+        lessons.set(0, reading);
+        Sim s = new Sim(new Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), lessons, c.gating()), false);
+        assertEquals(LessonState.OPEN, s.state.stateOf("basics"));
+        s.send(new Intent.Check());
+        assertTrue(s.effects(Effect.RunCheck.class).isEmpty(), "nothing to check on a lab");
+        assertEquals(LessonState.PASSED, s.state.stateOf("basics"), "nothing in it can fail: " + s.flash());
+        assertEquals(LessonState.OPEN, s.state.stateOf("install"));
+    }
+
+    @Test
     void aLessonWithAQuizAndChecksNeedsBoth() {
         Sim s = new Sim(Fixtures.withQuizFirst(true));
         s.send(new Intent.Check()).finish(s.run(), "basics", Fixtures.verdicts(s.lesson(0)));
