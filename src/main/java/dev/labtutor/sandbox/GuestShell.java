@@ -2,6 +2,7 @@ package dev.labtutor.sandbox;
 
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Shell;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,11 +42,7 @@ final class GuestShell implements AutoCloseable {
 
     /** Runs {@code argv} (each word quoted for the remote shell) with {@code stdin} (may be null). */
     ExecResult run(List<String> argv, byte[] stdin, Duration timeout) {
-        StringBuilder command = new StringBuilder();
-        for (String word : argv) {
-            command.append(command.length() == 0 ? "" : " ").append(quote(word));
-        }
-        return run(command.toString(), stdin, timeout);
+        return run(Shell.command(argv), stdin, timeout);
     }
 
     ExecResult run(String command, byte[] stdin, Duration timeout) {
@@ -109,11 +106,6 @@ final class GuestShell implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** One word for a POSIX shell: single-quoted, with embedded quotes closed and escaped. */
-    static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     private synchronized void closeQuietly() {

@@ -2,6 +2,7 @@ package dev.labtutor.ssh;
 
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Shell;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,16 +91,11 @@ final class SshMessages {
             port = knownHost.substring(knownHost.indexOf("]:") + 2);
         }
         String target = address.contains(":") ? "[" + address + "]:" + port : address + ":" + port;
-        return "labtutor hosts forget " + (isPersonal(file) ? "" : "--known-hosts " + shellWord(file.toString()) + " ") + target;
+        return "labtutor hosts forget " + (isPersonal(file) ? "" : "--known-hosts " + Shell.word(file.toString()) + " ") + target;
     }
 
     private static boolean isPersonal(Path file) {
         return file.toAbsolutePath().normalize().equals(SshOptions.defaultKnownHosts().toAbsolutePath().normalize());
-    }
-
-    /** A path as one shell word: as it is when it needs no quoting, else in single quotes. */
-    private static String shellWord(String s) {
-        return s.matches("[A-Za-z0-9_./:@%+=,~-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     static Text knownHostsUnusable(HostSpec h, Path file, String reason) {
