@@ -427,7 +427,7 @@ public final class SshConnector implements ShellConnector {
                 return Optional.of(new Secret(value.toCharArray(), "(from $" + name + ")"));
             }
         }
-        String prompt = host.user() + "@" + host.address() + " (" + host.role() + ") password: ";
+        String prompt = host.display() + " password: ";
         return prompter.password(host, prompt).map(p -> new Secret(p, "(typed)"));
     }
 
