@@ -156,7 +156,7 @@ final class ResidentShell implements AutoCloseable {
             throw new TimeoutException();
         }
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        var closer = SshConnector.schedule(() -> {
+        var closer = Watchdog.schedule(() -> {
             fired.set(true);
             close();
         }, left);
