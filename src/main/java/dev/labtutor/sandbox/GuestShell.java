@@ -30,14 +30,13 @@ final class GuestShell implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String address;
-    private final Path privateKey;
+    /** The VM as a host: its control sshd on port 22, root, the sandbox key. */
+    private final HostSpec vm;
     private final Path hostPublicKey;
     private SshjRemoteShell shell;
 
     GuestShell(String address, Path privateKey, Path hostPublicKey) {
-        this.address = address;
-        this.privateKey = privateKey;
+        this.vm = new HostSpec("vm", address, 22, "root", Optional.of(privateKey), Optional.empty(), false);
         this.hostPublicKey = hostPublicKey;
     }
 
@@ -55,12 +54,15 @@ final class GuestShell implements AutoCloseable {
                         "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command), e);
             }
             closeQuietly();
-            throw new SandboxException(Text.of("无法在沙箱虚拟机（" + address + "）中运行命令：" + e.getMessage(),
-                    "Cannot run a command in the sandbox VM (" + address + "): " + e.getMessage()), e);
+            throw cannotRun(e);
         } catch (IOException e) {
-            throw new SandboxException(Text.of("无法在沙箱虚拟机（" + address + "）中运行命令：" + e.getMessage(),
-                    "Cannot run a command in the sandbox VM (" + address + "): " + e.getMessage()), e);
+            throw cannotRun(e);
         }
+    }
+
+    private SandboxException cannotRun(Exception e) {
+        return new SandboxException(Text.of("无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
+                "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()), e);
     }
 
     private synchronized SshjRemoteShell shell() throws IOException, HostException {
@@ -69,9 +71,8 @@ final class GuestShell implements AutoCloseable {
         }
         closeQuietly();
         // the control sshd's host key is pinned, so this known_hosts file is never read or written
-        SshOptions options = SshOptions.defaults(privateKey.resolveSibling("known_hosts"))
+        SshOptions options = SshOptions.defaults(hostPublicKey.resolveSibling("known_hosts"))
                 .withConnectTimeout(CONNECT_TIMEOUT).withOutputCap(Integer.MAX_VALUE - 8);
-        HostSpec vm = new HostSpec("vm", address, 22, "root", Optional.of(privateKey), Optional.empty(), false);
         shell = SshConnector.pinned(options, fingerprint(hostPublicKey)).open(vm);
         return shell;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +20,8 @@ class LabFileWriterTest {
     @Test
     void hostsAndVarsRoundTripThroughTheReader() throws Exception {
         Path key = Files.writeString(dir.resolve("my key's \"dir\" 中文"), "not a real key");
-        Map<String, String> vars = new LinkedHashMap<>();
-        vars.put("vip", "10.0.0.100");
-        vars.put("iface", "eth1");
-        vars.put("answer", "yes");
-        vars.put("version", "1.5");
-        vars.put("priority", "100");
-        vars.put("note", "a: b # c \\ \"d\"");
-        vars.put("empty", "");
-        vars.put("zh", "主服务器");
+        Map<String, String> vars = Map.of("vip", "10.0.0.100", "iface", "eth1", "answer", "yes", "version", "1.5",
+                "priority", "100", "note", "a: b # c \\ \"d\"", "empty", "", "zh", "主服务器");
         List<HostSpec> hosts = List.of(
                 new HostSpec("lb01", "10.0.0.11", 22, "root", Optional.of(key), Optional.empty(), false),
                 new HostSpec("lb02", "lb02.lab.example", 2222, "admin", Optional.empty(), Optional.of("LB02_PASS"), true),
