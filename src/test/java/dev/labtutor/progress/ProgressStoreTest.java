@@ -115,12 +115,17 @@ class ProgressStoreTest {
         assertFalse(f.equals(store.file("keepalived-lvs", new LabKey("/home/learner/other.yaml", LAB.hosts()))));
     }
 
-    @Test
-    void fixingATypoInAnAddressKeepsTheProgressSilently() throws Exception {
+    /** Progress saved on {@link #LAB}, loaded again after the lab file gave lb01 and lb02 these hosts. */
+    private ProgressStore.Loaded savedThenLoadedOn(String lb01, String lb02) throws Exception {
         ProgressStore store = new ProgressStore(dir);
         store.save(sample(3, 2));
+        return store.load("keepalived-lvs", new LabKey(LAB.file(), Map.of("lb01", lb01, "lb02", lb02)));
+    }
+
+    @Test
+    void fixingATypoInAnAddressKeepsTheProgressSilently() throws Exception {
+        ProgressStore.Loaded l = savedThenLoadedOn("root@10.0.0.11:22", "admin@10.0.0.21:2222");
         LabKey fixed = new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22", "lb02", "admin@10.0.0.21:2222"));
-        ProgressStore.Loaded l = store.load("keepalived-lvs", fixed);
         assertTrue(l.warning().isEmpty(), () -> l.warning().get().en());
         assertEquals(sample(3, 2).lessons(), l.progress().lessons());
         assertEquals(fixed, l.progress().lab(), "saved from now on with the addresses as they are");
@@ -128,10 +133,7 @@ class ProgressStoreTest {
 
     @Test
     void whenEveryHostMovedTheProgressIsKeptAndTheLearnerTold() throws Exception {
-        ProgressStore store = new ProgressStore(dir);
-        store.save(sample(3, 2));
-        LabKey moved = new LabKey(LAB.file(), Map.of("lb01", "root@192.168.5.11:22", "lb02", "admin@192.168.5.12:2222"));
-        ProgressStore.Loaded l = store.load("keepalived-lvs", moved);
+        ProgressStore.Loaded l = savedThenLoadedOn("root@192.168.5.11:22", "admin@192.168.5.12:2222");
         assertEquals(sample(3, 2).lessons(), l.progress().lessons());
         String w = l.warning().orElseThrow().en();
         assertFalse(w.contains("\n"), w);
