@@ -60,9 +60,7 @@ final class SshMessages {
     }
 
     static Text protocol(HostSpec h, String reason) {
-        return about(h,
-                "SSH 协议错误（" + reason + "）。",
-                "SSH protocol error (" + reason + ").");
+        return about(h, "SSH 协议错误（" + reason + "）。", "SSH protocol error (" + reason + ").");
     }
 
     /**
