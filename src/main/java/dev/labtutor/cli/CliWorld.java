@@ -196,24 +196,13 @@ final class CliWorld implements World {
         if (Files.exists(target)) {
             throw new SetupFailed(Text.of(target + " 已存在，不会覆盖它", target + " exists already; it is not overwritten"));
         }
-        StringBuilder y = new StringBuilder("# Written by labtutor's first-run form. See the README, \"The lab file\".\n");
-        if (!vars.isEmpty()) {
-            y.append("vars:\n");
-            vars.forEach((name, value) -> y.append("  ").append(name).append(": ").append(quote(value)).append('\n'));
-        }
-        y.append("hosts:\n");
-        hosts.forEach((role, h) -> {
-            y.append("  ").append(role).append(": { address: ").append(quote(h.address())).append(", port: ").append(h.port())
-                    .append(", user: ").append(quote(h.user()));
-            h.identity().ifPresent(k -> y.append(", identity: ").append(quote(k.toString())));
-            if (h.sudo()) {
-                y.append(", sudo: true");
-            }
-            y.append(" }\n");
-        });
+        dev.labtutor.lab.LabFileWriter y = new dev.labtutor.lab.LabFileWriter()
+                .comment("Written by labtutor's first-run form. See the README, \"The lab file\".").vars(vars).hosts();
+        hosts.forEach((role, h) -> y.host(new dev.labtutor.lab.LabFileWriter.Entry(role, h.address(), java.util.OptionalInt.of(h.port()),
+                Optional.of(h.user()), h.identity().map(Path::toString), Optional.empty(), h.sudo())));
         try {
             Files.createDirectories(target.getParent());
-            Files.writeString(target, y.toString(), StandardCharsets.UTF_8);
+            Files.writeString(target, y.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SetupFailed(Text.of("无法写入 " + target + "：" + e.getMessage(), "cannot write " + target + ": " + e.getMessage()));
         }
@@ -226,10 +215,5 @@ final class CliWorld implements World {
         } catch (DataFileException e) {
             throw new SetupFailed(Text.of("实验环境文件无效：" + e.getMessage(), "the lab file is invalid: " + e.getMessage()));
         }
-    }
-
-    /** A YAML double-quoted scalar. */
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

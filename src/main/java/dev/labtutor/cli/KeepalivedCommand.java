@@ -167,7 +167,7 @@ public final class KeepalivedCommand implements Runnable {
                 fs.add(m);
             }
             root.put("findings", fs);
-            return dev.labtutor.view.Json.compact(root);
+            return dev.labtutor.yaml.JsonWriter.compact(root);
         }
 
         /** lb1.conf -> lb1: the host a file stands for in group checks. */

@@ -65,7 +65,7 @@ final class Learner {
     /** The report header: lesson number and title, the lab file, and each host the lesson checks. */
     ReportText.Header header(Lesson lesson, Lang lang) {
         List<String> hosts = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct()
-                .map(role -> lab.flatMap(l -> l.host(role)).map(Learner::display).orElse(role)).toList();
+                .map(role -> lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role)).toList();
         return new ReportText.Header(course.indexOf(lesson.id()) + 1, lesson.id(), lesson.title().in(lang),
                 lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts);
     }
@@ -87,16 +87,12 @@ final class Learner {
 
     /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file (the sandbox it belongs to) and all its hosts. */
     String labLine(Lang lang) {
-        List<String> hosts = lab.map(l -> l.hosts().values().stream().map(Learner::display).toList()).orElse(List.of());
+        List<String> hosts = lab.map(l -> l.hosts().values().stream().map(HostSpec::listed).toList()).orElse(List.of());
         Optional<String> file = lab.map(l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
                 + l.source().toAbsolutePath().normalize());
         return lang == Lang.ZH
                 ? "实验：" + file.orElse("（没有实验环境文件）") + (hosts.isEmpty() ? "" : "（" + String.join("，", hosts) + "）")
                 : "Lab: " + file.orElse("(no lab file)") + (hosts.isEmpty() ? "" : " (" + String.join(", ", hosts) + ")");
-    }
-
-    private static String display(HostSpec h) {
-        return h.role() + " " + h.user() + "@" + h.address() + (h.port() == 22 ? "" : ":" + h.port());
     }
 
     Optional<Path> progressFile() {

@@ -8,7 +8,7 @@ import dev.labtutor.progress.Progress;
 import dev.labtutor.progress.ProgressJson;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.view.DisplayWidth;
-import dev.labtutor.view.Json;
+import dev.labtutor.yaml.JsonWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public final class ProgressCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>(ProgressJson.toMap(p));
             root.put("file", learner.store.file(learner.course.id(), learner.key).toString());
             root.put("saved", learner.loaded.existed());
-            out.println(Json.write(root));
+            out.println(JsonWriter.write(root));
         } else {
             out.print(text(learner, s, lang));
         }

@@ -245,7 +245,7 @@ public final class Grader implements AutoCloseable {
         Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
         if (cause instanceof TimeoutException) {
             long s = Math.max(1, timeout.toSeconds());
-            String who = spec.role() + " (" + spec.user() + "@" + spec.address() + ")";
+            String who = spec.display();
             return new HostException(rec.scriptSent() ? HostException.Kind.COMMAND_TIMEOUT : HostException.Kind.CONNECT_TIMEOUT,
                     spec.role(), Text.of(who + " 在 " + s + " 秒内没有完成（包括连接和登录，以及这台主机全部课程的检查）；用 --timeout 秒数 给每台主机更多时间",
                     who + " did not answer within " + s + " s (connecting, login and the checks of all graded lessons included); "

@@ -1,7 +1,7 @@
 package dev.labtutor.grading;
 
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.view.Json;
+import dev.labtutor.yaml.JsonWriter;
 import dev.labtutor.view.ReportJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ public final class ResultsJson {
             students.add(student(s, lang));
         }
         root.put("students", students);
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     private static Map<String, Object> student(StudentGrade s, Lang lang) {

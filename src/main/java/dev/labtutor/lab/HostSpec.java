@@ -34,7 +34,7 @@ public record HostSpec(
 
         /** {@code user@address[:port]} for messages. */
         public String display() {
-            return user + "@" + address + (port == 22 ? "" : ":" + port);
+            return target(user, address, port);
         }
     }
 
@@ -60,6 +60,20 @@ public record HostSpec(
     /** {@code role (user@address:port)} for messages, with the jump hosts when there are any. */
     public String display() {
         String via = jumps.isEmpty() ? "" : " via " + String.join(", ", jumps.stream().map(Jump::name).toList());
-        return role + " (" + user + "@" + address + (port == 22 ? "" : ":" + port) + via + ")";
+        return role + " (" + target() + via + ")";
+    }
+
+    /** {@code role user@address[:port]}: one host in a list, such as a report's "checked" line. */
+    public String listed() {
+        return role + " " + target();
+    }
+
+    /** {@code user@address[:port]}: whom labtutor logs in as, and where; the port only when it is not 22. */
+    public String target() {
+        return target(user, address, port);
+    }
+
+    private static String target(String user, String address, int port) {
+        return user + "@" + address + (port == 22 ? "" : ":" + port);
     }
 }

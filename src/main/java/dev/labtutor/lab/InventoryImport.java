@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -128,68 +129,61 @@ public final class InventoryImport {
     }
 
     private String text(String command) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# labtutor lab file, written by `").append(command).append("`.\n");
-        sb.append("# From ").append(inv.source().getFileName()).append(": ").append(inv.hosts().size()).append(" host(s); ")
-                .append(assigned.size()).append(" of ").append(roles.size()).append(" course roles mapped.\n");
-        sb.append("# Check the values, then run `labtutor check LESSON --lab THIS-FILE`.\n");
-        sb.append("# Passwords are never written here: give a host `password-env: VAR` and export VAR.\n");
-        sb.append("hosts:\n");
+        LabFileWriter lab = new LabFileWriter()
+                .comment("labtutor lab file, written by `" + command + "`.")
+                .comment("From " + inv.source().getFileName() + ": " + inv.hosts().size() + " host(s); "
+                        + assigned.size() + " of " + roles.size() + " course roles mapped.")
+                .comment("Check the values, then run `labtutor check LESSON --lab THIS-FILE`.")
+                .comment("Passwords are never written here: give a host `password-env: VAR` and export VAR.")
+                .hosts();
         for (String role : roles) {
             String host = assigned.get(role);
             if (host == null) {
-                sb.append("  # ").append(role).append(": not found in the inventory; fill in its address\n");
-                sb.append("  # ").append(role).append(": { address: ADDRESS }\n");
+                lab.hostComment(role + ": not found in the inventory; fill in its address");
+                lab.hostComment(role + ": { address: ADDRESS }");
                 continue;
             }
             Inventory.Host h = inv.host(host).orElseThrow();
             Map<String, String> v = inv.vars(host);
             List<String> groups = inv.groupsOf(host);
-            sb.append("  # ").append(role).append(" = inventory host ").append(host).append(" (")
-                    .append(inv.source().getFileName()).append(':').append(h.line())
-                    .append(groups.isEmpty() ? "" : ", groups: " + String.join(", ", groups))
-                    .append(why.get(role).equals("same name") ? "" : "; " + why.get(role)).append(")\n");
-            List<String> fields = new ArrayList<>();
+            lab.hostComment(role + " = inventory host " + host + " (" + inv.source().getFileName() + ':' + h.line()
+                    + (groups.isEmpty() ? "" : ", groups: " + String.join(", ", groups))
+                    + (why.get(role).equals("same name") ? "" : "; " + why.get(role)) + ")");
             String address = first(v, "ansible_host", "ansible_ssh_host").orElse(host);
             if (!LabFileReader.isAddress(address)) {
                 throw problem(h, "address '" + address + "' is not an IPv4 address or host name");
             }
-            fields.add("address: " + address);
             Optional<String> port = first(v, "ansible_port", "ansible_ssh_port");
             if (port.isPresent()) {
                 if (!port.get().matches("[0-9]{1,5}") || Integer.parseInt(port.get()) < 1 || Integer.parseInt(port.get()) > 65535) {
                     throw problem(h, "ansible_port '" + port.get() + "' is not a port (1-65535)");
                 }
-                fields.add("port: " + Integer.parseInt(port.get()));
             }
             Optional<String> user = first(v, "ansible_user", "ansible_ssh_user");
             if (user.isPresent()) {
                 if (!USER.matcher(user.get()).matches()) {
                     throw problem(h, "ansible_user '" + user.get() + "' is not a valid user name");
                 }
-                fields.add("user: " + user.get());
             }
-            first(v, "ansible_ssh_private_key_file", "ansible_private_key_file")
-                    .ifPresent(k -> fields.add("identity: " + quote(k)));
+            Optional<String> identity = first(v, "ansible_ssh_private_key_file", "ansible_private_key_file");
             boolean become = first(v, "ansible_become", "ansible_sudo").map(b -> b.equalsIgnoreCase("true")
                     || b.equalsIgnoreCase("yes") || b.equals("1")).orElse(false);
-            if (become && !user.orElse("root").equals("root")) {
-                fields.add("sudo: true");
-            }
             List<String> secrets = PASSWORD_VARS.stream().filter(v::containsKey).toList();
             if (!secrets.isEmpty()) {
-                sb.append("  # ").append(String.join(", ", secrets)).append(" in the inventory not copied: use password-env\n");
+                lab.hostComment(String.join(", ", secrets) + " in the inventory not copied: use password-env");
             }
-            sb.append("  ").append(role).append(": { ").append(String.join(", ", fields)).append(" }\n");
+            lab.host(new LabFileWriter.Entry(role, address,
+                    port.map(p -> OptionalInt.of(Integer.parseInt(p))).orElse(OptionalInt.empty()), user, identity,
+                    Optional.empty(), become && !user.orElse("root").equals("root")));
         }
         List<Inventory.Host> unused = inv.hosts().stream().filter(h -> !assigned.containsValue(h.name())).toList();
         if (!unused.isEmpty()) {
-            sb.append("# Inventory hosts not used (map one with --map HOST=ROLE):\n");
+            lab.comment("Inventory hosts not used (map one with --map HOST=ROLE):");
             for (Inventory.Host h : unused) {
-                sb.append("#   ").append(h.name()).append(" (").append(inv.source().getFileName()).append(':').append(h.line()).append(")\n");
+                lab.comment("  " + h.name() + " (" + inv.source().getFileName() + ':' + h.line() + ")");
             }
         }
-        return sb.toString();
+        return lab.text();
     }
 
     private ImportException problem(Inventory.Host h, String what) {
@@ -204,10 +198,6 @@ public final class InventoryImport {
             }
         }
         return Optional.empty();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** Parses {@code group=role,host=role} into an ordered map. */

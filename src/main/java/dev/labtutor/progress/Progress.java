@@ -48,6 +48,11 @@ public record Progress(String course, LabKey lab, String current, int step, Map<
         return new Progress(course, lab, current, step, lessons, m, updated);
     }
 
+    /** This progress kept for {@code key}: the same lab with the hosts as they are now. */
+    public Progress onLab(LabKey key) {
+        return new Progress(course, key, current, step, lessons, ifaces, updated);
+    }
+
     public Progress stamped(Instant at) {
         return new Progress(course, lab, current, step, lessons, ifaces, Optional.of(at));
     }

@@ -1,7 +1,7 @@
 package dev.labtutor.progress;
 
 import dev.labtutor.i18n.Text;
-import dev.labtutor.view.Json;
+import dev.labtutor.yaml.JsonWriter;
 import dev.labtutor.yaml.JsonReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class ProgressJson {
     }
 
     public static String write(Progress p) {
-        return Json.write(toMap(p)) + "\n";
+        return JsonWriter.write(toMap(p)) + "\n";
     }
 
     public static Map<String, Object> toMap(Progress p) {

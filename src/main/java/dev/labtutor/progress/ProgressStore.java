@@ -55,10 +55,19 @@ public final class ProgressStore {
     }
 
     public Path file(String course, LabKey lab) {
-        String c = SAFE.matcher(course).matches() ? course : "course";
-        return dir.resolve("progress-" + c + "-" + lab.id() + ".json");
+        return dir.resolve("progress-" + safe(course) + "-" + lab.id() + ".json");
     }
 
+    private static String safe(String course) {
+        return SAFE.matcher(course).matches() ? course : "course";
+    }
+
+    /**
+     * The progress of {@code course} on {@code lab} (the lab file and its roles; see {@link LabKey}).
+     * Progress made when the hosts had other addresses is kept and re-keyed to {@code lab}; when
+     * every host moved, the warning says so, in case this is really another lab. A file written
+     * while progress was keyed by the addresses too is carried over to this lab's file.
+     */
     public Loaded load(String course, LabKey lab) {
         Path f = file(course, lab);
         Progress empty = Progress.empty(course, lab);
@@ -67,19 +76,95 @@ public final class ProgressStore {
         try {
             text = Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return new Loaded(empty, Optional.empty(), false);
+            return carryOver(course, lab, f).orElseGet(() -> new Loaded(empty, Optional.empty(), false));
         } catch (IOException | RuntimeException e) {
             return new Loaded(empty, Optional.of(moveAside(f, "cannot be read: " + e.getMessage())), true);
         }
         try {
             Progress p = ProgressJson.read(text);
-            if (!p.course().equals(course) || !p.lab().equals(lab)) {
+            if (!p.course().equals(course) || !p.lab().sameLab(lab)) {
                 return new Loaded(empty, Optional.of(moveAside(f, "belongs to course " + p.course() + " on lab "
                         + (p.lab().file().isEmpty() ? "(none)" : p.lab().file()))), true);
             }
-            return new Loaded(p, Optional.empty(), true);
+            return new Loaded(p.onLab(lab), hostsMoved(p.lab(), lab, f), true);
         } catch (ProgressJson.Invalid e) {
             return new Loaded(empty, Optional.of(moveAside(f, e.getMessage())), true);
+        }
+    }
+
+    /** When every host of the progress's lab has another address now: one sentence saying the progress was kept and how to start afresh. */
+    private static Optional<Text> hostsMoved(LabKey was, LabKey now, Path f) {
+        java.util.List<String> moved = was.movedRoles(now);
+        if (moved.isEmpty() || moved.size() < was.hosts().size()) {
+            return Optional.empty();
+        }
+        String role = moved.get(0);
+        String example = role + " " + was.hosts().get(role) + " → " + now.hosts().get(role);
+        return Optional.of(Text.of(
+                "进度文件 " + f + " 是在这些主机的另一组地址上记录的（全部 " + moved.size() + " 台都变了，例如 " + example
+                        + "）；进度已保留。如果这是另一套实验环境，请运行 labtutor reset --all 从头开始",
+                "the progress in " + f + " was made when this lab's hosts had other addresses (all " + moved.size()
+                        + " changed, e.g. " + example + "); it is kept. If this is another lab, run 'labtutor reset --all' to start afresh"));
+    }
+
+    /**
+     * No file for this lab yet: takes over a file of the same course and lab file written under an
+     * older name (progress was once keyed by the host addresses too), the most recently updated
+     * one; says when the progress kept for this lab file was made with other roles.
+     */
+    private Optional<Loaded> carryOver(String course, LabKey lab, Path f) {
+        Progress best = null;
+        Path bestFile = null;
+        Path otherRoles = null;
+        for (Path old : sameCourse(course)) {
+            Optional<Progress> p = readQuietly(old).filter(x -> x.course().equals(course) && x.lab().file().equals(lab.file()));
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (!p.get().lab().sameLab(lab)) {
+                otherRoles = old;
+            } else if (best == null || p.get().updated().orElse(Instant.MIN).isAfter(best.updated().orElse(Instant.MIN))) {
+                best = p.get();
+                bestFile = old;
+            }
+        }
+        if (best != null) {
+            try {
+                Files.move(bestFile, f, StandardCopyOption.ATOMIC_MOVE);
+                syncDir();
+            } catch (IOException e) {
+                // the next save writes this lab's file; the old one stays and is read no more
+            }
+            return Optional.of(new Loaded(best.onLab(lab), hostsMoved(best.lab(), lab, f), true));
+        }
+        if (otherRoles != null && !lab.file().isEmpty()) {
+            return Optional.of(new Loaded(Progress.empty(course, lab), Optional.of(Text.of(
+                    "实验环境文件 " + lab.file() + " 的角色与记录进度时不同；本次从头记录，原来的进度保留在 " + otherRoles,
+                    "the lab file " + lab.file() + " has other roles than when progress was made on it; starting afresh, "
+                            + "the earlier progress is kept in " + otherRoles)), false));
+        }
+        return Optional.empty();
+    }
+
+    /** This course's progress files, whatever lab they are of. */
+    private java.util.List<Path> sameCourse(String course) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "progress-" + safe(course) + "-*.json")) {
+            ds.forEach(out::add);
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to carry over
+        }
+        return out;
+    }
+
+    private static Optional<Progress> readQuietly(Path f) {
+        try {
+            return Optional.of(ProgressJson.read(Files.readString(f, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException | ProgressJson.Invalid e) {
+            return Optional.empty();
         }
     }
 
@@ -104,9 +189,17 @@ public final class ProgressStore {
         syncDir();
     }
 
-    /** Deletes the progress of {@code course} on {@code lab}; false when there was none. */
+    /**
+     * Deletes the progress of {@code course} on {@code lab}, files of it under an older name
+     * included (else {@link #load} would carry one over again); false when there was none.
+     */
     public boolean delete(String course, LabKey lab) throws IOException {
         boolean gone = Files.deleteIfExists(file(course, lab));
+        for (Path old : sameCourse(course)) {
+            if (readQuietly(old).filter(p -> p.course().equals(course) && p.lab().sameLab(lab)).isPresent()) {
+                gone |= Files.deleteIfExists(old);
+            }
+        }
         syncDir();
         return gone;
     }

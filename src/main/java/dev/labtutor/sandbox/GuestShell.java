@@ -2,8 +2,13 @@ package dev.labtutor.sandbox;
 
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.HostException;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.Shell;
+import dev.labtutor.ssh.SshConnector;
+import dev.labtutor.ssh.SshOptions;
+import dev.labtutor.ssh.SshjRemoteShell;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,95 +17,67 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import net.schmizz.sshj.DefaultConfig;
-import net.schmizz.sshj.SSHClient;
-import net.schmizz.sshj.connection.channel.direct.Session;
+import java.util.Optional;
 
 /**
  * Commands run in the VM through its control sshd (on the VM's own address, key login with the
  * sandbox key, host key pinned to the one labtutor generated): one kept connection, one session
  * per command, several at once. It is how {@link Sandbox#exec} reaches a host inside the VM, with
- * {@code vm/in-host} entering the host's namespaces there.
+ * {@code vm/in-host} entering the host's namespaces there. The SSH side is the ssh package's
+ * adapter ({@link SshConnector#pinned}, {@link SshjRemoteShell#exec}).
  */
 final class GuestShell implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(20);
 
-    private final String address;
-    private final Path privateKey;
+    /** The VM as a host: its control sshd on port 22, root, the sandbox key. */
+    private final HostSpec vm;
     private final Path hostPublicKey;
-    private SSHClient client;
+    private SshjRemoteShell shell;
 
     GuestShell(String address, Path privateKey, Path hostPublicKey) {
-        this.address = address;
-        this.privateKey = privateKey;
+        this.vm = new HostSpec("vm", address, 22, "root", Optional.of(privateKey), Optional.empty(), false);
         this.hostPublicKey = hostPublicKey;
     }
 
     /** Runs {@code argv} (each word quoted for the remote shell) with {@code stdin} (may be null). */
     ExecResult run(List<String> argv, byte[] stdin, Duration timeout) {
-        StringBuilder command = new StringBuilder();
-        for (String word : argv) {
-            command.append(command.length() == 0 ? "" : " ").append(quote(word));
-        }
-        return run(command.toString(), stdin, timeout);
+        return run(Shell.command(argv), stdin, timeout);
     }
 
     ExecResult run(String command, byte[] stdin, Duration timeout) {
-        long start = System.nanoTime();
-        try (Session session = client().startSession()) {
-            Session.Command cmd = session.exec(command);
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> LocalCommand.readAll(cmd.getInputStream()));
-            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> LocalCommand.readAll(cmd.getErrorStream()));
-            try (OutputStream in = cmd.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            cmd.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Integer status = cmd.getExitStatus();
-            if (status == null) {
+        try {
+            return shell().exec(command, stdin, timeout);
+        } catch (HostException e) {
+            if (e.kind() == HostException.Kind.COMMAND_TIMEOUT) {
                 throw new SandboxException(Text.of("虚拟机中的命令超时：" + command,
-                        "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command));
+                        "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command), e);
             }
-            return new ExecResult(status, new String(out.join(), StandardCharsets.UTF_8),
-                    new String(err.join(), StandardCharsets.UTF_8), false, false,
-                    Duration.ofNanos(System.nanoTime() - start));
-        } catch (IOException e) {
             closeQuietly();
-            throw new SandboxException(Text.of("无法在沙箱虚拟机（" + address + "）中运行命令：" + e.getMessage(),
-                    "Cannot run a command in the sandbox VM (" + address + "): " + e.getMessage()), e);
+            throw cannotRun(e);
+        } catch (IOException e) {
+            throw cannotRun(e);
         }
     }
 
-    private synchronized SSHClient client() throws IOException {
-        if (client != null && client.isConnected() && client.isAuthenticated()) {
-            return client;
+    private SandboxException cannotRun(Exception e) {
+        return new SandboxException(Text.of("无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
+                "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()), e);
+    }
+
+    private synchronized SshjRemoteShell shell() throws IOException, HostException {
+        if (shell != null && shell.isOpen()) {
+            return shell;
         }
         closeQuietly();
-        DefaultConfig config = new DefaultConfig();
-        SSHClient c = new SSHClient(config);
-        c.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-        c.setTimeout((int) CONNECT_TIMEOUT.toMillis());
-        c.addHostKeyVerifier(fingerprint(hostPublicKey));
-        try {
-            c.connect(address, 22);
-            c.authPublickey("root", c.loadKeys(privateKey.toString()));
-        } catch (IOException | RuntimeException e) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // already failing
-            }
-            throw e;
-        }
-        client = c;
-        return c;
+        // the control sshd's host key is pinned, so this known_hosts file is never read or written
+        SshOptions options = SshOptions.defaults(hostPublicKey.resolveSibling("known_hosts"))
+                .withConnectTimeout(CONNECT_TIMEOUT).withOutputCap(Integer.MAX_VALUE - 8);
+        shell = SshConnector.pinned(options, fingerprint(hostPublicKey)).open(vm);
+        return shell;
     }
 
-    /** {@code SHA256:...} of an OpenSSH public key file, as sshj's fingerprint verifier takes it. */
+    /** {@code SHA256:...} of an OpenSSH public key file, as {@code ssh-keygen -l} prints it. */
     static String fingerprint(Path publicKey) throws IOException {
         String[] fields = Files.readString(publicKey, StandardCharsets.UTF_8).strip().split("\\s+");
         try {
@@ -111,19 +88,10 @@ final class GuestShell implements AutoCloseable {
         }
     }
 
-    /** One word for a POSIX shell: single-quoted, with embedded quotes closed and escaped. */
-    static String quote(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
-    }
-
     private synchronized void closeQuietly() {
-        if (client != null) {
-            try {
-                client.close();
-            } catch (IOException ignored) {
-                // the VM may be gone already
-            }
-            client = null;
+        if (shell != null) {
+            shell.close();
+            shell = null;
         }
     }
 

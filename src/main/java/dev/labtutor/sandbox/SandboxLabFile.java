@@ -1,7 +1,12 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LabFileWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The lab file for a sandbox, in the format {@code labtutor} reads for real labs: course
@@ -13,22 +18,17 @@ final class SandboxLabFile {
     }
 
     static String render(SandboxSpec spec, List<SandboxHost> hosts, Path identity, Path knownHosts) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# labtutor sandbox '").append(spec.name()).append("' (").append(spec.subnet())
-                .append("), written by 'labtutor sandbox up'.\n");
-        sb.append("known-hosts: ").append(quote(knownHosts.toString())).append('\n');
-        sb.append("vars:\n");
-        sb.append("  vip: ").append(spec.vip()).append('\n');
-        sb.append("  iface: ").append(spec.iface()).append('\n');
-        sb.append("hosts:\n");
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("vip", spec.vip());
+        vars.put("iface", spec.iface());
+        LabFileWriter lab = new LabFileWriter()
+                .comment("labtutor sandbox '" + spec.name() + "' (" + spec.subnet() + "), written by 'labtutor sandbox up'.")
+                .knownHosts(knownHosts)
+                .vars(vars)
+                .hosts();
         for (SandboxHost h : hosts) {
-            sb.append("  ").append(h.role().id()).append(": { address: ").append(h.address())
-                    .append(", port: 22, user: root, identity: ").append(quote(identity.toString())).append(" }\n");
+            lab.host(new HostSpec(h.role().id(), h.address(), 22, "root", Optional.of(identity), Optional.empty(), false));
         }
-        return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return lab.text();
     }
 }

@@ -1,6 +1,7 @@
 package dev.labtutor.ssh;
 
 import dev.labtutor.lab.ExecResult;
+import dev.labtutor.lab.Shell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +108,7 @@ final class ResidentShell implements AutoCloseable {
     ExecResult run(String script, long startNanos, long deadlineNanos, int cap)
             throws IOException, TimeoutException, InterruptedException {
         String token = HexFormat.of().formatHex(randomBytes());
-        String line = "(eval " + quote(script) + ") </dev/null; printf '\\n==LTDONE " + token + " %s\\n' \"$?\"; "
+        String line = "(eval " + Shell.quote(script) + ") </dev/null; printf '\\n==LTDONE " + token + " %s\\n' \"$?\"; "
                       + "printf '\\n==LTDONE " + token + "\\n' >&2\n";
         byte[] marker = ("\n==LTDONE " + token).getBytes(StandardCharsets.US_ASCII);
         Future<Marked> err = STDERR_READERS.submit(() -> Marked.read(stderr, marker, cap));
@@ -155,7 +156,7 @@ final class ResidentShell implements AutoCloseable {
             throw new TimeoutException();
         }
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        var closer = SshConnector.schedule(() -> {
+        var closer = Watchdog.schedule(() -> {
             fired.set(true);
             close();
         }, left);
@@ -193,10 +194,6 @@ final class ResidentShell implements AutoCloseable {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
         return b;
-    }
-
-    private static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**

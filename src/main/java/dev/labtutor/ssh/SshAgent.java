@@ -124,7 +124,7 @@ final class SshAgent {
                 ch.write(out);
             }
             long deadline = System.nanoTime() + timeout.toNanos();
-            var closer = SshConnector.schedule(() -> {
+            var closer = Watchdog.schedule(() -> {
                 try {
                     ch.close();
                 } catch (IOException ignored) {

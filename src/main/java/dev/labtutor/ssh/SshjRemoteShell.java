@@ -81,6 +81,16 @@ public final class SshjRemoteShell implements RemoteShell {
 
     @Override
     public ExecResult runScript(String script, Duration timeout) throws HostException {
+        return exec(commandLine(), script.getBytes(StandardCharsets.UTF_8), timeout);
+    }
+
+    /**
+     * Runs {@code command} as the server's exec request (the login shell parses it: quote every
+     * value with {@link dev.labtutor.lab.Shell}), with {@code stdin} as its input (none when null),
+     * under the same channel limit, capture and errors as {@link #runScript}, which is this with
+     * {@code sh -s} and the script as input. For a host labtutor controls, such as the sandbox VM.
+     */
+    public ExecResult exec(String command, byte[] stdin, Duration timeout) throws HostException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         if (!isOpen()) {
@@ -95,7 +105,7 @@ public final class SshjRemoteShell implements RemoteShell {
             throw commandTimeout(timeout, e);
         }
         try {
-            return run(script, timeout, start, deadline);
+            return run(command, stdin == null ? new byte[0] : stdin, timeout, start, deadline);
         } finally {
             channels.release();
         }
@@ -165,7 +175,7 @@ public final class SshjRemoteShell implements RemoteShell {
         }
     }
 
-    private ExecResult run(String script, Duration timeout, long start, long deadline) throws HostException {
+    private ExecResult run(String command, byte[] input, Duration timeout, long start, long deadline) throws HostException {
         Session session;
         try {
             session = client.startSession();
@@ -173,11 +183,11 @@ public final class SshjRemoteShell implements RemoteShell {
             throw isOpen() ? protocol(e) : disconnected(e);
         }
         try {
-            Session.Command cmd = session.exec(commandLine());
+            Session.Command cmd = session.exec(command);
             CappedOutput out = CappedOutput.drain(cmd.getInputStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-out");
             CappedOutput err = CappedOutput.drain(cmd.getErrorStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-err");
             try (OutputStream stdin = cmd.getOutputStream()) {
-                stdin.write(script.getBytes(StandardCharsets.UTF_8));
+                stdin.write(input);
                 stdin.flush();
             } catch (IOException e) {
                 // The remote command stopped reading (e.g. sudo refused before reading the script);

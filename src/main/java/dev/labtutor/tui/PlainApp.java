@@ -304,7 +304,7 @@ public final class PlainApp {
             return;
         }
         List<String> hosts = l.checks().stream().flatMap(r -> r.on().stream()).distinct()
-                .map(role -> s.lab().flatMap(x -> x.host(role)).map(h -> role + " " + h.user() + "@" + h.address()).orElse(role)).toList();
+                .map(role -> s.lab().flatMap(x -> x.host(role)).map(HostSpec::listed).orElse(role)).toList();
         ReportText.Header h = new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
                 s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()), hosts);
         w.print(ReportText.render(LessonReport.of(s, l.id(), h, Optional.empty()), s.lang(), false));
@@ -440,8 +440,7 @@ public final class PlainApp {
         return new SecretPrompter() {
             @Override
             public Optional<char[]> password(HostSpec host, String prompt) {
-                return ask(Text.of("登录 " + host.role() + "（" + host.user() + "@" + host.address() + "）的密码：",
-                        "Password to log in to " + host.role() + " (" + host.user() + "@" + host.address() + "): "));
+                return ask(Text.of("登录 " + host.display() + " 的密码：", "Password to log in to " + host.display() + ": "));
             }
 
             @Override

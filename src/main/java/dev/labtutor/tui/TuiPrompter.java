@@ -43,7 +43,7 @@ final class TuiPrompter implements SecretPrompter {
 
     @Override
     public Optional<char[]> password(HostSpec host, String prompt) {
-        String who = host.role() + " (" + host.user() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port()) + ")";
+        String who = host.display();
         return ask(Text.of("登录 " + who + " 的密码：", "Password to log in to " + who + ":"));
     }
 

@@ -4,6 +4,7 @@ import dev.labtutor.check.Evidence;
 import dev.labtutor.check.HostVerdict;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.yaml.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class ReportJson {
             results.add(result(v, lang));
         }
         root.put("results", results);
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     /** One check's entry of {@code results}, per-host judgements included; shared with the gradebook. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A strict JSON reader (RFC 8259), labtutor's only one: for its own files (the progress file;
- * the counterpart of {@link dev.labtutor.view.Json}) and for tools' output ({@code ip -j}):
+ * the counterpart of {@link JsonWriter}) and for tools' output ({@code ip -j}):
  * objects become {@link LinkedHashMap}s (order kept; a key given twice is an error), arrays
  * {@link ArrayList}s, strings {@link String}s, whole numbers {@link Integer}, {@link Long} or
  * {@link BigInteger} (the smallest that holds them), other numbers {@link Double}, and

@@ -177,7 +177,7 @@ public final class RecheckBenchmark {
     private static void aloneRound(ShellPool shells, LabFile lab, List<Probe> probes, ExecutorService pool) throws Exception {
         StringBuilder sb = new StringBuilder("export LC_ALL=C; PATH=\"$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin\"\n");
         for (Probe p : probes) {
-            sb.append("(eval ").append(dev.labtutor.check.probe.ProbeCommands.quote(dev.labtutor.check.probe.ProbeCommands.shell(p)))
+            sb.append("(eval ").append(dev.labtutor.lab.Shell.quote(dev.labtutor.check.probe.ProbeCommands.shell(p)))
                     .append(") </dev/null >/dev/null 2>&1\n");
         }
         String text = sb.toString();
@@ -217,7 +217,7 @@ public final class RecheckBenchmark {
         // shell's kept one (the resident shell makes it once, not per round).
         String script = "k=$(mktemp -d); unshare --pid --fork --mount-proc sh -c '(eval \"$1\") >/dev/null 2>&1; "
                         + "n=$(cat /proc/sys/kernel/ns_last_pid); echo \"labtutor:spawns $((n - 2))\"' sh "
-                        + dev.labtutor.check.probe.ProbeCommands.quote(batch) + " \"$k\" 2>/dev/null || echo 'labtutor:spawns ?'; rm -rf \"$k\"";
+                        + dev.labtutor.lab.Shell.quote(batch) + " \"$k\" 2>/dev/null || echo 'labtutor:spawns ?'; rm -rf \"$k\"";
         StringBuilder sb = new StringBuilder();
         for (HostSpec h : lab.hosts().values()) {
             String out = shells.get(h).runScript(script, HOST_DEADLINE).stdout();

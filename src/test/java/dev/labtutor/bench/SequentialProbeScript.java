@@ -40,7 +40,7 @@ final class SequentialProbeScript {
         sb.append("  rm -f \"$lt_o\" \"$lt_e\"\n");
         sb.append("}\n");
         for (int i = 0; i < unique.size(); i++) {
-            String frag = ProbeCommands.quote(ProbeCommands.shell(unique.get(i)));
+            String frag = dev.labtutor.lab.Shell.quote(ProbeCommands.shell(unique.get(i)));
             String files = " </dev/null >\"$lt_d/" + i + ".out\" 2>\"$lt_d/" + i + ".err\"";
             sb.append("if [ \"$lt_t\" = 1 ]; then timeout -k 2 ").append(secs).append(" sh -c ").append(frag)
                     .append(files).append("; else sh -c ").append(frag).append(files).append("; fi\n");

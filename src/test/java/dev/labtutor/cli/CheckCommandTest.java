@@ -180,4 +180,21 @@ class CheckCommandTest {
         assertTrue(run("check", "install", "--lab", lab().toString(), "--known-hosts", dir.resolve("kh").toString()).err().indexOf("vip is") < 0,
                 "a VIP in the hosts' subnet is not warned about");
     }
+
+    @Test
+    void progressFollowsTheLabFileAndCheckSaysWhenEveryHostMoved() throws Exception {
+        Path lab = lab();
+        String kh = dir.resolve("kh").toString();
+        assertEquals(1, run("check", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en").code());
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.3, port: 1 }\nvars: { vip: 127.0.0.200 }\n");
+        CliTest.Run typo = run("check", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en");
+        assertTrue(!typo.err().contains("progress"), "a fixed address keeps the progress without a word: " + typo.err());
+        Files.writeString(lab, "hosts:\n  lb01: { address: 127.0.0.4, port: 1 }\n  lb02: { address: 127.0.0.5, port: 1 }\nvars: { vip: 127.0.0.200 }\n");
+        CliTest.Run moved = run("check", "--lab", lab.toString(), "--known-hosts", kh, "--lang", "en");
+        assertTrue(moved.err().contains("was made when this lab's hosts had other addresses (all 2 changed, e.g. lb01 root@127.0.0.1:1 → root@127.0.0.4:1); "
+                + "it is kept. If this is another lab, run 'labtutor reset --all' to start afresh"), moved.err());
+        CliTest.Run progress = run("progress", "--lab", lab.toString(), "--lang", "en");
+        assertTrue(progress.out().matches("(?s).*\\n >1 +vrrp-basics +open +3 .*"), "three checks counted on one record: " + progress.out());
+        assertTrue(!progress.err().contains("other addresses"), "said once: " + progress.err());
+    }
 }

@@ -48,7 +48,7 @@ class LearnCommandTest {
             var lab = world.writeLab(java.util.Map.of("lb01", host), java.util.Map.of("vip", "10.1.2.254"));
             assertEquals(home.resolve(".config/labtutor/lab.yaml"), lab.source());
             assertEquals("10.1.2.254", lab.vars().get("vip"));
-            assertTrue(java.nio.file.Files.readString(lab.source()).contains("vars:\n  vip: \"10.1.2.254\"\nhosts:\n  lb01: "),
+            assertTrue(java.nio.file.Files.readString(lab.source()).contains("vars:\n  vip: 10.1.2.254\nhosts:\n  lb01: "),
                     java.nio.file.Files.readString(lab.source()));
         } finally {
             System.setProperty("user.home", was);

@@ -107,11 +107,95 @@ class ProgressStoreTest {
     }
 
     @Test
-    void eachLabHasItsOwnFile() {
+    void theLabIsItsFileAndRolesNotItsAddresses() {
         ProgressStore store = new ProgressStore(dir);
-        LabKey other = new LabKey("/home/learner/lab.yaml", Map.of("lb01", "root@10.0.0.99:22"));
-        assertFalse(store.file("keepalived-lvs", LAB).equals(store.file("keepalived-lvs", other)));
-        assertEquals(store.file("keepalived-lvs", LAB), store.file("keepalived-lvs", new LabKey(LAB.file(), Map.copyOf(LAB.hosts()))));
+        Path f = store.file("keepalived-lvs", LAB);
+        assertEquals(f, store.file("keepalived-lvs", new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.99:22", "lb02", "admin@10.0.0.12:22"))));
+        assertFalse(f.equals(store.file("keepalived-lvs", new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22")))));
+        assertFalse(f.equals(store.file("keepalived-lvs", new LabKey("/home/learner/other.yaml", LAB.hosts()))));
+    }
+
+    /** Progress saved on {@link #LAB}, loaded again after the lab file gave lb01 and lb02 these hosts. */
+    private ProgressStore.Loaded savedThenLoadedOn(String lb01, String lb02) throws Exception {
+        ProgressStore store = new ProgressStore(dir);
+        store.save(sample(3, 2));
+        return store.load("keepalived-lvs", new LabKey(LAB.file(), Map.of("lb01", lb01, "lb02", lb02)));
+    }
+
+    @Test
+    void fixingATypoInAnAddressKeepsTheProgressSilently() throws Exception {
+        ProgressStore.Loaded l = savedThenLoadedOn("root@10.0.0.11:22", "admin@10.0.0.21:2222");
+        LabKey fixed = new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22", "lb02", "admin@10.0.0.21:2222"));
+        assertTrue(l.warning().isEmpty(), () -> l.warning().get().en());
+        assertEquals(sample(3, 2).lessons(), l.progress().lessons());
+        assertEquals(fixed, l.progress().lab(), "saved from now on with the addresses as they are");
+    }
+
+    @Test
+    void whenEveryHostMovedTheProgressIsKeptAndTheLearnerTold() throws Exception {
+        ProgressStore.Loaded l = savedThenLoadedOn("root@192.168.5.11:22", "admin@192.168.5.12:2222");
+        assertEquals(sample(3, 2).lessons(), l.progress().lessons());
+        String w = l.warning().orElseThrow().en();
+        assertFalse(w.contains("\n"), w);
+        assertTrue(w.contains("other addresses (all 2 changed, e.g. lb01 root@10.0.0.11:22 → root@192.168.5.11:22)")
+                && w.contains("labtutor reset --all"), w);
+        assertTrue(l.warning().orElseThrow().zh().contains("进度已保留"));
+    }
+
+    /** The file name progress had while it was keyed by the host addresses too (labtutor before issue 19). */
+    private static String addressKeyedName(LabKey k) {
+        StringBuilder sb = new StringBuilder(k.file());
+        k.hosts().forEach((role, at) -> sb.append('\n').append(role).append('=').append(at));
+        long h = 0xcbf29ce484222325L;
+        for (byte b : sb.toString().getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return String.format("progress-keepalived-lvs-%016x.json", h);
+    }
+
+    @Test
+    void progressKeyedByAddressesIsCarriedOverEvenAfterATypoFix() throws Exception {
+        ProgressStore store = new ProgressStore(dir);
+        Path old = dir.resolve(addressKeyedName(LAB));
+        Files.writeString(old, ProgressJson.write(sample(3, 2)));
+        LabKey fixed = new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22", "lb02", "admin@10.0.0.21:2222"));
+        ProgressStore.Loaded l = store.load("keepalived-lvs", fixed);
+        assertTrue(l.existed());
+        assertTrue(l.warning().isEmpty(), () -> l.warning().get().en());
+        assertEquals(sample(3, 2).onLab(fixed), l.progress());
+        assertFalse(Files.exists(old));
+        assertEquals(sample(3, 2).onLab(fixed), store.load("keepalived-lvs", fixed).progress(), "now under the lab's own name");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(store.file("keepalived-lvs", fixed)), files.toList());
+        }
+    }
+
+    @Test
+    void resetErasesEveryFileOfTheLabSoNothingIsCarriedOverAgain() throws Exception {
+        ProgressStore store = new ProgressStore(dir);
+        Files.writeString(dir.resolve(addressKeyedName(LAB)), ProgressJson.write(sample(3, 2)));
+        LabKey fixed = new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22", "lb02", "admin@10.0.0.21:2222"));
+        Files.writeString(dir.resolve(addressKeyedName(fixed)), ProgressJson.write(sample(1, 1).onLab(fixed)));
+        LabKey otherLab = new LabKey("/home/learner/other.yaml", LAB.hosts());
+        store.save(sample(2, 1).onLab(otherLab));
+        assertTrue(store.delete("keepalived-lvs", fixed));
+        ProgressStore.Loaded l = store.load("keepalived-lvs", fixed);
+        assertFalse(l.existed());
+        assertTrue(l.progress().lessons().isEmpty());
+        assertEquals(sample(2, 1).onLab(otherLab), store.load("keepalived-lvs", otherLab).progress(), "another lab's progress stays");
+    }
+
+    @Test
+    void aLabFileWithOtherRolesStartsAfreshAndSaysWhereTheEarlierProgressIs() throws Exception {
+        ProgressStore store = new ProgressStore(dir);
+        store.save(sample(3, 2));
+        LabKey fewer = new LabKey(LAB.file(), Map.of("lb01", "root@10.0.0.11:22"));
+        ProgressStore.Loaded l = store.load("keepalived-lvs", fewer);
+        assertTrue(l.progress().lessons().isEmpty());
+        String w = l.warning().orElseThrow().en();
+        assertTrue(w.contains("other roles") && w.contains(store.file("keepalived-lvs", LAB).toString()), w);
+        assertTrue(Files.exists(store.file("keepalived-lvs", LAB)), "the earlier progress is not touched");
     }
 
     /**

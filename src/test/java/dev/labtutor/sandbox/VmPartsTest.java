@@ -94,19 +94,6 @@ class VmPartsTest {
     }
 
     @Test
-    void wordsReachTheControlShellExactlyAsGiven() throws Exception {
-        assertEquals("'plain'", GuestShell.quote("plain"));
-        assertEquals("'it'\\''s'", GuestShell.quote("it's"));
-        List<String> words = List.of("a b", "it's", "$(reboot)", "`x`", "\"q\"", "*", "");
-        StringBuilder cmd = new StringBuilder("printf '%s\\n'");
-        for (String w : words) {
-            cmd.append(' ').append(GuestShell.quote(w));
-        }
-        var r = LocalCommand.run(List.of("sh", "-c", cmd.toString()), LocalCommand.DEFAULT_TIMEOUT, null);
-        assertEquals(String.join("\n", words) + "\n", r.stdout());
-    }
-
-    @Test
     void theControlHostKeyIsPinnedByTheFingerprintSshKeygenPrints() throws Exception {
         Path key = tmp.resolve("k");
         LocalCommand.check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());

@@ -73,6 +73,28 @@ class SshConnectorTest {
     }
 
     @Test
+    void aPinnedConnectorAcceptsOnlyThatHostKeyAndExecGetsItsStdin() throws Exception {
+        Path key = SshServerExtension.newUserKey(tmp, "ed25519", "");
+        sshd.authorize(Path.of(key + ".pub"));
+        sshd.offer("publickey");
+        sshd.allowExec();
+        HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
+        String pin = KnownHostsStore.fingerprint(sshd.hostPublicKey());
+        try (SshjRemoteShell shell = SshConnector.pinned(options(), pin).open(host)) {
+            ExecResult r = shell.exec("cat; echo done >&2", "任意 bytes\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+            assertEquals(0, r.exitStatus());
+            assertEquals("任意 bytes\n", r.stdout());
+            assertEquals("done\n", r.stderr());
+            assertEquals("", shell.exec("cat", null, Duration.ofSeconds(20)).stdout());
+        }
+        assertEquals(List.of("cat; echo done >&2", "cat"), sshd.commands);
+        assertFalse(Files.exists(tmp.resolve("known_hosts")), "a pinned connector leaves known_hosts alone");
+        HostException e = assertThrows(HostException.class,
+                () -> SshConnector.pinned(options(), "SHA256:" + "A".repeat(43)).open(host).close());
+        assertEquals(HostException.Kind.HOST_KEY_CHANGED, e.kind());
+    }
+
+    @Test
     void rsaKeyLogsIn() throws Exception {
         Path key = SshServerExtension.newUserKey(tmp, "rsa", "");
         sshd.authorize(Path.of(key + ".pub"));

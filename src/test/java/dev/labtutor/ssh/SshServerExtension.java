@@ -53,6 +53,7 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     /** Channel types opened (session, direct-tcpip, ...), in order. */
     final List<String> channelTypes = new CopyOnWriteArrayList<>();
     private volatile boolean sudoAllowed;
+    private volatile boolean execAllowed;
     private volatile String keyboardPrompt = "Password: ";
     private SshServer server;
     private KeyPair hostKey;
@@ -98,6 +99,11 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
 
     void allowSudo(boolean allowed) {
         sudoAllowed = allowed;
+    }
+
+    /** Any other command runs as {@code sh -c COMMAND} (for exec), instead of failing as unexpected. */
+    void allowExec() {
+        execAllowed = true;
     }
 
     /** Only these login methods are offered, as sshd_config's AuthenticationMethods would. */
@@ -174,7 +180,9 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
                 case "sudo -n sh -s" -> sudoAllowed
                         ? new ProcessCommand("sh", "-s")
                         : new ProcessCommand("sh", "-c", "echo 'sudo: a password is required' >&2; exit 1");
-                default -> new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
+                default -> execAllowed
+                        ? new ProcessCommand("sh", "-c", command)
+                        : new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
             };
         });
         server.addSessionListener(new SessionListener() {

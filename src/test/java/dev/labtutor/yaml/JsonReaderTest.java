@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.labtutor.view.Json;
 import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -33,7 +32,7 @@ class JsonReaderTest {
         m.put("n", List.of(0, -1, 2147483647, -2147483648, 2147483648L, -9223372036854775808L, 1.5, -0.25));
         m.put("nested", Map.of("a", List.of(List.of(), Map.of(), true, false), "b", new ArrayList<>(Arrays.asList(null, "x"))));
         m.put("empty", "");
-        for (String text : new String[]{Json.write(m), Json.compact(m)}) {
+        for (String text : new String[]{JsonWriter.write(m), JsonWriter.compact(m)}) {
             Object back = JsonReader.read(text);
             assertEquals(m, back, text);
             assertEquals(yaml(text), back, "the same tree as the YAML library's JSON schema: " + text);

@@ -1,5 +1,7 @@
 package dev.labtutor.check.probe;
 
+import static dev.labtutor.lab.Shell.quote;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -82,11 +84,6 @@ public final class ProbeCommands {
             case EXPORTS -> exports(p);
             case SHOWMOUNT -> showmount(p);
         };
-    }
-
-    /** {@code s} as one single-quoted sh word ({@code '} becomes {@code '\''}). */
-    public static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.labtutor.check.probe;
 
+import dev.labtutor.lab.Shell;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Collections;
@@ -114,7 +115,7 @@ public final class ProbeScript {
         sb.append("; do : > \"$lt_d/$lt_i.to\"; : > \"$lt_d/$lt_i.kill\"; done\n");
         sb.append("trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM\n");
         for (int i = 0; i < n; i++) {
-            String frag = ProbeCommands.quote(ProbeCommands.shell(unique.get(i)));
+            String frag = Shell.quote(ProbeCommands.shell(unique.get(i)));
             sb.append("(unset lt_d lt_keep; eval ").append(frag).append(") </dev/null >\"$lt_d/").append(i)
                     .append(".out\" 2>\"$lt_d/").append(i).append(".err\" & lt_p").append(i).append("=$!\n");
         }

@@ -1,15 +1,16 @@
-package dev.labtutor.view;
+package dev.labtutor.yaml;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A tiny JSON writer for reports: maps (insertion order kept), lists, strings, numbers,
- * booleans and null. Strings are escaped per RFC 8259; non-ASCII is written as is (UTF-8).
+ * A tiny JSON writer for reports and progress files, the counterpart of {@link JsonReader}:
+ * maps (insertion order kept), lists, strings, numbers, booleans and null. Strings are escaped
+ * per RFC 8259; non-ASCII is written as is (UTF-8).
  */
-public final class Json {
+public final class JsonWriter {
 
-    private Json() {
+    private JsonWriter() {
     }
 
     public static String write(Object value) {
