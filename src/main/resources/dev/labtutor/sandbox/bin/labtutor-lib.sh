@@ -1,14 +1,18 @@
 # Shared by the sandbox stand-ins (sourced, not run). State lives under /run/labtutor, which is
-# this host's directory in the sandbox state dir, bind-mounted by anchor.sh.
-LT=/run/labtutor
+# this host's directory in the sandbox state dir, bind-mounted by anchor.sh. LABTUTOR_SANDBOX_ROOT
+# (unset in the hosts) puts /run/labtutor and /var/log/messages under another directory, so the
+# unit tests run a stand-in without a sandbox.
+LT_ROOT=${LABTUTOR_SANDBOX_ROOT:-}
+LT=$LT_ROOT/run/labtutor
 LT_STATE=$LT/state
+LT_MESSAGES=$LT_ROOT/var/log/messages
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # Writes one syslog-style line into this host's /var/log/messages, as rsyslog does on openEuler.
 lt_log() { # ident message
     local host
     read -r host < /proc/sys/kernel/hostname
-    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> /var/log/messages
+    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> "$LT_MESSAGES"
 }
 
 # Known packages: name -> NEVRA an openEuler 24.03 SP1 repository would install.
