@@ -14,14 +14,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What a sandbox lays down in its state directory before and after its hosts boot, the same on
- * the machine's kernel and in a VM: the stand-ins (systemctl, dnf, journalctl, ...), openEuler's
- * httpd configuration and keepalived sample, the anchor script, the SSH keys (the tutor's, each
- * host's), each host's files ({@link HostFiles}), known_hosts and the lab file.
+ * the machine's kernel and in a VM: the stand-ins (systemctl, dnf, journalctl, ... and the unit
+ * table they read), openEuler's httpd configuration and keepalived sample, the anchor script, the
+ * SSH keys (the tutor's, each host's), each host's files ({@link HostFiles}), known_hosts and the
+ * lab file.
  */
 final class Provisioner {
 
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
-    private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "systemctl", "dnf", "yum", "rpm",
+    private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "units", "systemctl", "dnf", "yum", "rpm",
             "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
     /** openEuler's httpd configuration, laid down by {@code dnf install httpd} (see bin/dnf). */
     private static final List<String> HTTPD_DIST = List.of("httpd.conf", "00-base.conf", "00-mpm.conf");
@@ -76,7 +77,7 @@ final class Provisioner {
         try {
             Files.createDirectories(bin);
             for (String name : STAND_INS) {
-                copyResource("bin/" + name, bin.resolve(name), true);
+                copyResource("bin/" + name, bin.resolve(name), !name.equals("units"));
             }
             Files.createDirectories(bin.resolve("httpd-dist"));
             for (String name : HTTPD_DIST) {
