@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the sandbox stand-ins (sourced, not run). State lives under /run/labtutor, which is
 # this host's directory in the sandbox state dir, bind-mounted by anchor.sh. LABTUTOR_SANDBOX_ROOT
 # (unset in the hosts) puts /run/labtutor and /var/log/messages under another directory, so the
