@@ -48,8 +48,10 @@ cleanup() {
   [[ -z "$CLEANED" ]] || return 0
   CLEANED=1
   set +e
+  # shellcheck disable=SC2046  # tree prints pids, one word each
   if [[ -n "$FG" ]]; then kill $(tree "$FG") 2>/dev/null; wait "$FG" 2>/dev/null; fi
   # Each sshd with the session processes it forked for connections still open.
+  # shellcheck disable=SC2046  # tree prints pids, one word each
   for p in "${PIDS[@]}"; do kill $(tree "$p") 2>/dev/null; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null; done
   for ns in "${NSS[@]}"; do ip netns del "$ns" 2>/dev/null; done
@@ -170,6 +172,8 @@ export SSH_OPTS NET TMP
 openssh() { # JOBS: runs "SCRIPTSET HOST" lines with xargs -P + ssh; sets SSH_RESULT to wall/CPU
   rm -rf "$TMP/ssh_known_hosts" "$TMP/out" && mkdir -p "$TMP/out"
   local want ok
+  # fg is this script's function (it runs a command in the foreground); the script is sh -c's, expanded there.
+  # shellcheck disable=SC2217,SC2016
   fg /usr/bin/time -f "%e %U %S" -o "$TMP/ssh-time" xargs -P "$P" -L1 sh -c \
     'ssh $SSH_OPTS root@$NET.$(( 10 + $2 )) sh -s <"$TMP/scripts-$1/$2.sh" >"$TMP/out/$1-$2.out" 2>"$TMP/out/$1-$2.err"' _ <"$1"
   want=$(wc -l <"$1")

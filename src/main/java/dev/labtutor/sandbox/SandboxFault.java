@@ -12,21 +12,20 @@ public sealed interface SandboxFault {
 
     SandboxRole role();
 
-    /** The CLI name of the scenario, e.g. {@code vrrp-blocked}. */
-    String scenario();
+    /**
+     * The CLI name of the scenario, e.g. {@code vrrp-blocked}: the fault's name in lower case with
+     * a dash between its words ({@link KeepalivedSetting} adds its value).
+     */
+    default String scenario() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
 
     /** nftables in the host drops VRRP both ways: its peers stop hearing it and it stops hearing them (split brain). */
     record VrrpBlocked(SandboxRole role) implements SandboxFault {
-        public String scenario() {
-            return "vrrp-blocked";
-        }
     }
 
     /** keepalived is stopped on the host, as if it crashed; the VIP should move to the backup. */
     record KeepalivedStopped(SandboxRole role) implements SandboxFault {
-        public String scenario() {
-            return "keepalived-stopped";
-        }
     }
 
     /**
@@ -40,6 +39,7 @@ public sealed interface SandboxFault {
             }
         }
 
+        @Override
         public String scenario() {
             return keyword.scenario() + "=" + value;
         }
@@ -47,38 +47,28 @@ public sealed interface SandboxFault {
 
     /** sshd on the host stops: the tutor sees it UNREACHABLE. */
     record SshdStopped(SandboxRole role) implements SandboxFault {
-        public String scenario() {
-            return "sshd-stopped";
-        }
     }
 
     /** The host gets a new SSH host key (as after a reinstall); known_hosts no longer matches it. */
     record HostKeyChanged(SandboxRole role) implements SandboxFault {
-        public String scenario() {
-            return "host-key-changed";
-        }
     }
 
     /** The keepalived.conf keywords a {@link KeepalivedSetting} can change. */
     enum Keyword {
-        PRIORITY("priority", "priority"),
-        VIRTUAL_ROUTER_ID("virtual_router_id", "vrid"),
-        AUTH_PASS("auth_pass", "auth-pass");
+        PRIORITY, VIRTUAL_ROUTER_ID, AUTH_PASS;
 
-        private final String word;
-        private final String scenario;
-
-        Keyword(String word, String scenario) {
-            this.word = word;
-            this.scenario = scenario;
-        }
-
+        /** The keyword as keepalived.conf spells it, e.g. {@code virtual_router_id}. */
         public String word() {
-            return word;
+            return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The scenario's name on the command line, e.g. {@code vrid}. */
         String scenario() {
-            return scenario;
+            return switch (this) {
+                case PRIORITY -> "priority";
+                case VIRTUAL_ROUTER_ID -> "vrid";
+                case AUTH_PASS -> "auth-pass";
+            };
         }
     }
 

@@ -3,7 +3,6 @@ package dev.labtutor.sandbox;
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -115,24 +114,22 @@ final class VmLab {
      *
      * @param onPid receives qemu's pid as soon as it is known, so a crash after it is still cleaned up
      */
-    void boot(VmImage image, PrintWriter out, LongConsumer onPid) {
+    void boot(VmImage image, Sandbox.Listener out, LongConsumer onPid) {
         prepare(image);
         Accel accel = chooseAccel();
         long start = System.nanoTime();
         if (accel == Accel.KVM) {
-            out.println("Booting the VM (" + image.release() + ", KVM) ...");
-            out.flush();
+            out.progress("Booting the VM (" + image.release() + ", KVM) ...");
             Process kvm = launch(image, Accel.KVM, onPid);
             if (!awaitLine(kvm, "labtutor-vm: initrd", KVM_PROBE)) {
                 recordKvmHangs();
                 killQemu();
-                out.println("KVM did not start the VM within " + KVM_PROBE.toSeconds() + " s here; using software emulation (TCG).");
+                out.progress("KVM did not start the VM within " + KVM_PROBE.toSeconds() + " s here; using software emulation (TCG).");
                 accel = Accel.TCG;
             }
         }
         if (accel == Accel.TCG) {
-            out.println("Booting the VM (" + image.release() + ", software emulation) ...");
-            out.flush();
+            out.progress("Booting the VM (" + image.release() + ", software emulation) ...");
             launch(image, Accel.TCG, onPid);
         }
         awaitHosts(out, start);
@@ -326,7 +323,7 @@ final class VmLab {
     }
 
     /** Waits for every host's "up" line; throws naming the hosts that did not come up. */
-    private void awaitHosts(PrintWriter out, long start) {
+    private void awaitHosts(Sandbox.Listener out, long start) {
         Set<String> pending = new LinkedHashSet<>();
         spec.roles().forEach(r -> pending.add(r.id()));
         Map<String, String> failed = new LinkedHashMap<>();
@@ -344,8 +341,7 @@ final class VmLab {
                 } else if (msg.startsWith("host ") && msg.endsWith(" up")) {
                     String role = msg.substring(5, msg.length() - 3);
                     pending.remove(role);
-                    out.printf("  %-10s up after %.1f s%n", role, (System.nanoTime() - start) / 1e9);
-                    out.flush();
+                    out.progress(String.format("  %-10s up after %.1f s", role, (System.nanoTime() - start) / 1e9));
                 } else if (msg.startsWith("host ") && msg.contains(" FAILED:")) {
                     String role = msg.substring(5, msg.indexOf(" FAILED:"));
                     pending.remove(role);
@@ -455,14 +451,13 @@ final class VmLab {
         }
     }
 
-    /** Runs {@code argv} inside host {@code role} in the VM (vm/in-host), as {@link Sandbox#exec} does on the machine. */
+    /** Runs {@code argv} inside host {@code role} in the VM (vm/in-host), as {@link NamespaceRuntime#exec} does on the machine. */
     ExecResult exec(SandboxRole role, Duration timeout, byte[] stdin, List<String> argv) {
         List<String> all = new ArrayList<>(List.of(IN_HOST, role.id()));
         all.addAll(argv);
         ExecResult r = shell().run(all, stdin, timeout);
         if (r.exitStatus() == 255 && r.stderr().startsWith("labtutor: host ")) {
-            throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
-                    "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
+            throw HostRuntime.notRunning(spec, role);
         }
         return r;
     }

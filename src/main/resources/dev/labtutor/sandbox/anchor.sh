@@ -71,6 +71,7 @@ $bb umount -l /.old
 $bb rmdir /.old
 
 # Boot: the state of a freshly installed openEuler 24.03 host.
+# shellcheck source=bin/labtutor-lib.sh
 . /usr/local/sbin/labtutor-lib.sh
 if [ ! -d "$LT_STATE/rpmdb" ]; then
     $bb mkdir -p "$LT_STATE/rpmdb" "$LT_STATE/enabled"

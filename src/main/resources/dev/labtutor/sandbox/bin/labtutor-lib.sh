@@ -1,14 +1,19 @@
+# shellcheck shell=bash
 # Shared by the sandbox stand-ins (sourced, not run). State lives under /run/labtutor, which is
-# this host's directory in the sandbox state dir, bind-mounted by anchor.sh.
-LT=/run/labtutor
+# this host's directory in the sandbox state dir, bind-mounted by anchor.sh. LABTUTOR_SANDBOX_ROOT
+# (unset in the hosts) puts /run/labtutor and /var/log/messages under another directory, so the
+# unit tests run a stand-in without a sandbox.
+LT_ROOT=${LABTUTOR_SANDBOX_ROOT:-}
+LT=$LT_ROOT/run/labtutor
 LT_STATE=$LT/state
+LT_MESSAGES=$LT_ROOT/var/log/messages
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 # Writes one syslog-style line into this host's /var/log/messages, as rsyslog does on openEuler.
 lt_log() { # ident message
     local host
     read -r host < /proc/sys/kernel/hostname
-    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> /var/log/messages
+    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> "$LT_MESSAGES"
 }
 
 # Known packages: name -> NEVRA an openEuler 24.03 SP1 repository would install.
@@ -36,39 +41,54 @@ lt_installed() { [ -f "$LT_STATE/rpmdb/$1" ]; }
 # answer the checks' probes on every re-check round, and a $(...) is a fork), and lt_unit_* prints
 # lt_v for callers that want a command substitution.
 
-# unit -> package that provides it; empty for unknown units.
-lt_unit_package_v() {
-    case $1 in
-        keepalived) lt_v=keepalived ;;
-        httpd) lt_v=httpd ;;
-        firewalld) lt_v=firewalld ;;
-        nfs-server) lt_v=nfs-utils ;;
-        rpcbind) lt_v=rpcbind ;;
-        sshd) lt_v=openssh-server ;;
-        *) lt_v= ;;
-    esac
+# The unit table (file units next to this library), loaded once: per unit its package, main pid
+# file, what "active" means, its running sub-state, aliases and description.
+declare -gA LT_UNIT_PACKAGE LT_UNIT_PIDFILE LT_UNIT_ACTIVE LT_UNIT_SUB LT_UNIT_DESC LT_UNIT_ALIAS
+LT_UNITS=()
+lt_load_units() {
+    local u package pidfile active sub aliases desc a
+    while read -r u package pidfile active sub aliases desc; do
+        case $u in ''|'#'*) continue ;; esac
+        LT_UNITS+=("$u")
+        LT_UNIT_PACKAGE[$u]=$package
+        LT_UNIT_PIDFILE[$u]=${pidfile#-}
+        LT_UNIT_ACTIVE[$u]=$active
+        LT_UNIT_SUB[$u]=$sub
+        LT_UNIT_DESC[$u]=$desc
+        [ "$aliases" = - ] || for a in ${aliases//,/ }; do LT_UNIT_ALIAS[$a]=$u; done
+    done < "${BASH_SOURCE[0]%/*}/units"
 }
+lt_load_units
+
+# unit -> package that provides it; empty for unknown units.
+lt_unit_package_v() { lt_v=; [ -z "$1" ] || lt_v=${LT_UNIT_PACKAGE[$1]-}; }
 lt_unit_package() { lt_unit_package_v "$1"; [ -z "$lt_v" ] || echo "$lt_v"; }
 
-lt_unit_description_v() {
-    case $1 in
-        keepalived) lt_v='LVS and VRRP High Availability Monitor' ;;
-        httpd) lt_v='The Apache HTTP Server' ;;
-        firewalld) lt_v='firewalld - dynamic firewall daemon' ;;
-        nfs-server) lt_v='NFS server and services' ;;
-        rpcbind) lt_v='RPC Bind' ;;
-        sshd) lt_v='OpenSSH server daemon' ;;
-        *) lt_v= ;;
-    esac
-}
+lt_unit_description_v() { lt_v=; [ -z "$1" ] || lt_v=${LT_UNIT_DESC[$1]-}; }
 lt_unit_description() { lt_unit_description_v "$1"; [ -z "$lt_v" ] || echo "$lt_v"; }
+
+# unit -> its main process's pid file; empty for none.
+lt_unit_pidfile_v() { lt_v=; [ -z "$1" ] || lt_v=${LT_UNIT_PIDFILE[$1]-}; }
+
+# unit -> pid, nft or nfsd (see the table); empty for units the table does not list.
+lt_unit_active_v() { lt_v=; [ -z "$1" ] || lt_v=${LT_UNIT_ACTIVE[$1]-}; }
+
+# unit -> its sub-state while active: running for daemons, exited otherwise (and for unknown units).
+lt_unit_sub_v() { lt_v=; [ -z "$1" ] || lt_v=${LT_UNIT_SUB[$1]-}; lt_v=${lt_v:-exited}; }
+
+# package -> the unit it provides; the package's own name when the table has none.
+lt_package_unit_v() {
+    local u
+    lt_v=$1
+    for u in "${LT_UNITS[@]}"; do
+        [ "${LT_UNIT_PACKAGE[$u]}" = "$1" ] && { lt_v=$u; return 0; }
+    done
+}
 
 # Strips a .service suffix and maps aliases to unit names.
 lt_unit_name_v() {
     lt_v=${1%.service}
-    case $lt_v in
-        nfs) lt_v=nfs-server ;;
-    esac
+    [ -z "$lt_v" ] || lt_v=${LT_UNIT_ALIAS[$lt_v]:-$lt_v}
 }
 lt_unit_name() { lt_unit_name_v "$1"; echo "$lt_v"; }
 

@@ -18,6 +18,7 @@ die() {
     echo b > /proc/sysrq-trigger
     sleep 60
 }
+# shellcheck source=/dev/null  # written by VmLab for this boot
 . "$S/vm/vm.env" || die "no vm/vm.env in the state directory"
 say "boot.sh"
 # Under software emulation every dynamically linked program costs tens of milliseconds to start:
@@ -25,6 +26,7 @@ say "boot.sh"
 # small tools. The hosts' own sessions never see them.
 # Three busybox runs make the links (a loop of ln would itself start twenty programs).
 BB=$M$LT_BUSYBOX
+# shellcheck disable=SC2015  # any step failing is the one failure die reports
 "$BB" mkdir -p "$LT/fast" "$LT/all" && "$BB" --install -s "$LT/all" \
     && (cd "$LT/all" && "$BB" mv mkdir ln chmod cat cp hostname mknod readlink rmdir mount umount pivot_root \
         sleep tail tr cut uname touch rm "$LT/fast/") && "$BB" rm -rf "$LT/all" \
@@ -32,6 +34,7 @@ BB=$M$LT_BUSYBOX
 export PATH="$LT/fast:$PATH"
 
 # The clock: the machine's time as its 9p server stamps a file we touch (within milliseconds).
+# shellcheck disable=SC2015  # any step failing is the one failure the warning reports
 : > "$S/vm/clock" && touch "$S/vm/clock" && date -s "@$(stat -c %.9Y "$S/vm/clock")" >/dev/null \
     || say "warning: could not set the clock from the machine"
 rm -f "$S/vm/clock"
