@@ -1,5 +1,7 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LabSession;
+import dev.labtutor.app.SandboxLab;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Verdict;

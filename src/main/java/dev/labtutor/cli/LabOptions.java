@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.SandboxLab;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.ssh.SshOptions;

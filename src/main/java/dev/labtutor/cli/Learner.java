@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.SandboxLab;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.LabSubnet;
 import dev.labtutor.course.Lesson;

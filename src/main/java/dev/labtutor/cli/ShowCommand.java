@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LabSession;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Bindings;
