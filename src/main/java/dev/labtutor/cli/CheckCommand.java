@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.app.LabSession;
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.app.TimelinePrinter;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.CheckRun;
@@ -85,13 +86,13 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
-        Learner learner = Learner.load(courseOptions, labOptions, true);
+        LearnerContext learner = labOptions.learner(courseOptions, true);
         learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
         Course course = learner.course;
         LabFile lab = learner.lab.orElseThrow();
         SessionState start = learner.state(lang, Clock.systemUTC().instant());
         Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
-        Learner.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
+        LearnerContext.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
         CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.app.LabSession;
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.app.SandboxLab;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
@@ -94,7 +95,7 @@ final class CliWorld implements World {
 
     @Override
     public Start start(Optional<LabFile> lab, Lang lang) {
-        Learner l = Learner.of(course, lab, store());
+        LearnerContext l = LearnerContext.of(course, lab, store());
         return new Start(l.state(lang, Clock.systemUTC().instant()), l.loaded.existed(), l.loaded.warning());
     }
 
@@ -116,7 +117,7 @@ final class CliWorld implements World {
     }
 
     private Path knownHosts(Optional<LabFile> lab) {
-        return knownHostsOption.orElseGet(() -> lab.flatMap(LabFile::knownHosts).orElse(SshOptions.defaultKnownHosts()));
+        return LearnerContext.knownHosts(knownHostsOption, lab);
     }
 
     @Override

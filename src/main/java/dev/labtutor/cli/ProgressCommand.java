@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.progress.LessonProgress;
@@ -47,10 +48,10 @@ public final class ProgressCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         Lang lang = courseOptions.lang();
-        Learner learner = Learner.load(courseOptions, labOptions, false);
+        LearnerContext learner = labOptions.learner(courseOptions, false);
         PrintWriter err = spec.commandLine().getErr();
         learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
-        Learner.notes(learner.course, learner.lab, lang, false).forEach(n -> err.println("labtutor: " + n));
+        LearnerContext.notes(learner.course, learner.lab, lang, false).forEach(n -> err.println("labtutor: " + n));
         SessionState s = learner.state(lang, Clock.systemUTC().instant());
         Progress p = s.progress();
         PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +67,7 @@ public final class ProgressCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String text(Learner learner, SessionState s, Lang lang) {
+    private static String text(LearnerContext learner, SessionState s, Lang lang) {
         boolean zh = lang == Lang.ZH;
         StringBuilder sb = new StringBuilder();
         sb.append(learner.course.title().in(lang)).append('\n');

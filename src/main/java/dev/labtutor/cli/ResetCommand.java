@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
@@ -47,7 +48,7 @@ public final class ResetCommand implements Callable<Integer> {
             throw new UserError("name one lesson to reset, or --all for the whole course");
         }
         Lang lang = courseOptions.lang();
-        Learner learner = Learner.load(courseOptions, labOptions, false);
+        LearnerContext learner = labOptions.learner(courseOptions, false);
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             if (!learner.loaded.existed()) {

@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.app.LabSession;
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Bindings;
@@ -55,7 +56,7 @@ public final class ShowCommand implements Callable<Integer> {
         CheckCatalog catalog = courseOptions.loadChecks(inst);
         Lesson lesson = CourseOptions.lesson(course, lessonId);
         Optional<LabFile> lab = labOptions.loadIfAny();
-        Learner.notes(course, lab, lang, true).forEach(n -> spec.commandLine().getErr().println("labtutor: " + n));
+        LearnerContext.notes(course, lab, lang, true).forEach(n -> spec.commandLine().getErr().println("labtutor: " + n));
         Bindings bindings = Bindings.of(course, lab);
         if (lab.isPresent() && !noDetect) {
             Set<String> roles = new LinkedHashSet<>(lesson.roles());
