@@ -10,6 +10,7 @@ import dev.labtutor.io.CacheDir;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,21 @@ public final class CourseOptions {
             return CheckCatalog.readStrict(inst.checksDir());
         } catch (DataFileException e) {
             throw new UserError("the check definitions are invalid: " + e.getMessage() + " (run 'labtutor lint')");
+        }
+    }
+
+    /**
+     * The check definitions read on demand, e.g. by the tutor in the background. A named class, not a
+     * lambda: the class-data archive has it, so the tutor's start spins no lambda class for it.
+     */
+    public Supplier<CheckCatalog> checks() {
+        return new Checks(this);
+    }
+
+    private record Checks(CourseOptions options) implements Supplier<CheckCatalog> {
+        @Override
+        public CheckCatalog get() {
+            return options.loadChecks(Installation.locate());
         }
     }
 

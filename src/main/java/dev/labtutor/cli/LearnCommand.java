@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import com.googlecode.lanterna.terminal.Terminal;
+import dev.labtutor.app.TutorWorld;
 import dev.labtutor.course.Course;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
@@ -104,7 +105,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
         Terminal terminal = opening == null ? null : joined(opening);
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
-        CliWorld world = new CliWorld(course, courseOptions, knownHosts, Duration.ofSeconds(20));
+        TutorWorld world = new TutorWorld(course, courseOptions.checks(), knownHosts, Duration.ofSeconds(20));
         if (terminal == null) {
             return new PlainApp(world, course, System.in, out, lang, onTerminal()).run(lab, Optional.ofNullable(lessonId));
         }
