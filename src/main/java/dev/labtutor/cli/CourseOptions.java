@@ -5,10 +5,12 @@ import dev.labtutor.course.Course;
 import dev.labtutor.course.CourseCache;
 import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.io.CacheDir;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -65,6 +67,37 @@ public final class CourseOptions {
         public CheckCatalog get() {
             return options.loadChecks(Installation.locate());
         }
+    }
+
+    /** What {@code grade} and {@code roster check} work from: {@code --course} wins over the roster's course. */
+    public GradeInputs gradeInputs(Path roster, List<String> lessons) {
+        Installation inst = Installation.locate();
+        return GradeInputs.load(roster, lessons, new GradeInputs.Sources() {
+            @Override
+            public Optional<Supplier<Course>> given() {
+                return course == null ? Optional.empty() : Optional.of(() -> loadCourse(inst));
+            }
+
+            @Override
+            public Course installed() {
+                return loadCourse(inst);
+            }
+
+            @Override
+            public Path lessonsDir() {
+                return inst.lessonsDir();
+            }
+
+            @Override
+            public CheckCatalog checks() {
+                return loadChecks(inst);
+            }
+
+            @Override
+            public Lesson lesson(Course c, String id) {
+                return CourseOptions.lesson(c, id);
+            }
+        });
     }
 
     public static Lesson lesson(Course course, String id) {

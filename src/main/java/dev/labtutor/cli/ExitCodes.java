@@ -1,5 +1,7 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.grading.GradeInputs;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -28,12 +30,13 @@ public final class ExitCodes {
     static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         boolean debug = parsed.matchedOption("--debug") != null
                 || (parsed.subcommand() != null && hasDebug(parsed));
-        if (ex instanceof UserError ue) {
-            cl.getErr().println("labtutor: " + ue.getMessage());
+        OptionalInt userFault = userFault(ex);
+        if (userFault.isPresent()) {
+            cl.getErr().println("labtutor: " + ex.getMessage());
             if (debug) {
                 ex.printStackTrace(cl.getErr());
             }
-            return ue.exitCode();
+            return userFault.getAsInt();
         }
         dev.labtutor.i18n.Lang lang = dev.labtutor.i18n.Lang.fromEnvironment();
         cl.getErr().println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ").in(lang) + ex);
@@ -43,6 +46,20 @@ public final class ExitCodes {
             cl.getErr().println(dev.labtutor.i18n.Text.of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.").in(lang));
         }
         return INTERNAL;
+    }
+
+    /**
+     * The exit code of an error the user can fix, which is printed as its one sentence: a
+     * {@link UserError}, or the domain's refusal of what the user gave; empty for an internal error.
+     */
+    static OptionalInt userFault(Exception ex) {
+        if (ex instanceof UserError ue) {
+            return OptionalInt.of(ue.exitCode());
+        }
+        if (ex instanceof GradeInputs.Invalid) {
+            return OptionalInt.of(BAD_INPUT);
+        }
+        return OptionalInt.empty();
     }
 
     private static boolean hasDebug(CommandLine.ParseResult parsed) {

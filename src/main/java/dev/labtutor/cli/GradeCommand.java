@@ -3,14 +3,13 @@ package dev.labtutor.cli;
 import dev.labtutor.app.LabSession;
 import dev.labtutor.grading.ClassGrades;
 import dev.labtutor.grading.ClassPrompter;
+import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.grading.Gradebook;
 import dev.labtutor.grading.Grader;
 import dev.labtutor.grading.Redactor;
 import dev.labtutor.grading.Remarks;
-import dev.labtutor.grading.Roster;
 import dev.labtutor.grading.StudentGrade;
 import dev.labtutor.ssh.ConsoleSecretPrompter;
-import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.ShellPool;
 import dev.labtutor.ssh.SshConnector;
 import dev.labtutor.ssh.SshOptions;
@@ -24,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -95,7 +93,7 @@ public final class GradeCommand implements Callable<Integer> {
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        GradeInputs in = GradeInputs.load(roster, lessons, courseOptions, Installation.locate());
+        GradeInputs in = courseOptions.gradeInputs(roster, lessons);
         in.warnings().forEach(w -> err.println("labtutor: warning: " + w.in(lang)));
         Path dir = out != null ? out : Path.of("grades-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!Gradebook.writable(dir)) {
@@ -103,7 +101,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Path kh = knownHosts != null ? knownHosts
                 : in.roster().knownHosts().orElse(in.roster().source().toAbsolutePath().resolveSibling("known_hosts"));
-        Redactor redactor = redactor(in.roster());
+        Redactor redactor = in.redactor(System::getenv);
         AtomicInteger newKeys = new AtomicInteger();
         Duration deadline = timeout != null ? Duration.ofSeconds(timeout) : Grader.defaultDeadline(in.lessons().size());
         SshOptions base = SshOptions.defaults(kh);
@@ -141,19 +139,6 @@ public final class GradeCommand implements Callable<Integer> {
      */
     private static void warmUpSsh() {
         new net.schmizz.sshj.DefaultConfig();
-    }
-
-    /** Secrets to keep out of the gradebook: VRRP passwords of every student (login passwords join as they are used). */
-    private static Redactor redactor(Roster roster) {
-        Redactor r = new Redactor();
-        roster.students().forEach(s -> s.lab().vars().forEach((k, v) -> {
-            if (k.contains("pass")) {
-                r.word(v);
-            }
-        }));
-        roster.students().forEach(s -> s.lab().hosts().values().stream().map(HostSpec::passwordEnv)
-                .flatMap(Optional::stream).forEach(e -> r.secret(System.getenv(e))));
-        return r;
     }
 
     static void write(ClassGrades g, Path dir, Lang lang) {

@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.course.Course;
+import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.grading.RosterVars;
 import dev.labtutor.lab.Ipv4;
 import java.io.PrintWriter;
@@ -125,7 +126,7 @@ public final class RosterCommand implements Runnable {
 
         @Override
         public Integer call() {
-            GradeInputs in = GradeInputs.load(roster, lessons, courseOptions, Installation.locate());
+            GradeInputs in = courseOptions.gradeInputs(roster, lessons);
             PrintWriter out = spec.commandLine().getOut();
             in.warnings().forEach(w -> out.println("warning: " + w.in(courseOptions.lang())));
             int max = in.lessons().stream().flatMap(l -> l.checks().stream()).mapToInt(c -> in.roster().pointsOf(c.id())).sum();
