@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.GradeProgress;
 import dev.labtutor.app.LabSession;
 import dev.labtutor.grading.ClassGrades;
 import dev.labtutor.grading.ClassPrompter;
