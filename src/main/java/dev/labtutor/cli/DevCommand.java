@@ -105,15 +105,12 @@ public final class DevCommand implements Runnable {
             if (vm && noVm) {
                 throw new UserError("--vm and --no-vm exclude each other");
             }
-            SandboxCommand.preflight();
+            SandboxWhere.preflight();
             PrintWriter out = spec.commandLine().getOut();
             Path stateRoot = on == null ? Files.createTempDirectory("labtutor-devcheck-") : null;
             Sandbox sandbox;
             if (on != null) {
-                SandboxCommand.Where where = new SandboxCommand.Where();
-                where.name = on;
-                where.stateRoot = stateDir;
-                sandbox = SandboxCommand.openRunning(where);
+                sandbox = SandboxWhere.of(on, stateDir).openRunning();
             } else {
                 SandboxSpec sspec;
                 try {
@@ -123,7 +120,7 @@ public final class DevCommand implements Runnable {
                 } catch (IllegalArgumentException e) {
                     throw new UserError(e.getMessage());
                 }
-                sandbox = SandboxCommand.guarded(() -> Sandbox.up(sspec, out));
+                sandbox = Sandbox.up(sspec, out);
             }
             try {
                 LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());

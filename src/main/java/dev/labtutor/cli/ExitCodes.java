@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.grading.GradeInputs;
+import dev.labtutor.sandbox.SandboxException;
 import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -32,7 +33,7 @@ public final class ExitCodes {
                 || (parsed.subcommand() != null && hasDebug(parsed));
         OptionalInt userFault = userFault(ex);
         if (userFault.isPresent()) {
-            cl.getErr().println("labtutor: " + ex.getMessage());
+            cl.getErr().println("labtutor: " + message(ex));
             if (debug) {
                 ex.printStackTrace(cl.getErr());
             }
@@ -56,10 +57,24 @@ public final class ExitCodes {
         if (ex instanceof UserError ue) {
             return OptionalInt.of(ue.exitCode());
         }
-        if (ex instanceof GradeInputs.Invalid) {
+        if (ex instanceof GradeInputs.Invalid || ex instanceof SandboxException) {
             return OptionalInt.of(BAD_INPUT);
         }
         return OptionalInt.empty();
+    }
+
+    private static String message(Exception ex) {
+        return ex instanceof SandboxException se ? se.text().in(dev.labtutor.i18n.Lang.fromEnvironment()) : ex.getMessage();
+    }
+
+    /** 0 when everything passed, 1 when not. */
+    static int passed(boolean allPassed) {
+        return allPassed ? OK : FAILED;
+    }
+
+    /** A program labtutor ran in the user's place (e.g. {@code sandbox ssh}) exits as that program did. */
+    static int ofProcess(int exitValue) {
+        return exitValue;
     }
 
     private static boolean hasDebug(CommandLine.ParseResult parsed) {

@@ -32,7 +32,7 @@ public final class SandboxSolveCommand implements Callable<Integer> {
     String lessonId;
 
     @Mixin
-    SandboxCommand.Where where;
+    SandboxWhere where;
 
     @Mixin
     CourseOptions courseOptions = new CourseOptions();
@@ -54,7 +54,7 @@ public final class SandboxSolveCommand implements Callable<Integer> {
         Course course = courseOptions.loadCourse(inst);
         CheckCatalog catalog = courseOptions.loadChecks(inst);
         Lesson lesson = CourseOptions.lesson(course, lessonId);
-        Sandbox sandbox = SandboxCommand.openRunning(where);
+        Sandbox sandbox = where.openRunning();
         LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
         PrintWriter out = spec.commandLine().getOut();
         try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(120), spec.commandLine().getErr(),
