@@ -9,9 +9,7 @@ import dev.labtutor.course.Lesson;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
-import dev.labtutor.session.CourseProof;
-import dev.labtutor.session.LessonLab;
-import dev.labtutor.session.ObservedSolve;
+import dev.labtutor.session.LessonSolve;
 import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -59,32 +57,11 @@ public final class SandboxSolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(120), spec.commandLine().getErr(),
                 courseOptions.lang())) {
-            LessonLab ll = session.lessonLab(course, catalog, lab);
-            java.util.function.Consumer<String> progress = line -> {
-                out.println(line);
-                out.flush();
-            };
-            if (!only) {
-                for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
-                    if (!ll.check(earlier, Duration.ZERO).stream().allMatch(Verdict::passed)) {
-                        out.println("(" + earlier.id() + " does not pass yet: solving it first)");
-                        ll.solve(earlier, Duration.ofSeconds(120), progress);
-                    }
-                }
-            }
-            List<Verdict> verdicts;
-            if (ll.observes(lesson)) {
-                out.println("watching " + lesson.id() + "'s checks while its solution runs...");
-                out.flush();
-                verdicts = ObservedSolve.run(CourseProof.of(ll, Duration.ofSeconds(120), progress), lesson,
-                        Duration.ofSeconds(Math.max(settle, 60)), TimelinePrinter.to(out, courseOptions.lang()));
-            } else {
-                ll.solve(lesson, Duration.ofSeconds(120), progress);
-                out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
-                out.flush();
-                verdicts = ll.check(lesson, Duration.ofSeconds(settle));
-            }
-            List<Verdict> open = verdicts.stream().filter(v -> !v.passed()).toList();
+            List<Verdict> open = LessonSolve.run(session.lessonLab(course, catalog, lab), course, lesson, only, Duration.ofSeconds(settle),
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, TimelinePrinter.to(out, courseOptions.lang()));
             if (!open.isEmpty()) {
                 for (Verdict v : open) {
                     out.println("  " + v.status() + " " + v.check() + ": " + v.message().en());
