@@ -2,17 +2,16 @@ package dev.labtutor.cli;
 
 import dev.labtutor.app.LabSession;
 import dev.labtutor.app.LearnerContext;
+import dev.labtutor.app.NextStep;
 import dev.labtutor.app.TimelinePrinter;
+import dev.labtutor.app.WaitLine;
 import dev.labtutor.check.CheckCatalog;
-import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;
-import dev.labtutor.progress.LessonState;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.Driver;
 import dev.labtutor.session.Intent;
@@ -34,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -142,71 +140,9 @@ public final class CheckCommand implements Callable<Integer> {
         } else {
             boolean color = picocli.CommandLine.Help.Ansi.AUTO.enabled();
             out.print(ReportText.render(learner.header(lesson, lang), marks, lang, color));
-            after(end, lesson, lang).ifPresent(out::println);
+            NextStep.after(end, lesson, lang).ifPresent(out::println);
         }
         out.flush();
-        return !marks.isEmpty() && marks.stream().allMatch(CheckMark::passed) ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /** What to do next: the next lesson once this one passed, or why a pass was not recorded. */
-    private static Optional<String> after(SessionState s, Lesson lesson, Lang lang) {
-        List<Lesson> lessons = s.course().lessons();
-        int i = s.index(lesson.id());
-        boolean allPass = s.marks(lesson.id()).stream().allMatch(CheckMark::passed);
-        if (s.stateOf(lesson.id()) == LessonState.LOCKED) {
-            return s.flash().map(f -> f.text().in(lang));
-        }
-        if (!allPass) {
-            return Optional.empty();
-        }
-        if (s.stateOf(lesson.id()) != LessonState.PASSED) {
-            return s.flash().map(f -> f.text().in(lang));
-        }
-        if (i + 1 >= lessons.size()) {
-            return Optional.of(Text.of("整个课程已完成。", "You have finished the course.").in(lang));
-        }
-        Lesson next = lessons.get(i + 1);
-        return Optional.of(Text.of("下一课：第 " + (i + 2) + " 课 " + next.id() + "「" + next.title().zh() + "」，运行 labtutor show "
-                        + next.id() + " 查看，或运行 labtutor 继续。",
-                "Next: lesson " + (i + 2) + ", " + next.id() + " (" + next.title().en() + "): see it with 'labtutor show "
-                        + next.id() + "', or run 'labtutor' to go on.").in(lang));
-    }
-
-    /** Shows, between rounds of {@code --wait}, which checks are awaited and the time left: in place on a terminal, a line per round otherwise. */
-    static final class WaitLine implements CheckRun.Rounds {
-        private final PrintWriter err;
-        private final Lang lang;
-        private final boolean inPlace;
-        private boolean drawn;
-
-        WaitLine(PrintWriter err, Lang lang, boolean inPlace) {
-            this.err = err;
-            this.lang = lang;
-            this.inPlace = inPlace;
-        }
-
-        @Override
-        public synchronized void waiting(List<Verdict> notPassed, Duration left) {
-            String names = notPassed.stream().map(v -> v.title().in(lang) + " (" + String.join(", ", v.hosts()) + ")")
-                    .collect(Collectors.joining(lang == Lang.ZH ? "；" : "; "));
-            long s = Math.max(0, (left.toMillis() + 999) / 1000);
-            String line = lang == Lang.ZH
-                    ? "等待 " + notPassed.size() + " 项检查通过，还剩 " + s + " 秒：" + names
-                    : "waiting for " + notPassed.size() + " check" + (notPassed.size() == 1 ? "" : "s") + " to pass, " + s + " s left: " + names;
-            if (inPlace) {
-                err.print("\r\u001b[2K" + dev.labtutor.view.DisplayWidth.fit(line, 79));
-                drawn = true;
-            } else {
-                err.println("labtutor: " + line);
-            }
-            err.flush();
-        }
-
-        synchronized void clear() {
-            if (drawn) {
-                err.print("\r\u001b[2K");
-                err.flush();
-            }
-        }
+        return ExitCodes.passed(!marks.isEmpty() && marks.stream().allMatch(CheckMark::passed));
     }
 }
