@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Whether the tutor takes the full screen: the launcher's answer, else Java's own. */
-class LearnCommandTest {
+class TutorStartTest {
 
     private final String before = System.getProperty("labtutor.tty");
 
@@ -24,14 +24,14 @@ class LearnCommandTest {
     @Test
     void theLaunchersAnswerIsTaken() {
         System.setProperty("labtutor.tty", "yes");
-        assertTrue(LearnCommand.onTerminal());
+        assertTrue(TutorStart.onTerminal());
         System.setProperty("labtutor.tty", "no");
-        assertFalse(LearnCommand.onTerminal());
+        assertFalse(TutorStart.onTerminal());
     }
 
     @Test
     void withoutTheLauncherJavaIsAsked() {
         System.clearProperty("labtutor.tty");
-        assertEquals(System.console() != null, LearnCommand.onTerminal());
+        assertEquals(System.console() != null, TutorStart.onTerminal());
     }
 }
