@@ -93,7 +93,7 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
             KeepalivedReport.text(out, results, findings, l);
         }
         out.flush();
-        return errors ? ExitCodes.FAILED : ExitCodes.OK;
+        return ExitCodes.passed(!errors);
     }
 
     private static String localHostName() {
