@@ -24,15 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "roster",
         description = "Help for roster.yaml (the class that 'labtutor grade' grades): vars, check.",
         subcommands = {RosterCommand.Vars.class, RosterCommand.Check.class})
-public final class RosterCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class RosterCommand extends GroupCommand {
 
     /** {@code roster vars}: distinct VIP, VRID and auth_pass per student, as YAML to paste. */
     @Command(name = "vars",

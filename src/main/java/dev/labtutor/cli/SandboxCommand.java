@@ -1,8 +1,6 @@
 package dev.labtutor.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code labtutor sandbox}: a local lab of real hosts in network namespaces (see docs/sandbox.md).
@@ -22,13 +20,5 @@ import picocli.CommandLine.Spec;
                 SandboxSolveCommand.class,
                 SandboxKernelCommand.class,
         })
-public final class SandboxCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class SandboxCommand extends GroupCommand {
 }
