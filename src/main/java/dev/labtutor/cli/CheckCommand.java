@@ -91,7 +91,7 @@ public final class CheckCommand implements Callable<Integer> {
         SessionState start = learner.state(lang, Clock.systemUTC().instant());
         Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
         LearnerContext.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
-        CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
+        CheckCatalog catalog = courseOptions.loadChecks();
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();
         SessionState end;

@@ -36,6 +36,16 @@ public final class CourseOptions {
         }
     }
 
+    /** The course, from the installation labtutor runs from. */
+    public Course loadCourse() {
+        return loadCourse(Installation.locate());
+    }
+
+    /** The check definitions, from the installation labtutor runs from. */
+    public CheckCatalog loadChecks() {
+        return loadChecks(Installation.locate());
+    }
+
     public Course loadCourse(Installation inst) {
         try {
             Path dir = inst.courseDir(Optional.ofNullable(course));
@@ -65,7 +75,7 @@ public final class CourseOptions {
     private record Checks(CourseOptions options) implements Supplier<CheckCatalog> {
         @Override
         public CheckCatalog get() {
-            return options.loadChecks(Installation.locate());
+            return options.loadChecks();
         }
     }
 

@@ -73,9 +73,8 @@ public final class DevCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Installation inst = Installation.locate();
-        Course course = courseOptions.loadCourse(inst);
-        CheckCatalog catalog = courseOptions.loadChecks(inst);
+        Course course = courseOptions.loadCourse();
+        CheckCatalog catalog = courseOptions.loadChecks();
         List<Lesson> targets = new ArrayList<>();
         if (lessonIds == null || lessonIds.isEmpty()) {
             targets.addAll(course.lessons());

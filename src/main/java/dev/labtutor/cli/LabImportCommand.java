@@ -56,7 +56,7 @@ public final class LabImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = courseOptions.lang();
-        Course course = courseOptions.loadCourse(Installation.locate());
+        Course course = courseOptions.loadCourse();
         if (!Files.isRegularFile(inventory)) {
             throw new UserError(Text.of("清单文件 " + inventory + " 不存在。", "the inventory " + inventory + " does not exist").in(lang));
         }

@@ -108,7 +108,7 @@ public final class LabOptions {
 
     /** The course, the lab file and the learner's progress on it; {@code needLab} makes a missing lab file a {@link UserError}. */
     public LearnerContext learner(CourseOptions courseOptions, boolean needLab) {
-        Course course = courseOptions.loadCourse(Installation.locate());
+        Course course = courseOptions.loadCourse();
         Optional<LabFile> lab = needLab ? Optional.of(load()) : loadIfAny();
         return LearnerContext.of(course, lab, ProgressStore.standard());
     }

@@ -23,7 +23,7 @@ public final class LessonsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Lang lang = courseOptions.lang();
-        Course course = courseOptions.loadCourse(Installation.locate());
+        Course course = courseOptions.loadCourse();
         var out = spec.commandLine().getOut();
         out.println(course.title().in(lang));
         int w = course.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(0);

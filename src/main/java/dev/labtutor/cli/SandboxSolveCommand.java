@@ -48,9 +48,8 @@ public final class SandboxSolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Installation inst = Installation.locate();
-        Course course = courseOptions.loadCourse(inst);
-        CheckCatalog catalog = courseOptions.loadChecks(inst);
+        Course course = courseOptions.loadCourse();
+        CheckCatalog catalog = courseOptions.loadChecks();
         Lesson lesson = CourseOptions.lesson(course, lessonId);
         Sandbox sandbox = where.openRunning();
         LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
