@@ -19,13 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code labtutor dev check [LESSON...]}: on a fresh sandbox, every lesson's checks must fail
@@ -33,13 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Prove lessons on a fresh sandbox: checks must not all pass before the lesson's solution and must all pass after it.")
-public final class DevCheckCommand implements Callable<Integer> {
+public final class DevCheckCommand extends CourseCommand {
 
     @Parameters(paramLabel = "LESSON", arity = "0..*", description = "Lessons to prove (default: all, in order).")
     List<String> lessonIds;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
 
     @Option(names = "--subnet", defaultValue = "10.79.0", description = "First three octets of the proof sandbox's /24 (default: ${DEFAULT-VALUE}).")
     String subnet;
@@ -67,9 +60,6 @@ public final class DevCheckCommand implements Callable<Integer> {
 
     @Option(names = "--no-vm", description = "The proof sandbox runs on this machine's kernel; lessons it cannot run are reported not runnable.")
     boolean noVm;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

@@ -5,30 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code roster check}: reads a roster against the course without contacting any host. */
 @Command(name = "check", description = {"Check roster.yaml against the course without contacting any host: every "
         + "problem as file:line:col. Exit 0 when it is fine, 2 when not."})
-public final class RosterCheckCommand implements Callable<Integer> {
+public final class RosterCheckCommand extends CourseCommand {
 
     @Parameters(index = "0", paramLabel = "ROSTER", description = "The roster file.")
     Path roster;
 
     @Option(names = "--lessons", split = ",", paramLabel = "A,B", description = "Lessons to grade (default: the roster's, else all).")
     List<String> lessons = List.of();
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

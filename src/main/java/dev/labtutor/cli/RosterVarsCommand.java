@@ -10,18 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code roster vars}: distinct VIP, VRID and auth_pass per student, as YAML to paste. */
 @Command(name = "vars",
         description = {"Print distinct per-student vip, vrid and auth-pass blocks to paste under 'students:' in roster.yaml, "
                 + "so that no two students' configurations are interchangeable (and none uses the course defaults)."})
-public final class RosterVarsCommand implements Callable<Integer> {
+public final class RosterVarsCommand extends CourseCommand {
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "How many students.")
     int count;
@@ -36,12 +32,6 @@ public final class RosterVarsCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Repeatable output for the same seed (default: random).")
     Long seed;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

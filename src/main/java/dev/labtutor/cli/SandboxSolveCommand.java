@@ -14,26 +14,20 @@ import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor sandbox solve LESSON}: applies a lesson's solution to the sandbox over SSH, as a learner would. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Apply a lesson's solution to the sandbox hosts over SSH (the commands the lesson teaches, with the sandbox's values).")
-public final class SandboxSolveCommand implements Callable<Integer> {
+public final class SandboxSolveCommand extends CourseCommand {
 
     @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id.")
     String lessonId;
 
     @Mixin
     SandboxWhere where;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
 
     @picocli.CommandLine.Option(names = "--only",
             description = "Apply only this lesson's solution, not the earlier lessons that do not pass yet.")
@@ -42,9 +36,6 @@ public final class SandboxSolveCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--settle", defaultValue = "45",
             description = "Seconds to wait for the lesson's checks to pass after applying it (default: ${DEFAULT-VALUE}).")
     int settle;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
