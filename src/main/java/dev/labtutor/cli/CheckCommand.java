@@ -31,14 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code labtutor check [LESSON]}: checks the learner's lab hosts for one lesson, by default the
@@ -47,17 +44,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends LearnerCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
             description = "Lesson id (see 'labtutor lessons'); default: the lesson you are at.")
     String lessonId;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
 
     @Mixin
     FormatOption format = new FormatOption();
@@ -69,9 +60,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "Deadline for each host per round, connecting included (default: 20).")
     int hostTimeout;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -19,28 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor progress}: where the learner stands in the course on this lab. */
 @Command(name = "progress", mixinStandardHelpOptions = true,
         description = "Show your progress in the course on this lab: each lesson's state, attempts, time, hints and solution.")
-public final class ProgressCommand implements Callable<Integer> {
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
+public final class ProgressCommand extends LearnerCommand {
 
     @Mixin
     FormatOption format = new FormatOption();
-
-    @Spec
-    CommandSpec spec;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 

@@ -38,6 +38,7 @@ class CliPackageTest {
             Map.entry("GroupCommand", "base of the commands that only group subcommands"),
             Map.entry("RunningSandboxCommand", "base of the sandbox verbs on a running sandbox"),
             Map.entry("CourseCommand", "base of the commands that read the course"),
+            Map.entry("LearnerCommand", "base of the commands on the learner's course and lab"),
             Map.entry("BuildDocs", "build-time: writes the man pages and completions from the command tree"),
             Map.entry("Installation", "where lessons/ and checks/ are, for CourseOptions"));
 
