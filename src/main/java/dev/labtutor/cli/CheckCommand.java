@@ -1,16 +1,17 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LabSession;
+import dev.labtutor.app.LearnerContext;
+import dev.labtutor.app.NextStep;
+import dev.labtutor.app.TimelinePrinter;
+import dev.labtutor.app.WaitLine;
 import dev.labtutor.check.CheckCatalog;
-import dev.labtutor.check.CheckRun;
-import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;
-import dev.labtutor.progress.LessonState;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.Driver;
 import dev.labtutor.session.Intent;
@@ -29,15 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code labtutor check [LESSON]}: checks the learner's lab hosts for one lesson, by default the
@@ -46,17 +43,11 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends LearnerCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
             description = "Lesson id (see 'labtutor lessons'); default: the lesson you are at.")
     String lessonId;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
 
     @Mixin
     FormatOption format = new FormatOption();
@@ -69,9 +60,6 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Deadline for each host per round, connecting included (default: 20).")
     int hostTimeout;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
         boolean json = format.json();
@@ -83,14 +71,14 @@ public final class CheckCommand implements Callable<Integer> {
         }
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
-        Learner learner = Learner.load(courseOptions, labOptions, true);
+        LearnerContext learner = labOptions.learner(courseOptions, true);
         learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
         Course course = learner.course;
         LabFile lab = learner.lab.orElseThrow();
         SessionState start = learner.state(lang, Clock.systemUTC().instant());
         Lesson lesson = lessonId != null ? CourseOptions.lesson(course, lessonId) : start.current();
-        Learner.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
-        CheckCatalog catalog = courseOptions.loadChecks(Installation.locate());
+        LearnerContext.notes(course, learner.lab, lang, true).forEach(n -> err.println("labtutor: " + n));
+        CheckCatalog catalog = courseOptions.loadChecks();
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();
         SessionState end;
@@ -128,75 +116,13 @@ public final class CheckCommand implements Callable<Integer> {
             throw new UserError(end.flash().map(f -> f.text().in(lang)).orElse("the check did not run"));
         }
         var out = spec.commandLine().getOut();
-        LessonReport report = LessonReport.of(end, lesson.id(), learner.header(lesson, lang), after(end, lesson));
+        LessonReport report = LessonReport.of(end, lesson.id(), learner.header(lesson, lang), NextStep.after(end, lesson));
         if (json) {
             out.println(ReportJson.render(report, lang));
         } else {
             out.print(ReportText.render(report, lang, picocli.CommandLine.Help.Ansi.AUTO.enabled()));
         }
         out.flush();
-        return report.passed() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /** What to do next: the next lesson once this one passed, or why a pass was not recorded. */
-    private static Optional<Text> after(SessionState s, Lesson lesson) {
-        List<Lesson> lessons = s.course().lessons();
-        int i = s.index(lesson.id());
-        boolean allPass = LessonOutcome.passes(s.marks(lesson.id()), CheckMark::passed);
-        if (s.stateOf(lesson.id()) == LessonState.LOCKED) {
-            return s.flash().map(f -> f.text());
-        }
-        if (!allPass) {
-            return Optional.empty();
-        }
-        if (s.stateOf(lesson.id()) != LessonState.PASSED) {
-            return s.flash().map(f -> f.text());
-        }
-        if (i + 1 >= lessons.size()) {
-            return Optional.of(Text.of("整个课程已完成。", "You have finished the course."));
-        }
-        Lesson next = lessons.get(i + 1);
-        return Optional.of(Text.of("下一课：第 " + (i + 2) + " 课 " + next.id() + "「" + next.title().zh() + "」，运行 labtutor show "
-                        + next.id() + " 查看，或运行 labtutor 继续。",
-                "Next: lesson " + (i + 2) + ", " + next.id() + " (" + next.title().en() + "): see it with 'labtutor show "
-                        + next.id() + "', or run 'labtutor' to go on."));
-    }
-
-    /** Shows, between rounds of {@code --wait}, which checks are awaited and the time left: in place on a terminal, a line per round otherwise. */
-    static final class WaitLine implements CheckRun.Rounds {
-        private final PrintWriter err;
-        private final Lang lang;
-        private final boolean inPlace;
-        private boolean drawn;
-
-        WaitLine(PrintWriter err, Lang lang, boolean inPlace) {
-            this.err = err;
-            this.lang = lang;
-            this.inPlace = inPlace;
-        }
-
-        @Override
-        public synchronized void waiting(List<Verdict> notPassed, Duration left) {
-            String names = notPassed.stream().map(v -> v.title().in(lang) + " (" + String.join(", ", v.hosts()) + ")")
-                    .collect(Collectors.joining(lang == Lang.ZH ? "；" : "; "));
-            long s = Math.max(0, (left.toMillis() + 999) / 1000);
-            String line = lang == Lang.ZH
-                    ? "等待 " + notPassed.size() + " 项检查通过，还剩 " + s + " 秒：" + names
-                    : "waiting for " + notPassed.size() + " check" + (notPassed.size() == 1 ? "" : "s") + " to pass, " + s + " s left: " + names;
-            if (inPlace) {
-                err.print("\r\u001b[2K" + dev.labtutor.view.DisplayWidth.fit(line, 79));
-                drawn = true;
-            } else {
-                err.println("labtutor: " + line);
-            }
-            err.flush();
-        }
-
-        synchronized void clear() {
-            if (drawn) {
-                err.print("\r\u001b[2K");
-                err.flush();
-            }
-        }
+        return ExitCodes.passed(report.passed());
     }
 }

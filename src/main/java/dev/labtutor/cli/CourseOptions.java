@@ -5,11 +5,14 @@ import dev.labtutor.course.Course;
 import dev.labtutor.course.CourseCache;
 import dev.labtutor.course.CourseReader;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.io.CacheDir;
 import dev.labtutor.yaml.DataFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -33,6 +36,16 @@ public final class CourseOptions {
         }
     }
 
+    /** The course, from the installation labtutor runs from. */
+    public Course loadCourse() {
+        return loadCourse(Installation.locate());
+    }
+
+    /** The check definitions, from the installation labtutor runs from. */
+    public CheckCatalog loadChecks() {
+        return loadChecks(Installation.locate());
+    }
+
     public Course loadCourse(Installation inst) {
         try {
             Path dir = inst.courseDir(Optional.ofNullable(course));
@@ -49,6 +62,52 @@ public final class CourseOptions {
         } catch (DataFileException e) {
             throw new UserError("the check definitions are invalid: " + e.getMessage() + " (run 'labtutor lint')");
         }
+    }
+
+    /**
+     * The check definitions read on demand, e.g. by the tutor in the background. A named class, not a
+     * lambda: the class-data archive has it, so the tutor's start spins no lambda class for it.
+     */
+    public Supplier<CheckCatalog> checks() {
+        return new Checks(this);
+    }
+
+    private record Checks(CourseOptions options) implements Supplier<CheckCatalog> {
+        @Override
+        public CheckCatalog get() {
+            return options.loadChecks();
+        }
+    }
+
+    /** What {@code grade} and {@code roster check} work from: {@code --course} wins over the roster's course. */
+    public GradeInputs gradeInputs(Path roster, List<String> lessons) {
+        Installation inst = Installation.locate();
+        return GradeInputs.load(roster, lessons, new GradeInputs.Sources() {
+            @Override
+            public Optional<Supplier<Course>> given() {
+                return course == null ? Optional.empty() : Optional.of(() -> loadCourse(inst));
+            }
+
+            @Override
+            public Course installed() {
+                return loadCourse(inst);
+            }
+
+            @Override
+            public Path lessonsDir() {
+                return inst.lessonsDir();
+            }
+
+            @Override
+            public CheckCatalog checks() {
+                return loadChecks(inst);
+            }
+
+            @Override
+            public Lesson lesson(Course c, String id) {
+                return CourseOptions.lesson(c, id);
+            }
+        });
     }
 
     public static Lesson lesson(Course course, String id) {

@@ -1,20 +1,19 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.GradeProgress;
+import dev.labtutor.app.LabSession;
 import dev.labtutor.grading.ClassGrades;
 import dev.labtutor.grading.ClassPrompter;
+import dev.labtutor.grading.ClassSummary;
+import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.grading.Gradebook;
 import dev.labtutor.grading.Grader;
 import dev.labtutor.grading.Redactor;
-import dev.labtutor.grading.Remarks;
-import dev.labtutor.grading.Roster;
-import dev.labtutor.grading.StudentGrade;
 import dev.labtutor.ssh.ConsoleSecretPrompter;
-import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.ShellPool;
 import dev.labtutor.ssh.SshConnector;
 import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.view.DisplayWidth;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,8 +21,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -94,7 +91,7 @@ public final class GradeCommand implements Callable<Integer> {
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        GradeInputs in = GradeInputs.load(roster, lessons, courseOptions, Installation.locate());
+        GradeInputs in = courseOptions.gradeInputs(roster, lessons);
         in.warnings().forEach(w -> err.println("labtutor: warning: " + w.in(lang)));
         Path dir = out != null ? out : Path.of("grades-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!Gradebook.writable(dir)) {
@@ -102,7 +99,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Path kh = knownHosts != null ? knownHosts
                 : in.roster().knownHosts().orElse(in.roster().source().toAbsolutePath().resolveSibling("known_hosts"));
-        Redactor redactor = redactor(in.roster());
+        Redactor redactor = in.redactor(System::getenv);
         AtomicInteger newKeys = new AtomicInteger();
         Duration deadline = timeout != null ? Duration.ofSeconds(timeout) : Grader.defaultDeadline(in.lessons().size());
         SshOptions base = SshOptions.defaults(kh);
@@ -123,7 +120,7 @@ public final class GradeCommand implements Callable<Integer> {
                     g = dev.labtutor.tui.ClassDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
                             next -> write(next, dir, lang), dir, Duration.ofSeconds(interval), lang);
                 }
-                summary(stdout, g, dir, lang);
+                ClassSummary.print(stdout, g, dir, lang);
             }
         }
         if (newKeys.get() > 0) {
@@ -142,56 +139,11 @@ public final class GradeCommand implements Callable<Integer> {
         new net.schmizz.sshj.DefaultConfig();
     }
 
-    /** Secrets to keep out of the gradebook: VRRP passwords of every student (login passwords join as they are used). */
-    private static Redactor redactor(Roster roster) {
-        Redactor r = new Redactor();
-        roster.students().forEach(s -> s.lab().vars().forEach((k, v) -> {
-            if (k.contains("pass")) {
-                r.word(v);
-            }
-        }));
-        roster.students().forEach(s -> s.lab().hosts().values().stream().map(HostSpec::passwordEnv)
-                .flatMap(Optional::stream).forEach(e -> r.secret(System.getenv(e))));
-        return r;
-    }
-
     static void write(ClassGrades g, Path dir, Lang lang) {
         try {
             Gradebook.write(g, dir, lang);
         } catch (IOException e) {
             throw new UserError("cannot write the gradebook to " + dir + ": " + e.getMessage(), ExitCodes.FAILED);
         }
-    }
-
-    /**
-     * The class on the terminal: a line per student with the score (or "not graded") and how
-     * many checks failed, then, indented, each host that could not be asked with what to do and
-     * the failed checks grouped by lesson, capped (the gradebook has them all).
-     */
-    static void summary(PrintWriter out, ClassGrades g, Path dir, Lang lang) {
-        boolean zh = lang == Lang.ZH;
-        long notGraded = g.students().stream().filter(s -> !s.graded()).count();
-        out.printf(Locale.ROOT, "Graded %d student(s) on %s in %.1f s (deadline %d s per host, %d hosts at once)%s.%n",
-                g.students().size(), String.join(", ", g.lessons().stream().map(l -> l.id()).toList()),
-                g.elapsed().toMillis() / 1000.0, g.timeout().toSeconds(), g.parallel(),
-                notGraded == 0 ? "" : "; " + notGraded + " not graded (no host could be judged)");
-        int idW = g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().id())).max().orElse(2);
-        int nameW = Math.min(24, g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().name())).max().orElse(4));
-        int scoreW = Math.max(14, g.students().stream().mapToInt(s -> DisplayWidth.of(s.scoreText(lang))).max().orElse(14));
-        for (StudentGrade s : g.students()) {
-            out.println("  " + DisplayWidth.pad(s.student().id(), idW) + "  " + DisplayWidth.pad(s.student().name(), nameW)
-                    + "  " + DisplayWidth.pad(s.scoreText(lang), scoreW) + "  " + Remarks.headline(s, lang));
-            Remarks.details(s, lang).forEach(line -> out.println("      " + line));
-        }
-        if (!g.quizLessons().isEmpty()) {
-            String ids = String.join(", ", g.quizLessons().stream().map(l -> l.id()).toList());
-            out.println(zh ? "小测验（" + ids + "）在学员自己的 labtutor 中作答，这里不评分。"
-                    : "Quizzes (" + ids + ") are answered in each learner's tutor and are not graded here.");
-        }
-        if (!g.warnings().isEmpty()) {
-            out.println(zh ? "名单警告 " + g.warnings().size() + " 条（见上方，也写进了 report.html 和 results.json）。"
-                    : g.warnings().size() + " roster warning(s) (above; also in report.html and results.json).");
-        }
-        out.println("Gradebook: " + dir.toAbsolutePath().normalize() + "  (report.html, grades.csv, results.json, junit.xml, evidence/, SHA256SUMS)");
     }
 }

@@ -16,13 +16,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code labtutor lab import INVENTORY}: writes a commented lab file from an Ansible inventory
@@ -31,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Write a lab file from an Ansible inventory (INI or YAML): hosts, ansible_host, ansible_user, "
                 + "ansible_port, ansible_ssh_private_key_file, groups.")
-public final class LabImportCommand implements Callable<Integer> {
+public final class LabImportCommand extends CourseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "Ansible inventory file (INI, or YAML by its .yml/.yaml name).")
     Path inventory;
@@ -47,16 +43,10 @@ public final class LabImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the output file if it exists.")
     boolean force;
 
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
         Lang lang = courseOptions.lang();
-        Course course = courseOptions.loadCourse(Installation.locate());
+        Course course = courseOptions.loadCourse();
         if (!Files.isRegularFile(inventory)) {
             throw new UserError(Text.of("清单文件 " + inventory + " 不存在。", "the inventory " + inventory + " does not exist").in(lang));
         }

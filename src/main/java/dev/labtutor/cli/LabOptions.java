@@ -1,7 +1,11 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LearnerContext;
+import dev.labtutor.app.SandboxLab;
+import dev.labtutor.course.Course;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
+import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.yaml.DataFileException;
@@ -99,9 +103,13 @@ public final class LabOptions {
     }
 
     public Path knownHosts(Optional<LabFile> labFile) {
-        if (knownHosts != null) {
-            return knownHosts;
-        }
-        return labFile.flatMap(LabFile::knownHosts).orElse(SshOptions.defaultKnownHosts());
+        return LearnerContext.knownHosts(Optional.ofNullable(knownHosts), labFile);
+    }
+
+    /** The course, the lab file and the learner's progress on it; {@code needLab} makes a missing lab file a {@link UserError}. */
+    public LearnerContext learner(CourseOptions courseOptions, boolean needLab) {
+        Course course = courseOptions.loadCourse();
+        Optional<LabFile> lab = needLab ? Optional.of(load()) : loadIfAny();
+        return LearnerContext.of(course, lab, ProgressStore.standard());
     }
 }

@@ -4,26 +4,16 @@ import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.view.DisplayWidth;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor lessons}: the course's lessons in order with their titles. */
 @Command(name = "lessons", mixinStandardHelpOptions = true, description = "List the course's lessons in order.")
-public final class LessonsCommand implements Callable<Integer> {
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Spec
-    CommandSpec spec;
+public final class LessonsCommand extends CourseCommand {
 
     @Override
     public Integer call() {
         Lang lang = courseOptions.lang();
-        Course course = courseOptions.loadCourse(Installation.locate());
+        Course course = courseOptions.loadCourse();
         var out = spec.commandLine().getOut();
         out.println(course.title().in(lang));
         int w = course.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(0);

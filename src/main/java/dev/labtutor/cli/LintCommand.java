@@ -38,6 +38,6 @@ public final class LintCommand implements Callable<Integer> {
             out.println(problems.size() + " problem(s)");
         }
         out.flush();
-        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return ExitCodes.passed(problems.isEmpty());
     }
 }

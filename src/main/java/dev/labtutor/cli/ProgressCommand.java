@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.progress.LessonProgress;
@@ -18,28 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor progress}: where the learner stands in the course on this lab. */
 @Command(name = "progress", mixinStandardHelpOptions = true,
         description = "Show your progress in the course on this lab: each lesson's state, attempts, time, hints and solution.")
-public final class ProgressCommand implements Callable<Integer> {
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
+public final class ProgressCommand extends LearnerCommand {
 
     @Mixin
     FormatOption format = new FormatOption();
-
-    @Spec
-    CommandSpec spec;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
@@ -47,10 +36,10 @@ public final class ProgressCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         Lang lang = courseOptions.lang();
-        Learner learner = Learner.load(courseOptions, labOptions, false);
+        LearnerContext learner = labOptions.learner(courseOptions, false);
         PrintWriter err = spec.commandLine().getErr();
         learner.loaded.warning().ifPresent(w -> err.println("labtutor: " + w.in(lang)));
-        Learner.notes(learner.course, learner.lab, lang, false).forEach(n -> err.println("labtutor: " + n));
+        LearnerContext.notes(learner.course, learner.lab, lang, false).forEach(n -> err.println("labtutor: " + n));
         SessionState s = learner.state(lang, Clock.systemUTC().instant());
         Progress p = s.progress();
         PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +55,7 @@ public final class ProgressCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static String text(Learner learner, SessionState s, Lang lang) {
+    private static String text(LearnerContext learner, SessionState s, Lang lang) {
         boolean zh = lang == Lang.ZH;
         StringBuilder sb = new StringBuilder();
         sb.append(learner.course.title().in(lang)).append('\n');

@@ -1,5 +1,6 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
@@ -10,18 +11,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor reset}: erases the progress of one lesson, or of the whole course on this lab, after asking. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Erase your progress in one lesson, or in the whole course with --all (asks first unless --yes).")
-public final class ResetCommand implements Callable<Integer> {
+public final class ResetCommand extends LearnerCommand {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON", description = "The lesson whose progress to erase.")
     String lessonId;
@@ -32,22 +29,13 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Do not ask.")
     boolean yes;
 
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (all == (lessonId != null)) {
             throw new UserError("name one lesson to reset, or --all for the whole course");
         }
         Lang lang = courseOptions.lang();
-        Learner learner = Learner.load(courseOptions, labOptions, false);
+        LearnerContext learner = labOptions.learner(courseOptions, false);
         PrintWriter out = spec.commandLine().getOut();
         if (all) {
             if (!learner.loaded.existed()) {

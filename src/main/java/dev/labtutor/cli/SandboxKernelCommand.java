@@ -46,7 +46,7 @@ public final class SandboxKernelCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            SandboxCommand.guarded(() -> VmImage.fetch(spec.commandLine().getOut()));
+            VmImage.fetch(spec.commandLine().getOut());
             return ExitCodes.OK;
         }
     }

@@ -1,40 +1,33 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LabSession;
+import dev.labtutor.app.TimelinePrinter;
 import dev.labtutor.check.CheckCatalog;
-import dev.labtutor.check.LessonOutcome;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
-import dev.labtutor.session.CourseProof;
-import dev.labtutor.session.LessonLab;
-import dev.labtutor.session.ObservedSolve;
+import dev.labtutor.session.LessonSolve;
 import dev.labtutor.session.Solver;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labtutor sandbox solve LESSON}: applies a lesson's solution to the sandbox over SSH, as a learner would. */
 @Command(name = "solve", mixinStandardHelpOptions = true,
         description = "Apply a lesson's solution to the sandbox hosts over SSH (the commands the lesson teaches, with the sandbox's values).")
-public final class SandboxSolveCommand implements Callable<Integer> {
+public final class SandboxSolveCommand extends CourseCommand {
 
     @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id.")
     String lessonId;
 
     @Mixin
-    SandboxCommand.Where where;
-
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
+    SandboxWhere where;
 
     @picocli.CommandLine.Option(names = "--only",
             description = "Apply only this lesson's solution, not the earlier lessons that do not pass yet.")
@@ -44,46 +37,21 @@ public final class SandboxSolveCommand implements Callable<Integer> {
             description = "Seconds to wait for the lesson's checks to pass after applying it (default: ${DEFAULT-VALUE}).")
     int settle;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Installation inst = Installation.locate();
-        Course course = courseOptions.loadCourse(inst);
-        CheckCatalog catalog = courseOptions.loadChecks(inst);
+        Course course = courseOptions.loadCourse();
+        CheckCatalog catalog = courseOptions.loadChecks();
         Lesson lesson = CourseOptions.lesson(course, lessonId);
-        Sandbox sandbox = SandboxCommand.openRunning(where);
+        Sandbox sandbox = where.openRunning();
         LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
         PrintWriter out = spec.commandLine().getOut();
         try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(120), spec.commandLine().getErr(),
                 courseOptions.lang())) {
-            LessonLab ll = session.lessonLab(course, catalog, lab);
-            java.util.function.Consumer<String> progress = line -> {
-                out.println(line);
-                out.flush();
-            };
-            if (!only) {
-                for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
-                    if (!LessonOutcome.passes(ll.check(earlier, Duration.ZERO))) {
-                        out.println("(" + earlier.id() + " does not pass yet: solving it first)");
-                        ll.solve(earlier, Duration.ofSeconds(120), progress);
-                    }
-                }
-            }
-            List<Verdict> verdicts;
-            if (ll.observes(lesson)) {
-                out.println("watching " + lesson.id() + "'s checks while its solution runs...");
-                out.flush();
-                verdicts = ObservedSolve.run(CourseProof.of(ll, Duration.ofSeconds(120), progress), lesson,
-                        Duration.ofSeconds(Math.max(settle, 60)), TimelinePrinter.to(out, courseOptions.lang()));
-            } else {
-                ll.solve(lesson, Duration.ofSeconds(120), progress);
-                out.println("waiting for " + lesson.id() + "'s checks to pass (VRRP elections take a few seconds)...");
-                out.flush();
-                verdicts = ll.check(lesson, Duration.ofSeconds(settle));
-            }
-            List<Verdict> open = verdicts.stream().filter(v -> !v.passed()).toList();
+            List<Verdict> open = LessonSolve.run(session.lessonLab(course, catalog, lab), course, lesson, only, Duration.ofSeconds(settle),
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    }, TimelinePrinter.to(out, courseOptions.lang()));
             if (!open.isEmpty()) {
                 for (Verdict v : open) {
                     out.println("  " + v.status() + " " + v.check() + ": " + v.message().en());

@@ -1,5 +1,7 @@
 package dev.labtutor.cli;
 
+import dev.labtutor.app.LabSession;
+import dev.labtutor.app.LearnerContext;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Bindings;
@@ -14,13 +16,9 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code labtutor show LESSON}: the lesson with your values filled in. With a lab file, the
@@ -29,22 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a lesson's steps, commands and files with your lab's values filled in.")
-public final class ShowCommand implements Callable<Integer> {
+public final class ShowCommand extends LearnerCommand {
 
     @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id (see 'labtutor lessons').")
     String lessonId;
 
-    @Mixin
-    CourseOptions courseOptions = new CourseOptions();
-
-    @Mixin
-    LabOptions labOptions = new LabOptions();
-
     @Option(names = "--no-detect", description = "Do not contact the hosts to detect their interfaces.")
     boolean noDetect;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -54,7 +43,7 @@ public final class ShowCommand implements Callable<Integer> {
         CheckCatalog catalog = courseOptions.loadChecks(inst);
         Lesson lesson = CourseOptions.lesson(course, lessonId);
         Optional<LabFile> lab = labOptions.loadIfAny();
-        Learner.notes(course, lab, lang, true).forEach(n -> spec.commandLine().getErr().println("labtutor: " + n));
+        LearnerContext.notes(course, lab, lang, true).forEach(n -> spec.commandLine().getErr().println("labtutor: " + n));
         Bindings bindings = Bindings.of(course, lab);
         if (lab.isPresent() && !noDetect) {
             Set<String> roles = new LinkedHashSet<>(lesson.roles());

@@ -56,11 +56,11 @@ class SandboxCommandTest {
 
             SandboxSpec elsewhere = SandboxSpec.defaults().withName("nt").withStateRoot(root);
             assertEquals("Next: labtutor --lab " + root.resolve("nt/lab.yaml") + "   |   labtutor check --lab " + root.resolve("nt/lab.yaml")
-                    + "   |   labtutor sandbox ssh --name nt --state-dir " + root + " lb01", SandboxCommand.Up.nextCommands(elsewhere));
+                    + "   |   labtutor sandbox ssh --name nt --state-dir " + root + " lb01", SandboxUpCommand.nextCommands(elsewhere));
             SandboxSpec named = SandboxSpec.defaults().withName("nt");
             assertEquals("Next: labtutor --sandbox nt   |   labtutor check --sandbox nt   |   labtutor sandbox ssh --name nt lb01",
-                    SandboxCommand.Up.nextCommands(named));
-            assertEquals("Next: labtutor   |   labtutor check   |   labtutor sandbox ssh lb01", SandboxCommand.Up.nextCommands(SandboxSpec.defaults()));
+                    SandboxUpCommand.nextCommands(named));
+            assertEquals("Next: labtutor   |   labtutor check   |   labtutor sandbox ssh lb01", SandboxUpCommand.nextCommands(SandboxSpec.defaults()));
         } finally {
             Files.delete(root);
         }

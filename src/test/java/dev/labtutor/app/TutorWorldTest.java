@@ -1,39 +1,12 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Whether the tutor takes the full screen: the launcher's answer, else Java's own. */
-class LearnCommandTest {
-
-    private final String before = System.getProperty("labtutor.tty");
-
-    @AfterEach
-    void restore() {
-        if (before == null) {
-            System.clearProperty("labtutor.tty");
-        } else {
-            System.setProperty("labtutor.tty", before);
-        }
-    }
-
-    @Test
-    void theLaunchersAnswerIsTaken() {
-        System.setProperty("labtutor.tty", "yes");
-        assertTrue(LearnCommand.onTerminal());
-        System.setProperty("labtutor.tty", "no");
-        assertFalse(LearnCommand.onTerminal());
-    }
-
-    @Test
-    void withoutTheLauncherJavaIsAsked() {
-        System.clearProperty("labtutor.tty");
-        assertEquals(System.console() != null, LearnCommand.onTerminal());
-    }
+/** The tutor's world on this machine: what the first-run form writes. */
+class TutorWorldTest {
 
     @Test
     void theFirstRunFormsLabFileHasTheVipUnderVarsAndReadsBack() throws Exception {
@@ -42,8 +15,9 @@ class LearnCommandTest {
         String was = System.getProperty("user.home");
         System.setProperty("user.home", home.toString());
         try {
-            CliWorld world = new CliWorld(dev.labtutor.session.Fixtures.course(), new CourseOptions(), java.util.Optional.empty(),
-                    java.time.Duration.ofSeconds(1));
+            TutorWorld world = new TutorWorld(dev.labtutor.session.Fixtures.course(), () -> {
+                throw new AssertionError("writing the lab file needs no check definitions");
+            }, java.util.Optional.empty(), java.time.Duration.ofSeconds(1));
             var host = new dev.labtutor.lab.HostSpec("lb01", "10.1.2.3", 22, "root", java.util.Optional.empty(), java.util.Optional.empty(), false);
             var lab = world.writeLab(java.util.Map.of("lb01", host), java.util.Map.of("vip", "10.1.2.254"));
             assertEquals(home.resolve(".config/labtutor/lab.yaml"), lab.source());

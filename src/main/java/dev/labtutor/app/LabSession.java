@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Prober;
@@ -29,7 +29,7 @@ import java.time.Duration;
  * The live side of a run: the SSH connector with labtutor's known_hosts, one pooled
  * connection per host, and the prober. New host keys are announced on stderr.
  */
-final class LabSession implements AutoCloseable {
+public final class LabSession implements AutoCloseable {
 
     private final ShellPool pool;
     private final Prober prober;
@@ -39,7 +39,7 @@ final class LabSession implements AutoCloseable {
         this.prober = prober;
     }
 
-    static LabSession open(Path knownHosts, Duration hostDeadline, PrintWriter err, Lang lang) {
+    public static LabSession open(Path knownHosts, Duration hostDeadline, PrintWriter err, Lang lang) {
         return open(knownHosts, hostDeadline, new ConsoleSecretPrompter(), t -> {
             err.println("labtutor: " + t.in(lang));
             err.flush();
@@ -47,7 +47,7 @@ final class LabSession implements AutoCloseable {
     }
 
     /** As above, with the prompter and the receiver of host-key notices given (the full-screen app asks inside its screen). */
-    static LabSession open(Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
+    public static LabSession open(Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
         SshOptions options = SshOptions.defaults(knownHosts);
         ShellPool pool = new ShellPool(new SshConnector(options, prompter, notices));
         Prober.ShellSource shells = new Prober.ShellSource() {
@@ -67,15 +67,15 @@ final class LabSession implements AutoCloseable {
         return new LabSession(pool, prober);
     }
 
-    Prober prober() {
+    public Prober prober() {
         return prober;
     }
 
-    Prober.ShellSource shells() {
+    public Prober.ShellSource shells() {
         return pool::get;
     }
 
-    LessonLab lessonLab(Course course, CheckCatalog catalog, LabFile lab) {
+    public LessonLab lessonLab(Course course, CheckCatalog catalog, LabFile lab) {
         return new LessonLab(course, catalog, lab, prober, shells());
     }
 
@@ -86,11 +86,11 @@ final class LabSession implements AutoCloseable {
     }
 
     /** Probes made from this machine. */
-    static final class LocalProbes {
+    public static final class LocalProbes {
         private LocalProbes() {
         }
 
-        static Fact run(Probe p) {
+        public static Fact run(Probe p) {
             if (p.kind() == Probe.Kind.HTTP) {
                 try {
                     return LocalHttp.withDefaults().fetch(p.arg(0), Integer.parseInt(p.arg(1)));

@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.i18n.Lang;
@@ -10,12 +10,12 @@ import java.io.PrintWriter;
  * the words the tutor shows ({@link ObservationLines}): the start line prefixed with
  * {@code labtutor:}, transitions and heartbeats indented under it.
  */
-final class TimelinePrinter {
+public final class TimelinePrinter {
 
     private TimelinePrinter() {
     }
 
-    static ObservationListener to(PrintWriter err, Lang lang) {
+    public static ObservationListener to(PrintWriter err, Lang lang) {
         return new ObservationLines(t -> {
             String s = t.in(lang);
             err.println(s.startsWith("  ") ? s : "labtutor: " + s);

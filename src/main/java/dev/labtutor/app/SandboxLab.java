@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import dev.labtutor.i18n.Text;
 import dev.labtutor.sandbox.Sandbox;
@@ -12,17 +12,17 @@ import java.util.Optional;
  * {@code check} use when no other lab file is given), a named one's ({@code --sandbox NAME}), and
  * whether a lab file is a sandbox's, so that a lab the learner did not name is named to them.
  */
-final class SandboxLab {
+public final class SandboxLab {
 
     private SandboxLab() {
     }
 
-    static Optional<Path> currentLabFile() {
+    public static Optional<Path> currentLabFile() {
         return labFile(SandboxSpec.DEFAULT_NAME);
     }
 
     /** The lab file of sandbox {@code name} in the default state directory while it is up. */
-    static Optional<Path> labFile(String name) {
+    public static Optional<Path> labFile(String name) {
         try {
             return Sandbox.open(SandboxSpec.defaults().withName(name).stateDir()).map(Sandbox::labFile).filter(Files::isRegularFile);
         } catch (RuntimeException e) {
@@ -31,7 +31,7 @@ final class SandboxLab {
     }
 
     /** {@code sandbox nt (started by root)} when {@code labFile} is the lab file of a sandbox that is up; else empty. */
-    static Optional<Text> describe(Path labFile) {
+    public static Optional<Text> describe(Path labFile) {
         Path dir = labFile.toAbsolutePath().normalize().getParent();
         if (dir == null) {
             return Optional.empty();

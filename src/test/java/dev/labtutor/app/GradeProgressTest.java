@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

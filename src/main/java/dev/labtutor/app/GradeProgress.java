@@ -1,4 +1,4 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import dev.labtutor.grading.Grader;
 import dev.labtutor.grading.HostRecord;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a log (not a terminal) a line is written every few seconds while something changed. Prompts
  * for secrets {@link #pause()} it so that they are not overwritten.
  */
-final class GradeProgress implements Grader.Listener, AutoCloseable {
+public final class GradeProgress implements Grader.Listener, AutoCloseable {
 
     private final PrintWriter err;
     private final boolean tty;
@@ -40,7 +40,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
 
     private enum Phase { TICKING, PAUSED, CLOSED }
 
-    GradeProgress(PrintWriter err, boolean tty) {
+    public GradeProgress(PrintWriter err, boolean tty) {
         this.err = err;
         this.tty = tty;
         ticker.scheduleAtFixedRate(this::tick, tty ? 500 : 1000, tty ? 500 : 1000, TimeUnit.MILLISECONDS);
@@ -70,7 +70,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
         studentsDone.incrementAndGet();
     }
 
-    String line() {
+    public String line() {
         long ms = (System.nanoTime() - start) / 1_000_000;
         return String.format(Locale.ROOT, "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d",
                 studentsDone.get(), students.get(), hostsDone.get(), hosts.get(), unreachable.get(), errors.get(),
@@ -97,7 +97,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
         }
     }
 
-    synchronized void pause() {
+    public synchronized void pause() {
         if (phase == Phase.TICKING) {
             phase = Phase.PAUSED;
         }
@@ -107,7 +107,7 @@ final class GradeProgress implements Grader.Listener, AutoCloseable {
         }
     }
 
-    synchronized void resume() {
+    public synchronized void resume() {
         if (phase == Phase.PAUSED) {
             phase = Phase.TICKING;
         }
