@@ -180,8 +180,8 @@ public final class GradeCommand implements Callable<Integer> {
         int scoreW = Math.max(14, g.students().stream().mapToInt(s -> DisplayWidth.of(s.scoreText(lang))).max().orElse(14));
         for (StudentGrade s : g.students()) {
             out.println("  " + DisplayWidth.pad(s.student().id(), idW) + "  " + DisplayWidth.pad(s.student().name(), nameW)
-                    + "  " + DisplayWidth.pad(s.scoreText(lang), scoreW) + "  " + Remarks.headline(s, lang));
-            Remarks.details(s, lang).forEach(line -> out.println("      " + line));
+                    + "  " + DisplayWidth.pad(s.scoreText(lang), scoreW) + "  " + dev.labtutor.view.SafeText.terminal(Remarks.headline(s, lang)));
+            Remarks.details(s, lang).forEach(line -> out.println("      " + dev.labtutor.view.SafeText.terminal(line)));
         }
         if (!g.quizLessons().isEmpty()) {
             String ids = String.join(", ", g.quizLessons().stream().map(l -> l.id()).toList());

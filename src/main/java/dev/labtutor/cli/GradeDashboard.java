@@ -252,7 +252,7 @@ final class GradeDashboard {
         tg.setBackgroundColor(TextColor.ANSI.DEFAULT);
         tg.setForegroundColor(TextColor.ANSI.DEFAULT);
         tg.putString(1, 1, fit(progress, w - 2));
-        tg.putString(1, 2, fit(note, w - 2));
+        tg.putString(1, 2, fit(dev.labtutor.view.SafeText.terminal(note), w - 2));
 
         int idW = Math.max(2, g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().id())).max().orElse(2));
         int nameW = Math.min(20, Math.max(4, g.students().stream().mapToInt(s -> DisplayWidth.of(s.student().name())).max().orElse(4)));
