@@ -1,12 +1,23 @@
 package dev.labtutor.grading;
 
 import dev.labtutor.lab.ExecResult;
+import dev.labtutor.view.SafeText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * {@code evidence/<student>/<role>.txt}: what labtutor did on one host and what it got back,
  * verbatim: whom it connected to and with which host key, when, the probe script it sent (to
  * {@code sh -s} on stdin) and the raw stdout and stderr with the exit status. Secrets are
  * already masked in the record it is written from.
+ *
+ * <p>The output is what a student's host chose to print, so it is kept escaped
+ * ({@link SafeText#escaped}: control, bidi and zero-width characters as visible escapes, a
+ * backslash doubled): an instructor can {@code cat} the file without their terminal obeying it,
+ * and the text is still one to one with what was received. The SHA-256 of each stream as
+ * received (UTF-8, before escaping) is recorded beside it.
  */
 public final class EvidenceFile {
 
@@ -32,7 +43,7 @@ public final class EvidenceFile {
         sb.append("elapsed:   ").append(h.elapsed().toMillis()).append(" ms (deadline ").append(g.timeout().toSeconds())
                 .append(" s)\n");
         sb.append("state:     ").append(h.state().json());
-        h.problem().ifPresent(p -> sb.append(": ").append(p.en()));
+        h.problem().ifPresent(p -> sb.append(": ").append(SafeText.terminal(p.en())));
         sb.append('\n');
         sb.append("probes:    ").append(String.join(", ", h.probes())).append('\n');
         if (h.isTutor()) {
@@ -47,11 +58,22 @@ public final class EvidenceFile {
         ExecResult r = h.result().get();
         sb.append('\n').append(RULE).append(" exit status ").append(r.exitStatus()).append(", ")
                 .append(r.elapsed().toMillis()).append(" ms ").append(RULE).append('\n');
-        sb.append('\n').append(RULE).append(" stdout").append(r.stdoutTruncated() ? " (truncated)" : "").append(' ')
-                .append(RULE).append('\n').append(r.stdout());
-        sb.append('\n').append(RULE).append(" stderr").append(r.stderrTruncated() ? " (truncated)" : "").append(' ')
-                .append(RULE).append('\n').append(r.stderr());
+        sb.append("stdout sha256 ").append(sha256(r.stdout())).append(", stderr sha256 ").append(sha256(r.stderr()))
+                .append(" (as received, UTF-8, before escaping)\n");
+        sb.append('\n').append(RULE).append(" stdout").append(r.stdoutTruncated() ? " (truncated)" : "").append(" (escaped) ")
+                .append(RULE).append('\n').append(SafeText.escaped(r.stdout()));
+        sb.append('\n').append(RULE).append(" stderr").append(r.stderrTruncated() ? " (truncated)" : "").append(" (escaped) ")
+                .append(RULE).append('\n').append(SafeText.escaped(r.stderr()));
         sb.append('\n').append(RULE).append(" end ").append(RULE).append('\n');
         return sb.toString();
+    }
+
+    /** Hex SHA-256 of {@code s} as UTF-8. */
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
