@@ -2,6 +2,7 @@ package dev.labtutor.grading;
 
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.view.SafeText;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,17 @@ public final class EvidenceFile {
 
     public static String render(ClassGrades g, StudentGrade s, HostRecord h) {
         StringBuilder sb = new StringBuilder();
+        try {
+            write(g, s, h, sb);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /** As {@link #render}, written to {@code out} as it goes (a file's writer: a host's megabytes are never one string). */
+    public static void write(ClassGrades g, StudentGrade s, HostRecord h, Appendable out) throws IOException {
+        StringBuilder sb = new StringBuilder();
         sb.append("labtutor grade evidence\n");
         sb.append("course:    ").append(g.course().id()).append(" (lessons ")
                 .append(String.join(", ", g.lessons().stream().map(l -> l.id()).toList())).append(")\n");
@@ -47,13 +59,15 @@ public final class EvidenceFile {
         sb.append('\n');
         sb.append("probes:    ").append(String.join(", ", h.probes())).append('\n');
         if (h.isTutor()) {
-            return sb.toString();
+            out.append(sb);
+            return;
         }
         sb.append('\n').append(RULE).append(" probe script sent (sh -s on stdin) ").append(RULE).append('\n');
         sb.append(h.script().orElse("(not sent: the host could not be used)\n"));
         if (h.result().isEmpty()) {
             sb.append('\n').append(RULE).append(" no output received ").append(RULE).append('\n');
-            return sb.toString();
+            out.append(sb);
+            return;
         }
         ExecResult r = h.result().get();
         sb.append('\n').append(RULE).append(" exit status ").append(r.exitStatus()).append(", ")
@@ -61,11 +75,13 @@ public final class EvidenceFile {
         sb.append("stdout sha256 ").append(sha256(r.stdout())).append(", stderr sha256 ").append(sha256(r.stderr()))
                 .append(" (as received, UTF-8, before escaping)\n");
         sb.append('\n').append(RULE).append(" stdout").append(r.stdoutTruncated() ? " (truncated)" : "").append(" (escaped) ")
-                .append(RULE).append('\n').append(SafeText.escaped(r.stdout()));
-        sb.append('\n').append(RULE).append(" stderr").append(r.stderrTruncated() ? " (truncated)" : "").append(" (escaped) ")
-                .append(RULE).append('\n').append(SafeText.escaped(r.stderr()));
-        sb.append('\n').append(RULE).append(" end ").append(RULE).append('\n');
-        return sb.toString();
+                .append(RULE).append('\n');
+        out.append(sb);
+        SafeText.escaped(r.stdout(), out);
+        out.append('\n').append(RULE).append(" stderr").append(r.stderrTruncated() ? " (truncated)" : "").append(" (escaped) ")
+                .append(RULE).append('\n');
+        SafeText.escaped(r.stderr(), out);
+        out.append('\n').append(RULE).append(" end ").append(RULE).append('\n');
     }
 
     /** Hex SHA-256 of {@code s} as UTF-8. */

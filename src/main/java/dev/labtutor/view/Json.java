@@ -87,7 +87,7 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 default -> {
                     if (SafeText.unsafe(c)) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                        sb.append("\\u").append(Integer.toHexString(0x10000 | c), 1, 5);
                     } else {
                         sb.append(c);
                     }

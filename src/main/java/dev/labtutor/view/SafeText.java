@@ -25,15 +25,7 @@ public final class SafeText {
         if (s == null || s.isEmpty() || clean(s)) {
             return s;
         }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            if (unsafe(cp)) {
-                sb.append(visible(cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
+        return escape(s, false);
     }
 
     /**
@@ -41,17 +33,46 @@ public final class SafeText {
      * was seen: undo {@code \\}, {@code \xHH} and <code>&#92;u{XXXX}</code> and the original comes back.
      */
     public static String escaped(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(cp -> {
-            if (cp == '\\') {
-                sb.append("\\\\");
-            } else if (unsafe(cp)) {
-                sb.append(visible(cp));
-            } else {
-                sb.appendCodePoint(cp);
+        return escape(s, true);
+    }
+
+    /**
+     * {@link #escaped} written to {@code out} as it goes, for output of megabytes: no string of the
+     * whole escaped text (four characters for each NUL byte a host printed) is ever built.
+     */
+    public static void escaped(String s, Appendable out) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder(8192 + 16);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            append(sb, cp, true);
+            if (sb.length() >= 8192) {
+                out.append(sb);
+                sb.setLength(0);
             }
-        });
+        }
+        out.append(sb);
+    }
+
+    /** One pass, no formatting calls: a megabyte of NUL bytes from a host is escaped in milliseconds. */
+    private static String escape(String s, boolean backslash) {
+        StringBuilder sb = new StringBuilder(s.length() + 64);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            append(sb, cp, backslash);
+        }
         return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, int cp, boolean backslash) {
+        if (backslash && cp == '\\') {
+            sb.append("\\\\");
+        } else if (unsafe(cp)) {
+            visible(sb, cp);
+        } else {
+            sb.appendCodePoint(cp);
+        }
     }
 
     /**
@@ -83,7 +104,15 @@ public final class SafeText {
         return true;
     }
 
-    private static String visible(int cp) {
-        return cp < 0x100 ? String.format("\\x%02x", cp) : String.format("\\u{%04X}", cp);
+    private static void visible(StringBuilder sb, int cp) {
+        if (cp < 0x100) {
+            sb.append("\\x").append(HEX.charAt(cp >> 4)).append(HEX.charAt(cp & 0xf));
+        } else {
+            sb.append("\\u{");
+            String h = Integer.toHexString(cp).toUpperCase(java.util.Locale.ROOT);
+            sb.append("0000", 0, Math.max(0, 4 - h.length())).append(h).append('}');
+        }
     }
+
+    private static final String HEX = "0123456789abcdef";
 }
