@@ -83,6 +83,14 @@ class HostileGradebookTest {
     }
 
     @Test
+    void junitXmlShowsWhatWasSeenAsVisibleEscapes() throws Exception {
+        String xml = JunitXml.render(hostile(), Lang.EN);
+        assertFalse(xml.chars().anyMatch(c -> c != '\n' && SafeText.unsafe(c)), "no control or bidi character");
+        assertTrue(xml.contains("\\x1b]52;c;Y2xpcA==\\x07") && xml.contains("\\u{202E}gnp.exe"), xml);
+        assertEquals(0, count(xml, "<script"), "markup stays text");
+    }
+
+    @Test
     void everyCsvCellStaysTextAndPlain() throws Exception {
         String csv = GradesCsv.render(hostile(), Lang.EN);
         assertFalse(csv.chars().anyMatch(c -> c != '\n' && c != '\r' && SafeText.unsafe(c)), csv);
