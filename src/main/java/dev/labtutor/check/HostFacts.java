@@ -34,10 +34,17 @@ public record HostFacts(String role, String address, Map<Probe, Fact> facts, Opt
     /** The interface holding the address labtutor connected to, when it can be seen. */
     public Optional<String> primaryIface() {
         if (fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof Addresses a) {
-            return a.holder(address).map(Addresses.Iface::name);
+            return a.holder(address).map(Addresses.Iface::name).filter(n -> IFACE_NAME.matcher(n).matches());
         }
         return Optional.empty();
     }
+
+    /**
+     * A name Linux could give an interface (at most 15 bytes, no blank, slash or colon), in the
+     * characters real ones use. The detected interface goes into lesson text and commands, so a
+     * name a host made up (escape sequences, markup) is not taken: the course's fallback is used.
+     */
+    private static final java.util.regex.Pattern IFACE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.@-]{1,15}");
 
     /** The outcome for a host that could not be asked, or empty when it answered. */
     public Optional<Outcome> unavailable() {

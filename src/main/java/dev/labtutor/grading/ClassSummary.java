@@ -2,6 +2,7 @@ package dev.labtutor.grading;
 
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.view.DisplayWidth;
+import dev.labtutor.i18n.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -29,8 +30,8 @@ public final class ClassSummary {
         int scoreW = Math.max(14, g.students().stream().mapToInt(s -> DisplayWidth.of(s.scoreText(lang))).max().orElse(14));
         for (StudentGrade s : g.students()) {
             out.println("  " + DisplayWidth.pad(s.student().id(), idW) + "  " + DisplayWidth.pad(s.student().name(), nameW)
-                    + "  " + DisplayWidth.pad(s.scoreText(lang), scoreW) + "  " + Remarks.headline(s, lang));
-            Remarks.details(s, lang).forEach(line -> out.println("      " + line));
+                    + "  " + DisplayWidth.pad(s.scoreText(lang), scoreW) + "  " + SafeText.terminal(Remarks.headline(s, lang)));
+            Remarks.details(s, lang).forEach(line -> out.println("      " + SafeText.terminal(line)));
         }
         if (!g.quizLessons().isEmpty()) {
             String ids = String.join(", ", g.quizLessons().stream().map(l -> l.id()).toList());

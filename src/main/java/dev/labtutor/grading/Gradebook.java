@@ -92,7 +92,9 @@ public final class Gradebook {
         for (StudentGrade s : g.students()) {
             Path folder = Files.createDirectories(dir.resolve(EVIDENCE).resolve(s.student().id()));
             for (HostRecord h : s.hosts()) {
-                Files.writeString(folder.resolve(h.evidenceName()), EvidenceFile.render(g, s, h), StandardCharsets.UTF_8);
+                try (java.io.Writer w = Files.newBufferedWriter(folder.resolve(h.evidenceName()), StandardCharsets.UTF_8)) {
+                    EvidenceFile.write(g, s, h, w);
+                }
             }
         }
         Files.writeString(dir.resolve(SUMS), sums(dir), StandardCharsets.UTF_8);

@@ -59,8 +59,19 @@ public final class GradesCsv {
         return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
-    /** A text cell: one starting like a formula (=, +, -, @, tab) is prefixed with ' so it stays text. */
-    static String text(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    /**
+     * A text cell: what a host printed is made visible ({@link dev.labtutor.i18n.SafeText}: no
+     * control or bidi character reaches the spreadsheet), and a cell that starts like a formula
+     * ({@code = + - @}, also after leading blanks, also their full-width forms, or a tab) is
+     * prefixed with ' so it stays text.
+     */
+    static String text(String raw) {
+        String s = dev.labtutor.i18n.SafeText.terminal(raw);
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        boolean formula = i < s.length() && "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(s.charAt(i)) >= 0;
+        return formula || !s.isEmpty() && s.charAt(0) == '\t' ? "'" + s : s;
     }
 }

@@ -14,6 +14,12 @@ import java.util.Locale;
  * font, style or image) with the class overview as a table sortable by any column, then each
  * student's lessons and checks with message, hint, per-host judgement and folded evidence.
  * Every text is escaped; the only links are anchors inside the page.
+ *
+ * <p>Students are root on the hosts whose output this page shows, so besides escaping every
+ * text ({@link #esc}, which also makes control, bidi and zero-width characters visible), the page
+ * carries a Content-Security-Policy that lets only labtutor's own script run (by its hash) and
+ * loads nothing from anywhere: should an escaping slip ever let markup through, a browser still
+ * runs no script and makes no request for it.
  */
 public final class HtmlReport {
 
@@ -54,7 +60,20 @@ public final class HtmlReport {
             });
             """;
 
+    /** The policy of the page: nothing from outside, inline style, and only {@link #SCRIPT} as script. */
+    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-" + sha256("\n" + SCRIPT)
+            + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+
     private HtmlReport() {
+    }
+
+    private static String sha256(String s) {
+        try {
+            return java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String render(ClassGrades g, Lang lang) {
@@ -62,6 +81,7 @@ public final class HtmlReport {
         StringBuilder sb = new StringBuilder();
         String title = g.course().title().in(lang) + (zh ? " — 成绩单" : " — gradebook");
         sb.append("<!DOCTYPE html>\n<html lang=\"").append(zh ? "zh-CN" : "en").append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(title)).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
         sb.append("<h1>").append(esc(title)).append("</h1>\n");
@@ -244,7 +264,9 @@ public final class HtmlReport {
         sb.append("</td></tr>\n");
     }
 
-    static String esc(String s) {
+    /** HTML text of {@code s}: markup characters escaped, and what a host printed made visible ({@link dev.labtutor.i18n.SafeText}). */
+    static String esc(String raw) {
+        String s = dev.labtutor.i18n.SafeText.terminal(raw);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -82,7 +82,9 @@ public final class JunitXml {
         return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
-    static String text(String s) {
+    /** XML text of {@code raw}: what a host printed made visible ({@link dev.labtutor.i18n.SafeText}), markup escaped. */
+    static String text(String raw) {
+        String s = dev.labtutor.i18n.SafeText.terminal(raw);
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(c -> {
             switch (c) {

@@ -35,7 +35,7 @@ final class ClassDashboardView {
         List<Line> out = new ArrayList<>();
         out.add(bar(" ", "labtutor grade · " + g.course().title().in(lang) + " · " + g.students().size() + " students", width));
         out.add(plain(progress(s), width));
-        out.add(plain(s.note(), width));
+        out.add(plain(dev.labtutor.i18n.SafeText.terminal(s.note()), width));
 
         int idW = Math.max(2, g.students().stream().mapToInt(x -> DisplayWidth.of(x.student().id())).max().orElse(2));
         int nameW = Math.min(20, Math.max(4, g.students().stream().mapToInt(x -> DisplayWidth.of(x.student().name())).max().orElse(4)));

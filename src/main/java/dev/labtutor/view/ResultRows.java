@@ -1,5 +1,6 @@
 package dev.labtutor.view;
 
+import dev.labtutor.i18n.SafeText;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.progress.CheckMark;
 import dev.labtutor.progress.HostMark;
@@ -14,7 +15,8 @@ import java.util.Map;
  * explained once, with its hint), then one row per check and host (hosts with the same
  * judgement share a row), each non-passing row with what was seen, the hint for the observed
  * cause and the evidence, a passing row with its advisory notes. Messages, hints and notes read
- * as sentences ({@link Sentence}). A host problem already
+ * as sentences ({@link Sentence}). Every text is passed through {@link SafeText#terminal}: the
+ * rows carry what hosts printed, and every terminal view shows them. A host problem already
  * explained above is not repeated under every check, nor given the check's unrelated hint.
  */
 public final class ResultRows {
@@ -69,7 +71,13 @@ public final class ResultRows {
                 rows.add(new Row(h.status(), hosts, c.title().in(lang), d, false));
             }
         }
-        return rows;
+        return rows.stream().map(ResultRows::safe).toList();
+    }
+
+    /** The row as a terminal may show it: what a host printed cannot act there ({@link SafeText}). */
+    private static Row safe(Row r) {
+        return new Row(r.status(), r.hosts().stream().map(SafeText::terminal).toList(), SafeText.terminal(r.title()),
+                r.details().stream().map(d -> new Detail(d.kind(), SafeText.terminal(d.text()))).toList(), r.hostProblem());
     }
 
     /** A host that could not be asked at all (connect, login, host key, sudo): its cause says so. */

@@ -1,5 +1,6 @@
 package dev.labtutor.yaml;
 
+import dev.labtutor.i18n.SafeText;
 import java.util.List;
 import java.util.Map;
 
@@ -87,8 +88,8 @@ public final class JsonWriter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        sb.append(String.format("\\u%04x", (int) c));
+                    if (SafeText.unsafe(c)) {
+                        sb.append("\\u").append(Integer.toHexString(0x10000 | c), 1, 5);
                     } else {
                         sb.append(c);
                     }

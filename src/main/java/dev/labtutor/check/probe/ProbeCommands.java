@@ -155,7 +155,7 @@ public final class ProbeCommands {
     private static String file(Probe p) {
         String q = quote(arg(p, 0, PATH, "absolute path"));
         return "f=" + q + "; if [ ! -e \"$f\" ]; then echo 'labtutor:file missing'; "
-               + "elif [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:file unreadable'; "
+               + "elif [ ! -f \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:file unreadable'; "
                + "else echo \"labtutor:file ok $(wc -c < \"$f\")\"; exec head -c " + FILE_CAP + " \"$f\"; fi";
     }
 
@@ -167,6 +167,10 @@ public final class ProbeCommands {
      * followed: the course's layouts use a single conf.d level. A line counts as an include when
      * it starts with {@code include}, as keepalived 2.2.7 itself decides (it even takes
      * {@code includea x}, see the corpus' grammar-include-missing sample).
+     *
+     * <p>Only a regular file is read (a link to {@code /dev/zero} is reported unreadable), and
+     * include lines are looked for in the part of the file that is printed: a grep over a
+     * gigabyte, or over a device that never ends, would cost the host's whole deadline.
      */
     private static String keepalivedConfig(Probe p) {
         String path = arg(p, 0, PATH, "absolute path");
@@ -175,9 +179,9 @@ public final class ProbeCommands {
         // pipe into the loop would fork a subshell for it besides grep.
         return "f=" + q + "; d=" + quote(dirname(path)) + "; "
                + "if [ ! -e \"$f\" ]; then echo 'labtutor:cfg-missing'; exit 0; fi; "
-               + "if [ -d \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
+               + "if [ ! -f \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
                + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; "
-               + "i=$(grep -E '^[[:space:]]*include' \"$f\") || exit 0; "
+               + "i=$(head -c " + FILE_CAP + " \"$f\" | grep -a -E '^[[:space:]]*include') || exit 0; "
                + "while read -r kw pat rest; do "
                + "pat=${pat#\\\"}; pat=${pat%\\\"}; [ -n \"$pat\" ] || continue; "
                + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; "

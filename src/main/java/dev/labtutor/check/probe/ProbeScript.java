@@ -132,14 +132,17 @@ public final class ProbeScript {
         sb.append("lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
         sb.append("lt_late() { for lt_q in").append(pids).append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
                 .append("if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
-        sb.append("{ trap 'kill \"$lt_w\" 2>/dev/null; exit 0' TERM\n");
+        // The watchdog is stopped with USR1, not TERM: the script traps TERM, and a TERM that
+        // reaches the forked watchdog before its own trap is set is lost there (dash), so it slept
+        // its whole deadline and the batch with it. USR1 before the trap simply ends it.
+        sb.append("{ trap 'kill \"$lt_w\" 2>/dev/null; exit 0' USR1\n");
         sb.append("  sleep ").append(secs).append(" & lt_w=$!; wait \"$lt_w\"; lt_late to TERM\n");
         sb.append("  sleep ").append(KILL_GRACE_SECONDS).append(" & lt_w=$!; wait \"$lt_w\"; lt_late kill KILL\n");
         sb.append("} </dev/null >/dev/null 2>&1 & lt_wd=$!\n");
         for (int i = 0; i < n; i++) {
             sb.append("wait \"$lt_p").append(i).append("\"; lt_r").append(i).append("=$?\n");
         }
-        sb.append("kill \"$lt_wd\" 2>/dev/null; wait \"$lt_wd\"\n");
+        sb.append("kill -USR1 \"$lt_wd\" 2>/dev/null; wait \"$lt_wd\"\n");
         sb.append("cd \"$lt_d\" || exit 1\n");
         // Sizes of every stream in one wc: "N 0.out N 0.err N 1.out ..." then the total.
         sb.append("set -- $(wc -c");
