@@ -41,46 +41,19 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    /**
-     * The options {@code learn} has beyond help, version and debug: given without a command they
-     * open the tutor ({@code labtutor --lab F}). Kept as a constant so that needs no command tree;
-     * a test holds it equal to the annotated options.
-     */
-    static final java.util.Set<String> OWN_OPTIONS = java.util.Set.of("--lab", "--sandbox", "--known-hosts", "--ssh-config", "--lang", "--plain", "--course");
-
     @Option(names = "--plain", description = "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
     boolean plain;
 
     @Spec
     CommandSpec spec;
 
-    /**
-     * {@code labtutor} with no arguments: the tutor, started without building the whole command
-     * tree first (the learner's first screen should not wait for it). Errors end as they do for
-     * any command: one sentence and exit 2, or an internal error and exit 3.
-     */
-    static int withoutArguments(PrintWriter out, PrintWriter err) {
-        try {
-            return new LearnCommand().start(out);
-        } catch (UserError e) {
-            err.println("labtutor: " + e.getMessage());
-            return e.exitCode();
-        } catch (Exception e) {
-            err.println("labtutor: internal error: " + e);
-            err.println("Run 'labtutor learn --debug' for details.");
-            return ExitCodes.INTERNAL;
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         return start(spec.commandLine().getOut());
     }
 
-    private int start(PrintWriter out) throws Exception {
+    /** The tutor, writing to {@code out}; also started without picocli ({@link Startup#tutor}). */
+    int start(PrintWriter out) throws Exception {
         Lang lang = courseOptions.lang();
         boolean plainMode = plain || !TutorStart.onTerminal() || "dumb".equals(System.getenv("TERM"));
         // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
@@ -123,7 +96,7 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     /**
-     * For the class-data training run ({@link CdsTraining}): the start's background jobs as the
+     * For the class-data training run ({@link Startup#main}): the start's background jobs as the
      * tutor runs them, reading {@code labFile}, without opening a terminal.
      */
     static void rehearseJobs(Path labFile) throws Exception {

@@ -3,7 +3,6 @@ package dev.labtutor.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * Entry point. {@link #run} takes its streams as arguments so tests capture output without
@@ -38,32 +37,42 @@ public final class Main {
         cl.getSubcommands().values().forEach(Main::withHelp);
     }
 
-    /** The tutor's own options given without a command: {@code --lab}, {@code --lang}, {@code --plain}, ... */
-    private static boolean opensTheTutor(String first) {
-        String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-        return LearnCommand.OWN_OPTIONS.contains(name);
+    /**
+     * {@code labtutor} alone, or with only the tutor's own options first ({@code labtutor --lab F
+     * --lang zh}), is {@code labtutor learn ...}: an option that {@code learn} has and the root
+     * has not.
+     */
+    static boolean opensTheTutor(String... args) {
+        if (args.length == 0) {
+            return true;
+        }
+        if (!args[0].startsWith("-")) {
+            return false;
+        }
+        String name = args[0].contains("=") ? args[0].substring(0, args[0].indexOf('=')) : args[0];
+        CommandLine tree = Startup.commandLine("learn");
+        return tree.getCommandSpec().findOption(name) == null
+                && tree.getSubcommands().get("learn").getCommandSpec().findOption(name) != null;
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (args.length == 0) {
-            return LearnCommand.withoutArguments(out, err);
+            return Startup.tutor(out, err);
         }
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // what picocli prints for the root's --version, without building the command tree first
-            for (String line : RootCommand.class.getAnnotation(Command.class).version()) {
+        if (Startup.onlyAsksTheVersion(args)) {
+            for (String line : Startup.version()) {
                 out.println(line);
             }
             out.flush();
             return ExitCodes.OK;
         }
-        if (opensTheTutor(args[0])) {
-            // 'labtutor --lab F --lang zh' is 'labtutor learn --lab F --lang zh', as 'labtutor' alone is 'labtutor learn'
+        if (opensTheTutor(args)) {
             String[] learn = new String[args.length + 1];
             learn[0] = "learn";
             System.arraycopy(args, 0, learn, 1, args.length);
             args = learn;
         }
-        CommandLine cl = BranchRoot.forArgs(args).orElseGet(Main::commandLine);
+        CommandLine cl = Startup.commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(ExitCodes::handleExecutionException);

@@ -149,20 +149,11 @@ public final class CourseReader {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        // a plain loop, not a stream: this runs before the tutor's first screen, where the stream
-        // pipeline's first-time class loading and linking cost ~20 ms on a cold JVM
-        List<Path> found = new java.util.ArrayList<>();
-        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                if (Files.isRegularFile(p.resolve(COURSE_FILE))) {
-                    found.add(p);
-                }
-            }
-        } catch (java.io.IOException | java.nio.file.DirectoryIteratorException e) {
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve(COURSE_FILE))).sorted().toList();
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return List.of();
         }
-        java.util.Collections.sort(found);
-        return List.copyOf(found);
     }
 
     /** Reads strictly: any problem throws {@link dev.labtutor.yaml.DataFileException}. */

@@ -32,13 +32,9 @@ public enum Lang {
         return firstSet(env.apply("LC_ALL"), env.apply("LC_MESSAGES"), env.apply("LANG"));
     }
 
-    /**
-     * {@link #fromEnvironment(java.util.function.Function)} of this process's environment. Asks
-     * {@link System#getenv(String)} directly: a method reference here was the first lambda of the
-     * tutor's start, and linking it cost ~10 ms before the first screen.
-     */
+    /** {@link #fromEnvironment(java.util.function.Function)} of this process's environment. */
     public static Lang fromEnvironment() {
-        return firstSet(System.getenv("LC_ALL"), System.getenv("LC_MESSAGES"), System.getenv("LANG"));
+        return fromEnvironment(System::getenv);
     }
 
     private static Lang firstSet(String... values) {

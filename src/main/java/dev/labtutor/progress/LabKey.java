@@ -26,7 +26,7 @@ public record LabKey(String file, Map<String, String> hosts) {
     /*
      * equals and hashCode are written out: a record's own are bootstrapped through
      * invokedynamic the first time they run, and the progress store compares lab keys before
-     * the tutor's first screen, where that cost ~20 ms on a cold JVM.
+     * the tutor's first screen (20 to 40 ms of CPU there; docs/startup.md).
      */
 
     @Override

@@ -40,14 +40,8 @@ class CliPackageTest {
             Map.entry("CourseCommand", "base of the commands that read the course"),
             Map.entry("LearnerCommand", "base of the commands on the learner's course and lab"),
             Map.entry("BuildDocs", "build-time: writes the man pages and completions from the command tree"),
-            Map.entry("Installation", "where lessons/ and checks/ are, for CourseOptions"));
-
-    /**
-     * Temporary exceptions, owned by other work in progress: to be moved or shrunk there, then
-     * taken off this list. GradeDashboard moves to tui; BranchRoot and CdsTraining belong to the
-     * start-up rework; CliWorld and Learner are shims kept only because CdsTraining still names them.
-     */
-    static final Set<String> TEMPORARY = Set.of("GradeDashboard", "BranchRoot", "CdsTraining", "CliWorld", "Learner");
+            Map.entry("Installation", "where lessons/ and checks/ are, for CourseOptions"),
+            Map.entry("Startup", "the launcher's entry: every start-up shortcut in one place (docs/startup.md)"));
 
     @Test
     void everyFileIsACommandAMixinOrListedAndNoneIsLong() throws IOException, ClassNotFoundException {
@@ -59,9 +53,6 @@ class CliPackageTest {
         }
         for (Path f : files) {
             String name = f.getFileName().toString().replace(".java", "");
-            if (TEMPORARY.contains(name)) {
-                continue;
-            }
             if (!ALLOWED.containsKey(name) && !isCommand(Class.forName("dev.labtutor.cli." + name))) {
                 wrong.add(name + " is not a picocli command: move it out of cli (wiring to app, policy to the domain) or list it here");
             }
@@ -79,7 +70,7 @@ class CliPackageTest {
     @Test
     void theListsNameOnlyFilesThatExist() {
         Path dir = Path.of(System.getProperty("labtutor.root", "."), "src/main/java/dev/labtutor/cli");
-        List<String> gone = Stream.concat(ALLOWED.keySet().stream(), TEMPORARY.stream())
+        List<String> gone = ALLOWED.keySet().stream()
                 .filter(n -> !Files.exists(dir.resolve(n + ".java"))).sorted().toList();
         assertEquals(List.of(), gone, "take these off CliPackageTest's lists");
     }

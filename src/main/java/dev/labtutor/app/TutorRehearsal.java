@@ -1,44 +1,20 @@
-package dev.labtutor.cli;
+package dev.labtutor.app;
 
 import dev.labtutor.io.FileTree;
-import java.io.PrintWriter;
-import java.io.Writer;
 
 /**
- * The training run for labtutor's class-data sharing archive (AppCDS): the launcher (or the
- * build) runs this once with {@code -XX:ArchiveClassesAtExit}, and every later start maps the
- * classes it loaded, parsed and verified instead of loading them again. It runs the commands a
- * learner starts most often, with their output thrown away; none of them touches the network.
+ * The tutor's first screen for the AppCDS training run ({@code cli.Startup}): the classes a
+ * learner's start loads, loaded once with no terminal, no host and nothing kept.
  */
-final class CdsTraining {
+public final class TutorRehearsal {
 
-    private CdsTraining() {
+    private TutorRehearsal() {
     }
 
-    public static void main(String[] args) {
-        PrintWriter none = new PrintWriter(Writer.nullWriter());
-        String[][] runs = {
-                {"--version"},
-                {"--help"},
-                {"lessons", "--lang", "zh"},
-                {"lessons", "--lang", "en"},
-                {"show", "install", "--no-detect", "--lang", "zh"},
-                {"lint"},
-                {"check", "--help"},
-                {"hosts", "list", "--known-hosts", "/nonexistent/labtutor-cds-training"},
-        };
-        for (String[] run : runs) {
-            try {
-                Main.run(none, none, run);
-            } catch (RuntimeException e) {
-                // a command that cannot run here still loaded its classes
-            }
-        }
-        try {
-            paintTutor();
-        } catch (Exception e) {
-            // the archive is still made with what was loaded until here
-        }
+    /** The start's background jobs, run as the tutor runs them, reading the given lab file. */
+    @FunctionalInterface
+    public interface Jobs {
+        void rehearse(java.nio.file.Path labFile) throws Exception;
     }
 
     /**
@@ -50,19 +26,18 @@ final class CdsTraining {
      * terminal. Everything it writes stays in a temporary directory; no host is contacted (the
      * app exits after its first paint, before it connects). Returns how many paints completed.
      */
-    static int paintTutor() throws Exception {
+    public static int paint(dev.labtutor.course.Course course, java.util.function.Supplier<dev.labtutor.check.CheckCatalog> checks,
+            Jobs jobs) throws Exception {
         java.nio.file.Path tmp = java.nio.file.Files.createTempDirectory("labtutor-cds");
         int painted = 0;
         try {
             java.nio.file.Path labFile = tmp.resolve("lab.yaml");
             java.nio.file.Files.writeString(labFile, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n"
                     + "  lb02: { address: 127.0.0.1, port: 1 }\n");
-            CourseOptions courseOptions = new CourseOptions();
-            dev.labtutor.course.Course course = courseOptions.loadCourse(Installation.locate());
             dev.labtutor.lab.LabFile lab = dev.labtutor.lab.LabFileReader.forCurrentUser().readStrict(labFile);
-            CliWorld world = new CliWorld(course, courseOptions, java.util.Optional.of(tmp.resolve("known_hosts")),
+            TutorWorld world = new TutorWorld(course, checks, java.util.Optional.of(tmp.resolve("known_hosts")),
                     java.time.Duration.ofSeconds(1), java.util.Optional.of(tmp.resolve("state")));
-            LearnCommand.rehearseJobs(labFile);
+            jobs.rehearse(labFile);
             // a first start (no progress yet), then a returning learner's: the first lesson checked once
             for (int start = 0; start < 2; start++) {
                 if (start == 1) {
@@ -98,7 +73,7 @@ final class CdsTraining {
                         java.util.Optional.of(dev.labtutor.i18n.Text.of("再看一遍这一步", "Read the step again")), java.util.List.of("seen: nothing")));
         var mark = new dev.labtutor.progress.CheckMark(check, dev.labtutor.i18n.Text.of(check, check), "fail", hosts,
                 java.util.List.of(dev.labtutor.i18n.Text.of("注意", "note")));
-        return dev.labtutor.progress.Progress.empty(course.id(), Learner.keyOf(java.util.Optional.of(lab))).with(first.id(),
+        return dev.labtutor.progress.Progress.empty(course.id(), LearnerContext.keyOf(java.util.Optional.of(lab))).with(first.id(),
                 dev.labtutor.progress.LessonProgress.fresh(dev.labtutor.progress.LessonState.OPEN).opened(now)
                         .checked(now, java.util.List.of(mark), true));
     }
