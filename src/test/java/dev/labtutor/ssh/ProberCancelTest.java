@@ -85,6 +85,12 @@ class ProberCancelTest {
 
     /** Runs one round on another thread, interrupts it once {@code ready} holds, and returns how long it took after that. */
     private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready) throws Exception {
+        return cancelWhen(prober, host, phases, ready, () -> true);
+    }
+
+    /** As above, once {@code also} holds too (waited for up to 20 s). */
+    private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready,
+            java.util.function.BooleanSupplier also) throws Exception {
         AtomicReference<RoundFacts> facts = new AtomicReference<>();
         Thread t = new Thread(() -> facts.set(prober.probe(Map.of("lb01", Set.of(Probe.of(Probe.Kind.ADDRESSES))),
                 Map.of("lb01", host), (role, phase) -> phases.add(phase))));
@@ -95,6 +101,10 @@ class ProberCancelTest {
         }
         assertTrue(phases.contains(ready), "reached " + ready + ": " + phases);
         Thread.sleep(300);
+        while (!also.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(also.getAsBoolean(), "the state to cancel in was reached");
         long t0 = System.nanoTime();
         t.interrupt();
         t.join(10_000);
@@ -109,15 +119,17 @@ class ProberCancelTest {
         sshd.password("root", "pw-123");
         sshd.offer("password");
         HostSpec host = sshd.host("root", Optional.empty(), Optional.of("LAB_PW"), false);
+        Path started = tmp.resolve("started");
         Path marker = tmp.resolve("finished");
         List<Prober.Phase> phases = new CopyOnWriteArrayList<>();
+        // the command runs 6 s; a cancel within 5 s (the margin a loaded machine needs) kills it before it finishes
         try (ShellPool pool = new ShellPool(connector());
-             Prober prober = new Prober(shells(pool, "sleep 3; touch '" + marker + "'\n"), p -> null, Duration.ofSeconds(8),
-                     Duration.ofSeconds(20), 4)) {
-            long ms = cancelWhen(prober, host, phases, Prober.Phase.PROBING);
-            assertTrue(ms < 3000, "cancelled within " + ms + " ms");
+             Prober prober = new Prober(shells(pool, "touch '" + started + "'; sleep 6; touch '" + marker + "'\n"), p -> null,
+                     Duration.ofSeconds(10), Duration.ofSeconds(20), 4)) {
+            long ms = cancelWhen(prober, host, phases, Prober.Phase.PROBING, () -> Files.exists(started));
+            assertTrue(ms < 5000, "cancelled within " + ms + " ms");
             assertTrue(phases.containsAll(List.of(Prober.Phase.CONNECTING, Prober.Phase.LOGGING_IN, Prober.Phase.PROBING)), phases.toString());
-            Thread.sleep(4000);
+            Thread.sleep(7000);
             assertFalse(Files.exists(marker), "the remote command was killed, not left to finish");
         }
     }
