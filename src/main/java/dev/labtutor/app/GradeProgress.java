@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The live progress line of {@code grade} on stderr: students done / total, hosts done,
- * unreachable and in error (e.g. a changed host key) so far, elapsed time. On a terminal it is redrawn in place every half second; in
- * a log (not a terminal) a line is written every few seconds while something changed. Prompts
- * for secrets {@link #pause()} it so that they are not overwritten.
+ * The live progress line of {@code grade} on stderr: students done / total, hosts done, unreachable and in error (e.g.
+ * a changed host key) so far, elapsed time. On a terminal it is redrawn in place every half second; in a log (not a
+ * terminal) a line is written every few seconds while something changed. Prompts for secrets {@link #pause()} it so
+ * that they are not overwritten.
  */
 public final class GradeProgress implements Grader.Listener, AutoCloseable {
 
@@ -38,7 +38,11 @@ public final class GradeProgress implements Grader.Listener, AutoCloseable {
     /** Drawn while ticking; not while a prompt asks for a secret; never again once closed. */
     private Phase phase = Phase.TICKING;
 
-    private enum Phase { TICKING, PAUSED, CLOSED }
+    private enum Phase {
+        TICKING,
+        PAUSED,
+        CLOSED
+    }
 
     public GradeProgress(PrintWriter err, boolean tty) {
         this.err = err;
@@ -72,9 +76,18 @@ public final class GradeProgress implements Grader.Listener, AutoCloseable {
 
     public String line() {
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return String.format(Locale.ROOT, "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d",
-                studentsDone.get(), students.get(), hostsDone.get(), hosts.get(), unreachable.get(), errors.get(),
-                ms / 60_000, ms / 1000 % 60, ms / 100 % 10);
+        return String.format(
+                Locale.ROOT,
+                "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d",
+                studentsDone.get(),
+                students.get(),
+                hostsDone.get(),
+                hosts.get(),
+                unreachable.get(),
+                errors.get(),
+                ms / 60_000,
+                ms / 1000 % 60,
+                ms / 100 % 10);
     }
 
     private synchronized void tick() {

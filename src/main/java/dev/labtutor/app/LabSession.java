@@ -3,31 +3,31 @@ package dev.labtutor.app;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Prober;
 import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.LocalHttp;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.course.Course;
-import dev.labtutor.lab.LabFile;
-import dev.labtutor.session.LessonLab;
-import dev.labtutor.check.fact.ProbeBroken;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.ConnectProgress;
-import dev.labtutor.ssh.ConsoleSecretPrompter;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.RemoteShell;
 import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.lab.ShellPool;
+import dev.labtutor.session.LessonLab;
+import dev.labtutor.ssh.ConsoleSecretPrompter;
 import dev.labtutor.ssh.SshConnector;
 import dev.labtutor.ssh.SshOptions;
-import dev.labtutor.i18n.Lang;
-import dev.labtutor.i18n.Text;
-import java.util.function.Consumer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * The live side of a run: the SSH connector with labtutor's known_hosts, one pooled
- * connection per host, and the prober. New host keys are announced on stderr.
+ * The live side of a run: the SSH connector with labtutor's known_hosts, one pooled connection per host, and the
+ * prober. New host keys are announced on stderr.
  */
 public final class LabSession implements AutoCloseable {
 
@@ -46,8 +46,12 @@ public final class LabSession implements AutoCloseable {
         });
     }
 
-    /** As above, with the prompter and the receiver of host-key notices given (the full-screen app asks inside its screen). */
-    public static LabSession open(Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
+    /**
+     * As above, with the prompter and the receiver of host-key notices given (the full-screen app asks inside its
+     * screen).
+     */
+    public static LabSession open(
+            Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
         SshOptions options = SshOptions.defaults(knownHosts);
         ShellPool pool = new ShellPool(new SshConnector(options, prompter, notices));
         Prober.ShellSource shells = new Prober.ShellSource() {
@@ -62,7 +66,9 @@ public final class LabSession implements AutoCloseable {
             }
         };
         // A probe may take a third of the host's deadline, at least 8 s (an emulated VM sandbox is slow).
-        Duration perProbe = hostDeadline.dividedBy(3).compareTo(Duration.ofSeconds(8)) > 0 ? hostDeadline.dividedBy(3) : Duration.ofSeconds(8);
+        Duration perProbe = hostDeadline.dividedBy(3).compareTo(Duration.ofSeconds(8)) > 0
+                ? hostDeadline.dividedBy(3)
+                : Duration.ofSeconds(8);
         Prober prober = new Prober(shells, LocalProbes::run, perProbe, hostDeadline, 32);
         return new LabSession(pool, prober);
     }
@@ -87,8 +93,7 @@ public final class LabSession implements AutoCloseable {
 
     /** Probes made from this machine. */
     public static final class LocalProbes {
-        private LocalProbes() {
-        }
+        private LocalProbes() {}
 
         public static Fact run(Probe p) {
             if (p.kind() == Probe.Kind.HTTP) {

@@ -1,13 +1,12 @@
 package dev.labtutor.app;
 
-import dev.labtutor.app.SandboxLab;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.LabSubnet;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
-import dev.labtutor.i18n.Lang;
 import dev.labtutor.progress.LabKey;
 import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.session.SessionState;
@@ -21,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the learner's commands ({@code learn}, {@code check}, {@code progress}, {@code reset})
- * start from: the course, the lab file (when there is one) and the progress kept for them.
+ * What the learner's commands ({@code learn}, {@code check}, {@code progress}, {@code reset}) start from: the course,
+ * the lab file (when there is one) and the progress kept for them.
  */
 public final class LearnerContext {
 
@@ -64,22 +63,33 @@ public final class LearnerContext {
 
     /** The report header: lesson number and title, the lab file, and each host the lesson checks. */
     public ReportText.Header header(Lesson lesson, Lang lang) {
-        List<String> hosts = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct()
-                .map(role -> lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role)).toList();
-        return new ReportText.Header(course.indexOf(lesson.id()) + 1, lesson.id(), lesson.title().in(lang),
-                lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts);
+        List<String> hosts = lesson.checks().stream()
+                .flatMap(r -> r.on().stream())
+                .distinct()
+                .map(role ->
+                        lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role))
+                .toList();
+        return new ReportText.Header(
+                course.indexOf(lesson.id()) + 1,
+                lesson.id(),
+                lesson.title().in(lang),
+                lab.map(l -> l.source().toAbsolutePath().normalize().toString()),
+                hosts);
     }
 
     /**
-     * What the learner should know about the lab before its results, one line each: which
-     * sandbox it is when it is a sandbox's (a lab they may not have chosen), and each course
-     * address (the VIP) outside the hosts' subnet.
+     * What the learner should know about the lab before its results, one line each: which sandbox it is when it is a
+     * sandbox's (a lab they may not have chosen), and each course address (the VIP) outside the hosts' subnet.
      */
     public static List<String> notes(Course course, Optional<LabFile> lab, Lang lang, boolean origin) {
         List<String> out = new java.util.ArrayList<>();
         lab.ifPresent(l -> {
-            SandboxLab.describe(l.source()).filter(o -> origin).ifPresent(o -> out.add(Text.of("实验：", "lab: ").in(lang) + o.in(lang)
-                    + (lang == Lang.ZH ? "，" : ", ") + l.source().toAbsolutePath().normalize()));
+            SandboxLab.describe(l.source())
+                    .filter(o -> origin)
+                    .ifPresent(o -> out.add(Text.of("实验：", "lab: ").in(lang)
+                            + o.in(lang)
+                            + (lang == Lang.ZH ? "，" : ", ")
+                            + l.source().toAbsolutePath().normalize()));
             LabSubnet.warnings(course, l).forEach(w -> out.add(w.in(lang)));
         });
         return out;
@@ -87,12 +97,17 @@ public final class LearnerContext {
 
     /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file (the sandbox it belongs to) and all its hosts. */
     public String labLine(Lang lang) {
-        List<String> hosts = lab.map(l -> l.hosts().values().stream().map(HostSpec::listed).toList()).orElse(List.of());
-        Optional<String> file = lab.map(l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
+        List<String> hosts = lab.map(
+                        l -> l.hosts().values().stream().map(HostSpec::listed).toList())
+                .orElse(List.of());
+        Optional<String> file = lab.map(l -> SandboxLab.describe(l.source())
+                        .map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", "))
+                        .orElse("")
                 + l.source().toAbsolutePath().normalize());
         return lang == Lang.ZH
                 ? "实验：" + file.orElse("（没有实验环境文件）") + (hosts.isEmpty() ? "" : "（" + String.join("，", hosts) + "）")
-                : "Lab: " + file.orElse("(no lab file)") + (hosts.isEmpty() ? "" : " (" + String.join(", ", hosts) + ")");
+                : "Lab: " + file.orElse("(no lab file)")
+                        + (hosts.isEmpty() ? "" : " (" + String.join(", ", hosts) + ")");
     }
 
     public Optional<Path> progressFile() {

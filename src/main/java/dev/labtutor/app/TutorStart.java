@@ -7,20 +7,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 /**
- * The tutor's start: whether it runs on a terminal, and the jobs that run beside the reading of
- * the course (the terminal's stty run, the screen's first-time work) so that all stand before
- * the first screen.
+ * The tutor's start: whether it runs on a terminal, and the jobs that run beside the reading of the course (the
+ * terminal's stty run, the screen's first-time work) so that all stand before the first screen.
  */
 public final class TutorStart {
 
-    private TutorStart() {
-    }
+    private TutorStart() {}
 
     /**
-     * Whether standard input and output are both a terminal ({@code System.console() != null}).
-     * The launcher tells it in the {@code labtutor.tty} property ({@code yes} or {@code no}), known
-     * there from a shell test; asking {@link System#console()} first loads and links its classes,
-     * ~12 ms before the first screen.
+     * Whether standard input and output are both a terminal ({@code System.console() != null}). The launcher tells it
+     * in the {@code labtutor.tty} property ({@code yes} or {@code no}), known there from a shell test; asking
+     * {@link System#console()} first loads and links its classes, ~12 ms before the first screen.
      */
     public static boolean onTerminal() {
         String told = System.getProperty("labtutor.tty");
@@ -61,9 +58,9 @@ public final class TutorStart {
     }
 
     /**
-     * The screen's own slow first-time work ({@link TutorApp#prepare()}), run on the terminal's
-     * thread once the terminal is handed over; nobody waits for it, and the first paint finds
-     * it done (or waits on the class initialisation it is in the middle of).
+     * The screen's own slow first-time work ({@link TutorApp#prepare()}), run on the terminal's thread once the
+     * terminal is handed over; nobody waits for it, and the first paint finds it done (or waits on the class
+     * initialisation it is in the middle of).
      */
     public static final class Prepare implements Runnable {
         @Override
@@ -76,7 +73,10 @@ public final class TutorStart {
         }
     }
 
-    /** The value of {@code f}, or what it threw (an unchecked exception stays one, e.g. the command's UserError; an I/O error stays one). */
+    /**
+     * The value of {@code f}, or what it threw (an unchecked exception stays one, e.g. the command's UserError; an I/O
+     * error stays one).
+     */
     public static <T> T joined(FutureTask<T> f) throws java.io.IOException {
         try {
             return f.get();

@@ -1,8 +1,5 @@
 package dev.labtutor.app;
 
-import dev.labtutor.app.LabSession;
-import dev.labtutor.app.LearnerContext;
-import dev.labtutor.app.SandboxLab;
 import dev.labtutor.check.Binder;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Verdict;
@@ -10,16 +7,14 @@ import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.lab.RemoteShell;
 import dev.labtutor.lab.SecretPrompter;
-import dev.labtutor.ssh.SshConnector;
-import dev.labtutor.ssh.SshOptions;
-import dev.labtutor.i18n.Lang;
-import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.progress.StateDir;
 import dev.labtutor.sandbox.Sandbox;
@@ -28,6 +23,8 @@ import dev.labtutor.sandbox.SandboxPreflight;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.LiveChecker;
+import dev.labtutor.ssh.SshConnector;
+import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.tui.World;
 import dev.labtutor.yaml.DataFileException;
 import dev.labtutor.yaml.Problems;
@@ -46,8 +43,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The tutor's {@link World} on this machine: the installed course and checks, the standard
- * progress store and state directory, SSH through labtutor's known_hosts, and the sandbox.
+ * The tutor's {@link World} on this machine: the installed course and checks, the standard progress store and state
+ * directory, SSH through labtutor's known_hosts, and the sandbox.
  */
 public class TutorWorld implements World {
 
@@ -59,13 +56,24 @@ public class TutorWorld implements World {
     private final CompletableFuture<CheckCatalog> catalog = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** The check definitions are read later, in the background ({@link #ready()}): the first screen does not wait for them. */
+    /**
+     * The check definitions are read later, in the background ({@link #ready()}): the first screen does not wait for
+     * them.
+     */
     public TutorWorld(Course course, Supplier<CheckCatalog> checks, Optional<Path> knownHosts, Duration hostDeadline) {
         this(course, checks, knownHosts, hostDeadline, Optional.empty());
     }
 
-    /** As above, with progress and the app's log under {@code stateRoot} instead of the user's state directory (the CDS training run). */
-    public TutorWorld(Course course, Supplier<CheckCatalog> checks, Optional<Path> knownHosts, Duration hostDeadline, Optional<Path> stateRoot) {
+    /**
+     * As above, with progress and the app's log under {@code stateRoot} instead of the user's state directory (the CDS
+     * training run).
+     */
+    public TutorWorld(
+            Course course,
+            Supplier<CheckCatalog> checks,
+            Optional<Path> knownHosts,
+            Duration hostDeadline,
+            Optional<Path> stateRoot) {
         this.stateRoot = stateRoot;
         this.course = course;
         this.checks = checks;
@@ -185,7 +193,7 @@ public class TutorWorld implements World {
 
     @Override
     public Optional<Text> tryLogin(HostSpec host, SecretPrompter prompter) {
-        SshConnector connector = new SshConnector(SshOptions.defaults(knownHosts(Optional.empty())), prompter, t -> { });
+        SshConnector connector = new SshConnector(SshOptions.defaults(knownHosts(Optional.empty())), prompter, t -> {});
         try (RemoteShell shell = connector.open(host)) {
             return Optional.empty();
         } catch (HostException e) {
@@ -200,14 +208,23 @@ public class TutorWorld implements World {
             throw new SetupFailed(Text.of(target + " 已存在，不会覆盖它", target + " exists already; it is not overwritten"));
         }
         dev.labtutor.lab.LabFileWriter y = new dev.labtutor.lab.LabFileWriter()
-                .comment("Written by labtutor's first-run form. See the README, \"The lab file\".").vars(vars).hosts();
-        hosts.forEach((role, h) -> y.host(new dev.labtutor.lab.LabFileWriter.Entry(role, h.address(), java.util.OptionalInt.of(h.port()),
-                Optional.of(h.user()), h.identity().map(Path::toString), Optional.empty(), h.sudo())));
+                .comment("Written by labtutor's first-run form. See the README, \"The lab file\".")
+                .vars(vars)
+                .hosts();
+        hosts.forEach((role, h) -> y.host(new dev.labtutor.lab.LabFileWriter.Entry(
+                role,
+                h.address(),
+                java.util.OptionalInt.of(h.port()),
+                Optional.of(h.user()),
+                h.identity().map(Path::toString),
+                Optional.empty(),
+                h.sudo())));
         try {
             Files.createDirectories(target.getParent());
             Files.writeString(target, y.text(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SetupFailed(Text.of("无法写入 " + target + "：" + e.getMessage(), "cannot write " + target + ": " + e.getMessage()));
+            throw new SetupFailed(
+                    Text.of("无法写入 " + target + "：" + e.getMessage(), "cannot write " + target + ": " + e.getMessage()));
         }
         return read(target);
     }

@@ -15,10 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns a lesson's {@link CheckRef} into a {@link BoundCheck}: looks the check up, fills its
- * parameters from {@code with} (rendered with the learner's values) and defaults, validates
- * them, and builds the primitives. Problems go to {@code problems} (for lint) and make the
- * bound check misdefined (for a run).
+ * Turns a lesson's {@link CheckRef} into a {@link BoundCheck}: looks the check up, fills its parameters from
+ * {@code with} (rendered with the learner's values) and defaults, validates them, and builds the primitives. Problems
+ * go to {@code problems} (for lint) and make the bound check misdefined (for a run).
  */
 public final class Binder {
 
@@ -40,8 +39,10 @@ public final class Binder {
         for (Map.Entry<String, YNode> w : ref.with().entrySet()) {
             CheckDef.Param p = d.params().get(w.getKey());
             if (p == null) {
-                problems.add(w.getValue(), "check '" + d.id() + "' has no parameter '" + w.getKey() + "' (it has: "
-                        + String.join(", ", d.params().keySet()) + ")");
+                problems.add(
+                        w.getValue(),
+                        "check '" + d.id() + "' has no parameter '" + w.getKey() + "' (it has: "
+                                + String.join(", ", d.params().keySet()) + ")");
                 continue;
             }
             if (!w.getValue().isScalar()) {
@@ -51,8 +52,10 @@ public final class Binder {
             try {
                 String v = bindings.render(w.getValue().text());
                 if (!p.type().accepts(v)) {
-                    problems.add(w.getValue(), "parameter '" + w.getKey() + "' of check '" + d.id() + "' must be "
-                            + p.type().describe() + ", not '" + v + "'");
+                    problems.add(
+                            w.getValue(),
+                            "parameter '" + w.getKey() + "' of check '" + d.id() + "' must be "
+                                    + p.type().describe() + ", not '" + v + "'");
                 }
                 values.put(w.getKey(), v);
             } catch (Template.UnknownVariable e) {
@@ -71,13 +74,18 @@ public final class Binder {
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
-        refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type)
-                .or(() -> bindings.typeOf(name)).or(() -> Optional.of(VarType.TEXT)), problems);
+        refuseTextInCommands(
+                d,
+                name -> Optional.ofNullable(d.params().get(name))
+                        .map(CheckDef.Param::type)
+                        .or(() -> bindings.typeOf(name))
+                        .or(() -> Optional.of(VarType.TEXT)),
+                problems);
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
-        java.util.function.UnaryOperator<String> render = t -> Template.render(t,
-                n -> Optional.ofNullable(values.get(n)).or(() -> bindings.lookup(n)));
+        java.util.function.UnaryOperator<String> render =
+                t -> Template.render(t, n -> Optional.ofNullable(values.get(n)).or(() -> bindings.lookup(n)));
         YNode expect = render(d.expect(), render, problems);
         Optional<Primitive> prim = PrimitiveReader.read(expect, problems);
         List<BoundCheck.BoundCause> causes = new ArrayList<>();
@@ -93,8 +101,8 @@ public final class Binder {
     }
 
     /**
-     * A {@code command} primitive's {@code run} reaches a shell as text. It may only use values
-     * whose type is validated (address, number, word, interface, path, URL), never free text.
+     * A {@code command} primitive's {@code run} reaches a shell as text. It may only use values whose type is validated
+     * (address, number, word, interface, path, URL), never free text.
      *
      * @param typeOf the type of each placeholder name; a name it does not know is not reported
      */
@@ -106,8 +114,10 @@ public final class Binder {
             n.get("command").flatMap(c -> c.get("run")).ifPresent(run -> {
                 for (String name : Template.names(run.text())) {
                     if (typeOf.apply(name).filter(t -> t == VarType.TEXT).isPresent()) {
-                        problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
-                                + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+                        problems.add(
+                                run,
+                                "check " + d.id() + ": command 'run' uses ${" + name
+                                        + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
                     }
                 }
             });
@@ -133,8 +143,16 @@ public final class Binder {
 
     private BoundCheck misdefined(CheckRef ref, Problems problems, int before) {
         String first = problems.size() > before ? lastProblem(problems) : "";
-        return new BoundCheck(ref.id(), ref.use(), Text.of(ref.id(), ref.id()), ref.on(), Optional.empty(), List.of(), Map.of(),
-                s -> s, Optional.of(Text.of("检查定义有误：" + first, "the check is misdefined: " + first)));
+        return new BoundCheck(
+                ref.id(),
+                ref.use(),
+                Text.of(ref.id(), ref.id()),
+                ref.on(),
+                Optional.empty(),
+                List.of(),
+                Map.of(),
+                s -> s,
+                Optional.of(Text.of("检查定义有误：" + first, "the check is misdefined: " + first)));
     }
 
     private static String lastProblem(Problems problems) {

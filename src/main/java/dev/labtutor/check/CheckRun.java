@@ -12,19 +12,19 @@ import dev.labtutor.lab.HostSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * Checks a list of bound checks: one round, then (with a wait budget) re-probes only what has
- * not passed until everything passes or the time is up. Observation checks ({@link TimelineCheck})
- * are observed over the same wait budget at the same time, sampled several times a second, and
- * report their progress to an {@link ObservationListener}. The result keeps the checks' order.
+ * Checks a list of bound checks: one round, then (with a wait budget) re-probes only what has not passed until
+ * everything passes or the time is up. Observation checks ({@link TimelineCheck}) are observed over the same wait
+ * budget at the same time, sampled several times a second, and report their progress to an {@link ObservationListener}.
+ * The result keeps the checks' order.
  */
 public final class CheckRun {
 
@@ -37,7 +37,7 @@ public final class CheckRun {
     /** Hears, before each wait between rounds, what has not passed yet and how long is left. */
     @FunctionalInterface
     public interface Rounds {
-        Rounds NONE = (open, left) -> { };
+        Rounds NONE = (open, left) -> {};
 
         void waiting(List<Verdict> notPassed, Duration left);
     }
@@ -53,8 +53,8 @@ public final class CheckRun {
     }
 
     /**
-     * @param sampler where observation samples come from; null for the hosts' addresses through
-     *                {@code prober} and targets asked with sockets from this machine
+     * @param sampler where observation samples come from; null for the hosts' addresses through {@code prober} and
+     *     targets asked with sockets from this machine
      */
     public CheckRun(Prober prober, Map<String, HostSpec> hosts, Pause pause, Sampler sampler, Observer.Clock clock) {
         this.prober = prober;
@@ -66,24 +66,36 @@ public final class CheckRun {
 
     /** True when some of these checks are observed over time (they need a wait window to pass). */
     public static boolean observes(List<BoundCheck> checks) {
-        return checks.stream().anyMatch(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
+        return checks.stream()
+                .anyMatch(c ->
+                        c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
     }
 
     /**
-     * Runs {@code checks} for up to {@code wait}, re-probing every {@code interval}, telling
-     * {@code hostPhases} each host's phase, {@code waits} each wait between rounds and
-     * {@code observing} the progress of observed checks.
+     * Runs {@code checks} for up to {@code wait}, re-probing every {@code interval}, telling {@code hostPhases} each
+     * host's phase, {@code waits} each wait between rounds and {@code observing} the progress of observed checks.
      */
-    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener hostPhases, Rounds waits,
+    public List<Verdict> run(
+            List<BoundCheck> checks,
+            Duration wait,
+            Duration interval,
+            Prober.Listener hostPhases,
+            Rounds waits,
             ObservationListener observing) {
         // Without a window nothing can be watched: observed checks are judged in the round like
         // any other, from keepalived's logs where they say how (TimelineCheck.fromLogs).
-        List<BoundCheck> observed = wait.isZero() ? List.of()
-                : checks.stream().filter(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent()).toList();
-        List<BoundCheck> rounds = checks.stream().filter(c -> !observed.contains(c)).toList();
+        List<BoundCheck> observed = wait.isZero()
+                ? List.of()
+                : checks.stream()
+                        .filter(c -> c.primitive()
+                                .filter(TimelineCheck.class::isInstance)
+                                .isPresent())
+                        .toList();
+        List<BoundCheck> rounds =
+                checks.stream().filter(c -> !observed.contains(c)).toList();
         Map<String, Verdict> results = new LinkedHashMap<>();
-        CompletableFuture<Map<String, Verdict>> watching = observed.isEmpty() ? CompletableFuture.completedFuture(Map.of())
-                : observe(observed, wait, observing);
+        CompletableFuture<Map<String, Verdict>> watching =
+                observed.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : observe(observed, wait, observing);
         try {
             if (!rounds.isEmpty()) {
                 results.putAll(rounds(rounds, wait, interval, hostPhases, waits));
@@ -98,22 +110,34 @@ public final class CheckRun {
         List<Verdict> ordered = new ArrayList<>();
         for (BoundCheck c : checks) {
             Verdict v = results.get(c.id());
-            ordered.add(v != null ? v : Evaluator.judged(c, Outcome.error("cancelled",
-                    dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
+            ordered.add(
+                    v != null
+                            ? v
+                            : Evaluator.judged(
+                                    c,
+                                    Outcome.error(
+                                            "cancelled",
+                                            dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
         }
         return ordered;
     }
 
     /**
-     * A watch that ended without seeing the pattern (the learner acted before watching began, or
-     * not at all) is followed by one round of the logs for the checks that can be judged from
-     * them: a failover performed before the watch still passes, and says how it was seen.
+     * A watch that ended without seeing the pattern (the learner acted before watching began, or not at all) is
+     * followed by one round of the logs for the checks that can be judged from them: a failover performed before the
+     * watch still passes, and says how it was seen.
      */
     private Map<String, Verdict> fromLogsWhereNotSeen(List<BoundCheck> observed, Map<String, Verdict> watched) {
-        List<BoundCheck> again = observed.stream().filter(c -> {
-            Verdict v = watched.get(c.id());
-            return v != null && !v.passed() && ((TimelineCheck) c.primitive().orElseThrow()).fromLogs().isPresent();
-        }).toList();
+        List<BoundCheck> again = observed.stream()
+                .filter(c -> {
+                    Verdict v = watched.get(c.id());
+                    return v != null
+                            && !v.passed()
+                            && ((TimelineCheck) c.primitive().orElseThrow())
+                                    .fromLogs()
+                                    .isPresent();
+                })
+                .toList();
         if (again.isEmpty() || Thread.currentThread().isInterrupted()) {
             return watched;
         }
@@ -124,33 +148,39 @@ public final class CheckRun {
             Verdict logs = Evaluator.evaluate(c, facts);
             if (logs.passed()) {
                 Verdict seen = watched.get(c.id());
-                out.put(c.id(), logs.withNotes(List.of(dev.labtutor.i18n.Text.of(
-                        "观察期间没有看到切换（" + seen.message().zh() + "），但日志记录了它",
-                        "the watch did not see it (" + seen.message().en() + "), the logs did"))));
+                out.put(
+                        c.id(),
+                        logs.withNotes(List.of(dev.labtutor.i18n.Text.of(
+                                "观察期间没有看到切换（" + seen.message().zh() + "），但日志记录了它",
+                                "the watch did not see it (" + seen.message().en() + "), the logs did"))));
             }
         }
         return out;
     }
 
-    private CompletableFuture<Map<String, Verdict>> observe(List<BoundCheck> observed, Duration wait, ObservationListener listener) {
+    private CompletableFuture<Map<String, Verdict>> observe(
+            List<BoundCheck> observed, Duration wait, ObservationListener listener) {
         Map<String, Watch> watches = new LinkedHashMap<>();
         for (BoundCheck c : observed) {
             watches.put(c.id(), ((TimelineCheck) c.primitive().orElseThrow()).watch(c.on()));
         }
         CompletableFuture<Map<String, Verdict>> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                Map<String, Timeline> timelines = new Observer(sampler, Observer.DEFAULT_INTERVAL, clock).observe(watches, wait, listener);
-                Map<String, Verdict> out = new LinkedHashMap<>();
-                for (BoundCheck c : observed) {
-                    TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
-                    out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
-                }
-                f.complete(out);
-            } catch (RuntimeException e) {
-                f.completeExceptionally(e);
-            }
-        }, "labtutor-observer");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        Map<String, Timeline> timelines = new Observer(sampler, Observer.DEFAULT_INTERVAL, clock)
+                                .observe(watches, wait, listener);
+                        Map<String, Verdict> out = new LinkedHashMap<>();
+                        for (BoundCheck c : observed) {
+                            TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
+                            out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
+                        }
+                        f.complete(out);
+                    } catch (RuntimeException e) {
+                        f.completeExceptionally(e);
+                    }
+                },
+                "labtutor-observer");
         t.setDaemon(true);
         t.start();
         f.whenComplete((v, e) -> {
@@ -167,13 +197,17 @@ public final class CheckRun {
         RoundFacts facts = prober.probe(plan, hosts);
         Map<String, Set<String>> out = new HashMap<>();
         for (String r : roles) {
-            facts.host(r).filter(h -> h.failure().isEmpty()).map(h -> h.fact(AddressCheck.ADDRESSES))
-                    .filter(Addresses.class::isInstance).ifPresent(a -> out.put(r, TimelineCheck.addressesOf((Addresses) a)));
+            facts.host(r)
+                    .filter(h -> h.failure().isEmpty())
+                    .map(h -> h.fact(AddressCheck.ADDRESSES))
+                    .filter(Addresses.class::isInstance)
+                    .ifPresent(a -> out.put(r, TimelineCheck.addressesOf((Addresses) a)));
         }
         return out;
     }
 
-    private Map<String, Verdict> rounds(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
+    private Map<String, Verdict> rounds(
+            List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, Verdict> results = new LinkedHashMap<>();
         Plan plan = Plan.of(checks);
@@ -182,11 +216,15 @@ public final class CheckRun {
             for (BoundCheck c : plan.checks()) {
                 results.put(c.id(), Evaluator.evaluate(c, facts));
             }
-            Set<String> open = results.values().stream().filter(v -> !v.passed()).map(Verdict::check).collect(Collectors.toSet());
+            Set<String> open = results.values().stream()
+                    .filter(v -> !v.passed())
+                    .map(Verdict::check)
+                    .collect(Collectors.toSet());
             if (open.isEmpty() || System.nanoTime() + interval.toNanos() > deadline) {
                 break;
             }
-            rounds.waiting(results.values().stream().filter(v -> !v.passed()).toList(),
+            rounds.waiting(
+                    results.values().stream().filter(v -> !v.passed()).toList(),
                     Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             try {
                 pause.pause(interval);

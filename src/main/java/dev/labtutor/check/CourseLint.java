@@ -25,24 +25,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Validates course and check data as a whole: structure (from the readers), every check
- * reference resolves with valid parameters, every template (lesson text, actions, quiz, the
- * course's notes) names a known variable, every check definition builds with sample values of
- * its parameter types, every cause condition builds.
+ * Validates course and check data as a whole: structure (from the readers), every check reference resolves with valid
+ * parameters, every template (lesson text, actions, quiz, the course's notes) names a known variable, every check
+ * definition builds with sample values of its parameter types, every cause condition builds.
  */
 public final class CourseLint {
 
-    private CourseLint() {
-    }
+    private CourseLint() {}
 
     /** Lints the check catalogue on its own: every definition builds with sample parameter values. */
     public static void lintCatalog(CheckCatalog catalog, Problems problems) {
         for (CheckDef d : catalog.checks().values()) {
-            Binder.refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type), problems);
+            Binder.refuseTextInCommands(
+                    d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type), problems);
             Map<String, String> sample = new HashMap<>();
-            d.params().values().forEach(p -> sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
-            java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional.ofNullable(sample.get(n))
-                    .or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
+            d.params()
+                    .values()
+                    .forEach(p ->
+                            sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
+            java.util.function.UnaryOperator<String> render = s -> Template.render(
+                    s,
+                    n -> Optional.ofNullable(sample.get(n))
+                            .or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
             lintNode(d.expect(), render, problems, "check " + d.id());
             for (CheckDef.Cause c : d.causes()) {
                 lintNode(c.when(), render, problems, "check " + d.id() + " cause " + c.cause());
@@ -50,7 +54,8 @@ public final class CourseLint {
         }
     }
 
-    private static void lintNode(YNode n, java.util.function.UnaryOperator<String> render, Problems problems, String what) {
+    private static void lintNode(
+            YNode n, java.util.function.UnaryOperator<String> render, Problems problems, String what) {
         YNode rendered;
         try {
             rendered = n.mapScalars(render);
@@ -104,12 +109,17 @@ public final class CourseLint {
             l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
         Path courseFile = dir.resolve(CourseReader.COURSE_FILE);
-        templates(courseFile, read(courseFile), course.get().notes().stream().map(Note::text).toList(), bindings, problems);
+        templates(
+                courseFile,
+                read(courseFile),
+                course.get().notes().stream().map(Note::text).toList(),
+                bindings,
+                problems);
     }
 
     private static void actionTemplates(Path file, String text, Action a, Bindings b, Problems problems) {
-        List<String> parts = a instanceof Action.WriteFile w ? List.of(w.path(), w.content())
-                : List.of(((Action.Run) a).script());
+        List<String> parts =
+                a instanceof Action.WriteFile w ? List.of(w.path(), w.content()) : List.of(((Action.Run) a).script());
         for (String p : parts) {
             unknownNames(file, text, p, b, problems);
         }
@@ -126,7 +136,11 @@ public final class CourseLint {
         for (String name : Template.names(s)) {
             if (b.lookup(name).isEmpty()) {
                 int[] pos = locate(fileText, "${" + name + "}");
-                problems.add(new Problem(file, pos[0], pos[1], "unknown variable ${" + name + "} (course vars, or ROLE.address/.iface/.user/.port)"));
+                problems.add(new Problem(
+                        file,
+                        pos[0],
+                        pos[1],
+                        "unknown variable ${" + name + "} (course vars, or ROLE.address/.iface/.user/.port)"));
             }
         }
     }
@@ -184,7 +198,10 @@ public final class CourseLint {
             cat.checks().forEach((id, def) -> {
                 CheckDef prev = merged.putIfAbsent(id, def);
                 if (prev != null && prev != def) {
-                    problems.add(def.at(), "duplicate check id '" + id + "' (first defined at " + prev.at().where() + ")");
+                    problems.add(
+                            def.at(),
+                            "duplicate check id '" + id + "' (first defined at "
+                                    + prev.at().where() + ")");
                 }
             });
         }

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pure evaluation of bound checks against one round's facts. On FAIL the cause rules are tried
- * in order to explain why, and the hint is chosen by cause: the matched rule's, else the
- * primitive's own cause code, else {@code default}.
+ * Pure evaluation of bound checks against one round's facts. On FAIL the cause rules are tried in order to explain why,
+ * and the hint is chosen by cause: the matched rule's, else the primitive's own cause code, else {@code default}.
  */
 public final class Evaluator {
 
@@ -17,15 +16,23 @@ public final class Evaluator {
             "确认虚拟机已开机、lab.yaml 中的地址/端口/用户正确、sshd 正在运行并且网络可达；这不是你实验步骤的问题。",
             "Make sure the VM is running, the address/port/user in lab.yaml are right, sshd is running and the network reaches it; this is not about your lab work.");
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     public static Verdict evaluate(BoundCheck check, RoundFacts facts) {
         if (check.misdefined().isPresent() || check.primitive().isEmpty()) {
             Text m = check.misdefined().orElse(Text.of("检查定义有误", "the check is misdefined"));
-            return new Verdict(check.id(), check.title(), check.on(), Status.ERROR, "misdefined", m,
-                    Optional.of(Text.of("这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
-                            "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")), List.of());
+            return new Verdict(
+                    check.id(),
+                    check.title(),
+                    check.on(),
+                    Status.ERROR,
+                    "misdefined",
+                    m,
+                    Optional.of(
+                            Text.of(
+                                    "这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
+                                    "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")),
+                    List.of());
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
         if (!o.perHost().isEmpty()) {
@@ -47,44 +54,69 @@ public final class Evaluator {
             }
         }
         Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
-        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
-                perHost(check, o, cause, hint, facts), o.notes());
+        return new Verdict(
+                check.id(),
+                check.title(),
+                check.on(),
+                o.status(),
+                cause,
+                o.message(),
+                hint,
+                o.evidence(),
+                perHost(check, o, cause, hint, facts),
+                o.notes());
     }
 
     /**
-     * The verdict of a check judged host by host sums up the hosts that decided its status: the
-     * cause is that of the first host whose own status is the check's, and the hint is the one for
-     * that cause on every such host with that cause. A host that passed never lends the check its
-     * cause or hint (a cause rule that holds on a passing host explains nothing about the others).
+     * The verdict of a check judged host by host sums up the hosts that decided its status: the cause is that of the
+     * first host whose own status is the check's, and the hint is the one for that cause on every such host with that
+     * cause. A host that passed never lends the check its cause or hint (a cause rule that holds on a passing host
+     * explains nothing about the others).
      */
     private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts) {
-        Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
+        Optional<HostVerdict> first =
+                hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         String cause = first.map(HostVerdict::cause).orElse(o.cause());
-        String primitiveCause = first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
-        List<String> matched = first.isEmpty() ? check.on() : hosts.stream()
-                .filter(h -> h.status() == o.status() && h.cause().equals(cause)).map(HostVerdict::role).toList();
+        String primitiveCause =
+                first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
+        List<String> matched = first.isEmpty()
+                ? check.on()
+                : hosts.stream()
+                        .filter(h -> h.status() == o.status() && h.cause().equals(cause))
+                        .map(HostVerdict::role)
+                        .toList();
         Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
-        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
-                hosts, o.notes());
+        return new Verdict(
+                check.id(),
+                check.title(),
+                check.on(),
+                o.status(),
+                cause,
+                o.message(),
+                hint,
+                o.evidence(),
+                hosts,
+                o.notes());
     }
 
     /**
-     * The verdict of a check judged outside a round (an observation over time): the hint is
-     * chosen by the outcome's cause; every host shares the judgement.
+     * The verdict of a check judged outside a round (an observation over time): the hint is chosen by the outcome's
+     * cause; every host shares the judgement.
      */
     public static Verdict judged(BoundCheck check, Outcome o) {
         Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
-        return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint, o.evidence())
+        return new Verdict(
+                        check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint, o.evidence())
                 .withNotes(o.notes());
     }
 
     /**
-     * Each host's own judgement: a per-host primitive's outcome for that host, with the cause
-     * and hint found for that host alone; for a group primitive, the group's judgement, except
-     * for a host that could not be asked, which says so.
+     * Each host's own judgement: a per-host primitive's outcome for that host, with the cause and hint found for that
+     * host alone; for a group primitive, the group's judgement, except for a host that could not be asked, which says
+     * so.
      */
-    private static List<HostVerdict> perHost(BoundCheck check, Outcome o, String groupCause, Optional<Text> groupHint,
-                                             RoundFacts facts) {
+    private static List<HostVerdict> perHost(
+            BoundCheck check, Outcome o, String groupCause, Optional<Text> groupHint, RoundFacts facts) {
         List<HostVerdict> out = new ArrayList<>();
         if (!o.perHost().isEmpty()) {
             o.perHost().forEach((role, ho) -> {
@@ -102,8 +134,13 @@ public final class Evaluator {
                         }
                     }
                 }
-                out.add(new HostVerdict(role, ho.status(), cause, ho.message(), hintFor(check, ho.status(), cause, ho.cause(),
-                        List.of(role)), ho.evidence()));
+                out.add(new HostVerdict(
+                        role,
+                        ho.status(),
+                        cause,
+                        ho.message(),
+                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role)),
+                        ho.evidence()));
             });
             return out;
         }
@@ -111,17 +148,28 @@ public final class Evaluator {
             Optional<Outcome> down = facts.host(role).flatMap(HostFacts::unavailable);
             if (down.isPresent()) {
                 Outcome d = down.get();
-                out.add(new HostVerdict(role, d.status(), d.cause(), d.message(),
-                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)), d.evidence()));
+                out.add(new HostVerdict(
+                        role,
+                        d.status(),
+                        d.cause(),
+                        d.message(),
+                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)),
+                        d.evidence()));
             } else {
-                out.add(new HostVerdict(role, o.status(), groupCause, o.message(), groupHint,
+                out.add(new HostVerdict(
+                        role,
+                        o.status(),
+                        groupCause,
+                        o.message(),
+                        groupHint,
                         o.evidence().stream().filter(e -> e.host().equals(role)).toList()));
             }
         }
         return out;
     }
 
-    private static Optional<Text> hintFor(BoundCheck check, Status status, String cause, String primitiveCause, List<String> hosts) {
+    private static Optional<Text> hintFor(
+            BoundCheck check, Status status, String cause, String primitiveCause, List<String> hosts) {
         return switch (status) {
             case PASS -> Optional.empty();
             case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);

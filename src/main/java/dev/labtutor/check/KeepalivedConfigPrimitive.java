@@ -5,9 +5,8 @@ import dev.labtutor.keepalived.ParseResult;
 import java.util.Set;
 
 /**
- * A per-host primitive judged on the host's keepalived configuration, fetched with its include
- * files and parsed as keepalived 2.2 reads it; a host without the file fails with cause
- * {@code missing}.
+ * A per-host primitive judged on the host's keepalived configuration, fetched with its include files and parsed as
+ * keepalived 2.2 reads it; a host without the file fails with cause {@code missing}.
  */
 sealed interface KeepalivedConfigPrimitive extends PerHostPrimitive
         permits KeepalivedConfigCheck, KeepalivedInstanceCheck, VirtualServerCheck {
@@ -24,7 +23,8 @@ sealed interface KeepalivedConfigPrimitive extends PerHostPrimitive
 
     @Override
     default Outcome evaluateHost(HostFacts host) {
-        return KeepalivedFiles.parsed(host, path()).map(p -> judge(host, p))
+        return KeepalivedFiles.parsed(host, path())
+                .map(p -> judge(host, p))
                 .orElseGet(() -> KeepalivedFiles.missing(host.role(), path()));
     }
 }

@@ -3,25 +3,23 @@ package dev.labtutor.check;
 import dev.labtutor.check.fact.Addresses;
 import dev.labtutor.check.fact.ConfigFiles;
 import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.IncludeResolver;
 import dev.labtutor.keepalived.KeepalivedParser;
 import dev.labtutor.keepalived.ParseOptions;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Source;
-import dev.labtutor.i18n.Text;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Parses a keepalived configuration fetched from a host, with its include files resolved from
- * what was fetched, and the host's interfaces known (so an "interface" copied from the source
- * document that this host does not have is reported).
+ * Parses a keepalived configuration fetched from a host, with its include files resolved from what was fetched, and the
+ * host's interfaces known (so an "interface" copied from the source document that this host does not have is reported).
  */
 final class KeepalivedFiles {
 
-    private KeepalivedFiles() {
-    }
+    private KeepalivedFiles() {}
 
     static Probe probe(String path) {
         return Probe.of(Probe.Kind.KEEPALIVED_CONFIG, path);
@@ -40,17 +38,21 @@ final class KeepalivedFiles {
 
     /** The FAIL for a host whose main config file does not exist. */
     static Outcome missing(String role, String path) {
-        return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
+        return Outcome.fail(
+                "missing",
+                Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
                 List.of(new Evidence(role, path + " does not exist")));
     }
 
     static ParseResult parse(HostFacts host, ConfigFiles files) {
         ParseOptions options = ParseOptions.defaults();
         if (host.fact(AddressCheck.ADDRESSES) instanceof Addresses a) {
-            Set<String> names = a.interfaces().stream().map(Addresses.Iface::name).collect(Collectors.toSet());
+            Set<String> names =
+                    a.interfaces().stream().map(Addresses.Iface::name).collect(Collectors.toSet());
             options = options.withHostInterfaces(names);
         }
         String main = files.files().getOrDefault(files.mainPath(), "");
-        return KeepalivedParser.parse(new Source(files.mainPath(), main), IncludeResolver.fromFiles(files.files()), options);
+        return KeepalivedParser.parse(
+                new Source(files.mainPath(), main), IncludeResolver.fromFiles(files.files()), options);
     }
 }

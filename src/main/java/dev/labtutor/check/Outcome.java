@@ -9,12 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a primitive concluded. {@code cause} is a stable code for why it failed (used to pick
- * the hint), empty on PASS. {@code perHost} keeps each host's own outcome when this one was
- * combined from per-host judgements (in the order of the hosts), else it is empty.
+ * What a primitive concluded. {@code cause} is a stable code for why it failed (used to pick the hint), empty on PASS.
+ * {@code perHost} keeps each host's own outcome when this one was combined from per-host judgements (in the order of
+ * the hosts), else it is empty.
  */
-public record Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost,
-                      List<Text> notes) {
+public record Outcome(
+        Status status,
+        String cause,
+        Text message,
+        List<Evidence> evidence,
+        Map<String, Outcome> perHost,
+        List<Text> notes) {
 
     public Outcome {
         evidence = List.copyOf(evidence);
@@ -31,8 +36,8 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
     }
 
     /**
-     * The same outcome with advisory notes: findings that do not change the status (keepalived
-     * only reports them, the configuration works), shown under a PASS.
+     * The same outcome with advisory notes: findings that do not change the status (keepalived only reports them, the
+     * configuration works), shown under a PASS.
      */
     public Outcome withNotes(List<Text> more) {
         List<Text> all = new ArrayList<>(notes);
@@ -57,8 +62,8 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
     }
 
     /**
-     * Combines per-host outcomes. A FAIL on a host that answered is definite and wins over an
-     * unreachable neighbour; ERROR wins over everything because nothing else can be trusted.
+     * Combines per-host outcomes. A FAIL on a host that answered is definite and wins over an unreachable neighbour;
+     * ERROR wins over everything because nothing else can be trusted.
      */
     public static Outcome combine(Map<String, Outcome> byHost) {
         Outcome c = combine(List.copyOf(byHost.values()));
@@ -83,7 +88,9 @@ public record Outcome(Status status, String cause, Text message, List<Evidence> 
         }
         List<Text> said = new ArrayList<>();
         (st == Status.PASS ? perHost : chosen).forEach(o -> said.add(o.message()));
-        perHost.stream().filter(o -> o.status() != st && o.status() != Status.PASS).forEach(o -> said.add(o.message()));
+        perHost.stream()
+                .filter(o -> o.status() != st && o.status() != Status.PASS)
+                .forEach(o -> said.add(o.message()));
         List<Text> notes = new ArrayList<>();
         perHost.forEach(o -> notes.addAll(o.notes()));
         return new Outcome(st, cause, Sentences.join(said), ev, Map.of(), notes);

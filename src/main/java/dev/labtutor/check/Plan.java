@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which probes to run on which role for a set of checks: the union of what every check and
- * every cause rule needs (causes are probed up front so that a failure is explained in the
- * same round), plus the address list of every host (to find the interface it uses).
+ * Which probes to run on which role for a set of checks: the union of what every check and every cause rule needs
+ * (causes are probed up front so that a failure is explained in the same round), plus the address list of every host
+ * (to find the interface it uses).
  */
 public record Plan(List<BoundCheck> checks, Map<String, Set<Probe>> probes) {
 
@@ -39,7 +39,8 @@ public record Plan(List<BoundCheck> checks, Map<String, Set<Probe>> probes) {
     }
 
     private static void merge(Map<String, Set<Probe>> into, Map<String, Set<Probe>> from) {
-        from.forEach((role, ps) -> into.computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ps));
+        from.forEach((role, ps) ->
+                into.computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ps));
     }
 
     /** Only the checks (and their probes) whose id is in {@code ids}: for re-checking what failed. */

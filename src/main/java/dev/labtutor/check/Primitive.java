@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A check primitive with concrete parameters: which probes it needs on which roles, and a pure
- * evaluation of a round's facts. Per-host primitives judge each host alone; group primitives
- * judge the hosts together (who holds the VIP, are the configs consistent).
+ * A check primitive with concrete parameters: which probes it needs on which roles, and a pure evaluation of a round's
+ * facts. Per-host primitives judge each host alone; group primitives judge the hosts together (who holds the VIP, are
+ * the configs consistent).
  */
 public sealed interface Primitive permits PerHostPrimitive, GroupPrimitive {
 

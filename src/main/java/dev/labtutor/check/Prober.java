@@ -6,12 +6,12 @@ import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeOutput;
 import dev.labtutor.check.probe.ProbeScript;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.ConnectProgress;
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.RemoteShell;
-import dev.labtutor.i18n.Text;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs one round: every host's probes as ONE batched script over its (reused) connection, all
- * hosts at once, each within its own deadline, so one dead host delays nobody.
+ * Runs one round: every host's probes as ONE batched script over its (reused) connection, all hosts at once, each
+ * within its own deadline, so one dead host delays nobody.
  */
 public final class Prober implements AutoCloseable {
 
@@ -45,12 +45,17 @@ public final class Prober implements AutoCloseable {
     }
 
     /** What one host's probing is doing, for a live display. */
-    public enum Phase { CONNECTING, LOGGING_IN, PROBING, DONE }
+    public enum Phase {
+        CONNECTING,
+        LOGGING_IN,
+        PROBING,
+        DONE
+    }
 
     /** Hears each host's phase as it changes; called from probing threads. */
     @FunctionalInterface
     public interface Listener {
-        Listener NONE = (role, phase) -> { };
+        Listener NONE = (role, phase) -> {};
 
         void phase(String role, Phase phase);
     }
@@ -67,7 +72,8 @@ public final class Prober implements AutoCloseable {
     private final Duration hostDeadline;
     private final ExecutorService pool;
 
-    public Prober(ShellSource shells, LocalProbes local, Duration perProbeTimeout, Duration hostDeadline, int parallelism) {
+    public Prober(
+            ShellSource shells, LocalProbes local, Duration perProbeTimeout, Duration hostDeadline, int parallelism) {
         this.shells = shells;
         this.local = local;
         this.perProbeTimeout = perProbeTimeout;
@@ -84,9 +90,9 @@ public final class Prober implements AutoCloseable {
     }
 
     /**
-     * As {@link #probe(Map, Map)}, telling {@code listener} each host's phase. Interrupting the
-     * calling thread cancels the round for real: probing threads are interrupted (which closes
-     * a running command's channel) and connection attempts still in progress are aborted.
+     * As {@link #probe(Map, Map)}, telling {@code listener} each host's phase. Interrupting the calling thread cancels
+     * the round for real: probing threads are interrupted (which closes a running command's channel) and connection
+     * attempts still in progress are aborted.
      */
     public RoundFacts probe(Map<String, Set<Probe>> plan, Map<String, HostSpec> hosts, Listener listener) {
         Map<String, Future<HostFacts>> futures = new LinkedHashMap<>();
@@ -115,31 +121,56 @@ public final class Prober implements AutoCloseable {
                 out.put(role, f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException ex) {
                 f.cancel(true);
-                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.COMMAND_TIMEOUT, role,
-                        Text.of(role + " 在 " + hostDeadline.toSeconds() + " 秒内没有完成检查",
-                                role + " did not finish its checks within " + hostDeadline.toSeconds() + " s"))));
+                out.put(
+                        role,
+                        HostFacts.failed(
+                                role,
+                                address,
+                                new HostException(
+                                        HostException.Kind.COMMAND_TIMEOUT,
+                                        role,
+                                        Text.of(
+                                                role + " 在 " + hostDeadline.toSeconds() + " 秒内没有完成检查",
+                                                role + " did not finish its checks within " + hostDeadline.toSeconds()
+                                                        + " s"))));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 futures.values().forEach(other -> other.cancel(true));
                 attempts.values().forEach(Attempt::abort);
-                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.DISCONNECTED, role,
-                        Text.of("检查被中断", "checking was interrupted"))));
+                out.put(
+                        role,
+                        HostFacts.failed(
+                                role,
+                                address,
+                                new HostException(
+                                        HostException.Kind.DISCONNECTED,
+                                        role,
+                                        Text.of("检查被中断", "checking was interrupted"))));
             } catch (ExecutionException ex) {
-                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.PROTOCOL, role,
-                        Text.of(role + " 探测出错：" + ex.getCause(), "probing " + role + " failed: " + ex.getCause()), ex.getCause())));
+                out.put(
+                        role,
+                        HostFacts.failed(
+                                role,
+                                address,
+                                new HostException(
+                                        HostException.Kind.PROTOCOL,
+                                        role,
+                                        Text.of(
+                                                role + " 探测出错：" + ex.getCause(),
+                                                "probing " + role + " failed: " + ex.getCause()),
+                                        ex.getCause())));
             }
         });
         return new RoundFacts(out);
     }
 
     /**
-     * One host's batch on the calling thread, bounded by the connect timeouts and this prober's
-     * host deadline for the script; for callers that schedule hosts themselves (the grader).
+     * One host's batch on the calling thread, bounded by the connect timeouts and this prober's host deadline for the
+     * script; for callers that schedule hosts themselves (the grader).
      */
     public HostFacts probeHost(HostSpec spec, List<Probe> probes) {
         return probeHost(spec, probes, new Attempt(spec.role(), Listener.NONE));
     }
-
 
     private HostFacts probeHost(HostSpec spec, List<Probe> probes, Attempt attempt) {
         try {
@@ -152,12 +183,20 @@ public final class Prober implements AutoCloseable {
             Map<Probe, Fact> facts = new HashMap<>();
             for (Probe p : probes) {
                 ProbeOutput o = outputs.get(p);
-                facts.put(p, o == null ? new ProbeBroken(p.describe(), "no output (exit " + res.exitStatus() + ": "
-                        + firstLine(res.stderr()) + ")")
-                        : o.timedOut() ? new ProbeBroken(p.describe(), "did not finish within " + seconds(perProbeTimeout)
-                        + " s on the host (the deadline of each probe in this batch of " + script.probes().size()
-                        + "); give the host more time with --timeout SECONDS")
-                        : FactParsers.parse(p, o));
+                facts.put(
+                        p,
+                        o == null
+                                ? new ProbeBroken(
+                                        p.describe(),
+                                        "no output (exit " + res.exitStatus() + ": " + firstLine(res.stderr()) + ")")
+                                : o.timedOut()
+                                        ? new ProbeBroken(
+                                                p.describe(),
+                                                "did not finish within " + seconds(perProbeTimeout)
+                                                        + " s on the host (the deadline of each probe in this batch of "
+                                                        + script.probes().size()
+                                                        + "); give the host more time with --timeout SECONDS")
+                                        : FactParsers.parse(p, o));
             }
             return new HostFacts(spec.role(), spec.address(), facts, Optional.empty());
         } catch (HostException e) {

@@ -20,8 +20,8 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
     }
 
     /**
-     * The outcome that stops judgement of {@code role} when it cannot be used (not probed,
-     * unreachable, or one of {@code probes} broke), else empty.
+     * The outcome that stops judgement of {@code role} when it cannot be used (not probed, unreachable, or one of
+     * {@code probes} broke), else empty.
      */
     public Optional<Outcome> unusable(String role, Collection<Probe> probes) {
         HostFacts hf = hosts.get(role);
@@ -32,8 +32,12 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
         if (down.isPresent()) {
             return down;
         }
-        return probes.stream().map(hf::fact).filter(ProbeBroken.class::isInstance).map(ProbeBroken.class::cast)
-                .findFirst().map(b -> HostFacts.broken(role, b));
+        return probes.stream()
+                .map(hf::fact)
+                .filter(ProbeBroken.class::isInstance)
+                .map(ProbeBroken.class::cast)
+                .findFirst()
+                .map(b -> HostFacts.broken(role, b));
     }
 
     public Optional<Outcome> unusable(String role, Probe probe) {

@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The judgement of one check in a lesson: status, what was seen (message), what to do about it
- * (hint, chosen by the observed cause) and the evidence it judged. {@code perHost} holds the
- * judgement of each host the check ran on (for a group check, each host gets the group's
- * judgement unless it could not be asked). {@code notes} are advisory findings that do not
- * change the status (shown under a PASS, never blocking).
+ * The judgement of one check in a lesson: status, what was seen (message), what to do about it (hint, chosen by the
+ * observed cause) and the evidence it judged. {@code perHost} holds the judgement of each host the check ran on (for a
+ * group check, each host gets the group's judgement unless it could not be asked). {@code notes} are advisory findings
+ * that do not change the status (shown under a PASS, never blocking).
  */
-public record Verdict(String check, Text title, List<String> hosts, Status status, String cause,
-                     Text message, Optional<Text> hint, List<Evidence> evidence, List<HostVerdict> perHost,
-                     List<Text> notes) {
+public record Verdict(
+        String check,
+        Text title,
+        List<String> hosts,
+        Status status,
+        String cause,
+        Text message,
+        Optional<Text> hint,
+        List<Evidence> evidence,
+        List<HostVerdict> perHost,
+        List<Text> notes) {
 
     public Verdict {
         hosts = List.copyOf(hosts);
@@ -23,11 +30,36 @@ public record Verdict(String check, Text title, List<String> hosts, Status statu
     }
 
     /** A verdict whose every host shares its judgement. */
-    public Verdict(String check, Text title, List<String> hosts, Status status, String cause,
-                   Text message, Optional<Text> hint, List<Evidence> evidence) {
-        this(check, title, hosts, status, cause, message, hint, evidence,
-                hosts.stream().map(h -> new HostVerdict(h, status, cause, message, hint,
-                        evidence.stream().filter(e -> e.host().equals(h)).toList())).toList(), List.of());
+    public Verdict(
+            String check,
+            Text title,
+            List<String> hosts,
+            Status status,
+            String cause,
+            Text message,
+            Optional<Text> hint,
+            List<Evidence> evidence) {
+        this(
+                check,
+                title,
+                hosts,
+                status,
+                cause,
+                message,
+                hint,
+                evidence,
+                hosts.stream()
+                        .map(h -> new HostVerdict(
+                                h,
+                                status,
+                                cause,
+                                message,
+                                hint,
+                                evidence.stream()
+                                        .filter(e -> e.host().equals(h))
+                                        .toList()))
+                        .toList(),
+                List.of());
     }
 
     public boolean passed() {

@@ -14,15 +14,13 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Run by the build ({@code mvn package}): writes a roff man page per command from picocli's model
- * of the command tree ({@code man/man1/labtutor.1}, {@code labtutor-check.1}, ...) and the bash
- * and zsh completion scripts ({@code completion/labtutor.bash}, {@code completion/_labtutor}).
- * Usage: {@code BuildDocs OUTPUT_DIR VERSION}.
+ * Run by the build ({@code mvn package}): writes a roff man page per command from picocli's model of the command tree
+ * ({@code man/man1/labtutor.1}, {@code labtutor-check.1}, ...) and the bash and zsh completion scripts
+ * ({@code completion/labtutor.bash}, {@code completion/_labtutor}). Usage: {@code BuildDocs OUTPUT_DIR VERSION}.
  */
 final class BuildDocs {
 
-    private BuildDocs() {
-    }
+    private BuildDocs() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -36,11 +34,14 @@ final class BuildDocs {
         Path completion = Files.createDirectories(out.resolve("completion"));
         for (String shell : List.of("bash", "zsh")) {
             java.io.StringWriter text = new java.io.StringWriter();
-            int code = Main.run(new java.io.PrintWriter(text), new java.io.PrintWriter(System.err), "completion", shell);
+            int code =
+                    Main.run(new java.io.PrintWriter(text), new java.io.PrintWriter(System.err), "completion", shell);
             if (code != 0) {
                 throw new IllegalStateException("completion " + shell + " exited " + code);
             }
-            Files.writeString(completion.resolve(shell.equals("bash") ? "labtutor.bash" : "_labtutor"), text.toString(),
+            Files.writeString(
+                    completion.resolve(shell.equals("bash") ? "labtutor.bash" : "_labtutor"),
+                    text.toString(),
                     StandardCharsets.UTF_8);
         }
     }
@@ -62,9 +63,16 @@ final class BuildDocs {
         String name = pageName(cl);
         String description = String.join(" ", spec.usageMessage().description());
         StringBuilder sb = new StringBuilder();
-        sb.append(".TH ").append(name.toUpperCase(Locale.ROOT)).append(" 1 \"\" \"labtutor ").append(version)
+        sb.append(".TH ")
+                .append(name.toUpperCase(Locale.ROOT))
+                .append(" 1 \"\" \"labtutor ")
+                .append(version)
                 .append("\" \"labtutor manual\"\n");
-        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(firstSentence(description))).append('\n');
+        sb.append(".SH NAME\n")
+                .append(esc(name))
+                .append(" \\- ")
+                .append(esc(firstSentence(description)))
+                .append('\n');
         sb.append(".SH SYNOPSIS\n.nf\n").append(esc(help.synopsis(0).strip())).append("\n.fi\n");
         if (!description.isBlank()) {
             sb.append(".SH DESCRIPTION\n").append(esc(description)).append('\n');
@@ -73,11 +81,15 @@ final class BuildDocs {
         if (!params.isEmpty()) {
             sb.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec p : params) {
-                sb.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n")
-                        .append(esc(String.join(" ", p.description()))).append('\n');
+                sb.append(".TP\n\\fI")
+                        .append(esc(p.paramLabel()))
+                        .append("\\fR\n")
+                        .append(esc(String.join(" ", p.description())))
+                        .append('\n');
             }
         }
-        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options =
+                spec.options().stream().filter(o -> !o.hidden()).toList();
         if (!options.isEmpty()) {
             sb.append(".SH OPTIONS\n");
             for (OptionSpec o : options) {
@@ -94,14 +106,21 @@ final class BuildDocs {
             sb.append(".SH COMMANDS\n");
             cl.getSubcommands().forEach((sub, c) -> {
                 if (!c.getCommandSpec().usageMessage().hidden()) {
-                    sb.append(".TP\n\\fB").append(esc(sub)).append("\\fR\n")
-                            .append(esc(firstSentence(String.join(" ", c.getCommandSpec().usageMessage().description()))))
-                            .append(" See \\fB").append(esc(pageName(c))).append("\\fR(1).\n");
+                    sb.append(".TP\n\\fB")
+                            .append(esc(sub))
+                            .append("\\fR\n")
+                            .append(esc(firstSentence(String.join(
+                                    " ", c.getCommandSpec().usageMessage().description()))))
+                            .append(" See \\fB")
+                            .append(esc(pageName(c)))
+                            .append("\\fR(1).\n");
                 }
             });
         }
         if (cl.getParent() != null) {
-            sb.append(".SH SEE ALSO\n\\fB").append(esc(pageName(cl.getParent()))).append("\\fR(1)\n");
+            sb.append(".SH SEE ALSO\n\\fB")
+                    .append(esc(pageName(cl.getParent())))
+                    .append("\\fR(1)\n");
         }
         return sb.toString();
     }

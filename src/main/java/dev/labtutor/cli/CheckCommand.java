@@ -9,9 +9,8 @@ import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.progress.CheckMark;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.Driver;
 import dev.labtutor.session.Intent;
@@ -37,26 +36,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code labtutor check [LESSON]}: checks the learner's lab hosts for one lesson, by default the
- * lesson they are at, through the same session as the tutor: the attempt, a pass and the
- * lesson it unlocks are recorded in the progress, and a pass names the next lesson.
+ * {@code labtutor check [LESSON]}: checks the learner's lab hosts for one lesson, by default the lesson they are at,
+ * through the same session as the tutor: the attempt, a pass and the lesson it unlocks are recorded in the progress,
+ * and a pass names the next lesson.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
 public final class CheckCommand extends LearnerCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "LESSON",
             description = "Lesson id (see 'labtutor lessons'); default: the lesson you are at.")
     String lessonId;
 
     @Mixin
     FormatOption format = new FormatOption();
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
+    @Option(
+            names = "--wait",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description =
+                    "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
     int waitSeconds;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "20",
             description = "Deadline for each host per round, connecting included (default: 20).")
     int hostTimeout;
 
@@ -82,7 +94,8 @@ public final class CheckCommand extends LearnerCommand {
 
         Map<String, List<Verdict>> seen = new ConcurrentHashMap<>();
         SessionState end;
-        try (LabSession session = LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout), err, lang)) {
+        try (LabSession session =
+                LabSession.open(labOptions.knownHosts(Optional.of(lab)), Duration.ofSeconds(hostTimeout), err, lang)) {
             LessonLab ll = session.lessonLab(course, catalog, lab);
             if (!ll.problems(lesson).isEmpty()) {
                 var problems = ll.problems(lesson);
@@ -90,7 +103,8 @@ public final class CheckCommand extends LearnerCommand {
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             }
             WaitLine waitLine = new WaitLine(err, lang, waitSeconds > 0 && System.console() != null);
-            Checker live = new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine, TimelinePrinter.to(err, lang));
+            Checker live =
+                    new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine, TimelinePrinter.to(err, lang));
             Checker recording = new Checker() {
                 @Override
                 public List<Verdict> check(Lesson l, Listener listener) throws Refused, InterruptedException {
@@ -104,8 +118,15 @@ public final class CheckCommand extends LearnerCommand {
                     return live.detectIfaces(roles);
                 }
             };
-            try (Driver driver = new Driver(new Session(QuizGrading.COURSE), start, learner.loaded.existed(), false, recording, learner.store,
-                    Clock.systemUTC(), line -> err.println("labtutor: " + line))) {
+            try (Driver driver = new Driver(
+                    new Session(QuizGrading.COURSE),
+                    start,
+                    learner.loaded.existed(),
+                    false,
+                    recording,
+                    learner.store,
+                    Clock.systemUTC(),
+                    line -> err.println("labtutor: " + line))) {
                 driver.dispatch(lessonId != null ? new Intent.CheckLesson(lesson.id()) : new Intent.Check());
                 driver.awaitIdle();
                 end = driver.state();
@@ -116,7 +137,8 @@ public final class CheckCommand extends LearnerCommand {
             throw new UserError(end.flash().map(f -> f.text().in(lang)).orElse("the check did not run"));
         }
         var out = spec.commandLine().getOut();
-        LessonReport report = LessonReport.of(end, lesson.id(), learner.header(lesson, lang), NextStep.after(end, lesson));
+        LessonReport report =
+                LessonReport.of(end, lesson.id(), learner.header(lesson, lang), NextStep.after(end, lesson));
         if (json) {
             out.println(ReportJson.render(report, lang));
         } else {

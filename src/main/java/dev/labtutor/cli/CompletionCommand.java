@@ -16,12 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code labtutor completion bash|zsh}: prints a completion script for the whole command tree
- * (picocli's generator), with the installed course's lesson ids for every LESSON parameter, its
- * roles for HOST and ROLE parameters and {@code --hosts}, and the fixed values of {@code --lang}
- * and {@code --format}. zsh loads the same script through {@code bashcompinit}.
+ * {@code labtutor completion bash|zsh}: prints a completion script for the whole command tree (picocli's generator),
+ * with the installed course's lesson ids for every LESSON parameter, its roles for HOST and ROLE parameters and
+ * {@code --hosts}, and the fixed values of {@code --lang} and {@code --format}. zsh loads the same script through
+ * {@code bashcompinit}.
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(
+        name = "completion",
+        mixinStandardHelpOptions = true,
         description = "Print a shell completion script: eval \"$(labtutor completion bash)\" in ~/.bashrc, "
                 + "or labtutor completion zsh > \"$${fpath[1]}/_labtutor\".")
 public final class CompletionCommand implements Callable<Integer> {
@@ -52,7 +54,7 @@ public final class CompletionCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         if (shell.equals("zsh")) {
             out.print("#compdef labtutor\n# labtutor completion for zsh (the bash script through bashcompinit)\n"
-                      + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
+                    + "autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n");
         }
         out.print(script);
         out.flush();
@@ -69,7 +71,12 @@ public final class CompletionCommand implements Callable<Integer> {
                 default -> null;
             };
             if (values != null && !values.isEmpty()) {
-                replace(s, p, PositionalParamSpec.builder(p).completionCandidates(values).build());
+                replace(
+                        s,
+                        p,
+                        PositionalParamSpec.builder(p)
+                                .completionCandidates(values)
+                                .build());
             }
         }
         for (OptionSpec o : List.copyOf(s.options())) {

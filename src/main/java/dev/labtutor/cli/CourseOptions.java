@@ -13,16 +13,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that read the course: which course, which language. */
 public final class CourseOptions {
 
-    @Option(names = "--course", paramLabel = "DIR", description = "Course directory (default: the course under lessons/).")
+    @Option(
+            names = "--course",
+            paramLabel = "DIR",
+            description = "Course directory (default: the course under lessons/).")
     Path course;
 
-    @Option(names = "--lang", paramLabel = "zh|en", description = "Language of messages (default: from LANG; zh or en).")
+    @Option(
+            names = "--lang",
+            paramLabel = "zh|en",
+            description = "Language of messages (default: from LANG; zh or en).")
     String lang;
 
     public Lang lang() {
@@ -50,9 +55,12 @@ public final class CourseOptions {
         try {
             Path dir = inst.courseDir(Optional.ofNullable(course));
             java.util.function.Supplier<Course> fresh = () -> CourseReader.readStrict(dir);
-            return CourseCache.forBuild(CacheDir.resolve(), dir).map(c -> c.read(dir, fresh)).orElseGet(fresh);
+            return CourseCache.forBuild(CacheDir.resolve(), dir)
+                    .map(c -> c.read(dir, fresh))
+                    .orElseGet(fresh);
         } catch (DataFileException e) {
-            throw new UserError("the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
+            throw new UserError(
+                    "the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
         }
     }
 
@@ -65,8 +73,8 @@ public final class CourseOptions {
     }
 
     /**
-     * The check definitions read on demand, e.g. by the tutor in the background. A named class, not a
-     * lambda: the class-data archive has it, so the tutor's start spins no lambda class for it.
+     * The check definitions read on demand, e.g. by the tutor in the background. A named class, not a lambda: the
+     * class-data archive has it, so the tutor's start spins no lambda class for it.
      */
     public Supplier<CheckCatalog> checks() {
         return new Checks(this);
@@ -112,9 +120,12 @@ public final class CourseOptions {
 
     public static Lesson lesson(Course course, String id) {
         return course.lesson(id).orElseThrow(() -> {
-            java.util.List<String> ids = course.lessons().stream().map(Lesson::id).toList();
-            return new UserError("unknown lesson '" + id + "'" + dev.labtutor.yaml.Fields.closest(id, ids)
-                    .map(best -> " (did you mean '" + best + "'?)").orElse(" (lessons: " + String.join(", ", ids) + ")"));
+            java.util.List<String> ids =
+                    course.lessons().stream().map(Lesson::id).toList();
+            return new UserError("unknown lesson '" + id + "'"
+                    + dev.labtutor.yaml.Fields.closest(id, ids)
+                            .map(best -> " (did you mean '" + best + "'?)")
+                            .orElse(" (lessons: " + String.join(", ", ids) + ")"));
         });
     }
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The one place exit codes are decided: 0 success, 1 a check or validation failed,
- * 2 bad input (options, files the user gave us), 3 internal error.
+ * The one place exit codes are decided: 0 success, 1 a check or validation failed, 2 bad input (options, files the user
+ * gave us), 3 internal error.
  */
 public final class ExitCodes {
 
@@ -17,20 +17,21 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         cl.getErr().println("labtutor: " + ex.getMessage());
-        cl.getErr().println(dev.labtutor.i18n.Text.of("请运行 'labtutor " + qualifiedName(cl) + "--help' 查看用法。",
-                "Try 'labtutor " + qualifiedName(cl) + "--help'.").in(dev.labtutor.i18n.Lang.fromEnvironment()));
+        cl.getErr()
+                .println(dev.labtutor.i18n.Text.of(
+                                "请运行 'labtutor " + qualifiedName(cl) + "--help' 查看用法。",
+                                "Try 'labtutor " + qualifiedName(cl) + "--help'.")
+                        .in(dev.labtutor.i18n.Lang.fromEnvironment()));
         return BAD_INPUT;
     }
 
     static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
-        boolean debug = parsed.matchedOption("--debug") != null
-                || (parsed.subcommand() != null && hasDebug(parsed));
+        boolean debug = parsed.matchedOption("--debug") != null || (parsed.subcommand() != null && hasDebug(parsed));
         OptionalInt userFault = userFault(ex);
         if (userFault.isPresent()) {
             cl.getErr().println("labtutor: " + message(ex));
@@ -40,18 +41,23 @@ public final class ExitCodes {
             return userFault.getAsInt();
         }
         dev.labtutor.i18n.Lang lang = dev.labtutor.i18n.Lang.fromEnvironment();
-        cl.getErr().println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ").in(lang) + ex);
+        cl.getErr()
+                .println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ")
+                                .in(lang)
+                        + ex);
         if (debug) {
             ex.printStackTrace(cl.getErr());
         } else {
-            cl.getErr().println(dev.labtutor.i18n.Text.of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.").in(lang));
+            cl.getErr()
+                    .println(dev.labtutor.i18n.Text.of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.")
+                            .in(lang));
         }
         return INTERNAL;
     }
 
     /**
-     * The exit code of an error the user can fix, which is printed as its one sentence: a
-     * {@link UserError}, or the domain's refusal of what the user gave; empty for an internal error.
+     * The exit code of an error the user can fix, which is printed as its one sentence: a {@link UserError}, or the
+     * domain's refusal of what the user gave; empty for an internal error.
      */
     static OptionalInt userFault(Exception ex) {
         if (ex instanceof UserError ue) {
@@ -64,7 +70,9 @@ public final class ExitCodes {
     }
 
     private static String message(Exception ex) {
-        return ex instanceof SandboxException se ? se.text().in(dev.labtutor.i18n.Lang.fromEnvironment()) : ex.getMessage();
+        return ex instanceof SandboxException se
+                ? se.text().in(dev.labtutor.i18n.Lang.fromEnvironment())
+                : ex.getMessage();
     }
 
     /** 0 when everything passed, 1 when not. */

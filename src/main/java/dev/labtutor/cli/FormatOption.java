@@ -5,7 +5,11 @@ import picocli.CommandLine.Option;
 /** {@code --format text|json} for the learner's commands. */
 public final class FormatOption {
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "Output format (default: text).")
+    @Option(
+            names = "--format",
+            paramLabel = "text|json",
+            defaultValue = "text",
+            description = "Output format (default: text).")
     String format = "text";
 
     /** True for JSON; a value other than text or json is a {@link UserError}. */

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where labtutor's own data lives ({@code lessons/}, {@code checks/}): the {@code labtutor.home}
- * system property set by the launcher, else the working directory when it has them, else the
- * directory above the jar.
+ * Where labtutor's own data lives ({@code lessons/}, {@code checks/}): the {@code labtutor.home} system property set by
+ * the launcher, else the working directory when it has them, else the directory above the jar.
  */
 public final class Installation {
 
@@ -28,7 +27,11 @@ public final class Installation {
             return new Installation(cwd);
         }
         try {
-            Path jar = Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(Installation.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path dir = jar.getParent();
             for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
                 if (Files.isDirectory(dir.resolve("lessons"))) {

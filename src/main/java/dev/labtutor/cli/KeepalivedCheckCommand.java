@@ -29,13 +29,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code labtutor keepalived check FILE...}: reads each file as keepalived 2.2.7 would and
- * prints its diagnostics; with two or more files also the cross-host findings, each file
- * standing for the host named by the file name without extension. Exit 0 when there is no
- * error (warnings allowed), 1 with errors, 2 when a file cannot be read.
+ * {@code labtutor keepalived check FILE...}: reads each file as keepalived 2.2.7 would and prints its diagnostics; with
+ * two or more files also the cross-host findings, each file standing for the host named by the file name without
+ * extension. Exit 0 when there is no error (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Check keepalived.conf files like keepalived 2.2.7 -t, plus tutor warnings and cross-host consistency.")
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check keepalived.conf files like keepalived 2.2.7 -t, plus tutor warnings and cross-host consistency.")
 public final class KeepalivedCheckCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +52,9 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "zh or en (default from LANG).")
     String lang;
 
-    @Option(names = "--id", paramLabel = "CONFIG_ID",
+    @Option(
+            names = "--id",
+            paramLabel = "CONFIG_ID",
             description = "Config id for @ID lines, as keepalived -i (default: this host's name).")
     String id;
 
@@ -70,16 +74,17 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
             try {
                 texts.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
-                throw new UserError("cannot read " + f + ": " + e.getMessage()
-                        + " (check the path and permissions)", ExitCodes.BAD_INPUT);
+                throw new UserError(
+                        "cannot read " + f + ": " + e.getMessage() + " (check the path and permissions)",
+                        ExitCodes.BAD_INPUT);
             }
         }
         ParseOptions opts = ParseOptions.defaults().withConfigId(id != null ? id : localHostName());
         Map<String, ParseResult> results = new LinkedHashMap<>();
         Map<String, KeepalivedConfig> byHost = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
-            ParseResult r = KeepalivedParser.parse(new Source(e.getKey(), e.getValue()),
-                    IncludeResolver.filesystem(), opts);
+            ParseResult r =
+                    KeepalivedParser.parse(new Source(e.getKey(), e.getValue()), IncludeResolver.filesystem(), opts);
             results.put(e.getKey(), r);
             byHost.put(KeepalivedReport.hostName(e.getKey()), r.config());
         }

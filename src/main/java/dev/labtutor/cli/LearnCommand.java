@@ -4,8 +4,8 @@ import com.googlecode.lanterna.terminal.Terminal;
 import dev.labtutor.app.TutorStart;
 import dev.labtutor.app.TutorWorld;
 import dev.labtutor.course.Course;
-import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.tui.PlainApp;
 import dev.labtutor.tui.TutorApp;
 import dev.labtutor.tui.TutorTerminal;
@@ -18,21 +18,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code labtutor learn [LESSON]} (also plain {@code labtutor}): the tutor. Full screen on a
- * terminal; the plain line mode with {@code --plain}, when stdout is not a terminal, or with
- * {@code TERM=dumb}.
+ * {@code labtutor learn [LESSON]} (also plain {@code labtutor}): the tutor. Full screen on a terminal; the plain line
+ * mode with {@code --plain}, when stdout is not a terminal, or with {@code TERM=dumb}.
  */
-@Command(name = "learn", mixinStandardHelpOptions = true,
-        description = "The tutor: walks you through the course, checks your hosts, remembers your progress (full screen; --plain for lines).")
+@Command(
+        name = "learn",
+        mixinStandardHelpOptions = true,
+        description =
+                "The tutor: walks you through the course, checks your hosts, remembers your progress (full screen; --plain for lines).")
 public final class LearnCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON", description = "Open this lesson (default: where you left off).")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "LESSON",
+            description = "Open this lesson (default: where you left off).")
     String lessonId;
 
     @Mixin
@@ -41,7 +47,10 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    @Option(names = "--plain", description = "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
+    @Option(
+            names = "--plain",
+            description =
+                    "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
     boolean plain;
 
     @Spec
@@ -56,9 +65,13 @@ public final class LearnCommand implements Callable<Integer> {
     int start(PrintWriter out) throws Exception {
         Lang lang = courseOptions.lang();
         boolean plainMode = plain || !TutorStart.onTerminal() || "dumb".equals(System.getenv("TERM"));
-        // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first screen
-        FutureTask<TutorTerminal> opening = plainMode ? null : TutorStart.inBackground(new TutorStart.OpenTerminal(), new TutorStart.Prepare(), "labtutor-terminal");
-        FutureTask<Optional<LabFile>> labReading = TutorStart.inBackground(new ReadLab(labOptions), null, "labtutor-lab");
+        // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first
+        // screen
+        FutureTask<TutorTerminal> opening = plainMode
+                ? null
+                : TutorStart.inBackground(new TutorStart.OpenTerminal(), new TutorStart.Prepare(), "labtutor-terminal");
+        FutureTask<Optional<LabFile>> labReading =
+                TutorStart.inBackground(new ReadLab(labOptions), null, "labtutor-lab");
         Course course;
         Optional<LabFile> lab;
         try {
@@ -81,14 +94,22 @@ public final class LearnCommand implements Callable<Integer> {
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
         TutorWorld world = new TutorWorld(course, courseOptions.checks(), knownHosts, Duration.ofSeconds(20));
         if (terminal == null) {
-            return new PlainApp(world, course, System.in, out, lang, TutorStart.onTerminal()).run(lab, Optional.ofNullable(lessonId));
+            return new PlainApp(world, course, System.in, out, lang, TutorStart.onTerminal())
+                    .run(lab, Optional.ofNullable(lessonId));
         }
-        boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
+        boolean color =
+                System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
         String paintFile = System.getenv("LABTUTOR_BENCH_FIRST_PAINT");
-        Optional<Path> firstPaint = paintFile == null || paintFile.isBlank() ? Optional.empty() : Optional.of(Path.of(paintFile));
+        Optional<Path> firstPaint =
+                paintFile == null || paintFile.isBlank() ? Optional.empty() : Optional.of(Path.of(paintFile));
         try {
-            new TutorApp(world, course, terminal, new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
-                    Clock.systemUTC()).run();
+            new TutorApp(
+                            world,
+                            course,
+                            terminal,
+                            new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
+                            Clock.systemUTC())
+                    .run();
         } finally {
             terminal.close();
         }
@@ -96,8 +117,8 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     /**
-     * For the class-data training run ({@link Startup#main}): the start's background jobs as the
-     * tutor runs them, reading {@code labFile}, without opening a terminal.
+     * For the class-data training run ({@link Startup#main}): the start's background jobs as the tutor runs them,
+     * reading {@code labFile}, without opening a terminal.
      */
     static void rehearseJobs(Path labFile) throws Exception {
         LabOptions options = new LabOptions();

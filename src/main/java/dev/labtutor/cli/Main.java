@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /**
- * Entry point. {@link #run} takes its streams as arguments so tests capture output without
- * touching {@code System.out}; exit codes are decided in {@link ExitCodes} only.
+ * Entry point. {@link #run} takes its streams as arguments so tests capture output without touching {@code System.out};
+ * exit codes are decided in {@link ExitCodes} only.
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -27,8 +26,8 @@ public final class Main {
     }
 
     /**
-     * Adds the help options to class-based commands; method-based ones (e.g. {@code hosts list})
-     * declare them in their annotation, since a mixin added later would shift their parameters.
+     * Adds the help options to class-based commands; method-based ones (e.g. {@code hosts list}) declare them in their
+     * annotation, since a mixin added later would shift their parameters.
      */
     static void withHelp(CommandLine cl) {
         if (!(cl.getCommandSpec().userObject() instanceof java.lang.reflect.Method)) {
@@ -38,9 +37,8 @@ public final class Main {
     }
 
     /**
-     * {@code labtutor} alone, or with only the tutor's own options first ({@code labtutor --lab F
-     * --lang zh}), is {@code labtutor learn ...}: an option that {@code learn} has and the root
-     * has not.
+     * {@code labtutor} alone, or with only the tutor's own options first ({@code labtutor --lab F --lang zh}), is
+     * {@code labtutor learn ...}: an option that {@code learn} has and the root has not.
      */
     static boolean opensTheTutor(String... args) {
         if (args.length == 0) {

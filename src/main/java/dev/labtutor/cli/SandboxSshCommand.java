@@ -13,7 +13,9 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code labtutor sandbox ssh HOST [COMMAND...]}: a root shell on a sandbox host; exits as the shell or command does. */
+/**
+ * {@code labtutor sandbox ssh HOST [COMMAND...]}: a root shell on a sandbox host; exits as the shell or command does.
+ */
 @Command(name = "ssh", description = "Open a root shell on a sandbox host (system ssh client with the sandbox key).")
 public final class SandboxSshCommand extends RunningSandboxCommand {
 
@@ -28,11 +30,22 @@ public final class SandboxSshCommand extends RunningSandboxCommand {
         SandboxRole role = SandboxWhere.role(host);
         List<String> argv = new ArrayList<>();
         Optional<Path> ssh = Arrays.stream(new String[] {"/usr/bin/ssh", "/bin/ssh", "/usr/local/bin/ssh"})
-                .map(Path::of).filter(Files::isExecutable).findFirst();
+                .map(Path::of)
+                .filter(Files::isExecutable)
+                .findFirst();
         if (ssh.isPresent()) {
-            argv.addAll(List.of(ssh.get().toString(), "-i", sandbox.privateKey().toString(),
-                    "-o", "IdentitiesOnly=yes", "-o", "UserKnownHostsFile=" + sandbox.knownHosts(),
-                    "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
+            argv.addAll(List.of(
+                    ssh.get().toString(),
+                    "-i",
+                    sandbox.privateKey().toString(),
+                    "-o",
+                    "IdentitiesOnly=yes",
+                    "-o",
+                    "UserKnownHostsFile=" + sandbox.knownHosts(),
+                    "-o",
+                    "GlobalKnownHostsFile=/dev/null",
+                    "-o",
+                    "StrictHostKeyChecking=yes",
                     "root@" + sandbox.host(role).address()));
             argv.addAll(command);
         } else {
@@ -40,7 +53,8 @@ public final class SandboxSshCommand extends RunningSandboxCommand {
             argv.addAll(command.isEmpty() ? List.of("bash", "-l") : command);
         }
         try {
-            return ExitCodes.ofProcess(new ProcessBuilder(argv).inheritIO().start().waitFor());
+            return ExitCodes.ofProcess(
+                    new ProcessBuilder(argv).inheritIO().start().waitFor());
         } catch (IOException e) {
             throw new UserError("cannot run " + argv.get(0) + ": " + e.getMessage());
         }

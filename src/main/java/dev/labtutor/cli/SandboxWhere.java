@@ -12,11 +12,15 @@ import picocli.CommandLine.Option;
 /** Which sandbox a {@code sandbox} verb acts on: {@code --name} and {@code --state-dir}. */
 public final class SandboxWhere {
 
-    @Option(names = "--name", defaultValue = SandboxSpec.DEFAULT_NAME,
+    @Option(
+            names = "--name",
+            defaultValue = SandboxSpec.DEFAULT_NAME,
             description = "Sandbox name (a-z, 0-9, at most 10; default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--state-dir", description = "Parent directory of sandbox state (default: /var/lib/labtutor/sandbox for root).")
+    @Option(
+            names = "--state-dir",
+            description = "Parent directory of sandbox state (default: /var/lib/labtutor/sandbox for root).")
     Path stateRoot;
 
     /** The sandbox named {@code name} under {@code stateRoot} (the default state directory when null). */
@@ -29,7 +33,8 @@ public final class SandboxWhere {
 
     SandboxSpec spec() {
         try {
-            return SandboxSpec.defaults().withName(name)
+            return SandboxSpec.defaults()
+                    .withName(name)
                     .withStateRoot(stateRoot != null ? stateRoot : SandboxSpec.defaultStateRoot());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -40,9 +45,10 @@ public final class SandboxWhere {
     Sandbox openRunning() {
         preflight();
         SandboxSpec spec = spec();
-        return Sandbox.open(spec.stateDir()).orElseThrow(() -> userError(Text.of(
-                "沙箱 " + spec.name() + " 没有运行；请先运行：sudo labtutor sandbox up" + spec.whereOptions(),
-                "Sandbox " + spec.name() + " is not up; run: sudo labtutor sandbox up" + spec.whereOptions())));
+        return Sandbox.open(spec.stateDir())
+                .orElseThrow(() -> userError(Text.of(
+                        "沙箱 " + spec.name() + " 没有运行；请先运行：sudo labtutor sandbox up" + spec.whereOptions(),
+                        "Sandbox " + spec.name() + " is not up; run: sudo labtutor sandbox up" + spec.whereOptions())));
     }
 
     /** Refuses, in one sentence, when this machine cannot run a sandbox (not root, no ip, ...). */

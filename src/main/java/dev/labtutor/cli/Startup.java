@@ -9,31 +9,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * What the Java side of labtutor does only to start sooner, in this one class; the rest is in
- * the launcher ({@code ./labtutor}). {@code docs/startup.md} says what each buys and which
- * command measures it.
+ * What the Java side of labtutor does only to start sooner, in this one class; the rest is in the launcher
+ * ({@code ./labtutor}). {@code docs/startup.md} says what each buys and which command measures it.
  *
  * <ul>
- *   <li>{@link #tutor}: {@code labtutor} alone starts the tutor without picocli, which costs the
- *       first screen the loading of picocli and a reflective walk over the {@code learn} command;
- *   <li>{@link #version()}: {@code labtutor --version} answers from {@link RootCommand}'s
- *       annotation, without building the command tree;
- *   <li>{@link #commandLine(String...)}: a command line that names a subcommand is parsed by a
- *       tree of the root and that one branch ({@link BranchRoot}); picocli otherwise loads and
- *       reflects over every command class before it parses;
- *   <li>{@link #main(String[])}: the training run of the class-data sharing archive (AppCDS),
- *       run by the launcher with {@code -XX:ArchiveClassesAtExit}; every later start maps the
- *       classes it loaded instead of loading, parsing and verifying them again.
+ *   <li>{@link #tutor}: {@code labtutor} alone starts the tutor without picocli, which costs the first screen the
+ *       loading of picocli and a reflective walk over the {@code learn} command;
+ *   <li>{@link #version()}: {@code labtutor --version} answers from {@link RootCommand}'s annotation, without building
+ *       the command tree;
+ *   <li>{@link #commandLine(String...)}: a command line that names a subcommand is parsed by a tree of the root and
+ *       that one branch ({@link BranchRoot}); picocli otherwise loads and reflects over every command class before it
+ *       parses;
+ *   <li>{@link #main(String[])}: the training run of the class-data sharing archive (AppCDS), run by the launcher with
+ *       {@code -XX:ArchiveClassesAtExit}; every later start maps the classes it loaded instead of loading, parsing and
+ *       verifying them again.
  * </ul>
  */
 final class Startup {
 
-    private Startup() {
-    }
+    private Startup() {}
 
     /**
-     * {@code labtutor} with no arguments: {@code labtutor learn}, started without picocli. Errors
-     * end as they do for any command: one sentence and exit 2, or an internal error and exit 3.
+     * {@code labtutor} with no arguments: {@code labtutor learn}, started without picocli. Errors end as they do for
+     * any command: one sentence and exit 2, or an internal error and exit 3.
      */
     static int tutor(PrintWriter out, PrintWriter err) {
         try {
@@ -62,9 +60,8 @@ final class Startup {
     }
 
     /**
-     * A command tree that parses {@code args} as the whole one ({@link Main#commandLine()}) does:
-     * the root and the subcommand {@code args} name, or the whole tree when they name none (root
-     * help, no command, an unknown one).
+     * A command tree that parses {@code args} as the whole one ({@link Main#commandLine()}) does: the root and the
+     * subcommand {@code args} name, or the whole tree when they name none (root help, no command, an unknown one).
      */
     static CommandLine commandLine(String... args) {
         String first = null;
@@ -80,7 +77,8 @@ final class Startup {
         if (first != null) {
             for (Class<?> sub : RootCommand.class.getAnnotation(Command.class).subcommands()) {
                 Command c = sub.getAnnotation(Command.class);
-                if (c != null && (c.name().equals(first) || Arrays.asList(c.aliases()).contains(first))) {
+                if (c != null
+                        && (c.name().equals(first) || Arrays.asList(c.aliases()).contains(first))) {
                     CommandLine root = new CommandLine(new BranchRoot());
                     root.addSubcommand(c.name(), new CommandLine(sub));
                     Main.withHelp(root);
@@ -92,8 +90,8 @@ final class Startup {
     }
 
     /**
-     * The root of a one-branch tree: {@link RootCommand}'s name, version and options without its
-     * subcommands. {@code StartupTest} keeps its options equal to {@link RootCommand}'s.
+     * The root of a one-branch tree: {@link RootCommand}'s name, version and options without its subcommands.
+     * {@code StartupTest} keeps its options equal to {@link RootCommand}'s.
      */
     @Command(name = "labtutor", mixinStandardHelpOptions = true, versionProvider = BranchRoot.Version.class)
     static final class BranchRoot implements Runnable {
@@ -116,16 +114,22 @@ final class Startup {
     }
 
     /**
-     * The AppCDS training run: the commands a learner starts most often, with their output thrown
-     * away, and the tutor's first screen ({@link #paintTutor()}, {@link TutorRehearsal}); none of them touches the
-     * network. A command that cannot run here still loaded its classes, and the archive is made
-     * with whatever was loaded until an error.
+     * The AppCDS training run: the commands a learner starts most often, with their output thrown away, and the tutor's
+     * first screen ({@link #paintTutor()}, {@link TutorRehearsal}); none of them touches the network. A command that
+     * cannot run here still loaded its classes, and the archive is made with whatever was loaded until an error.
      */
     public static void main(String[] args) {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
-        String[][] runs = {{"--version"}, {"--help"}, {"lessons", "--lang", "zh"}, {"lessons", "--lang", "en"},
-                {"show", "install", "--no-detect", "--lang", "zh"}, {"lint"}, {"check", "--help"},
-                {"hosts", "list", "--known-hosts", "/nonexistent/labtutor-cds-training"}};
+        String[][] runs = {
+            {"--version"},
+            {"--help"},
+            {"lessons", "--lang", "zh"},
+            {"lessons", "--lang", "en"},
+            {"show", "install", "--no-detect", "--lang", "zh"},
+            {"lint"},
+            {"check", "--help"},
+            {"hosts", "list", "--known-hosts", "/nonexistent/labtutor-cds-training"}
+        };
         for (String[] run : runs) {
             try {
                 Main.run(none, none, run);
@@ -143,6 +147,7 @@ final class Startup {
     /** {@link TutorRehearsal#paint} with the installed course, and the start's background jobs rehearsed too. */
     static int paintTutor() throws Exception {
         CourseOptions courseOptions = new CourseOptions();
-        return TutorRehearsal.paint(courseOptions.loadCourse(Installation.locate()), courseOptions.checks(), LearnCommand::rehearseJobs);
+        return TutorRehearsal.paint(
+                courseOptions.loadCourse(Installation.locate()), courseOptions.checks(), LearnCommand::rehearseJobs);
     }
 }

@@ -7,18 +7,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A lesson's use of a named check from {@code checks/}: on which roles, with which
- * parameters (templates, still unrendered). {@code id} names this use in results; it defaults
- * to the check's name.
+ * A lesson's use of a named check from {@code checks/}: on which roles, with which parameters (templates, still
+ * unrendered). {@code id} names this use in results; it defaults to the check's name.
  *
- * <p>{@code supersededBy} names a later lesson that legitimately changes what this check looks
- * at (NFS mounted over the test pages, IPVS taking port 80 of the VIP): the check is scoped to
- * its own lesson's moment. Where every lesson is judged together (re-check, grading, the
- * whole-course proof) a failure of this check is not held against a learner whose superseding
- * lesson passes; see {@code dev.labtutor.check.Supersede}.
+ * <p>{@code supersededBy} names a later lesson that legitimately changes what this check looks at (NFS mounted over the
+ * test pages, IPVS taking port 80 of the VIP): the check is scoped to its own lesson's moment. Where every lesson is
+ * judged together (re-check, grading, the whole-course proof) a failure of this check is not held against a learner
+ * whose superseding lesson passes; see {@code dev.labtutor.check.Supersede}.
  */
-public record CheckRef(String id, String use, List<String> on, Map<String, YNode> with, YNode at,
-                       java.util.Optional<String> supersededBy) {
+public record CheckRef(
+        String id,
+        String use,
+        List<String> on,
+        Map<String, YNode> with,
+        YNode at,
+        java.util.Optional<String> supersededBy) {
 
     public CheckRef {
         on = List.copyOf(on);
@@ -32,9 +35,9 @@ public record CheckRef(String id, String use, List<String> on, Map<String, YNode
     }
 
     /**
-     * The roles this check needs a host for: those it runs {@code on}, then those whose fields
-     * its parameters name ({@code ${web01.address}}). A lab without such a host would render the
-     * course's default address in its place and judge the learner's work against it.
+     * The roles this check needs a host for: those it runs {@code on}, then those whose fields its parameters name
+     * ({@code ${web01.address}}). A lab without such a host would render the course's default address in its place and
+     * judge the learner's work against it.
      */
     public List<String> roles() {
         Set<String> out = new LinkedHashSet<>(on);

@@ -7,19 +7,36 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A course as data. {@code notes} are the course's notes on the original document, each placed
- * in a lesson (and step) that shows it. {@code defaultHosts} are the original document's addresses per role: they
- * fill lesson text when the learner has no lab file yet, and are never contacted.
- * {@code gating} says whether a lesson opens only when every lesson before it has passed
- * ({@link Gating#SEQUENTIAL}, the default) or all lessons are open ({@link Gating#FREE}).
+ * A course as data. {@code notes} are the course's notes on the original document, each placed in a lesson (and step)
+ * that shows it. {@code defaultHosts} are the original document's addresses per role: they fill lesson text when the
+ * learner has no lab file yet, and are never contacted. {@code gating} says whether a lesson opens only when every
+ * lesson before it has passed ({@link Gating#SEQUENTIAL}, the default) or all lessons are open ({@link Gating#FREE}).
  */
-public record Course(String id, Text title, Path dir, Map<String, Text> roles, Map<String, VarSpec> vars,
-                     Map<String, String> defaultHosts, List<Note> notes, List<Lesson> lessons, Gating gating) {
+public record Course(
+        String id,
+        Text title,
+        Path dir,
+        Map<String, Text> roles,
+        Map<String, VarSpec> vars,
+        Map<String, String> defaultHosts,
+        List<Note> notes,
+        List<Lesson> lessons,
+        Gating gating) {
 
-    public enum Gating { SEQUENTIAL, FREE }
+    public enum Gating {
+        SEQUENTIAL,
+        FREE
+    }
 
-    public Course(String id, Text title, Path dir, Map<String, Text> roles, Map<String, VarSpec> vars,
-                  Map<String, String> defaultHosts, List<Note> notes, List<Lesson> lessons) {
+    public Course(
+            String id,
+            Text title,
+            Path dir,
+            Map<String, Text> roles,
+            Map<String, VarSpec> vars,
+            Map<String, String> defaultHosts,
+            List<Note> notes,
+            List<Lesson> lessons) {
         this(id, title, dir, roles, vars, defaultHosts, notes, lessons, Gating.SEQUENTIAL);
     }
 

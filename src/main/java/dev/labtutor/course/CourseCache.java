@@ -2,7 +2,6 @@ package dev.labtutor.course;
 
 import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Binary;
-import dev.labtutor.yaml.YNode;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -20,25 +19,25 @@ import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 /**
- * The parsed course kept in a compact binary file, because composing a dozen lesson files with
- * the YAML library takes a quarter of a second on a cold JVM and the learner's first screen
- * waits for it. The file records every file the course was read from (course.yaml and each
- * lesson) with its size, modification time and file key (inode), and the build of labtutor
- * that wrote it; if any of these differ, or the file is damaged (its CRC-32 does not match) or
- * unreadable, the course is read from YAML again and the cache rewritten. Only a course read
- * without problems is kept, so errors are always reported from the YAML itself.
+ * The parsed course kept in a compact binary file, because composing a dozen lesson files with the YAML library takes a
+ * quarter of a second on a cold JVM and the learner's first screen waits for it. The file records every file the course
+ * was read from (course.yaml and each lesson) with its size, modification time and file key (inode), and the build of
+ * labtutor that wrote it; if any of these differ, or the file is damaged (its CRC-32 does not match) or unreadable, the
+ * course is read from YAML again and the cache rewritten. Only a course read without problems is kept, so errors are
+ * always reported from the YAML itself.
  */
 public final class CourseCache {
 
     /** Raised whenever the encoding below changes. */
     static final int FORMAT = 3;
+
     private static final byte[] MAGIC = "LTCOURSE".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final String build;
 
     /**
-     * @param file  where the cache of one course directory is kept
+     * @param file where the cache of one course directory is kept
      * @param build identifies the labtutor build (a cache written by another is not used)
      */
     public CourseCache(Path file, String build) {
@@ -47,27 +46,35 @@ public final class CourseCache {
     }
 
     /**
-     * The cache for {@code courseDir} under {@code cacheRoot}, for the labtutor build this class
-     * was loaded from; empty when that build cannot be told (classes not in a jar), in which case
-     * nothing is cached.
+     * The cache for {@code courseDir} under {@code cacheRoot}, for the labtutor build this class was loaded from; empty
+     * when that build cannot be told (classes not in a jar), in which case nothing is cached.
      */
     public static Optional<CourseCache> forBuild(Path cacheRoot, Path courseDir) {
         Path jar;
         try {
-            jar = Path.of(CourseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(CourseCache.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             if (!Files.isRegularFile(jar)) {
                 return Optional.empty();
             }
             BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
             String build = jar + " " + a.size() + " " + a.lastModifiedTime().toInstant();
-            String name = "course-" + Integer.toHexString(courseDir.toAbsolutePath().normalize().toString().hashCode()) + ".bin";
+            String name = "course-"
+                    + Integer.toHexString(
+                            courseDir.toAbsolutePath().normalize().toString().hashCode()) + ".bin";
             return Optional.of(new CourseCache(cacheRoot.resolve(name), build));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** Reads the course in {@code courseDir} from the cache when it is current, else with {@code fresh} (then caches it). */
+    /**
+     * Reads the course in {@code courseDir} from the cache when it is current, else with {@code fresh} (then caches
+     * it).
+     */
     public Course read(Path courseDir, Supplier<Course> fresh) {
         Optional<Course> cached = load(courseDir);
         if (cached.isPresent()) {
@@ -128,7 +135,8 @@ public final class CourseCache {
             byte[] body = out.bytes();
             CRC32 crc = new CRC32();
             crc.update(body);
-            byte[] head = new Binary.Out().integer(FORMAT).number(crc.getValue()).bytes();
+            byte[] head =
+                    new Binary.Out().integer(FORMAT).number(crc.getValue()).bytes();
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
@@ -176,9 +184,11 @@ public final class CourseCache {
         Text title = text(in);
         Path dir = in.path();
         Map<String, Text> roles = map(in, () -> text(in));
-        Map<String, VarSpec> vars = map(in, () -> new VarSpec(in.text(), in.text(), VarType.valueOf(in.text()), text(in)));
+        Map<String, VarSpec> vars =
+                map(in, () -> new VarSpec(in.text(), in.text(), VarType.valueOf(in.text()), text(in)));
         Map<String, String> defaultHosts = map(in, in::text);
-        List<Note> notes = list(in, () -> new Note(in.text(), in.bool() ? Optional.of(in.text()) : Optional.empty(), text(in)));
+        List<Note> notes =
+                list(in, () -> new Note(in.text(), in.bool() ? Optional.of(in.text()) : Optional.empty(), text(in)));
         List<Lesson> lessons = list(in, () -> lesson(in));
         return new Course(id, title, dir, roles, vars, defaultHosts, notes, lessons, Course.Gating.valueOf(in.text()));
     }
@@ -222,19 +232,46 @@ public final class CourseCache {
         Text title = text(in);
         Text intro = text(in);
         List<String> roles = list(in, in::text);
-        List<Step> steps = list(in, () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
-                list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node), in.node(),
-                        in.bool() ? Optional.of(in.text()) : Optional.empty()))));
-        List<Question> quiz = list(in, () -> new Question(in.text(), text(in),
-                list(in, () -> new Question.Choice(in.text(), text(in), in.bool(), in.bool() ? Optional.of(text(in)) : Optional.empty())),
-                text(in)));
+        List<Step> steps = list(
+                in,
+                () -> new Step(
+                        in.text(),
+                        text(in),
+                        text(in),
+                        list(in, () -> action(in)),
+                        list(
+                                in,
+                                () -> new CheckRef(
+                                        in.text(),
+                                        in.text(),
+                                        list(in, in::text),
+                                        map(in, in::node),
+                                        in.node(),
+                                        in.bool() ? Optional.of(in.text()) : Optional.empty()))));
+        List<Question> quiz = list(
+                in,
+                () -> new Question(
+                        in.text(),
+                        text(in),
+                        list(
+                                in,
+                                () -> new Question.Choice(
+                                        in.text(),
+                                        text(in),
+                                        in.bool(),
+                                        in.bool() ? Optional.of(text(in)) : Optional.empty())),
+                        text(in)));
         List<Action> solve = list(in, () -> action(in));
         return new Lesson(id, title, intro, roles, steps, quiz, solve, in.path());
     }
 
     private static void action(Binary.Out out, Action a) {
         if (a instanceof Action.Run r) {
-            out.integer(0).string(r.on()).string(r.script()).bool(r.interactive()).bool(r.watched());
+            out.integer(0)
+                    .string(r.on())
+                    .string(r.script())
+                    .bool(r.interactive())
+                    .bool(r.watched());
         } else if (a instanceof Action.WriteFile w) {
             out.integer(1).string(w.on()).string(w.path()).string(w.content());
         }

@@ -7,12 +7,19 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A lesson: steps in order, the roles it needs, an optional quiz (answered in the tutor,
- * checked locally), and its {@code solve} section (the actions that complete it, in order, each
- * on its host; used by {@code sandbox solve} and {@code dev check}).
+ * A lesson: steps in order, the roles it needs, an optional quiz (answered in the tutor, checked locally), and its
+ * {@code solve} section (the actions that complete it, in order, each on its host; used by {@code sandbox solve} and
+ * {@code dev check}).
  */
-public record Lesson(String id, Text title, Text intro, List<String> roles, List<Step> steps,
-                     List<Question> quiz, List<Action> solve, Path file) {
+public record Lesson(
+        String id,
+        Text title,
+        Text intro,
+        List<String> roles,
+        List<Step> steps,
+        List<Question> quiz,
+        List<Action> solve,
+        Path file) {
 
     public Lesson {
         roles = List.copyOf(roles);
@@ -36,9 +43,20 @@ public record Lesson(String id, Text title, Text intro, List<String> roles, List
         return new Lesson(id, title, intro, roles, steps, quiz, part, file);
     }
 
-    /** This lesson with its quiz filled by {@code fill} ({@link Question#filled}): the quiz a learner reads and is graded on. */
+    /**
+     * This lesson with its quiz filled by {@code fill} ({@link Question#filled}): the quiz a learner reads and is
+     * graded on.
+     */
     public Lesson withQuizFilled(UnaryOperator<String> fill) {
-        return new Lesson(id, title, intro, roles, steps, quiz.stream().map(q -> q.filled(fill)).toList(), solve, file);
+        return new Lesson(
+                id,
+                title,
+                intro,
+                roles,
+                steps,
+                quiz.stream().map(q -> q.filled(fill)).toList(),
+                solve,
+                file);
     }
 
     /** Every check of every step, in order. */

@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lesson's {@code solve} section rendered with the learner's values into shell scripts, one per
- * action, in the order written: what a learner would type on each host. A file action becomes a
- * quoted here-document (no expansion), so the file gets exactly the content the lesson shows.
+ * A lesson's {@code solve} section rendered with the learner's values into shell scripts, one per action, in the order
+ * written: what a learner would type on each host. A file action becomes a quoted here-document (no expansion), so the
+ * file gets exactly the content the lesson shows.
  */
 public final class Solution {
 
     /** One script to run on one host. */
-    public record Step(String role, String script) {
-    }
+    public record Step(String role, String script) {}
 
     private static final String EOF_MARK = "LABTUTOR_EOF";
 
-    private Solution() {
-    }
+    private Solution() {}
 
     public static List<Step> render(Lesson lesson, Bindings bindings) {
         List<Step> out = new ArrayList<>();
@@ -42,6 +40,7 @@ public final class Solution {
         }
         String body = content.endsWith("\n") ? content : content + "\n";
         String dir = path.substring(0, path.lastIndexOf('/'));
-        return (dir.isEmpty() ? "" : "mkdir -p '" + dir + "'\n") + "cat > '" + path + "' <<'" + EOF_MARK + "'\n" + body + EOF_MARK + "\n";
+        return (dir.isEmpty() ? "" : "mkdir -p '" + dir + "'\n") + "cat > '" + path + "' <<'" + EOF_MARK + "'\n" + body
+                + EOF_MARK + "\n";
     }
 }

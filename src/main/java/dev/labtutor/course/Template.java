@@ -8,15 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code ${name}} placeholders in lesson text, commands and check parameters; {@code $$} is a
- * literal dollar. Names are lower case with dots ({@code lb01.address}).
+ * {@code ${name}} placeholders in lesson text, commands and check parameters; {@code $$} is a literal dollar. Names are
+ * lower case with dots ({@code lb01.address}).
  */
 public final class Template {
 
     private static final Pattern REF = Pattern.compile("\\$\\$|\\$\\{([a-z0-9][a-z0-9_.-]*)}");
 
-    private Template() {
-    }
+    private Template() {}
 
     /** Thrown for a placeholder the lookup does not know. */
     public static final class UnknownVariable extends RuntimeException {

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Types of course variables and check parameters. Values are validated before they reach a
- * remote command line or a keepalived.conf the learner is told to write.
+ * Types of course variables and check parameters. Values are validated before they reach a remote command line or a
+ * keepalived.conf the learner is told to write.
  */
 public enum VarType {
     IPV4("an IPv4 address like 10.0.0.100"),

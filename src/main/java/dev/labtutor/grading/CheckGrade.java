@@ -16,8 +16,8 @@ public record CheckGrade(String lesson, Verdict verdict, int points) {
     }
 
     /**
-     * True when the check could not be judged because a host could not be asked (its status
-     * comes from the host, not from the student's work): reported once per host, not per check.
+     * True when the check could not be judged because a host could not be asked (its status comes from the host, not
+     * from the student's work): reported once per host, not per check.
      */
     public boolean hostLevel() {
         return verdict.cause().startsWith("host-");

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Asks for each secret once per grading run, not once per student's host: a key's passphrase
- * once per key file, a password once per {@code password-env} name (or login user when there is
- * none). Answers are kept for the run, handed out as copies, wiped on {@link #close()}, and
- * registered with the {@link Redactor} so that they can never reach the gradebook.
+ * Asks for each secret once per grading run, not once per student's host: a key's passphrase once per key file, a
+ * password once per {@code password-env} name (or login user when there is none). Answers are kept for the run, handed
+ * out as copies, wiped on {@link #close()}, and registered with the {@link Redactor} so that they can never reach the
+ * gradebook.
  */
 public final class ClassPrompter implements SecretPrompter, AutoCloseable {
 
@@ -23,9 +23,7 @@ public final class ClassPrompter implements SecretPrompter, AutoCloseable {
     private final Map<String, Optional<char[]>> answers = new HashMap<>();
     private boolean asking = true;
 
-    /**
-     * @param beforeAsking runs before a question is put (to clear a progress line), {@code afterAsking} after it
-     */
+    /** @param beforeAsking runs before a question is put (to clear a progress line), {@code afterAsking} after it */
     public ClassPrompter(SecretPrompter console, Runnable beforeAsking, Runnable afterAsking, Redactor redactor) {
         this.console = console;
         this.beforeAsking = beforeAsking;
@@ -36,7 +34,8 @@ public final class ClassPrompter implements SecretPrompter, AutoCloseable {
     @Override
     public synchronized Optional<char[]> password(HostSpec host, String prompt) {
         String key = host.passwordEnv().map(e -> "env:" + e).orElse("user:" + host.user());
-        String asked = host.passwordEnv().map(e -> "$" + e + " is not set; password for the hosts that use it: ")
+        String asked = host.passwordEnv()
+                .map(e -> "$" + e + " is not set; password for the hosts that use it: ")
                 .orElse("Password of " + host.user() + " on the students' hosts (asked once): ");
         return answer(key, () -> console.password(host, asked));
     }

@@ -21,11 +21,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * What {@code grade} and {@code roster check} work from, read and checked together: the roster,
- * the course it names (or the one given), the checks, and the lessons to grade. Anything wrong
- * is one {@link Invalid} listing every problem as file:line:col.
+ * What {@code grade} and {@code roster check} work from, read and checked together: the roster, the course it names (or
+ * the one given), the checks, and the lessons to grade. Anything wrong is one {@link Invalid} listing every problem as
+ * file:line:col.
  */
-public record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons, List<Text> warnings) {
+public record GradeInputs(
+        Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons, List<Text> warnings) {
 
     /** Input that cannot be graded, said in one message (the user's to fix). */
     public static final class Invalid extends RuntimeException {
@@ -72,16 +73,22 @@ public record GradeInputs(Roster roster, Course course, CheckCatalog catalog, Li
         return new GradeInputs(roster, course, catalog, lessons, roster.warnings(course, lessons));
     }
 
-    /** Secrets to keep out of the gradebook: VRRP passwords of every student (login passwords join as they are used). */
+    /**
+     * Secrets to keep out of the gradebook: VRRP passwords of every student (login passwords join as they are used).
+     */
     public Redactor redactor(Function<String, String> env) {
         Redactor r = new Redactor();
-        roster.students().forEach(s -> s.lab().vars().forEach((k, v) -> {
-            if (k.contains("pass")) {
-                r.word(v);
-            }
-        }));
-        roster.students().forEach(s -> s.lab().hosts().values().stream().map(HostSpec::passwordEnv)
-                .flatMap(Optional::stream).forEach(e -> r.secret(env.apply(e))));
+        roster.students()
+                .forEach(s -> s.lab().vars().forEach((k, v) -> {
+                    if (k.contains("pass")) {
+                        r.word(v);
+                    }
+                }));
+        roster.students()
+                .forEach(s -> s.lab().hosts().values().stream()
+                        .map(HostSpec::passwordEnv)
+                        .flatMap(Optional::stream)
+                        .forEach(e -> r.secret(env.apply(e))));
         return r;
     }
 
@@ -92,18 +99,27 @@ public record GradeInputs(Roster roster, Course course, CheckCatalog catalog, Li
         String want = roster.course().get();
         YNode at = roster.courseAt().orElseThrow();
         Path asPath = roster.source().toAbsolutePath().getParent().resolve(want).normalize();
-        Optional<Path> dir = want.contains("/") && Files.isDirectory(asPath) ? Optional.of(asPath)
-                : CourseReader.courseDirs(sources.lessonsDir()).stream().filter(d -> d.getFileName().toString().equals(want)).findFirst();
+        Optional<Path> dir = want.contains("/") && Files.isDirectory(asPath)
+                ? Optional.of(asPath)
+                : CourseReader.courseDirs(sources.lessonsDir()).stream()
+                        .filter(d -> d.getFileName().toString().equals(want))
+                        .findFirst();
         if (dir.isEmpty()) {
             Set<String> known = new LinkedHashSet<>();
-            CourseReader.courseDirs(sources.lessonsDir()).forEach(d -> known.add(d.getFileName().toString()));
-            throw new Invalid("the roster is invalid:\n" + new Problem(at.file(), at.line(), at.column(),
-                    "unknown course '" + want + "'" + Fields.suggestion(want, known)));
+            CourseReader.courseDirs(sources.lessonsDir())
+                    .forEach(d -> known.add(d.getFileName().toString()));
+            throw new Invalid("the roster is invalid:\n"
+                    + new Problem(
+                            at.file(),
+                            at.line(),
+                            at.column(),
+                            "unknown course '" + want + "'" + Fields.suggestion(want, known)));
         }
         try {
             return CourseReader.readStrict(dir.get());
         } catch (DataFileException e) {
-            throw new Invalid("the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
+            throw new Invalid(
+                    "the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.labtutor.grading;
 
-import dev.labtutor.io.FileTree;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.io.FileTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes a round's gradebook into a directory: {@code grades.csv} (UTF-8 with BOM),
- * {@code results.json}, {@code junit.xml}, {@code report.html}, {@code evidence/<student>/<role>.txt}
- * and {@code SHA256SUMS} over all of them ({@code sha256sum -c SHA256SUMS} verifies it). The files
- * are written next to the target first and then moved into place, so the directory holds one
- * complete round at any time (what {@code grade --watch} relies on when rewriting it).
+ * Writes a round's gradebook into a directory: {@code grades.csv} (UTF-8 with BOM), {@code results.json},
+ * {@code junit.xml}, {@code report.html}, {@code evidence/<student>/<role>.txt} and {@code SHA256SUMS} over all of them
+ * ({@code sha256sum -c SHA256SUMS} verifies it). The files are written next to the target first and then moved into
+ * place, so the directory holds one complete round at any time (what {@code grade --watch} relies on when rewriting
+ * it).
  */
 public final class Gradebook {
 
@@ -31,8 +30,7 @@ public final class Gradebook {
     public static final String EVIDENCE = "evidence";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private Gradebook() {
-    }
+    private Gradebook() {}
 
     /** Where a host's evidence is, relative to the gradebook directory. */
     public static String evidencePath(StudentGrade s, HostRecord h) {
@@ -90,9 +88,11 @@ public final class Gradebook {
         Files.writeString(dir.resolve(JUNIT), JunitXml.render(g, lang), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(HTML), HtmlReport.render(g, lang), StandardCharsets.UTF_8);
         for (StudentGrade s : g.students()) {
-            Path folder = Files.createDirectories(dir.resolve(EVIDENCE).resolve(s.student().id()));
+            Path folder = Files.createDirectories(
+                    dir.resolve(EVIDENCE).resolve(s.student().id()));
             for (HostRecord h : s.hosts()) {
-                try (java.io.Writer w = Files.newBufferedWriter(folder.resolve(h.evidenceName()), StandardCharsets.UTF_8)) {
+                try (java.io.Writer w =
+                        Files.newBufferedWriter(folder.resolve(h.evidenceName()), StandardCharsets.UTF_8)) {
                     EvidenceFile.write(g, s, h, w);
                 }
             }
@@ -100,13 +100,18 @@ public final class Gradebook {
         Files.writeString(dir.resolve(SUMS), sums(dir), StandardCharsets.UTF_8);
     }
 
-    /** {@code sha256sum} format: {@code <hex>  <relative path>}, one line per file, in path order. */
+    /** {@code sha256sum} format: {@code <hex> <relative path>}, one line per file, in path order. */
     static String sums(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(SUMS)).forEach(files::add);
+            s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals(SUMS))
+                    .forEach(files::add);
         }
-        List<String> rel = files.stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        List<String> rel = files.stream()
+                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .sorted()
+                .toList();
         StringBuilder sb = new StringBuilder();
         for (String r : rel) {
             sb.append(sha256(dir.resolve(r))).append("  ").append(r).append('\n');

@@ -10,10 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of the gradebook. Login passwords handed to SSH (from the environment or
- * typed) are replaced wherever they occur; VRRP passwords are replaced as whole words, and the
- * value after every {@code auth_pass} in raw output (keepalived.conf) is masked whatever it is.
- * Every text of a result goes through here before it is kept.
+ * Keeps secrets out of the gradebook. Login passwords handed to SSH (from the environment or typed) are replaced
+ * wherever they occur; VRRP passwords are replaced as whole words, and the value after every {@code auth_pass} in raw
+ * output (keepalived.conf) is masked whatever it is. Every text of a result goes through here before it is kept.
  */
 public final class Redactor {
 
@@ -75,9 +74,25 @@ public final class Redactor {
     }
 
     public Verdict clean(Verdict v) {
-        List<HostVerdict> per = v.perHost().stream().map(h -> new HostVerdict(h.role(), h.status(), h.cause(),
-                clean(h.message()), clean(h.hint()), cleanEvidence(h.evidence()))).toList();
-        return new Verdict(v.check(), clean(v.title()), v.hosts(), v.status(), v.cause(), clean(v.message()),
-                clean(v.hint()), cleanEvidence(v.evidence()), per, v.notes().stream().map(this::clean).toList());
+        List<HostVerdict> per = v.perHost().stream()
+                .map(h -> new HostVerdict(
+                        h.role(),
+                        h.status(),
+                        h.cause(),
+                        clean(h.message()),
+                        clean(h.hint()),
+                        cleanEvidence(h.evidence())))
+                .toList();
+        return new Verdict(
+                v.check(),
+                clean(v.title()),
+                v.hosts(),
+                v.status(),
+                v.cause(),
+                clean(v.message()),
+                clean(v.hint()),
+                cleanEvidence(v.evidence()),
+                per,
+                v.notes().stream().map(this::clean).toList());
     }
 }

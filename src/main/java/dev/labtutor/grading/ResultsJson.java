@@ -1,25 +1,23 @@
 package dev.labtutor.grading;
 
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.yaml.JsonWriter;
 import dev.labtutor.view.ReportJson;
+import dev.labtutor.yaml.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code results.json}: everything the round found, per student, lesson, check and host, each
- * check as {@code check --format json} has it (status, cause, message, hint, evidence, per-host),
- * plus its points; per host whom labtutor reached, its host key and its evidence file. A
- * student none of whose hosts could be judged is {@code "graded": false} with no total and no
- * percent. The roster's warnings and, per lesson, its maximum and whether it has a quiz (never
+ * {@code results.json}: everything the round found, per student, lesson, check and host, each check as {@code check
+ * --format json} has it (status, cause, message, hint, evidence, per-host), plus its points; per host whom labtutor
+ * reached, its host key and its evidence file. A student none of whose hosts could be judged is {@code "graded": false}
+ * with no total and no percent. The roster's warnings and, per lesson, its maximum and whether it has a quiz (never
  * graded here: it is answered in the learner's tutor) are at the top.
  */
 public final class ResultsJson {
 
-    private ResultsJson() {
-    }
+    private ResultsJson() {}
 
     public static String render(ClassGrades g, Lang lang) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -58,8 +56,9 @@ public final class ResultsJson {
         m.put("name", s.student().name());
         m.put("lab", s.student().labSource());
         Map<String, Object> vars = new LinkedHashMap<>();
-        s.student().lab().vars().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                vars.put(e.getKey(), e.getKey().contains("pass") ? Redactor.MASK : e.getValue()));
+        s.student().lab().vars().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> vars.put(e.getKey(), e.getKey().contains("pass") ? Redactor.MASK : e.getValue()));
         m.put("vars", vars);
         m.put("graded", s.graded());
         m.put("total", s.graded() ? s.total() : null);

@@ -22,19 +22,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A class to grade, as {@code roster.yaml} describes it. What can only be judged against a course
- * (lesson ids, check ids in {@code points}, variable types, roles the lessons need) is checked by
- * {@link #problemsWith}, once the course is known; the {@code *At} maps keep where each entry was
- * written so those problems name the line too.
+ * A class to grade, as {@code roster.yaml} describes it. What can only be judged against a course (lesson ids, check
+ * ids in {@code points}, variable types, roles the lessons need) is checked by {@link #problemsWith}, once the course
+ * is known; the {@code *At} maps keep where each entry was written so those problems name the line too.
  *
- * @param course      the course id or directory the roster names, if any
- * @param lessons     the lessons to grade when the command line does not say (empty: all)
- * @param points      weight per check id (a check not listed weighs 1)
- * @param knownHosts  the class known_hosts, when the roster names one
+ * @param course the course id or directory the roster names, if any
+ * @param lessons the lessons to grade when the command line does not say (empty: all)
+ * @param points weight per check id (a check not listed weighs 1)
+ * @param knownHosts the class known_hosts, when the roster names one
  */
-public record Roster(Path source, Optional<String> course, Optional<YNode> courseAt, List<String> lessons,
-                     Map<String, YNode> lessonsAt, Map<String, Integer> points, Map<String, YNode> pointsAt,
-                     List<Student> students, Optional<Path> knownHosts) {
+public record Roster(
+        Path source,
+        Optional<String> course,
+        Optional<YNode> courseAt,
+        List<String> lessons,
+        Map<String, YNode> lessonsAt,
+        Map<String, Integer> points,
+        Map<String, YNode> pointsAt,
+        List<Student> students,
+        Optional<Path> knownHosts) {
 
     /** The course variables that tell students' configurations apart (see {@link RosterVars}). */
     public static final List<String> DISTINCT_VARS = List.of("vip", "vrid", "auth-pass");
@@ -52,8 +58,8 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
     }
 
     /**
-     * The lessons to grade: {@code requested} (from the command line) when given, else the
-     * roster's, else every lesson of the course. Unknown ids are problems.
+     * The lessons to grade: {@code requested} (from the command line) when given, else the roster's, else every lesson
+     * of the course. Unknown ids are problems.
      */
     public List<Lesson> select(Course course, List<String> requested, Problems problems) {
         List<String> ids = !requested.isEmpty() ? requested : lessons;
@@ -71,16 +77,18 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
             }
             String message = "unknown lesson '" + id + "' in course " + course.id() + Fields.suggestion(id, known);
             YNode at = requested.isEmpty() ? lessonsAt.get(id) : null;
-            problems.add(at != null ? new Problem(at.file(), at.line(), at.column(), message)
-                    : new Problem(source, 1, 1, message + " (given with --lessons)"));
+            problems.add(
+                    at != null
+                            ? new Problem(at.file(), at.line(), at.column(), message)
+                            : new Problem(source, 1, 1, message + " (given with --lessons)"));
         }
         return out;
     }
 
     /**
-     * What does not fit the course: check ids in {@code points} that no selected lesson has,
-     * students' variables the course does not know or of the wrong type, hosts for roles the
-     * course does not have, and roles the selected lessons need that a student has no host for.
+     * What does not fit the course: check ids in {@code points} that no selected lesson has, students' variables the
+     * course does not know or of the wrong type, hosts for roles the course does not have, and roles the selected
+     * lessons need that a student has no host for.
      */
     public List<Problem> problemsWith(Course course, List<Lesson> selected) {
         Problems p = new Problems();
@@ -94,41 +102,56 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
         }
         pointsAt.forEach((id, at) -> {
             if (id.equals(QuizVerdict.CHECK_ID) && !checkIds.contains(id)) {
-                p.add(at, "'points' names 'quiz': a lesson's quiz is answered in the learner's tutor and cannot be seen "
-                        + "on the hosts, so grade does not grade it");
+                p.add(
+                        at,
+                        "'points' names 'quiz': a lesson's quiz is answered in the learner's tutor and cannot be seen "
+                                + "on the hosts, so grade does not grade it");
             } else if (!checkIds.contains(id)) {
-                p.add(at, "'points' names check '" + id + "', which no graded lesson has" + Fields.suggestion(id, checkIds));
+                p.add(
+                        at,
+                        "'points' names check '" + id + "', which no graded lesson has"
+                                + Fields.suggestion(id, checkIds));
             }
         });
         for (Student s : students) {
             s.varNodes().forEach((name, at) -> {
                 VarSpec spec = course.vars().get(name);
                 if (spec == null) {
-                    p.add(at, "student " + s.id() + ": unknown variable '" + name + "'"
-                            + Fields.suggestion(name, course.vars().keySet()));
+                    p.add(
+                            at,
+                            "student " + s.id() + ": unknown variable '" + name + "'"
+                                    + Fields.suggestion(name, course.vars().keySet()));
                 } else if (!spec.type().accepts(at.text())) {
-                    p.add(at, "student " + s.id() + ": variable '" + name + "' must be " + spec.type().describe()
-                            + ", not '" + (name.contains("pass") ? "…" : at.text()) + "'");
+                    p.add(
+                            at,
+                            "student " + s.id() + ": variable '" + name + "' must be "
+                                    + spec.type().describe() + ", not '" + (name.contains("pass") ? "…" : at.text())
+                                    + "'");
                 }
             });
-            s.lab().hosts().keySet().stream().filter(r -> !course.roles().containsKey(r)).forEach(r ->
-                    p.add(s.roleNodes().getOrDefault(r, s.at()), "student " + s.id() + ": unknown role '" + r + "'"
-                            + Fields.suggestion(r, course.roles().keySet())));
-            List<String> missing = roles.stream().filter(r -> !s.lab().hosts().containsKey(r)).toList();
+            s.lab().hosts().keySet().stream()
+                    .filter(r -> !course.roles().containsKey(r))
+                    .forEach(r -> p.add(
+                            s.roleNodes().getOrDefault(r, s.at()),
+                            "student " + s.id() + ": unknown role '" + r + "'"
+                                    + Fields.suggestion(r, course.roles().keySet())));
+            List<String> missing =
+                    roles.stream().filter(r -> !s.lab().hosts().containsKey(r)).toList();
             if (!missing.isEmpty()) {
-                p.add(s.at(), "student " + s.id() + " has no host for " + String.join(", ", missing)
-                        + " (the graded lessons need " + String.join(", ", roles) + ")"
-                        + s.labFile().map(f -> "; add it to " + f).orElse(""));
+                p.add(
+                        s.at(),
+                        "student " + s.id() + " has no host for " + String.join(", ", missing)
+                                + " (the graded lessons need " + String.join(", ", roles) + ")"
+                                + s.labFile().map(f -> "; add it to " + f).orElse(""));
             }
         }
         return p.sorted();
     }
 
     /**
-     * Pairs of students whose configurations would be interchangeable (same VIP, VRID or VRRP
-     * password, course defaults included) and hosts two students share, among the roles the
-     * graded lessons use: worth a warning, since one student's work could then be graded as
-     * another's. Each names where the later student is written.
+     * Pairs of students whose configurations would be interchangeable (same VIP, VRID or VRRP password, course defaults
+     * included) and hosts two students share, among the roles the graded lessons use: worth a warning, since one
+     * student's work could then be graded as another's. Each names where the later student is written.
      */
     public List<Text> warnings(Course course, List<Lesson> graded) {
         List<Text> out = new ArrayList<>();
@@ -142,10 +165,13 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
                 String other = firstWith.putIfAbsent(v, s.id());
                 if (other != null) {
                     String shown = var.contains("pass") ? var : var + " " + v;
-                    out.add(Text.of(s.at().where() + "：学生 " + other + " 和 " + s.id() + " 的 " + shown
-                                    + " 相同：他们的配置可以互换（'labtutor roster vars' 可给出各不相同的值）",
-                            s.at().where() + ": students " + other + " and " + s.id() + " have the same " + shown
-                                    + ": their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"));
+                    out.add(
+                            Text.of(
+                                    s.at().where() + "：学生 " + other + " 和 " + s.id() + " 的 " + shown
+                                            + " 相同：他们的配置可以互换（'labtutor roster vars' 可给出各不相同的值）",
+                                    s.at().where() + ": students " + other + " and " + s.id() + " have the same "
+                                            + shown
+                                            + ": their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"));
                 }
             }
         }
@@ -160,7 +186,8 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
                 String other = hostOwner.putIfAbsent(key, s.id() + "'s " + role);
                 if (other != null && !other.startsWith(s.id() + "'s")) {
                     String[] o = other.split("'s ", 2);
-                    out.add(Text.of(s.at().where() + "：" + s.id() + " 的 " + role + "（" + key + "）也是 " + o[0] + " 的 " + o[1],
+                    out.add(Text.of(
+                            s.at().where() + "：" + s.id() + " 的 " + role + "（" + key + "）也是 " + o[0] + " 的 " + o[1],
                             s.at().where() + ": " + s.id() + "'s " + role + " (" + key + ") is also " + other));
                 }
             });
@@ -169,8 +196,8 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
     }
 
     /**
-     * The hosts the graded lessons reach, as {@code address:port}, each once however many
-     * students name it (hosts of roles no graded lesson uses are not contacted, so not counted).
+     * The hosts the graded lessons reach, as {@code address:port}, each once however many students name it (hosts of
+     * roles no graded lesson uses are not contacted, so not counted).
      */
     public Set<String> gradedHosts(List<Lesson> graded) {
         Set<String> roles = roles(graded);
@@ -188,7 +215,11 @@ public record Roster(Path source, Optional<String> course, Optional<YNode> cours
     /** Host entries of the roles the graded lessons use, one per student and role. */
     public int gradedHostEntries(List<Lesson> graded) {
         Set<String> roles = roles(graded);
-        return students.stream().mapToInt(s -> (int) s.lab().hosts().keySet().stream().filter(roles::contains).count()).sum();
+        return students.stream()
+                .mapToInt(s -> (int) s.lab().hosts().keySet().stream()
+                        .filter(roles::contains)
+                        .count())
+                .sum();
     }
 
     private static Set<String> roles(List<Lesson> graded) {

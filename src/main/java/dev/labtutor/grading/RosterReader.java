@@ -9,9 +9,9 @@ import dev.labtutor.yaml.YNode;
 import dev.labtutor.yaml.YamlReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,21 +19,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code roster.yaml}. Every problem is reported as file:line:col, in the roster or in the
- * student's lab file where it was written; unknown keys get a suggestion. A student's lab is
- * either their own lab file ({@code lab:}, relative to the roster, exactly as the learner uses
- * it) or written inline ({@code hosts:}); {@code vars:} in the roster override the lab file's
- * (the instructor assigns them), and {@code defaults:} fill in what a student's host entry does
- * not say (its own value wins).
+ * Reads {@code roster.yaml}. Every problem is reported as file:line:col, in the roster or in the student's lab file
+ * where it was written; unknown keys get a suggestion. A student's lab is either their own lab file ({@code lab:},
+ * relative to the roster, exactly as the learner uses it) or written inline ({@code hosts:}); {@code vars:} in the
+ * roster override the lab file's (the instructor assigns them), and {@code defaults:} fill in what a student's host
+ * entry does not say (its own value wins).
  */
 public final class RosterReader {
 
-    private static final Set<String> TOP_KEYS = Set.of("course", "lessons", "points", "defaults", "students", "known-hosts");
+    private static final Set<String> TOP_KEYS =
+            Set.of("course", "lessons", "points", "defaults", "students", "known-hosts");
     private static final Set<String> STUDENT_KEYS = Set.of("id", "name", "lab", "vars", "hosts");
     /** Host keys that make sense for every host of a class (not {@code address}). */
     private static final Set<String> DEFAULT_KEYS = Set.of("port", "user", "identity", "password-env", "sudo");
     /** Safe as a folder name and in every report format. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
     private static final int MAX_POINTS = 1000;
 
     private final LabFileReader labs;
@@ -88,7 +89,8 @@ public final class RosterReader {
             problems.add(list.get(), "'students' must be a list (each item starts with '- id: ...')");
         } else {
             Map<String, YNode> ids = new HashMap<>();
-            YNode defaultHost = defaults.filter(YNode::isMap).map(d -> d.only(DEFAULT_KEYS)).orElse(null);
+            YNode defaultHost =
+                    defaults.filter(YNode::isMap).map(d -> d.only(DEFAULT_KEYS)).orElse(null);
             for (YNode item : list.get().items()) {
                 readStudent(file, item, defaultHost, ids, problems).ifPresent(students::add);
             }
@@ -96,8 +98,16 @@ public final class RosterReader {
                 problems.add(list.get(), "the roster's 'students' list is empty");
             }
         }
-        return Optional.of(new Roster(file, course, top.node("course"), List.copyOf(lessonsAt.keySet()), lessonsAt,
-                points, pointsAt, students, knownHosts));
+        return Optional.of(new Roster(
+                file,
+                course,
+                top.node("course"),
+                List.copyOf(lessonsAt.keySet()),
+                lessonsAt,
+                points,
+                pointsAt,
+                students,
+                knownHosts));
     }
 
     /** Reads the roster and throws {@link DataFileException} on any problem. */
@@ -128,7 +138,8 @@ public final class RosterReader {
         });
     }
 
-    private Optional<Student> readStudent(Path roster, YNode item, YNode defaults, Map<String, YNode> ids, Problems problems) {
+    private Optional<Student> readStudent(
+            Path roster, YNode item, YNode defaults, Map<String, YNode> ids, Problems problems) {
         if (!item.isMap()) {
             problems.add(item, "each student must be a mapping: - id: s01, name: ..., lab: FILE");
             return Optional.empty();
@@ -137,15 +148,20 @@ public final class RosterReader {
         Fields f = Fields.of(item, problems, "student", STUDENT_KEYS);
         String id = f.requiredText("id").trim();
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.add(f.node("id").orElse(item), "student id '" + id
-                    + "' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)");
+            problems.add(
+                    f.node("id").orElse(item),
+                    "student id '" + id
+                            + "' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)");
         }
         YNode first = ids.putIfAbsent(id, item);
         if (!id.isEmpty() && first != null) {
-            problems.add(f.node("id").orElse(item), "student id '" + id + "' is used twice (first at line " + first.line() + ")");
+            problems.add(
+                    f.node("id").orElse(item),
+                    "student id '" + id + "' is used twice (first at line " + first.line() + ")");
         }
         String who = "student " + (id.isEmpty() ? "at line " + item.line() : id);
-        String name = f.text("name").map(String::strip).filter(s -> !s.isEmpty()).orElse(id);
+        String name =
+                f.text("name").map(String::strip).filter(s -> !s.isEmpty()).orElse(id);
         Optional<YNode> labNode = f.node("lab");
         Optional<YNode> hosts = f.node("hosts");
         Optional<YNode> vars = f.node("vars");
@@ -199,7 +215,8 @@ public final class RosterReader {
         if (read.isEmpty() || problems.size() != before) {
             return Optional.empty();
         }
-        Map<String, YNode> varNodes = new LinkedHashMap<>(lab.get("vars").map(YNode::entries).orElse(Map.of()));
+        Map<String, YNode> varNodes =
+                new LinkedHashMap<>(lab.get("vars").map(YNode::entries).orElse(Map.of()));
         Map<String, YNode> roleNodes = new LinkedHashMap<>();
         YNode hostsNode = lab.get("hosts").orElse(lab);
         hostsNode.entries().keySet().forEach(r -> roleNodes.put(r, hostsNode.keyNode(r)));

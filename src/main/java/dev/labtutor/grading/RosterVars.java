@@ -9,28 +9,27 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Per-student VRRP parameters that make two students' configurations never interchangeable:
- * every pair differs in VIP, in {@code virtual_router_id} and in {@code auth_pass}, and none uses
- * the course's defaults (the original document's values, which a copied configuration would
- * carry). VIPs come from the upper half of the subnet, away from the hosts' usual low addresses.
+ * Per-student VRRP parameters that make two students' configurations never interchangeable: every pair differs in VIP,
+ * in {@code virtual_router_id} and in {@code auth_pass}, and none uses the course's defaults (the original document's
+ * values, which a copied configuration would carry). VIPs come from the upper half of the subnet, away from the hosts'
+ * usual low addresses.
  */
 public final class RosterVars {
 
     /** One student's block. */
-    public record Block(String vip, int vrid, String authPass) {
-    }
+    public record Block(String vip, int vrid, String authPass) {}
 
     /** keepalived compares only the first 8 characters of auth_pass. */
     public static final int AUTH_PASS_LENGTH = 8;
+
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
-    private RosterVars() {
-    }
+    private RosterVars() {}
 
     /**
-     * @param network  the subnet's first address
-     * @param prefix   its prefix length (16 to 28)
-     * @param avoid    values never handed out (the course defaults), as text
+     * @param network the subnet's first address
+     * @param prefix its prefix length (16 to 28)
+     * @param avoid values never handed out (the course defaults), as text
      * @throws IllegalArgumentException when the subnet or the VRID range cannot give {@code count} distinct blocks
      */
     public static List<Block> generate(int count, String network, int prefix, Set<String> avoid, Random random) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One student's grades: a score per lesson, the hosts as they answered, and remarks that keep
- * "wrong" (FAIL, with its cause) apart from "could not be asked" (UNREACHABLE, ERROR).
+ * One student's grades: a score per lesson, the hosts as they answered, and remarks that keep "wrong" (FAIL, with its
+ * cause) apart from "could not be asked" (UNREACHABLE, ERROR).
  */
 public record StudentGrade(Student student, List<LessonGrade> lessons, List<HostRecord> hosts) {
 
@@ -25,9 +25,9 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
     }
 
     /**
-     * Whether the student is graded: some lab host answered. When none could be judged (each
-     * UNREACHABLE or ERROR, e.g. a changed host key) the gradebook says "not graded" and gives
-     * no total or percent, rather than a 0 that reads as "did nothing".
+     * Whether the student is graded: some lab host answered. When none could be judged (each UNREACHABLE or ERROR, e.g.
+     * a changed host key) the gradebook says "not graded" and gives no total or percent, rather than a 0 that reads as
+     * "did nothing".
      */
     public boolean graded() {
         List<HostRecord> lab = labHosts();
@@ -54,11 +54,17 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
     }
 
     public List<String> unreachableHosts() {
-        return labHosts().stream().filter(h -> h.state() == HostRecord.State.UNREACHABLE).map(HostRecord::role).toList();
+        return labHosts().stream()
+                .filter(h -> h.state() == HostRecord.State.UNREACHABLE)
+                .map(HostRecord::role)
+                .toList();
     }
 
     public List<String> errorHosts() {
-        return labHosts().stream().filter(h -> h.state() == HostRecord.State.ERROR).map(HostRecord::role).toList();
+        return labHosts().stream()
+                .filter(h -> h.state() == HostRecord.State.ERROR)
+                .map(HostRecord::role)
+                .toList();
     }
 
     /** Every lab host was UNREACHABLE (a special case of not {@link #graded()}). */

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The learner's language. Chinese first: the course is written in Chinese and translated. */
 public enum Lang {
-    ZH, EN;
+    ZH,
+    EN;
 
     public static Lang parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {
@@ -24,9 +25,9 @@ public enum Lang {
     }
 
     /**
-     * The language of the locale, as gettext picks the messages locale: the first of
-     * {@code LC_ALL}, {@code LC_MESSAGES}, {@code LANG} that is set and not empty; a Chinese
-     * locale ({@code zh_CN.UTF-8}, {@code zh_TW}, ...) gives ZH, anything else (or nothing) EN.
+     * The language of the locale, as gettext picks the messages locale: the first of {@code LC_ALL},
+     * {@code LC_MESSAGES}, {@code LANG} that is set and not empty; a Chinese locale ({@code zh_CN.UTF-8},
+     * {@code zh_TW}, ...) gives ZH, anything else (or nothing) EN.
      */
     public static Lang fromEnvironment(java.util.function.Function<String, String> env) {
         return firstSet(env.apply("LC_ALL"), env.apply("LC_MESSAGES"), env.apply("LANG"));

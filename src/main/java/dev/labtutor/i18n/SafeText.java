@@ -1,24 +1,21 @@
 package dev.labtutor.i18n;
 
 /**
- * Text that came from a host (a tool's output, a config line, a log line, an interface name)
- * made harmless for the place it is shown. A learner is root on their own VM and can make any
- * tool print anything: terminal escape sequences (clear the screen, set the window title, write
- * the clipboard with OSC 52, move the cursor over labtutor's own lines), carriage returns that
- * overwrite a line, bidi overrides that show text in another order than it is, invisible
- * zero-width characters. {@link #terminal} is the one function every view applies to such text
- * before it reaches a terminal, the HTML report, the CSV or a JSON document: each of those
- * characters is shown as a visible escape ({@code \x1b}, <code>&#92;u{202E}</code>), so what was seen
- * stays readable and nothing acts. A newline and a tab are kept. The replacement character
- * U+FFFD, which stands for invalid UTF-8 after decoding, is visible already and stays.
+ * Text that came from a host (a tool's output, a config line, a log line, an interface name) made harmless for the
+ * place it is shown. A learner is root on their own VM and can make any tool print anything: terminal escape sequences
+ * (clear the screen, set the window title, write the clipboard with OSC 52, move the cursor over labtutor's own lines),
+ * carriage returns that overwrite a line, bidi overrides that show text in another order than it is, invisible
+ * zero-width characters. {@link #terminal} is the one function every view applies to such text before it reaches a
+ * terminal, the HTML report, the CSV or a JSON document: each of those characters is shown as a visible escape
+ * ({@code \x1b}, <code>&#92;u{202E}</code>), so what was seen stays readable and nothing acts. A newline and a tab are
+ * kept. The replacement character U+FFFD, which stands for invalid UTF-8 after decoding, is visible already and stays.
  *
- * <p>{@link #escaped} is the reversible form the evidence files keep: a backslash is doubled
- * too, so the exact text seen can be recovered and checked against its recorded hash.
+ * <p>{@link #escaped} is the reversible form the evidence files keep: a backslash is doubled too, so the exact text
+ * seen can be recovered and checked against its recorded hash.
  */
 public final class SafeText {
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** {@code s} with every character that could act on a terminal or hide text shown as a visible escape. */
     public static String terminal(String s) {
@@ -29,16 +26,16 @@ public final class SafeText {
     }
 
     /**
-     * As {@link #terminal}, and a backslash becomes {@code \\}, so the text is one to one with what
-     * was seen: undo {@code \\}, {@code \xHH} and <code>&#92;u{XXXX}</code> and the original comes back.
+     * As {@link #terminal}, and a backslash becomes {@code \\}, so the text is one to one with what was seen: undo
+     * {@code \\}, {@code \xHH} and <code>&#92;u{XXXX}</code> and the original comes back.
      */
     public static String escaped(String s) {
         return escape(s, true);
     }
 
     /**
-     * {@link #escaped} written to {@code out} as it goes, for output of megabytes: no string of the
-     * whole escaped text (four characters for each NUL byte a host printed) is ever built.
+     * {@link #escaped} written to {@code out} as it goes, for output of megabytes: no string of the whole escaped text
+     * (four characters for each NUL byte a host printed) is ever built.
      */
     public static void escaped(String s, Appendable out) throws java.io.IOException {
         StringBuilder sb = new StringBuilder(8192 + 16);
@@ -76,11 +73,10 @@ public final class SafeText {
     }
 
     /**
-     * A code point that must not reach a terminal as it is: C0 controls other than newline and
-     * tab (ESC, CR, BEL, NUL, backspace...), DEL, the C1 controls (U+0080-U+009F, which some
-     * terminals take as CSI), format characters (bidi embeddings, overrides and isolates, the
-     * zero-width space, joiners, the byte order mark, soft hyphen, tag characters), the line and
-     * paragraph separators, and a surrogate that is not half of a pair.
+     * A code point that must not reach a terminal as it is: C0 controls other than newline and tab (ESC, CR, BEL, NUL,
+     * backspace...), DEL, the C1 controls (U+0080-U+009F, which some terminals take as CSI), format characters (bidi
+     * embeddings, overrides and isolates, the zero-width space, joiners, the byte order mark, soft hyphen, tag
+     * characters), the line and paragraph separators, and a surrogate that is not half of a pair.
      */
     public static boolean unsafe(int cp) {
         if (cp == '\n' || cp == '\t') {
@@ -90,8 +86,10 @@ public final class SafeText {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+        return type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static boolean clean(String s) {

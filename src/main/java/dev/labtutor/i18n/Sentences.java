@@ -3,15 +3,13 @@ package dev.labtutor.i18n;
 import java.util.List;
 
 /**
- * Joins findings into one message: {@code "; "} in English and {@code "；"} in Chinese between
- * them. A finding may be a whole sentence with its full stop (keepalived's diagnostics are); the
- * stop before a separator is dropped, so a message never reads {@code "BACKUP.; line 19"} or
- * {@code "BACKUP。；第 19 行"}. The last finding keeps its own ending.
+ * Joins findings into one message: {@code "; "} in English and {@code "；"} in Chinese between them. A finding may be a
+ * whole sentence with its full stop (keepalived's diagnostics are); the stop before a separator is dropped, so a
+ * message never reads {@code "BACKUP.; line 19"} or {@code "BACKUP。；第 19 行"}. The last finding keeps its own ending.
  */
 public final class Sentences {
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     public static Text join(List<Text> parts) {
         StringBuilder zh = new StringBuilder();

@@ -9,15 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removing a directory tree: what labtutor made (a sandbox's state, a gradebook being written, a temporary directory). */
+/**
+ * Removing a directory tree: what labtutor made (a sandbox's state, a gradebook being written, a temporary directory).
+ */
 public final class FileTree {
 
-    private FileTree() {
-    }
+    private FileTree() {}
 
     /**
-     * Deletes {@code root} and everything below it; symbolic links are removed, never followed.
-     * Nothing happens when {@code root} does not exist.
+     * Deletes {@code root} and everything below it; symbolic links are removed, never followed. Nothing happens when
+     * {@code root} does not exist.
      *
      * @throws UncheckedIOException when something could not be removed
      */

@@ -10,18 +10,18 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * keepalived's line reader (lib/parser.c {@code read_line} and {@code alloc_strvec}) in Java:
- * 1023-byte {@code fgets} chunks, {@code !}/{@code #} comments outside double quotes,
- * {@code @ID}/{@code @^ID} conditional lines, {@code $NAME=value} definitions with
- * {@code $NAME}/{@code ${NAME}} substitution (undefined names stay literal), {@code ~SEQ} and
- * {@code ~LST} generated lines, {@code include} globs relative to the including file, and the
- * splitting of a line at its first {@code {} or {@code }} outside quotes. It also keeps the
- * brace depth count that gives "Extra '}' found" and "missing '}'".
+ * keepalived's line reader (lib/parser.c {@code read_line} and {@code alloc_strvec}) in Java: 1023-byte {@code fgets}
+ * chunks, {@code !}/{@code #} comments outside double quotes, {@code @ID}/{@code @^ID} conditional lines,
+ * {@code $NAME=value} definitions with {@code $NAME}/{@code ${NAME}} substitution (undefined names stay literal),
+ * {@code ~SEQ} and {@code ~LST} generated lines, {@code include} globs relative to the including file, and the
+ * splitting of a line at its first {@code {} or {@code }} outside quotes. It also keeps the brace depth count that
+ * gives "Extra '}' found" and "missing '}'".
  */
 final class ConfigReader {
 
     /** keepalived's MAXBUF; fgets reads at most one byte less. */
     static final int MAXBUF = 1024;
+
     private static final int MAX_INCLUDE_DEPTH = 32;
     private static final int MAX_GENERATED_LINES = 100_000;
 
@@ -97,7 +97,11 @@ final class ConfigReader {
                     seqs.remove(seqs.size() - 1);
                 }
                 if (++generated > MAX_GENERATED_LINES) {
-                    sink.error(seq.file, seq.line, "seq-invalid", "~SEQ/~LST 生成的行过多，已停止展开。",
+                    sink.error(
+                            seq.file,
+                            seq.line,
+                            "seq-invalid",
+                            "~SEQ/~LST 生成的行过多，已停止展开。",
                             "~SEQ/~LST generates too many lines; expansion stopped.");
                     seqs.clear();
                 }
@@ -106,7 +110,11 @@ final class ConfigReader {
             } else if (!pending.isEmpty()) {
                 buf = pending.poll();
                 if (++generated > MAX_GENERATED_LINES) {
-                    sink.error(file, line, "definition-loop", "多行变量展开出的行过多（是否引用了自己？），已停止展开。",
+                    sink.error(
+                            file,
+                            line,
+                            "definition-loop",
+                            "多行变量展开出的行过多（是否引用了自己？），已停止展开。",
                             "A multi-line $definition expands into too many lines (does it refer to itself?); expansion stopped.");
                     pending.clear();
                     continue;
@@ -126,7 +134,10 @@ final class ConfigReader {
                     file = c.source.path();
                     line = c.lineNo;
                     if (c.lastChunkTooLong) {
-                        sink.warning(file, line, "line-too-long",
+                        sink.warning(
+                                file,
+                                line,
+                                "line-too-long",
                                 "这一行超过 1023 字节，keepalived 会把它切成几段分别解析。",
                                 "This line is longer than 1023 bytes; keepalived cuts it into pieces and parses each on its own.");
                     }
@@ -206,7 +217,10 @@ final class ConfigReader {
             openBraces.push(new Stmt(file, line, List.of("{")));
         } else if (buf.equals("}")) {
             if (openBraces.isEmpty()) {
-                sink.error(file, line, "extra-brace",
+                sink.error(
+                        file,
+                        line,
+                        "extra-brace",
                         "多了一个 '}'：前面没有与之配对的 '{'。keepalived 会把它当作未知关键字，请删掉它。",
                         "Extra '}': there is no '{' for it to close. keepalived treats it as an unknown keyword; delete it.");
             } else {
@@ -247,7 +261,10 @@ final class ConfigReader {
             if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
                 boolean ok = buf.charAt(1) == 'S' ? addSeq(buf) : addLst(buf);
                 if (!ok) {
-                    sink.error(file, line, "seq-invalid",
+                    sink.error(
+                            file,
+                            line,
+                            "seq-invalid",
                             "无法理解这条 " + buf.substring(0, 4) + " 定义：'" + buf + "'。",
                             "Invalid " + buf.substring(0, 4) + " specification '" + buf + "'.");
                 }
@@ -276,7 +293,11 @@ final class ConfigReader {
                 return buf;
             }
         }
-        sink.error(file, line, "definition-loop", "变量定义互相引用，无法展开完毕。",
+        sink.error(
+                file,
+                line,
+                "definition-loop",
+                "变量定义互相引用，无法展开完毕。",
                 "A $definition refers to itself; it cannot be fully expanded.");
         return buf;
     }
@@ -331,7 +352,11 @@ final class ConfigReader {
             }
             if (++guard > 256 || --substitutionBudget < 0) {
                 if (substitutionBudget == -1) {
-                    sink.error(file, line, "definition-loop", "变量定义互相引用，展开次数过多，已停止展开。",
+                    sink.error(
+                            file,
+                            line,
+                            "definition-loop",
+                            "变量定义互相引用，展开次数过多，已停止展开。",
                             "$definitions refer to each other and expand too often; expansion stopped.");
                 }
                 break;
@@ -349,7 +374,10 @@ final class ConfigReader {
             sb.replace(cur, ref.end, value);
             if (sb.length() >= MAXBUF) {
                 overflow = true;
-                sink.warning(file, line, "line-too-long",
+                sink.warning(
+                        file,
+                        line,
+                        "line-too-long",
                         "变量替换后这一行超过 1023 字节，keepalived 会停止替换。",
                         "After $definition substitution this line exceeds 1023 bytes; keepalived stops substituting.");
                 break;
@@ -394,14 +422,12 @@ final class ConfigReader {
                     return Long.toString(min + Math.floorMod(random.nextLong(), span));
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return def.value == null ? "" : def.value;
     }
 
-    private record Ref(Def def, int end, String params) {
-    }
+    private record Ref(Def def, int end, String params) {}
 
     /** find_definition() for a use at {@code pos} (just after the '$'). */
     private Ref findRef(CharSequence s, int pos) {
@@ -496,7 +522,10 @@ final class ConfigReader {
         boolean plain = buf.charAt(7) == ' ' || buf.charAt(7) == '\t';
         String pattern = buf.substring(plain ? 8 : 9).strip();
         if (files.size() >= MAX_INCLUDE_DEPTH) {
-            sink.error(file, line, "include-depth",
+            sink.error(
+                    file,
+                    line,
+                    "include-depth",
                     "include 嵌套太深（是否互相包含？），已停止读取 '" + pattern + "'。",
                     "Includes nest too deeply (do files include each other?); not reading '" + pattern + "'.");
             return;
@@ -509,11 +538,18 @@ final class ConfigReader {
         }
         if (found == null || found.isEmpty()) {
             if (plain) {
-                sink.warning(file, line, "include-missing",
+                sink.warning(
+                        file,
+                        line,
+                        "include-missing",
                         "include 的文件 '" + pattern + "' 不存在。keepalived 只提示一句就继续运行，这部分配置不会生效。",
-                        "Config files missing '" + pattern + "'. keepalived only notes this and carries on without that part of the configuration.");
+                        "Config files missing '" + pattern
+                                + "'. keepalived only notes this and carries on without that part of the configuration.");
             } else {
-                sink.error(file, line, "include-missing",
+                sink.error(
+                        file,
+                        line,
+                        "include-missing",
                         "include 的文件 '" + pattern + "' 不存在。",
                         "Config files missing '" + pattern + "'.");
             }
@@ -562,9 +598,13 @@ final class ConfigReader {
             }
         }
         if (quote) {
-            sink.error(file, line, "unterminated-quote",
+            sink.error(
+                    file,
+                    line,
+                    "unterminated-quote",
                     "引号没有闭合：'" + str.substring(start) + "'。keepalived 会丢掉引号之后的内容，请补上结尾的 \"。",
-                    "Unterminated quote '" + str.substring(start) + "'. keepalived drops what follows the quote; add the closing \".");
+                    "Unterminated quote '" + str.substring(start)
+                            + "'. keepalived drops what follows the quote; add the closing \".");
         }
         if (skip >= 0) {
             out.setLength(skip);
@@ -596,8 +636,12 @@ final class ConfigReader {
                 int close = s.indexOf('"', i + 1);
                 if (close < 0) {
                     if (!sink.has(file, line, "unterminated-quote")) {
-                        sink.error(file, line, "unterminated-quote",
-                                "引号没有闭合：'" + s + "'。", "Unmatched quote: '" + s + "'.");
+                        sink.error(
+                                file,
+                                line,
+                                "unterminated-quote",
+                                "引号没有闭合：'" + s + "'。",
+                                "Unmatched quote: '" + s + "'.");
                     }
                     break;
                 }

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the files an {@code include} line names. keepalived changes into the directory of the
- * file being read, so a relative pattern is relative to the including file. Matches come back
- * sorted like glob(3) in the C locale; an empty list means nothing matched.
+ * Finds the files an {@code include} line names. keepalived changes into the directory of the file being read, so a
+ * relative pattern is relative to the including file. Matches come back sorted like glob(3) in the C locale; an empty
+ * list means nothing matched.
  */
 @FunctionalInterface
 public interface IncludeResolver {
@@ -63,8 +63,8 @@ public interface IncludeResolver {
     }
 
     /**
-     * Resolves against an in-memory set of files (path to text), for tests and for configs
-     * fetched from a remote host. Keys are matched as normalised absolute or relative paths.
+     * Resolves against an in-memory set of files (path to text), for tests and for configs fetched from a remote host.
+     * Keys are matched as normalised absolute or relative paths.
      */
     static IncludeResolver fromFiles(Map<String, String> pathToText) {
         Map<String, String> files = Map.copyOf(pathToText);

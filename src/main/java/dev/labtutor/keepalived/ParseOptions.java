@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to read a configuration. {@code configId} plays keepalived's {@code -i}: lines starting
- * {@code @ID} are kept only when it matches (keepalived defaults it to the host name, so pass the
- * host's short name when checking a learner's file). {@code hostInterfaces}, when known, lets
- * the parser report interfaces missing on the host exactly as keepalived does.
+ * How to read a configuration. {@code configId} plays keepalived's {@code -i}: lines starting {@code @ID} are kept only
+ * when it matches (keepalived defaults it to the host name, so pass the host's short name when checking a learner's
+ * file). {@code hostInterfaces}, when known, lets the parser report interfaces missing on the host exactly as
+ * keepalived does.
  */
 public record ParseOptions(Optional<String> configId, Optional<Set<String>> hostInterfaces) {
     public ParseOptions {

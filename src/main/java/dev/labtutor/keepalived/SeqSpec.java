@@ -7,18 +7,16 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * keepalived's {@code ~SEQ(var, [start,] [step,] end) text} and {@code ~LST({vars}, {values}...) text}
- * generated-line specifications (lib/parser.c {@code add_seq}, {@code add_lst}): the line's text and
- * the variable values of each line it generates, or null when keepalived rejects the specification.
+ * keepalived's {@code ~SEQ(var, [start,] [step,] end) text} and {@code ~LST({vars}, {values}...) text} generated-line
+ * specifications (lib/parser.c {@code add_seq}, {@code add_lst}): the line's text and the variable values of each line
+ * it generates, or null when keepalived rejects the specification.
  */
 final class SeqSpec {
 
     /** The text each generated line starts from, and the definitions that hold for each line in turn. */
-    record Generated(String text, List<Map<String, String>> values) {
-    }
+    record Generated(String text, List<Map<String, String>> values) {}
 
-    private SeqSpec() {
-    }
+    private SeqSpec() {}
 
     /** A ~SEQ; {@code params} substitutes $definitions in a number (null when it has none). */
     static Generated seq(String buf, UnaryOperator<String> params, int maxLines) {

@@ -1,10 +1,12 @@
 package dev.labtutor.keepalived;
 
 /**
- * How bad a diagnostic is. {@link #ERROR} means keepalived 2.2.7 itself would print a
- * diagnostic for it ({@code keepalived -t} exits non-zero); {@link #WARNING} is a tutor
- * warning keepalived does not give; {@link #INFO} is a note.
+ * How bad a diagnostic is. {@link #ERROR} means keepalived 2.2.7 itself would print a diagnostic for it
+ * ({@code keepalived -t} exits non-zero); {@link #WARNING} is a tutor warning keepalived does not give; {@link #INFO}
+ * is a note.
  */
 public enum Severity {
-    ERROR, WARNING, INFO
+    ERROR,
+    WARNING,
+    INFO
 }

@@ -3,8 +3,8 @@ package dev.labtutor.lab;
 import dev.labtutor.i18n.Text;
 
 /**
- * A failure to talk to a host (as opposed to a host that answered with the wrong thing).
- * The message is one sentence for the learner that names the host and what to do.
+ * A failure to talk to a host (as opposed to a host that answered with the wrong thing). The message is one sentence
+ * for the learner that names the host and what to do.
  */
 public final class HostException extends Exception {
 

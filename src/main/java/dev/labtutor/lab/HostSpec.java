@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One lab host as the learner's lab file describes it, with what an ssh config alias adds.
- * {@code role} is the course role (lb01, web01, ...). Secrets are never stored here: a password
- * is looked up from {@code passwordEnv} or prompted.
+ * One lab host as the learner's lab file describes it, with what an ssh config alias adds. {@code role} is the course
+ * role (lb01, web01, ...). Secrets are never stored here: a password is looked up from {@code passwordEnv} or prompted.
  *
- * @param identity         the lab file's private key (must exist)
+ * @param identity the lab file's private key (must exist)
  * @param configIdentities {@code IdentityFile}s from the ssh config, tried when they exist
- * @param jumps            {@code ProxyJump} hops in order, each verified against labtutor's known_hosts
- * @param sshAlias         the ssh config {@code Host} alias this host was resolved from
+ * @param jumps {@code ProxyJump} hops in order, each verified against labtutor's known_hosts
+ * @param sshAlias the ssh config {@code Host} alias this host was resolved from
  */
 public record HostSpec(
         String role,
@@ -47,8 +46,14 @@ public record HostSpec(
     }
 
     /** A host reached directly, with no ssh config. */
-    public HostSpec(String role, String address, int port, String user, Optional<Path> identity,
-                    Optional<String> passwordEnv, boolean sudo) {
+    public HostSpec(
+            String role,
+            String address,
+            int port,
+            String user,
+            Optional<Path> identity,
+            Optional<String> passwordEnv,
+            boolean sudo) {
         this(role, address, port, user, identity, passwordEnv, sudo, List.of(), List.of(), Optional.empty());
     }
 
@@ -59,7 +64,9 @@ public record HostSpec(
 
     /** {@code role (user@address:port)} for messages, with the jump hosts when there are any. */
     public String display() {
-        String via = jumps.isEmpty() ? "" : " via " + String.join(", ", jumps.stream().map(Jump::name).toList());
+        String via = jumps.isEmpty()
+                ? ""
+                : " via " + String.join(", ", jumps.stream().map(Jump::name).toList());
         return role + " (" + target() + via + ")";
     }
 

@@ -11,20 +11,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An Ansible inventory as read from an INI or YAML file: hosts in the order they first appear,
- * groups with their hosts, children and vars, and where each was written. {@link #vars} gives a
- * host's effective variables the way Ansible merges them: {@code all}, then groups from the
- * shallowest to the deepest (a child overrides its parent), then the host's own.
+ * An Ansible inventory as read from an INI or YAML file: hosts in the order they first appear, groups with their hosts,
+ * children and vars, and where each was written. {@link #vars} gives a host's effective variables the way Ansible
+ * merges them: {@code all}, then groups from the shallowest to the deepest (a child overrides its parent), then the
+ * host's own.
  */
 public final class Inventory {
 
     /** A host: its own vars and the line that first named it. */
-    public record Host(String name, Map<String, String> vars, int line) {
-    }
+    public record Host(String name, Map<String, String> vars, int line) {}
 
     /** A group: direct hosts, child groups and vars. */
-    public record Group(String name, List<String> hosts, List<String> children, Map<String, String> vars, int line) {
-    }
+    public record Group(String name, List<String> hosts, List<String> children, Map<String, String> vars, int line) {}
 
     private final Path source;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
@@ -62,7 +60,8 @@ public final class Inventory {
     }
 
     Group group(String name, int line) {
-        return groups.computeIfAbsent(name, n -> new Group(n, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), line));
+        return groups.computeIfAbsent(
+                name, n -> new Group(n, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), line));
     }
 
     /** Every host in {@code group} and its descendants, in inventory order. */

@@ -9,27 +9,38 @@ import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
- * Writes {@code lab.yaml} in the shape {@link LabFileReader} reads: comments, {@code known-hosts},
- * {@code vars}, then {@code hosts} with one flow mapping per role. The one writer of lab files:
- * the first-run form, {@code lab import} and the sandbox all go through it, so what one writes
- * the reader reads back the same. Paths are always double-quoted; other values are written bare
- * when YAML would read them back as the same string, else double-quoted.
+ * Writes {@code lab.yaml} in the shape {@link LabFileReader} reads: comments, {@code known-hosts}, {@code vars}, then
+ * {@code hosts} with one flow mapping per role. The one writer of lab files: the first-run form, {@code lab import} and
+ * the sandbox all go through it, so what one writes the reader reads back the same. Paths are always double-quoted;
+ * other values are written bare when YAML would read them back as the same string, else double-quoted.
  */
 public final class LabFileWriter {
 
     /**
-     * One host's entry; an absent field is left out, so the reader's default applies
-     * ({@code port} 22, {@code user} root).
+     * One host's entry; an absent field is left out, so the reader's default applies ({@code port} 22, {@code user}
+     * root).
      *
      * @param identity the private key as the user wrote it (a {@code ~/} path stays as it is)
      */
-    public record Entry(String role, String address, OptionalInt port, Optional<String> user,
-                        Optional<String> identity, Optional<String> passwordEnv, boolean sudo) {
+    public record Entry(
+            String role,
+            String address,
+            OptionalInt port,
+            Optional<String> user,
+            Optional<String> identity,
+            Optional<String> passwordEnv,
+            boolean sudo) {
 
         /** Everything a host of a lab says, the port and user included. */
         public static Entry of(HostSpec h) {
-            return new Entry(h.role(), h.address(), OptionalInt.of(h.port()), Optional.of(h.user()),
-                    h.identity().map(Path::toString), h.passwordEnv(), h.sudo());
+            return new Entry(
+                    h.role(),
+                    h.address(),
+                    OptionalInt.of(h.port()),
+                    Optional.of(h.user()),
+                    h.identity().map(Path::toString),
+                    h.passwordEnv(),
+                    h.sudo());
         }
     }
 
@@ -57,7 +68,11 @@ public final class LabFileWriter {
     public LabFileWriter vars(Map<String, String> vars) {
         if (!vars.isEmpty()) {
             text.append("vars:\n");
-            vars.forEach((name, value) -> text.append("  ").append(name).append(": ").append(scalar(value)).append('\n'));
+            vars.forEach((name, value) -> text.append("  ")
+                    .append(name)
+                    .append(": ")
+                    .append(scalar(value))
+                    .append('\n'));
         }
         return this;
     }
@@ -71,7 +86,7 @@ public final class LabFileWriter {
         return this;
     }
 
-    /** A comment line inside {@code hosts:} ({@code   # line}). */
+    /** A comment line inside {@code hosts:} ({@code # line}). */
     public LabFileWriter hostComment(String line) {
         hosts();
         text.append("  # ").append(line).append('\n');
@@ -93,7 +108,11 @@ public final class LabFileWriter {
         if (e.sudo()) {
             fields.add("sudo: true");
         }
-        text.append("  ").append(e.role()).append(": { ").append(String.join(", ", fields)).append(" }\n");
+        text.append("  ")
+                .append(e.role())
+                .append(": { ")
+                .append(String.join(", ", fields))
+                .append(" }\n");
         return this;
     }
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Asks the learner for a secret when the lab file does not provide one. Secrets are handed
- * over as {@code char[]} so the caller can wipe them after use; the caller owns the array.
- * An empty result means "cannot ask" (no terminal) or "the learner declined".
+ * Asks the learner for a secret when the lab file does not provide one. Secrets are handed over as {@code char[]} so
+ * the caller can wipe them after use; the caller owns the array. An empty result means "cannot ask" (no terminal) or
+ * "the learner declined".
  */
 public interface SecretPrompter {
 

@@ -10,7 +10,9 @@ public interface ShellConnector {
      */
     RemoteShell open(HostSpec host) throws HostException;
 
-    /** As {@link #open(HostSpec)}, telling {@code progress} what it is doing; fakes need not say more than "connecting". */
+    /**
+     * As {@link #open(HostSpec)}, telling {@code progress} what it is doing; fakes need not say more than "connecting".
+     */
     default RemoteShell open(HostSpec host, ConnectProgress progress) throws HostException {
         progress.connecting();
         return open(host);

@@ -5,12 +5,11 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps one open connection per host for a whole run, so {@code check --wait} rounds reuse
- * logins instead of paying a handshake each time. Thread-safe: different hosts connect in
- * parallel, the same host connects once. A dropped connection is reopened on the next use.
+ * Keeps one open connection per host for a whole run, so {@code check --wait} rounds reuse logins instead of paying a
+ * handshake each time. Thread-safe: different hosts connect in parallel, the same host connects once. A dropped
+ * connection is reopened on the next use.
  *
- * <p>The shells handed out belong to the pool: closing one does nothing; {@link #close()}
- * closes them all.
+ * <p>The shells handed out belong to the pool: closing one does nothing; {@link #close()} closes them all.
  */
 public final class ShellPool implements AutoCloseable {
 

@@ -4,9 +4,8 @@ import dev.labtutor.i18n.Text;
 import java.util.List;
 
 /**
- * The last verdict of one check of a lesson, as remembered between runs: enough to draw the
- * results pane again after a restart (title, overall status, each host's judgement, advisory
- * notes).
+ * The last verdict of one check of a lesson, as remembered between runs: enough to draw the results pane again after a
+ * restart (title, overall status, each host's judgement, advisory notes).
  */
 public record CheckMark(String check, Text title, String status, List<HostMark> hosts, List<Text> notes) {
 

@@ -7,13 +7,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which lab a progress file belongs to: the lab file's absolute path and its hosts (role to
- * {@code user@address:port}). Progress is kept per course and lab, so a learner with two labs
- * (the sandbox and the classroom VMs) has two records. {@code file} is empty without a lab file.
+ * Which lab a progress file belongs to: the lab file's absolute path and its hosts (role to {@code user@address:port}).
+ * Progress is kept per course and lab, so a learner with two labs (the sandbox and the classroom VMs) has two records.
+ * {@code file} is empty without a lab file.
  *
- * <p>The lab is the file and its roles ({@link #id}, {@link #sameLab}); the addresses are only
- * recorded, so that fixing a typo in an address keeps the progress, and a lab whose hosts all
- * moved can be told apart ({@link #movedRoles}).
+ * <p>The lab is the file and its roles ({@link #id}, {@link #sameLab}); the addresses are only recorded, so that fixing
+ * a typo in an address keeps the progress, and a lab whose hosts all moved can be told apart ({@link #movedRoles}).
  */
 public record LabKey(String file, Map<String, String> hosts) {
 
@@ -44,7 +43,9 @@ public record LabKey(String file, Map<String, String> hosts) {
         return file.equals(other.file) && hosts.keySet().equals(other.hosts.keySet());
     }
 
-    /** The roles whose address differs in {@code other}, in role order (a changed user or port alone does not count). */
+    /**
+     * The roles whose address differs in {@code other}, in role order (a changed user or port alone does not count).
+     */
     public List<String> movedRoles(LabKey other) {
         List<String> moved = new ArrayList<>();
         hosts.forEach((role, at) -> {
@@ -64,9 +65,8 @@ public record LabKey(String file, Map<String, String> hosts) {
     }
 
     /**
-     * A short stable name for file names: 64-bit FNV-1a over the path and the roles, as 16 hex
-     * digits (not a security measure, only a name; it spares the first screen the start-up of a
-     * cryptographic provider).
+     * A short stable name for file names: 64-bit FNV-1a over the path and the roles, as 16 hex digits (not a security
+     * measure, only a name; it spares the first screen the start-up of a cryptographic provider).
      */
     public String id() {
         if (file.isEmpty() && hosts.isEmpty()) {

@@ -1,8 +1,8 @@
 package dev.labtutor.progress;
 
 import dev.labtutor.i18n.Text;
-import dev.labtutor.yaml.JsonWriter;
 import dev.labtutor.yaml.JsonReader;
+import dev.labtutor.yaml.JsonWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The progress file format, {@code labtutor-progress/1}: one JSON object, written by
- * {@link #write} and read back strictly by {@link #read} (a file that does not have this
- * exact shape is refused, never half-read).
+ * The progress file format, {@code labtutor-progress/1}: one JSON object, written by {@link #write} and read back
+ * strictly by {@link #read} (a file that does not have this exact shape is refused, never half-read).
  */
 public final class ProgressJson {
 
@@ -28,8 +27,7 @@ public final class ProgressJson {
         }
     }
 
-    private ProgressJson() {
-    }
+    private ProgressJson() {}
 
     public static String write(Progress p) {
         return JsonWriter.write(toMap(p)) + "\n";
@@ -117,8 +115,14 @@ public final class ProgressJson {
         for (Map.Entry<String, Object> e : map(m.get("lessons"), "lessons").entrySet()) {
             lessons.put(e.getKey(), lesson(map(e.getValue(), "lesson " + e.getKey()), e.getKey()));
         }
-        return new Progress(string(m, "course"), new LabKey(string(lab, "file"), strings(lab.get("hosts"), "lab hosts")),
-                string(m, "current"), (int) number(m, "step"), lessons, ifaces, optTime(m, "updated"));
+        return new Progress(
+                string(m, "course"),
+                new LabKey(string(lab, "file"), strings(lab.get("hosts"), "lab hosts")),
+                string(m, "current"),
+                (int) number(m, "step"),
+                lessons,
+                ifaces,
+                optTime(m, "updated"));
     }
 
     private static LessonProgress lesson(Map<String, Object> m, String id) throws Invalid {
@@ -135,9 +139,15 @@ public final class ProgressJson {
             for (Object ho : list(c.get("hosts"), "hosts of a check")) {
                 Map<String, Object> h = map(ho, "a host mark");
                 Object hint = h.get("hint");
-                hosts.add(new HostMark(string(h, "host"), string(h, "status"), string(h, "cause"), text(h.get("message")),
+                hosts.add(new HostMark(
+                        string(h, "host"),
+                        string(h, "status"),
+                        string(h, "cause"),
+                        text(h.get("message")),
                         hint == null ? Optional.empty() : Optional.of(text(hint)),
-                        list(h.get("evidence"), "evidence").stream().map(String::valueOf).toList()));
+                        list(h.get("evidence"), "evidence").stream()
+                                .map(String::valueOf)
+                                .toList()));
             }
             List<Text> notes = new ArrayList<>();
             for (Object n : list(c.get("notes"), "notes")) {
@@ -146,9 +156,17 @@ public final class ProgressJson {
             checks.add(new CheckMark(string(c, "check"), text(c.get("title")), string(c, "status"), hosts, notes));
         }
         try {
-            return new LessonProgress(state, (int) number(m, "attempts"), optTime(m, "first-opened"), optTime(m, "passed-at"),
-                    Duration.ofSeconds(number(m, "time-spent-seconds")), (int) number(m, "hint-level"),
-                    optTime(m, "solution-viewed"), strings(m.get("answers"), "answers"), optTime(m, "checked-at"), checks);
+            return new LessonProgress(
+                    state,
+                    (int) number(m, "attempts"),
+                    optTime(m, "first-opened"),
+                    optTime(m, "passed-at"),
+                    Duration.ofSeconds(number(m, "time-spent-seconds")),
+                    (int) number(m, "hint-level"),
+                    optTime(m, "solution-viewed"),
+                    strings(m.get("answers"), "answers"),
+                    optTime(m, "checked-at"),
+                    checks);
         } catch (IllegalArgumentException e) {
             throw new Invalid("lesson " + id + ": " + e.getMessage());
         }

@@ -21,23 +21,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * One JSON file per course and lab under the state directory. A save replaces the file
- * atomically (write a temporary file in the same directory, fsync it, rename it over the old
- * one, fsync the directory), so a crash at any moment leaves either the previous file or the new
- * one, never a mix. A file that cannot be read, or that belongs to another course or lab, is
- * moved aside (never emptied, never fatal) and reported in one sentence.
+ * One JSON file per course and lab under the state directory. A save replaces the file atomically (write a temporary
+ * file in the same directory, fsync it, rename it over the old one, fsync the directory), so a crash at any moment
+ * leaves either the previous file or the new one, never a mix. A file that cannot be read, or that belongs to another
+ * course or lab, is moved aside (never emptied, never fatal) and reported in one sentence.
  */
 public final class ProgressStore {
 
     /** What was found: the progress (empty when there was none), and a warning when a file was moved aside. */
-    public record Loaded(Progress progress, Optional<Text> warning, boolean existed) {
-    }
+    public record Loaded(Progress progress, Optional<Text> warning, boolean existed) {}
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Made on first use: only a file moved aside needs it. */
     private static final class Aside {
-        static final DateTimeFormatter ASIDE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
+        static final DateTimeFormatter ASIDE =
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
     }
+
     private static final AtomicLong TEMP = new AtomicLong();
 
     private final Path dir;
@@ -63,10 +63,10 @@ public final class ProgressStore {
     }
 
     /**
-     * The progress of {@code course} on {@code lab} (the lab file and its roles; see {@link LabKey}).
-     * Progress made when the hosts had other addresses is kept and re-keyed to {@code lab}; when
-     * every host moved, the warning says so, in case this is really another lab. A file written
-     * while progress was keyed by the addresses too is carried over to this lab's file.
+     * The progress of {@code course} on {@code lab} (the lab file and its roles; see {@link LabKey}). Progress made
+     * when the hosts had other addresses is kept and re-keyed to {@code lab}; when every host moved, the warning says
+     * so, in case this is really another lab. A file written while progress was keyed by the addresses too is carried
+     * over to this lab's file.
      */
     public Loaded load(String course, LabKey lab) {
         Path f = file(course, lab);
@@ -83,8 +83,15 @@ public final class ProgressStore {
         try {
             Progress p = ProgressJson.read(text);
             if (!p.course().equals(course) || !p.lab().sameLab(lab)) {
-                return new Loaded(empty, Optional.of(moveAside(f, "belongs to course " + p.course() + " on lab "
-                        + (p.lab().file().isEmpty() ? "(none)" : p.lab().file()))), true);
+                return new Loaded(
+                        empty,
+                        Optional.of(moveAside(
+                                f,
+                                "belongs to course " + p.course() + " on lab "
+                                        + (p.lab().file().isEmpty()
+                                                ? "(none)"
+                                                : p.lab().file()))),
+                        true);
             }
             return new Loaded(p.onLab(lab), hostsMoved(p.lab(), lab, f), true);
         } catch (ProgressJson.Invalid e) {
@@ -92,38 +99,48 @@ public final class ProgressStore {
         }
     }
 
-    /** When every host of the progress's lab has another address now: one sentence saying the progress was kept and how to start afresh. */
+    /**
+     * When every host of the progress's lab has another address now: one sentence saying the progress was kept and how
+     * to start afresh.
+     */
     private static Optional<Text> hostsMoved(LabKey was, LabKey now, Path f) {
         java.util.List<String> moved = was.movedRoles(now);
         if (moved.isEmpty() || moved.size() < was.hosts().size()) {
             return Optional.empty();
         }
         String role = moved.get(0);
-        String example = role + " " + was.hosts().get(role) + " → " + now.hosts().get(role);
+        String example =
+                role + " " + was.hosts().get(role) + " → " + now.hosts().get(role);
         return Optional.of(Text.of(
                 "进度文件 " + f + " 是在这些主机的另一组地址上记录的（全部 " + moved.size() + " 台都变了，例如 " + example
                         + "）；进度已保留。如果这是另一套实验环境，请运行 labtutor reset --all 从头开始",
                 "the progress in " + f + " was made when this lab's hosts had other addresses (all " + moved.size()
-                        + " changed, e.g. " + example + "); it is kept. If this is another lab, run 'labtutor reset --all' to start afresh"));
+                        + " changed, e.g. " + example
+                        + "); it is kept. If this is another lab, run 'labtutor reset --all' to start afresh"));
     }
 
     /**
-     * No file for this lab yet: takes over a file of the same course and lab file written under an
-     * older name (progress was once keyed by the host addresses too), the most recently updated
-     * one; says when the progress kept for this lab file was made with other roles.
+     * No file for this lab yet: takes over a file of the same course and lab file written under an older name (progress
+     * was once keyed by the host addresses too), the most recently updated one; says when the progress kept for this
+     * lab file was made with other roles.
      */
     private Optional<Loaded> carryOver(String course, LabKey lab, Path f) {
         Progress best = null;
         Path bestFile = null;
         Path otherRoles = null;
         for (Path old : sameCourse(course)) {
-            Optional<Progress> p = readQuietly(old).filter(x -> x.course().equals(course) && x.lab().file().equals(lab.file()));
+            Optional<Progress> p = readQuietly(old)
+                    .filter(x -> x.course().equals(course) && x.lab().file().equals(lab.file()));
             if (p.isEmpty()) {
                 continue;
             }
             if (!p.get().lab().sameLab(lab)) {
                 otherRoles = old;
-            } else if (best == null || p.get().updated().orElse(Instant.MIN).isAfter(best.updated().orElse(Instant.MIN))) {
+            } else if (best == null
+                    || p.get()
+                            .updated()
+                            .orElse(Instant.MIN)
+                            .isAfter(best.updated().orElse(Instant.MIN))) {
                 best = p.get();
                 bestFile = old;
             }
@@ -138,10 +155,14 @@ public final class ProgressStore {
             return Optional.of(new Loaded(best.onLab(lab), hostsMoved(best.lab(), lab, f), true));
         }
         if (otherRoles != null && !lab.file().isEmpty()) {
-            return Optional.of(new Loaded(Progress.empty(course, lab), Optional.of(Text.of(
-                    "实验环境文件 " + lab.file() + " 的角色与记录进度时不同；本次从头记录，原来的进度保留在 " + otherRoles,
-                    "the lab file " + lab.file() + " has other roles than when progress was made on it; starting afresh, "
-                            + "the earlier progress is kept in " + otherRoles)), false));
+            return Optional.of(new Loaded(
+                    Progress.empty(course, lab),
+                    Optional.of(Text.of(
+                            "实验环境文件 " + lab.file() + " 的角色与记录进度时不同；本次从头记录，原来的进度保留在 " + otherRoles,
+                            "the lab file " + lab.file()
+                                    + " has other roles than when progress was made on it; starting afresh, "
+                                    + "the earlier progress is kept in " + otherRoles)),
+                    false));
         }
         return Optional.empty();
     }
@@ -173,7 +194,8 @@ public final class ProgressStore {
         Path f = file(p.course(), p.lab());
         ensureDir();
         byte[] bytes = ProgressJson.write(p).getBytes(StandardCharsets.UTF_8);
-        Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + TEMP.incrementAndGet());
+        Path tmp = f.resolveSibling(
+                "." + f.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + TEMP.incrementAndGet());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -190,13 +212,15 @@ public final class ProgressStore {
     }
 
     /**
-     * Deletes the progress of {@code course} on {@code lab}, files of it under an older name
-     * included (else {@link #load} would carry one over again); false when there was none.
+     * Deletes the progress of {@code course} on {@code lab}, files of it under an older name included (else
+     * {@link #load} would carry one over again); false when there was none.
      */
     public boolean delete(String course, LabKey lab) throws IOException {
         boolean gone = Files.deleteIfExists(file(course, lab));
         for (Path old : sameCourse(course)) {
-            if (readQuietly(old).filter(p -> p.course().equals(course) && p.lab().sameLab(lab)).isPresent()) {
+            if (readQuietly(old)
+                    .filter(p -> p.course().equals(course) && p.lab().sameLab(lab))
+                    .isPresent()) {
                 gone |= Files.deleteIfExists(old);
             }
         }
@@ -209,7 +233,8 @@ public final class ProgressStore {
             return;
         }
         try {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -231,14 +256,21 @@ public final class ProgressStore {
             Files.move(f, aside, StandardCopyOption.ATOMIC_MOVE);
             syncDir();
         } catch (IOException e) {
-            return Text.of("进度文件 " + f + " 无法读取（" + why + "），也无法移开（" + e.getMessage() + "）；本次从头开始，不会覆盖它之外的内容",
-                    "progress file " + f + " " + why + " and could not be moved aside (" + e.getMessage() + "); starting afresh");
+            return Text.of(
+                    "进度文件 " + f + " 无法读取（" + why + "），也无法移开（" + e.getMessage() + "）；本次从头开始，不会覆盖它之外的内容",
+                    "progress file " + f + " " + why + " and could not be moved aside (" + e.getMessage()
+                            + "); starting afresh");
         }
-        return Text.of("进度文件 " + f + " 无法使用（" + why + "），已移到 " + aside + "，从头开始记录",
-                "progress file " + f + " could not be used (" + why + "); moved it aside to " + aside + " and started afresh");
+        return Text.of(
+                "进度文件 " + f + " 无法使用（" + why + "），已移到 " + aside + "，从头开始记录",
+                "progress file " + f + " could not be used (" + why + "); moved it aside to " + aside
+                        + " and started afresh");
     }
 
-    /** Temporary files left by a process killed mid-write; only ones older than a minute (another process may be writing). */
+    /**
+     * Temporary files left by a process killed mid-write; only ones older than a minute (another process may be
+     * writing).
+     */
     private void removeStaleTemps(Path f) {
         if (!Files.isDirectory(dir)) {
             return;

@@ -1,7 +1,7 @@
 package dev.labtutor.sandbox;
 
-import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.ExecResult;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.Shell;
@@ -20,11 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Commands run in the VM through its control sshd (on the VM's own address, key login with the
- * sandbox key, host key pinned to the one labtutor generated): one kept connection, one session
- * per command, several at once. It is how {@link Sandbox#exec} reaches a host inside the VM, with
- * {@code vm/in-host} entering the host's namespaces there. The SSH side is the ssh package's
- * adapter ({@link SshConnector#pinned}, {@link SshjRemoteShell#exec}).
+ * Commands run in the VM through its control sshd (on the VM's own address, key login with the sandbox key, host key
+ * pinned to the one labtutor generated): one kept connection, one session per command, several at once. It is how
+ * {@link Sandbox#exec} reaches a host inside the VM, with {@code vm/in-host} entering the host's namespaces there. The
+ * SSH side is the ssh package's adapter ({@link SshConnector#pinned}, {@link SshjRemoteShell#exec}).
  */
 final class GuestShell implements AutoCloseable {
 
@@ -32,6 +31,7 @@ final class GuestShell implements AutoCloseable {
 
     /** The VM as a host: its control sshd on port 22, root, the sandbox key. */
     private final HostSpec vm;
+
     private final Path hostPublicKey;
     private SshjRemoteShell shell;
 
@@ -50,8 +50,11 @@ final class GuestShell implements AutoCloseable {
             return shell().exec(command, stdin, timeout);
         } catch (HostException e) {
             if (e.kind() == HostException.Kind.COMMAND_TIMEOUT) {
-                throw new SandboxException(Text.of("虚拟机中的命令超时：" + command,
-                        "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command), e);
+                throw new SandboxException(
+                        Text.of(
+                                "虚拟机中的命令超时：" + command,
+                                "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command),
+                        e);
             }
             closeQuietly();
             throw cannotRun(e);
@@ -61,8 +64,11 @@ final class GuestShell implements AutoCloseable {
     }
 
     private SandboxException cannotRun(Exception e) {
-        return new SandboxException(Text.of("无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
-                "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()), e);
+        return new SandboxException(
+                Text.of(
+                        "无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
+                        "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()),
+                e);
     }
 
     private synchronized SshjRemoteShell shell() throws IOException, HostException {
@@ -72,16 +78,19 @@ final class GuestShell implements AutoCloseable {
         closeQuietly();
         // the control sshd's host key is pinned, so this known_hosts file is never read or written
         SshOptions options = SshOptions.defaults(hostPublicKey.resolveSibling("known_hosts"))
-                .withConnectTimeout(CONNECT_TIMEOUT).withOutputCap(Integer.MAX_VALUE - 8);
+                .withConnectTimeout(CONNECT_TIMEOUT)
+                .withOutputCap(Integer.MAX_VALUE - 8);
         shell = SshConnector.pinned(options, fingerprint(hostPublicKey)).open(vm);
         return shell;
     }
 
     /** {@code SHA256:...} of an OpenSSH public key file, as {@code ssh-keygen -l} prints it. */
     static String fingerprint(Path publicKey) throws IOException {
-        String[] fields = Files.readString(publicKey, StandardCharsets.UTF_8).strip().split("\\s+");
+        String[] fields =
+                Files.readString(publicKey, StandardCharsets.UTF_8).strip().split("\\s+");
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(fields[1]));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getDecoder().decode(fields[1]));
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

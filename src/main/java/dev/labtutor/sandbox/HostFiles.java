@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * The directory of one sandbox host under the state dir, and the files a fresh openEuler host has
- * that this machine may lack. {@code etc/} is the overlay upper layer over the machine's /etc, so
- * everything the learner changes there lands here and nowhere else; {@code root/} is the host's
- * own /root (not an overlay: the machine's root dotfiles would change PATH in the sessions).
+ * The directory of one sandbox host under the state dir, and the files a fresh openEuler host has that this machine may
+ * lack. {@code etc/} is the overlay upper layer over the machine's /etc, so everything the learner changes there lands
+ * here and nowhere else; {@code root/} is the host's own /root (not an overlay: the machine's root dotfiles would
+ * change PATH in the sessions).
  */
 final class HostFiles {
 
@@ -41,8 +41,8 @@ final class HostFiles {
     /** Creates the layout and the files of a fresh host; the host key is generated separately. */
     void create(String authorizedKey) {
         try {
-            for (String d : new String[] {"etc/selinux", "etc/sysconfig", "root", ".work/etc", "www",
-                    "log", "ssh", "state"}) {
+            for (String d :
+                    new String[] {"etc/selinux", "etc/sysconfig", "root", ".work/etc", "www", "log", "ssh", "state"}) {
                 Files.createDirectories(dir.resolve(d));
             }
             write("etc/hostname", role.id() + "\n");
@@ -119,8 +119,8 @@ final class HostFiles {
     }
 
     private String hosts() {
-        StringBuilder sb = new StringBuilder("127.0.0.1   localhost localhost.localdomain\n"
-                + "::1         localhost localhost.localdomain\n");
+        StringBuilder sb = new StringBuilder(
+                "127.0.0.1   localhost localhost.localdomain\n" + "::1         localhost localhost.localdomain\n");
         for (SandboxRole r : spec.roles()) {
             sb.append(spec.address(r)).append(' ').append(r.id()).append('\n');
         }

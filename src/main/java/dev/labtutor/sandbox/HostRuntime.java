@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a sandbox's hosts run: in network namespaces on this machine's kernel
- * ({@link NamespaceRuntime}) or in the same namespaces inside one qemu VM ({@link VmRuntime}).
- * {@link Sandbox} picks one from its {@link KernelChoice} once, at {@code up} or when it reads a
- * state, and asks it everything that differs between the two.
+ * Where a sandbox's hosts run: in network namespaces on this machine's kernel ({@link NamespaceRuntime}) or in the same
+ * namespaces inside one qemu VM ({@link VmRuntime}). {@link Sandbox} picks one from its {@link KernelChoice} once, at
+ * {@code up} or when it reads a state, and asks it everything that differs between the two.
  */
 sealed interface HostRuntime permits NamespaceRuntime, VmRuntime {
 
@@ -32,8 +31,8 @@ sealed interface HostRuntime permits NamespaceRuntime, VmRuntime {
     List<Path> extraHostKeys();
 
     /**
-     * Starts the hosts and returns once each one's anchor runs, recording pids in the state as
-     * soon as they are known so a crash after that is still cleaned up.
+     * Starts the hosts and returns once each one's anchor runs, recording pids in the state as soon as they are known
+     * so a crash after that is still cleaned up.
      */
     void boot(Sandbox.Listener progress);
 
@@ -78,13 +77,17 @@ sealed interface HostRuntime permits NamespaceRuntime, VmRuntime {
                 Sandbox.sleep(20);
             }
         }
-        throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 的 sshd 没有在 " + address + ":" + port + " 上监听",
-                "Sandbox host " + role.id() + ": sshd is not listening on " + address + ":" + port + " (" + last + ")"));
+        throw new SandboxException(Text.of(
+                "沙箱主机 " + role.id() + " 的 sshd 没有在 " + address + ":" + port + " 上监听",
+                "Sandbox host " + role.id() + ": sshd is not listening on " + address + ":" + port + " (" + last
+                        + ")"));
     }
 
     /** The error for a host that is not running, with the command that brings it back. */
     static SandboxException notRunning(SandboxSpec spec, SandboxRole role) {
-        return new SandboxException(Text.of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
-                "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
+        return new SandboxException(Text.of(
+                "沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+                "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset"
+                        + spec.whereOptions()));
     }
 }

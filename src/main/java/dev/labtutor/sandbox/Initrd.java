@@ -15,18 +15,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The VM's initrd, written for each {@code up} (it takes milliseconds): an uncompressed newc cpio
- * archive with busybox, the resource {@code vm/init}, and the modules that init loads before it can
- * reach the machine's files (virtio, 9p, overlay) with the lines of modules.dep that busybox's
- * modprobe needs to load them in order.
+ * The VM's initrd, written for each {@code up} (it takes milliseconds): an uncompressed newc cpio archive with busybox,
+ * the resource {@code vm/init}, and the modules that init loads before it can reach the machine's files (virtio, 9p,
+ * overlay) with the lines of modules.dep that busybox's modprobe needs to load them in order.
  */
 final class Initrd {
 
     /** What init loads; their dependencies come along. */
     static final List<String> MODULES = List.of("virtio_pci", "virtio_rng", "9pnet_virtio", "9p", "overlay");
 
-    private Initrd() {
-    }
+    private Initrd() {}
 
     static void write(VmImage image, Path target) {
         try (OutputStream out = Files.newOutputStream(target)) {
@@ -38,7 +36,9 @@ final class Initrd {
             Map<String, String> dep = modulesDep(image.modules().resolve("modules.dep"));
             Set<String> files = new LinkedHashSet<>();
             for (String name : MODULES) {
-                String path = dep.keySet().stream().filter(p -> moduleName(p).equals(name)).findFirst()
+                String path = dep.keySet().stream()
+                        .filter(p -> moduleName(p).equals(name))
+                        .findFirst()
                         .orElseThrow(() -> new IllegalStateException("no module " + name + " in " + image.modules()));
                 files.add(path);
                 for (String d : dep.get(path).trim().split("\\s+")) {
@@ -70,7 +70,9 @@ final class Initrd {
         }
     }
 
-    /** {@code kernel/fs/9p/9p.ko} -> {@code 9p}; {@code virtio-rng.ko} -> {@code virtio_rng}, as modprobe names them. */
+    /**
+     * {@code kernel/fs/9p/9p.ko} -> {@code 9p}; {@code virtio-rng.ko} -> {@code virtio_rng}, as modprobe names them.
+     */
     static String moduleName(String path) {
         String file = path.substring(path.lastIndexOf('/') + 1);
         return file.substring(0, file.indexOf(".ko")).replace('-', '_');
@@ -123,9 +125,21 @@ final class Initrd {
 
         private void entry(String name, int mode, byte[] content) throws IOException {
             byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_8);
-            String header = String.format("070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-                    inode++, mode, 0, 0, (mode & 0040000) != 0 ? 2 : 1, 0, content.length, 0, 0, 0, 0,
-                    nameBytes.length, 0);
+            String header = String.format(
+                    "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
+                    inode++,
+                    mode,
+                    0,
+                    0,
+                    (mode & 0040000) != 0 ? 2 : 1,
+                    0,
+                    content.length,
+                    0,
+                    0,
+                    0,
+                    0,
+                    nameBytes.length,
+                    0);
             write(header.getBytes(StandardCharsets.US_ASCII));
             write(nameBytes);
             pad();

@@ -6,12 +6,11 @@ import java.util.regex.Pattern;
 /** Line-level edits of keepalived.conf for fault injection; comments and layout are kept. */
 final class KeepalivedConfEdit {
 
-    private KeepalivedConfEdit() {
-    }
+    private KeepalivedConfEdit() {}
 
     /**
-     * Replaces the value of every line whose first word is {@code keyword} (keepalived keywords
-     * are case-sensitive, and so is this). Lines in comments ({@code #} or {@code !}) are left alone.
+     * Replaces the value of every line whose first word is {@code keyword} (keepalived keywords are case-sensitive, and
+     * so is this). Lines in comments ({@code #} or {@code !}) are left alone.
      *
      * @throws IllegalArgumentException when no line has the keyword, so a fault never silently does nothing
      */

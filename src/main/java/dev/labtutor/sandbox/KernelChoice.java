@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a sandbox runs and why, decided once at {@code up} and kept in its state: the machine's
- * kernel when it has everything the course needs (IPVS for the LVS lessons, the kernel NFS server
- * for the NFS lesson), the VM otherwise, unless the spec forces one.
+ * Where a sandbox runs and why, decided once at {@code up} and kept in its state: the machine's kernel when it has
+ * everything the course needs (IPVS for the LVS lessons, the kernel NFS server for the NFS lesson), the VM otherwise,
+ * unless the spec forces one.
  *
  * @param kernel {@link SandboxKernel#MACHINE} or {@link SandboxKernel#VM}, never AUTO
  * @param reason one sentence for {@code sandbox status}
@@ -41,18 +41,30 @@ public record KernelChoice(SandboxKernel kernel, Text reason) {
         List<String> missing = missingOnMachine();
         String lacks = String.join(" or ", missing);
         return switch (wanted) {
-            case MACHINE -> new KernelChoice(SandboxKernel.MACHINE, missing.isEmpty()
-                    ? Text.of("本机内核 " + release + "（按要求 --no-vm）", "machine kernel " + release + " (--no-vm)")
-                    : Text.of("本机内核 " + release + "（按要求 --no-vm；缺少 " + String.join("、", missing) + "，相关课程无法运行）",
-                            "machine kernel " + release + " (--no-vm; it has no " + lacks
-                                    + ", so lessons that need it are not runnable)"));
-            case VM -> new KernelChoice(SandboxKernel.VM,
-                    Text.of("虚拟机（按要求 --vm）", "VM (--vm)"));
-            case AUTO -> missing.isEmpty()
-                    ? new KernelChoice(SandboxKernel.MACHINE, Text.of("本机内核 " + release + "：有 ip_vs 和 nfsd",
-                            "machine kernel " + release + ": it has ip_vs and nfsd"))
-                    : new KernelChoice(SandboxKernel.VM, Text.of("虚拟机：本机内核 " + release + " 缺少 "
-                            + String.join("、", missing), "VM: the machine's kernel " + release + " has no " + lacks));
+            case MACHINE ->
+                new KernelChoice(
+                        SandboxKernel.MACHINE,
+                        missing.isEmpty()
+                                ? Text.of(
+                                        "本机内核 " + release + "（按要求 --no-vm）", "machine kernel " + release + " (--no-vm)")
+                                : Text.of(
+                                        "本机内核 " + release + "（按要求 --no-vm；缺少 " + String.join("、", missing)
+                                                + "，相关课程无法运行）",
+                                        "machine kernel " + release + " (--no-vm; it has no " + lacks
+                                                + ", so lessons that need it are not runnable)"));
+            case VM -> new KernelChoice(SandboxKernel.VM, Text.of("虚拟机（按要求 --vm）", "VM (--vm)"));
+            case AUTO ->
+                missing.isEmpty()
+                        ? new KernelChoice(
+                                SandboxKernel.MACHINE,
+                                Text.of(
+                                        "本机内核 " + release + "：有 ip_vs 和 nfsd",
+                                        "machine kernel " + release + ": it has ip_vs and nfsd"))
+                        : new KernelChoice(
+                                SandboxKernel.VM,
+                                Text.of(
+                                        "虚拟机：本机内核 " + release + " 缺少 " + String.join("、", missing),
+                                        "VM: the machine's kernel " + release + " has no " + lacks));
         };
     }
 
@@ -67,7 +79,8 @@ public record KernelChoice(SandboxKernel kernel, Text reason) {
     private static boolean filesystem(String name) {
         try {
             return Files.readAllLines(Path.of("/proc/filesystems")).stream()
-                    .map(l -> l.strip().split("\\s+")).anyMatch(f -> f[f.length - 1].equals(name));
+                    .map(l -> l.strip().split("\\s+"))
+                    .anyMatch(f -> f[f.length - 1].equals(name));
         } catch (IOException e) {
             return false;
         }

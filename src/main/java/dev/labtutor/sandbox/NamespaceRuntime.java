@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hosts on this machine's kernel: one network namespace per host on a bridge in its own
- * namespace, a veth from the machine (address {@code .1}), and per host a mount and UTS namespace
- * held open by an anchor process (resource {@code anchor.sh}) that boots the host.
+ * The hosts on this machine's kernel: one network namespace per host on a bridge in its own namespace, a veth from the
+ * machine (address {@code .1}), and per host a mount and UTS namespace held open by an anchor process (resource
+ * {@code anchor.sh}) that boots the host.
  */
 final class NamespaceRuntime implements HostRuntime {
 
@@ -77,8 +77,20 @@ final class NamespaceRuntime implements HostRuntime {
         for (SandboxRole role : spec.roles()) {
             String ns = spec.hostNamespace(role);
             LocalCommand.check("ip", "netns", "add", ns);
-            LocalCommand.check("ip", "-n", sw, "link", "add", role.id(), "type", "veth", "peer", "name", spec.iface(),
-                    "netns", ns);
+            LocalCommand.check(
+                    "ip",
+                    "-n",
+                    sw,
+                    "link",
+                    "add",
+                    role.id(),
+                    "type",
+                    "veth",
+                    "peer",
+                    "name",
+                    spec.iface(),
+                    "netns",
+                    ns);
             LocalCommand.check("ip", "-n", sw, "link", "set", role.id(), "master", "br0", "up");
             LocalCommand.check("ip", "-n", ns, "addr", "add", spec.address(role) + "/24", "dev", spec.iface());
             LocalCommand.check("ip", "-n", ns, "link", "set", spec.iface(), "up");
@@ -87,9 +99,21 @@ final class NamespaceRuntime implements HostRuntime {
 
     private Process launchAnchor(SandboxRole role, Path bin) {
         HostFiles files = new HostFiles(spec, role);
-        ProcessBuilder pb = new ProcessBuilder("setsid", "ip", "netns", "exec", spec.hostNamespace(role),
-                "unshare", "--mount", "--uts", "--propagation", "private",
-                "bash", spec.stateDir().resolve("anchor.sh").toString(), files.dir().toString(), role.id(),
+        ProcessBuilder pb = new ProcessBuilder(
+                "setsid",
+                "ip",
+                "netns",
+                "exec",
+                spec.hostNamespace(role),
+                "unshare",
+                "--mount",
+                "--uts",
+                "--propagation",
+                "private",
+                "bash",
+                spec.stateDir().resolve("anchor.sh").toString(),
+                files.dir().toString(),
+                role.id(),
                 bin.toString());
         pb.environment().clear();
         pb.environment().put("PATH", HOST_PATH);
@@ -123,7 +147,8 @@ final class NamespaceRuntime implements HostRuntime {
         }
         Path logFile = files.dir().resolve("anchor.log");
         String log = Files.exists(logFile) ? Provisioner.read(logFile).strip() : "";
-        throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 启动失败：" + log,
+        throw new SandboxException(Text.of(
+                "沙箱主机 " + role.id() + " 启动失败：" + log,
                 "Sandbox host " + role.id() + " did not boot: " + (log.isEmpty() ? "timed out" : log)));
     }
 
@@ -157,7 +182,10 @@ final class NamespaceRuntime implements HostRuntime {
             return List.of();
         }
         ExecResult r = LocalCommand.run("ip", "netns", "pids", ns);
-        return Arrays.stream(r.stdout().split("\\s+")).filter(s -> s.matches("\\d+")).map(Long::parseLong).toList();
+        return Arrays.stream(r.stdout().split("\\s+"))
+                .filter(s -> s.matches("\\d+"))
+                .map(Long::parseLong)
+                .toList();
     }
 
     private static boolean namespaceExists(String ns) {
@@ -175,7 +203,11 @@ final class NamespaceRuntime implements HostRuntime {
     }
 
     private static void terminate(List<Long> pids) {
-        List<ProcessHandle> alive = pids.stream().distinct().map(ProcessHandle::of).flatMap(Optional::stream).toList();
+        List<ProcessHandle> alive = pids.stream()
+                .distinct()
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .toList();
         alive.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (alive.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
@@ -203,15 +235,22 @@ final class NamespaceRuntime implements HostRuntime {
                     }
                 }
             }
-            list.add(new SandboxStatus.Host(role, spec.address(role), running,
-                    running && pidFileAlive(role, "/run/sshd.pid"), running && pidFileAlive(role, "/run/keepalived.pid"),
+            list.add(new SandboxStatus.Host(
+                    role,
+                    spec.address(role),
+                    running,
+                    running && pidFileAlive(role, "/run/sshd.pid"),
+                    running && pidFileAlive(role, "/run/keepalived.pid"),
                     addresses));
         }
         return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
     }
 
     private boolean pidFileAlive(SandboxRole role, String relative) {
-        return hostPid(role, relative).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
+        return hostPid(role, relative)
+                .flatMap(ProcessHandle::of)
+                .map(ProcessHandle::isAlive)
+                .orElse(false);
     }
 
     private Optional<Long> hostPid(SandboxRole role, String relative) {

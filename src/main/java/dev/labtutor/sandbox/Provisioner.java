@@ -13,17 +13,28 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a sandbox lays down in its state directory before and after its hosts boot, the same on
- * the machine's kernel and in a VM: the stand-ins (systemctl, dnf, journalctl, ... and the unit
- * table they read), openEuler's httpd configuration and keepalived sample, the anchor script, the
- * SSH keys (the tutor's, each host's), each host's files ({@link HostFiles}), known_hosts and the
- * lab file.
+ * What a sandbox lays down in its state directory before and after its hosts boot, the same on the machine's kernel and
+ * in a VM: the stand-ins (systemctl, dnf, journalctl, ... and the unit table they read), openEuler's httpd
+ * configuration and keepalived sample, the anchor script, the SSH keys (the tutor's, each host's), each host's files
+ * ({@link HostFiles}), known_hosts and the lab file.
  */
 final class Provisioner {
 
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
-    private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "units", "systemctl", "dnf", "yum", "rpm",
-            "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
+    private static final List<String> STAND_INS = List.of(
+            "labtutor-lib.sh",
+            "units",
+            "systemctl",
+            "dnf",
+            "yum",
+            "rpm",
+            "getenforce",
+            "setenforce",
+            "firewall-cmd",
+            "journalctl",
+            "keepalived-log",
+            "httpd",
+            "apachectl");
     /** openEuler's httpd configuration, laid down by {@code dnf install httpd} (see bin/dnf). */
     private static final List<String> HTTPD_DIST = List.of("httpd.conf", "00-base.conf", "00-mpm.conf");
 
@@ -120,8 +131,15 @@ final class Provisioner {
     void writeKnownHosts() {
         StringBuilder sb = new StringBuilder();
         for (SandboxRole role : spec.roles()) {
-            String[] pub = read(Path.of(new HostFiles(spec, role).hostKey() + ".pub")).strip().split("\\s+");
-            sb.append(spec.address(role)).append(' ').append(pub[0]).append(' ').append(pub[1]).append('\n');
+            String[] pub = read(Path.of(new HostFiles(spec, role).hostKey() + ".pub"))
+                    .strip()
+                    .split("\\s+");
+            sb.append(spec.address(role))
+                    .append(' ')
+                    .append(pub[0])
+                    .append(' ')
+                    .append(pub[1])
+                    .append('\n');
         }
         writeString(knownHosts(), sb.toString());
     }

@@ -1,9 +1,9 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.i18n.Text;
 import dev.labtutor.io.FileTree;
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.lab.HostSpec;
-import dev.labtutor.i18n.Text;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +14,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A running local lab: one network namespace per host on a bridge, a link from the machine
- * (address {@code .1}, no default route anywhere) so the tutor reaches the hosts over real SSH,
- * and per host a mount and UTS namespace held open by an anchor process (resource
- * {@code anchor.sh}) that also boots the host: its own root, firewalld's nftables rules and a real
- * sshd. On the machine's kernel ({@link SandboxKernel#MACHINE}, {@link NamespaceRuntime}) the
- * bridge lives in its own namespace and the link is a veth; in a VM ({@link SandboxKernel#VM},
- * {@link VmRuntime}) the same hosts run inside one qemu VM on a distribution kernel and the link
- * is qemu's tap. What is laid down in the state directory is {@link Provisioner}'s, faults are
- * {@link FaultInjector}'s. Everything needed to tear it down is in {@code state.properties}, so
- * {@link #down(Path)} works from a fresh process after a crash.
+ * A running local lab: one network namespace per host on a bridge, a link from the machine (address {@code .1}, no
+ * default route anywhere) so the tutor reaches the hosts over real SSH, and per host a mount and UTS namespace held
+ * open by an anchor process (resource {@code anchor.sh}) that also boots the host: its own root, firewalld's nftables
+ * rules and a real sshd. On the machine's kernel ({@link SandboxKernel#MACHINE}, {@link NamespaceRuntime}) the bridge
+ * lives in its own namespace and the link is a veth; in a VM ({@link SandboxKernel#VM}, {@link VmRuntime}) the same
+ * hosts run inside one qemu VM on a distribution kernel and the link is qemu's tap. What is laid down in the state
+ * directory is {@link Provisioner}'s, faults are {@link FaultInjector}'s. Everything needed to tear it down is in
+ * {@code state.properties}, so {@link #down(Path)} works from a fresh process after a crash.
  */
 public final class Sandbox {
 
@@ -41,7 +39,9 @@ public final class Sandbox {
         this.files = new Provisioner(spec);
     }
 
-    /** What a start reports while it runs: each line of progress as it happens (the lines {@code sandbox up} prints). */
+    /**
+     * What a start reports while it runs: each line of progress as it happens (the lines {@code sandbox up} prints).
+     */
     @FunctionalInterface
     public interface Listener {
         void progress(String line);
@@ -57,16 +57,15 @@ public final class Sandbox {
 
     /** {@link #up(SandboxSpec, Listener)} without progress output. */
     public static Sandbox up(SandboxSpec spec) {
-        return up(spec, line -> { });
+        return up(spec, line -> {});
     }
 
     /**
-     * Builds and boots the sandbox and returns once every host's sshd accepts connections: on the
-     * machine's kernel or in a VM as {@link SandboxSpec#kernel()} says ({@link SandboxKernel#AUTO}:
-     * the VM when the machine's kernel lacks ip_vs or nfsd). Leftovers of an earlier sandbox with
-     * the same name (crashed or killed labtutor, killed qemu) are removed first; a sandbox of that
-     * name that is still running, or still being brought up by another process, is an error. On
-     * failure, and on Ctrl-C, everything created so far is removed again.
+     * Builds and boots the sandbox and returns once every host's sshd accepts connections: on the machine's kernel or
+     * in a VM as {@link SandboxSpec#kernel()} says ({@link SandboxKernel#AUTO}: the VM when the machine's kernel lacks
+     * ip_vs or nfsd). Leftovers of an earlier sandbox with the same name (crashed or killed labtutor, killed qemu) are
+     * removed first; a sandbox of that name that is still running, or still being brought up by another process, is an
+     * error. On failure, and on Ctrl-C, everything created so far is removed again.
      *
      * @param listener receives progress, then the subnet, VIP, interface, hosts, kernel and the time it took
      * @throws SandboxException with the one sentence to show the learner
@@ -103,8 +102,9 @@ public final class Sandbox {
             if (System.getenv("LABTUTOR_SANDBOX_KEEP_FAILED") == null) {
                 sandbox.down();
             } else {
-                listener.progress("LABTUTOR_SANDBOX_KEEP_FAILED is set: leaving the failed sandbox in " + spec.stateDir()
-                        + " for inspection; remove it with: labtutor sandbox down" + spec.whereOptions());
+                listener.progress(
+                        "LABTUTOR_SANDBOX_KEEP_FAILED is set: leaving the failed sandbox in " + spec.stateDir()
+                                + " for inspection; remove it with: labtutor sandbox down" + spec.whereOptions());
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             }
             throw e;
@@ -125,7 +125,8 @@ public final class Sandbox {
         }
         SandboxState old = existing.get();
         Sandbox leftover = fromState(old);
-        if (!old.complete() && ProcessHandle.of(old.upPid()).map(ProcessHandle::isAlive).orElse(false)
+        if (!old.complete()
+                && ProcessHandle.of(old.upPid()).map(ProcessHandle::isAlive).orElse(false)
                 && old.upPid() != ProcessHandle.current().pid()) {
             throw new SandboxException(Text.of(
                     "沙箱 " + spec.name() + " 正在由另一个进程（" + old.upPid() + "）启动",
@@ -134,7 +135,8 @@ public final class Sandbox {
         if (old.complete() && leftover.running()) {
             throw new SandboxException(Text.of(
                     "沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down" + spec.whereOptions(),
-                    "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down" + spec.whereOptions()));
+                    "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down"
+                            + spec.whereOptions()));
         }
         leftover.down();
     }
@@ -157,7 +159,8 @@ public final class Sandbox {
     }
 
     private static Sandbox fromState(SandboxState s) {
-        return new Sandbox(s.spec(), Duration.ZERO, s.choice(), HostRuntime.of(s.spec(), s.choice(), s.anchorPids(), s.vmPid()));
+        return new Sandbox(
+                s.spec(), Duration.ZERO, s.choice(), HostRuntime.of(s.spec(), s.choice(), s.anchorPids(), s.vmPid()));
     }
 
     /** Where the hosts run and why (machine kernel or VM). */
@@ -171,9 +174,9 @@ public final class Sandbox {
     }
 
     /**
-     * Removes whatever the state in {@code stateDir} lists: processes inside the sandbox's
-     * namespaces, the namespaces, the root link, then the state dir. Safe to call twice and on
-     * a half-built sandbox. Returns false when there was no state (nothing to do).
+     * Removes whatever the state in {@code stateDir} lists: processes inside the sandbox's namespaces, the namespaces,
+     * the root link, then the state dir. Safe to call twice and on a half-built sandbox. Returns false when there was
+     * no state (nothing to do).
      */
     public static boolean down(Path stateDir) {
         Optional<Sandbox> s = open(stateDir);
@@ -182,12 +185,18 @@ public final class Sandbox {
     }
 
     private void reportSummary(Listener out) {
-        out.progress(String.format("Sandbox %s up in %.2f s: subnet %s, VIP %s, interface %s, tutor address %s (no default route)",
-                spec.name(), startupTime.toMillis() / 1000.0, spec.subnet(), spec.vip(), spec.iface(),
+        out.progress(String.format(
+                "Sandbox %s up in %.2f s: subnet %s, VIP %s, interface %s, tutor address %s (no default route)",
+                spec.name(),
+                startupTime.toMillis() / 1000.0,
+                spec.subnet(),
+                spec.vip(),
+                spec.iface(),
                 spec.tutorAddress()));
         out.progress(String.format("Kernel:      %s", runtime.describe()));
         for (SandboxHost h : hosts()) {
-            out.progress(String.format("  %-10s %-15s netns %s%s", h.role().id(), h.address(), h.namespace(), runtime.hostNote()));
+            out.progress(String.format(
+                    "  %-10s %-15s netns %s%s", h.role().id(), h.address(), h.namespace(), runtime.hostNote()));
         }
         out.progress("Lab file:    " + labFile());
         out.progress("Key:         " + privateKey());
@@ -205,16 +214,16 @@ public final class Sandbox {
     }
 
     /**
-     * A path as host {@code role} sees it (its /etc overlay, its private /run), read or written
-     * from the root namespace through {@code /proc/ANCHOR/root}.
+     * A path as host {@code role} sees it (its /etc overlay, its private /run), read or written from the root namespace
+     * through {@code /proc/ANCHOR/root}.
      */
     public Path hostPath(SandboxRole role, String absolute) {
         return machineKernel("hostPath").hostPath(role, absolute);
     }
 
     /**
-     * Runs {@code command} inside host {@code role}: its network, mount and UTS namespaces, as
-     * root, with the stand-ins first on PATH (as in an SSH session there) and {@code LC_ALL=C}.
+     * Runs {@code command} inside host {@code role}: its network, mount and UTS namespaces, as root, with the stand-ins
+     * first on PATH (as in an SSH session there) and {@code LC_ALL=C}.
      */
     public ExecResult exec(SandboxRole role, String... command) {
         return exec(role, Duration.ofSeconds(60), command);
@@ -236,8 +245,8 @@ public final class Sandbox {
     }
 
     /**
-     * The nsenter prefix that enters host {@code role}; {@code ssh HOST} uses it when there is no
-     * ssh client. Only on the machine's kernel: a VM's hosts are reached over SSH.
+     * The nsenter prefix that enters host {@code role}; {@code ssh HOST} uses it when there is no ssh client. Only on
+     * the machine's kernel: a VM's hosts are reached over SSH.
      */
     public List<String> nsenter(SandboxRole role) {
         return machineKernel("nsenter").nsenter(role);
@@ -256,7 +265,8 @@ public final class Sandbox {
 
     private void requireRole(SandboxRole role) {
         if (!spec.roles().contains(role)) {
-            throw new SandboxException(Text.of("这个沙箱里没有主机 " + role.id(),
+            throw new SandboxException(Text.of(
+                    "这个沙箱里没有主机 " + role.id(),
                     "This sandbox has no host " + role.id() + " (hosts: " + spec.roles() + ")"));
         }
     }
@@ -265,8 +275,10 @@ public final class Sandbox {
         if (runtime instanceof NamespaceRuntime namespaces) {
             return namespaces;
         }
-        throw new SandboxException(Text.of("沙箱 " + spec.name() + " 在虚拟机中运行，" + what + " 只适用于本机内核；请用 exec 或 SSH",
-                "Sandbox " + spec.name() + " runs in a VM: " + what + " works on the machine's kernel only; use exec or SSH"));
+        throw new SandboxException(Text.of(
+                "沙箱 " + spec.name() + " 在虚拟机中运行，" + what + " 只适用于本机内核；请用 exec 或 SSH",
+                "Sandbox " + spec.name() + " runs in a VM: " + what
+                        + " works on the machine's kernel only; use exec or SSH"));
     }
 
     public SandboxSpec spec() {
@@ -284,8 +296,10 @@ public final class Sandbox {
 
     /** The hosts as the tutor's SSH layer wants them: root, port 22, the sandbox key. */
     public List<HostSpec> hostSpecs() {
-        return hosts().stream().map(h -> new HostSpec(h.role().id(), h.address(), 22, "root",
-                Optional.of(privateKey()), Optional.empty(), false)).toList();
+        return hosts().stream()
+                .map(h -> new HostSpec(
+                        h.role().id(), h.address(), 22, "root", Optional.of(privateKey()), Optional.empty(), false))
+                .toList();
     }
 
     public String subnet() {
@@ -327,8 +341,8 @@ public final class Sandbox {
     }
 
     /**
-     * The pids of the anchors, one per host; every other process of a host runs in its network
-     * namespace. Empty for a VM sandbox (its hosts' processes are the VM's).
+     * The pids of the anchors, one per host; every other process of a host runs in its network namespace. Empty for a
+     * VM sandbox (its hosts' processes are the VM's).
      */
     public Map<SandboxRole, Long> anchorPids() {
         return runtime.anchorPids();
@@ -341,13 +355,16 @@ public final class Sandbox {
 
     private static void refuseTakenSubnet(SandboxSpec spec) {
         if (LocalCommand.run("ip", "link", "show", "dev", spec.rootLink()).exitStatus() == 0) {
-            throw new SandboxException(Text.of("本机已有名为 " + spec.rootLink() + " 的网络接口；请换一个沙箱名（--name）",
-                    "This machine already has a link named " + spec.rootLink() + "; choose another sandbox name (--name)"));
+            throw new SandboxException(Text.of(
+                    "本机已有名为 " + spec.rootLink() + " 的网络接口；请换一个沙箱名（--name）",
+                    "This machine already has a link named " + spec.rootLink()
+                            + "; choose another sandbox name (--name)"));
         }
         ExecResult r = LocalCommand.run("ip", "-4", "-o", "addr", "show");
         Pattern taken = Pattern.compile("inet " + Pattern.quote(spec.subnetPrefix() + ".") + "\\d+/");
         if (taken.matcher(r.stdout()).find()) {
-            throw new SandboxException(Text.of("本机已有 " + spec.subnet() + " 网段的地址；请换一个网段（--subnet）",
+            throw new SandboxException(Text.of(
+                    "本机已有 " + spec.subnet() + " 网段的地址；请换一个网段（--subnet）",
                     "This machine already has an address in " + spec.subnet() + "; choose another subnet (--subnet)"));
         }
     }

@@ -3,8 +3,8 @@ package dev.labtutor.sandbox;
 import dev.labtutor.i18n.Text;
 
 /**
- * The sandbox could not be built, used or removed. The text is one sentence for the learner
- * that says what to do; {@link #getMessage()} is its English.
+ * The sandbox could not be built, used or removed. The text is one sentence for the learner that says what to do;
+ * {@link #getMessage()} is its English.
  */
 public final class SandboxException extends RuntimeException {
 

@@ -5,32 +5,30 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A fault the sandbox can inject into one host, for end-to-end tests and for
- * {@code labtutor sandbox break SCENARIO [HOST]}.
+ * A fault the sandbox can inject into one host, for end-to-end tests and for {@code labtutor sandbox break SCENARIO
+ * [HOST]}.
  */
 public sealed interface SandboxFault {
 
     SandboxRole role();
 
     /**
-     * The CLI name of the scenario, e.g. {@code vrrp-blocked}: the fault's name in lower case with
-     * a dash between its words ({@link KeepalivedSetting} adds its value).
+     * The CLI name of the scenario, e.g. {@code vrrp-blocked}: the fault's name in lower case with a dash between its
+     * words ({@link KeepalivedSetting} adds its value).
      */
     default String scenario() {
         return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** nftables in the host drops VRRP both ways: its peers stop hearing it and it stops hearing them (split brain). */
-    record VrrpBlocked(SandboxRole role) implements SandboxFault {
-    }
+    record VrrpBlocked(SandboxRole role) implements SandboxFault {}
 
     /** keepalived is stopped on the host, as if it crashed; the VIP should move to the backup. */
-    record KeepalivedStopped(SandboxRole role) implements SandboxFault {
-    }
+    record KeepalivedStopped(SandboxRole role) implements SandboxFault {}
 
     /**
-     * Every {@code keyword} line of the host's keepalived.conf gets {@code value}, then keepalived
-     * restarts: the classic mismatches (equal priorities, different virtual_router_id or auth_pass).
+     * Every {@code keyword} line of the host's keepalived.conf gets {@code value}, then keepalived restarts: the
+     * classic mismatches (equal priorities, different virtual_router_id or auth_pass).
      */
     record KeepalivedSetting(SandboxRole role, Keyword keyword, String value) implements SandboxFault {
         public KeepalivedSetting {
@@ -46,16 +44,16 @@ public sealed interface SandboxFault {
     }
 
     /** sshd on the host stops: the tutor sees it UNREACHABLE. */
-    record SshdStopped(SandboxRole role) implements SandboxFault {
-    }
+    record SshdStopped(SandboxRole role) implements SandboxFault {}
 
     /** The host gets a new SSH host key (as after a reinstall); known_hosts no longer matches it. */
-    record HostKeyChanged(SandboxRole role) implements SandboxFault {
-    }
+    record HostKeyChanged(SandboxRole role) implements SandboxFault {}
 
     /** The keepalived.conf keywords a {@link KeepalivedSetting} can change. */
     enum Keyword {
-        PRIORITY, VIRTUAL_ROUTER_ID, AUTH_PASS;
+        PRIORITY,
+        VIRTUAL_ROUTER_ID,
+        AUTH_PASS;
 
         /** The keyword as keepalived.conf spells it, e.g. {@code virtual_router_id}. */
         public String word() {
@@ -73,18 +71,25 @@ public sealed interface SandboxFault {
     }
 
     /** Scenario names {@link #parse} accepts, for help text and error messages. */
-    List<String> SCENARIOS = List.of("vrrp-blocked", "keepalived-stopped", "priority=N", "vrid=N", "auth-pass=WORD",
-            "sshd-stopped", "host-key-changed");
+    List<String> SCENARIOS = List.of(
+            "vrrp-blocked",
+            "keepalived-stopped",
+            "priority=N",
+            "vrid=N",
+            "auth-pass=WORD",
+            "sshd-stopped",
+            "host-key-changed");
 
     /**
-     * Parses a CLI scenario. {@code role} empty means the scenario's usual victim: lb02 for
-     * vrrp-blocked (the backup that stops hearing the master), lb01 for the rest.
+     * Parses a CLI scenario. {@code role} empty means the scenario's usual victim: lb02 for vrrp-blocked (the backup
+     * that stops hearing the master), lb01 for the rest.
      *
      * @throws IllegalArgumentException naming the known scenarios
      */
     static SandboxFault parse(String scenario, Optional<SandboxRole> role) {
         String s = scenario.trim();
-        String name = s.contains("=") ? s.substring(0, s.indexOf('=')).toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+        String name =
+                s.contains("=") ? s.substring(0, s.indexOf('=')).toLowerCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
         String value = s.contains("=") ? s.substring(s.indexOf('=') + 1) : "";
         SandboxRole victim = role.orElse(name.equals("vrrp-blocked") ? SandboxRole.LB02 : SandboxRole.LB01);
         for (Keyword k : Keyword.values()) {
@@ -100,8 +105,9 @@ public sealed interface SandboxFault {
             case "keepalived-stopped" -> new KeepalivedStopped(victim);
             case "sshd-stopped" -> new SshdStopped(victim);
             case "host-key-changed" -> new HostKeyChanged(victim);
-            default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "' (known: "
-                    + String.join(", ", SCENARIOS) + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown scenario '" + scenario + "' (known: " + String.join(", ", SCENARIOS) + ")");
         };
     }
 }

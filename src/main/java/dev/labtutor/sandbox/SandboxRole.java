@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The hosts of the course's lab. Each role has a fixed last address octet in the sandbox subnet,
- * so a learner who has seen {@code lb01} at {@code .11} once finds it there in every sandbox.
+ * The hosts of the course's lab. Each role has a fixed last address octet in the sandbox subnet, so a learner who has
+ * seen {@code lb01} at {@code .11} once finds it there in every sandbox.
  */
 public enum SandboxRole {
     LB01("lb01", 11),

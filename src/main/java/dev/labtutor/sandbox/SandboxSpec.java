@@ -6,26 +6,26 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What to build: which hosts, under which name, on which /24, with which interface name inside
- * the hosts, and where to keep state. The name prefixes every namespace and link the sandbox
- * creates, so two sandboxes with different names never touch each other's objects; they still
- * need different subnets because both give the root namespace an address on theirs.
+ * What to build: which hosts, under which name, on which /24, with which interface name inside the hosts, and where to
+ * keep state. The name prefixes every namespace and link the sandbox creates, so two sandboxes with different names
+ * never touch each other's objects; they still need different subnets because both give the root namespace an address
+ * on theirs.
  *
- * @param name         1-10 of {@code [a-z0-9]}; namespaces are {@code lt-NAME-ROLE}, the root link {@code lt-NAME}
- * @param roles        hosts to start, in order, at least one
+ * @param name 1-10 of {@code [a-z0-9]}; namespaces are {@code lt-NAME-ROLE}, the root link {@code lt-NAME}
+ * @param roles hosts to start, in order, at least one
  * @param subnetPrefix first three octets of the /24, e.g. {@code 10.77.0}; hosts get fixed last octets
- * @param iface        interface name inside every host, e.g. {@code eth1}
- * @param stateRoot    parent of the sandbox's state dir ({@link #stateDir()})
- * @param kernel       where the hosts run: the machine's kernel, a VM, or {@link SandboxKernel#AUTO} (decided at {@code up})
+ * @param iface interface name inside every host, e.g. {@code eth1}
+ * @param stateRoot parent of the sandbox's state dir ({@link #stateDir()})
+ * @param kernel where the hosts run: the machine's kernel, a VM, or {@link SandboxKernel#AUTO} (decided at {@code up})
  */
-public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot,
-                          SandboxKernel kernel) {
+public record SandboxSpec(
+        String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot, SandboxKernel kernel) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
     /**
-     * The sandbox lives in 10.0.0.0/8 only: it never looks like a classroom's 192.168 lab (so the
-     * course cannot pass by relying on the source document's addresses) and never overlaps one.
+     * The sandbox lives in 10.0.0.0/8 only: it never looks like a classroom's 192.168 lab (so the course cannot pass by
+     * relying on the source document's addresses) and never overlaps one.
      */
     private static final Pattern PREFIX = Pattern.compile("10\\.(\\d{1,3})\\.(\\d{1,3})");
 
@@ -50,7 +50,8 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
         }
         var m = PREFIX.matcher(subnetPrefix);
         if (!m.matches() || Integer.parseInt(m.group(1)) > 255 || Integer.parseInt(m.group(2)) > 255) {
-            throw new IllegalArgumentException("subnet prefix '" + subnetPrefix + "' must be 10.X.Y (a /24 in 10.0.0.0/8), e.g. 10.77.0");
+            throw new IllegalArgumentException(
+                    "subnet prefix '" + subnetPrefix + "' must be 10.X.Y (a /24 in 10.0.0.0/8), e.g. 10.77.0");
         }
         if (!IFACE.matcher(iface).matches() || iface.equals("lo")) {
             throw new IllegalArgumentException("interface name '" + iface + "' must be a short name other than lo");
@@ -59,8 +60,8 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
 
     /** All five hosts, name {@code lab}, 10.77.0.0/24, {@code eth1}, state under {@link #defaultStateRoot()}. */
     public static SandboxSpec defaults() {
-        return new SandboxSpec(DEFAULT_NAME, List.of(SandboxRole.values()), DEFAULT_SUBNET_PREFIX, DEFAULT_IFACE,
-                defaultStateRoot());
+        return new SandboxSpec(
+                DEFAULT_NAME, List.of(SandboxRole.values()), DEFAULT_SUBNET_PREFIX, DEFAULT_IFACE, defaultStateRoot());
     }
 
     public SandboxSpec withName(String newName) {
@@ -89,26 +90,27 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     }
 
     /**
-     * The options that pick this sandbox in a command the learner is told to run, each with a
-     * leading space: {@code --name} unless it is the default one, {@code --state-dir} unless its
-     * state is in the default place; empty for the default sandbox. A suggested command without
-     * them would act on another sandbox.
+     * The options that pick this sandbox in a command the learner is told to run, each with a leading space:
+     * {@code --name} unless it is the default one, {@code --state-dir} unless its state is in the default place; empty
+     * for the default sandbox. A suggested command without them would act on another sandbox.
      */
     public String whereOptions() {
         return (name.equals(DEFAULT_NAME) ? "" : " --name " + name)
-                + (inDefaultStateRoot() ? ""
-                        : " --state-dir " + stateRoot);
+                + (inDefaultStateRoot() ? "" : " --state-dir " + stateRoot);
     }
 
     /** True when the sandbox's state is in {@link #defaultStateRoot()}, where {@code --sandbox NAME} finds it. */
     public boolean inDefaultStateRoot() {
-        return stateRoot.toAbsolutePath().normalize().equals(defaultStateRoot().toAbsolutePath().normalize());
+        return stateRoot
+                .toAbsolutePath()
+                .normalize()
+                .equals(defaultStateRoot().toAbsolutePath().normalize());
     }
 
     /**
      * {@code /var/lib/labtutor/sandbox} for root (the sandbox needs root anyway); otherwise
-     * {@code $XDG_STATE_HOME/labtutor/sandbox} or {@code ~/.local/state/labtutor/sandbox}. The
-     * system property {@code labtutor.sandbox.root} replaces it (tests).
+     * {@code $XDG_STATE_HOME/labtutor/sandbox} or {@code ~/.local/state/labtutor/sandbox}. The system property
+     * {@code labtutor.sandbox.root} replaces it (tests).
      */
     public static Path defaultStateRoot() {
         String given = System.getProperty("labtutor.sandbox.root");
@@ -119,7 +121,8 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
             return Path.of("/var/lib/labtutor/sandbox");
         }
         String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("labtutor").resolve("sandbox");
     }
@@ -157,8 +160,8 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     }
 
     /**
-     * The address of the VM itself on the lab subnet ({@code .254}): its control sshd, through
-     * which labtutor runs commands in the hosts. Not used on the machine's kernel.
+     * The address of the VM itself on the lab subnet ({@code .254}): its control sshd, through which labtutor runs
+     * commands in the hosts. Not used on the machine's kernel.
      */
     public String vmAddress() {
         return subnetPrefix + ".254";

@@ -17,18 +17,18 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * What a sandbox consists of, written to {@code STATE_DIR/state.properties} before the first
- * namespace or VM is created and again as it comes up. It is all {@code down} needs, so a
- * sandbox whose JVM crashed or was killed is removed from a fresh process by name.
+ * What a sandbox consists of, written to {@code STATE_DIR/state.properties} before the first namespace or VM is created
+ * and again as it comes up. It is all {@code down} needs, so a sandbox whose JVM crashed or was killed is removed from
+ * a fresh process by name.
  *
- * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh);
- *                   empty for a VM, whose hosts' pids are the guest's
- * @param choice     where the hosts run and why
- * @param vmPid      qemu's pid for a VM (0 before it started, and on the machine's kernel)
- * @param upPid      the process running {@code up} while it has not finished (0 once it has)
+ * @param anchorPids per role, the pid holding that host's mount and UTS namespaces (see anchor.sh); empty for a VM,
+ *     whose hosts' pids are the guest's
+ * @param choice where the hosts run and why
+ * @param vmPid qemu's pid for a VM (0 before it started, and on the machine's kernel)
+ * @param upPid the process running {@code up} while it has not finished (0 once it has)
  */
-public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid,
-                           long upPid) {
+public record SandboxState(
+        SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid, long upPid) {
 
     static final String FILE = "state.properties";
 
@@ -36,7 +36,9 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
         anchorPids = Map.copyOf(anchorPids);
     }
 
-    /** True once {@code up} finished; a state that is not complete and whose {@code up} is gone is a crash's leftover. */
+    /**
+     * True once {@code up} finished; a state that is not complete and whose {@code up} is gone is a crash's leftover.
+     */
     boolean complete() {
         return upPid == 0;
     }
@@ -52,7 +54,9 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
     void write() {
         Properties p = new Properties();
         p.setProperty("name", spec.name());
-        p.setProperty("roles", String.join(",", spec.roles().stream().map(SandboxRole::id).toList()));
+        p.setProperty(
+                "roles",
+                String.join(",", spec.roles().stream().map(SandboxRole::id).toList()));
         p.setProperty("subnetPrefix", spec.subnetPrefix());
         p.setProperty("iface", spec.iface());
         p.setProperty("stateRoot", spec.stateRoot().toString());
@@ -83,12 +87,13 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
     }
 
     /**
-     * Who started the sandbox whose state is in {@code stateDir}: as recorded at {@code up}, else
-     * the owner of its state file; empty when there is no sandbox there.
+     * Who started the sandbox whose state is in {@code stateDir}: as recorded at {@code up}, else the owner of its
+     * state file; empty when there is no sandbox there.
      */
     static Optional<String> startedBy(Path stateDir) {
         Path file = stateDir.resolve(FILE);
-        Optional<String> recorded = loadProperties(file).map(p -> p.getProperty("startedBy")).filter(s -> !s.isBlank());
+        Optional<String> recorded =
+                loadProperties(file).map(p -> p.getProperty("startedBy")).filter(s -> !s.isBlank());
         if (recorded.isPresent() || !Files.isRegularFile(file)) {
             return recorded;
         }
@@ -120,9 +125,15 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
             return Optional.empty();
         }
         Properties p = file.get();
-        List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(",")).map(SandboxRole::parse).toList();
-        SandboxSpec spec = new SandboxSpec(p.getProperty("name"), roles, p.getProperty("subnetPrefix"),
-                p.getProperty("iface"), Path.of(p.getProperty("stateRoot")));
+        List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(","))
+                .map(SandboxRole::parse)
+                .toList();
+        SandboxSpec spec = new SandboxSpec(
+                p.getProperty("name"),
+                roles,
+                p.getProperty("subnetPrefix"),
+                p.getProperty("iface"),
+                Path.of(p.getProperty("stateRoot")));
         Map<SandboxRole, Long> pids = new LinkedHashMap<>();
         for (SandboxRole role : roles) {
             String v = p.getProperty("anchor." + role.id());
@@ -131,8 +142,13 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
             }
         }
         SandboxKernel kernel = SandboxKernel.parse(p.getProperty("kernel", "machine"));
-        KernelChoice choice = new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
-        return Optional.of(new SandboxState(spec.withKernel(kernel), pids, choice,
-                Long.parseLong(p.getProperty("vmPid", "0")), Long.parseLong(p.getProperty("upPid", "0"))));
+        KernelChoice choice =
+                new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
+        return Optional.of(new SandboxState(
+                spec.withKernel(kernel),
+                pids,
+                choice,
+                Long.parseLong(p.getProperty("vmPid", "0")),
+                Long.parseLong(p.getProperty("upPid", "0"))));
     }
 }

@@ -3,8 +3,8 @@ package dev.labtutor.sandbox;
 import java.util.List;
 
 /**
- * A snapshot of a sandbox: per host whether it runs, whether its sshd runs, and its IPv4
- * addresses on the lab interface and on lo (where the VIP shows up).
+ * A snapshot of a sandbox: per host whether it runs, whether its sshd runs, and its IPv4 addresses on the lab interface
+ * and on lo (where the VIP shows up).
  */
 public record SandboxStatus(String name, String subnet, String vip, List<Host> hosts) {
 
@@ -12,8 +12,13 @@ public record SandboxStatus(String name, String subnet, String vip, List<Host> h
         hosts = List.copyOf(hosts);
     }
 
-    public record Host(SandboxRole role, String address, boolean running, boolean sshd, boolean keepalived,
-                       List<String> addresses) {
+    public record Host(
+            SandboxRole role,
+            String address,
+            boolean running,
+            boolean sshd,
+            boolean keepalived,
+            List<String> addresses) {
         public Host {
             addresses = List.copyOf(addresses);
         }

@@ -1,8 +1,8 @@
 package dev.labtutor.sandbox;
 
+import dev.labtutor.i18n.Text;
 import dev.labtutor.io.FileTree;
 import dev.labtutor.lab.ExecResult;
-import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -21,38 +21,55 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The kernel the VM sandbox boots: Debian's {@code linux-image-amd64} (it has ip_vs, nfsd, 9p,
- * veth, bridge and nf_tables as modules) and {@code busybox-static} (the initrd's shell and the
- * guest's modprobe), fetched with {@code apt-get download} and unpacked with {@code dpkg-deb -x}
- * into {@code ~/.cache/labtutor/vm/debian-amd64} by {@code labtutor sandbox kernel fetch}. Nothing
- * is installed on the machine and nothing is downloaded from anywhere but the machine's Debian
- * repositories. The module tree is pruned to what a VM without hardware uses and indexed with
+ * The kernel the VM sandbox boots: Debian's {@code linux-image-amd64} (it has ip_vs, nfsd, 9p, veth, bridge and
+ * nf_tables as modules) and {@code busybox-static} (the initrd's shell and the guest's modprobe), fetched with
+ * {@code apt-get download} and unpacked with {@code dpkg-deb -x} into {@code ~/.cache/labtutor/vm/debian-amd64} by
+ * {@code labtutor sandbox kernel fetch}. Nothing is installed on the machine and nothing is downloaded from anywhere
+ * but the machine's Debian repositories. The module tree is pruned to what a VM without hardware uses and indexed with
  * busybox's depmod.
  *
- * @param dir      the unpacked image
- * @param release  the kernel release, e.g. {@code 6.1.0-57-amd64}
+ * @param dir the unpacked image
+ * @param release the kernel release, e.g. {@code 6.1.0-57-amd64}
  * @param packages the Debian packages it came from, with versions
  */
 public record VmImage(Path dir, String release, String packages) {
 
     /** The command that fetches the image; every "kernel missing" message names it. */
     public static final String FETCH_COMMAND = "sudo labtutor sandbox kernel fetch";
+
     private static final String IMAGE_DIR = "debian-amd64";
     private static final String PROPERTIES = "image.properties";
     private static final Duration APT_TIMEOUT = Duration.ofMinutes(10);
     /** Driver directories a VM with virtio devices and no hardware needs; the rest of drivers/ is dropped. */
     private static final List<String> KEEP_DRIVERS = List.of("virtio", "char", "net", "block");
-    private static final List<String> DROP_NET_DRIVERS = List.of("ethernet", "wireless", "usb", "can", "wwan",
-            "ieee802154", "hamradio", "arcnet", "fddi", "wan", "plip", "dsa", "ipa", "mhi", "pcs", "phy", "mdio");
+
+    private static final List<String> DROP_NET_DRIVERS = List.of(
+            "ethernet",
+            "wireless",
+            "usb",
+            "can",
+            "wwan",
+            "ieee802154",
+            "hamradio",
+            "arcnet",
+            "fddi",
+            "wan",
+            "plip",
+            "dsa",
+            "ipa",
+            "mhi",
+            "pcs",
+            "phy",
+            "mdio");
 
     public Path vmlinuz() {
         return dir.resolve("boot").resolve("vmlinuz-" + release);
     }
 
     /**
-     * What qemu boots: the uncompressed kernel (an ELF that qemu starts through its PVH entry, which
-     * saves the half of a software-emulated boot that goes into decompressing the kernel), or the
-     * compressed one where {@code xz} was missing at fetch time.
+     * What qemu boots: the uncompressed kernel (an ELF that qemu starts through its PVH entry, which saves the half of
+     * a software-emulated boot that goes into decompressing the kernel), or the compressed one where {@code xz} was
+     * missing at fetch time.
      */
     public Path bootKernel() {
         Path elf = dir.resolve("boot").resolve("vmlinux-" + release);
@@ -69,8 +86,8 @@ public record VmImage(Path dir, String release, String packages) {
     }
 
     /**
-     * Where images are kept: {@code $LABTUTOR_VM_CACHE}, else {@code $XDG_CACHE_HOME/labtutor/vm},
-     * else {@code ~/.cache/labtutor/vm}. Tests share it read-only.
+     * Where images are kept: {@code $LABTUTOR_VM_CACHE}, else {@code $XDG_CACHE_HOME/labtutor/vm}, else
+     * {@code ~/.cache/labtutor/vm}. Tests share it read-only.
      */
     public static Path cacheRoot() {
         String explicit = System.getenv("LABTUTOR_VM_CACHE");
@@ -94,21 +111,23 @@ public record VmImage(Path dir, String release, String packages) {
         }
         Properties p = file.get();
         VmImage image = new VmImage(dir, p.getProperty("release", ""), p.getProperty("packages", ""));
-        boolean complete = Files.isRegularFile(image.vmlinuz()) && Files.isRegularFile(image.modules().resolve("modules.dep"))
+        boolean complete = Files.isRegularFile(image.vmlinuz())
+                && Files.isRegularFile(image.modules().resolve("modules.dep"))
                 && Files.isExecutable(image.busybox());
         return complete ? Optional.of(image) : Optional.empty();
     }
 
     /**
-     * Downloads the packages with {@code apt-get download} and unpacks them into a fresh directory
-     * that replaces the cached image only once complete.
+     * Downloads the packages with {@code apt-get download} and unpacks them into a fresh directory that replaces the
+     * cached image only once complete.
      *
      * @throws SandboxException naming what is missing (apt-get, dpkg-deb, the package)
      */
     public static VmImage fetch(PrintWriter out) {
         for (String tool : List.of("apt-get", "dpkg-deb")) {
             if (SandboxPreflight.findProgram(tool).isEmpty()) {
-                throw new SandboxException(Text.of("获取虚拟机内核需要 Debian 的 " + tool + "（本机没有）",
+                throw new SandboxException(Text.of(
+                        "获取虚拟机内核需要 Debian 的 " + tool + "（本机没有）",
                         "Fetching the VM kernel needs Debian's " + tool + ", which this machine does not have"));
             }
         }
@@ -126,7 +145,8 @@ public record VmImage(Path dir, String release, String packages) {
             String depends = LocalCommand.check("dpkg-deb", "-f", meta.toString(), "Depends");
             Matcher m = Pattern.compile("(linux-image-[0-9][^ ,(]*)").matcher(depends);
             if (!m.find()) {
-                throw new SandboxException(Text.of("linux-image-amd64 没有指向具体内核包：" + depends,
+                throw new SandboxException(Text.of(
+                        "linux-image-amd64 没有指向具体内核包：" + depends,
                         "linux-image-amd64 names no kernel package: " + depends));
             }
             String kernelPackage = m.group(1);
@@ -141,11 +161,16 @@ public record VmImage(Path dir, String release, String packages) {
             LocalCommand.run(List.of("dpkg-deb", "-x", busyboxDeb.toString(), image.toString()), APT_TIMEOUT, null);
             String release = kernelPackage.substring("linux-image-".length());
             prune(image, release);
-            decompress(image.resolve("boot").resolve("vmlinuz-" + release), image.resolve("boot").resolve("vmlinux-" + release));
-            ExecResult depmod = LocalCommand.run(List.of(image.resolve("bin/busybox").toString(), "depmod", "-b",
-                    image.toString(), release), APT_TIMEOUT, null);
+            decompress(
+                    image.resolve("boot").resolve("vmlinuz-" + release),
+                    image.resolve("boot").resolve("vmlinux-" + release));
+            ExecResult depmod = LocalCommand.run(
+                    List.of(image.resolve("bin/busybox").toString(), "depmod", "-b", image.toString(), release),
+                    APT_TIMEOUT,
+                    null);
             if (depmod.exitStatus() != 0) {
-                throw new SandboxException(Text.of("depmod 失败：" + depmod.stderr().strip(),
+                throw new SandboxException(Text.of(
+                        "depmod 失败：" + depmod.stderr().strip(),
                         "depmod failed: " + depmod.stderr().strip()));
             }
             String packages = debName(kernelDeb) + " " + debName(busyboxDeb);
@@ -163,8 +188,9 @@ public record VmImage(Path dir, String release, String packages) {
             }
             Files.move(image, target, StandardCopyOption.ATOMIC_MOVE);
             FileTree.delete(old);
-            VmImage fetched = read(target).orElseThrow(() -> new SandboxException(Text.of(
-                    "获取的内核不完整：" + target, "The fetched kernel is incomplete: " + target)));
+            VmImage fetched = read(target)
+                    .orElseThrow(() -> new SandboxException(
+                            Text.of("获取的内核不完整：" + target, "The fetched kernel is incomplete: " + target)));
             out.printf("VM kernel %s ready in %s (%s)%n", release, target, packages);
             out.flush();
             return fetched;
@@ -176,23 +202,30 @@ public record VmImage(Path dir, String release, String packages) {
     }
 
     private static void apt(Path dir, String... packages) {
-        List<String> argv = new java.util.ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec apt-get download \"$@\"",
-                dir.toString()));
+        List<String> argv = new java.util.ArrayList<>(
+                List.of("sh", "-c", "cd \"$0\" && exec apt-get download \"$@\"", dir.toString()));
         argv.addAll(List.of(packages));
         ExecResult r = LocalCommand.run(argv, APT_TIMEOUT, null);
         if (r.exitStatus() != 0) {
-            String why = r.stderr().lines().filter(l -> l.startsWith("E:")).findFirst().orElse(r.stderr().strip());
-            throw new SandboxException(Text.of("apt-get download " + String.join(" ", packages) + " 失败：" + why
-                    + "（先运行 sudo apt-get update）", "apt-get download " + String.join(" ", packages) + " failed: "
-                    + why + " (run sudo apt-get update first)"));
+            String why = r.stderr()
+                    .lines()
+                    .filter(l -> l.startsWith("E:"))
+                    .findFirst()
+                    .orElse(r.stderr().strip());
+            throw new SandboxException(Text.of(
+                    "apt-get download " + String.join(" ", packages) + " 失败：" + why + "（先运行 sudo apt-get update）",
+                    "apt-get download " + String.join(" ", packages) + " failed: " + why
+                            + " (run sudo apt-get update first)"));
         }
     }
 
     private static Path only(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".deb"))
-                    .findFirst().orElseThrow(() -> new SandboxException(Text.of("apt-get 没有下载 " + prefix + "*.deb",
-                            "apt-get download left no " + prefix + "*.deb")));
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                            && p.toString().endsWith(".deb"))
+                    .findFirst()
+                    .orElseThrow(() -> new SandboxException(Text.of(
+                            "apt-get 没有下载 " + prefix + "*.deb", "apt-get download left no " + prefix + "*.deb")));
         }
     }
 
@@ -201,9 +234,9 @@ public record VmImage(Path dir, String release, String packages) {
     }
 
     /**
-     * Writes the kernel inside a bzImage, uncompressed: the payload the setup header points at
-     * (boot protocol 2.08+), through {@code xz -d}. Without xz, or for a payload that is not xz,
-     * nothing is written and the VM boots the compressed kernel.
+     * Writes the kernel inside a bzImage, uncompressed: the payload the setup header points at (boot protocol 2.08+),
+     * through {@code xz -d}. Without xz, or for a payload that is not xz, nothing is written and the VM boots the
+     * compressed kernel.
      */
     static void decompress(Path bzImage, Path target) throws IOException {
         byte[] image = Files.readAllBytes(bzImage);
@@ -212,14 +245,24 @@ public record VmImage(Path dir, String release, String packages) {
         int start = (setupSectors + 1) * 512 + header.getInt(0x248);
         int length = header.getInt(0x24c);
         byte[] xzMagic = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
-        if (SandboxPreflight.findProgram("xz").isEmpty() || start < 0 || length <= 0 || start + length > image.length
+        if (SandboxPreflight.findProgram("xz").isEmpty()
+                || start < 0
+                || length <= 0
+                || start + length > image.length
                 || !java.util.Arrays.equals(image, start, start + 6, xzMagic, 0, 6)) {
             return;
         }
         Path payload = target.resolveSibling(target.getFileName() + ".xz");
         Files.write(payload, java.util.Arrays.copyOfRange(image, start, start + length));
-        ExecResult r = LocalCommand.run(List.of("sh", "-c", "exec xz -dc --single-stream \"$0\" > \"$1\"",
-                payload.toString(), target.toString()), APT_TIMEOUT, null);
+        ExecResult r = LocalCommand.run(
+                List.of(
+                        "sh",
+                        "-c",
+                        "exec xz -dc --single-stream \"$0\" > \"$1\"",
+                        payload.toString(),
+                        target.toString()),
+                APT_TIMEOUT,
+                null);
         Files.delete(payload);
         byte[] elf = {0x7f, 'E', 'L', 'F'};
         boolean ok = r.exitStatus() == 0 && Files.size(target) > image.length;

@@ -1,7 +1,7 @@
 package dev.labtutor.sandbox;
 
-import dev.labtutor.lab.ExecResult;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.ExecResult;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -22,15 +22,14 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
- * The sandbox inside one qemu VM, for machines whose kernel lacks IPVS or the NFS server: the VM
- * runs Debian's kernel ({@link VmImage}) with the machine's root read-only over 9p and the state
- * directory read-write over 9p, and builds the same hosts as on the machine (resource
- * {@code vm/boot.sh}, then {@code anchor.sh} per host). The machine reaches the hosts over a tap
- * on the lab subnet that qemu creates (and the kernel removes when qemu dies, even on SIGKILL).
+ * The sandbox inside one qemu VM, for machines whose kernel lacks IPVS or the NFS server: the VM runs Debian's kernel
+ * ({@link VmImage}) with the machine's root read-only over 9p and the state directory read-write over 9p, and builds
+ * the same hosts as on the machine (resource {@code vm/boot.sh}, then {@code anchor.sh} per host). The machine reaches
+ * the hosts over a tap on the lab subnet that qemu creates (and the kernel removes when qemu dies, even on SIGKILL).
  *
- * <p>Everything it starts is in the state directory's {@code vm/}: qemu's pid file, console log,
- * initrd, and the files the guest reads. Readiness is the guest's console: one line per host that
- * is up, then "ready"; a deadline turns a missing line into an error naming the host.
+ * <p>Everything it starts is in the state directory's {@code vm/}: qemu's pid file, console log, initrd, and the files
+ * the guest reads. Readiness is the guest's console: one line per host that is up, then "ready"; a deadline turns a
+ * missing line into an error naming the host.
  */
 final class VmLab {
 
@@ -38,31 +37,38 @@ final class VmLab {
     static final String DIR = "vm";
     /** The deadline for the VM's hosts to come up: far above the 20 s budget, for heavily loaded machines. */
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(Long.parseLong(env("LABTUTOR_VM_BOOT_TIMEOUT", "240")));
+
     private static final Duration KVM_PROBE = Duration.ofSeconds(10);
     private static final String QEMU = "qemu-system-x86_64";
     private static final String IN_HOST = "/.lt/state/vm/in-host";
     /** The modprobe family, busybox's applets in the VM (the kernel loads modules with it too). */
-    private static final List<String> MODULE_TOOLS = List.of("modprobe", "insmod", "rmmod", "lsmod", "modinfo", "depmod");
+    private static final List<String> MODULE_TOOLS =
+            List.of("modprobe", "insmod", "rmmod", "lsmod", "modinfo", "depmod");
 
     /**
-     * The guest kernel's command line: console on the serial port (labtutor reads it), a panic
-     * ends qemu (through a reboot, which -no-reboot turns into an exit), and no mitigations, crypto
-     * self-tests or probes that only cost time under emulation (the guest runs nothing untrusted
-     * that the machine does not already run); with one CPU, no ACPI either.
+     * The guest kernel's command line: console on the serial port (labtutor reads it), a panic ends qemu (through a
+     * reboot, which -no-reboot turns into an exit), and no mitigations, crypto self-tests or probes that only cost time
+     * under emulation (the guest runs nothing untrusted that the machine does not already run); with one CPU, no ACPI
+     * either.
      */
     private static final String KERNEL_ARGS = "console=ttyS0 quiet loglevel=3 panic=-1 rdinit=/init mitigations=off "
             + "tsc=reliable no_timer_check i8042.noaux i8042.nokbd i8042.nopnp 8250.nr_uarts=1 random.trust_cpu=on "
             + "cryptomgr.notests";
 
-    enum Accel { KVM, TCG }
+    enum Accel {
+        KVM,
+        TCG
+    }
 
     private final SandboxSpec spec;
     private volatile long qemuPid;
     /** The qemu this object started; null for one found in the state directory (after labtutor crashed). */
     private volatile Process process;
+
     private GuestShell shell;
     /** The boot's console, read by {@link #awaitHosts} and then {@link #awaitControl}. */
     private ConsoleWatch watch;
+
     private long bootDeadline;
     private boolean ready;
 
@@ -87,7 +93,8 @@ final class VmLab {
     static Optional<Text> problem() {
         String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-            return Optional.of(Text.of("虚拟机沙箱需要 x86_64 机器（本机是 " + arch + "）；请用 --no-vm",
+            return Optional.of(Text.of(
+                    "虚拟机沙箱需要 x86_64 机器（本机是 " + arch + "）；请用 --no-vm",
                     "The VM sandbox needs an x86_64 machine (this is " + arch + "); use --no-vm"));
         }
         boolean qemu = SandboxPreflight.findProgram(QEMU).isPresent();
@@ -96,21 +103,23 @@ final class VmLab {
             String missing = !qemu && !image ? "qemu and its kernel" : !qemu ? "qemu" : "its kernel";
             String fix = (!qemu ? "sudo apt-get install -y qemu-system-x86" + (image ? "" : " && ") : "")
                     + (image ? "" : VmImage.FETCH_COMMAND);
-            return Optional.of(Text.of("本机内核缺少 " + String.join("、", KernelChoice.missingOnMachine())
+            return Optional.of(Text.of(
+                    "本机内核缺少 " + String.join("、", KernelChoice.missingOnMachine())
                             + "，沙箱要在虚拟机里运行，但缺少" + (!qemu && !image ? " qemu 和内核" : !qemu ? " qemu" : "内核")
                             + "；请运行：" + fix,
                     "The sandbox runs in a VM here, which needs " + missing + "; run: " + fix));
         }
         if (!Files.exists(Path.of("/dev/net/tun"))) {
-            return Optional.of(Text.of("虚拟机沙箱需要 /dev/net/tun；请运行：sudo modprobe tun",
+            return Optional.of(Text.of(
+                    "虚拟机沙箱需要 /dev/net/tun；请运行：sudo modprobe tun",
                     "The VM sandbox needs /dev/net/tun; run: sudo modprobe tun"));
         }
         return Optional.empty();
     }
 
     /**
-     * Writes what the guest reads (its boot script, the hosts and their addresses, the control
-     * sshd's config and key, the initrd), starts qemu and waits until every host's anchor runs.
+     * Writes what the guest reads (its boot script, the hosts and their addresses, the control sshd's config and key,
+     * the initrd), starts qemu and waits until every host's anchor runs.
      *
      * @param onPid receives qemu's pid as soon as it is known, so a crash after it is still cleaned up
      */
@@ -124,7 +133,8 @@ final class VmLab {
             if (!awaitLine(kvm, "labtutor-vm: initrd", KVM_PROBE)) {
                 recordKvmHangs();
                 killQemu();
-                out.progress("KVM did not start the VM within " + KVM_PROBE.toSeconds() + " s here; using software emulation (TCG).");
+                out.progress("KVM did not start the VM within " + KVM_PROBE.toSeconds()
+                        + " s here; using software emulation (TCG).");
                 accel = Accel.TCG;
             }
         }
@@ -157,8 +167,13 @@ final class VmLab {
                     LT_KVER=%4$s
                     LT_MODULES=%5$s
                     LT_BUSYBOX=%6$s
-                    """.formatted(spec.name(), spec.iface(), spec.vmAddress(), image.release(),
-                    image.modules().toAbsolutePath(), image.busybox().toAbsolutePath()));
+                    """.formatted(
+                            spec.name(),
+                            spec.iface(),
+                            spec.vmAddress(),
+                            image.release(),
+                            image.modules().toAbsolutePath(),
+                            image.busybox().toAbsolutePath()));
             Files.writeString(dir.resolve("sshd_config"), """
                     # labtutor VM sandbox %1$s: the control sshd in the VM itself (not a lab host)
                     ListenAddress %2$s
@@ -177,8 +192,11 @@ final class VmLab {
                     PrintLastLog no
                     MaxSessions 64
                     MaxStartups 64:30:128
-                    """.formatted(spec.name(), spec.vmAddress(), guestPath(hostKey()),
-                    guestPath(spec.stateDir().resolve("id_ed25519.pub"))));
+                    """.formatted(
+                            spec.name(),
+                            spec.vmAddress(),
+                            guestPath(hostKey()),
+                            guestPath(spec.stateDir().resolve("id_ed25519.pub"))));
             Files.writeString(dir.resolve("tap-up"), """
                     #!/bin/sh
                     # qemu runs this with the name of the tap it has just created: the machine's end of the lab subnet.
@@ -210,30 +228,54 @@ final class VmLab {
 
     private Process launch(VmImage image, Accel accel, LongConsumer onPid) {
         Path dir = dir();
-        List<String> argv = new ArrayList<>(List.of("setsid", SandboxPreflight.findProgram(QEMU).orElseThrow().toString(),
-                "-name", "labtutor-" + spec.name() + ",process=labtutor-vm",
-                "-nodefaults", "-no-user-config", "-display", "none", "-no-reboot",
-                "-machine", "pc", "-m", memory(), "-smp", cpus()));
+        List<String> argv = new ArrayList<>(List.of(
+                "setsid",
+                SandboxPreflight.findProgram(QEMU).orElseThrow().toString(),
+                "-name",
+                "labtutor-" + spec.name() + ",process=labtutor-vm",
+                "-nodefaults",
+                "-no-user-config",
+                "-display",
+                "none",
+                "-no-reboot",
+                "-machine",
+                "pc",
+                "-m",
+                memory(),
+                "-smp",
+                cpus()));
         if (accel == Accel.KVM) {
             argv.addAll(List.of("-accel", "kvm", "-cpu", "host"));
         } else {
             argv.addAll(List.of("-accel", "tcg,tb-size=" + env("LABTUTOR_VM_TB_SIZE", "64")));
         }
         argv.addAll(List.of(
-                "-kernel", image.bootKernel().toString(),
-                "-initrd", dir.resolve("initrd.img").toString(),
-                "-append", KERNEL_ARGS + (cpus().equals("1") ? " acpi=off" : ""),
-                "-chardev", "file,id=console,path=" + opt(consoleLog()),
-                "-serial", "chardev:console",
-                "-fsdev", "local,id=machine,path=/,readonly=on,security_model=none,multidevs=remap",
-                "-device", "virtio-9p-pci,fsdev=machine,mount_tag=machine",
-                "-fsdev", "local,id=state,path=" + opt(spec.stateDir()) + ",security_model=none",
-                "-device", "virtio-9p-pci,fsdev=state,mount_tag=state",
-                "-netdev", "tap,id=lab,ifname=" + spec.rootLink() + ",script=" + opt(dir.resolve("tap-up"))
-                        + ",downscript=no",
-                "-device", "virtio-net-pci,netdev=lab,mac=" + mac(),
-                "-device", "virtio-rng-pci",
-                "-pidfile", dir.resolve("qemu.pid").toString()));
+                "-kernel",
+                image.bootKernel().toString(),
+                "-initrd",
+                dir.resolve("initrd.img").toString(),
+                "-append",
+                KERNEL_ARGS + (cpus().equals("1") ? " acpi=off" : ""),
+                "-chardev",
+                "file,id=console,path=" + opt(consoleLog()),
+                "-serial",
+                "chardev:console",
+                "-fsdev",
+                "local,id=machine,path=/,readonly=on,security_model=none,multidevs=remap",
+                "-device",
+                "virtio-9p-pci,fsdev=machine,mount_tag=machine",
+                "-fsdev",
+                "local,id=state,path=" + opt(spec.stateDir()) + ",security_model=none",
+                "-device",
+                "virtio-9p-pci,fsdev=state,mount_tag=state",
+                "-netdev",
+                "tap,id=lab,ifname=" + spec.rootLink() + ",script=" + opt(dir.resolve("tap-up")) + ",downscript=no",
+                "-device",
+                "virtio-net-pci,netdev=lab,mac=" + mac(),
+                "-device",
+                "virtio-rng-pci",
+                "-pidfile",
+                dir.resolve("qemu.pid").toString()));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -248,7 +290,8 @@ final class VmLab {
             onPid.accept(qemuPid);
             return p;
         } catch (IOException e) {
-            throw new SandboxException(Text.of("无法启动 qemu：" + e.getMessage(), "Cannot start qemu: " + e.getMessage()), e);
+            throw new SandboxException(
+                    Text.of("无法启动 qemu：" + e.getMessage(), "Cannot start qemu: " + e.getMessage()), e);
         }
     }
 
@@ -267,9 +310,8 @@ final class VmLab {
     }
 
     /**
-     * One virtual CPU: under software emulation a second one costs more than it gives (the boot is
-     * mostly one thing after another, and cross-CPU work is expensive to emulate), and with one the
-     * kernel can boot without ACPI.
+     * One virtual CPU: under software emulation a second one costs more than it gives (the boot is mostly one thing
+     * after another, and cross-CPU work is expensive to emulate), and with one the kernel can boot without ACPI.
      */
     private static String cpus() {
         return env("LABTUTOR_VM_CPUS", "1");
@@ -334,10 +376,12 @@ final class VmLab {
                 if (!line.startsWith("labtutor-vm: ")) {
                     continue;
                 }
-                String msg = line.substring("labtutor-vm: ".length()).replaceFirst("\\s*\\[[0-9.]+\\]\\s*$", "").strip();
+                String msg = line.substring("labtutor-vm: ".length())
+                        .replaceFirst("\\s*\\[[0-9.]+\\]\\s*$", "")
+                        .strip();
                 if (msg.startsWith("FAILED: ")) {
-                    throw new SandboxException(Text.of("沙箱虚拟机启动失败：" + msg.substring(8),
-                            "The sandbox VM failed to boot: " + msg.substring(8)));
+                    throw new SandboxException(Text.of(
+                            "沙箱虚拟机启动失败：" + msg.substring(8), "The sandbox VM failed to boot: " + msg.substring(8)));
                 } else if (msg.startsWith("host ") && msg.endsWith(" up")) {
                     String role = msg.substring(5, msg.length() - 3);
                     pending.remove(role);
@@ -345,7 +389,8 @@ final class VmLab {
                 } else if (msg.startsWith("host ") && msg.contains(" FAILED:")) {
                     String role = msg.substring(5, msg.indexOf(" FAILED:"));
                     pending.remove(role);
-                    failed.putIfAbsent(role, msg.substring(msg.indexOf(" FAILED:") + 8).strip());
+                    failed.putIfAbsent(
+                            role, msg.substring(msg.indexOf(" FAILED:") + 8).strip());
                 } else if (msg.equals("ready")) {
                     ready = true;
                 }
@@ -354,12 +399,13 @@ final class VmLab {
                 break;
             }
             if (!alive()) {
-                throw new SandboxException(Text.of("沙箱虚拟机在启动中退出了：" + lastWords(),
-                        "The sandbox VM stopped while booting: " + lastWords()));
+                throw new SandboxException(
+                        Text.of("沙箱虚拟机在启动中退出了：" + lastWords(), "The sandbox VM stopped while booting: " + lastWords()));
             }
             if (System.nanoTime() > bootDeadline) {
-                throw new SandboxException(Text.of("沙箱虚拟机在 " + BOOT_TIMEOUT.toSeconds() + " 秒内没有启动好，未就绪的主机："
-                        + String.join("、", pending) + "；" + lastWords(),
+                throw new SandboxException(Text.of(
+                        "沙箱虚拟机在 " + BOOT_TIMEOUT.toSeconds() + " 秒内没有启动好，未就绪的主机：" + String.join("、", pending) + "；"
+                                + lastWords(),
                         "The sandbox VM did not come up within " + BOOT_TIMEOUT.toSeconds() + " s; hosts not up: "
                                 + String.join(", ", pending) + " (console: " + lastWords() + ")"));
             }
@@ -367,14 +413,15 @@ final class VmLab {
         }
         if (!failed.isEmpty()) {
             String first = failed.keySet().iterator().next();
-            throw new SandboxException(Text.of("沙箱主机 " + first + " 在虚拟机中启动失败：" + failed.get(first),
+            throw new SandboxException(Text.of(
+                    "沙箱主机 " + first + " 在虚拟机中启动失败：" + failed.get(first),
                     "Sandbox host " + first + " did not boot in the VM: " + failed.get(first)));
         }
     }
 
     /**
-     * Waits for the guest's "ready" line, written once its control sshd runs (after the hosts are
-     * up, so labtutor logs in to the hosts meanwhile); {@link #exec} needs it.
+     * Waits for the guest's "ready" line, written once its control sshd runs (after the hosts are up, so labtutor logs
+     * in to the hosts meanwhile); {@link #exec} needs it.
      */
     void awaitControl() {
         while (!ready) {
@@ -382,19 +429,20 @@ final class VmLab {
                 if (line.startsWith("labtutor-vm: ready")) {
                     ready = true;
                 } else if (line.startsWith("labtutor-vm: FAILED: ")) {
-                    throw new SandboxException(Text.of("沙箱虚拟机启动失败：" + line.substring(21),
-                            "The sandbox VM failed to boot: " + line.substring(21)));
+                    throw new SandboxException(Text.of(
+                            "沙箱虚拟机启动失败：" + line.substring(21), "The sandbox VM failed to boot: " + line.substring(21)));
                 }
             }
             if (ready) {
                 return;
             }
             if (!alive()) {
-                throw new SandboxException(Text.of("沙箱虚拟机在启动中退出了：" + lastWords(),
-                        "The sandbox VM stopped while booting: " + lastWords()));
+                throw new SandboxException(
+                        Text.of("沙箱虚拟机在启动中退出了：" + lastWords(), "The sandbox VM stopped while booting: " + lastWords()));
             }
             if (System.nanoTime() > bootDeadline) {
-                throw new SandboxException(Text.of("沙箱虚拟机的控制通道（" + spec.vmAddress() + " 上的 sshd）没有启动：" + lastWords(),
+                throw new SandboxException(Text.of(
+                        "沙箱虚拟机的控制通道（" + spec.vmAddress() + " 上的 sshd）没有启动：" + lastWords(),
                         "The sandbox VM's control sshd (" + spec.vmAddress() + ") did not start: " + lastWords()));
             }
             Sandbox.sleep(50);
@@ -425,14 +473,16 @@ final class VmLab {
                 // not written yet
             }
         }
-        String joined = String.join(" | ", lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        String joined = String.join(
+                " | ",
+                lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         return joined.isEmpty() ? "no output" : joined;
     }
 
     /**
-     * Whether our qemu still runs: the process this object started, else the recorded pid checked
-     * against its command line (never trusted alone). A process just started is asked directly:
-     * until its exec completes its command line is still the JVM's spawn helper's.
+     * Whether our qemu still runs: the process this object started, else the recorded pid checked against its command
+     * line (never trusted alone). A process just started is asked directly: until its exec completes its command line
+     * is still the JVM's spawn helper's.
      */
     boolean alive() {
         Process p = process;
@@ -444,14 +494,18 @@ final class VmLab {
 
     private boolean isOurQemu(long pid) {
         try {
-            String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+            String cmd = new String(
+                    Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
             return cmd.contains(QEMU) && cmd.contains(dir().resolve("qemu.pid").toString());
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** Runs {@code argv} inside host {@code role} in the VM (vm/in-host), as {@link NamespaceRuntime#exec} does on the machine. */
+    /**
+     * Runs {@code argv} inside host {@code role} in the VM (vm/in-host), as {@link NamespaceRuntime#exec} does on the
+     * machine.
+     */
     ExecResult exec(SandboxRole role, Duration timeout, byte[] stdin, List<String> argv) {
         List<String> all = new ArrayList<>(List.of(IN_HOST, role.id()));
         all.addAll(argv);
@@ -469,19 +523,21 @@ final class VmLab {
 
     private synchronized GuestShell shell() {
         if (!alive()) {
-            throw new SandboxException(Text.of("沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+            throw new SandboxException(Text.of(
+                    "沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
                     "The sandbox VM is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
         }
         if (shell == null) {
-            shell = new GuestShell(spec.vmAddress(), spec.stateDir().resolve("id_ed25519"), Path.of(hostKey() + ".pub"));
+            shell = new GuestShell(
+                    spec.vmAddress(), spec.stateDir().resolve("id_ed25519"), Path.of(hostKey() + ".pub"));
         }
         return shell;
     }
 
     /**
-     * Stops qemu (the one in the state, the one in its pid file, and any qemu started with this
-     * state directory's pid file, in case labtutor died before recording it) and removes the tap
-     * if the kernel has not already. Safe to call twice and after qemu was killed.
+     * Stops qemu (the one in the state, the one in its pid file, and any qemu started with this state directory's pid
+     * file, in case labtutor died before recording it) and removes the tap if the kernel has not already. Safe to call
+     * twice and after qemu was killed.
      */
     void down() {
         synchronized (this) {
@@ -494,8 +550,8 @@ final class VmLab {
     }
 
     /**
-     * Stops our qemu and waits for its tap to go (the kernel removes it once qemu's file descriptor
-     * is closed); a tap that outlives that is deleted.
+     * Stops our qemu and waits for its tap to go (the kernel removes it once qemu's file descriptor is closed); a tap
+     * that outlives that is deleted.
      */
     private void killQemu() {
         signalQemu();
@@ -524,13 +580,18 @@ final class VmLab {
             // qemu never wrote it, or the state is gone
         }
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
+            procs.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong)
                     .forEach(pids::add);
         } catch (IOException e) {
             // no /proc scan: the recorded pids still go
         }
-        List<ProcessHandle> ours = pids.stream().filter(this::isOurQemu).map(ProcessHandle::of)
-                .flatMap(Optional::stream).toList();
+        List<ProcessHandle> ours = pids.stream()
+                .filter(this::isOurQemu)
+                .map(ProcessHandle::of)
+                .flatMap(Optional::stream)
+                .toList();
         ours.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ours.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {

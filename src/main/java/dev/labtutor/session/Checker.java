@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The session's port to the learner's lab: check a lesson, find the hosts' interfaces. The live
- * one goes over SSH ({@link LiveChecker}); tests pass a fake. Calls block and are run off the
- * drawing thread by {@link Driver}; interrupting the calling thread must stop the work.
+ * The session's port to the learner's lab: check a lesson, find the hosts' interfaces. The live one goes over SSH
+ * ({@link LiveChecker}); tests pass a fake. Calls block and are run off the drawing thread by {@link Driver};
+ * interrupting the calling thread must stop the work.
  */
 public interface Checker {
 
@@ -33,8 +33,8 @@ public interface Checker {
     List<Verdict> check(Lesson lesson, Listener listener) throws Refused, InterruptedException;
 
     /**
-     * A round of watching ({@code w}): as {@link #check}, except that a lesson observed over time
-     * (a failover) is observed while the learner acts, for up to {@link LiveChecker#OBSERVE_WINDOW}.
+     * A round of watching ({@code w}): as {@link #check}, except that a lesson observed over time (a failover) is
+     * observed while the learner acts, for up to {@link LiveChecker#OBSERVE_WINDOW}.
      */
     default List<Verdict> watch(Lesson lesson, Listener listener) throws Refused, InterruptedException {
         return check(lesson, listener);

@@ -18,28 +18,47 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Proves a course on a fresh lab: for each lesson in order, its checks must not all pass before
- * its solution (at least one real FAIL) and must all pass after it. The quiz counts as a check:
- * unanswered before, answered with {@link Quiz#key} after. A lesson whose checks are observed
- * over time (a failover) is checked while its solution runs, as a learner acts while the tutor
- * watches. A check that cannot be judged here (a kernel without ip_vs or nfsd) makes the lesson
- * NOT_RUNNABLE: reported with the reason, never counted as proven.
+ * Proves a course on a fresh lab: for each lesson in order, its checks must not all pass before its solution (at least
+ * one real FAIL) and must all pass after it. The quiz counts as a check: unanswered before, answered with
+ * {@link Quiz#key} after. A lesson whose checks are observed over time (a failover) is checked while its solution runs,
+ * as a learner acts while the tutor watches. A check that cannot be judged here (a kernel without ip_vs or nfsd) makes
+ * the lesson NOT_RUNNABLE: reported with the reason, never counted as proven.
  */
 public final class CourseProof {
 
-    public enum Result { PROVEN, PASSES_UNSOLVED, FAILS_SOLVED, SOLVE_FAILED, NOT_RUNNABLE }
+    public enum Result {
+        PROVEN,
+        PASSES_UNSOLVED,
+        FAILS_SOLVED,
+        SOLVE_FAILED,
+        NOT_RUNNABLE
+    }
 
     /** Causes that mean "this machine cannot run the lesson", not "the lesson is wrong". */
     public static final Set<String> NOT_RUNNABLE_CAUSES = Set.of("ipvs-unavailable", "nfsd-unavailable");
 
-    public record LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter,
-                              Duration time, String detail, List<Verdict> after) {
+    public record LessonProof(
+            String lesson,
+            Result result,
+            int checks,
+            int failedBefore,
+            int passedAfter,
+            Duration time,
+            String detail,
+            List<Verdict> after) {
 
         public LessonProof {
             after = List.copyOf(after);
         }
 
-        public LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter, Duration time, String detail) {
+        public LessonProof(
+                String lesson,
+                Result result,
+                int checks,
+                int failedBefore,
+                int passedAfter,
+                Duration time,
+                String detail) {
             this(lesson, result, checks, failedBefore, passedAfter, time, detail, List.of());
         }
     }
@@ -98,11 +117,11 @@ public final class CourseProof {
     }
 
     /**
-     * Walks {@code course} in order up to the last of {@code targets}: proves each target lesson,
-     * and solves every other lesson on the way without proving it, since later lessons build on
-     * what earlier ones set up.
+     * Walks {@code course} in order up to the last of {@code targets}: proves each target lesson, and solves every
+     * other lesson on the way without proving it, since later lessons build on what earlier ones set up.
      */
-    public List<LessonProof> prove(List<Lesson> course, java.util.Collection<String> targets, Consumer<LessonProof> each)
+    public List<LessonProof> prove(
+            List<Lesson> course, java.util.Collection<String> targets, Consumer<LessonProof> each)
             throws Solver.SolveFailed {
         int last = -1;
         for (int i = 0; i < course.size(); i++) {
@@ -137,8 +156,8 @@ public final class CourseProof {
     }
 
     /**
-     * Solves every lesson of {@code course} after {@code done} that was not solved yet, so the
-     * lab reaches the course's end state.
+     * Solves every lesson of {@code course} after {@code done} that was not solved yet, so the lab reaches the course's
+     * end state.
      */
     public void solveRest(List<Lesson> course, String done) throws Solver.SolveFailed {
         int from = 0;
@@ -153,10 +172,9 @@ public final class CourseProof {
     }
 
     /**
-     * Every lesson checked again on the lab as it is now, each in one round (observed lessons
-     * from keepalived's logs), judged together as re-checking and grading judge them (a check a
-     * later lesson supersedes is judged with that lesson, {@link Supersede}); the quizzes with
-     * their answer keys. A finished lab must hold every lesson.
+     * Every lesson checked again on the lab as it is now, each in one round (observed lessons from keepalived's logs),
+     * judged together as re-checking and grading judge them (a check a later lesson supersedes is judged with that
+     * lesson, {@link Supersede}); the quizzes with their answer keys. A finished lab must hold every lesson.
      */
     public List<EndState> endState(Course course) {
         Map<String, List<Verdict>> all = new java.util.LinkedHashMap<>();
@@ -167,7 +185,8 @@ public final class CourseProof {
         List<EndState> out = new ArrayList<>();
         for (Lesson l : course.lessons()) {
             List<Verdict> vs = withQuiz(resolved.get(l.id()), l, Quiz.key(l.quiz()));
-            out.add(new EndState(l.id(), vs.size(), (int) vs.stream().filter(Verdict::passed).count(), vs));
+            out.add(new EndState(
+                    l.id(), vs.size(), (int) vs.stream().filter(Verdict::passed).count(), vs));
         }
         return out;
     }
@@ -176,34 +195,67 @@ public final class CourseProof {
         long t0 = System.nanoTime();
         List<Verdict> before = withQuiz(lab.check(l, Duration.ZERO), l, Map.of());
         int n = before.size();
-        long failedBefore = before.stream().filter(v -> v.status() == Status.FAIL).count();
+        long failedBefore =
+                before.stream().filter(v -> v.status() == Status.FAIL).count();
         Optional<Verdict> cannotBefore = notRunnable(before);
         // A lesson this machine cannot run is still solved (later lessons build on it), but not waited for.
         Duration window = cannotBefore.isPresent() ? Duration.ZERO : settle;
         List<Verdict> after;
         try {
-            after = withQuiz(lab.observes(l) ? solveWhileObserving(l, window) : solveThenCheck(l, window), l, Quiz.key(l.quiz()));
+            after = withQuiz(
+                    lab.observes(l) ? solveWhileObserving(l, window) : solveThenCheck(l, window),
+                    l,
+                    Quiz.key(l.quiz()));
         } catch (Solver.SolveFailed e) {
             Optional<Verdict> cannot = cannotBefore.or(() -> notRunnable(lab.check(l, Duration.ZERO)));
             if (cannot.isPresent()) {
-                return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, 0, since(t0),
-                        "not runnable here: " + cannot.get().message().en() + " (its solution failed too: " + e.getMessage() + ")");
+                return new LessonProof(
+                        l.id(),
+                        Result.NOT_RUNNABLE,
+                        n,
+                        (int) failedBefore,
+                        0,
+                        since(t0),
+                        "not runnable here: " + cannot.get().message().en() + " (its solution failed too: "
+                                + e.getMessage() + ")");
             }
             return new LessonProof(l.id(), Result.SOLVE_FAILED, n, (int) failedBefore, 0, since(t0), e.getMessage());
         }
         int passedAfter = (int) after.stream().filter(Verdict::passed).count();
         Optional<Verdict> cannot = notRunnable(after).or(() -> cannotBefore);
         if (cannot.isPresent()) {
-            return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, passedAfter, since(t0),
-                    "not runnable here: " + cannot.get().message().en(), after);
+            return new LessonProof(
+                    l.id(),
+                    Result.NOT_RUNNABLE,
+                    n,
+                    (int) failedBefore,
+                    passedAfter,
+                    since(t0),
+                    "not runnable here: " + cannot.get().message().en(),
+                    after);
         }
         if (failedBefore == 0) {
-            return new LessonProof(l.id(), Result.PASSES_UNSOLVED, n, 0, passedAfter, since(t0),
-                    "no check failed before the solution: " + summary(before), after);
+            return new LessonProof(
+                    l.id(),
+                    Result.PASSES_UNSOLVED,
+                    n,
+                    0,
+                    passedAfter,
+                    since(t0),
+                    "no check failed before the solution: " + summary(before),
+                    after);
         }
         if (passedAfter < n) {
-            return new LessonProof(l.id(), Result.FAILS_SOLVED, n, (int) failedBefore, passedAfter, since(t0),
-                    "after the solution: " + summary(after.stream().filter(v -> !v.passed()).toList()), after);
+            return new LessonProof(
+                    l.id(),
+                    Result.FAILS_SOLVED,
+                    n,
+                    (int) failedBefore,
+                    passedAfter,
+                    since(t0),
+                    "after the solution: "
+                            + summary(after.stream().filter(v -> !v.passed()).toList()),
+                    after);
         }
         return new LessonProof(l.id(), Result.PROVEN, n, (int) failedBefore, passedAfter, since(t0), "", after);
     }
@@ -224,13 +276,19 @@ public final class CourseProof {
     }
 
     private static Optional<Verdict> notRunnable(List<Verdict> vs) {
-        return vs.stream().filter(v -> v.status() == Status.ERROR && NOT_RUNNABLE_CAUSES.contains(v.cause())).findFirst();
+        return vs.stream()
+                .filter(v -> v.status() == Status.ERROR && NOT_RUNNABLE_CAUSES.contains(v.cause()))
+                .findFirst();
     }
 
     private static String summary(List<Verdict> vs) {
         StringBuilder sb = new StringBuilder();
         for (Verdict v : vs) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(v.check()).append(' ').append(v.status().json()).append(": ")
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(v.check())
+                    .append(' ')
+                    .append(v.status().json())
+                    .append(": ")
                     .append(v.message().en());
         }
         return sb.toString();

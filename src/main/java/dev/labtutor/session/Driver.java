@@ -27,11 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link Session}: holds the state, applies intents one at a time on the thread that
- * calls {@link #dispatch} / {@link #pump} (the drawing thread of a view), and runs the effects
- * elsewhere: checks on worker threads (cancelled for real by interrupting them), progress
- * writes on one writer thread where only the latest snapshot matters. Effects report back with
- * {@link #post}, from any thread.
+ * Runs a {@link Session}: holds the state, applies intents one at a time on the thread that calls {@link #dispatch} /
+ * {@link #pump} (the drawing thread of a view), and runs the effects elsewhere: checks on worker threads (cancelled for
+ * real by interrupting them), progress writes on one writer thread where only the latest snapshot matters. Effects
+ * report back with {@link #post}, from any thread.
  */
 public final class Driver implements AutoCloseable {
 
@@ -53,22 +52,36 @@ public final class Driver implements AutoCloseable {
 
     /**
      * @param progressExisted whether the progress came from a file (else the first state is written at once)
-     * @param log             receives one line per internal problem (the views keep it off the screen)
+     * @param log receives one line per internal problem (the views keep it off the screen)
      */
-    public Driver(Session session, SessionState initial, boolean progressExisted, Checker checker, ProgressStore store,
-                  Clock clock, Consumer<String> log) {
+    public Driver(
+            Session session,
+            SessionState initial,
+            boolean progressExisted,
+            Checker checker,
+            ProgressStore store,
+            Clock clock,
+            Consumer<String> log) {
         this(session, initial, progressExisted, true, checker, store, clock, log);
     }
 
     /** As above; {@code lookAtHosts} false to skip detecting the hosts' interfaces (one-shot commands). */
-    public Driver(Session session, SessionState initial, boolean progressExisted, boolean lookAtHosts, Checker checker,
-                  ProgressStore store, Clock clock, Consumer<String> log) {
+    public Driver(
+            Session session,
+            SessionState initial,
+            boolean progressExisted,
+            boolean lookAtHosts,
+            Checker checker,
+            ProgressStore store,
+            Clock clock,
+            Consumer<String> log) {
         this.session = session;
         this.checker = checker;
         this.store = store;
         this.clock = clock;
         this.log = log;
-        Session.Transition t = session.begin(initial.at(clock.instant(), clock.instant()), progressExisted, lookAtHosts);
+        Session.Transition t =
+                session.begin(initial.at(clock.instant(), clock.instant()), progressExisted, lookAtHosts);
         state = t.state();
         run(t.effects());
     }
@@ -95,8 +108,8 @@ public final class Driver implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code wait} for a queued intent, then applies every queued one; with none, a
-     * {@link Intent.Tick}. True when the state changed.
+     * Waits up to {@code wait} for a queued intent, then applies every queued one; with none, a {@link Intent.Tick}.
+     * True when the state changed.
      */
     public boolean pump(Duration wait) throws InterruptedException {
         SessionState before = state;
@@ -114,7 +127,10 @@ public final class Driver implements AutoCloseable {
         return timeShown ? !now.equals(before) : !now.equals(before.at(now.now(), now.lastActive()));
     }
 
-    /** Waits up to {@code wait} for one queued intent and applies it (a {@link Intent.Tick} when none came): for views that report each change. */
+    /**
+     * Waits up to {@code wait} for one queued intent and applies it (a {@link Intent.Tick} when none came): for views
+     * that report each change.
+     */
     public void step(Duration wait) throws InterruptedException {
         Intent next = inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         dispatch(next == null ? new Intent.Tick() : next);
@@ -196,7 +212,9 @@ public final class Driver implements AutoCloseable {
 
     /** True when a check of {@code lesson} is superseded by a lesson of this run not yet checked. */
     private static boolean waitsForLaterLesson(Lesson lesson, List<String> run, java.util.Set<String> done) {
-        return lesson.checks().stream().map(CheckRef::supersededBy).flatMap(Optional::stream)
+        return lesson.checks().stream()
+                .map(CheckRef::supersededBy)
+                .flatMap(Optional::stream)
                 .anyMatch(by -> run.contains(by) && !done.contains(by));
     }
 
@@ -256,7 +274,9 @@ public final class Driver implements AutoCloseable {
                 log.accept("saving progress failed: " + e);
                 if (!e.toString().equals(lastError)) {
                     lastError = e.toString();
-                    post(new Intent.Notice(Text.of("进度无法保存：" + e.getMessage(), "progress could not be saved: " + e.getMessage()), true));
+                    post(new Intent.Notice(
+                            Text.of("进度无法保存：" + e.getMessage(), "progress could not be saved: " + e.getMessage()),
+                            true));
                 }
             }
         }

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What {@link Session#update} asks the outside world to do. Effects run off the drawing thread
- * ({@link Driver}) and report back as {@link Intent}s.
+ * What {@link Session#update} asks the outside world to do. Effects run off the drawing thread ({@link Driver}) and
+ * report back as {@link Intent}s.
  */
 public sealed interface Effect {
 
     /**
-     * Check these lessons one after another, reporting phases, lines and verdicts for run
-     * {@code run}; {@code watch} for a round of watching ({@code w}), in which a lesson observed
-     * over time (a failover) is observed while the learner acts ({@link Checker#watch}).
+     * Check these lessons one after another, reporting phases, lines and verdicts for run {@code run}; {@code watch}
+     * for a round of watching ({@code w}), in which a lesson observed over time (a failover) is observed while the
+     * learner acts ({@link Checker#watch}).
      */
     record RunCheck(long run, List<String> lessons, boolean watch) implements Effect {
         public RunCheck {
@@ -22,12 +22,10 @@ public sealed interface Effect {
     }
 
     /** Stop run {@code run} for real: its SSH work is interrupted and its connections attempts aborted. */
-    record CancelRun(long run) implements Effect {
-    }
+    record CancelRun(long run) implements Effect {}
 
     /** Write the progress (atomically; only the latest matters). */
-    record Save(Progress progress) implements Effect {
-    }
+    record Save(Progress progress) implements Effect {}
 
     /** Find the interface that carries each of these hosts' addresses. */
     record DetectIfaces(Set<String> roles) implements Effect {
@@ -37,6 +35,5 @@ public sealed interface Effect {
     }
 
     /** The learner quit: stop everything once the last save is written. */
-    record Exit() implements Effect {
-    }
+    record Exit() implements Effect {}
 }

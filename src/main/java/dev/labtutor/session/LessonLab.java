@@ -28,8 +28,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A course bound to one live lab: checks a lesson, detects the hosts' interfaces, applies a
- * lesson's solution. Shared by {@code check}, {@code sandbox solve} and {@code dev check}.
+ * A course bound to one live lab: checks a lesson, detects the hosts' interfaces, applies a lesson's solution. Shared
+ * by {@code check}, {@code sandbox solve} and {@code dev check}.
  */
 public final class LessonLab {
 
@@ -59,19 +59,22 @@ public final class LessonLab {
     }
 
     /**
-     * Checks a lesson; its observation checks (a failover watched over time) are observed for up
-     * to {@code wait} while the learner acts, reporting each sample and transition to
-     * {@code listener} as it happens.
+     * Checks a lesson; its observation checks (a failover watched over time) are observed for up to {@code wait} while
+     * the learner acts, reporting each sample and transition to {@code listener} as it happens.
      */
     public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
         return check(lesson, wait, Prober.Listener.NONE, CheckRun.Rounds.NONE, listener);
     }
 
     /**
-     * As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase, {@code rounds}
-     * each wait and {@code observing} each sample and transition of the observed checks.
+     * As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase, {@code rounds} each wait and
+     * {@code observing} each sample and transition of the observed checks.
      */
-    public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds,
+    public List<Verdict> check(
+            Lesson lesson,
+            Duration wait,
+            Prober.Listener phases,
+            CheckRun.Rounds rounds,
             ObservationListener observing) {
         return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis()))
                 .run(bind(lesson), wait, Duration.ofSeconds(2), phases, rounds, observing);

@@ -10,22 +10,28 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Applies one lesson's solution to a lab as a learner would ({@code sandbox solve LESSON}): first
- * the earlier lessons that do not pass yet (unless {@code only}), then the lesson itself, observed
- * while it runs when its checks watch, else followed by a check that may wait {@code settle} for
- * elections to settle. Beside {@link CourseProof}, which proves lessons with the same steps.
+ * Applies one lesson's solution to a lab as a learner would ({@code sandbox solve LESSON}): first the earlier lessons
+ * that do not pass yet (unless {@code only}), then the lesson itself, observed while it runs when its checks watch,
+ * else followed by a check that may wait {@code settle} for elections to settle. Beside {@link CourseProof}, which
+ * proves lessons with the same steps.
  */
 public final class LessonSolve {
 
     /** The time each solve script may take. */
     static final Duration PER_SCRIPT = Duration.ofSeconds(120);
 
-    private LessonSolve() {
-    }
+    private LessonSolve() {}
 
     /** The lesson's checks that still do not pass after its solution was applied (empty: solved). */
-    public static List<Verdict> run(LessonLab lab, Course course, Lesson lesson, boolean only, Duration settle,
-            Consumer<String> progress, ObservationListener timeline) throws Solver.SolveFailed {
+    public static List<Verdict> run(
+            LessonLab lab,
+            Course course,
+            Lesson lesson,
+            boolean only,
+            Duration settle,
+            Consumer<String> progress,
+            ObservationListener timeline)
+            throws Solver.SolveFailed {
         if (!only) {
             for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
                 if (!LessonOutcome.passes(lab.check(earlier, Duration.ZERO))) {

@@ -19,21 +19,23 @@ public final class LiveChecker implements Checker {
     private final CheckRun.Rounds rounds;
     private final ObservationListener observing;
 
-    /** How long a round of watching ({@link #watch}) observes a lesson observed over time (a failover) when no longer wait is asked. */
+    /**
+     * How long a round of watching ({@link #watch}) observes a lesson observed over time (a failover) when no longer
+     * wait is asked.
+     */
     public static final Duration OBSERVE_WINDOW = Duration.ofSeconds(120);
 
     /**
-     * The tutor's checker: {@link #check} is one round, {@link #watch} observes an observed lesson
-     * for {@link #OBSERVE_WINDOW}, told as lines.
+     * The tutor's checker: {@link #check} is one round, {@link #watch} observes an observed lesson for
+     * {@link #OBSERVE_WINDOW}, told as lines.
      */
     public LiveChecker(LessonLab lab) {
         this(lab, Duration.ZERO, CheckRun.Rounds.NONE, null);
     }
 
     /**
-     * Re-checks what has not passed for up to {@code wait}, telling {@code rounds} before each
-     * wait; an observation is told to {@code observing}, or as lines to the check's listener
-     * when it is null.
+     * Re-checks what has not passed for up to {@code wait}, telling {@code rounds} before each wait; an observation is
+     * told to {@code observing}, or as lines to the check's listener when it is null.
      */
     public LiveChecker(LessonLab lab, Duration wait, CheckRun.Rounds rounds, ObservationListener observing) {
         this.lab = lab;
@@ -53,11 +55,13 @@ public final class LiveChecker implements Checker {
         return run(lesson, listener, wait.compareTo(OBSERVE_WINDOW) < 0 ? OBSERVE_WINDOW : wait);
     }
 
-    private List<Verdict> run(Lesson lesson, Listener listener, Duration observeFor) throws Refused, InterruptedException {
+    private List<Verdict> run(Lesson lesson, Listener listener, Duration observeFor)
+            throws Refused, InterruptedException {
         List<Problem> problems = lab.problems(lesson);
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + ")" : "";
-            throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
+            throw new Refused(Text.of(
+                    "实验环境文件不适合这一课：" + problems.get(0) + more,
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
         Duration window = lab.observes(lesson) ? observeFor : wait;

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * An observation told as lines in both languages, for every view that shows it live (the
- * command line prints them on stderr, the tutor under its running check): what is watched and
- * for how long, when the starting state has been seen (the learner may act), every transition as it happens, and every ten seconds where things stand and
- * how long is left, so a wait is never silent.
+ * An observation told as lines in both languages, for every view that shows it live (the command line prints them on
+ * stderr, the tutor under its running check): what is watched and for how long, when the starting state has been seen
+ * (the learner may act), every transition as it happens, and every ten seconds where things stand and how long is left,
+ * so a wait is never silent.
  */
 public final class ObservationLines implements ObservationListener {
 
@@ -37,15 +37,21 @@ public final class ObservationLines implements ObservationListener {
     public synchronized void started(String check, Watch w, Duration window) {
         String roles = String.join(", ", w.roles());
         Text what = w.track() == Watch.Track.HOLDER
-                ? Text.of("谁持有 " + w.address() + "（" + String.join("、", w.roles()) + "）", "who holds " + w.address() + " (" + roles + ")")
+                ? Text.of(
+                        "谁持有 " + w.address() + "（" + String.join("、", w.roles()) + "）",
+                        "who holds " + w.address() + " (" + roles + ")")
                 : Text.of("哪台服务器的页面在应答", "whose pages answer");
-        Text from = w.target().map(Target::describe).map(t -> Text.of("，并从本机访问 " + t, ", asking " + t + " from this machine"))
+        Text from = w.target()
+                .map(Target::describe)
+                .map(t -> Text.of("，并从本机访问 " + t, ", asking " + t + " from this machine"))
                 .orElse(Text.of("", ""));
         String want = String.join(" → ", w.pattern());
         windows.put(check, window.toMillis());
         lastBeat.put(check, 0L);
-        out.accept(Text.of(check + "：观察" + what.zh() + from.zh() + "，最多 " + window.toSeconds() + " 秒，等待 " + want,
-                check + ": watching " + what.en() + from.en() + " for up to " + window.toSeconds() + " s, waiting for " + want));
+        out.accept(Text.of(
+                check + "：观察" + what.zh() + from.zh() + "，最多 " + window.toSeconds() + " 秒，等待 " + want,
+                check + ": watching " + what.en() + from.en() + " for up to " + window.toSeconds() + " s, waiting for "
+                        + want));
     }
 
     @Override
@@ -70,10 +76,12 @@ public final class ObservationLines implements ObservationListener {
         boolean asks = t.watch().target().isPresent();
         String stamp = String.format(Locale.ROOT, "  [%6.1f s] ", at / 1000.0);
         out.accept(Text.of(
-                stamp + "仍在观察：当前 " + (now.isEmpty() ? "（无）" : now) + "，已看到 " + t.matched() + "/" + t.watch().pattern().size()
-                        + (asks ? "，" + t.requests() + " 次请求丢失 " + t.lost() + " 次" : "") + "，剩余 " + left + " 秒",
+                stamp + "仍在观察：当前 " + (now.isEmpty() ? "（无）" : now) + "，已看到 " + t.matched() + "/"
+                        + t.watch().pattern().size() + (asks ? "，" + t.requests() + " 次请求丢失 " + t.lost() + " 次" : "")
+                        + "，剩余 " + left + " 秒",
                 stamp + "still watching: now " + (now.isEmpty() ? "(none)" : now) + ", " + t.matched() + " of "
                         + t.watch().pattern().size() + " states seen"
-                        + (asks ? ", " + t.lost() + " of " + t.requests() + " requests lost" : "") + ", " + left + " s left"));
+                        + (asks ? ", " + t.lost() + " of " + t.requests() + " requests lost" : "") + ", " + left
+                        + " s left"));
     }
 }

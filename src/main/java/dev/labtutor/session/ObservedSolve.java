@@ -14,10 +14,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Applies a lesson's solution while its checks watch, as a learner acts while the tutor
- * observes: checking starts with {@code window} as the observation window, the solution runs
- * once every watch has its baseline (the first state of its pattern seen), and the verdicts come
- * back when observing ends.
+ * Applies a lesson's solution while its checks watch, as a learner acts while the tutor observes: checking starts with
+ * {@code window} as the observation window, the solution runs once every watch has its baseline (the first state of its
+ * pattern seen), and the verdicts come back when observing ends.
  */
 public final class ObservedSolve {
 
@@ -31,10 +30,10 @@ public final class ObservedSolve {
     /** How long the solution waits for the watches' baseline before it acts anyway (a slow emulated lab). */
     private static final Duration OBSERVER_START = Duration.ofSeconds(60);
 
-    private ObservedSolve() {
-    }
+    private ObservedSolve() {}
 
-    public static List<Verdict> run(Lab lab, Lesson lesson, Duration window, ObservationListener progress) throws Solver.SolveFailed {
+    public static List<Verdict> run(Lab lab, Lesson lesson, Duration window, ObservationListener progress)
+            throws Solver.SolveFailed {
         CountDownLatch baseline = new CountDownLatch(1);
         java.util.Set<String> watches = java.util.concurrent.ConcurrentHashMap.newKeySet();
         java.util.Set<String> atStart = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -82,7 +81,10 @@ public final class ObservedSolve {
             if (from.isPresent() && from.getAsInt() > 0) {
                 lab.solve(lesson.withSolve(lesson.solve().subList(0, from.getAsInt())));
             }
-            Lesson watched = from.isPresent() ? lesson.withSolve(lesson.solve().subList(from.getAsInt(), lesson.solve().size())) : lesson;
+            Lesson watched = from.isPresent()
+                    ? lesson.withSolve(lesson.solve()
+                            .subList(from.getAsInt(), lesson.solve().size()))
+                    : lesson;
             Future<List<Verdict>> watching = one.submit(() -> lab.check(lesson, window, started));
             try {
                 baseline.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);

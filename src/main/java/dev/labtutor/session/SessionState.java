@@ -6,9 +6,9 @@ import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Bindings;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
-import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.progress.CheckMark;
 import dev.labtutor.progress.LessonProgress;
 import dev.labtutor.progress.LessonState;
@@ -21,37 +21,70 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The whole learner session, one immutable value: the course, the lab (empty before the learner
- * has a lab file), the language, the progress (lessons' states and records, the current lesson
- * and step), what is running, the watch mode, the question being asked, the hint level and
- * solution on screen, the last message, the time, and the verdicts of the lessons checked in
- * this session. Views draw this and nothing else.
+ * The whole learner session, one immutable value: the course, the lab (empty before the learner has a lab file), the
+ * language, the progress (lessons' states and records, the current lesson and step), what is running, the watch mode,
+ * the question being asked, the hint level and solution on screen, the last message, the time, and the verdicts of the
+ * lessons checked in this session. Views draw this and nothing else.
  *
- * <p>{@code verdicts} holds, per lesson checked in this session, the verdicts its marks were
- * made from, in the order of its marks (see {@link #verdicts(String)}); the progress keeps the
- * marks only.
+ * <p>{@code verdicts} holds, per lesson checked in this session, the verdicts its marks were made from, in the order of
+ * its marks (see {@link #verdicts(String)}); the progress keeps the marks only.
  */
-public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Optional<Run> running,
-                           Optional<Instant> watching, Optional<Instant> nextRound, Ask ask, boolean solutionOpen,
-                           int hintShown, Optional<Flash> flash, Instant now, Instant lastActive, long runs, boolean done,
-                           Map<String, List<Verdict>> verdicts) {
+public record SessionState(
+        Course course,
+        Optional<LabFile> lab,
+        Lang lang,
+        Progress progress,
+        Optional<Run> running,
+        Optional<Instant> watching,
+        Optional<Instant> nextRound,
+        Ask ask,
+        boolean solutionOpen,
+        int hintShown,
+        Optional<Flash> flash,
+        Instant now,
+        Instant lastActive,
+        long runs,
+        boolean done,
+        Map<String, List<Verdict>> verdicts) {
 
     public SessionState {
         verdicts = Map.copyOf(verdicts);
     }
 
-    /** What the session is doing: nothing, one check (or re-check) running, or watching (rounds until it passes, or w/Esc). */
-    public enum Mode { IDLE, CHECKING, WATCHING }
+    /**
+     * What the session is doing: nothing, one check (or re-check) running, or watching (rounds until it passes, or
+     * w/Esc).
+     */
+    public enum Mode {
+        IDLE,
+        CHECKING,
+        WATCHING
+    }
 
     /** A question waiting for yes or no. */
-    public enum Ask { NONE, SOLUTION, QUIT }
+    public enum Ask {
+        NONE,
+        SOLUTION,
+        QUIT
+    }
 
     /** What a run is for: one check, a round of watching, or re-checking the passed lessons. */
-    public enum Kind { CHECK, WATCH, RECHECK }
+    public enum Kind {
+        CHECK,
+        WATCH,
+        RECHECK
+    }
 
     /** A check in flight: its lessons, each host's phase, live lines, how many lessons are done. */
-    public record Run(long id, Kind kind, List<String> lessons, Instant started, Map<String, Prober.Phase> hosts,
-                      List<Text> lines, int checked, boolean countsAttempt) {
+    public record Run(
+            long id,
+            Kind kind,
+            List<String> lessons,
+            Instant started,
+            Map<String, Prober.Phase> hosts,
+            List<Text> lines,
+            int checked,
+            boolean countsAttempt) {
         public Run {
             lessons = List.copyOf(lessons);
             hosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
@@ -71,7 +104,15 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
         Run withLine(Text line, int keep) {
             List<Text> l = new java.util.ArrayList<>(lines);
             l.add(line);
-            return new Run(id, kind, lessons, started, hosts, l.subList(Math.max(0, l.size() - keep), l.size()), checked, countsAttempt);
+            return new Run(
+                    id,
+                    kind,
+                    lessons,
+                    started,
+                    hosts,
+                    l.subList(Math.max(0, l.size() - keep), l.size()),
+                    checked,
+                    countsAttempt);
         }
 
         Run lessonDone() {
@@ -81,12 +122,32 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
 
     /** The message line: what just happened. */
     public record Flash(Level level, Text text) {
-        public enum Level { INFO, SUCCESS, WARNING, ERROR }
+        public enum Level {
+            INFO,
+            SUCCESS,
+            WARNING,
+            ERROR
+        }
     }
 
     public static SessionState start(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Instant now) {
-        SessionState s = new SessionState(course, lab, lang, progress, Optional.empty(), Optional.empty(), Optional.empty(),
-                Ask.NONE, false, 0, Optional.empty(), now, now, 0, false, Map.of());
+        SessionState s = new SessionState(
+                course,
+                lab,
+                lang,
+                progress,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Ask.NONE,
+                false,
+                0,
+                Optional.empty(),
+                now,
+                now,
+                0,
+                false,
+                Map.of());
         Progress normalized = Gating.normalize(course, progress, now);
         Progress resumed = Gating.resume(course, normalized);
         return s.withProgress(resumed == normalized ? normalized : Gating.normalize(course, resumed, now));
@@ -113,16 +174,18 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     /**
-     * The results of a lesson's last check as verdicts, one per mark and in the marks' order:
-     * the verdict a mark was made from when this session judged it, else the verdict the mark
-     * remembers (a mark from an earlier session, or a watched PASS kept in the progress). What
-     * the reports of a lesson render, in text and in JSON alike.
+     * The results of a lesson's last check as verdicts, one per mark and in the marks' order: the verdict a mark was
+     * made from when this session judged it, else the verdict the mark remembers (a mark from an earlier session, or a
+     * watched PASS kept in the progress). What the reports of a lesson render, in text and in JSON alike.
      */
     public List<Verdict> verdicts(String lessonId) {
         List<Verdict> judged = verdicts.getOrDefault(lessonId, List.of());
         List<Verdict> out = new java.util.ArrayList<>();
         for (CheckMark m : marks(lessonId)) {
-            out.add(judged.stream().filter(v -> Marks.of(v).equals(m)).findFirst().orElseGet(() -> Marks.verdict(m)));
+            out.add(judged.stream()
+                    .filter(v -> Marks.of(v).equals(m))
+                    .findFirst()
+                    .orElseGet(() -> Marks.verdict(m)));
         }
         return out;
     }
@@ -146,7 +209,9 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
         return running.isPresent();
     }
 
-    /** Watching lasts from {@code w} until everything passes or {@code w}/Esc, its rounds and their messages included. */
+    /**
+     * Watching lasts from {@code w} until everything passes or {@code w}/Esc, its rounds and their messages included.
+     */
     public Mode mode() {
         return watching.isPresent() ? Mode.WATCHING : running.isPresent() ? Mode.CHECKING : Mode.IDLE;
     }
@@ -160,7 +225,10 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     SessionState withWatch(Optional<Instant> since, Optional<Instant> next) {
-        return copy(c -> { c.watching = since; c.nextRound = next; });
+        return copy(c -> {
+            c.watching = since;
+            c.nextRound = next;
+        });
     }
 
     SessionState withAsk(Ask a) {
@@ -168,7 +236,10 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     SessionState withView(boolean solution, int hint) {
-        return copy(c -> { c.solutionOpen = solution; c.hintShown = hint; });
+        return copy(c -> {
+            c.solutionOpen = solution;
+            c.hintShown = hint;
+        });
     }
 
     SessionState withFlash(Optional<Flash> f) {
@@ -184,7 +255,10 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     }
 
     SessionState at(Instant time, Instant active) {
-        return copy(c -> { c.now = time; c.lastActive = active; });
+        return copy(c -> {
+            c.now = time;
+            c.lastActive = active;
+        });
     }
 
     SessionState withRuns(long n) {
@@ -206,8 +280,23 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
     private SessionState copy(java.util.function.Consumer<Parts> change) {
         Parts c = new Parts(this);
         change.accept(c);
-        return new SessionState(course, lab, c.lang, c.progress, c.running, c.watching, c.nextRound, c.ask, c.solutionOpen,
-                c.hintShown, c.flash, c.now, c.lastActive, c.runs, c.done, c.verdicts);
+        return new SessionState(
+                course,
+                lab,
+                c.lang,
+                c.progress,
+                c.running,
+                c.watching,
+                c.nextRound,
+                c.ask,
+                c.solutionOpen,
+                c.hintShown,
+                c.flash,
+                c.now,
+                c.lastActive,
+                c.runs,
+                c.done,
+                c.verdicts);
     }
 
     /** The parts of a state that change, to be set by name in {@link #copy}. */

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Applies a rendered {@link Solution} over SSH, one script after another, as a learner typing
- * the lesson's commands would. Stops at the first script that fails.
+ * Applies a rendered {@link Solution} over SSH, one script after another, as a learner typing the lesson's commands
+ * would. Stops at the first script that fails.
  */
 public final class Solver {
 
@@ -40,7 +40,8 @@ public final class Solver {
                 throw new SolveFailed("the lab has no host for role " + s.role());
             }
             String first = s.script().strip().lines().findFirst().orElse("");
-            progress.accept(s.role() + "# " + first + (s.script().strip().lines().count() > 1 ? " ..." : ""));
+            progress.accept(
+                    s.role() + "# " + first + (s.script().strip().lines().count() > 1 ? " ..." : ""));
             ExecResult r;
             try {
                 r = shells.get(h).runScript("set -e\n" + s.script(), timeout);
@@ -48,7 +49,8 @@ public final class Solver {
                 throw new SolveFailed(e.getMessage());
             }
             if (r.exitStatus() != 0) {
-                throw new SolveFailed(s.role() + ": '" + first + "' exited " + r.exitStatus() + ": " + tail(r.stderr().isBlank() ? r.stdout() : r.stderr()));
+                throw new SolveFailed(s.role() + ": '" + first + "' exited " + r.exitStatus() + ": "
+                        + tail(r.stderr().isBlank() ? r.stdout() : r.stderr()));
             }
         }
     }

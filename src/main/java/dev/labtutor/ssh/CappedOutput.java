@@ -8,9 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drains one remote stream on its own thread into a buffer of at most {@code cap} bytes.
- * Bytes past the cap are read and dropped (and counted), so the remote side never blocks on
- * a full window and our memory stays bounded whatever the command prints.
+ * Drains one remote stream on its own thread into a buffer of at most {@code cap} bytes. Bytes past the cap are read
+ * and dropped (and counted), so the remote side never blocks on a full window and our memory stays bounded whatever the
+ * command prints.
  */
 final class CappedOutput {
 

@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Reads secrets from the controlling terminal with echo off ({@link Console#readPassword}).
- * Without a terminal (pipes, CI, the full-screen UI owning the screen) it asks nothing and
- * returns empty, so callers report NO_CREDENTIALS instead of hanging.
+ * Reads secrets from the controlling terminal with echo off ({@link Console#readPassword}). Without a terminal (pipes,
+ * CI, the full-screen UI owning the screen) it asks nothing and returns empty, so callers report NO_CREDENTIALS instead
+ * of hanging.
  */
 public final class ConsoleSecretPrompter implements SecretPrompter {
 

@@ -8,9 +8,8 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 
 /**
- * Accept-new policy over {@link KnownHostsStore}, or, when {@code pin} is given, only the key
- * with that fingerprint (a host whose key labtutor made itself); remembers what it decided for
- * error reporting.
+ * Accept-new policy over {@link KnownHostsStore}, or, when {@code pin} is given, only the key with that fingerprint (a
+ * host whose key labtutor made itself); remembers what it decided for error reporting.
  */
 final class HostKeyPolicy implements HostKeyVerifier {
     private final KnownHostsStore store;
@@ -30,8 +29,10 @@ final class HostKeyPolicy implements HostKeyVerifier {
         offered = KeyType.fromKey(key) + " " + KnownHostsStore.fingerprint(key);
         if (pin.isPresent()) {
             boolean same = pin.get().equals(KnownHostsStore.fingerprint(key));
-            result = same ? new KnownHostsStore.Check.Known()
-                    : new KnownHostsStore.Check.Changed(KnownHostsStore.hostKey(hostname, port), List.of(pin.get()), offered);
+            result = same
+                    ? new KnownHostsStore.Check.Known()
+                    : new KnownHostsStore.Check.Changed(
+                            KnownHostsStore.hostKey(hostname, port), List.of(pin.get()), offered);
             return same;
         }
         try {

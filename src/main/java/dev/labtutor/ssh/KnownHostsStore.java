@@ -30,38 +30,33 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.common.SSHException;
 
 /**
- * labtutor's own known_hosts file, in OpenSSH format so {@code ssh-keygen -F/-R} and people can
- * read it. Policy is OpenSSH's {@code StrictHostKeyChecking=accept-new}: a host seen for the first
- * time has its key appended; a host whose key differs from every stored key for it is refused.
+ * labtutor's own known_hosts file, in OpenSSH format so {@code ssh-keygen -F/-R} and people can read it. Policy is
+ * OpenSSH's {@code StrictHostKeyChecking=accept-new}: a host seen for the first time has its key appended; a host whose
+ * key differs from every stored key for it is refused.
  *
- * <p>Hosts are keyed like OpenSSH: {@code address} for port 22, {@code [address]:port} otherwise.
- * Hashed ({@code |1|...}) and wildcard patterns written by OpenSSH are honoured when matching.
+ * <p>Hosts are keyed like OpenSSH: {@code address} for port 22, {@code [address]:port} otherwise. Hashed
+ * ({@code |1|...}) and wildcard patterns written by OpenSSH are honoured when matching.
  *
- * <p>Safe for many parallel connects in one process and for several labtutor processes: every
- * read-modify-write holds an in-process lock and an OS file lock on {@code <file>.lock}, and
- * rewrites go through a temporary file and an atomic rename, so a reader never sees half a line.
- * The lock file exists only while it is held: its holder removes it (a class's known_hosts
- * lives beside the roster, and an empty {@code known_hosts.lock} left there puzzles a teacher).
+ * <p>Safe for many parallel connects in one process and for several labtutor processes: every read-modify-write holds
+ * an in-process lock and an OS file lock on {@code <file>.lock}, and rewrites go through a temporary file and an atomic
+ * rename, so a reader never sees half a line. The lock file exists only while it is held: its holder removes it (a
+ * class's known_hosts lives beside the roster, and an empty {@code known_hosts.lock} left there puzzles a teacher).
  */
 public final class KnownHostsStore {
 
     /** One stored key. {@code hosts} is the line's host pattern field as written. */
-    public record Entry(String hosts, String keyType, String fingerprint) {
-    }
+    public record Entry(String hosts, String keyType, String fingerprint) {}
 
     /** Outcome of checking an offered host key. */
     public sealed interface Check {
         /** The key is on file for this host. */
-        record Known() implements Check {
-        }
+        record Known() implements Check {}
 
         /** First contact: the key was appended. */
-        record Added(String host, String keyType, String fingerprint) implements Check {
-        }
+        record Added(String host, String keyType, String fingerprint) implements Check {}
 
         /** Keys are on file for this host and the offered key is none of them. */
-        record Changed(String host, List<String> storedFingerprints, String offeredFingerprint) implements Check {
-        }
+        record Changed(String host, List<String> storedFingerprints, String offeredFingerprint) implements Check {}
     }
 
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -131,15 +126,17 @@ public final class KnownHostsStore {
     public List<Entry> list() {
         return locked(() -> read().stream()
                 .filter(l -> l.key().isPresent())
-                .map(l -> new Entry(l.marker().map(m -> m + " ").orElse("") + l.hosts(),
-                        l.keyType(), fingerprint(l.key().get())))
+                .map(l -> new Entry(
+                        l.marker().map(m -> m + " ").orElse("") + l.hosts(),
+                        l.keyType(),
+                        fingerprint(l.key().get())))
                 .toList());
     }
 
     /**
-     * Removes the lines for a host and returns how many were removed. Accepts
-     * {@code address} (that address on any port), {@code address:port} and {@code [address]:port}.
-     * An IPv6 address without brackets means that address on any port.
+     * Removes the lines for a host and returns how many were removed. Accepts {@code address} (that address on any
+     * port), {@code address:port} and {@code [address]:port}. An IPv6 address without brackets means that address on
+     * any port.
      */
     public int forget(String hostOrAddress) {
         Predicate<Line> target = targetOf(hostOrAddress.trim().toLowerCase(Locale.ROOT));
@@ -190,8 +187,8 @@ public final class KnownHostsStore {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             while (true) {
-                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(
+                        lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                     FileLock fileLock = ch.lock();
                     try {
                         if (!stillAt(lockFile, ch)) {
@@ -215,13 +212,13 @@ public final class KnownHostsStore {
     }
 
     /**
-     * Whether the lock file just locked through {@code ch} is still the one at {@code lockFile}:
-     * its last holder removes it before letting go, so a process that waited on it may hold a
-     * lock on a file no longer there. A token written through the channel and read back by
-     * name tells (inode numbers can be reused at once, a token cannot).
+     * Whether the lock file just locked through {@code ch} is still the one at {@code lockFile}: its last holder
+     * removes it before letting go, so a process that waited on it may hold a lock on a file no longer there. A token
+     * written through the channel and read back by name tells (inode numbers can be reused at once, a token cannot).
      */
     private static boolean stillAt(Path lockFile, FileChannel ch) throws IOException {
-        byte[] token = (ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] token =
+                (ProcessHandle.current().pid() + " " + UUID.randomUUID() + "\n").getBytes(StandardCharsets.UTF_8);
         ch.truncate(0);
         ByteBuffer buf = ByteBuffer.wrap(token);
         while (buf.hasRemaining()) {
@@ -238,7 +235,9 @@ public final class KnownHostsStore {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(Line::parse).toList();
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .map(Line::parse)
+                .toList();
     }
 
     private void write(List<String> lines) throws IOException {
@@ -248,7 +247,8 @@ public final class KnownHostsStore {
             for (String l : lines) {
                 sb.append(l).append('\n');
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -279,12 +279,18 @@ public final class KnownHostsStore {
     }
 
     /**
-     * One line of the file, kept verbatim so rewrites preserve what we do not understand. Keys
-     * are compared and fingerprinted as wire-format blobs, never decoded into Java keys, so a
-     * key type this JVM cannot load (e.g. ECDSA without a provider) is still listed and matched.
+     * One line of the file, kept verbatim so rewrites preserve what we do not understand. Keys are compared and
+     * fingerprinted as wire-format blobs, never decoded into Java keys, so a key type this JVM cannot load (e.g. ECDSA
+     * without a provider) is still listed and matched.
      */
-    private record Line(String text, Optional<String> marker, String hosts, String keyType, Optional<byte[]> key,
-                        List<String> patterns, Optional<KnownHostMatchers.HostMatcher> matcher) {
+    private record Line(
+            String text,
+            Optional<String> marker,
+            String hosts,
+            String keyType,
+            Optional<byte[]> key,
+            List<String> patterns,
+            Optional<KnownHostMatchers.HostMatcher> matcher) {
 
         static Line parse(String text) {
             String t = text.trim();

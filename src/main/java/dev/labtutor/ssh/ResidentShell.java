@@ -18,24 +18,21 @@ import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
- * One long-lived {@code sh -s} on its own session channel that runs batch after batch, so a
- * re-check round pays neither a channel open, an exec request, the login shell's start nor a new
- * {@code sh}: only one {@code fork} for the batch's subshell. Before the first batch it makes a
- * private directory for its batches ({@link #SETUP}). Each batch is sent as
+ * One long-lived {@code sh -s} on its own session channel that runs batch after batch, so a re-check round pays neither
+ * a channel open, an exec request, the login shell's start nor a new {@code sh}: only one {@code fork} for the batch's
+ * subshell. Before the first batch it makes a private directory for its batches ({@link #SETUP}). Each batch is sent as
  *
  * <pre>
  * (eval 'BATCH') &lt;/dev/null; printf '\n==LTDONE TOKEN %s\n' "$?"; printf '\n==LTDONE TOKEN\n' &gt;&amp;2
  * </pre>
  *
- * so it runs in a subshell (its variables, traps, {@code exit} and working directory end with
- * it), reads nothing from the channel, and its exit status and the ends of both streams are
- * marked with a token drawn per batch that no command of the batch sees. Only batches that send
- * every command's output somewhere of their own and leave nothing running that writes to the
- * channel afterwards may use it (the prober's batches do); anything else gets a channel of its
- * own.
+ * so it runs in a subshell (its variables, traps, {@code exit} and working directory end with it), reads nothing from
+ * the channel, and its exit status and the ends of both streams are marked with a token drawn per batch that no command
+ * of the batch sees. Only batches that send every command's output somewhere of their own and leave nothing running
+ * that writes to the channel afterwards may use it (the prober's batches do); anything else gets a channel of its own.
  *
- * <p>Not thread-safe: its owner runs one batch at a time. After a timeout or any I/O failure
- * the owner must {@link #close()} it and start a new one.
+ * <p>Not thread-safe: its owner runs one batch at a time. After a timeout or any I/O failure the owner must
+ * {@link #close()} it and start a new one.
  */
 final class ResidentShell implements AutoCloseable {
 
@@ -73,20 +70,20 @@ final class ResidentShell implements AutoCloseable {
     }
 
     /**
-     * Run once by the resident shell before its first batch: {@code lt_keep} names a private
-     * directory (made by mktemp, mode 700, its name holding the shell's pid) that lives as long
-     * as the shell, for batches to keep their files in between rounds instead of making and
-     * removing a directory each time (a batch checks it before use; it is empty when mktemp
-     * failed). The shell removes it when its input ends or it is told to stop. A shell that ends
-     * otherwise (KILL, or stopped while a batch still ran) leaves it behind, so the setup first
-     * removes the directories of this user's resident shells that no longer run: a later
-     * connection cleans up after an earlier one, and only what is ours and dead is touched.
+     * Run once by the resident shell before its first batch: {@code lt_keep} names a private directory (made by mktemp,
+     * mode 700, its name holding the shell's pid) that lives as long as the shell, for batches to keep their files in
+     * between rounds instead of making and removing a directory each time (a batch checks it before use; it is empty
+     * when mktemp failed). The shell removes it when its input ends or it is told to stop. A shell that ends otherwise
+     * (KILL, or stopped while a batch still ran) leaves it behind, so the setup first removes the directories of this
+     * user's resident shells that no longer run: a later connection cleans up after an earlier one, and only what is
+     * ours and dead is touched.
      */
-    static final String SETUP = "for lt_o in \"${TMPDIR:-/tmp}\"/labtutor-keep.*.*; do lt_p=${lt_o##*/labtutor-keep.}; lt_p=${lt_p%%.*}; "
-                                + "case $lt_p in ''|*[!0-9]*) continue ;; esac; "
-                                + "if [ -d \"$lt_o\" ] && [ ! -L \"$lt_o\" ] && [ -O \"$lt_o\" ] && ! kill -0 \"$lt_p\" 2>/dev/null; then rm -rf \"$lt_o\"; fi; done; "
-                                + "lt_keep=$(umask 077; mktemp -d \"${TMPDIR:-/tmp}/labtutor-keep.$$.XXXXXX\" 2>/dev/null) || lt_keep=; "
-                                + "[ -z \"$lt_keep\" ] || trap 'rm -rf \"$lt_keep\"' EXIT; trap 'exit 129' HUP; trap 'exit 143' TERM\n";
+    static final String SETUP =
+            "for lt_o in \"${TMPDIR:-/tmp}\"/labtutor-keep.*.*; do lt_p=${lt_o##*/labtutor-keep.}; lt_p=${lt_p%%.*}; "
+                    + "case $lt_p in ''|*[!0-9]*) continue ;; esac; "
+                    + "if [ -d \"$lt_o\" ] && [ ! -L \"$lt_o\" ] && [ -O \"$lt_o\" ] && ! kill -0 \"$lt_p\" 2>/dev/null; then rm -rf \"$lt_o\"; fi; done; "
+                    + "lt_keep=$(umask 077; mktemp -d \"${TMPDIR:-/tmp}/labtutor-keep.$$.XXXXXX\" 2>/dev/null) || lt_keep=; "
+                    + "[ -z \"$lt_keep\" ] || trap 'rm -rf \"$lt_keep\"' EXIT; trap 'exit 129' HUP; trap 'exit 143' TERM\n";
 
     static ResidentShell start(Session session, String commandLine) throws IOException {
         ResidentShell shell = new ResidentShell(session, session.exec(commandLine));
@@ -101,15 +98,15 @@ final class ResidentShell implements AutoCloseable {
     /**
      * Runs one batch and returns when both end markers have arrived.
      *
-     * @throws TimeoutException when they have not arrived by {@code deadlineNanos} (the shell is
-     *                          then unusable and must be closed)
-     * @throws EndedException   when the shell ended first
+     * @throws TimeoutException when they have not arrived by {@code deadlineNanos} (the shell is then unusable and must
+     *     be closed)
+     * @throws EndedException when the shell ended first
      */
     ExecResult run(String script, long startNanos, long deadlineNanos, int cap)
             throws IOException, TimeoutException, InterruptedException {
         String token = HexFormat.of().formatHex(randomBytes());
         String line = "(eval " + Shell.quote(script) + ") </dev/null; printf '\\n==LTDONE " + token + " %s\\n' \"$?\"; "
-                      + "printf '\\n==LTDONE " + token + "\\n' >&2\n";
+                + "printf '\\n==LTDONE " + token + "\\n' >&2\n";
         byte[] marker = ("\n==LTDONE " + token).getBytes(StandardCharsets.US_ASCII);
         Future<Marked> err = STDERR_READERS.submit(() -> Marked.read(stderr, marker, cap));
         stdin.write(line.getBytes(StandardCharsets.UTF_8));
@@ -127,7 +124,12 @@ final class ResidentShell implements AutoCloseable {
             } catch (NumberFormatException ex) {
                 throw new IOException("unreadable exit status after a batch: '" + out.trailer + "'");
             }
-            return new ExecResult(status, out.text(), e.text(), out.total > cap, e.total > cap,
+            return new ExecResult(
+                    status,
+                    out.text(),
+                    e.text(),
+                    out.total > cap,
+                    e.total > cap,
                     java.time.Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
@@ -156,10 +158,12 @@ final class ResidentShell implements AutoCloseable {
             throw new TimeoutException();
         }
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        var closer = Watchdog.schedule(() -> {
-            fired.set(true);
-            close();
-        }, left);
+        var closer = Watchdog.schedule(
+                () -> {
+                    fired.set(true);
+                    close();
+                },
+                left);
         try {
             Marked m = reading.read();
             if (fired.get()) {
@@ -197,8 +201,8 @@ final class ResidentShell implements AutoCloseable {
     }
 
     /**
-     * One stream's share of a batch: the bytes before the marker (at most {@code cap} kept, all
-     * counted), what followed the marker on its line, or {@code ended} when the stream closed first.
+     * One stream's share of a batch: the bytes before the marker (at most {@code cap} kept, all counted), what followed
+     * the marker on its line, or {@code ended} when the stream closed first.
      */
     static final class Marked {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();

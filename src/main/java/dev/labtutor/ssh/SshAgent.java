@@ -20,11 +20,10 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
 
 /**
- * A client of {@code ssh-agent} over its UNIX domain socket ({@code SSH_AUTH_SOCK}), speaking the
- * two requests a login needs (draft-miller-ssh-agent: REQUEST_IDENTITIES and SIGN_REQUEST), and
- * the sshj {@code publickey} method that signs with it. sshj has no agent support of its own and
- * the maintained Java agent libraries pull in JNA; Java 16+ speaks UNIX sockets natively, and the
- * protocol is four message types. Private keys never leave the agent.
+ * A client of {@code ssh-agent} over its UNIX domain socket ({@code SSH_AUTH_SOCK}), speaking the two requests a login
+ * needs (draft-miller-ssh-agent: REQUEST_IDENTITIES and SIGN_REQUEST), and the sshj {@code publickey} method that signs
+ * with it. sshj has no agent support of its own and the maintained Java agent libraries pull in JNA; Java 16+ speaks
+ * UNIX sockets natively, and the protocol is four message types. Private keys never leave the agent.
  */
 final class SshAgent {
 
@@ -68,7 +67,7 @@ final class SshAgent {
 
     /** The keys the agent offers, in its order. */
     List<Identity> identities() throws IOException {
-        Buffer.PlainBuffer reply = call(new byte[]{SSH2_AGENTC_REQUEST_IDENTITIES});
+        Buffer.PlainBuffer reply = call(new byte[] {SSH2_AGENTC_REQUEST_IDENTITIES});
         int type = reply.readByte();
         if (type != SSH2_AGENT_IDENTITIES_ANSWER) {
             throw new IOException("ssh-agent answered " + type + " to a request for identities");
@@ -124,13 +123,15 @@ final class SshAgent {
                 ch.write(out);
             }
             long deadline = System.nanoTime() + timeout.toNanos();
-            var closer = Watchdog.schedule(() -> {
-                try {
-                    ch.close();
-                } catch (IOException ignored) {
-                    // the read below fails and says so
-                }
-            }, Math.max(1, deadline - System.nanoTime()));
+            var closer = Watchdog.schedule(
+                    () -> {
+                        try {
+                            ch.close();
+                        } catch (IOException ignored) {
+                            // the read below fails and says so
+                        }
+                    },
+                    Math.max(1, deadline - System.nanoTime()));
             try {
                 ByteBuffer len = readFully(ch, 4);
                 int n = len.getInt(0);
@@ -184,7 +185,10 @@ final class SshAgent {
                 return;
             }
             SSHPacket req = withKey(super.buildReq(), true);
-            byte[] data = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(req).getCompactData();
+            byte[] data = new Buffer.PlainBuffer()
+                    .putString(params.getTransport().getSessionID())
+                    .putBuffer(req)
+                    .getCompactData();
             try {
                 req.putString(agent.sign(id, data));
             } catch (IOException e) {

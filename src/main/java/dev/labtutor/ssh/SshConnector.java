@@ -1,11 +1,11 @@
 package dev.labtutor.ssh;
 
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.ConnectProgress;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.lab.ShellConnector;
-import dev.labtutor.i18n.Text;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -28,10 +28,10 @@ import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
 
 /**
- * Opens sshj connections to lab hosts: one {@link SSHClient} per host, through its jump hosts,
- * every connect under a deadline, host keys checked by {@link HostKeyPolicy} against
- * {@link KnownHostsStore} (accept-new, changed key refused), then the login by {@link SshLogin}.
- * Every failure becomes a {@link HostException} whose text names the host and what to do.
+ * Opens sshj connections to lab hosts: one {@link SSHClient} per host, through its jump hosts, every connect under a
+ * deadline, host keys checked by {@link HostKeyPolicy} against {@link KnownHostsStore} (accept-new, changed key
+ * refused), then the login by {@link SshLogin}. Every failure becomes a {@link HostException} whose text names the host
+ * and what to do.
  *
  * <p>Thread-safe: the prober opens all hosts at once from several threads.
  */
@@ -41,25 +41,30 @@ public final class SshConnector implements ShellConnector {
     private final KnownHostsStore knownHosts;
     /** The one host key fingerprint accepted instead of {@link #knownHosts}, for {@link #pinned}. */
     private final Optional<String> pin;
+
     private final SshLogin login;
     private final Consumer<Text> notices;
 
     /**
-     * @param notices receives one sentence per host key recorded for the first time; the caller
-     *                shows it (the learner should compare the fingerprint with the VM console)
+     * @param notices receives one sentence per host key recorded for the first time; the caller shows it (the learner
+     *     should compare the fingerprint with the VM console)
      */
     public SshConnector(SshOptions options, SecretPrompter prompter, Consumer<Text> notices) {
         this(options, prompter, System::getenv, notices);
     }
 
     /** As above, with the environment lookup given (tests pass a map's {@code get}). */
-    public SshConnector(SshOptions options, SecretPrompter prompter, Function<String, String> env,
-                        Consumer<Text> notices) {
+    public SshConnector(
+            SshOptions options, SecretPrompter prompter, Function<String, String> env, Consumer<Text> notices) {
         this(options, Optional.empty(), prompter, env, notices);
     }
 
-    private SshConnector(SshOptions options, Optional<String> pin, SecretPrompter prompter, Function<String, String> env,
-                         Consumer<Text> notices) {
+    private SshConnector(
+            SshOptions options,
+            Optional<String> pin,
+            SecretPrompter prompter,
+            Function<String, String> env,
+            Consumer<Text> notices) {
         this.options = Objects.requireNonNull(options);
         this.knownHosts = new KnownHostsStore(options.knownHostsFile());
         this.pin = pin;
@@ -68,13 +73,12 @@ public final class SshConnector implements ShellConnector {
     }
 
     /**
-     * A connector for hosts whose key labtutor made itself (the sandbox VM): it accepts only the
-     * host key with {@code fingerprint} ({@code SHA256:...}, as {@code ssh-keygen -l} prints it),
-     * never consults or writes known_hosts, logs in with the host's identity file only, and
-     * prompts for nothing.
+     * A connector for hosts whose key labtutor made itself (the sandbox VM): it accepts only the host key with
+     * {@code fingerprint} ({@code SHA256:...}, as {@code ssh-keygen -l} prints it), never consults or writes
+     * known_hosts, logs in with the host's identity file only, and prompts for nothing.
      */
     public static SshConnector pinned(SshOptions options, String fingerprint) {
-        return new SshConnector(options, Optional.of(fingerprint), SecretPrompter.none(), name -> null, t -> { });
+        return new SshConnector(options, Optional.of(fingerprint), SecretPrompter.none(), name -> null, t -> {});
     }
 
     public SshOptions options() {
@@ -92,7 +96,9 @@ public final class SshConnector implements ShellConnector {
             Path key = host.identity().get();
             Optional<IdentityCheck.Problem> problem = IdentityCheck.of(key);
             if (problem.isPresent()) {
-                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
+                throw new HostException(
+                        HostException.Kind.NO_CREDENTIALS,
+                        host.role(),
                         SshMessages.identityProblem(host, key, problem.get()));
             }
         }
@@ -131,8 +137,8 @@ public final class SshConnector implements ShellConnector {
     }
 
     /**
-     * A jump host as a host of its own for connecting and messages: keys only (its config
-     * identities, the lab host's identity, the agent, the usual ~/.ssh/id_* files), no password.
+     * A jump host as a host of its own for connecting and messages: keys only (its config identities, the lab host's
+     * identity, the agent, the usual ~/.ssh/id_* files), no password.
      */
     private HostSpec hopSpec(HostSpec target, HostSpec.Jump jump) {
         List<Path> keys = new ArrayList<>(jump.identities());
@@ -143,16 +149,30 @@ public final class SshConnector implements ShellConnector {
                 keys.add(ssh.resolve(name));
             }
         }
-        return new HostSpec(target.role() + " → " + jump.name(), jump.address(), jump.port(), jump.user(),
-                Optional.empty(), Optional.empty(), false, keys, List.of(), Optional.of(jump.name()));
+        return new HostSpec(
+                target.role() + " → " + jump.name(),
+                jump.address(),
+                jump.port(),
+                jump.user(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                keys,
+                List.of(),
+                Optional.of(jump.name()));
     }
 
     /**
-     * Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in;
-     * records the key the host offered in {@code offered}.
+     * Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in; records the
+     * key the host offered in {@code offered}.
      */
-    private SSHClient connectAndLogin(HostSpec host, SSHClient via, boolean target,
-                                      java.util.Map<SSHClient, String> offered, ConnectProgress progress) throws HostException {
+    private SSHClient connectAndLogin(
+            HostSpec host,
+            SSHClient via,
+            boolean target,
+            java.util.Map<SSHClient, String> offered,
+            ConnectProgress progress)
+            throws HostException {
         SSHClient client = newClient();
         boolean ok = false;
         try {
@@ -187,7 +207,8 @@ public final class SshConnector implements ShellConnector {
         client.setTimeout(millis(options.connectTimeout()));
         client.getTransport().setTimeoutMs(millis(options.authTimeout()));
         client.getConnection().setTimeoutMs(millis(options.connectTimeout()));
-        client.getConnection().getKeepAlive().setKeepAliveInterval((int) options.keepAliveInterval().toSeconds());
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int)
+                options.keepAliveInterval().toSeconds());
         client.setRemoteCharset(StandardCharsets.UTF_8);
         return client;
     }
@@ -197,8 +218,7 @@ public final class SshConnector implements ShellConnector {
         return millis(options.keepAliveInterval().multipliedBy(4));
     }
 
-    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy, SSHClient via)
-            throws HostException {
+    private void connect(SSHClient client, HostSpec host, HostKeyPolicy policy, SSHClient via) throws HostException {
         Watchdog watchdog = Watchdog.arm(client, options.connectTimeout());
         try {
             if (via == null) {
@@ -216,22 +236,34 @@ public final class SshConnector implements ShellConnector {
     }
 
     private HostException timeout(HostSpec host) {
-        return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
+        return new HostException(
+                HostException.Kind.CONNECT_TIMEOUT,
+                host.role(),
                 SshMessages.connectTimeout(host, options.connectTimeout()));
     }
 
     private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e) {
         if (policy.result instanceof KnownHostsStore.Check.Changed changed) {
-            return new HostException(HostException.Kind.HOST_KEY_CHANGED, host.role(),
-                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()), e);
+            return new HostException(
+                    HostException.Kind.HOST_KEY_CHANGED,
+                    host.role(),
+                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()),
+                    e);
         }
         if (policy.failure != null) {
-            return new HostException(HostException.Kind.PROTOCOL, host.role(),
-                    SshMessages.knownHostsUnusable(host, knownHosts.file(), policy.failure.getCause().getMessage()), e);
+            return new HostException(
+                    HostException.Kind.PROTOCOL,
+                    host.role(),
+                    SshMessages.knownHostsUnusable(
+                            host, knownHosts.file(), policy.failure.getCause().getMessage()),
+                    e);
         }
         if (timedOut || causedBy(e, SocketTimeoutException.class) || causedBy(e, TimeoutException.class)) {
-            return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
-                    SshMessages.connectTimeout(host, options.connectTimeout()), e);
+            return new HostException(
+                    HostException.Kind.CONNECT_TIMEOUT,
+                    host.role(),
+                    SshMessages.connectTimeout(host, options.connectTimeout()),
+                    e);
         }
         if (causedBy(e, UnknownHostException.class)) {
             return new HostException(HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.unknownHost(host), e);
@@ -243,19 +275,30 @@ public final class SshConnector implements ShellConnector {
         if (refused != null) {
             String m = String.valueOf(refused.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("timed out")) {
-                return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
-                        SshMessages.connectTimeout(host, options.connectTimeout()), e);
+                return new HostException(
+                        HostException.Kind.CONNECT_TIMEOUT,
+                        host.role(),
+                        SshMessages.connectTimeout(host, options.connectTimeout()),
+                        e);
             }
-            return new HostException(HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.connectRefused(host), e);
+            return new HostException(
+                    HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.connectRefused(host), e);
         }
         SSHException ssh = cause(e, SSHException.class);
-        if (ssh != null && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
+        if (ssh != null
+                && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
                 && ssh.getDisconnectReason() != DisconnectReason.CONNECTION_LOST) {
-            return new HostException(HostException.Kind.PROTOCOL, host.role(),
-                    SshMessages.protocol(host, String.valueOf(ssh.getMessage())), e);
+            return new HostException(
+                    HostException.Kind.PROTOCOL,
+                    host.role(),
+                    SshMessages.protocol(host, String.valueOf(ssh.getMessage())),
+                    e);
         }
-        return new HostException(HostException.Kind.CONNECT_FAILED, host.role(),
-                SshMessages.connectFailed(host, String.valueOf(e.getMessage())), e);
+        return new HostException(
+                HostException.Kind.CONNECT_FAILED,
+                host.role(),
+                SshMessages.connectFailed(host, String.valueOf(e.getMessage())),
+                e);
     }
 
     private static int millis(Duration d) {

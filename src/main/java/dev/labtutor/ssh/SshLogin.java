@@ -25,11 +25,10 @@ import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 
 /**
- * The login on a connected, verified {@link SSHClient}: keys (the lab file's identity, else
- * ssh-agent's, then the ssh config's {@code IdentityFile}s), then the password from the
- * environment or the prompter over both {@code password} and {@code keyboard-interactive}.
- * Every attempt runs under the login deadline; secrets are held in {@code char[]}, wiped after
- * use, and never put in a message.
+ * The login on a connected, verified {@link SSHClient}: keys (the lab file's identity, else ssh-agent's, then the ssh
+ * config's {@code IdentityFile}s), then the password from the environment or the prompter over both {@code password}
+ * and {@code keyboard-interactive}. Every attempt runs under the login deadline; secrets are held in {@code char[]},
+ * wiped after use, and never put in a message.
  */
 final class SshLogin {
 
@@ -47,9 +46,9 @@ final class SshLogin {
     }
 
     /**
-     * Logs in: the lab file's identity; else the keys of ssh-agent ({@code SSH_AUTH_SOCK}); then
-     * the ssh config's {@code IdentityFile}s that exist; then, for a lab host (not a jump host),
-     * the password from the environment or the prompter over password and keyboard-interactive.
+     * Logs in: the lab file's identity; else the keys of ssh-agent ({@code SSH_AUTH_SOCK}); then the ssh config's
+     * {@code IdentityFile}s that exist; then, for a lab host (not a jump host), the password from the environment or
+     * the prompter over password and keyboard-interactive.
      */
     void authenticate(SSHClient client, HostSpec host, boolean passwordAllowed) throws HostException {
         List<String> tried = new ArrayList<>();
@@ -64,7 +63,9 @@ final class SshLogin {
             return;
         }
         for (Path key : host.configIdentities()) {
-            if (!Files.isRegularFile(key) || IdentityCheck.of(key).isPresent() || host.identity().equals(Optional.of(key))) {
+            if (!Files.isRegularFile(key)
+                    || IdentityCheck.of(key).isPresent()
+                    || host.identity().equals(Optional.of(key))) {
                 continue;
             }
             KeyProvider provider;
@@ -81,15 +82,16 @@ final class SshLogin {
         }
         if (!passwordAllowed) {
             if (tried.isEmpty()) {
-                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noJumpCredentials(host));
+                throw new HostException(
+                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noJumpCredentials(host));
             }
             throw authFailed(client, host, tried);
         }
         Optional<Secret> secret = password(host);
         if (secret.isEmpty()) {
             if (tried.isEmpty()) {
-                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
-                        SshMessages.noCredentials(host, null));
+                throw new HostException(
+                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noCredentials(host, null));
             }
             throw authFailed(client, host, tried);
         }
@@ -127,7 +129,9 @@ final class SshLogin {
             tried.add("ssh-agent (no keys)");
             return false;
         }
-        tried.add("publickey from ssh-agent (" + String.join(", ", ids.stream().map(SshAgent.Identity::describe).toList()) + ")");
+        tried.add("publickey from ssh-agent ("
+                + String.join(
+                        ", ", ids.stream().map(SshAgent.Identity::describe).toList()) + ")");
         List<AuthMethod> methods = new ArrayList<>();
         for (SshAgent.Identity id : ids) {
             methods.add(new SshAgent.Auth(agent, id));
@@ -137,7 +141,9 @@ final class SshLogin {
 
     private HostException authFailed(SSHClient client, HostSpec host, List<String> tried) {
         String offered = String.join(",", client.getUserAuth().getAllowedMethods());
-        return new HostException(HostException.Kind.AUTH_FAILED, host.role(),
+        return new HostException(
+                HostException.Kind.AUTH_FAILED,
+                host.role(),
                 SshMessages.authFailed(host, tried, offered.isEmpty() ? "?" : offered));
     }
 
@@ -155,7 +161,8 @@ final class SshLogin {
                 throw loginTimeout(host, e);
             }
             if (!client.isConnected()) {
-                throw new HostException(HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
+                throw new HostException(
+                        HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
             }
             return false;
         } catch (IOException e) {
@@ -167,8 +174,11 @@ final class SshLogin {
     }
 
     private HostException loginTimeout(HostSpec host, Exception cause) {
-        return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
-                SshMessages.loginTimeout(host, options.authTimeout()), cause);
+        return new HostException(
+                HostException.Kind.CONNECT_TIMEOUT,
+                host.role(),
+                SshMessages.loginTimeout(host, options.authTimeout()),
+                cause);
     }
 
     /** Loads and decrypts the key before any network step, so a passphrase prompt is not timed. */
@@ -181,16 +191,17 @@ final class SshLogin {
             return provider;
         } catch (IOException | RuntimeException e) {
             if (asker.asked && !asker.given) {
-                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.keyLocked(host, key), e);
+                throw new HostException(
+                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.keyLocked(host, key), e);
             }
-            throw new HostException(HostException.Kind.AUTH_FAILED, host.role(), SshMessages.keyUnreadable(host, key), e);
+            throw new HostException(
+                    HostException.Kind.AUTH_FAILED, host.role(), SshMessages.keyUnreadable(host, key), e);
         } finally {
             asker.wipe();
         }
     }
 
-    private record Secret(char[] value, String source) {
-    }
+    private record Secret(char[] value, String source) {}
 
     private Optional<Secret> password(HostSpec host) {
         if (host.passwordEnv().isPresent()) {
@@ -224,9 +235,9 @@ final class SshLogin {
     }
 
     /**
-     * Answers keyboard-interactive: every echo-off prompt gets the password, whatever its wording
-     * or language ({@code Password:}, {@code 密码：}, {@code Password for admin:}); echo-on prompts
-     * get an empty answer, and rounds with no prompt get no answers.
+     * Answers keyboard-interactive: every echo-off prompt gets the password, whatever its wording or language
+     * ({@code Password:}, {@code 密码：}, {@code Password for admin:}); echo-on prompts get an empty answer, and rounds
+     * with no prompt get no answers.
      */
     private static final class PasswordResponder implements ChallengeResponseProvider {
         private final char[] password;

@@ -8,20 +8,21 @@ import java.util.function.Function;
 /**
  * How the SSH adapter talks to lab hosts.
  *
- * @param knownHostsFile    our own OpenSSH-format known_hosts (never the user's {@code ~/.ssh/known_hosts})
- * @param connectTimeout    TCP connect, SSH banner and key exchange together must finish within this
- * @param authTimeout       the whole login (all methods tried) must finish within this, prompts excluded
- * @param commandTimeout    default for one script when the caller has no better idea
- * @param keepAliveInterval keepalive@openssh.com is sent this often on idle connections; an idle
- *                          socket read gives up after four intervals without a byte from the host
- * @param outputCap         bytes kept per stream (stdout, stderr) of one script; the rest is drained and dropped
+ * @param knownHostsFile our own OpenSSH-format known_hosts (never the user's {@code ~/.ssh/known_hosts})
+ * @param connectTimeout TCP connect, SSH banner and key exchange together must finish within this
+ * @param authTimeout the whole login (all methods tried) must finish within this, prompts excluded
+ * @param commandTimeout default for one script when the caller has no better idea
+ * @param keepAliveInterval keepalive@openssh.com is sent this often on idle connections; an idle socket read gives up
+ *     after four intervals without a byte from the host
+ * @param outputCap bytes kept per stream (stdout, stderr) of one script; the rest is drained and dropped
  */
-public record SshOptions(Path knownHostsFile,
-                         Duration connectTimeout,
-                         Duration authTimeout,
-                         Duration commandTimeout,
-                         Duration keepAliveInterval,
-                         int outputCap) {
+public record SshOptions(
+        Path knownHostsFile,
+        Duration connectTimeout,
+        Duration authTimeout,
+        Duration commandTimeout,
+        Duration keepAliveInterval,
+        int outputCap) {
 
     public static final int DEFAULT_OUTPUT_CAP = 4 * 1024 * 1024;
 
@@ -41,8 +42,13 @@ public record SshOptions(Path knownHostsFile,
 
     /** Timeouts suited to lab VMs on a local network: quick to notice a host that is down. */
     public static SshOptions defaults(Path knownHosts) {
-        return new SshOptions(knownHosts, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofSeconds(15), DEFAULT_OUTPUT_CAP);
+        return new SshOptions(
+                knownHosts,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(15),
+                DEFAULT_OUTPUT_CAP);
     }
 
     /** {@code $XDG_CONFIG_HOME/labtutor/known_hosts}, or {@code ~/.config/labtutor/known_hosts}. */

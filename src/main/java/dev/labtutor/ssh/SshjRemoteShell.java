@@ -16,11 +16,11 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 
 /**
- * A {@link RemoteShell} over one authenticated sshj connection. Each script gets a new session
- * channel running {@code sh -s} (or {@code sudo -n sh -s}); the script goes in on stdin, stdout
- * and stderr are drained at the same time into capped buffers, and the exit status is read
- * after the channel has closed (the server sends it just before closing). Self-contained batches
- * ({@link #runBatch}) instead go to one resident {@code sh -s} per connection ({@link ResidentShell}).
+ * A {@link RemoteShell} over one authenticated sshj connection. Each script gets a new session channel running
+ * {@code sh -s} (or {@code sudo -n sh -s}); the script goes in on stdin, stdout and stderr are drained at the same time
+ * into capped buffers, and the exit status is read after the channel has closed (the server sends it just before
+ * closing). Self-contained batches ({@link #runBatch}) instead go to one resident {@code sh -s} per connection
+ * ({@link ResidentShell}).
  */
 public final class SshjRemoteShell implements RemoteShell {
 
@@ -29,15 +29,16 @@ public final class SshjRemoteShell implements RemoteShell {
 
     /** What {@code sudo -n} prints when it would have to ask for a password (en and zh_CN). */
     private static final Pattern SUDO_WANTS_PASSWORD = Pattern.compile(
-            "^sudo[:：].*(password is required|terminal is required|no tty present|需要密码|需要.*终端)",
-            Pattern.MULTILINE);
+            "^sudo[:：].*(password is required|terminal is required|no tty present|需要密码|需要.*终端)", Pattern.MULTILINE);
 
     private final HostSpec host;
     private final SSHClient client;
     private final SshOptions options;
     private final Semaphore channels = new Semaphore(MAX_CHANNELS);
     /** Held while a batch runs on {@link #resident}; a second concurrent batch takes a channel of its own. */
-    private final java.util.concurrent.locks.ReentrantLock residentLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.ReentrantLock residentLock =
+            new java.util.concurrent.locks.ReentrantLock();
+
     private ResidentShell resident;
 
     /** Jump host connections the client's transport runs through, first hop first; closed with it. */
@@ -49,8 +50,12 @@ public final class SshjRemoteShell implements RemoteShell {
         this(host, client, options, via, java.util.Optional.empty());
     }
 
-    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.List<SSHClient> via,
-                    java.util.Optional<String> hostKey) {
+    SshjRemoteShell(
+            HostSpec host,
+            SSHClient client,
+            SshOptions options,
+            java.util.List<SSHClient> via,
+            java.util.Optional<String> hostKey) {
         this.host = host;
         this.client = client;
         this.options = options;
@@ -85,10 +90,10 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     /**
-     * Runs {@code command} as the server's exec request (the login shell parses it: quote every
-     * value with {@link dev.labtutor.lab.Shell}), with {@code stdin} as its input (none when null),
-     * under the same channel limit, capture and errors as {@link #runScript}, which is this with
-     * {@code sh -s} and the script as input. For a host labtutor controls, such as the sandbox VM.
+     * Runs {@code command} as the server's exec request (the login shell parses it: quote every value with
+     * {@link dev.labtutor.lab.Shell}), with {@code stdin} as its input (none when null), under the same channel limit,
+     * capture and errors as {@link #runScript}, which is this with {@code sh -s} and the script as input. For a host
+     * labtutor controls, such as the sandbox VM.
      */
     public ExecResult exec(String command, byte[] stdin, Duration timeout) throws HostException {
         long start = System.nanoTime();
@@ -112,9 +117,9 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     /**
-     * Runs a self-contained batch (every command redirects its own input and output, nothing is
-     * left writing to the channel) on the host's resident shell, starting it when needed; while
-     * another batch holds it, on a channel of its own as {@link #runScript}.
+     * Runs a self-contained batch (every command redirects its own input and output, nothing is left writing to the
+     * channel) on the host's resident shell, starting it when needed; while another batch holds it, on a channel of its
+     * own as {@link #runScript}.
      */
     @Override
     public ExecResult runBatch(String script, Duration timeout) throws HostException {
@@ -149,8 +154,12 @@ public final class SshjRemoteShell implements RemoteShell {
                 throw commandTimeout(timeout, e);
             } catch (ResidentShell.EndedException e) {
                 dropResident();
-                if (host.needsSudo() && Integer.valueOf(1).equals(e.exitStatus) && SUDO_WANTS_PASSWORD.matcher(e.stderr).find()) {
-                    throw new HostException(HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(),
+                if (host.needsSudo()
+                        && Integer.valueOf(1).equals(e.exitStatus)
+                        && SUDO_WANTS_PASSWORD.matcher(e.stderr).find()) {
+                    throw new HostException(
+                            HostException.Kind.SUDO_PASSWORD_REQUIRED,
+                            host.role(),
                             SshMessages.sudoPasswordRequired(host));
                 }
                 throw isOpen() ? protocol(e) : disconnected(e);
@@ -175,7 +184,8 @@ public final class SshjRemoteShell implements RemoteShell {
         }
     }
 
-    private ExecResult run(String command, byte[] input, Duration timeout, long start, long deadline) throws HostException {
+    private ExecResult run(String command, byte[] input, Duration timeout, long start, long deadline)
+            throws HostException {
         Session session;
         try {
             session = client.startSession();
@@ -184,8 +194,10 @@ public final class SshjRemoteShell implements RemoteShell {
         }
         try {
             Session.Command cmd = session.exec(command);
-            CappedOutput out = CappedOutput.drain(cmd.getInputStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-out");
-            CappedOutput err = CappedOutput.drain(cmd.getErrorStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-err");
+            CappedOutput out = CappedOutput.drain(
+                    cmd.getInputStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-out");
+            CappedOutput err = CappedOutput.drain(
+                    cmd.getErrorStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-err");
             try (OutputStream stdin = cmd.getOutputStream()) {
                 stdin.write(input);
                 stdin.flush();
@@ -212,15 +224,25 @@ public final class SshjRemoteShell implements RemoteShell {
                     throw disconnected(null);
                 }
                 Signal signal = cmd.getExitSignal();
-                throw new HostException(HostException.Kind.PROTOCOL, host.role(),
+                throw new HostException(
+                        HostException.Kind.PROTOCOL,
+                        host.role(),
                         SshMessages.noExitStatus(host, signal == null ? null : signal.name()));
             }
             String stderr = err.text();
-            if (host.needsSudo() && status == 1 && out.total() == 0 && SUDO_WANTS_PASSWORD.matcher(stderr).find()) {
-                throw new HostException(HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(),
-                        SshMessages.sudoPasswordRequired(host));
+            if (host.needsSudo()
+                    && status == 1
+                    && out.total() == 0
+                    && SUDO_WANTS_PASSWORD.matcher(stderr).find()) {
+                throw new HostException(
+                        HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(), SshMessages.sudoPasswordRequired(host));
             }
-            return new ExecResult(status, out.text(), stderr, out.truncated(), err.truncated(),
+            return new ExecResult(
+                    status,
+                    out.text(),
+                    stderr,
+                    out.truncated(),
+                    err.truncated(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw isOpen() ? protocol(e) : disconnected(e);
@@ -268,8 +290,8 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     private HostException commandTimeout(Duration timeout, Exception cause) {
-        return new HostException(HostException.Kind.COMMAND_TIMEOUT, host.role(),
-                SshMessages.commandTimeout(host, timeout), cause);
+        return new HostException(
+                HostException.Kind.COMMAND_TIMEOUT, host.role(), SshMessages.commandTimeout(host, timeout), cause);
     }
 
     private HostException disconnected(Exception cause) {
@@ -277,8 +299,11 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     private HostException protocol(Exception cause) {
-        return new HostException(HostException.Kind.PROTOCOL, host.role(),
-                SshMessages.protocol(host, String.valueOf(cause.getMessage())), cause);
+        return new HostException(
+                HostException.Kind.PROTOCOL,
+                host.role(),
+                SshMessages.protocol(host, String.valueOf(cause.getMessage())),
+                cause);
     }
 
     @Override

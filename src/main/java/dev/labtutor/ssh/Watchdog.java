@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.sshj.SSHClient;
 
 /**
- * Closes a client when a deadline passes, so no socket read or sshj wait can hang us; all
- * deadlines of the SSH adapter run on one shared daemon thread.
+ * Closes a client when a deadline passes, so no socket read or sshj wait can hang us; all deadlines of the SSH adapter
+ * run on one shared daemon thread.
  */
 final class Watchdog {
 
@@ -23,8 +23,7 @@ final class Watchdog {
     private final AtomicBoolean fired = new AtomicBoolean();
     private ScheduledFuture<?> future;
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
     /** Runs {@code task} once after {@code nanos} on the shared deadline thread. */
     static ScheduledFuture<?> schedule(Runnable task, long nanos) {
@@ -34,10 +33,13 @@ final class Watchdog {
     /** Closes {@code client} after {@code after} unless {@link #disarm}ed first. */
     static Watchdog arm(SSHClient client, Duration after) {
         Watchdog w = new Watchdog();
-        w.future = WATCHDOGS.schedule(() -> {
-            w.fired.set(true);
-            SshConnector.closeQuietly(client);
-        }, after.toMillis(), TimeUnit.MILLISECONDS);
+        w.future = WATCHDOGS.schedule(
+                () -> {
+                    w.fired.set(true);
+                    SshConnector.closeQuietly(client);
+                },
+                after.toMillis(),
+                TimeUnit.MILLISECONDS);
         return w;
     }
 

@@ -10,9 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * The full-screen app's log: one timestamped line per event, appended to {@code labtutor.log}
- * in the state directory, so nothing is ever printed behind the screen. Never holds secrets:
- * only what the app chooses to write.
+ * The full-screen app's log: one timestamped line per event, appended to {@code labtutor.log} in the state directory,
+ * so nothing is ever printed behind the screen. Never holds secrets: only what the app chooses to write.
  */
 final class AppLog implements AutoCloseable {
 
@@ -28,7 +27,8 @@ final class AppLog implements AutoCloseable {
         Path f = stateDir.resolve("labtutor.log");
         try {
             Files.createDirectories(stateDir);
-            OutputStream os = Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            OutputStream os = Files.newOutputStream(
+                    f, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
             return new AppLog(new PrintStream(os, true, StandardCharsets.UTF_8), f);
         } catch (IOException | RuntimeException e) {
             return new AppLog(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), f);

@@ -23,11 +23,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * {@code grade --watch}: a full-screen class dashboard for the lab session. Students by lessons,
- * each cell PASS, partial (points/maximum), FAIL, UNREACHABLE or ERROR; a new round every interval
- * (or on {@code r}) runs off the drawing thread, and each finished round rewrites the gradebook,
- * so {@code q} leaves the last complete one. One loop takes keys and the round's reports as
- * events ({@link ClassDashboardState#update}), and draws when what the screen shows changed.
+ * {@code grade --watch}: a full-screen class dashboard for the lab session. Students by lessons, each cell PASS,
+ * partial (points/maximum), FAIL, UNREACHABLE or ERROR; a new round every interval (or on {@code r}) runs off the
+ * drawing thread, and each finished round rewrites the gradebook, so {@code q} leaves the last complete one. One loop
+ * takes keys and the round's reports as events ({@link ClassDashboardState#update}), and draws when what the screen
+ * shows changed.
  */
 public final class ClassDashboard {
 
@@ -56,19 +56,29 @@ public final class ClassDashboard {
     }
 
     /** Takes over the terminal until {@code q}; returns the last finished round. */
-    public static ClassGrades runOnTerminal(ClassGrades first, Rounds rounds, Consumer<ClassGrades> written, Path dir,
-                                            Duration interval, Lang lang) throws IOException {
+    public static ClassGrades runOnTerminal(
+            ClassGrades first, Rounds rounds, Consumer<ClassGrades> written, Path dir, Duration interval, Lang lang)
+            throws IOException {
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true).createTerminal();
+                .setForceTextTerminal(true)
+                .createTerminal();
         try (Screen screen = new TerminalScreen(terminal)) {
             return run(screen, first, rounds, written, dir, interval, lang);
         }
     }
 
     /** The dashboard loop on any screen (a virtual terminal in tests). */
-    public static ClassGrades run(Screen screen, ClassGrades first, Rounds rounds, Consumer<ClassGrades> written, Path dir,
-                                  Duration interval, Lang lang) throws IOException {
-        return new ClassDashboard(ClassDashboardState.start(first, dir, interval, System.nanoTime()), rounds, written).loop(screen, lang);
+    public static ClassGrades run(
+            Screen screen,
+            ClassGrades first,
+            Rounds rounds,
+            Consumer<ClassGrades> written,
+            Path dir,
+            Duration interval,
+            Lang lang)
+            throws IOException {
+        return new ClassDashboard(ClassDashboardState.start(first, dir, interval, System.nanoTime()), rounds, written)
+                .loop(screen, lang);
     }
 
     private ClassGrades loop(Screen screen, Lang lang) throws IOException {
@@ -128,8 +138,8 @@ public final class ClassDashboard {
     }
 
     /**
-     * One round on a worker thread: grade, then write the gradebook. An interrupted round writes
-     * nothing, and a write cut short leaves the previous gradebook whole.
+     * One round on a worker thread: grade, then write the gradebook. An interrupted round writes nothing, and a write
+     * cut short leaves the previous gradebook whole.
      */
     private static void round(long id, Rounds rounds, Consumer<ClassGrades> written, Consumer<Event> report)
             throws InterruptedException {

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Runs a screen's effects off the drawing thread and hands what they report back to it as
- * events, in order, through one queue (the pattern of the session's {@code Driver}, for the
- * screens that are not the tutor). A job is known by the id its screen's state gave it, so
- * the state can cancel it and can tell a late report of a cancelled job from a current one.
+ * Runs a screen's effects off the drawing thread and hands what they report back to it as events, in order, through one
+ * queue (the pattern of the session's {@code Driver}, for the screens that are not the tutor). A job is known by the id
+ * its screen's state gave it, so the state can cancel it and can tell a late report of a cancelled job from a current
+ * one.
  *
  * @param <E> the screen's events
  */
@@ -79,8 +79,8 @@ final class EffectRunner<E> implements AutoCloseable {
     }
 
     /**
-     * Interrupts every job and waits up to {@code grace} for them to end, so that nothing runs on
-     * after the screen has gone; what they reported is still queued for {@link #take}.
+     * Interrupts every job and waits up to {@code grace} for them to end, so that nothing runs on after the screen has
+     * gone; what they reported is still queued for {@link #take}.
      */
     void close(Duration grace) {
         work.shutdownNow();

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps a key to what it means here: an intent for the session, a change of the view's own
- * state, or both. Pure. The keys that act everywhere (Ctrl-L, Ctrl-C) come first, then a
- * question being asked, the help and the quiz dialog take the keys; otherwise the
- * {@link Keymap} says what a key does, and a key it does not list does nothing.
+ * Maps a key to what it means here: an intent for the session, a change of the view's own state, or both. Pure. The
+ * keys that act everywhere (Ctrl-L, Ctrl-C) come first, then a question being asked, the help and the quiz dialog take
+ * the keys; otherwise the {@link Keymap} says what a key does, and a key it does not list does nothing.
  */
 final class Keys {
 
@@ -27,8 +26,7 @@ final class Keys {
         }
     }
 
-    private Keys() {
-    }
+    private Keys() {}
 
     static Outcome handle(Ui ui, SessionState s, KeyStroke k, Layout l, int lessonLines, int resultLines) {
         Keymap.Pane pane = new Keymap.Pane(l, lessonLines, resultLines);
@@ -61,16 +59,24 @@ final class Keys {
 
     /** How far PgUp and PgDn move in the pane with the focus: its height less one line. */
     static int page(Ui ui, Keymap.Pane p) {
-        return Math.max(1, (ui.focus() == Ui.Focus.RESULTS ? p.layout().resultsRows() : p.layout().lessonRows()) - 1);
+        return Math.max(
+                1,
+                (ui.focus() == Ui.Focus.RESULTS
+                                ? p.layout().resultsRows()
+                                : p.layout().lessonRows())
+                        - 1);
     }
 
     /** Moves the cursor in the lesson list, or scrolls the lesson or the results, whichever has the focus. */
     static Ui move(Ui ui, int by, SessionState s, Keymap.Pane p) {
         Layout l = p.layout();
         return switch (ui.focus()) {
-            case LIST -> ui.withCursor(clamp(ui.cursor() + by, 0, s.course().lessons().size() - 1));
-            case LESSON -> ui.withLessonScroll(clamp(ui.lessonScroll() + by, 0, Math.max(0, p.lessonLines() - l.lessonRows())));
-            case RESULTS -> ui.withResultsScroll(clamp(ui.resultsScroll() + by, 0, Math.max(0, p.resultLines() - l.resultsRows())));
+            case LIST ->
+                ui.withCursor(clamp(ui.cursor() + by, 0, s.course().lessons().size() - 1));
+            case LESSON ->
+                ui.withLessonScroll(clamp(ui.lessonScroll() + by, 0, Math.max(0, p.lessonLines() - l.lessonRows())));
+            case RESULTS ->
+                ui.withResultsScroll(clamp(ui.resultsScroll() + by, 0, Math.max(0, p.resultLines() - l.resultsRows())));
         };
     }
 
@@ -78,9 +84,12 @@ final class Keys {
         List<Question> quiz = s.current().quiz();
         int i = Math.min(ui.quiz().get(), quiz.size() - 1);
         switch (k.getKeyType()) {
-            case Escape, Enter: return Outcome.of(ui.withQuiz(Optional.empty()));
-            case ArrowLeft, ArrowUp, PageUp, ReverseTab: return Outcome.of(ui.withQuiz(Optional.of(Math.max(0, i - 1))));
-            case ArrowRight, ArrowDown, PageDown, Tab: return Outcome.of(ui.withQuiz(Optional.of(Math.min(quiz.size() - 1, i + 1))));
+            case Escape, Enter:
+                return Outcome.of(ui.withQuiz(Optional.empty()));
+            case ArrowLeft, ArrowUp, PageUp, ReverseTab:
+                return Outcome.of(ui.withQuiz(Optional.of(Math.max(0, i - 1))));
+            case ArrowRight, ArrowDown, PageDown, Tab:
+                return Outcome.of(ui.withQuiz(Optional.of(Math.min(quiz.size() - 1, i + 1))));
             case Character:
                 Question q = quiz.get(i);
                 String key = String.valueOf(k.getCharacter());
@@ -88,7 +97,8 @@ final class Keys {
                     return Outcome.of(ui, new Intent.Answer(q.id(), key));
                 }
                 return Outcome.of(ui);
-            default: return Outcome.of(ui);
+            default:
+                return Outcome.of(ui);
         }
     }
 

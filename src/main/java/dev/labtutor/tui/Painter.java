@@ -7,10 +7,9 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 
 /**
- * Puts styled lines on a lanterna screen, each cut to its width by terminal columns (a wide
- * character that would straddle the edge is left out; a cut line ends in "…", see
- * {@link Line#fit}) and padded, so nothing spills into the next pane. With {@code color} false
- * (NO_COLOR), styles become bold, reverse or plain.
+ * Puts styled lines on a lanterna screen, each cut to its width by terminal columns (a wide character that would
+ * straddle the edge is left out; a cut line ends in "…", see {@link Line#fit}) and padded, so nothing spills into the
+ * next pane. With {@code color} false (NO_COLOR), styles become bold, reverse or plain.
  */
 final class Painter {
 
@@ -80,7 +79,7 @@ final class Painter {
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.clearModifiers();
         switch (s) {
-            case NORMAL -> { }
+            case NORMAL -> {}
             case DIM -> fg(TextColor.ANSI.BLACK_BRIGHT, null);
             case BOLD, TITLE -> {
                 g.enableModifiers(SGR.BOLD);

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link Tty} through the {@code stty} program: one shell saves the settings, reads the window
- * size and sets the mode ({@code stty -icanon min 1 -echo intr undef}); one {@code stty} with
- * the saved settings restores them. Java has no termios of its own, and jline's native library
- * costs more to load on a cold JVM than this process does to run (it brings up the platform
- * logger, which opens every jar on the class path).
+ * {@link Tty} through the {@code stty} program: one shell saves the settings, reads the window size and sets the mode
+ * ({@code stty -icanon min 1 -echo intr undef}); one {@code stty} with the saved settings restores them. Java has no
+ * termios of its own, and jline's native library costs more to load on a cold JVM than this process does to run (it
+ * brings up the platform logger, which opens every jar on the class path).
  */
 final class SttyTty implements Tty {
 
@@ -27,7 +26,10 @@ final class SttyTty implements Tty {
 
     @Override
     public void enterRaw() throws IOException {
-        List<String> out = run("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef").strip().lines().toList();
+        List<String> out = run("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef")
+                .strip()
+                .lines()
+                .toList();
         saved = out.isEmpty() ? "" : out.get(0).strip();
         size = out.size() < 2 ? Optional.empty() : parseSize(out.get(1));
     }
@@ -68,7 +70,10 @@ final class SttyTty implements Tty {
 
     /** Runs {@code command} on the device (its standard input), returning what it printed; its errors are dropped. */
     private String run(String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectInput(device).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectInput(device)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         waitFor(p);
         return out;

@@ -5,9 +5,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The terminal device under the full-screen app: put into the mode the app reads keys in
- * (no line editing, no echo, a key at a time, Ctrl-C a key rather than a signal) and given back
- * exactly as it was found.
+ * The terminal device under the full-screen app: put into the mode the app reads keys in (no line editing, no echo, a
+ * key at a time, Ctrl-C a key rather than a signal) and given back exactly as it was found.
  */
 interface Tty {
 

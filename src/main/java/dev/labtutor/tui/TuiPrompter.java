@@ -1,9 +1,9 @@
 package dev.labtutor.tui;
 
-import dev.labtutor.lab.HostSpec;
-import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.SecretPrompter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -12,16 +12,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * Asks for passwords and key passphrases inside the full-screen app: the SSH thread that needs
- * one queues a request and waits; the drawing thread shows a masked field and answers it.
- * Interrupting the waiting thread (a cancelled check) withdraws the request. The typed
- * characters live in a {@code char[]} that is handed over and never kept.
+ * Asks for passwords and key passphrases inside the full-screen app: the SSH thread that needs one queues a request and
+ * waits; the drawing thread shows a masked field and answers it. Interrupting the waiting thread (a cancelled check)
+ * withdraws the request. The typed characters live in a {@code char[]} that is handed over and never kept.
  */
 final class TuiPrompter implements SecretPrompter {
 
     /** One question and where its answer goes. */
-    record Request(Text prompt, CompletableFuture<Optional<char[]>> answer) {
-    }
+    record Request(Text prompt, CompletableFuture<Optional<char[]>> answer) {}
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Supplier<Lang> lang;

@@ -8,9 +8,9 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.Terminal;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.LabSubnet;
-import dev.labtutor.lab.LabFile;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.LabFile;
 import dev.labtutor.session.Driver;
 import dev.labtutor.session.Intent;
 import dev.labtutor.session.Session;
@@ -25,15 +25,18 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The full-screen tutor: one drawing thread that takes keys, feeds the session's {@link Driver}
- * and draws the state after every change (effects run on other threads and come back as
- * intents). Starts with the first-run screen when there is no lab file.
+ * The full-screen tutor: one drawing thread that takes keys, feeds the session's {@link Driver} and draws the state
+ * after every change (effects run on other threads and come back as intents). Starts with the first-run screen when
+ * there is no lab file.
  */
 public final class TutorApp {
 
-    /** How the app was started. {@code firstPaintFile}: a benchmark asks to be told when the first screen is complete, and to exit then. */
-    public record Options(Optional<LabFile> lab, Optional<String> lesson, Lang lang, boolean color, Optional<Path> firstPaintFile) {
-    }
+    /**
+     * How the app was started. {@code firstPaintFile}: a benchmark asks to be told when the first screen is complete,
+     * and to exit then.
+     */
+    public record Options(
+            Optional<LabFile> lab, Optional<String> lesson, Lang lang, boolean color, Optional<Path> firstPaintFile) {}
 
     private final World world;
     private final Course course;
@@ -63,10 +66,9 @@ public final class TutorApp {
     }
 
     /**
-     * Does ahead, on a thread of the caller's choosing, the slow first-time work of the first
-     * screen that needs no data: the local time zone's rules and the time format of the results
-     * header (~30 ms on a cold JVM, which a returning learner's first screen would otherwise wait
-     * for). Harmless to skip or to call twice.
+     * Does ahead, on a thread of the caller's choosing, the slow first-time work of the first screen that needs no
+     * data: the local time zone's rules and the time format of the results header (~30 ms on a cold JVM, which a
+     * returning learner's first screen would otherwise wait for). Harmless to skip or to call twice.
      */
     public static void prepare() {
         ResultsPane.prepareClock();
@@ -114,30 +116,43 @@ public final class TutorApp {
     private void loop(Optional<LabFile> lab) throws IOException, InterruptedException {
         World.Start start = world.start(lab, options.lang());
         labName = lab.map(l -> world.labOrigin(l).orElseGet(() -> {
-            String file = l.source().toAbsolutePath().normalize().toString();
-            return Text.of(file, file);
-        })).map(what -> Text.of("实验：" + what.zh(), "lab: " + what.en())).orElse(Text.of("没有实验环境文件", "no lab file"));
+                    String file = l.source().toAbsolutePath().normalize().toString();
+                    return Text.of(file, file);
+                }))
+                .map(what -> Text.of("实验：" + what.zh(), "lab: " + what.en()))
+                .orElse(Text.of("没有实验环境文件", "no lab file"));
         Optional<Text> welcome = lab.flatMap(l -> PlainApp.labNotice(world, course, l));
         shown = start.state();
         if (options.lesson().isPresent()) {
             // Only what the first screen shows: the Driver, once it runs, applies the same intent
             // to the state it starts from and runs its effects (the progress saved).
-            shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
+            shown = new Session()
+                    .update(shown, new Intent.Open(options.lesson().get()), clock.instant())
+                    .state();
         }
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
         paint(true);
         if (options.firstPaintFile().isPresent()) {
             Instant t = Instant.now();
-            Files.writeString(options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
+            Files.writeString(
+                    options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
             return;
         }
         log.line("started: course " + course.id() + ", " + labName.en());
-        link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
-        driver = new Driver(new Session(), start.state(), start.existed(),
-                link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
+        link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false))))
+                .orElse(null);
+        driver = new Driver(
+                new Session(),
+                start.state(),
+                start.existed(),
+                link == null ? PlainApp.Checkers.NONE : link.checker(),
+                world.store(),
+                clock,
+                log::line);
         welcome.ifPresent(w -> {
             log.line("lab: " + w.en());
-            driver.post(new Intent.Notice(w, !LabSubnet.warnings(course, lab.get()).isEmpty()));
+            driver.post(
+                    new Intent.Notice(w, !LabSubnet.warnings(course, lab.get()).isEmpty()));
         });
         start.warning().ifPresent(w -> {
             log.line("progress: " + w.en());
@@ -177,7 +192,13 @@ public final class TutorApp {
         }
         SessionState s = driver.state();
         Layout l = layout();
-        Keys.Outcome o = Keys.handle(ui, s, k, l, view.lesson(s, l).lines().size(), ResultsPane.of(s, l.rightWidth() - 1).size());
+        Keys.Outcome o = Keys.handle(
+                ui,
+                s,
+                k,
+                l,
+                view.lesson(s, l).lines().size(),
+                ResultsPane.of(s, l.rightWidth() - 1).size());
         ui = o.ui();
         o.intent().ifPresent(driver::dispatch);
         return o.redraw();
@@ -186,8 +207,11 @@ public final class TutorApp {
     private void secretKey(KeyStroke k) {
         TuiPrompter.Request r = asking.get();
         if (k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Escape || k.getKeyType() == KeyType.EOF) {
-            r.answer().complete(k.getKeyType() == KeyType.Enter && typedLength > 0
-                    ? Optional.of(Arrays.copyOf(typed, typedLength)) : Optional.empty());
+            r.answer()
+                    .complete(
+                            k.getKeyType() == KeyType.Enter && typedLength > 0
+                                    ? Optional.of(Arrays.copyOf(typed, typedLength))
+                                    : Optional.empty());
             Arrays.fill(typed, '\0');
             typedLength = 0;
             asking = Optional.empty();
@@ -218,14 +242,19 @@ public final class TutorApp {
         return false;
     }
 
-    /** Scrolls the lesson pane to the current step when the lesson or step changed, and keeps the list cursor on the lesson. */
+    /**
+     * Scrolls the lesson pane to the current step when the lesson or step changed, and keeps the list cursor on the
+     * lesson.
+     */
     private Ui follow(Ui u, SessionState s) {
         String key = s.current().id() + "#" + s.step() + "#" + s.hintShown() + "#" + s.solutionOpen();
         if (!key.equals(u.follow())) {
             int scroll = 0;
             if (s.hintShown() == 0 && !s.solutionOpen()) {
                 LessonPane.Content c = view.lesson(s, layout());
-                scroll = s.step() > 0 && s.step() < c.stepStarts().size() ? c.stepStarts().get(s.step()) : 0;
+                scroll = s.step() > 0 && s.step() < c.stepStarts().size()
+                        ? c.stepStarts().get(s.step())
+                        : 0;
             }
             boolean lessonChanged = !u.follow().startsWith(s.current().id() + "#");
             u = u.following(key, scroll);
@@ -233,7 +262,11 @@ public final class TutorApp {
                 u = u.withCursor(s.index(s.current().id()));
             }
         }
-        long results = s.record(s.current().id()).checkedAt().map(Instant::toEpochMilli).orElse(-1L) + s.index(s.current().id());
+        long results = s.record(s.current().id())
+                        .checkedAt()
+                        .map(Instant::toEpochMilli)
+                        .orElse(-1L)
+                + s.index(s.current().id());
         return results != u.resultsFor() ? u.resultsOf(results) : u;
     }
 
@@ -241,22 +274,30 @@ public final class TutorApp {
         TerminalSize size = screen.getTerminalSize();
         SessionState s = driver != null ? driver.state() : shown;
         int wide = Layout.of(size.getColumns(), size.getRows()).rightWidth() - 1;
-        return Layout.of(size.getColumns(), size.getRows(), s == null ? Integer.MAX_VALUE : ResultsPane.of(s, wide).size());
+        return Layout.of(
+                size.getColumns(),
+                size.getRows(),
+                s == null ? Integer.MAX_VALUE : ResultsPane.of(s, wide).size());
     }
 
     private void paint(boolean full) throws IOException {
         Layout l = layout();
         if (!l.tooSmall()) {
-            ui = ui.clamped(view.lesson(shown, l).lines().size(), ResultsPane.of(shown, l.rightWidth() - 1).size(), l);
+            ui = ui.clamped(
+                    view.lesson(shown, l).lines().size(),
+                    ResultsPane.of(shown, l.rightWidth() - 1).size(),
+                    l);
         }
-        Optional<TutorScreen.SecretField> secret = asking.map(r -> new TutorScreen.SecretField(r.prompt().in(shown.lang()), typedLength));
+        Optional<TutorScreen.SecretField> secret =
+                asking.map(r -> new TutorScreen.SecretField(r.prompt().in(shown.lang()), typedLength));
         view.draw(screen.newTextGraphics(), l, shown, ui, secret, labName.in(shown.lang()));
         screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
 
     private FirstRun.Result firstRun(Lang lang) throws IOException, InterruptedException {
         try (EffectRunner<FirstRun.Event> runner = new EffectRunner<>("labtutor-setup")) {
-            FirstRunEffects effects = new FirstRunEffects(world, prompter, runner, Path.of(System.getProperty("user.home")));
+            FirstRunEffects effects =
+                    new FirstRunEffects(world, prompter, runner, Path.of(System.getProperty("user.home")));
             FirstRun.Transition t = FirstRun.start(course, world.labTarget());
             FirstRun.State fr = t.state();
             effects.run(t.effects());
@@ -281,11 +322,18 @@ public final class TutorApp {
                 if (fr.result().isPresent()) {
                     return fr.result().get();
                 }
-                String spin = String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
+                String spin =
+                        String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
                 dirty |= promptChanged() | screen.doResizeIfNecessary() != null | (fr.working() && !spin.equals(spun));
                 if (dirty) {
-                    FirstRunView.draw(new Painter(screen.newTextGraphics(), options.color()), layout(), fr, lang, spin,
-                            asking.map(r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
+                    FirstRunView.draw(
+                            new Painter(screen.newTextGraphics(), options.color()),
+                            layout(),
+                            fr,
+                            lang,
+                            spin,
+                            asking.map(
+                                    r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
                     screen.refresh();
                     spun = spin;
                     dirty = false;

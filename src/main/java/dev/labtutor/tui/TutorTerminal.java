@@ -15,17 +15,17 @@ import java.util.Optional;
 import sun.misc.Signal;
 
 /**
- * lanterna's Unix terminal with the device work done by a {@link Tty} in one {@code stty} run
- * (lanterna's own runs five, and asks the terminal for its size with an escape sequence and
- * waits for the answer). The mode is set once (no line editing, no echo, a key at a time, Ctrl-C
- * a key) and the saved settings are put back on close and by lanterna's shutdown hook. Output is
- * buffered and goes out when lanterna flushes (after each screen refresh), not in one write per
- * character as through {@code System.out}.
+ * lanterna's Unix terminal with the device work done by a {@link Tty} in one {@code stty} run (lanterna's own runs
+ * five, and asks the terminal for its size with an escape sequence and waits for the answer). The mode is set once (no
+ * line editing, no echo, a key at a time, Ctrl-C a key) and the saved settings are put back on close and by lanterna's
+ * shutdown hook. Output is buffered and goes out when lanterna flushes (after each screen refresh), not in one write
+ * per character as through {@code System.out}.
  */
 public final class TutorTerminal extends UnixLikeTerminal {
 
     /** Null while the superclass constructor runs: {@link #acquire()} waits for it. */
     private final Tty tty;
+
     private final Output out;
 
     private TutorTerminal(InputStream in, Output out, Charset charset, Tty tty) throws IOException {
@@ -38,22 +38,21 @@ public final class TutorTerminal extends UnixLikeTerminal {
     /** The terminal on standard input and output. */
     public static TutorTerminal open() throws IOException {
         Tty tty = new SttyTty(new File("/dev/tty"));
-        return new TutorTerminal(System.in, new Output(new FileOutputStream(FileDescriptor.out)), StandardCharsets.UTF_8, tty);
+        return new TutorTerminal(
+                System.in, new Output(new FileOutputStream(FileDescriptor.out)), StandardCharsets.UTF_8, tty);
     }
 
     /**
-     * A terminal on the given streams whose device is left alone and whose size is {@code size}:
-     * the training run of the class-data sharing archive paints the tutor through it.
+     * A terminal on the given streams whose device is left alone and whose size is {@code size}: the training run of
+     * the class-data sharing archive paints the tutor through it.
      */
     public static TutorTerminal detached(InputStream in, OutputStream out, TerminalSize size) throws IOException {
         return new TutorTerminal(in, new Output(out), StandardCharsets.UTF_8, new Tty() {
             @Override
-            public void enterRaw() {
-            }
+            public void enterRaw() {}
 
             @Override
-            public void restore() {
-            }
+            public void restore() {}
 
             @Override
             public Optional<TerminalSize> size() {
@@ -63,9 +62,8 @@ public final class TutorTerminal extends UnixLikeTerminal {
     }
 
     /**
-     * Runs what {@link #open()} runs against {@code /dev/null}, which changes nothing (stty
-     * refuses a device that is no terminal): the training run of the class-data sharing archive
-     * loads the process classes this way.
+     * Runs what {@link #open()} runs against {@code /dev/null}, which changes nothing (stty refuses a device that is no
+     * terminal): the training run of the class-data sharing archive loads the process classes this way.
      */
     public static void rehearse() throws IOException {
         new SttyTty(new File("/dev/null")).enterRaw();
@@ -115,18 +113,15 @@ public final class TutorTerminal extends UnixLikeTerminal {
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void keyEchoEnabled(boolean enabled) {
-    }
+    protected void keyEchoEnabled(boolean enabled) {}
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void canonicalMode(boolean enabled) {
-    }
+    protected void canonicalMode(boolean enabled) {}
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void keyStrokeSignalsEnabled(boolean enabled) {
-    }
+    protected void keyStrokeSignalsEnabled(boolean enabled) {}
 
     @Override
     public void close() throws IOException {
@@ -137,7 +132,10 @@ public final class TutorTerminal extends UnixLikeTerminal {
         }
     }
 
-    /** Buffered output that can be switched to writing through, for a question the terminal must see before its answer is awaited. */
+    /**
+     * Buffered output that can be switched to writing through, for a question the terminal must see before its answer
+     * is awaited.
+     */
     private static final class Output extends BufferedOutputStream {
         volatile boolean direct;
 

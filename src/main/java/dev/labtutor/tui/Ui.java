@@ -3,16 +3,27 @@ package dev.labtutor.tui;
 import java.util.Optional;
 
 /**
- * What only the full-screen view needs on top of the session: which pane has the focus, the
- * list cursor, scroll positions, the help and quiz overlays.
+ * What only the full-screen view needs on top of the session: which pane has the focus, the list cursor, scroll
+ * positions, the help and quiz overlays.
  *
  * @param quiz the index of the quiz question shown, when the quiz dialog is open
  * @param follow the lesson and step the lesson pane last scrolled to (it scrolls again when they change)
  */
-record Ui(Focus focus, int cursor, int lessonScroll, int resultsScroll, boolean help, Optional<Integer> quiz, String follow,
-          long resultsFor) {
+record Ui(
+        Focus focus,
+        int cursor,
+        int lessonScroll,
+        int resultsScroll,
+        boolean help,
+        Optional<Integer> quiz,
+        String follow,
+        long resultsFor) {
 
-    enum Focus { LIST, LESSON, RESULTS }
+    enum Focus {
+        LIST,
+        LESSON,
+        RESULTS
+    }
 
     static Ui start() {
         return new Ui(Focus.LESSON, 0, 0, 0, false, Optional.empty(), "", -1);
@@ -47,14 +58,14 @@ record Ui(Focus focus, int cursor, int lessonScroll, int resultsScroll, boolean 
     }
 
     /**
-     * The scroll positions within what there is to show now: after the content got shorter (the
-     * other language, a wider window, fewer results), the last page is full again instead of
-     * trailing blank rows.
+     * The scroll positions within what there is to show now: after the content got shorter (the other language, a wider
+     * window, fewer results), the last page is full again instead of trailing blank rows.
      */
     Ui clamped(int lessonLines, int resultLines, Layout l) {
         int lesson = Math.min(lessonScroll, Math.max(0, lessonLines - l.lessonRows()));
         int results = Math.min(resultsScroll, Math.max(0, resultLines - l.resultsRows()));
-        return lesson == lessonScroll && results == resultsScroll ? this
+        return lesson == lessonScroll && results == resultsScroll
+                ? this
                 : new Ui(focus, cursor, lesson, results, help, quiz, follow, resultsFor);
     }
 

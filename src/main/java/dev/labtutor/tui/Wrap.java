@@ -5,28 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Word wrapping by terminal columns: Latin text breaks at spaces, CJK text between any two
- * characters (a CJK character takes two columns), never putting closing punctuation such as
- * "，" or "）" at the start of a line; a word longer than the width is cut. Leading spaces of a
- * paragraph are kept on its continuation lines so commands and lists stay indented.
+ * Word wrapping by terminal columns: Latin text breaks at spaces, CJK text between any two characters (a CJK character
+ * takes two columns), never putting closing punctuation such as "，" or "）" at the start of a line; a word longer than
+ * the width is cut. Leading spaces of a paragraph are kept on its continuation lines so commands and lists stay
+ * indented.
  */
 public final class Wrap {
 
     private static final String NO_LINE_START = "，。、；：？！）」』”’》〉】.,;:!?)]}%";
     private static final String NO_LINE_END = "（「『“‘《〈【([{";
 
-    private Wrap() {
-    }
+    private Wrap() {}
 
     /**
-     * Joins the hard line breaks of a YAML text block into paragraphs, so the text wraps to the
-     * pane instead of to the author's editor: a line continues the paragraph before when it is
-     * indented exactly as that paragraph's text (not at all, or, for a list item, to the item's
-     * text), is not blank and does not start a list item. Anything else (a blank line, a list
-     * item, an indented line such as a command, which is kept as written) starts a new
-     * paragraph. Chinese lines join without a space, except where a Chinese character meets a
-     * Latin word, number or path ({@code 把 /etc/selinux/config}), which the course spaces as
-     * Chinese technical writing does.
+     * Joins the hard line breaks of a YAML text block into paragraphs, so the text wraps to the pane instead of to the
+     * author's editor: a line continues the paragraph before when it is indented exactly as that paragraph's text (not
+     * at all, or, for a list item, to the item's text), is not blank and does not start a list item. Anything else (a
+     * blank line, a list item, an indented line such as a command, which is kept as written) starts a new paragraph.
+     * Chinese lines join without a space, except where a Chinese character meets a Latin word, number or path ({@code 把
+     * /etc/selinux/config}), which the course spaces as Chinese technical writing does.
      */
     public static String reflow(String text) {
         StringBuilder sb = new StringBuilder();
@@ -40,7 +37,11 @@ public final class Wrap {
             String body = line.substring(lead);
             java.util.regex.Matcher item = LIST_ITEM.matcher(body);
             boolean isItem = item.lookingAt();
-            boolean continues = prev != null && !prev.isBlank() && !line.isBlank() && !isItem && !body.startsWith("\t")
+            boolean continues = prev != null
+                    && !prev.isBlank()
+                    && !line.isBlank()
+                    && !isItem
+                    && !body.startsWith("\t")
                     && lead == textColumn;
             if (continues) {
                 int last = sb.codePointBefore(sb.length());
@@ -132,18 +133,23 @@ public final class Wrap {
         }
     }
 
-    /** Ends a command line that goes on below, as the shell reads it: copied and pasted, the pieces are one command again. */
+    /**
+     * Ends a command line that goes on below, as the shell reads it: copied and pasted, the pieces are one command
+     * again.
+     */
     static final String CONTINUED = " \\";
-    /** Ends a piece of a line that had to be broken where the shell cannot continue it (inside quotes, a word, a here-document). */
+    /**
+     * Ends a piece of a line that had to be broken where the shell cannot continue it (inside quotes, a word, a
+     * here-document).
+     */
     static final String BROKEN = "\u21b5";
 
     /**
-     * A shell command line cut into pieces that still paste as the same command: the first at
-     * most {@code width} columns, the others at most {@code restWidth} (they go below the prompt,
-     * which takes room only on the first line) and indented by two spaces. Each break is at a
-     * space outside quotes and the piece before it ends in {@link #CONTINUED} (" \", the shell's
-     * own line continuation). A comment goes on as comment lines ("# ..."). Where no such break
-     * exists the line is broken at the width and marked {@link #BROKEN}, visibly not a command.
+     * A shell command line cut into pieces that still paste as the same command: the first at most {@code width}
+     * columns, the others at most {@code restWidth} (they go below the prompt, which takes room only on the first line)
+     * and indented by two spaces. Each break is at a space outside quotes and the piece before it ends in
+     * {@link #CONTINUED} (" \", the shell's own line continuation). A comment goes on as comment lines ("# ..."). Where
+     * no such break exists the line is broken at the width and marked {@link #BROKEN}, visibly not a command.
      */
     public static List<String> command(String line, int width, int restWidth) {
         List<String> out = new ArrayList<>();
@@ -166,7 +172,8 @@ public final class Wrap {
             }
             int cut = -1;
             for (int b : breaks) {
-                if (b > start && DisplayWidth.of(line.substring(start, b).stripTrailing()) + CONTINUED.length() <= avail) {
+                if (b > start
+                        && DisplayWidth.of(line.substring(start, b).stripTrailing()) + CONTINUED.length() <= avail) {
                     cut = b;
                 }
             }
@@ -185,8 +192,8 @@ public final class Wrap {
     }
 
     /**
-     * A line that no shell continuation may break (a line of a here-document, a word longer than
-     * the width) cut at {@code width} columns, each piece but the last ending in {@link #BROKEN}.
+     * A line that no shell continuation may break (a line of a here-document, a word longer than the width) cut at
+     * {@code width} columns, each piece but the last ending in {@link #BROKEN}.
      */
     public static List<String> broken(String line, int width) {
         int w = Math.max(4, width);

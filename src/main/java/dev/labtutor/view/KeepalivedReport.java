@@ -11,13 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code labtutor keepalived check} prints: each file's diagnostics and the cross-host
- * findings, as text with a count, or as JSON.
+ * What {@code labtutor keepalived check} prints: each file's diagnostics and the cross-host findings, as text with a
+ * count, or as JSON.
  */
 public final class KeepalivedReport {
 
-    private KeepalivedReport() {
-    }
+    private KeepalivedReport() {}
 
     public static void text(PrintWriter out, Map<String, ParseResult> results, List<Finding> findings, Lang l) {
         int e = 0;
@@ -34,9 +33,10 @@ public final class KeepalivedReport {
             e += f.severity() == Severity.ERROR ? 1 : 0;
             w += f.severity() == Severity.WARNING ? 1 : 0;
         }
-        out.println(l == Lang.ZH
-                ? "检查了 " + results.size() + " 个文件：" + e + " 个错误，" + w + " 个警告。"
-                : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
+        out.println(
+                l == Lang.ZH
+                        ? "检查了 " + results.size() + " 个文件：" + e + " 个错误，" + w + " 个警告。"
+                        : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
     }
 
     public static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors) {

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The result of checking one lesson, the one thing its text and JSON reports render: what the
- * report is about, the lesson's state after the check, its last verdicts (the quiz included) as
- * the session keeps them, and what the learner should know about the outcome (a locked lesson is
- * not passed, the next lesson to go to).
+ * The result of checking one lesson, the one thing its text and JSON reports render: what the report is about, the
+ * lesson's state after the check, its last verdicts (the quiz included) as the session keeps them, and what the learner
+ * should know about the outcome (a locked lesson is not passed, the next lesson to go to).
  */
-public record LessonReport(String course, ReportText.Header header, LessonState state, List<Verdict> verdicts, Optional<Text> note) {
+public record LessonReport(
+        String course, ReportText.Header header, LessonState state, List<Verdict> verdicts, Optional<Text> note) {
 
     public LessonReport {
         verdicts = List.copyOf(verdicts);
@@ -31,7 +31,9 @@ public record LessonReport(String course, ReportText.Header header, LessonState 
         return header.lesson();
     }
 
-    /** Every check passes, by the one rule ({@link LessonOutcome}); whether that passed the lesson is {@link #state()}. */
+    /**
+     * Every check passes, by the one rule ({@link LessonOutcome}); whether that passed the lesson is {@link #state()}.
+     */
     public boolean passed() {
         return LessonOutcome.passes(verdicts);
     }

@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A compact binary form for data read from YAML (strings, numbers, {@link YNode}s with their
- * positions), for caches that must be quicker to read on a cold JVM than the YAML itself.
- * Files are written once each and referred to by number. Reading anything malformed throws
- * {@link Malformed}; callers treat that as "no cache".
+ * A compact binary form for data read from YAML (strings, numbers, {@link YNode}s with their positions), for caches
+ * that must be quicker to read on a cold JVM than the YAML itself. Files are written once each and referred to by
+ * number. Reading anything malformed throws {@link Malformed}; callers treat that as "no cache".
  */
 public final class Binary {
 
-    private Binary() {
-    }
+    private Binary() {}
 
     /** The data ended early or does not have the expected shape. */
     public static final class Malformed extends RuntimeException {
@@ -75,7 +73,10 @@ public final class Binary {
         }
 
         public Out node(YNode n) {
-            path(n.file()).integer(n.line()).integer(n.column()).integer(n.kind().ordinal());
+            path(n.file())
+                    .integer(n.line())
+                    .integer(n.column())
+                    .integer(n.kind().ordinal());
             switch (n.kind()) {
                 case SCALAR -> string(n.text());
                 case LIST -> {
@@ -94,8 +95,7 @@ public final class Binary {
                         node(v);
                     });
                 }
-                case NULL -> {
-                }
+                case NULL -> {}
             }
             return this;
         }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads one YAML mapping whose keys are known in advance: unknown keys, missing required
- * keys and wrongly typed values become {@link Problems} at the right line.
+ * Reads one YAML mapping whose keys are known in advance: unknown keys, missing required keys and wrongly typed values
+ * become {@link Problems} at the right line.
  */
 public final class Fields {
 
@@ -23,19 +23,25 @@ public final class Fields {
     }
 
     /**
-     * @param what    how messages name this mapping ("host lb01", "lesson")
+     * @param what how messages name this mapping ("host lb01", "lesson")
      * @param allowed every key the mapping may have; others are reported as unknown
      */
     public static Fields of(YNode node, Problems problems, String what, Set<String> allowed) {
         if (!node.isMap()) {
             problems.add(node, what + " must be a mapping of key: value");
-            return new Fields(YNode.map(node.file(), node.line(), node.column(),
-                    new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>()), problems, what);
+            return new Fields(
+                    YNode.map(
+                            node.file(),
+                            node.line(),
+                            node.column(),
+                            new java.util.LinkedHashMap<>(),
+                            new java.util.LinkedHashMap<>()),
+                    problems,
+                    what);
         }
         for (String k : node.entries().keySet()) {
             if (!allowed.contains(k)) {
-                problems.add(node.keyNode(k), "unknown key '" + k + "' in " + what
-                        + suggestion(k, allowed));
+                problems.add(node.keyNode(k), "unknown key '" + k + "' in " + what + suggestion(k, allowed));
             }
         }
         return new Fields(node, problems, what);
@@ -43,7 +49,8 @@ public final class Fields {
 
     /** " (did you mean 'x'?)" for the closest allowed word, else " (allowed: ...)". */
     public static String suggestion(String key, Set<String> allowed) {
-        return closest(key, allowed).map(best -> " (did you mean '" + best + "'?)")
+        return closest(key, allowed)
+                .map(best -> " (did you mean '" + best + "'?)")
                 .orElse(" (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
     }
 

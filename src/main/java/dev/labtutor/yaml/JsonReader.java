@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON reader (RFC 8259), labtutor's only one: for its own files (the progress file;
- * the counterpart of {@link JsonWriter}) and for tools' output ({@code ip -j}):
- * objects become {@link LinkedHashMap}s (order kept; a key given twice is an error), arrays
- * {@link ArrayList}s, strings {@link String}s, whole numbers {@link Integer}, {@link Long} or
- * {@link BigInteger} (the smallest that holds them), other numbers {@link Double}, and
- * {@code true}, {@code false}, {@code null} themselves. Anything else, including a second value
- * after the first, a byte order mark or comments, is {@link Malformed}, with the line and column.
+ * A strict JSON reader (RFC 8259), labtutor's only one: for its own files (the progress file; the counterpart of
+ * {@link JsonWriter}) and for tools' output ({@code ip -j}): objects become {@link LinkedHashMap}s (order kept; a key
+ * given twice is an error), arrays {@link ArrayList}s, strings {@link String}s, whole numbers {@link Integer},
+ * {@link Long} or {@link BigInteger} (the smallest that holds them), other numbers {@link Double}, and {@code true},
+ * {@code false}, {@code null} themselves. Anything else, including a second value after the first, a byte order mark or
+ * comments, is {@link Malformed}, with the line and column.
  *
- * <p>The progress file is read with it rather than with the YAML library because the tutor reads
- * that file before its first screen: on a cold JVM the library took ~35 ms for a 4 KB file, this
- * about 1 ms.
+ * <p>The progress file is read with it rather than with the YAML library because the tutor reads that file before its
+ * first screen: on a cold JVM the library took ~35 ms for a 4 KB file, this about 1 ms.
  */
 public final class JsonReader {
 

@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tiny JSON writer for reports and progress files, the counterpart of {@link JsonReader}:
- * maps (insertion order kept), lists, strings, numbers, booleans and null. Strings are escaped
- * per RFC 8259; non-ASCII is written as is (UTF-8).
+ * A tiny JSON writer for reports and progress files, the counterpart of {@link JsonReader}: maps (insertion order
+ * kept), lists, strings, numbers, booleans and null. Strings are escaped per RFC 8259; non-ASCII is written as is
+ * (UTF-8).
  */
 public final class JsonWriter {
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();

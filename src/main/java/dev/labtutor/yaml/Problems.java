@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Collects problems while reading data files, so a reader reports everything wrong in one
- * pass (what {@code lint} needs) instead of stopping at the first mistake.
+ * Collects problems while reading data files, so a reader reports everything wrong in one pass (what {@code lint}
+ * needs) instead of stopping at the first mistake.
  */
 public final class Problems {
 

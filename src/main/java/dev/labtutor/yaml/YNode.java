@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A YAML node with its position, read without constructing any Java objects from tags
- * (nothing in a data file can instantiate a class). Scalars keep their text; type checks
- * are the readers' job so that they can say which line is wrong.
+ * A YAML node with its position, read without constructing any Java objects from tags (nothing in a data file can
+ * instantiate a class). Scalars keep their text; type checks are the readers' job so that they can say which line is
+ * wrong.
  */
 public final class YNode {
 
-    public enum Kind { SCALAR, MAP, LIST, NULL }
+    public enum Kind {
+        SCALAR,
+        MAP,
+        LIST,
+        NULL
+    }
 
     private final Path file;
     private final int line;
@@ -25,8 +30,15 @@ public final class YNode {
     private final Map<String, YNode> keyNodes;
     private final List<YNode> list;
 
-    YNode(Path file, int line, int column, Kind kind, String scalar,
-          Map<String, YNode> map, Map<String, YNode> keyNodes, List<YNode> list) {
+    YNode(
+            Path file,
+            int line,
+            int column,
+            Kind kind,
+            String scalar,
+            Map<String, YNode> map,
+            Map<String, YNode> keyNodes,
+            List<YNode> list) {
         this.file = file;
         this.line = line;
         this.column = column;
@@ -97,8 +109,8 @@ public final class YNode {
     }
 
     /**
-     * A copy with every scalar value (not keys) passed through {@code f}, positions kept, so
-     * that a templated value that turns out wrong is still reported at its line.
+     * A copy with every scalar value (not keys) passed through {@code f}, positions kept, so that a templated value
+     * that turns out wrong is still reported at its line.
      */
     public YNode mapScalars(java.util.function.UnaryOperator<String> f) {
         switch (kind) {
@@ -138,8 +150,8 @@ public final class YNode {
     }
 
     /**
-     * A copy of a mapping with the entries of {@code defaults} it does not have added (keeping
-     * their own positions, so a bad default is reported where it was written).
+     * A copy of a mapping with the entries of {@code defaults} it does not have added (keeping their own positions, so
+     * a bad default is reported where it was written).
      */
     public YNode withDefaults(YNode defaults) {
         if (kind != Kind.MAP || !defaults.isMap()) {
@@ -176,7 +188,8 @@ public final class YNode {
         return new YNode(file, line, col, Kind.NULL, null, null, null, null);
     }
 
-    static YNode map(Path file, int line, int col, LinkedHashMap<String, YNode> map, LinkedHashMap<String, YNode> keys) {
+    static YNode map(
+            Path file, int line, int col, LinkedHashMap<String, YNode> map, LinkedHashMap<String, YNode> keys) {
         return new YNode(file, line, col, Kind.MAP, null, map, keys, null);
     }
 

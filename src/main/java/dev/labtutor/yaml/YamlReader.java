@@ -21,16 +21,15 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Reads YAML 1.2 into {@link YNode}s with snakeyaml-engine's composer only: no object
- * construction, aliases limited, duplicate keys reported as problems, every node located.
+ * Reads YAML 1.2 into {@link YNode}s with snakeyaml-engine's composer only: no object construction, aliases limited,
+ * duplicate keys reported as problems, every node located.
  */
 public final class YamlReader {
 
     private static final int MAX_ALIASES = 50;
     private static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    private YamlReader() {
-    }
+    private YamlReader() {}
 
     /** Reads a file; syntax errors and duplicate keys go to {@code problems} and yield empty. */
     public static Optional<YNode> read(Path file, Problems problems) {
@@ -60,8 +59,11 @@ public final class YamlReader {
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
-            problems.add(new Problem(file, m.map(x -> x.getLine() + 1).orElse(1),
-                    m.map(x -> x.getColumn() + 1).orElse(1), "YAML syntax: " + firstLine(e.getProblem())));
+            problems.add(new Problem(
+                    file,
+                    m.map(x -> x.getLine() + 1).orElse(1),
+                    m.map(x -> x.getColumn() + 1).orElse(1),
+                    "YAML syntax: " + firstLine(e.getProblem())));
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.add(new Problem(file, 1, 1, "YAML: " + firstLine(e.getMessage())));
@@ -81,8 +83,10 @@ public final class YamlReader {
             return YNode.nul(file, line, col);
         }
         if (node instanceof ScalarNode s) {
-            if (Tag.NULL.equals(s.getTag()) && (s.getValue().isEmpty() || s.getValue().equals("~")
-                    || s.getValue().equals("null"))) {
+            if (Tag.NULL.equals(s.getTag())
+                    && (s.getValue().isEmpty()
+                            || s.getValue().equals("~")
+                            || s.getValue().equals("null"))) {
                 return YNode.nul(file, line, col);
             }
             return YNode.scalar(file, line, col, s.getValue());
@@ -104,7 +108,10 @@ public final class YamlReader {
                 continue;
             }
             if (map.containsKey(k.text())) {
-                problems.add(k, "duplicate key '" + k.text() + "' (first at line " + keys.get(k.text()).line() + ")");
+                problems.add(
+                        k,
+                        "duplicate key '" + k.text() + "' (first at line "
+                                + keys.get(k.text()).line() + ")");
                 continue;
             }
             keys.put(k.text(), k);
@@ -125,9 +132,11 @@ public final class YamlReader {
     public static List<Path> yamlFiles(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
             return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".yaml") || n.endsWith(".yml");
-            }).sorted().toList();
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .sorted()
+                    .toList();
         }
     }
 }

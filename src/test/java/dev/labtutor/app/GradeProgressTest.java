@@ -33,7 +33,8 @@ class GradeProgressTest {
         progress.close();
         int closed = redraws(out);
         String last = out.toString().substring(out.toString().lastIndexOf('\r'));
-        assertTrue(last.startsWith("\r\u001b[Kgrading: 0/3 students · 0/6 hosts") && last.endsWith(System.lineSeparator()),
+        assertTrue(
+                last.startsWith("\r\u001b[Kgrading: 0/3 students · 0/6 hosts") && last.endsWith(System.lineSeparator()),
                 "close leaves the final line: " + last);
         Thread.sleep(1200);
         assertEquals(closed, redraws(out), "a closed line stays closed, even after resume");

@@ -16,18 +16,23 @@ class CourseLintTest {
 
     @Test
     void shippedCourseAndChecksAreClean() {
-        List<Problem> ps = CourseLint.lint(List.of(ROOT.resolve("lessons"), ROOT.resolve("checks")), ROOT.resolve("checks"),
-                new Problems());
+        List<Problem> ps = CourseLint.lint(
+                List.of(ROOT.resolve("lessons"), ROOT.resolve("checks")), ROOT.resolve("checks"), new Problems());
         assertEquals(List.of(), ps);
     }
 
     @Test
     void brokenFixturesGiveTheExpectedLocatedProblems() {
-        List<Problem> ps = CourseLint.lint(List.of(FIX.resolve("broken-course"), FIX.resolve("broken-checks")),
-                ROOT.resolve("checks"), new Problems());
-        List<String> got = ps.stream().map(p -> FIX.relativize(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()).toList();
+        List<Problem> ps = CourseLint.lint(
+                List.of(FIX.resolve("broken-course"), FIX.resolve("broken-checks")),
+                ROOT.resolve("checks"),
+                new Problems());
+        List<String> got = ps.stream()
+                .map(p -> FIX.relativize(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message())
+                .toList();
         List<String> expected = List.of(
-                "broken-checks/checks.yaml:10:5: duplicate check id 'ok-check' (first defined at " + FIX.resolve("broken-checks/checks.yaml") + ":2:5)",
+                "broken-checks/checks.yaml:10:5: duplicate check id 'ok-check' (first defined at "
+                        + FIX.resolve("broken-checks/checks.yaml") + ":2:5)",
                 "broken-checks/checks.yaml:17:12: check title has no English text (en)",
                 "broken-checks/checks.yaml:19:7: unknown primitive 'adress' (address, address-holders, command, file, firewalld, host-address, http, ipvs, keepalived-config, keepalived-group, keepalived-instance, keepalived-virtual-server, log, mount, nfs-export, package, selinux, showmount, sysctl, sysctl-persisted, timeline, unit)",
                 "broken-checks/checks.yaml:21:7: check bad-primitive needs a 'default' hint",

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class HostileIfaceTest {
 
     private static Optional<String> detected(String name) {
-        Addresses a = new Addresses(List.of(new Addresses.Iface(name, true, List.of(new Addresses.Inet("10.0.0.11", 24, name)))));
-        return new HostFacts("lb01", "10.0.0.11", Map.of(Probe.of(Probe.Kind.ADDRESSES), a), Optional.empty()).primaryIface();
+        Addresses a = new Addresses(
+                List.of(new Addresses.Iface(name, true, List.of(new Addresses.Inet("10.0.0.11", 24, name)))));
+        return new HostFacts("lb01", "10.0.0.11", Map.of(Probe.of(Probe.Kind.ADDRESSES), a), Optional.empty())
+                .primaryIface();
     }
 
     @Test

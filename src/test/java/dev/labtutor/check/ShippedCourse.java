@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The shipped course and check catalogue bound to a lab of the given VIP and host addresses, for tests of its checks. */
+/**
+ * The shipped course and check catalogue bound to a lab of the given VIP and host addresses, for tests of its checks.
+ */
 final class ShippedCourse {
 
     static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
@@ -25,13 +27,17 @@ final class ShippedCourse {
 
     ShippedCourse(String vip, Map<String, String> addresses) {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
-        addresses.forEach((r, a) -> hosts.put(r, new HostSpec(r, a, 22, "root", Optional.empty(), Optional.empty(), false)));
+        addresses.forEach(
+                (r, a) -> hosts.put(r, new HostSpec(r, a, 22, "root", Optional.empty(), Optional.empty(), false)));
         lab = new LabFile(Path.of("lab.yaml"), Map.of("vip", vip), hosts, Map.of(), Map.of(), Optional.empty());
     }
 
     /** A lesson's check bound with the lab's values; binding problems fail the test. */
     BoundCheck bind(String lessonId, String checkId) {
-        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream().filter(c -> c.id().equals(checkId)).findFirst().orElseThrow();
+        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream()
+                .filter(c -> c.id().equals(checkId))
+                .findFirst()
+                .orElseThrow();
         Problems p = new Problems();
         BoundCheck b = new Binder(catalog).bind(ref, Bindings.of(course, Optional.of(lab)), p);
         assertTrue(p.isEmpty(), p.sorted().toString());

@@ -3,8 +3,8 @@ package dev.labtutor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labtutor.ssh.KnownHostsStore;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.ssh.KnownHostsStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -57,7 +57,9 @@ class HostsCommandTest {
         List<String> lines = out.toString().lines().toList();
         assertEquals(2, lines.size(), out.toString());
         String fp = KnownHostsStore.fingerprint(key);
-        assertTrue(lines.get(0).matches("10\\.0\\.0\\.11\\s+ecdsa-sha2-nistp256\\s+" + java.util.regex.Pattern.quote(fp)), lines.get(0));
+        assertTrue(
+                lines.get(0).matches("10\\.0\\.0\\.11\\s+ecdsa-sha2-nistp256\\s+" + java.util.regex.Pattern.quote(fp)),
+                lines.get(0));
         assertTrue(lines.get(1).startsWith("[10.0.0.21]:2222 "), lines.get(1));
     }
 
@@ -70,9 +72,13 @@ class HostsCommandTest {
 
     @Test
     void forgetARoleThroughTheLabFile() {
-        assertEquals(0, run(command(Map.of("web01", "10.0.0.21:2222"), Lang.EN), "forget", "web01", "--lab", "lab.yaml"));
+        assertEquals(
+                0, run(command(Map.of("web01", "10.0.0.21:2222"), Lang.EN), "forget", "web01", "--lab", "lab.yaml"));
         assertTrue(out.toString().contains("Forgot 1 host key for web01 (10.0.0.21:2222)"), out.toString());
-        assertEquals(List.of("10.0.0.11"), new KnownHostsStore(file).list().stream().map(KnownHostsStore.Entry::hosts).toList());
+        assertEquals(
+                List.of("10.0.0.11"),
+                new KnownHostsStore(file)
+                        .list().stream().map(KnownHostsStore.Entry::hosts).toList());
     }
 
     @Test

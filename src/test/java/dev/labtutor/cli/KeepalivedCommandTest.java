@@ -15,8 +15,7 @@ class KeepalivedCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -97,21 +96,30 @@ class KeepalivedCommandTest {
         Run r = run("keepalived", "check", "--format", "json", "--lang", "en", a.toString(), b.toString());
         assertEquals(1, r.code());
         String out = r.out().strip();
-        assertTrue(out.startsWith("{\"ok\":false,\"files\":[{\"file\":\"" + a + "\",\"host\":\"lb1\",\"diagnostics\":[]}"), out);
+        assertTrue(
+                out.startsWith("{\"ok\":false,\"files\":[{\"file\":\"" + a + "\",\"host\":\"lb1\",\"diagnostics\":[]}"),
+                out);
         assertTrue(out.contains("\"line\":8,\"code\":\"priority-range\",\"severity\":\"error\""), out);
         assertTrue(out.contains("\"findings\":[{\"code\":\"group-priority-equal\""), out);
     }
 
     @Test
     void configIdOption() throws Exception {
-        Path f = write("lb1.conf", CONF.formatted("LB1", "BACKUP", 90).replace("    state BACKUP", "    @nodeA state master\n    state BACKUP"));
-        assertEquals(1, run("keepalived", "check", "--id", "nodeA", f.toString()).code());
-        assertEquals(0, run("keepalived", "check", "--id", "nodeB", f.toString()).code());
+        Path f = write(
+                "lb1.conf",
+                CONF.formatted("LB1", "BACKUP", 90)
+                        .replace("    state BACKUP", "    @nodeA state master\n    state BACKUP"));
+        assertEquals(
+                1, run("keepalived", "check", "--id", "nodeA", f.toString()).code());
+        assertEquals(
+                0, run("keepalived", "check", "--id", "nodeB", f.toString()).code());
     }
 
     @Test
     void badFormatIsBadInput() throws Exception {
         Path f = write("lb1.conf", CONF.formatted("LB1", "MASTER", 100));
-        assertEquals(ExitCodes.BAD_INPUT, run("keepalived", "check", "--format", "xml", f.toString()).code());
+        assertEquals(
+                ExitCodes.BAD_INPUT,
+                run("keepalived", "check", "--format", "xml", f.toString()).code());
     }
 }

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's command reference is every command's {@code --help}, verbatim, in the order of
- * the command tree. When a command's help changes, this test fails with the difference;
- * {@code mvn -B test -Dtest=ReadmeCliReferenceTest -Dlabtutor.updateReadme=true} rewrites the
- * section (between its two markers) from the program itself.
+ * The README's command reference is every command's {@code --help}, verbatim, in the order of the command tree. When a
+ * command's help changes, this test fails with the difference; {@code mvn -B test -Dtest=ReadmeCliReferenceTest
+ * -Dlabtutor.updateReadme=true} rewrites the section (between its two markers) from the program itself.
  */
 class ReadmeCliReferenceTest {
 
@@ -38,10 +37,16 @@ class ReadmeCliReferenceTest {
         String expected = reference();
         String actual = text.substring(a + BEGIN.length(), e);
         if (!actual.equals(expected) && Boolean.getBoolean("labtutor.updateReadme")) {
-            Files.writeString(readme, text.substring(0, a + BEGIN.length()) + expected + text.substring(e), StandardCharsets.UTF_8);
+            Files.writeString(
+                    readme,
+                    text.substring(0, a + BEGIN.length()) + expected + text.substring(e),
+                    StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(expected, actual, "README's command reference differs from --help; rerun with -Dlabtutor.updateReadme=true");
+        assertEquals(
+                expected,
+                actual,
+                "README's command reference differs from --help; rerun with -Dlabtutor.updateReadme=true");
     }
 
     @Test
@@ -67,7 +72,10 @@ class ReadmeCliReferenceTest {
             args.add("--help");
             CliTest.Run r = CliTest.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), p + ": " + r.err());
-            sb.append("\n```\n$ labtutor ").append(String.join(" ", args)).append('\n').append(r.out());
+            sb.append("\n```\n$ labtutor ")
+                    .append(String.join(" ", args))
+                    .append('\n')
+                    .append(r.out());
             if (!r.out().endsWith("\n")) {
                 sb.append('\n');
             }

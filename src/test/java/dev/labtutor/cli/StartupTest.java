@@ -11,10 +11,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The start-up shortcuts must answer as the whole command tree does: the one-branch tree has the
- * same root options, version and subcommand; {@code --version} prints picocli's lines. The
- * class-data training run swallows its errors (the archive is made all the same), so this is
- * where they show.
+ * The start-up shortcuts must answer as the whole command tree does: the one-branch tree has the same root options,
+ * version and subcommand; {@code --version} prints picocli's lines. The class-data training run swallows its errors
+ * (the archive is made all the same), so this is where they show.
  */
 class StartupTest {
 
@@ -33,9 +32,12 @@ class StartupTest {
     void theBranchRootHasTheRootsOptionsAndVersion() {
         CommandLine full = Main.commandLine();
         CommandLine branch = Startup.commandLine("lessons");
-        assertEquals(Startup.BranchRoot.class, branch.getCommandSpec().userObject().getClass());
+        assertEquals(
+                Startup.BranchRoot.class, branch.getCommandSpec().userObject().getClass());
         assertEquals(optionNames(full), optionNames(branch), "keep BranchRoot's options equal to RootCommand's");
-        assertEquals(List.of(full.getCommandSpec().version()), List.of(branch.getCommandSpec().version()));
+        assertEquals(
+                List.of(full.getCommandSpec().version()),
+                List.of(branch.getCommandSpec().version()));
         assertEquals(full.getCommandName(), branch.getCommandName());
     }
 
@@ -50,7 +52,9 @@ class StartupTest {
             assertEquals(sub.getSubcommands().keySet(), same.getSubcommands().keySet(), name);
         });
         for (String[] noCommand : new String[][] {{"--help"}, {}, {"nosuch"}, {"--", "lessons"}}) {
-            assertSame(RootCommand.class, Startup.commandLine(noCommand).getCommandSpec().userObject().getClass(),
+            assertSame(
+                    RootCommand.class,
+                    Startup.commandLine(noCommand).getCommandSpec().userObject().getClass(),
                     String.join(" ", noCommand));
         }
     }
@@ -62,7 +66,12 @@ class StartupTest {
         full.setOut(new java.io.PrintWriter(picocli));
         full.execute("--version");
         java.io.StringWriter shortcut = new java.io.StringWriter();
-        assertEquals(0, Main.run(new java.io.PrintWriter(shortcut), new java.io.PrintWriter(java.io.Writer.nullWriter()), "--version"));
+        assertEquals(
+                0,
+                Main.run(
+                        new java.io.PrintWriter(shortcut),
+                        new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                        "--version"));
         assertEquals(picocli.toString(), shortcut.toString());
         assertArrayEquals(full.getCommandSpec().version(), Startup.version());
     }

@@ -12,14 +12,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The program and the course never depend on the source document's lab: its addresses and
- * interface names appear only as the course's default variables in course.yaml.
+ * The program and the course never depend on the source document's lab: its addresses and interface names appear only
+ * as the course's default variables in course.yaml.
  */
 class NoSeedValuesTest {
 
     private static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
     private static final Pattern SEED = Pattern.compile("192\\.168\\.10\\.|\\bens33\\b|\\bens160\\b");
-    private static final Pattern DEFAULT_LINE = Pattern.compile("^\\s+(default|lb01|lb02|web01|web02|nfs-server): [0-9a-z.]+$");
+    private static final Pattern DEFAULT_LINE =
+            Pattern.compile("^\\s+(default|lb01|lb02|web01|web02|nfs-server): [0-9a-z.]+$");
 
     @Test
     void onlyTheCourseDefaultsMentionTheSeedLab() throws IOException {
@@ -30,7 +31,8 @@ class NoSeedValuesTest {
                     List<String> lines = Files.readAllLines(f);
                     for (int i = 0; i < lines.size(); i++) {
                         String line = lines.get(i);
-                        boolean allowed = f.getFileName().toString().equals("course.yaml") && DEFAULT_LINE.matcher(line).matches();
+                        boolean allowed = f.getFileName().toString().equals("course.yaml")
+                                && DEFAULT_LINE.matcher(line).matches();
                         if (SEED.matcher(line).find() && !allowed) {
                             hits.add(ROOT.relativize(f) + ":" + (i + 1) + ": " + line.strip());
                         }

@@ -60,7 +60,9 @@ class QuizTest {
         assertEquals(Course.Gating.FREE, c.gating());
         Question q = c.lesson("basics").orElseThrow().quiz().get(0);
         assertEquals("vip", q.id());
-        assertEquals(List.of("a", "b"), q.choices().stream().map(Question.Choice::key).toList());
+        assertEquals(
+                List.of("a", "b"),
+                q.choices().stream().map(Question.Choice::key).toList());
         assertEquals("b", q.correct().key());
         assertEquals("the floating address", q.explain().en());
     }
@@ -74,7 +76,9 @@ class QuizTest {
         assertEquals(0, none.answered());
         Quiz.Result wrong = Quiz.grade(quiz, Map.of("vip", "a"));
         assertFalse(wrong.passed());
-        assertEquals("a host's own address never moves", wrong.marks().get(0).why().orElseThrow().en());
+        assertEquals(
+                "a host's own address never moves",
+                wrong.marks().get(0).why().orElseThrow().en());
         Quiz.Result unknown = Quiz.grade(quiz, Map.of("vip", "z"));
         assertTrue(unknown.marks().get(0).why().orElseThrow().en().contains("no choice z"));
         assertTrue(Quiz.grade(quiz, Map.of("vip", "B")).passed());
@@ -88,23 +92,32 @@ class QuizTest {
         Problems p = new Problems();
         read(COURSE.replace("gating: free", "gating: loose"), bad, p);
         Set<String> msgs = Set.copyOf(p.sorted().stream().map(Object::toString).toList());
-        assertTrue(msgs.stream().anyMatch(m -> m.contains("course.yaml:4:9") && m.contains("gating must be")), msgs.toString());
-        assertTrue(msgs.stream().anyMatch(m -> m.contains("basics.yaml:13:") && m.contains("exactly one choice")), msgs.toString());
-        assertTrue(msgs.stream().anyMatch(m -> m.contains("basics.yaml:14:") && m.contains("needs 'why'")), msgs.toString());
+        assertTrue(
+                msgs.stream().anyMatch(m -> m.contains("course.yaml:4:9") && m.contains("gating must be")),
+                msgs.toString());
+        assertTrue(
+                msgs.stream().anyMatch(m -> m.contains("basics.yaml:13:") && m.contains("exactly one choice")),
+                msgs.toString());
+        assertTrue(
+                msgs.stream().anyMatch(m -> m.contains("basics.yaml:14:") && m.contains("needs 'why'")),
+                msgs.toString());
     }
 
     @Test
     void aFilledQuestionCarriesTheLearnersValuesInEveryText() throws IOException {
         String course = COURSE + "vars:\n  vip: { default: 10.0.0.100, type: ipv4, zh: 地址, en: address }\n";
-        String lesson = LESSON.replace("What is the VIP?", "\"What is ${vip}?\"").replace("VIP 是什么？", "\"${vip} 是什么？\"")
-                .replace("a host's own address never moves", "\"${vip} never moves\"").replace("the floating address", "\"${vip} floats\"");
+        String lesson = LESSON.replace("What is the VIP?", "\"What is ${vip}?\"")
+                .replace("VIP 是什么？", "\"${vip} 是什么？\"")
+                .replace("a host's own address never moves", "\"${vip} never moves\"")
+                .replace("the floating address", "\"${vip} floats\"");
         Course c = read(course, lesson, new Problems());
         Question raw = c.lesson("basics").orElseThrow().quiz().get(0);
         assertTrue(raw.prompt().en().contains("${vip}"), "the course keeps the placeholder");
         Question q = raw.filled(Bindings.of(c, java.util.Optional.empty())::render);
         assertEquals("What is 10.0.0.100?", q.prompt().en());
         assertEquals("10.0.0.100 是什么？", q.prompt().zh());
-        assertEquals("10.0.0.100 never moves", q.choices().get(0).why().orElseThrow().en());
+        assertEquals(
+                "10.0.0.100 never moves", q.choices().get(0).why().orElseThrow().en());
         assertEquals("10.0.0.100 floats", q.explain().en());
         assertEquals(raw.correct().key(), q.correct().key(), "filling changes text, not the answer");
         Lesson filled = c.lesson("basics").orElseThrow().withQuizFilled(s -> s.replace("${vip}", "V"));

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A host's lessons run as ONE batch whose probes run in parallel: the deadline is sized to the
- * lessons graded, and each probe may run nearly to the host's deadline (a fixed 8 s cut a slow
- * lab VM's batch of thirteen lessons into ERRORs that check never met).
+ * A host's lessons run as ONE batch whose probes run in parallel: the deadline is sized to the lessons graded, and each
+ * probe may run nearly to the host's deadline (a fixed 8 s cut a slow lab VM's batch of thirteen lessons into ERRORs
+ * that check never met).
  */
 class GraderDeadlineTest {
 
@@ -23,6 +23,9 @@ class GraderDeadlineTest {
     void aProbeMayRunUntilTheHostDeadlineLessTheWayBack() {
         assertEquals(Duration.ofSeconds(41), Grader.perProbe(Duration.ofSeconds(46)));
         assertEquals(Duration.ofSeconds(115), Grader.perProbe(Duration.ofSeconds(120)));
-        assertEquals(Duration.ofSeconds(3), Grader.perProbe(Duration.ofSeconds(6)), "a short deadline keeps half for its probes");
+        assertEquals(
+                Duration.ofSeconds(3),
+                Grader.perProbe(Duration.ofSeconds(6)),
+                "a short deadline keeps half for its probes");
     }
 }

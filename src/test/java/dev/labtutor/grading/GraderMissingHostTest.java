@@ -10,11 +10,11 @@ import dev.labtutor.check.Status;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.course.Course;
+import dev.labtutor.i18n.Lang;
 import dev.labtutor.lab.ExecResult;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.RemoteShell;
-import dev.labtutor.i18n.Lang;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A roster the command line would refuse (a student without a host for a role the graded lessons
- * check) handed to the grader directly: the missing host is an ERROR that says what is missing,
- * its checks are ERROR and never FAIL, nothing is contacted for it, and the rest of the class is
- * graded as usual.
+ * A roster the command line would refuse (a student without a host for a role the graded lessons check) handed to the
+ * grader directly: the missing host is an ERROR that says what is missing, its checks are ERROR and never FAIL, nothing
+ * is contacted for it, and the rest of the class is graded as usual.
  */
 class GraderMissingHostTest {
 
@@ -52,32 +51,48 @@ class GraderMissingHostTest {
                 try {
                     Path err = Files.createTempFile("grader-sh", ".err");
                     try {
-                        Process p = new ProcessBuilder("sh", "-s").redirectError(err.toFile()).start();
+                        Process p = new ProcessBuilder("sh", "-s")
+                                .redirectError(err.toFile())
+                                .start();
                         try (OutputStream in = p.getOutputStream()) {
                             in.write(script.getBytes(StandardCharsets.UTF_8));
                         }
                         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                             p.destroyForcibly();
-                            throw new HostException(HostException.Kind.COMMAND_TIMEOUT, host.role(),
+                            throw new HostException(
+                                    HostException.Kind.COMMAND_TIMEOUT,
+                                    host.role(),
                                     dev.labtutor.i18n.Text.of("超时", "timed out"));
                         }
-                        return new ExecResult(p.exitValue(), out, Files.readString(err), false, false,
+                        return new ExecResult(
+                                p.exitValue(),
+                                out,
+                                Files.readString(err),
+                                false,
+                                false,
                                 Duration.ofNanos(System.nanoTime() - t0));
                     } finally {
                         Files.deleteIfExists(err);
                     }
                 } catch (IOException e) {
-                    throw new HostException(HostException.Kind.PROTOCOL, host.role(), dev.labtutor.i18n.Text.of("sh 出错", "sh broke"), e);
+                    throw new HostException(
+                            HostException.Kind.PROTOCOL,
+                            host.role(),
+                            dev.labtutor.i18n.Text.of("sh 出错", "sh broke"),
+                            e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new HostException(HostException.Kind.DISCONNECTED, host.role(), dev.labtutor.i18n.Text.of("中断", "interrupted"), e);
+                    throw new HostException(
+                            HostException.Kind.DISCONNECTED,
+                            host.role(),
+                            dev.labtutor.i18n.Text.of("中断", "interrupted"),
+                            e);
                 }
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -96,32 +111,51 @@ class GraderMissingHostTest {
                     hosts: { lb01: { address: 127.0.0.1 }, lb02: { address: 127.0.0.1 } }
                 """);
         Course course = GradeFixture.course();
-        assertTrue(roster.problemsWith(course, course.lessons()).stream()
-                        .anyMatch(p -> p.message().equals("student s01 has no host for lb02 (the graded lessons need lb01, lb02)")),
+        assertTrue(
+                roster.problemsWith(course, course.lessons()).stream()
+                        .anyMatch(p -> p.message()
+                                .equals("student s01 has no host for lb02 (the graded lessons need lb01, lb02)")),
                 "the command line refuses this roster; the grader meets it only when called directly");
         CheckCatalog catalog = CheckCatalog.readStrict(GradeFixture.root().resolve("checks"));
         List<String> contacted = new CopyOnWriteArrayList<>();
         ClassGrades grades;
-        try (Grader grader = new Grader(course, catalog, spec -> {
-            contacted.add(spec.role());
-            return localSh(spec);
-        }, p -> new ProbeBroken(p.describe(), "no local probes here"), Duration.ofSeconds(20), 4, new Redactor())) {
+        try (Grader grader = new Grader(
+                course,
+                catalog,
+                spec -> {
+                    contacted.add(spec.role());
+                    return localSh(spec);
+                },
+                p -> new ProbeBroken(p.describe(), "no local probes here"),
+                Duration.ofSeconds(20),
+                4,
+                new Redactor())) {
             grades = grader.grade(roster, course.lessons(), dir.resolve("known_hosts"), Grader.Listener.none());
         }
-        assertEquals(List.of("lb01", "lb01", "lb02"), contacted.stream().sorted().toList(), "nothing is contacted for s01's lb02");
+        assertEquals(
+                List.of("lb01", "lb01", "lb02"),
+                contacted.stream().sorted().toList(),
+                "nothing is contacted for s01's lb02");
 
         StudentGrade s01 = grades.students().get(0);
-        HostRecord lb02 = s01.hosts().stream().filter(h -> h.role().equals("lb02")).findFirst().orElseThrow();
+        HostRecord lb02 = s01.hosts().stream()
+                .filter(h -> h.role().equals("lb02"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(HostRecord.State.ERROR, lb02.state());
         String problem = lb02.problem().orElseThrow().en();
-        assertTrue(problem.startsWith("student s01 has no host for lb02 (needed by install, master, backup); add it to ")
-                && problem.endsWith("roster.yaml:3"), problem);
+        assertTrue(
+                problem.startsWith("student s01 has no host for lb02 (needed by install, master, backup); add it to ")
+                        && problem.endsWith("roster.yaml:3"),
+                problem);
         assertEquals(List.of("lb02"), s01.errorHosts());
         int onLb02 = 0;
         for (LessonGrade l : s01.lessons()) {
             for (CheckGrade c : l.checks()) {
                 Verdict v = c.verdict();
-                assertNotEquals(Status.FAIL, v.on("lb02").map(HostVerdict::status).orElse(Status.PASS),
+                assertNotEquals(
+                        Status.FAIL,
+                        v.on("lb02").map(HostVerdict::status).orElse(Status.PASS),
                         "a host that is not there never makes a FAIL: " + v);
                 if (v.hosts().contains("lb02")) {
                     onLb02++;
@@ -140,17 +174,25 @@ class GraderMissingHostTest {
         assertTrue(remarks.contains("; ERROR lb02;"), remarks);
         String details = String.join("\n", Remarks.details(s01, Lang.EN));
         assertTrue(details.startsWith("ERROR student s01 has no host for lb02"), details);
-        assertEquals(1, details.split("has no host for lb02", -1).length - 1, "the missing host is named once, not under every check: " + details);
+        assertEquals(
+                1,
+                details.split("has no host for lb02", -1).length - 1,
+                "the missing host is named once, not under every check: " + details);
 
         StudentGrade s02 = grades.students().get(1);
         assertEquals(List.of(), s02.errorHosts(), "the rest of the class is graded as usual");
-        assertTrue(s02.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED), s02.hosts().toString());
+        assertTrue(
+                s02.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED),
+                s02.hosts().toString());
 
         Path book = dir.resolve("book");
         Gradebook.write(grades, book, Lang.EN);
         GradeFixture.crosscheck(book);
         String ev = Files.readString(book.resolve("evidence/s01/lb02.txt"));
-        assertTrue(ev.contains("host:      lb02 (no host for lb02)") && ev.contains("state:     error: student s01 has no host for lb02"), ev);
+        assertTrue(
+                ev.contains("host:      lb02 (no host for lb02)")
+                        && ev.contains("state:     error: student s01 has no host for lb02"),
+                ev);
         assertTrue(Files.readString(book.resolve(Gradebook.HTML)).contains("(no host for lb02)"));
     }
 }

@@ -9,15 +9,14 @@ import dev.labtutor.check.HostVerdict;
 import dev.labtutor.check.Status;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.course.Course;
+import dev.labtutor.i18n.Lang;
 import dev.labtutor.lab.HostSpec;
-import dev.labtutor.ssh.KnownHostsStore;
 import dev.labtutor.lab.SecretPrompter;
 import dev.labtutor.lab.ShellPool;
+import dev.labtutor.ssh.KnownHostsStore;
 import dev.labtutor.ssh.SshConnector;
 import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.ssh.TestSshd;
-import dev.labtutor.i18n.Lang;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A class of three over real SSH (in-process MINA sshd running the probe scripts with a local
- * {@code sh}): s01 logs in with a password from the environment, s02's hosts accept TCP and never
- * say a word, s03 logs in with a passphrase-protected key and one of its hosts presents a changed
- * host key. Checks the deadline, the batching, the host key policy and that neither secret
- * reaches the gradebook.
+ * A class of three over real SSH (in-process MINA sshd running the probe scripts with a local {@code sh}): s01 logs in
+ * with a password from the environment, s02's hosts accept TCP and never say a word, s03 logs in with a
+ * passphrase-protected key and one of its hosts presents a changed host key. Checks the deadline, the batching, the
+ * host key policy and that neither secret reaches the gradebook.
  */
 class GraderSshTest {
 
@@ -61,7 +59,8 @@ class GraderSshTest {
     private Path encryptedKey() throws Exception {
         Path key = dir.resolve("class_key");
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", PASSPHRASE, "-f", key.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         return key;
     }
@@ -123,14 +122,21 @@ class GraderSshTest {
             }
         };
         new net.schmizz.sshj.DefaultConfig();
-        SshOptions options = new SshOptions(kh, TIMEOUT, TIMEOUT, TIMEOUT, Duration.ofSeconds(15), SshOptions.DEFAULT_OUTPUT_CAP);
+        SshOptions options =
+                new SshOptions(kh, TIMEOUT, TIMEOUT, TIMEOUT, Duration.ofSeconds(15), SshOptions.DEFAULT_OUTPUT_CAP);
         ClassGrades grades;
         long t0 = System.nanoTime();
-        try (ClassPrompter prompter = new ClassPrompter(console, () -> { }, () -> { }, redactor);
-             ShellPool pool = new ShellPool(new SshConnector(options, prompter,
-                     redactor.recording(Map.of("CLASS_PW", PASSWORD)::get), n -> { }));
-             Grader grader = new Grader(course, catalog, pool::get, p -> new ProbeBroken(p.describe(), "no local probes here"),
-                     TIMEOUT, 8, redactor)) {
+        try (ClassPrompter prompter = new ClassPrompter(console, () -> {}, () -> {}, redactor);
+                ShellPool pool = new ShellPool(new SshConnector(
+                        options, prompter, redactor.recording(Map.of("CLASS_PW", PASSWORD)::get), n -> {}));
+                Grader grader = new Grader(
+                        course,
+                        catalog,
+                        pool::get,
+                        p -> new ProbeBroken(p.describe(), "no local probes here"),
+                        TIMEOUT,
+                        8,
+                        redactor)) {
             grades = grader.grade(roster, course.lessons(), kh, Grader.Listener.none());
         }
         long roundMs = (System.nanoTime() - t0) / 1_000_000;
@@ -142,7 +148,9 @@ class GraderSshTest {
         for (HostRecord h : s01.hosts()) {
             assertEquals(HostRecord.State.ANSWERED, h.state(), h.toString());
             assertTrue(h.elapsed().toMillis() < TIMEOUT.toMillis(), "s01 was not held up by s02: " + h.elapsed());
-            assertTrue(h.hostKey().orElseThrow().startsWith("ecdsa-sha2-nistp256 SHA256:"), h.hostKey().toString());
+            assertTrue(
+                    h.hostKey().orElseThrow().startsWith("ecdsa-sha2-nistp256 SHA256:"),
+                    h.hostKey().toString());
         }
         assertEquals(List.of("sh -s", "sh -s"), a.commands, "one batched exec per host for all three lessons");
         assertEquals(19, s01.maximum(), "19 checks of 1 point");
@@ -151,32 +159,51 @@ class GraderSshTest {
         for (HostRecord h : s02.hosts()) {
             assertEquals(HostRecord.State.UNREACHABLE, h.state());
             long ms = h.elapsed().toMillis();
-            assertTrue(ms >= TIMEOUT.toMillis() - 200 && ms <= TIMEOUT.toMillis() + 1000, "a silent host costs its deadline: " + ms);
-            assertTrue(h.problem().orElseThrow().en().contains("within 20 s"), h.problem().toString());
+            assertTrue(
+                    ms >= TIMEOUT.toMillis() - 200 && ms <= TIMEOUT.toMillis() + 1000,
+                    "a silent host costs its deadline: " + ms);
+            assertTrue(
+                    h.problem().orElseThrow().en().contains("within 20 s"),
+                    h.problem().toString());
         }
         assertEquals(0, s02.total());
-        assertTrue(!s02.graded() && s02.remarks(Lang.EN).startsWith("NOT GRADED") && !s02.remarks(Lang.EN).contains("FAIL"),
+        assertTrue(
+                !s02.graded()
+                        && s02.remarks(Lang.EN).startsWith("NOT GRADED")
+                        && !s02.remarks(Lang.EN).contains("FAIL"),
                 s02.remarks(Lang.EN));
         assertEquals(s02.lessons().stream().mapToLong(l -> l.checks().size()).sum(), s02.count(Status.UNREACHABLE));
 
         assertEquals(1, asked.get(), "the passphrase is asked once for the whole class");
         assertEquals(HostRecord.State.ANSWERED, s03.hosts().get(0).state());
         assertEquals(HostRecord.State.ERROR, s03.hosts().get(1).state());
-        assertTrue(s03.hosts().get(1).problem().orElseThrow().en().toLowerCase().contains("host key"), s03.hosts().get(1).toString());
-        assertEquals(khBefore, Files.readString(kh).lines().filter(l -> !l.startsWith("[127.0.0.1]:" + a.port())
-                && !l.startsWith("[127.0.0.1]:" + b.port())).map(l -> l + "\n").reduce("", String::concat),
+        assertTrue(
+                s03.hosts().get(1).problem().orElseThrow().en().toLowerCase().contains("host key"),
+                s03.hosts().get(1).toString());
+        assertEquals(
+                khBefore,
+                Files.readString(kh)
+                        .lines()
+                        .filter(l ->
+                                !l.startsWith("[127.0.0.1]:" + a.port()) && !l.startsWith("[127.0.0.1]:" + b.port()))
+                        .map(l -> l + "\n")
+                        .reduce("", String::concat),
                 "the changed key is refused, not replaced");
         String changed = s03.hosts().get(1).problem().orElseThrow().en();
-        String forget = "labtutor hosts forget --known-hosts " + kh.toAbsolutePath().normalize() + " 127.0.0.1:" + c.port();
+        String forget =
+                "labtutor hosts forget --known-hosts " + kh.toAbsolutePath().normalize() + " 127.0.0.1:" + c.port();
         assertTrue(changed.contains("`" + forget + "`"), "the exact command for the class file and host: " + changed);
         var installed = s03.lessons().get(0).checks().get(0).verdict();
         assertEquals(Status.ERROR, installed.status(), "a check on both hosts is ERROR when one host is");
         HostVerdict onLb01 = installed.on("lb01").orElseThrow();
-        assertTrue(onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
+        assertTrue(
+                onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
                 "lb01's own verdict is judged, not turned into lb02's ERROR: " + onLb01);
         assertTrue(s03.graded() && s03.remarks(Lang.EN).contains("ERROR lb02"), s03.remarks(Lang.EN));
         assertEquals(List.of("lb02"), s03.errorHosts());
-        assertTrue(Remarks.details(s03, Lang.EN).get(0).startsWith("ERROR lb02 ") && Remarks.details(s03, Lang.EN).get(0).contains(forget),
+        assertTrue(
+                Remarks.details(s03, Lang.EN).get(0).startsWith("ERROR lb02 ")
+                        && Remarks.details(s03, Lang.EN).get(0).contains(forget),
                 Remarks.details(s03, Lang.EN).toString());
 
         Path book = dir.resolve("book");
@@ -199,7 +226,12 @@ class GraderSshTest {
         picocli.CommandLine cl = new picocli.CommandLine(new dev.labtutor.cli.HostsCommand(role -> Optional.empty()));
         cl.setOut(new java.io.PrintWriter(said, true));
         assertEquals(0, cl.execute(advised), said.toString());
-        assertTrue(said.toString().startsWith("Forgot 1 host key") || said.toString().startsWith("已删除"), said.toString());
-        assertFalse(Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "), "the advised command forgets the changed key");
+        assertTrue(
+                said.toString().startsWith("Forgot 1 host key")
+                        || said.toString().startsWith("已删除"),
+                said.toString());
+        assertFalse(
+                Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "),
+                "the advised command forgets the changed key");
     }
 }

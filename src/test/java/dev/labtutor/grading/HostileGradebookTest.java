@@ -8,9 +8,9 @@ import dev.labtutor.check.Evidence;
 import dev.labtutor.check.Status;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.SafeText;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.ExecResult;
-import dev.labtutor.i18n.SafeText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +27,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A student who is root on their VM puts markup, script, spreadsheet formulas, terminal escapes,
- * bidi overrides and NUL bytes into everything that reaches the gradebook (messages, evidence,
- * host problems, raw output): report.html holds no element and no script labtutor did not write
- * and forbids any other by its policy, the CSV keeps every cell text, the evidence file keeps
- * what was seen escaped with its hash.
+ * A student who is root on their VM puts markup, script, spreadsheet formulas, terminal escapes, bidi overrides and NUL
+ * bytes into everything that reaches the gradebook (messages, evidence, host problems, raw output): report.html holds
+ * no element and no script labtutor did not write and forbids any other by its policy, the CSV keeps every cell text,
+ * the evidence file keeps what was seen escaped with its hash.
  */
 class HostileGradebookTest {
 
-    static final String MARKUP = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"https://evil.example/\">x</a>"
-            + "</pre></details></td></tr></table><iframe src=//evil.example></iframe>";
-    static final String ESCAPES = "\u001b[2J\u001b]0;title\u0007\u001b]52;c;Y2xpcA==\u0007\u001b[5A\r\u202Egnp.exe\u200B\u0000";
+    static final String MARKUP =
+            "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"https://evil.example/\">x</a>"
+                    + "</pre></details></td></tr></table><iframe src=//evil.example></iframe>";
+    static final String ESCAPES =
+            "\u001b[2J\u001b]0;title\u0007\u001b]52;c;Y2xpcA==\u0007\u001b[5A\r\u202Egnp.exe\u200B\u0000";
     static final String FORMULA = "=HYPERLINK(\"https://evil.example\",\"x\")";
 
     @TempDir
@@ -48,17 +49,52 @@ class HostileGradebookTest {
         List<StudentGrade> students = new ArrayList<>(g.students());
         StudentGrade s = students.get(1);
         String payload = FORMULA + " " + MARKUP + ESCAPES;
-        List<LessonGrade> lessons = s.lessons().stream().map(l -> new LessonGrade(l.lesson(), l.checks().stream()
-                .map(c -> new CheckGrade(c.lesson(), new Verdict(c.verdict().check(), c.verdict().title(), c.verdict().hosts(), Status.FAIL,
-                        "x" + MARKUP, Text.of(payload, payload), Optional.of(Text.of(payload, payload)),
-                        List.of(new Evidence("lb01" + MARKUP, payload))), c.points())).toList())).toList();
-        List<HostRecord> hosts = s.hosts().stream().map(h -> new HostRecord(h.role(), h.address(), h.port(), h.user(),
-                HostRecord.State.ERROR, Optional.of(Text.of(payload, FORMULA + payload)), h.hostKey(), h.started(), h.finished(),
-                h.script(), Optional.of(new ExecResult(0, "eth1" + ESCAPES + MARKUP + "\\x1b", ESCAPES, true, false,
-                Duration.ofMillis(5))), h.probes())).toList();
+        List<LessonGrade> lessons = s.lessons().stream()
+                .map(l -> new LessonGrade(
+                        l.lesson(),
+                        l.checks().stream()
+                                .map(c -> new CheckGrade(
+                                        c.lesson(),
+                                        new Verdict(
+                                                c.verdict().check(),
+                                                c.verdict().title(),
+                                                c.verdict().hosts(),
+                                                Status.FAIL,
+                                                "x" + MARKUP,
+                                                Text.of(payload, payload),
+                                                Optional.of(Text.of(payload, payload)),
+                                                List.of(new Evidence("lb01" + MARKUP, payload))),
+                                        c.points()))
+                                .toList()))
+                .toList();
+        List<HostRecord> hosts = s.hosts().stream()
+                .map(h -> new HostRecord(
+                        h.role(),
+                        h.address(),
+                        h.port(),
+                        h.user(),
+                        HostRecord.State.ERROR,
+                        Optional.of(Text.of(payload, FORMULA + payload)),
+                        h.hostKey(),
+                        h.started(),
+                        h.finished(),
+                        h.script(),
+                        Optional.of(new ExecResult(
+                                0, "eth1" + ESCAPES + MARKUP + "\\x1b", ESCAPES, true, false, Duration.ofMillis(5))),
+                        h.probes()))
+                .toList();
         students.set(1, new StudentGrade(s.student(), lessons, hosts));
-        return new ClassGrades(g.course(), g.lessons(), g.roster(), g.knownHosts(), g.timeout(), g.parallel(), g.started(),
-                g.finished(), students, g.warnings());
+        return new ClassGrades(
+                g.course(),
+                g.lessons(),
+                g.roster(),
+                g.knownHosts(),
+                g.timeout(),
+                g.parallel(),
+                g.started(),
+                g.finished(),
+                students,
+                g.warnings());
     }
 
     @Test
@@ -70,15 +106,23 @@ class HostileGradebookTest {
                 assertEquals(0, count(html, tag), tag + " in " + html);
             }
             assertFalse(html.chars().anyMatch(c -> c != '\n' && SafeText.unsafe(c)), "no control or bidi character");
-            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("\\x1b]52;c;"), "what was seen stays readable");
-            Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(html);
+            assertTrue(
+                    html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("\\x1b]52;c;"),
+                    "what was seen stays readable");
+            Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">")
+                    .matcher(html);
             assertTrue(csp.find() && csp.start() < html.indexOf("<title>"), "the policy comes before anything else");
-            assertTrue(csp.group(1).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"), csp.group(1));
-            Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+            assertTrue(
+                    csp.group(1).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"),
+                    csp.group(1));
+            Matcher script =
+                    Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
             assertTrue(script.find());
-            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
-            assertTrue(csp.group(1).contains("'sha256-" + hash + "'"), "the policy allows exactly the script in the page");
+            String hash = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+            assertTrue(
+                    csp.group(1).contains("'sha256-" + hash + "'"), "the policy allows exactly the script in the page");
         }
     }
 
@@ -109,10 +153,16 @@ class HostileGradebookTest {
         String ev = EvidenceFile.render(g, s, h);
         assertFalse(ev.chars().anyMatch(c -> c != '\n' && SafeText.unsafe(c)), ev);
         String stdout = h.result().orElseThrow().stdout();
-        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stdout.getBytes(StandardCharsets.UTF_8)));
+        String hex = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(stdout.getBytes(StandardCharsets.UTF_8)));
         assertTrue(ev.contains("stdout sha256 " + hex + ", stderr sha256 "), ev);
-        assertTrue(ev.contains("eth1\\x1b[2J\\x1b]0;title\\x07\\x1b]52;c;Y2xpcA==\\x07\\x1b[5A\\x0d\\u{202E}gnp.exe\\u{200B}\\x00<script>"), ev);
-        assertTrue(ev.contains("</iframe>\\\\x1b\n"), "a backslash the host printed is doubled, so escaping is one to one: " + ev);
+        assertTrue(
+                ev.contains(
+                        "eth1\\x1b[2J\\x1b]0;title\\x07\\x1b]52;c;Y2xpcA==\\x07\\x1b[5A\\x0d\\u{202E}gnp.exe\\u{200B}\\x00<script>"),
+                ev);
+        assertTrue(
+                ev.contains("</iframe>\\\\x1b\n"),
+                "a backslash the host printed is doubled, so escaping is one to one: " + ev);
         Gradebook.write(g, dir.resolve("book"), Lang.EN);
         assertTrue(Files.readString(dir.resolve("book/SHA256SUMS")).contains("evidence/s02/lb01.txt"));
     }

@@ -26,7 +26,9 @@ class FileTreeTest {
         FileTree.delete(dir.resolve("tree"));
 
         assertFalse(Files.exists(dir.resolve("tree"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        assertTrue(Files.exists(outside) && Files.exists(outsideDir.resolve("inner.txt")), "links are removed, never followed");
+        assertTrue(
+                Files.exists(outside) && Files.exists(outsideDir.resolve("inner.txt")),
+                "links are removed, never followed");
         FileTree.delete(dir.resolve("tree"));
     }
 }

@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the shared material lives ({@code ../shared} beside the project): skips a test outside
- * CI when it is absent (a fresh clone on its own), fails it under {@code CI=true}.
+ * Where the shared material lives ({@code ../shared} beside the project): skips a test outside CI when it is absent (a
+ * fresh clone on its own), fails it under {@code CI=true}.
  */
 public final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     static Path root() {
         return shared().resolve("corpus");
@@ -27,8 +26,10 @@ public final class Corpus {
             if ("true".equals(System.getenv("CI"))) {
                 fail("shared corpus missing at " + p.resolve("corpus") + " (required in CI)");
             }
-            assumeTrue(false, "the shared corpus is not beside this checkout (" + p.resolve("corpus")
-                    + "), so the tests that read it are skipped; CI has it and runs them");
+            assumeTrue(
+                    false,
+                    "the shared corpus is not beside this checkout (" + p.resolve("corpus")
+                            + "), so the tests that read it are skipped; CI has it and runs them");
         }
         return p;
     }

@@ -10,15 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each mismatch class, on the runtime/ scenario configs whose real daemons' logs
- * (keepalived-lab-configs/runtime/*.log) show the failure the finding predicts.
+ * Each mismatch class, on the runtime/ scenario configs whose real daemons' logs (keepalived-lab-configs/runtime/*.log)
+ * show the failure the finding predicts.
  */
 class GroupConsistencyTest {
 
     private static KeepalivedConfig runtime(String name) throws Exception {
         Path p = Corpus.root().resolve("keepalived-lab-configs/runtime/" + name);
-        return KeepalivedParser.parse(new Source(p.toString(), Files.readString(p)), IncludeResolver.none(),
-                ParseOptions.defaults()).config();
+        return KeepalivedParser.parse(
+                        new Source(p.toString(), Files.readString(p)), IncludeResolver.none(), ParseOptions.defaults())
+                .config();
     }
 
     private static List<String> codes(List<Finding> f) {
@@ -111,14 +112,24 @@ class GroupConsistencyTest {
         String master = Files.readString(dir.resolve("lvs-dr-master.conf"));
         String backup = Files.readString(dir.resolve("lvs-dr-backup.conf"));
         assertEquals(List.of(), GroupConsistency.check(Map.of("lb1", text("m", master), "lb2", text("b", backup))));
-        List<Finding> f = GroupConsistency.check(Map.of("lb1", text("m", master),
-                "lb2", text("b", backup.replace("lb_algo rr", "lb_algo wrr").replace("real_server 192.168.100.12 80", "real_server 192.168.100.13 80"))));
+        List<Finding> f = GroupConsistency.check(Map.of(
+                "lb1",
+                text("m", master),
+                "lb2",
+                text(
+                        "b",
+                        backup.replace("lb_algo rr", "lb_algo wrr")
+                                .replace("real_server 192.168.100.12 80", "real_server 192.168.100.13 80"))));
         assertEquals(List.of("group-vs-mismatch"), codes(f));
         assertEquals(21, f.get(0).lineA());
         assertEquals(21, f.get(0).lineB());
-        assertTrue(f.get(0).text().en().contains("lb_algo rr/wrr"), f.get(0).text().en());
-        List<Finding> missing = GroupConsistency.check(Map.of("lb1", text("m", master),
-                "lb2", text("b", backup.replace("192.168.100.100 80 {", "192.168.100.100 8080 {"))));
+        assertTrue(
+                f.get(0).text().en().contains("lb_algo rr/wrr"), f.get(0).text().en());
+        List<Finding> missing = GroupConsistency.check(Map.of(
+                "lb1",
+                text("m", master),
+                "lb2",
+                text("b", backup.replace("192.168.100.100 80 {", "192.168.100.100 8080 {"))));
         assertEquals(List.of("group-vs-mismatch", "group-vs-mismatch"), codes(missing));
     }
 
@@ -126,7 +137,12 @@ class GroupConsistencyTest {
     void unmatchedInstanceIsReported() {
         List<Finding> f = GroupConsistency.check(Map.of(
                 "a", text("a", INSTANCE.formatted("A", "MASTER", 100)),
-                "b", text("b", INSTANCE.formatted("B", "BACKUP", 90).replace("VI_1", "VI_9").replace("51", "9"))));
+                "b",
+                        text(
+                                "b",
+                                INSTANCE.formatted("B", "BACKUP", 90)
+                                        .replace("VI_1", "VI_9")
+                                        .replace("51", "9"))));
         assertEquals(List.of("group-instance-missing"), codes(f));
     }
 }

@@ -13,23 +13,60 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Random mutations of valid configs (token delete/duplicate/swap, random bytes, truncation,
- * include loops) with a fixed seed: the parser must return a result every time, never throw
- * never fall back to its internal-error diagnostic, and never run away (self-referencing
- * definitions are cut off).
+ * Random mutations of valid configs (token delete/duplicate/swap, random bytes, truncation, include loops) with a fixed
+ * seed: the parser must return a result every time, never throw never fall back to its internal-error diagnostic, and
+ * never run away (self-referencing definitions are cut off).
  */
 class MutationFuzzTest {
 
-    private static final String[] TOKENS = {"{", "}", "\"", "!", "#", "$", "${", "@", "@^", "~SEQ(", "~LST(", "\\",
-            "include", "vrrp_instance", "virtual_server", "real_server", "priority", "state", "MASTER", "-1",
-            "999999999999999999999", "0x10", "$X=", "$X=\\", "${_RANDOM 1 2}", "${_PWD}", "\t", "\n", "\r\n", ")",
-            "(", ",", "1e309", "nan", "/24", "::", "\u4e2d"};
+    private static final String[] TOKENS = {
+        "{",
+        "}",
+        "\"",
+        "!",
+        "#",
+        "$",
+        "${",
+        "@",
+        "@^",
+        "~SEQ(",
+        "~LST(",
+        "\\",
+        "include",
+        "vrrp_instance",
+        "virtual_server",
+        "real_server",
+        "priority",
+        "state",
+        "MASTER",
+        "-1",
+        "999999999999999999999",
+        "0x10",
+        "$X=",
+        "$X=\\",
+        "${_RANDOM 1 2}",
+        "${_PWD}",
+        "\t",
+        "\n",
+        "\r\n",
+        ")",
+        "(",
+        ",",
+        "1e309",
+        "nan",
+        "/24",
+        "::",
+        "\u4e2d"
+    };
 
     private static List<String> seeds() throws Exception {
         List<String> out = new ArrayList<>();
         Path lab = Corpus.root().resolve("keepalived-lab-configs/configs");
         try (Stream<Path> s = Files.list(lab)) {
-            for (Path p : s.filter(x -> x.toString().endsWith(".conf")).sorted().limit(12).toList()) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".conf"))
+                    .sorted()
+                    .limit(12)
+                    .toList()) {
                 out.add(Files.readString(p));
             }
         }
@@ -37,18 +74,21 @@ class MutationFuzzTest {
         return out;
     }
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     @Test
     void mutationsNeverThrow() throws Exception {
         Random rnd = new Random(20240607L);
         List<String> seeds = seeds();
-        IncludeResolver loop = IncludeResolver.fromFiles(Map.of("/k/a.conf", "include b.conf\n}\n{", "/k/b.conf", "include a.conf\n"));
+        IncludeResolver loop =
+                IncludeResolver.fromFiles(Map.of("/k/a.conf", "include b.conf\n}\n{", "/k/b.conf", "include a.conf\n"));
         int cases = 3000;
         for (int n = 0; n < cases; n++) {
             String base = seeds.get(rnd.nextInt(seeds.size()));
             String text = mutate(base, rnd);
-            ParseOptions opts = rnd.nextBoolean() ? ParseOptions.defaults()
+            ParseOptions opts = rnd.nextBoolean()
+                    ? ParseOptions.defaults()
                     : ParseOptions.defaults().withConfigId("nodeA").withHostInterfaces(java.util.Set.of("ens33"));
             String label = "case " + n;
             ParseResult r;
@@ -64,7 +104,9 @@ class MutationFuzzTest {
             }
             assertNotNull(r);
             ParseResult fr = r;
-            assertTrue(r.withCode("parser-internal").isEmpty(), () -> label + " internal error " + fr.diagnostics() + " on:\n" + text);
+            assertTrue(
+                    r.withCode("parser-internal").isEmpty(),
+                    () -> label + " internal error " + fr.diagnostics() + " on:\n" + text);
         }
     }
 

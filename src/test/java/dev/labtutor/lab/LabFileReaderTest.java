@@ -63,10 +63,13 @@ class LabFileReaderTest {
         assertEquals(2, ps.get(0).line());
         assertTrue(ps.get(0).message().contains("10.0.0.300"), ps.get(0).message());
         assertEquals(5, ps.get(1).line());
-        assertTrue(ps.get(1).message().contains("unknown key 'prot'") && ps.get(1).message().contains("did you mean 'port'"),
+        assertTrue(
+                ps.get(1).message().contains("unknown key 'prot'")
+                        && ps.get(1).message().contains("did you mean 'port'"),
                 ps.get(1).message());
         assertEquals(6, ps.get(2).line());
-        assertTrue(ps.get(2).message().contains("between 1 and 65535"), ps.get(2).message());
+        assertTrue(
+                ps.get(2).message().contains("between 1 and 65535"), ps.get(2).message());
     }
 
     @Test
@@ -92,7 +95,8 @@ class LabFileReaderTest {
         assertTrue(dup.get(0).message().contains("duplicate key 'lb01'"));
         List<Problem> syntax = problemsOf("hosts:\n  lb01: { address: 10.0.0.11\n");
         assertEquals(1, syntax.size());
-        assertTrue(syntax.get(0).message().startsWith("YAML syntax"), syntax.get(0).message());
+        assertTrue(
+                syntax.get(0).message().startsWith("YAML syntax"), syntax.get(0).message());
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ShellTest {
 
-    private static final List<String> NASTY = List.of("a b", "it's", "$(reboot)", "`x`", "\"q\"", "*", "", "\\", "a'b'c", "中文 路径");
+    private static final List<String> NASTY =
+            List.of("a b", "it's", "$(reboot)", "`x`", "\"q\"", "*", "", "\\", "a'b'c", "中文 路径");
 
     @Test
     void quoteSurvivesEverySpecialCharacter() {
@@ -38,7 +39,8 @@ class ShellTest {
     }
 
     private static String sh(String script) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        Process p =
+                new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;

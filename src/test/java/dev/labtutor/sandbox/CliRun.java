@@ -9,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One run of the real CLI in this JVM (exit code, stdout, stderr), with readers for the JSON
- * report of {@code check --format json}. Shared by the end-to-end tests.
+ * One run of the real CLI in this JVM (exit code, stdout, stderr), with readers for the JSON report of {@code check
+ * --format json}. Shared by the end-to-end tests.
  */
 record CliRun(int code, String out, String err) {
 
@@ -49,7 +49,8 @@ record CliRun(int code, String out, String err) {
     /** The {@code dev check} table: lesson id to result, in order. */
     java.util.Map<String, String> proofs() {
         java.util.Map<String, String> results = new java.util.LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+) +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ s +([A-Z_]+)$").matcher(out);
+        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+) +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ s +([A-Z_]+)$")
+                .matcher(out);
         while (m.find()) {
             results.put(m.group(1), m.group(2));
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The course against real hosts, through the real CLI: two namespaces with a real sshd and a
- * real keepalived each, checks over real SSH, a real VIP failover, faults injected with
- * nftables and by breaking the hosts. Needs root; fails instead of skipping when CI=true.
+ * The course against real hosts, through the real CLI: two namespaces with a real sshd and a real keepalived each,
+ * checks over real SSH, a real VIP failover, faults injected with nftables and by breaking the hosts. Needs root; fails
+ * instead of skipping when CI=true.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CourseEndToEndTest {
@@ -33,14 +32,16 @@ class CourseEndToEndTest {
     }
 
     static CliRun check(String lesson, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", lesson, "--lab", sandbox.labFile().toString(),
-                "--format", "json", "--lang", "en"));
+        List<String> args = new ArrayList<>(
+                List.of("check", lesson, "--lab", sandbox.labFile().toString(), "--format", "json", "--lang", "en"));
         args.addAll(List.of(extra));
         return cli(args.toArray(String[]::new));
     }
 
     static String[] where() {
-        return new String[] {"--name", spec.name(), "--state-dir", spec.stateRoot().toString()};
+        return new String[] {
+            "--name", spec.name(), "--state-dir", spec.stateRoot().toString()
+        };
     }
 
     static CliRun sandboxCli(String verb, String... args) {
@@ -67,9 +68,13 @@ class CourseEndToEndTest {
             return;
         }
         CliRun down = sandboxCli("down");
-        String links = dev.labtutor.sandbox.LocalCommand.run("ip", "-o", "link", "show").stdout();
-        String netns = dev.labtutor.sandbox.LocalCommand.run("ip", "netns", "list").stdout();
-        List<Long> alive = sandbox.anchorPids().values().stream().filter(p -> ProcessHandle.of(p).isPresent()).toList();
+        String links = dev.labtutor.sandbox.LocalCommand.run("ip", "-o", "link", "show")
+                .stdout();
+        String netns =
+                dev.labtutor.sandbox.LocalCommand.run("ip", "netns", "list").stdout();
+        List<Long> alive = sandbox.anchorPids().values().stream()
+                .filter(p -> ProcessHandle.of(p).isPresent())
+                .toList();
         RootLab.downAndClean(sandbox);
         assertEquals(0, down.code(), down.err());
         assertFalse(netns.contains("lt-" + spec.name()), netns);
@@ -118,7 +123,11 @@ class CourseEndToEndTest {
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("    interface " + sandbox.iface() + "\n"), show.out());
         assertTrue(show.out().contains("        " + spec.vip() + "\n"), show.out());
-        assertFalse(show.out().contains("ens33") || show.out().contains("ens160") || show.out().contains("192.168.10."), show.out());
+        assertFalse(
+                show.out().contains("ens33")
+                        || show.out().contains("ens160")
+                        || show.out().contains("192.168.10."),
+                show.out());
     }
 
     @Test
@@ -135,8 +144,10 @@ class CourseEndToEndTest {
     @Test
     @Order(4)
     void vrrpDroppedByNftablesIsSplitBrainNamedInBothLessons() throws Exception {
-        sandbox.sh(SandboxRole.LB02, "nft add table inet e2e; nft add chain inet e2e in '{ type filter hook input priority -20; }';"
-                + " nft add rule inet e2e in ip protocol vrrp drop");
+        sandbox.sh(
+                SandboxRole.LB02,
+                "nft add table inet e2e; nft add chain inet e2e in '{ type filter hook input priority -20; }';"
+                        + " nft add rule inet e2e in ip protocol vrrp drop");
         try {
             await("split brain", () -> holders().size() == 2);
             CliRun backup = check("backup");
@@ -196,7 +207,8 @@ class CourseEndToEndTest {
     @Test
     @Order(7)
     void differentVirtualRouterIdIsSplitBrainFromTheConfig() throws Exception {
-        sandbox.inject(new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.VIRTUAL_ROUTER_ID, "52"));
+        sandbox.inject(
+                new SandboxFault.KeepalivedSetting(SandboxRole.LB02, SandboxFault.Keyword.VIRTUAL_ROUTER_ID, "52"));
         try {
             await("split brain", () -> holders().size() == 2);
             CliRun backup = check("backup");
@@ -237,7 +249,10 @@ class CourseEndToEndTest {
             assertTrue(ms < 12_000, "took " + ms + " ms");
             assertEquals(1, backup.code());
             assertEquals("unreachable", backup.status("backup-config-valid"));
-            assertEquals("unreachable", backup.status("backup-without-vip"), "who holds the VIP cannot be told without lb02");
+            assertEquals(
+                    "unreachable",
+                    backup.status("backup-without-vip"),
+                    "who holds the VIP cannot be told without lb02");
             assertEquals("pass", backup.status("vip-still-on-master"), "lb01 is still judged");
             assertFalse(backup.out().contains("\"status\": \"fail\""), "nothing is judged wrong: " + backup.out());
         } finally {
@@ -253,11 +268,20 @@ class CourseEndToEndTest {
         assertEquals(1, master.code());
         String r = master.result("vip-on-master");
         assertTrue(r.contains("\"status\": \"error\""), r);
-        assertTrue(r.contains("labtutor hosts forget --known-hosts " + sandbox.knownHosts().toAbsolutePath().normalize() + " "), r);
+        assertTrue(
+                r.contains("labtutor hosts forget --known-hosts "
+                        + sandbox.knownHosts().toAbsolutePath().normalize() + " "),
+                r);
         assertTrue(r.contains("SHA256:"), r);
 
-        CliRun forget = cli("hosts", "forget", "lb01", "--lab", sandbox.labFile().toString(),
-                "--known-hosts", sandbox.knownHosts().toString());
+        CliRun forget = cli(
+                "hosts",
+                "forget",
+                "lb01",
+                "--lab",
+                sandbox.labFile().toString(),
+                "--known-hosts",
+                sandbox.knownHosts().toString());
         assertEquals(0, forget.code(), forget.err());
         CliRun again = check("master");
         assertEquals(0, again.code(), again.out());
@@ -272,7 +296,10 @@ class CourseEndToEndTest {
         CliRun r = cli("dev", "check", "--no-vm", "--subnet", other.subnetPrefix(), "install", "master", "backup");
         assertEquals(0, r.code(), r.out() + r.err());
         for (String lesson : List.of("install", "master", "backup")) {
-            assertTrue(Pattern.compile("(?m)^" + lesson + "\\s+\\d+\\s+[1-9]\\d*\\s+\\d+\\s+[0-9.]+ s\\s+PROVEN$").matcher(r.out()).find(),
+            assertTrue(
+                    Pattern.compile("(?m)^" + lesson + "\\s+\\d+\\s+[1-9]\\d*\\s+\\d+\\s+[0-9.]+ s\\s+PROVEN$")
+                            .matcher(r.out())
+                            .find(),
                     r.out());
         }
         assertTrue(r.out().contains("3 of 3 lesson(s) proven."), r.out());

@@ -20,21 +20,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The course against real hosts, through the real CLI, on one five-host namespace sandbox:
- * {@code labtutor dev check} proves every lesson this kernel can run in one pass (each fails before
- * its solution and passes after it); then a real failover observed by {@code check failover
- * --wait} (the report carries the measured handover, gap and lost requests), the original
- * document's {@code vrrp_garp_interval 0} as a note under a PASS, and the real-server faults of the
- * LVS-DR lessons, each with its verdict and the hint that names it. The lessons and faults that
- * need IPVS or nfsd are in {@link CourseVmEndToEndTest}. Needs root; fails instead of skipping when
- * CI=true.
+ * The course against real hosts, through the real CLI, on one five-host namespace sandbox: {@code labtutor dev check}
+ * proves every lesson this kernel can run in one pass (each fails before its solution and passes after it); then a real
+ * failover observed by {@code check failover --wait} (the report carries the measured handover, gap and lost requests),
+ * the original document's {@code vrrp_garp_interval 0} as a note under a PASS, and the real-server faults of the LVS-DR
+ * lessons, each with its verdict and the hint that names it. The lessons and faults that need IPVS or nfsd are in
+ * {@link CourseVmEndToEndTest}. Needs root; fails instead of skipping when CI=true.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CourseFaultsEndToEndTest {
 
     /** The lessons this kernel runs; the ones that need IPVS or nfsd are proven in the VM (CourseVmEndToEndTest). */
-    private static final List<String> MACHINE_KERNEL_LESSONS = List.of("vrrp-basics", "install", "master", "backup", "failover",
-            "web-failover", "logs", "lvs-prepare", "lvs-realservers");
+    private static final List<String> MACHINE_KERNEL_LESSONS = List.of(
+            "vrrp-basics",
+            "install",
+            "master",
+            "backup",
+            "failover",
+            "web-failover",
+            "logs",
+            "lvs-prepare",
+            "lvs-realservers");
 
     private static SandboxSpec spec;
     private static Sandbox sandbox;
@@ -48,7 +54,8 @@ class CourseFaultsEndToEndTest {
     }
 
     static String[] checkArgs(String lesson, String format, String... extra) {
-        List<String> args = new ArrayList<>(List.of("check", lesson, "--lab", sandbox.labFile().toString(), "--format", format, "--lang", "en"));
+        List<String> args = new ArrayList<>(
+                List.of("check", lesson, "--lab", sandbox.labFile().toString(), "--format", format, "--lang", "en"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -58,7 +65,14 @@ class CourseFaultsEndToEndTest {
     }
 
     static CliRun solve(String lesson) {
-        CliRun r = cli("sandbox", "solve", lesson, "--name", spec.name(), "--state-dir", spec.stateRoot().toString());
+        CliRun r = cli(
+                "sandbox",
+                "solve",
+                lesson,
+                "--name",
+                spec.name(),
+                "--state-dir",
+                spec.stateRoot().toString());
         assertEquals(0, r.code(), () -> "solving " + lesson + ": " + r.out() + r.err());
         return r;
     }
@@ -84,8 +98,15 @@ class CourseFaultsEndToEndTest {
     @Test
     @Order(0)
     void everyLessonThisKernelCanRunIsProvenInOnePass() {
-        List<String> args = new ArrayList<>(List.of("dev", "check", "--on", spec.name(), "--state-dir", spec.stateRoot().toString(),
-                "--lang", "en"));
+        List<String> args = new ArrayList<>(List.of(
+                "dev",
+                "check",
+                "--on",
+                spec.name(),
+                "--state-dir",
+                spec.stateRoot().toString(),
+                "--lang",
+                "en"));
         args.addAll(MACHINE_KERNEL_LESSONS);
         CliRun r = cli(args.toArray(String[]::new));
         System.out.println("[dev check]\n" + r.out() + r.err());
@@ -101,31 +122,47 @@ class CourseFaultsEndToEndTest {
     void aRealFailoverIsObservedWithItsGapAndLostRequests() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CompletableFuture<CliRun> watching = CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
-        assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("watching who holds " + spec.vip())),
+        CompletableFuture<CliRun> watching =
+                CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
+        assertTrue(
+                RootLab.eventually(
+                        Duration.ofSeconds(30), () -> err.toString().contains("watching who holds " + spec.vip())),
                 "the check announces what it watches: " + err);
         // act once the watch has seen lb01 hold the VIP, as the lesson tells a learner (never a fixed sleep)
-        assertTrue(RootLab.eventually(Duration.ofSeconds(60), () -> err.toString().contains("start seen (lb01): act now")),
+        assertTrue(
+                RootLab.eventually(Duration.ofSeconds(60), () -> err.toString().contains("start seen (lb01): act now")),
                 "the check says when its baseline is in: " + err);
         sh(SandboxRole.LB01, "systemctl stop keepalived");
         // the directors only: after lvs-realservers web01 and web02 hold the VIP on lo as well
-        assertTrue(RootLab.eventually(Duration.ofSeconds(20), () -> sandbox.status().vipHolders().stream()
-                .filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02).toList().equals(List.of(SandboxRole.LB02))),
+        assertTrue(
+                RootLab.eventually(
+                        Duration.ofSeconds(20),
+                        () -> sandbox.status().vipHolders().stream()
+                                .filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02)
+                                .toList()
+                                .equals(List.of(SandboxRole.LB02))),
                 () -> "the VIP should move to lb02: " + sandbox.status().vipHolders());
-        assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("lb02 took " + spec.vip())),
+        assertTrue(
+                RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("lb02 took " + spec.vip())),
                 "the watch saw lb02 take over: " + err);
         sh(SandboxRole.LB01, "systemctl start keepalived");
         CliRun r = watching.get(120, TimeUnit.SECONDS);
         System.out.println("[failover report]\n" + r.out() + "[live on stderr]\n" + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()), "live events: " + r.err());
+        assertTrue(
+                r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()),
+                "live events: " + r.err());
         assertTrue(r.out().contains("Note: Measured: "), "the text report shows the measurement: " + r.out());
-        Matcher handover = Pattern.compile("lb02 took over from lb01 at [0-9.]+ s \\(handover within ([0-9.]+) s\\)").matcher(r.out());
+        Matcher handover = Pattern.compile("lb02 took over from lb01 at [0-9.]+ s \\(handover within ([0-9.]+) s\\)")
+                .matcher(r.out());
         assertTrue(handover.find(), r.out());
-        Matcher lost = Pattern.compile("tcp " + Pattern.quote(spec.vip()) + ":22: ([0-9]+) of ([0-9]+) requests lost, (longest gap ([0-9.]+) s|no gap)")
+        Matcher lost = Pattern.compile("tcp " + Pattern.quote(spec.vip())
+                        + ":22: ([0-9]+) of ([0-9]+) requests lost, (longest gap ([0-9.]+) s|no gap)")
                 .matcher(r.out());
         assertTrue(lost.find(), r.out());
-        assertTrue(Double.parseDouble(handover.group(1)) < 10, "a handover takes seconds, not minutes: " + handover.group());
+        assertTrue(
+                Double.parseDouble(handover.group(1)) < 10,
+                "a handover takes seconds, not minutes: " + handover.group());
         assertTrue(Integer.parseInt(lost.group(2)) > 10, "sampled several times a second: " + lost.group());
     }
 
@@ -134,13 +171,19 @@ class CourseFaultsEndToEndTest {
     void theOriginalDocumentsGarpIntervalZeroPassesWithANote() throws Exception {
         var conf = sandbox.hostPath(SandboxRole.LB01, "/etc/keepalived/keepalived.conf");
         String original = java.nio.file.Files.readString(conf);
-        java.nio.file.Files.writeString(conf, original.replace("   router_id LVS_R1\n",
-                "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
+        java.nio.file.Files.writeString(
+                conf,
+                original.replace(
+                        "   router_id LVS_R1\n",
+                        "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
         try {
             sh(SandboxRole.LB01, "systemctl restart keepalived");
             CliRun r = cli(checkArgs("master", "text", "--wait", "30"));
             assertEquals(0, r.code(), r.out() + r.err());
-            assertTrue(r.out().contains("Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
+            assertTrue(
+                    r.out()
+                            .contains(
+                                    "Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
                     r.out());
             CliRun json = check("master");
             assertEquals("pass", json.status("master-config-valid"));
@@ -230,16 +273,21 @@ class CourseFaultsEndToEndTest {
         try {
             long t0 = System.nanoTime();
             CliRun r = check("lvs-realservers", "--timeout", "5");
-            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 40, "an unreachable host must not hold up the check");
+            assertTrue(
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 40,
+                    "an unreachable host must not hold up the check");
             assertEquals(1, r.code());
             assertEquals("unreachable", r.status("vip-on-lo"));
             assertTrue(r.onHost("vip-on-lo", "web01").contains("\"status\": \"unreachable\""), r.result("vip-on-lo"));
-            assertTrue(r.onHost("vip-on-lo", "web02").contains("\"status\": \"pass\""), "web02 is judged: " + r.result("vip-on-lo"));
+            assertTrue(
+                    r.onHost("vip-on-lo", "web02").contains("\"status\": \"pass\""),
+                    "web02 is judged: " + r.result("vip-on-lo"));
             assertTrue(r.onHost("arp-ignore-saved", "web02").contains("\"status\": \"pass\""));
         } finally {
             sandbox.startSshd(SandboxRole.WEB01);
         }
-        if (!RootLab.eventually(Duration.ofSeconds(20), () -> check("lvs-realservers").code() == 0)) {
+        if (!RootLab.eventually(
+                Duration.ofSeconds(20), () -> check("lvs-realservers").code() == 0)) {
             fail("web01 is back: " + check("lvs-realservers").out());
         }
     }

@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP server that misbehaves the way a half-dead lab VM does: accepts and never says
- * a word; sends an SSH banner and then nothing; drips its banner one byte a second; or relays to
- * a real sshd and drops the connection once the server has sent {@code cutAfter} bytes (mid-batch,
- * since a batch's output comes back at its end).
+ * A loopback TCP server that misbehaves the way a half-dead lab VM does: accepts and never says a word; sends an SSH
+ * banner and then nothing; drips its banner one byte a second; or relays to a real sshd and drops the connection once
+ * the server has sent {@code cutAfter} bytes (mid-batch, since a batch's output comes back at its end).
  */
 final class MisbehavingSshServer implements AutoCloseable {
 
-    enum Mode { SILENT, BANNER_THEN_SILENCE, DRIP, DROP_MID_BATCH }
+    enum Mode {
+        SILENT,
+        BANNER_THEN_SILENCE,
+        DRIP,
+        DROP_MID_BATCH
+    }
 
-    private static final byte[] BANNER = "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BANNER =
+            "SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final ServerSocket socket;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
@@ -65,8 +70,7 @@ final class MisbehavingSshServer implements AutoCloseable {
         try {
             OutputStream out = s.getOutputStream();
             switch (mode) {
-                case SILENT -> {
-                }
+                case SILENT -> {}
                 case BANNER_THEN_SILENCE -> out.write(BANNER);
                 case DRIP -> {
                     for (byte b : BANNER) {

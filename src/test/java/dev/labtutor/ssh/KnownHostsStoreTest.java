@@ -44,7 +44,8 @@ class KnownHostsStoreTest {
     void fingerprintsAreThoseOfSshKeygen() throws Exception {
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
             Path pub = pub(type);
-            String fromTool = SshServerExtension.sshKeygen(tmp, "-l", "-E", "sha256", "-f", pub.toString()).split("\\s+")[1];
+            String fromTool = SshServerExtension.sshKeygen(tmp, "-l", "-E", "sha256", "-f", pub.toString())
+                    .split("\\s+")[1];
             assertEquals(fromTool, KnownHostsStore.fingerprint(key(pub)), type);
         }
     }
@@ -57,15 +58,21 @@ class KnownHostsStoreTest {
         PublicKey other = key(pub("ecdsa"));
 
         KnownHostsStore.Check added = store.check("10.0.0.11", 22, first);
-        assertEquals(new KnownHostsStore.Check.Added("10.0.0.11", "ssh-ed25519", KnownHostsStore.fingerprint(first)), added);
+        assertEquals(
+                new KnownHostsStore.Check.Added("10.0.0.11", "ssh-ed25519", KnownHostsStore.fingerprint(first)), added);
         assertInstanceOf(KnownHostsStore.Check.Known.class, store.check("10.0.0.11", 22, first));
-        assertInstanceOf(KnownHostsStore.Check.Added.class, store.check("10.0.0.11", 2222, other),
+        assertInstanceOf(
+                KnownHostsStore.Check.Added.class,
+                store.check("10.0.0.11", 2222, other),
                 "another port is another host, as in OpenSSH");
 
         KnownHostsStore.Check changed = store.check("10.0.0.11", 22, other);
-        assertEquals(new KnownHostsStore.Check.Changed("10.0.0.11",
-                List.of("ssh-ed25519 " + KnownHostsStore.fingerprint(first)),
-                "ecdsa-sha2-nistp256 " + KnownHostsStore.fingerprint(other)), changed);
+        assertEquals(
+                new KnownHostsStore.Check.Changed(
+                        "10.0.0.11",
+                        List.of("ssh-ed25519 " + KnownHostsStore.fingerprint(first)),
+                        "ecdsa-sha2-nistp256 " + KnownHostsStore.fingerprint(other)),
+                changed);
         assertEquals(List.of("ssh-ed25519"), store.keyTypes("10.0.0.11", 22));
 
         String found = SshServerExtension.sshKeygen(tmp, "-F", "[10.0.0.11]:2222", "-f", file.toString());
@@ -77,9 +84,10 @@ class KnownHostsStoreTest {
         Path a = pub("ed25519");
         Path b = pub("ecdsa");
         Path file = tmp.resolve("known_hosts");
-        Files.writeString(file, "# kept comment\n"
-                + "10.0.0.11 " + keyLine(a) + "\n"
-                + "[10.0.0.12]:2222 " + keyLine(b) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "# kept comment\n" + "10.0.0.11 " + keyLine(a) + "\n" + "[10.0.0.12]:2222 " + keyLine(b) + "\n",
+                StandardCharsets.UTF_8);
         SshServerExtension.sshKeygen(tmp, "-H", "-f", file.toString());
         assertTrue(Files.readString(file).contains("|1|"), "hashed by ssh-keygen");
 
@@ -109,13 +117,13 @@ class KnownHostsStoreTest {
         assertEquals(2, store.forget("10.0.0.11"), "a bare address forgets it on every port");
         List<KnownHostsStore.Entry> left = store.list();
         assertEquals(1, left.size());
-        assertEquals(new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)), left.get(0));
+        assertEquals(
+                new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)), left.get(0));
     }
 
     /**
-     * The bracketed form names one port exactly, port 22 included (where known_hosts writes the
-     * bare address), so the {@code [address]:port} a changed-key message gives for an IPv6 host
-     * forgets that host's key.
+     * The bracketed form names one port exactly, port 22 included (where known_hosts writes the bare address), so the
+     * {@code [address]:port} a changed-key message gives for an IPv6 host forgets that host's key.
      */
     @Test
     void theBracketedFormOnPort22ForgetsTheBareEntry() throws Exception {
@@ -126,13 +134,15 @@ class KnownHostsStoreTest {
         store.check("10.0.0.11", 22, k);
         assertEquals(1, store.forget("[fd00::11]:22"));
         assertEquals(1, store.forget("[10.0.0.11]:22"));
-        assertEquals(List.of("[fd00::11]:2222"), store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
+        assertEquals(
+                List.of("[fd00::11]:2222"),
+                store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
     }
 
     /**
-     * The advice after a changed key names the host as {@code address:port} (never a role some
-     * other lab file might map elsewhere, nor a bare address that means every port) and the file
-     * that was checked, left out only when it is the learner's personal one.
+     * The advice after a changed key names the host as {@code address:port} (never a role some other lab file might map
+     * elsewhere, nor a bare address that means every port) and the file that was checked, left out only when it is the
+     * learner's personal one.
      */
     @Test
     void theForgetAdviceIsExactForTheFileAndTheHost() {
@@ -141,7 +151,8 @@ class KnownHostsStoreTest {
         assertEquals("labtutor hosts forget 10.0.0.11:2222", SshMessages.forgetCommand(personal, "[10.0.0.11]:2222"));
         assertEquals("labtutor hosts forget [fd00::11]:22", SshMessages.forgetCommand(personal, "fd00::11"));
         Path classFile = tmp.resolve("class 1/known_hosts");
-        assertEquals("labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
+        assertEquals(
+                "labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
                 SshMessages.forgetCommand(classFile, "[10.0.0.11]:2222"));
     }
 
@@ -155,14 +166,16 @@ class KnownHostsStoreTest {
         store.list();
         store.forget("10.0.0.11:22");
         try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of("known_hosts"), files.map(f -> f.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("known_hosts"),
+                    files.map(f -> f.getFileName().toString()).toList());
         }
     }
 
     /**
-     * Another process holds the lock, removes the lock file and lets go, as a holder does, while a
-     * third (the same process here) has already made a new lock file and holds it: the store,
-     * which waited on the removed file, must wait for the new one too, not work beside the third.
+     * Another process holds the lock, removes the lock file and lets go, as a holder does, while a third (the same
+     * process here) has already made a new lock file and holds it: the store, which waited on the removed file, must
+     * wait for the new one too, not work beside the third.
      */
     @Test
     void aLockFileRemovedByItsHolderIsNotTrusted() throws Exception {
@@ -184,9 +197,15 @@ class KnownHostsStoreTest {
                 open(done, "w").close()
                 os.unlink(lock)
                 fcntl.lockf(new, fcntl.LOCK_UN)
-                """, lock.toString(), third.toString()).redirectErrorStream(true).start();
-        assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
-        assertInstanceOf(KnownHostsStore.Check.Added.class, new KnownHostsStore(file).check("10.0.0.11", 22, key(pub("ed25519"))));
+                """, lock.toString(), third.toString())
+                .redirectErrorStream(true)
+                .start();
+        assertEquals(
+                "locked",
+                new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
+        assertInstanceOf(
+                KnownHostsStore.Check.Added.class,
+                new KnownHostsStore(file).check("10.0.0.11", 22, key(pub("ed25519"))));
         assertTrue(Files.exists(third), "the store ran while the third holder held the new lock file");
         assertEquals(0, holder.waitFor());
         assertTrue(!Files.exists(lock), "no lock file is left");

@@ -1,12 +1,5 @@
 package dev.labtutor.ssh;
 
-import dev.labtutor.lab.ConnectProgress;
-import dev.labtutor.lab.ExecResult;
-import dev.labtutor.lab.HostException;
-import dev.labtutor.lab.HostSpec;
-import dev.labtutor.lab.RemoteShell;
-import dev.labtutor.lab.SecretPrompter;
-import dev.labtutor.lab.ShellPool;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +8,13 @@ import dev.labtutor.check.Prober;
 import dev.labtutor.check.RoundFacts;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.check.probe.Probe;
+import dev.labtutor.lab.ConnectProgress;
+import dev.labtutor.lab.ExecResult;
+import dev.labtutor.lab.HostException;
+import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.RemoteShell;
+import dev.labtutor.lab.SecretPrompter;
+import dev.labtutor.lab.ShellPool;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,9 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cancelling a round (interrupting the thread that waits for it) stops the SSH work for real:
- * a running remote command is killed with its channel, and a connection attempt stuck before the
- * SSH banner is aborted; each host's phase is reported on the way.
+ * Cancelling a round (interrupting the thread that waits for it) stops the SSH work for real: a running remote command
+ * is killed with its channel, and a connection attempt stuck before the SSH banner is aborted; each host's phase is
+ * reported on the way.
  */
 class ProberCancelTest {
 
@@ -48,9 +48,14 @@ class ProberCancelTest {
     Path tmp;
 
     private SshConnector connector() {
-        SshOptions options = new SshOptions(tmp.resolve("known_hosts"), Duration.ofSeconds(20), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), Duration.ofSeconds(5), 1024 * 1024);
-        return new SshConnector(options, SecretPrompter.none(), Map.of("LAB_PW", "pw-123")::get, n -> { });
+        SshOptions options = new SshOptions(
+                tmp.resolve("known_hosts"),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(20),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(5),
+                1024 * 1024);
+        return new SshConnector(options, SecretPrompter.none(), Map.of("LAB_PW", "pw-123")::get, n -> {});
     }
 
     /** The pool as the prober sees it, every script replaced by {@code script} (to make a round last). */
@@ -76,24 +81,34 @@ class ProberCancelTest {
                     }
 
                     @Override
-                    public void close() {
-                    }
+                    public void close() {}
                 };
             }
         };
     }
 
-    /** Runs one round on another thread, interrupts it once {@code ready} holds, and returns how long it took after that. */
-    private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready) throws Exception {
+    /**
+     * Runs one round on another thread, interrupts it once {@code ready} holds, and returns how long it took after
+     * that.
+     */
+    private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready)
+            throws Exception {
         return cancelWhen(prober, host, phases, ready, () -> true);
     }
 
     /** As above, once {@code also} holds too (waited for up to 20 s). */
-    private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready,
-            java.util.function.BooleanSupplier also) throws Exception {
+    private static long cancelWhen(
+            Prober prober,
+            HostSpec host,
+            List<Prober.Phase> phases,
+            Prober.Phase ready,
+            java.util.function.BooleanSupplier also)
+            throws Exception {
         AtomicReference<RoundFacts> facts = new AtomicReference<>();
-        Thread t = new Thread(() -> facts.set(prober.probe(Map.of("lb01", Set.of(Probe.of(Probe.Kind.ADDRESSES))),
-                Map.of("lb01", host), (role, phase) -> phases.add(phase))));
+        Thread t = new Thread(() -> facts.set(prober.probe(
+                Map.of("lb01", Set.of(Probe.of(Probe.Kind.ADDRESSES))),
+                Map.of("lb01", host),
+                (role, phase) -> phases.add(phase))));
         t.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!phases.contains(ready) && System.nanoTime() < end) {
@@ -110,7 +125,9 @@ class ProberCancelTest {
         t.join(10_000);
         assertFalse(t.isAlive(), "the round returned");
         HostFacts hf = facts.get().host("lb01").orElseThrow();
-        assertTrue(hf.failure().isPresent() || hf.fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof ProbeBroken, hf.toString());
+        assertTrue(
+                hf.failure().isPresent() || hf.fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof ProbeBroken,
+                hf.toString());
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
 
@@ -124,11 +141,17 @@ class ProberCancelTest {
         List<Prober.Phase> phases = new CopyOnWriteArrayList<>();
         // the command runs 6 s; a cancel within 5 s (the margin a loaded machine needs) kills it before it finishes
         try (ShellPool pool = new ShellPool(connector());
-             Prober prober = new Prober(shells(pool, "touch '" + started + "'; sleep 6; touch '" + marker + "'\n"), p -> null,
-                     Duration.ofSeconds(10), Duration.ofSeconds(20), 4)) {
+                Prober prober = new Prober(
+                        shells(pool, "touch '" + started + "'; sleep 6; touch '" + marker + "'\n"),
+                        p -> null,
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        4)) {
             long ms = cancelWhen(prober, host, phases, Prober.Phase.PROBING, () -> Files.exists(started));
             assertTrue(ms < 5000, "cancelled within " + ms + " ms");
-            assertTrue(phases.containsAll(List.of(Prober.Phase.CONNECTING, Prober.Phase.LOGGING_IN, Prober.Phase.PROBING)), phases.toString());
+            assertTrue(
+                    phases.containsAll(List.of(Prober.Phase.CONNECTING, Prober.Phase.LOGGING_IN, Prober.Phase.PROBING)),
+                    phases.toString());
             Thread.sleep(7000);
             assertFalse(Files.exists(marker), "the remote command was killed, not left to finish");
         }
@@ -138,7 +161,8 @@ class ProberCancelTest {
     void cancellingAConnectionStuckBeforeTheBannerClosesItsSocket() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Long> closedAfter = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = silent.accept(); InputStream in = s.getInputStream()) {
+                try (Socket s = silent.accept();
+                        InputStream in = s.getInputStream()) {
                     long t0 = System.nanoTime();
                     while (in.read() >= 0) {
                         // sshj sends its banner; the server never answers
@@ -148,14 +172,17 @@ class ProberCancelTest {
                     return -1L;
                 }
             });
-            HostSpec host = new HostSpec("lb01", "127.0.0.1", silent.getLocalPort(), "root", Optional.empty(), Optional.of("LAB_PW"), false);
+            HostSpec host = new HostSpec(
+                    "lb01", "127.0.0.1", silent.getLocalPort(), "root", Optional.empty(), Optional.of("LAB_PW"), false);
             List<Prober.Phase> phases = new CopyOnWriteArrayList<>();
             try (ShellPool pool = new ShellPool(connector());
-                 Prober prober = new Prober(shells(pool, "true\n"), p -> null, Duration.ofSeconds(8), Duration.ofSeconds(20), 4)) {
+                    Prober prober = new Prober(
+                            shells(pool, "true\n"), p -> null, Duration.ofSeconds(8), Duration.ofSeconds(20), 4)) {
                 long ms = cancelWhen(prober, host, phases, Prober.Phase.CONNECTING);
                 assertTrue(ms < 3000, "cancelled within " + ms + " ms");
                 long open = closedAfter.get(10, TimeUnit.SECONDS);
-                assertTrue(open >= 0 && open < 5000, "the stuck connection was closed, " + open + " ms after it opened");
+                assertTrue(
+                        open >= 0 && open < 5000, "the stuck connection was closed, " + open + " ms after it opened");
                 assertFalse(phases.contains(Prober.Phase.LOGGING_IN), phases.toString());
             }
         }

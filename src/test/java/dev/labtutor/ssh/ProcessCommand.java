@@ -10,9 +10,9 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * A MINA sshd command that really runs a local process: channel stdin to the process's stdin
- * (flushed as it arrives, so a resident shell sees each batch at once; closed at channel EOF, which is how {@code sh -s} learns the script has ended), stdout and
- * stderr back, exit status reported. Destroying the channel kills the process tree.
+ * A MINA sshd command that really runs a local process: channel stdin to the process's stdin (flushed as it arrives, so
+ * a resident shell sees each batch at once; closed at channel EOF, which is how {@code sh -s} learns the script has
+ * ended), stdout and stderr back, exit status reported. Destroying the channel kills the process tree.
  */
 final class ProcessCommand implements Command {
 
@@ -86,13 +86,15 @@ final class ProcessCommand implements Command {
     }
 
     private Thread daemon(String name, Io body) {
-        Thread t = new Thread(() -> {
-            try {
-                body.run();
-            } catch (IOException ignored) {
-                // the channel or the process went away; the wait thread reports the exit
-            }
-        }, "test-sshd-" + name);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        body.run();
+                    } catch (IOException ignored) {
+                        // the channel or the process went away; the wait thread reports the exit
+                    }
+                },
+                "test-sshd-" + name);
         t.setDaemon(true);
         t.start();
         return t;

@@ -1,10 +1,10 @@
 package dev.labtutor.ssh;
 
-import dev.labtutor.lab.HostSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labtutor.lab.HostSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,11 +15,14 @@ class SshOptionsTest {
 
     @Test
     void knownHostsLiveUnderXdgConfigHomeOrDotConfig() {
-        assertEquals(Path.of("/x/cfg/labtutor/known_hosts"),
+        assertEquals(
+                Path.of("/x/cfg/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.of("XDG_CONFIG_HOME", "/x/cfg")::get, "/home/u"));
-        assertEquals(Path.of("/home/u/.config/labtutor/known_hosts"),
+        assertEquals(
+                Path.of("/home/u/.config/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.<String, String>of()::get, "/home/u"));
-        assertEquals(Path.of("/home/u/.config/labtutor/known_hosts"),
+        assertEquals(
+                Path.of("/home/u/.config/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.of("XDG_CONFIG_HOME", "relative")::get, "/home/u"),
                 "the XDG spec says relative values are ignored");
     }

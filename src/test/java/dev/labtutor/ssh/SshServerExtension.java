@@ -36,10 +36,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An in-process Apache MINA sshd on 127.0.0.1 and a random port, with a host key generated per
- * test (pinned until {@link #restartWithNewHostKey()}), that really runs scripts through a local
- * {@code sh -s}. {@code sudo -n sh -s} is faked: refused like a real sudo without NOPASSWD, or
- * run as plain {@code sh -s} when {@link #allowSudo}. Counts connections and channels.
+ * An in-process Apache MINA sshd on 127.0.0.1 and a random port, with a host key generated per test (pinned until
+ * {@link #restartWithNewHostKey()}), that really runs scripts through a local {@code sh -s}. {@code sudo -n sh -s} is
+ * faked: refused like a real sudo without NOPASSWD, or run as plain {@code sh -s} when {@link #allowSudo}. Counts
+ * connections and channels.
  */
 final class SshServerExtension implements BeforeEachCallback, AfterEachCallback {
 
@@ -52,6 +52,7 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     final List<String> logins = new CopyOnWriteArrayList<>();
     /** Channel types opened (session, direct-tcpip, ...), in order. */
     final List<String> channelTypes = new CopyOnWriteArrayList<>();
+
     private volatile boolean sudoAllowed;
     private volatile boolean execAllowed;
     private volatile String keyboardPrompt = "Password: ";
@@ -88,7 +89,8 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     }
 
     void authorize(Path publicKeyFile) throws IOException, GeneralSecurityException {
-        AuthorizedKeyEntry entry = AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
+        AuthorizedKeyEntry entry =
+                AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
         authorizedKeys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
     }
 
@@ -110,12 +112,13 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     void offer(String... methods) {
         List<UserAuthFactory> factories = new java.util.ArrayList<>();
         for (String m : methods) {
-            factories.add(switch (m) {
-                case "publickey" -> UserAuthPublicKeyFactory.INSTANCE;
-                case "password" -> UserAuthPasswordFactory.INSTANCE;
-                case "keyboard-interactive" -> UserAuthKeyboardInteractiveFactory.INSTANCE;
-                default -> throw new IllegalArgumentException(m);
-            });
+            factories.add(
+                    switch (m) {
+                        case "publickey" -> UserAuthPublicKeyFactory.INSTANCE;
+                        case "password" -> UserAuthPasswordFactory.INSTANCE;
+                        case "keyboard-interactive" -> UserAuthKeyboardInteractiveFactory.INSTANCE;
+                        default -> throw new IllegalArgumentException(m);
+                    });
         }
         server.setUserAuthFactories(factories);
     }
@@ -148,8 +151,8 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
         server.setPort(onPort);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator((user, pw, session) -> pw.equals(passwords.get(user)));
-        server.setPublickeyAuthenticator((user, key, session) ->
-                authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator(
+                (user, key, session) -> authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionEvent(Session session, Event event) {
@@ -177,12 +180,14 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
             commands.add(command);
             return switch (command) {
                 case "sh -s" -> new ProcessCommand("sh", "-s");
-                case "sudo -n sh -s" -> sudoAllowed
-                        ? new ProcessCommand("sh", "-s")
-                        : new ProcessCommand("sh", "-c", "echo 'sudo: a password is required' >&2; exit 1");
-                default -> execAllowed
-                        ? new ProcessCommand("sh", "-c", command)
-                        : new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
+                case "sudo -n sh -s" ->
+                    sudoAllowed
+                            ? new ProcessCommand("sh", "-s")
+                            : new ProcessCommand("sh", "-c", "echo 'sudo: a password is required' >&2; exit 1");
+                default ->
+                    execAllowed
+                            ? new ProcessCommand("sh", "-c", command)
+                            : new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
             };
         });
         server.addSessionListener(new SessionListener() {
@@ -195,7 +200,8 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
             @Override
             public void channelOpenSuccess(Channel channel) {
                 channels.incrementAndGet();
-                channelTypes.add(channel instanceof org.apache.sshd.server.channel.ChannelSession ? "session" : "direct-tcpip");
+                channelTypes.add(
+                        channel instanceof org.apache.sshd.server.channel.ChannelSession ? "session" : "direct-tcpip");
             }
         });
         server.start();
@@ -219,7 +225,10 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     static String sshKeygen(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("ssh-keygen"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ssh-keygen " + String.join(" ", args) + " failed: " + out);

@@ -16,9 +16,9 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
 
 /**
- * An in-process MINA sshd on loopback for tests that need several servers at once (grading a
- * class): password or public-key login, a generated host key, every command run as a local
- * {@code sh -s} ({@link ProcessCommand}). Records the commands it is asked to run.
+ * An in-process MINA sshd on loopback for tests that need several servers at once (grading a class): password or
+ * public-key login, a generated host key, every command run as a local {@code sh -s} ({@link ProcessCommand}). Records
+ * the commands it is asked to run.
  */
 public final class TestSshd implements AutoCloseable {
 
@@ -35,7 +35,8 @@ public final class TestSshd implements AutoCloseable {
         server.setPort(0);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator((user, pw, session) -> password != null && pw.equals(password));
-        server.setPublickeyAuthenticator((user, key, session) -> keys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        server.setPublickeyAuthenticator(
+                (user, key, session) -> keys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setCommandFactory((channel, command) -> {
             commands.add(command);
             return new ProcessCommand("sh", "-s");
@@ -48,7 +49,8 @@ public final class TestSshd implements AutoCloseable {
     }
 
     public static TestSshd withKey(Path publicKeyFile) throws IOException, GeneralSecurityException {
-        AuthorizedKeyEntry e = AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
+        AuthorizedKeyEntry e =
+                AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
         return new TestSshd(null, List.of(e.resolvePublicKey(null, PublicKeyEntryResolver.FAILING)));
     }
 

@@ -6,12 +6,12 @@ import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Lang;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.lab.SecretPrompter;
-import dev.labtutor.i18n.Lang;
-import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.LabKey;
 import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.session.Checker;
@@ -31,8 +31,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * A world for the views' tests: a real progress store in a temporary directory, and a lab whose
- * checks report phases, can ask for a password, and wait until the test lets them answer.
+ * A world for the views' tests: a real progress store in a temporary directory, and a lab whose checks report phases,
+ * can ask for a password, and wait until the test lets them answer.
  */
 final class FakeWorld implements World {
 
@@ -48,6 +48,7 @@ final class FakeWorld implements World {
     volatile List<String> failing = List.of();
     /** How many checks see {@link #failing}; later ones pass. */
     volatile int failingRounds = Integer.MAX_VALUE;
+
     final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What {@link #labOrigin} says of every lab ("sandbox nt (started by root)"). */
     volatile Optional<Text> origin = Optional.empty();
@@ -62,7 +63,10 @@ final class FakeWorld implements World {
     public Start start(Optional<LabFile> lab, Lang lang) {
         LabKey key = lab.map(l -> new LabKey(l.source().toString(), Map.of())).orElse(LabKey.NONE);
         ProgressStore.Loaded l = store.load(course.id(), key);
-        return new Start(SessionState.start(course, lab.map(x -> withKey(x, key)), lang, l.progress(), Instant.now()), l.existed(), l.warning());
+        return new Start(
+                SessionState.start(course, lab.map(x -> withKey(x, key)), lang, l.progress(), Instant.now()),
+                l.existed(),
+                l.warning());
     }
 
     private static LabFile withKey(LabFile lab, LabKey key) {
@@ -70,7 +74,8 @@ final class FakeWorld implements World {
     }
 
     /** When the check definitions are read: until then a check's title is its id, as in the real world. */
-    volatile java.util.concurrent.CompletableFuture<?> titles = java.util.concurrent.CompletableFuture.completedFuture(null);
+    volatile java.util.concurrent.CompletableFuture<?> titles =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
 
     @Override
     public java.util.concurrent.CompletionStage<?> ready() {
@@ -94,7 +99,9 @@ final class FakeWorld implements World {
                 listener.phase("lb01", Prober.Phase.CONNECTING);
                 listener.phase("lb02", Prober.Phase.LOGGING_IN);
                 if (askPassword) {
-                    typedPassword = prompter.password(lab.hosts().get("lb01"), "ignored").map(String::new).orElse("");
+                    typedPassword = prompter.password(lab.hosts().get("lb01"), "ignored")
+                            .map(String::new)
+                            .orElse("");
                 }
                 checking.countDown();
                 if (blocking) {
@@ -115,7 +122,7 @@ final class FakeWorld implements World {
                 return Map.of("lb01", "eth1", "lb02", "eth1");
             }
         };
-        return Link.of(checker, () -> { });
+        return Link.of(checker, () -> {});
     }
 
     @Override
@@ -161,7 +168,11 @@ final class FakeWorld implements World {
         StringBuilder y = new StringBuilder(vars.isEmpty() ? "" : "vars:\n");
         vars.forEach((n, v) -> y.append("  ").append(n).append(": ").append(v).append('\n'));
         y.append("hosts:\n");
-        hosts.forEach((r, h) -> y.append("  ").append(r).append(": { address: ").append(h.address()).append(" }\n"));
+        hosts.forEach((r, h) -> y.append("  ")
+                .append(r)
+                .append(": { address: ")
+                .append(h.address())
+                .append(" }\n"));
         try {
             Files.createDirectories(labTarget().getParent());
             Files.writeString(labTarget(), y);

@@ -11,24 +11,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * ADDRESSES: {@code ip -j -4 addr show} JSON, or the text fallback the probe prints for old
- * iproute2 ({@code labtutor:ip-text}, {@code ip -4 -o addr show}, {@code labtutor:ip-link},
- * {@code ip -o link show}). An interface is up when its link flags contain {@code UP}
- * (administratively up, whether or not a cable is in).
+ * ADDRESSES: {@code ip -j -4 addr show} JSON, or the text fallback the probe prints for old iproute2
+ * ({@code labtutor:ip-text}, {@code ip -4 -o addr show}, {@code labtutor:ip-link}, {@code ip -o link show}). An
+ * interface is up when its link flags contain {@code UP} (administratively up, whether or not a cable is in).
  */
 final class AddressParser {
 
     /**
-     * One {@code ip -4 -o addr show} line: {@code inet A/N}, or the point-to-point form
-     * {@code inet A peer P/N} (tunnels, some cloud and CentOS 7 set-ups), whose local address is
-     * a host of its own (/32).
+     * One {@code ip -4 -o addr show} line: {@code inet A/N}, or the point-to-point form {@code inet A peer P/N}
+     * (tunnels, some cloud and CentOS 7 set-ups), whose local address is a host of its own (/32).
      */
     private static final Pattern TEXT_ADDR = Pattern.compile(
             "^\\d+:\\s+(\\S+)\\s+inet\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)(?:/(\\d+))?(?:\\s+peer\\s+[0-9.]+(?:/\\d+)?)?\\s+(.*?)\\s*(\\\\.*)?$");
+
     private static final Pattern LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)(@\\S+)?:\\s+<([^>]*)>.*");
 
-    private AddressParser() {
-    }
+    private AddressParser() {}
 
     static Addresses parse(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -39,8 +37,8 @@ final class AddressParser {
         if (Lines.hasLine(text, "labtutor:ip-text")) {
             return text(text);
         }
-        throw new Unparseable("ip printed neither JSON nor the text fallback: "
-                              + Lines.firstNonBlank(out.stderr() + "\n" + text));
+        throw new Unparseable(
+                "ip printed neither JSON nor the text fallback: " + Lines.firstNonBlank(out.stderr() + "\n" + text));
     }
 
     static Addresses json(String text) throws Unparseable {
@@ -62,8 +60,10 @@ final class AddressParser {
             List<Addresses.Inet> inets = new ArrayList<>();
             if (link.get("addr_info") instanceof List<?> infos) {
                 for (Object i : infos) {
-                    if (i instanceof Map<?, ?> info && "inet".equals(info.get("family"))
-                        && info.get("local") instanceof String local && info.get("prefixlen") instanceof Number len) {
+                    if (i instanceof Map<?, ?> info
+                            && "inet".equals(info.get("family"))
+                            && info.get("local") instanceof String local
+                            && info.get("prefixlen") instanceof Number len) {
                         String label = info.get("label") instanceof String l ? l : name;
                         inets.add(new Addresses.Inet(local, len.intValue(), label));
                     }
@@ -106,7 +106,8 @@ final class AddressParser {
                     .add(new Addresses.Inet(m.group(2), m.group(3) == null ? 32 : Integer.parseInt(m.group(3)), label));
         }
         List<Addresses.Iface> ifaces = new ArrayList<>();
-        byIface.forEach((name, inets) -> ifaces.add(new Addresses.Iface(name, upByIface.getOrDefault(name, false), inets)));
+        byIface.forEach(
+                (name, inets) -> ifaces.add(new Addresses.Iface(name, upByIface.getOrDefault(name, false), inets)));
         return new Addresses(ifaces);
     }
 }

@@ -13,8 +13,7 @@ public record Addresses(List<Iface> interfaces) implements Fact {
     }
 
     /** {@code label} is the address label ({@code eth0:0}) or the interface name. */
-    public record Inet(String address, int prefix, String label) {
-    }
+    public record Inet(String address, int prefix, String label) {}
 
     public Addresses {
         interfaces = List.copyOf(interfaces);

@@ -1,5 +1,4 @@
 package dev.labtutor.check.fact;
 
 /** Output of a course-defined command. */
-public record CommandOutput(int exitCode, String stdout, String stderr) implements Fact {
-}
+public record CommandOutput(int exitCode, String stdout, String stderr) implements Fact {}

@@ -7,18 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * KEEPALIVED_CONFIG: {@code labtutor:cfg-file PATH} lines each followed by that file's text and
- * one extra newline the probe adds, {@code labtutor:cfg-unmatched PATTERN} lines, or a single
- * {@code labtutor:cfg-missing} / {@code labtutor:cfg-unreadable}. The main file is the first
- * one printed.
+ * KEEPALIVED_CONFIG: {@code labtutor:cfg-file PATH} lines each followed by that file's text and one extra newline the
+ * probe adds, {@code labtutor:cfg-unmatched PATTERN} lines, or a single {@code labtutor:cfg-missing} /
+ * {@code labtutor:cfg-unreadable}. The main file is the first one printed.
  */
 final class ConfigFilesParser {
 
     private static final String FILE = "labtutor:cfg-file ";
     private static final String UNMATCHED = "labtutor:cfg-unmatched ";
 
-    private ConfigFilesParser() {
-    }
+    private ConfigFilesParser() {}
 
     static ConfigFiles parse(String mainPath, ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -29,8 +27,8 @@ final class ConfigFilesParser {
             return new ConfigFiles(mainPath, true, Map.of(), List.of());
         }
         if (!text.startsWith(FILE)) {
-            throw new Unparseable("keepalived config probe printed no file: "
-                                  + Lines.firstNonBlank(out.stderr() + "\n" + text));
+            throw new Unparseable(
+                    "keepalived config probe printed no file: " + Lines.firstNonBlank(out.stderr() + "\n" + text));
         }
         Map<String, String> files = new LinkedHashMap<>();
         List<String> unmatched = new ArrayList<>();

@@ -5,14 +5,13 @@ import dev.labtutor.check.probe.ProbeOutput;
 import dev.labtutor.check.probe.ProbeScript;
 
 /**
- * Turns one probe's raw output into its typed {@link Fact}. Never throws: a probe that timed
- * out, was cut off, or printed something its parser cannot read becomes {@link ProbeBroken}
- * with a one-line reason, which the evaluator judges as ERROR rather than FAIL.
+ * Turns one probe's raw output into its typed {@link Fact}. Never throws: a probe that timed out, was cut off, or
+ * printed something its parser cannot read becomes {@link ProbeBroken} with a one-line reason, which the evaluator
+ * judges as ERROR rather than FAIL.
  */
 public final class FactParsers {
 
-    private FactParsers() {
-    }
+    private FactParsers() {}
 
     public static Fact parse(Probe probe, ProbeOutput out) {
         if (out == null) {

@@ -11,8 +11,7 @@ final class FileParser {
 
     private static final String OK = "labtutor:file ok ";
 
-    private FileParser() {
-    }
+    private FileParser() {}
 
     static FileContent parse(String path, ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -23,7 +22,8 @@ final class FileParser {
             return new FileContent(path, true, false, "", false);
         }
         if (!text.startsWith(OK)) {
-            throw new Unparseable("file probe printed no status line: " + Lines.firstNonBlank(out.stderr() + "\n" + text));
+            throw new Unparseable(
+                    "file probe printed no status line: " + Lines.firstNonBlank(out.stderr() + "\n" + text));
         }
         int nl = text.indexOf('\n');
         if (nl < 0) {
@@ -35,7 +35,7 @@ final class FileParser {
         } catch (NumberFormatException e) {
             throw new Unparseable("file probe printed a bad size: " + text.substring(0, nl));
         }
-        return new FileContent(path, true, true, text.substring(nl + 1),
-                size > ProbeCommands.FILE_CAP || out.truncated());
+        return new FileContent(
+                path, true, true, text.substring(nl + 1), size > ProbeCommands.FILE_CAP || out.truncated());
     }
 }

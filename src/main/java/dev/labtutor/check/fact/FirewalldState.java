@@ -1,5 +1,4 @@
 package dev.labtutor.check.fact;
 
 /** Whether firewalld is installed and running. */
-public record FirewalldState(boolean installed, boolean running) implements Fact {
-}
+public record FirewalldState(boolean installed, boolean running) implements Fact {}

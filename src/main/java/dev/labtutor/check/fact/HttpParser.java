@@ -8,18 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP: per request, the body, then {@code \nlabtutor:http CODE} from curl's {@code -w} and
- * {@code labtutor:http-rc RC} from the probe. Status 000 (no response) becomes 0 with an error
- * text from curl's exit code. A body that itself prints those two lines can only confuse the
- * result for the learner's own web server.
+ * HTTP: per request, the body, then {@code \nlabtutor:http CODE} from curl's {@code -w} and {@code labtutor:http-rc RC}
+ * from the probe. Status 000 (no response) becomes 0 with an error text from curl's exit code. A body that itself
+ * prints those two lines can only confuse the result for the learner's own web server.
  */
 final class HttpParser {
 
     private static final Pattern BLOCK = Pattern.compile("(?s)(.*?)\n" + Pattern.quote(ProbeCommands.HTTP_MARKER)
             + " (\\d{3})\n" + Pattern.quote(ProbeCommands.HTTP_RC_MARKER) + " (\\d+)\n");
 
-    private HttpParser() {
-    }
+    private HttpParser() {}
 
     static HttpResults parse(String url, ProbeOutput out) throws Unparseable {
         List<HttpResults.Response> responses = new ArrayList<>();

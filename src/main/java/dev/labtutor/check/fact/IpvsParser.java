@@ -7,22 +7,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IPVS: the table printed by {@code ipvsadm -Ln}. A virtual service line is
- * {@code TCP|UDP|SCTP ADDR:PORT SCHED [persistent N] [...]} or {@code FWM MARK SCHED ...}; each
- * {@code -> ADDR:PORT FORWARD WEIGHT ACTIVE INACTIVE} line below it is a real server. A kernel
- * without ip_vs ("Can't initialize ipvs: Protocol not available", whatever modprobe said before
- * it) or a missing ipvsadm makes the table unavailable, saying which.
+ * IPVS: the table printed by {@code ipvsadm -Ln}. A virtual service line is {@code TCP|UDP|SCTP ADDR:PORT SCHED
+ * [persistent N] [...]} or {@code FWM MARK SCHED ...}; each {@code -> ADDR:PORT FORWARD WEIGHT ACTIVE INACTIVE} line
+ * below it is a real server. A kernel without ip_vs ("Can't initialize ipvs: Protocol not available", whatever modprobe
+ * said before it) or a missing ipvsadm makes the table unavailable, saying which.
  */
 final class IpvsParser {
 
-    private static final Pattern SERVICE = Pattern.compile(
-            "^(TCP|UDP|SCTP)\\s+(\\[[0-9A-Fa-f:.]+\\]|[^\\s:]+):(\\d+)\\s+(\\S+)(.*)$");
+    private static final Pattern SERVICE =
+            Pattern.compile("^(TCP|UDP|SCTP)\\s+(\\[[0-9A-Fa-f:.]+\\]|[^\\s:]+):(\\d+)\\s+(\\S+)(.*)$");
     private static final Pattern FWM = Pattern.compile("^FWM\\s+(\\d+)\\s+(\\S+)(.*)$");
     private static final Pattern REAL = Pattern.compile(
             "^\\s*->\\s+(\\[[0-9A-Fa-f:.]+\\]|[^\\s:]+):(\\d+)\\s+([A-Za-z]+)\\s+(-?\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
 
-    private IpvsParser() {
-    }
+    private IpvsParser() {}
 
     static IpvsTable parse(ProbeOutput out) throws Unparseable {
         if (Lines.hasLine(out.stdout(), "labtutor:ipvsadm-missing")) {
@@ -31,8 +29,11 @@ final class IpvsParser {
         String err = out.stderr();
         if (err.contains("Can't initialize ipvs") || err.contains("Protocol not available")) {
             // ipvsadm runs modprobe ip_vs first, whose "Module ip_vs not found" may come before its own words.
-            String said = Lines.of(err).stream().filter(l -> l.contains("Can't initialize ipvs")).findFirst()
-                    .orElse(Lines.firstNonBlank(err)).strip();
+            String said = Lines.of(err).stream()
+                    .filter(l -> l.contains("Can't initialize ipvs"))
+                    .findFirst()
+                    .orElse(Lines.firstNonBlank(err))
+                    .strip();
             return new IpvsTable(IpvsTable.State.NO_KERNEL_IPVS, said, List.of());
         }
         if (out.exitCode() != 0) {
@@ -54,8 +55,10 @@ final class IpvsParser {
         boolean persistent = false;
         List<IpvsTable.RealServer> reals = new ArrayList<>();
         for (String line : lines) {
-            if (line.isBlank() || line.startsWith("IP Virtual Server") || line.startsWith("Prot ")
-                || line.trim().startsWith("-> RemoteAddress")) {
+            if (line.isBlank()
+                    || line.startsWith("IP Virtual Server")
+                    || line.startsWith("Prot ")
+                    || line.trim().startsWith("-> RemoteAddress")) {
                 continue;
             }
             Matcher s = SERVICE.matcher(line);
@@ -101,8 +104,13 @@ final class IpvsParser {
             throw new Unparseable("unexpected ipvsadm real server line: " + line.trim());
         }
         try {
-            return new IpvsTable.RealServer(unbracket(m.group(1)), Integer.parseInt(m.group(2)), m.group(3),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+            return new IpvsTable.RealServer(
+                    unbracket(m.group(1)),
+                    Integer.parseInt(m.group(2)),
+                    m.group(3),
+                    Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)));
         } catch (NumberFormatException e) {
             throw new Unparseable("number out of range in ipvsadm line: " + line.trim());
         }

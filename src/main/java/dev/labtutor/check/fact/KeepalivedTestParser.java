@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * KEEPALIVED_TEST: the messages of {@code keepalived -t}, which it writes to stderr once per
- * process that parses the file (parent, vrrp, checker, bfd). Exact repeats are dropped, first
- * occurrence order kept. Note keepalived 2.2.7 exits 0 even when the main file is missing; the
- * message says so.
+ * KEEPALIVED_TEST: the messages of {@code keepalived -t}, which it writes to stderr once per process that parses the
+ * file (parent, vrrp, checker, bfd). Exact repeats are dropped, first occurrence order kept. Note keepalived 2.2.7
+ * exits 0 even when the main file is missing; the message says so.
  */
 final class KeepalivedTestParser {
 
-    private KeepalivedTestParser() {
-    }
+    private KeepalivedTestParser() {}
 
     static KeepalivedTest parse(ProbeOutput out) {
         if (Lines.hasLine(out.stdout(), "labtutor:keepalived-missing")) {

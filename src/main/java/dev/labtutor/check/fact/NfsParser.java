@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * EXPORTS and SHOWMOUNT. {@code exportfs -v} prints {@code PATH <tab>CLIENT(OPTIONS)} per client,
- * or, when the path is long, the path alone and the client on the next, indented line;
- * /etc/exports lines are {@code PATH CLIENT[(OPTIONS)] ...} with {@code #} comments and
- * backslash continuations; {@code showmount -e} prints "Export list for SERVER:" and then
- * {@code PATH CLIENT,CLIENT}.
+ * EXPORTS and SHOWMOUNT. {@code exportfs -v} prints {@code PATH <tab>CLIENT(OPTIONS)} per client, or, when the path is
+ * long, the path alone and the client on the next, indented line; /etc/exports lines are {@code PATH CLIENT[(OPTIONS)]
+ * ...} with {@code #} comments and backslash continuations; {@code showmount -e} prints "Export list for SERVER:" and
+ * then {@code PATH CLIENT,CLIENT}.
  */
 final class NfsParser {
 
-    private NfsParser() {
-    }
+    private NfsParser() {}
 
     static NfsExports exports(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -23,7 +21,8 @@ final class NfsParser {
         if (!installed && !Lines.hasLine(text, "labtutor:exportfs-missing")) {
             throw new Unparseable("exports probe printed no exportfs tag: " + Lines.firstNonBlank(out.stderr()));
         }
-        boolean nfsd = Lines.tagValue(text, "labtutor:nfsd").map(v -> v.trim().equals("yes"))
+        boolean nfsd = Lines.tagValue(text, "labtutor:nfsd")
+                .map(v -> v.trim().equals("yes"))
                 .orElseThrow(() -> new Unparseable("exports probe printed no nfsd line"));
         List<String> lines = Lines.of(text);
         List<NfsExports.Export> active = new ArrayList<>();
@@ -35,10 +34,13 @@ final class NfsParser {
             while (b < lines.size() && !lines.get(b).startsWith("labtutor:exportfs-rc")) {
                 b++;
             }
-            String rc = b < lines.size() ? lines.get(b).substring("labtutor:exportfs-rc".length()).trim() : "";
+            String rc = b < lines.size()
+                    ? lines.get(b).substring("labtutor:exportfs-rc".length()).trim()
+                    : "";
             List<String> body = lines.subList(a + 1, b);
             if (!rc.equals("0")) {
-                error = Optional.of(body.stream().filter(l -> !l.isBlank()).findFirst().orElse("exportfs -v exited " + rc));
+                error = Optional.of(
+                        body.stream().filter(l -> !l.isBlank()).findFirst().orElse("exportfs -v exited " + rc));
             } else {
                 active.addAll(exportfsV(body));
             }
@@ -102,7 +104,8 @@ final class NfsParser {
         if (p < 0) {
             return new NfsExports.Client(s, "");
         }
-        return new NfsExports.Client(s.substring(0, p), s.substring(p + 1, s.endsWith(")") ? s.length() - 1 : s.length()));
+        return new NfsExports.Client(
+                s.substring(0, p), s.substring(p + 1, s.endsWith(")") ? s.length() - 1 : s.length()));
     }
 
     static List<NfsExports.Export> exportsFile(String file, String content) {
@@ -161,10 +164,17 @@ final class NfsParser {
         }
         String rc = Lines.tagValue(text, "labtutor:showmount-rc")
                 .orElseThrow(() -> new Unparseable("showmount probe printed no exit status"));
-        List<String> body = Lines.of(text).stream().filter(l -> !l.startsWith("labtutor:")).toList();
+        List<String> body =
+                Lines.of(text).stream().filter(l -> !l.startsWith("labtutor:")).toList();
         if (!rc.trim().equals("0")) {
-            return new ExportList(server, true, Optional.of(body.stream().filter(l -> !l.isBlank()).findFirst()
-                    .orElse("showmount exited " + rc.trim())), List.of());
+            return new ExportList(
+                    server,
+                    true,
+                    Optional.of(body.stream()
+                            .filter(l -> !l.isBlank())
+                            .findFirst()
+                            .orElse("showmount exited " + rc.trim())),
+                    List.of());
         }
         List<NfsExports.Export> exports = new ArrayList<>();
         for (String l : body) {

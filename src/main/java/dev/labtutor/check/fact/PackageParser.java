@@ -4,20 +4,20 @@ import dev.labtutor.check.probe.ProbeOutput;
 import java.util.List;
 
 /**
- * PACKAGE: {@code rpm -q} (prints name-version-release.arch, or "package X is not installed"
- * with exit 1), {@code dpkg-query -W -f='${Status} ${Version}\n'} (installed only when the
- * status' third word is {@code installed}; unknown packages exit 1), or {@code command -v}.
+ * PACKAGE: {@code rpm -q} (prints name-version-release.arch, or "package X is not installed" with exit 1),
+ * {@code dpkg-query -W -f='${Status} ${Version}\n'} (installed only when the status' third word is {@code installed};
+ * unknown packages exit 1), or {@code command -v}.
  */
 final class PackageParser {
 
-    private PackageParser() {
-    }
+    private PackageParser() {}
 
     static PackageState parse(String name, ProbeOutput out) throws Unparseable {
         String via = Lines.tagValue(out.stdout(), "labtutor:via")
                 .orElseThrow(() -> new Unparseable("package probe printed no tool tag"));
         List<String> lines = Lines.of(out.stdout()).stream()
-                .filter(l -> !l.startsWith("labtutor:") && !l.isBlank()).toList();
+                .filter(l -> !l.startsWith("labtutor:") && !l.isBlank())
+                .toList();
         String first = lines.isEmpty() ? "" : lines.get(0).trim();
         return switch (via) {
             case "rpm" -> rpm(name, out, first);
@@ -32,8 +32,8 @@ final class PackageParser {
             if (first.contains("is not installed") || out.stderr().contains("is not installed")) {
                 return new PackageState(name, false, "", "rpm");
             }
-            throw new Unparseable("rpm -q failed (exit " + out.exitCode() + "): "
-                                  + Lines.firstNonBlank(out.stderr() + "\n" + first));
+            throw new Unparseable(
+                    "rpm -q failed (exit " + out.exitCode() + "): " + Lines.firstNonBlank(out.stderr() + "\n" + first));
         }
         String version = first.startsWith(name + "-") ? first.substring(name.length() + 1) : first;
         return new PackageState(name, true, version, "rpm");
@@ -44,8 +44,8 @@ final class PackageParser {
             if (out.stderr().contains("no packages found")) {
                 return new PackageState(name, false, "", "dpkg");
             }
-            throw new Unparseable("dpkg-query failed (exit " + out.exitCode() + "): "
-                                  + Lines.firstNonBlank(out.stderr()));
+            throw new Unparseable(
+                    "dpkg-query failed (exit " + out.exitCode() + "): " + Lines.firstNonBlank(out.stderr()));
         }
         String[] words = first.split("\\s+", 4);
         if (words.length < 3) {

@@ -5,13 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sysctl settings a reboot would apply, as systemd-sysctl and {@code sysctl --system} read
- * them: the last assignment of each key (dotted form) wins, with the file and line it came from.
+ * The sysctl settings a reboot would apply, as systemd-sysctl and {@code sysctl --system} read them: the last
+ * assignment of each key (dotted form) wins, with the file and line it came from.
  */
 public record PersistedSysctls(Map<String, Setting> settings, List<String> files) implements Fact {
 
-    public record Setting(String value, String file, int line) {
-    }
+    public record Setting(String value, String file, int line) {}
 
     public PersistedSysctls {
         settings = Map.copyOf(settings);

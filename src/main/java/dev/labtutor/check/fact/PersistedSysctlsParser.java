@@ -9,16 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * SYSCTL_CONF: files after {@code labtutor:sysctl-file PATH} lines. Precedence as sysctl.d(5):
- * among *.conf files of the directories, the first directory listed wins for a file name; the
- * surviving files are applied in file-name order, and /etc/sysctl.conf last. Keys written with
- * slashes ({@code net/ipv4/conf/all/arp_ignore}) are the same keys as dotted ones; a leading
- * {@code -} (ignore failures) is dropped.
+ * SYSCTL_CONF: files after {@code labtutor:sysctl-file PATH} lines. Precedence as sysctl.d(5): among *.conf files of
+ * the directories, the first directory listed wins for a file name; the surviving files are applied in file-name order,
+ * and /etc/sysctl.conf last. Keys written with slashes ({@code net/ipv4/conf/all/arp_ignore}) are the same keys as
+ * dotted ones; a leading {@code -} (ignore failures) is dropped.
  */
 final class PersistedSysctlsParser {
 
-    private PersistedSysctlsParser() {
-    }
+    private PersistedSysctlsParser() {}
 
     static PersistedSysctls parse(ProbeOutput out) {
         Map<String, String> byPath = new LinkedHashMap<>();
@@ -65,13 +63,17 @@ final class PersistedSysctlsParser {
                 if (key.startsWith("-")) {
                     key = key.substring(1);
                 }
-                settings.put(normalize(key), new PersistedSysctls.Setting(l.substring(eq + 1).strip(), path, i + 1));
+                settings.put(
+                        normalize(key),
+                        new PersistedSysctls.Setting(l.substring(eq + 1).strip(), path, i + 1));
             }
         }
         return new PersistedSysctls(settings, order);
     }
 
-    /** sysctl.d(5): if the first separator is a slash, slashes separate and dots stay (eth0.100); else dots separate. */
+    /**
+     * sysctl.d(5): if the first separator is a slash, slashes separate and dots stay (eth0.100); else dots separate.
+     */
     static String normalize(String key) {
         int slash = key.indexOf('/');
         int dot = key.indexOf('.');

@@ -5,15 +5,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * SELINUX: {@code labtutor:getenforce MODE} (or {@code -missing}) and, when /etc/selinux/config
- * is readable, its {@code SELINUX=} line after {@code labtutor:config}. Without getenforce SELinux
- * counts as absent (mode Disabled); {@code configuredMode} is the config value in lower case,
- * or empty when there is none.
+ * SELINUX: {@code labtutor:getenforce MODE} (or {@code -missing}) and, when /etc/selinux/config is readable, its
+ * {@code SELINUX=} line after {@code labtutor:config}. Without getenforce SELinux counts as absent (mode Disabled);
+ * {@code configuredMode} is the config value in lower case, or empty when there is none.
  */
 final class SelinuxParser {
 
-    private SelinuxParser() {
-    }
+    private SelinuxParser() {}
 
     static SelinuxMode parse(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -22,7 +20,8 @@ final class SelinuxParser {
             return new SelinuxMode(false, "Disabled", configured);
         }
         String mode = Lines.tagValue(text, "labtutor:getenforce")
-                .orElseThrow(() -> new Unparseable("selinux probe printed no getenforce line")).trim();
+                .orElseThrow(() -> new Unparseable("selinux probe printed no getenforce line"))
+                .trim();
         if (!mode.equals("Enforcing") && !mode.equals("Permissive") && !mode.equals("Disabled")) {
             throw new Unparseable("getenforce printed '" + mode + "'");
         }

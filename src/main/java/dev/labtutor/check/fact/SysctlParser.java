@@ -5,14 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * SYSCTL: {@code key = value} lines from {@code sysctl PREFIX} (the same lines as
- * {@code sysctl -a | grep -E '^PREFIX( |\.)'}). Exit 1 with no output means no key matched the
- * prefix (the probe answers as grep did), which is an empty fact, not a broken probe.
+ * SYSCTL: {@code key = value} lines from {@code sysctl PREFIX} (the same lines as {@code sysctl -a | grep -E '^PREFIX(
+ * |\.)'}). Exit 1 with no output means no key matched the prefix (the probe answers as grep did), which is an empty
+ * fact, not a broken probe.
  */
 final class SysctlParser {
 
-    private SysctlParser() {
-    }
+    private SysctlParser() {}
 
     static Sysctls parse(ProbeOutput out) throws Unparseable {
         if (out.exitCode() > 1) {

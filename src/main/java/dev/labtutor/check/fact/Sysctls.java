@@ -15,8 +15,8 @@ public record Sysctls(Map<String, String> values) implements Fact {
     }
 
     /**
-     * The value the kernel acts on for {@code net.ipv4.conf.IFACE.NAME} settings that it combines
-     * as the maximum of {@code all} and the interface (arp_ignore, arp_announce).
+     * The value the kernel acts on for {@code net.ipv4.conf.IFACE.NAME} settings that it combines as the maximum of
+     * {@code all} and the interface (arp_ignore, arp_announce).
      */
     public Optional<Integer> effectiveMax(String name, String iface) {
         Optional<Integer> all = get("net.ipv4.conf.all." + name).map(Sysctls::parseIntOrNull);

@@ -8,19 +8,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * UNIT: {@code systemctl show -p ...} properties, or the fallback on hosts where systemd is not
- * running: pidof tells whether a process of that name runs, and {@code systemctl is-enabled}
- * (which reads unit files without systemd) tells whether it starts at boot and whether the unit
- * exists. What neither can tell stays {@code unknown}, with the reason in {@code why}.
+ * UNIT: {@code systemctl show -p ...} properties, or the fallback on hosts where systemd is not running: pidof tells
+ * whether a process of that name runs, and {@code systemctl is-enabled} (which reads unit files without systemd) tells
+ * whether it starts at boot and whether the unit exists. What neither can tell stays {@code unknown}, with the reason
+ * in {@code why}.
  */
 final class UnitParser {
 
     /** What {@code systemctl is-enabled} prints for a unit file it could read. */
-    private static final Set<String> FILE_STATES = Set.of("enabled", "enabled-runtime", "linked", "linked-runtime",
-            "alias", "masked", "masked-runtime", "static", "indirect", "disabled", "generated", "transient");
+    private static final Set<String> FILE_STATES = Set.of(
+            "enabled",
+            "enabled-runtime",
+            "linked",
+            "linked-runtime",
+            "alias",
+            "masked",
+            "masked-runtime",
+            "static",
+            "indirect",
+            "disabled",
+            "generated",
+            "transient");
 
-    private UnitParser() {
-    }
+    private UnitParser() {}
 
     static UnitState parse(String unit, ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -36,10 +46,15 @@ final class UnitParser {
         }
         if (!props.containsKey("LoadState") || !props.containsKey("ActiveState")) {
             throw new Unparseable("systemctl show printed no LoadState/ActiveState: "
-                                  + Lines.firstNonBlank(out.stderr() + "\n" + text));
+                    + Lines.firstNonBlank(out.stderr() + "\n" + text));
         }
-        return new UnitState(unit, props.get("LoadState"), props.get("ActiveState"),
-                props.getOrDefault("SubState", ""), props.getOrDefault("UnitFileState", ""), "systemd");
+        return new UnitState(
+                unit,
+                props.get("LoadState"),
+                props.get("ActiveState"),
+                props.getOrDefault("SubState", ""),
+                props.getOrDefault("UnitFileState", ""),
+                "systemd");
     }
 
     private static UnitState fallback(String unit, ProbeOutput out) throws Unparseable {
@@ -66,10 +81,12 @@ final class UnitParser {
                 load = "not-found";
                 why = "";
             } else {
-                why = Sentences.join(noSystemd, "systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first), "; ");
+                why = Sentences.join(
+                        noSystemd, "systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first), "; ");
             }
         }
-        return new UnitState(unit, load, running ? "active" : "inactive", running ? "running" : "dead", fileState, "pid", why);
+        return new UnitState(
+                unit, load, running ? "active" : "inactive", running ? "running" : "dead", fileState, "pid", why);
     }
 
     private static List<String> between(String text, String from, String to) {
@@ -82,6 +99,10 @@ final class UnitParser {
                 break;
             }
         }
-        return a < 0 ? List.of() : lines.subList(a + 1, b < 0 ? lines.size() : b).stream().filter(l -> !l.isBlank()).toList();
+        return a < 0
+                ? List.of()
+                : lines.subList(a + 1, b < 0 ? lines.size() : b).stream()
+                        .filter(l -> !l.isBlank())
+                        .toList();
     }
 }

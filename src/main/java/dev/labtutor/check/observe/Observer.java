@@ -14,13 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Samples several times a second, for up to a window, what a set of observation checks watch:
- * the addresses of their hosts (one short exec per host per round on its kept connection) and
- * their targets from this machine. The targets are asked every tick, also while a slow round of
- * the hosts is still in flight, so the gaps and lost requests are measured at the sampling rate
- * even when the hosts answer slowly. Stops early once every check's timeline is complete (and
- * the hosts' round in flight has come back). An interrupt (the learner cancelled) ends
- * observing with what was seen.
+ * Samples several times a second, for up to a window, what a set of observation checks watch: the addresses of their
+ * hosts (one short exec per host per round on its kept connection) and their targets from this machine. The targets are
+ * asked every tick, also while a slow round of the hosts is still in flight, so the gaps and lost requests are measured
+ * at the sampling rate even when the hosts answer slowly. Stops early once every check's timeline is complete (and the
+ * hosts' round in flight has come back). An interrupt (the learner cancelled) ends observing with what was seen.
  */
 public final class Observer {
 
@@ -63,11 +61,15 @@ public final class Observer {
     private final java.util.function.IntFunction<ExecutorService> pools;
 
     public Observer(Sampler sampler, Duration interval, Clock clock) {
-        this(sampler, interval, clock, threads -> Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "labtutor-observe");
-            t.setDaemon(true);
-            return t;
-        }));
+        this(
+                sampler,
+                interval,
+                clock,
+                threads -> Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "labtutor-observe");
+                    t.setDaemon(true);
+                    return t;
+                }));
     }
 
     /** @param pools makes the pool the samples are taken on, given its size (tests run them in the calling thread) */
@@ -79,8 +81,8 @@ public final class Observer {
     }
 
     /**
-     * Observes until every watch's timeline is complete or {@code window} has passed (at least
-     * one round is always taken).
+     * Observes until every watch's timeline is complete or {@code window} has passed (at least one round is always
+     * taken).
      *
      * @return each check's timeline, in the order of {@code watches}
      */
@@ -118,7 +120,9 @@ public final class Observer {
                     // targets keep being asked every tick while the hosts' round is in flight.
                     if (addrs.isDone() || targets.isEmpty()) {
                         Map<String, Set<String>> held = addrs.get();
-                        insert(samples, new Sample(((addrStart + clock.nanos()) / 2 - start) / 1_000_000, held, Map.of()));
+                        insert(
+                                samples,
+                                new Sample(((addrStart + clock.nanos()) / 2 - start) / 1_000_000, held, Map.of()));
                         addrs = null;
                         recorded = true;
                     }
@@ -131,7 +135,9 @@ public final class Observer {
                     for (Map.Entry<Target, Future<Answer>> e : asks.entrySet()) {
                         answers.put(e.getKey(), e.getValue().get());
                     }
-                    insert(samples, new Sample(((askStart + clock.nanos()) / 2 - start) / 1_000_000, Map.of(), answers));
+                    insert(
+                            samples,
+                            new Sample(((askStart + clock.nanos()) / 2 - start) / 1_000_000, Map.of(), answers));
                     recorded = true;
                 }
                 boolean allComplete = true;
@@ -149,7 +155,8 @@ public final class Observer {
                     allComplete &= t.complete();
                 }
                 boolean roundOpen = addrs != null;
-                if ((allComplete && !roundOpen) || clock.nanos() - start >= window.toNanos() && !roundOpen
+                if ((allComplete && !roundOpen)
+                        || clock.nanos() - start >= window.toNanos() && !roundOpen
                         || Thread.currentThread().isInterrupted()) {
                     break;
                 }

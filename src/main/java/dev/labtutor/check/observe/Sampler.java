@@ -3,7 +3,9 @@ package dev.labtutor.check.observe;
 import java.util.Map;
 import java.util.Set;
 
-/** Where an observation's samples come from: the hosts over their kept connections, and the targets from this machine. */
+/**
+ * Where an observation's samples come from: the hosts over their kept connections, and the targets from this machine.
+ */
 public interface Sampler {
 
     /** The IPv4 addresses each role holds now; a role that could not be asked is left out. */

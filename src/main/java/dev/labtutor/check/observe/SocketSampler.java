@@ -15,10 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A {@link Sampler} whose targets are asked with plain sockets from this machine: a TCP connect,
- * or an HTTP/1.0 GET on a new connection (one request, {@code Connection: close}), each with
- * short timeouts so that a lost request costs at most a second. Host addresses come from the
- * given function (the prober, over the kept SSH connections).
+ * A {@link Sampler} whose targets are asked with plain sockets from this machine: a TCP connect, or an HTTP/1.0 GET on
+ * a new connection (one request, {@code Connection: close}), each with short timeouts so that a lost request costs at
+ * most a second. Host addresses come from the given function (the prober, over the kept SSH connections).
  */
 public final class SocketSampler implements Sampler {
 
@@ -28,7 +27,8 @@ public final class SocketSampler implements Sampler {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    public SocketSampler(Function<Set<String>, Map<String, Set<String>>> addresses, Duration connectTimeout, Duration readTimeout) {
+    public SocketSampler(
+            Function<Set<String>, Map<String, Set<String>>> addresses, Duration connectTimeout, Duration readTimeout) {
         this.addresses = addresses;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -51,10 +51,12 @@ public final class SocketSampler implements Sampler {
                 s.connect(new InetSocketAddress(target.host(), target.port()), (int) connectTimeout.toMillis());
             } catch (ConnectException e) {
                 String m = String.valueOf(e.getMessage());
-                if (target.kind() == Target.Kind.TCP && m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+                if (target.kind() == Target.Kind.TCP
+                        && m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
                     return new Answer(true, 0, "", "connection refused", ms(t0));
                 }
-                return Answer.lost(m.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : m, ms(t0));
+                return Answer.lost(
+                        m.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : m, ms(t0));
             }
             if (target.kind() == Target.Kind.TCP) {
                 return new Answer(true, 0, "", "", ms(t0));
@@ -62,7 +64,8 @@ public final class SocketSampler implements Sampler {
             s.setSoTimeout((int) readTimeout.toMillis());
             OutputStream out = s.getOutputStream();
             out.write(("GET " + target.path() + " HTTP/1.0\r\nHost: " + target.host() + "\r\nUser-Agent: labtutor\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             byte[] buf = in.readNBytes(BODY_CAP);
@@ -80,7 +83,8 @@ public final class SocketSampler implements Sampler {
                 return Answer.lost("no HTTP response", ms(t0));
             }
             int body = text.indexOf("\r\n\r\n");
-            return new Answer(true, status, body < 0 ? "" : text.substring(body + 4).strip(), "", ms(t0));
+            return new Answer(
+                    true, status, body < 0 ? "" : text.substring(body + 4).strip(), "", ms(t0));
         } catch (SocketTimeoutException e) {
             return Answer.lost("timed out", ms(t0));
         } catch (NoRouteToHostException e) {

@@ -5,13 +5,16 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * What the tutor's machine asks while observing: an HTTP URL (GET, one new connection per
- * request, since LVS schedules per connection) or a TCP port (a connection accepted or refused
- * is an answer: something holds the address; silence is a lost request, as a lost ping).
+ * What the tutor's machine asks while observing: an HTTP URL (GET, one new connection per request, since LVS schedules
+ * per connection) or a TCP port (a connection accepted or refused is an answer: something holds the address; silence is
+ * a lost request, as a lost ping).
  */
 public record Target(Kind kind, String host, int port, String path) {
 
-    public enum Kind { HTTP, TCP }
+    public enum Kind {
+        HTTP,
+        TCP
+    }
 
     public static Target tcp(String host, int port) {
         return new Target(Kind.TCP, host, port, "");
@@ -33,7 +36,8 @@ public record Target(Kind kind, String host, int port, String path) {
 
     /** {@code http://10.0.0.100/} or {@code tcp 10.0.0.100:22}. */
     public String describe() {
-        return kind == Kind.HTTP ? "http://" + host + (port == 80 ? "" : ":" + port) + path
+        return kind == Kind.HTTP
+                ? "http://" + host + (port == 80 ? "" : ":" + port) + path
                 : kind.name().toLowerCase(Locale.ROOT) + " " + host + ":" + port;
     }
 }

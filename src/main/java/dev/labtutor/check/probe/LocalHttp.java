@@ -23,14 +23,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Fetches a URL several times from the tutor's own machine (the learner's "client" view of the
- * VIP), giving the same {@link HttpResults} the HTTP probe gives from a lab host.
+ * Fetches a URL several times from the tutor's own machine (the learner's "client" view of the VIP), giving the same
+ * {@link HttpResults} the HTTP probe gives from a lab host.
  *
- * <p>Every request uses a fresh {@link HttpClient} and so a fresh TCP connection: LVS schedules
- * per connection, and a kept-alive connection would show one real server forever. HTTP/1.1
- * only. Redirects are followed (at most {@value #MAX_REDIRECTS}) only to the same scheme, host
- * and port; a redirect elsewhere is returned as the 3xx response with an error saying so.
- * Bodies are capped at {@value #BODY_CAP} bytes.
+ * <p>Every request uses a fresh {@link HttpClient} and so a fresh TCP connection: LVS schedules per connection, and a
+ * kept-alive connection would show one real server forever. HTTP/1.1 only. Redirects are followed (at most
+ * {@value #MAX_REDIRECTS}) only to the same scheme, host and port; a redirect elsewhere is returned as the 3xx response
+ * with an error saying so. Bodies are capped at {@value #BODY_CAP} bytes.
  */
 public final class LocalHttp {
 
@@ -51,8 +50,8 @@ public final class LocalHttp {
     }
 
     /**
-     * GETs {@code url} {@code count} times in sequence. Never throws for network trouble: a
-     * failed request is a response with status 0 and an error text.
+     * GETs {@code url} {@code count} times in sequence. Never throws for network trouble: a failed request is a
+     * response with status 0 and an error text.
      *
      * @throws IllegalArgumentException when the URL or count would be refused by the HTTP probe
      */
@@ -87,8 +86,11 @@ public final class LocalHttp {
                     .connectTimeout(connectTimeout)
                     .executor(executor)
                     .build();
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
-                    .header("User-Agent", "labtutor").build();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(requestTimeout)
+                    .GET()
+                    .header("User-Agent", "labtutor")
+                    .build();
             HttpResponse<InputStream> response;
             String body;
             try {
@@ -115,7 +117,8 @@ public final class LocalHttp {
             }
             Optional<URI> next = resolve(uri, location.get());
             if (next.isEmpty() || !sameOrigin(uri, next.get())) {
-                return new HttpResults.Response(status, body, "redirect to another host not followed: " + location.get());
+                return new HttpResults.Response(
+                        status, body, "redirect to another host not followed: " + location.get());
             }
             if (hop >= MAX_REDIRECTS) {
                 return new HttpResults.Response(status, body, "too many redirects");
@@ -133,8 +136,10 @@ public final class LocalHttp {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
-               && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        return Objects.equals(a.getScheme(), b.getScheme())
+                && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
     }
 
     private static int port(URI u) {
@@ -143,10 +148,12 @@ public final class LocalHttp {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

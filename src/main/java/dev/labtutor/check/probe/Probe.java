@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One observation to make on one host: a kind plus its arguments. Two equal probes on a
- * host in one round run once. Arguments are validated by {@link ProbeCommands} before any
- * shell text is built, so learner-controlled values never reach the remote shell unchecked.
+ * One observation to make on one host: a kind plus its arguments. Two equal probes on a host in one round run once.
+ * Arguments are validated by {@link ProbeCommands} before any shell text is built, so learner-controlled values never
+ * reach the remote shell unchecked.
  */
 public record Probe(Kind kind, List<String> args) {
 
@@ -36,14 +36,16 @@ public record Probe(Kind kind, List<String> args) {
         /** Recent log lines: args[0] = unit name (journalctl -u, falling back to /var/log/messages). Fact: LogLines. */
         LOG,
         /**
-         * The state and pool changes in args[0]'s whole log (keepalived: "Entering MASTER STATE",
-         * starts and stops, "Removing service"/"Adding service"), the last
-         * {@link ProbeCommands#EVENT_LINES}. Fact: LogLines.
+         * The state and pool changes in args[0]'s whole log (keepalived: "Entering MASTER STATE", starts and stops,
+         * "Removing service"/"Adding service"), the last {@link ProbeCommands#EVENT_LINES}. Fact: LogLines.
          */
         LOG_EVENTS,
         /** A course-defined command args[0] (escape hatch; course data only). Fact: CommandOutput. */
         COMMAND,
-        /** The persisted sysctl settings: /etc/sysctl.d, /run/sysctl.d, /usr/lib/sysctl.d ... and /etc/sysctl.conf. Fact: PersistedSysctls. */
+        /**
+         * The persisted sysctl settings: /etc/sysctl.d, /run/sysctl.d, /usr/lib/sysctl.d ... and /etc/sysctl.conf.
+         * Fact: PersistedSysctls.
+         */
         SYSCTL_CONF,
         /** {@code /proc/self/mounts}. Fact: Mounts. */
         MOUNTS,

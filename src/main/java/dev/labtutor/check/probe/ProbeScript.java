@@ -14,15 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One sh script that runs every probe for one host in one round, meant to be fed to
- * {@code sh -s} on stdin (wrapped in {@code sudo -n} by the caller when the login user is not
- * root). The script sets {@code LC_ALL=C}, works in a private temporary directory that a trap
- * removes, and starts ALL probes at once, each in its own subshell with stdin from /dev/null (so
- * no probe can swallow the rest of the script) and stdout/stderr to files. One watchdog gives
- * every probe the same deadline: when it passes, a probe still running is sent TERM with all
- * its descendants, and KILL two seconds later, exactly like {@code timeout -k 2 N}, and reported
- * with exit code 124 (137 when KILL was needed) and {@code timeout=1}. When the last probe has
- * ended, one section per probe is printed, in order, with a single {@code cat}:
+ * One sh script that runs every probe for one host in one round, meant to be fed to {@code sh -s} on stdin (wrapped in
+ * {@code sudo -n} by the caller when the login user is not root). The script sets {@code LC_ALL=C}, works in a private
+ * temporary directory that a trap removes, and starts ALL probes at once, each in its own subshell with stdin from
+ * /dev/null (so no probe can swallow the rest of the script) and stdout/stderr to files. One watchdog gives every probe
+ * the same deadline: when it passes, a probe still running is sent TERM with all its descendants, and KILL two seconds
+ * later, exactly like {@code timeout -k 2 N}, and reported with exit code 124 (137 when KILL was needed) and
+ * {@code timeout=1}. When the last probe has ended, one section per probe is printed, in order, with a single
+ * {@code cat}:
  *
  * <pre>
  * \n==LT NONCE BEGIN i
@@ -33,24 +32,21 @@ import java.util.regex.Pattern;
  * \n==LT NONCE END i rc=N timeout=0|1 trunc=0|1 errtrunc=0|1
  * </pre>
  *
- * The nonce is random per batch and never passed to a probe, so probe output cannot forge a
- * delimiter. Equal probes run once. A probe runs as {@code eval} of its fragment in a subshell
- * that first unsets the script's own variables, so it cannot see the temporary directory.
+ * The nonce is random per batch and never passed to a probe, so probe output cannot forge a delimiter. Equal probes run
+ * once. A probe runs as {@code eval} of its fragment in a subshell that first unsets the script's own variables, so it
+ * cannot see the temporary directory.
  *
- * <p>Why it looks like this: on a lab VM every process spawn costs milliseconds ({@code timeout
- * sh -c} alone costs several), and the round's wall time is what the learner waits for. The
- * probes run in parallel, so a round takes as long as its slowest probe rather than the sum;
- * apart from the probes' own commands the script spawns only {@code mkdir}, the watchdog's
- * {@code sleep}, one {@code wc} for all sizes, one {@code cat} for all output ({@code head} only
- * for a stream over its cap) and the final {@code rm}; on a resident shell, which keeps a private
- * directory for its batches ({@code $lt_keep}), not even the {@code mkdir} and the {@code rm}.
- * The sequential script it replaces spent seven processes per probe ({@code timeout},
- * {@code sh}, two {@code wc}, two {@code head}, {@code rm}).
+ * <p>Why it looks like this: on a lab VM every process spawn costs milliseconds ({@code timeout sh -c} alone costs
+ * several), and the round's wall time is what the learner waits for. The probes run in parallel, so a round takes as
+ * long as its slowest probe rather than the sum; apart from the probes' own commands the script spawns only
+ * {@code mkdir}, the watchdog's {@code sleep}, one {@code wc} for all sizes, one {@code cat} for all output
+ * ({@code head} only for a stream over its cap) and the final {@code rm}; on a resident shell, which keeps a private
+ * directory for its batches ({@code $lt_keep}), not even the {@code mkdir} and the {@code rm}. The sequential script it
+ * replaces spent seven processes per probe ({@code timeout}, {@code sh}, two {@code wc}, two {@code head}, {@code rm}).
  *
- * <p>A bash body that ran the file-reading probes as bash functions (no process at all) was
- * tried and measured: on the sandbox it was no faster, since a bash fork costs more than a dash
- * fork and the probes' own tools are most of a round (see {@code bench/recheck.sh}, its "alone"
- * line).
+ * <p>A bash body that ran the file-reading probes as bash functions (no process at all) was tried and measured: on the
+ * sandbox it was no faster, since a bash fork costs more than a dash fork and the probes' own tools are most of a round
+ * (see {@code bench/recheck.sh}, its "alone" line).
  */
 public final class ProbeScript {
 
@@ -74,8 +70,8 @@ public final class ProbeScript {
     }
 
     /**
-     * Builds the batch. Arguments are validated by {@link ProbeCommands#shell(Probe)}, so an
-     * invalid probe fails here with {@link IllegalArgumentException}, before anything runs.
+     * Builds the batch. Arguments are validated by {@link ProbeCommands#shell(Probe)}, so an invalid probe fails here
+     * with {@link IllegalArgumentException}, before anything runs.
      *
      * @param perProbeTimeout rounded up to whole seconds, at least one
      */
@@ -97,13 +93,15 @@ public final class ProbeScript {
         // On a resident shell, its own directory (see ResidentShell.SETUP: private, kept between
         // rounds), after checking that it still is a directory of ours and not a link: no mkdir
         // and no rm per round. Its files from the last round are overwritten or truncated below.
-        sb.append("if [ -n \"${lt_keep:-}\" ] && [ -d \"$lt_keep\" ] && [ ! -L \"$lt_keep\" ] && [ -O \"$lt_keep\" ]; then lt_d=$lt_keep\n");
+        sb.append(
+                "if [ -n \"${lt_keep:-}\" ] && [ -d \"$lt_keep\" ] && [ ! -L \"$lt_keep\" ] && [ -O \"$lt_keep\" ]; then lt_d=$lt_keep\n");
         sb.append("else\n");
         // mkdir is one spawn where $(mktemp -d) is two; the name is random (not the nonce) and
         // mkdir refuses an existing path or symlink, so nobody can plant it beforehand.
         sb.append("lt_d=\"${TMPDIR:-/tmp}/labtutor.").append(randomHex(8)).append("\"\n");
-        sb.append("mkdir -m 700 \"$lt_d\" 2>/dev/null || lt_d=$(mktemp -d 2>/dev/null || mktemp -d -t labtutor.XXXXXX) || "
-                  + "{ echo 'labtutor: cannot create a temporary directory' >&2; exit 1; }\n");
+        sb.append(
+                "mkdir -m 700 \"$lt_d\" 2>/dev/null || lt_d=$(mktemp -d 2>/dev/null || mktemp -d -t labtutor.XXXXXX) || "
+                        + "{ echo 'labtutor: cannot create a temporary directory' >&2; exit 1; }\n");
         sb.append("trap 'rm -rf \"$lt_d\"' EXIT\n");
         sb.append("fi\n");
         // A probe is late when its marker file is not empty (the watchdog writes them), so a kept
@@ -116,8 +114,15 @@ public final class ProbeScript {
         sb.append("trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM\n");
         for (int i = 0; i < n; i++) {
             String frag = Shell.quote(ProbeCommands.shell(unique.get(i)));
-            sb.append("(unset lt_d lt_keep; eval ").append(frag).append(") </dev/null >\"$lt_d/").append(i)
-                    .append(".out\" 2>\"$lt_d/").append(i).append(".err\" & lt_p").append(i).append("=$!\n");
+            sb.append("(unset lt_d lt_keep; eval ")
+                    .append(frag)
+                    .append(") </dev/null >\"$lt_d/")
+                    .append(i)
+                    .append(".out\" 2>\"$lt_d/")
+                    .append(i)
+                    .append(".err\" & lt_p")
+                    .append(i)
+                    .append("=$!\n");
         }
         StringBuilder pids = new StringBuilder();
         for (int i = 0; i < n; i++) {
@@ -126,12 +131,16 @@ public final class ProbeScript {
         // A pid is "running" unless /proc says it is a zombie: probes that ended but are not yet
         // reaped (the main shell waits in order) must not count as late.
         sb.append("lt_alive() { kill -0 \"$1\" 2>/dev/null || return 1; [ -r /proc/$1/stat ] || return 0; "
-                  + "read -r lt_x lt_y lt_s lt_z < /proc/$1/stat; [ \"$lt_s\" != Z ]; }\n");
+                + "read -r lt_x lt_y lt_s lt_z < /proc/$1/stat; [ \"$lt_s\" != Z ]; }\n");
         // Parents before children: a shell killed after its child could still run its next
         // command (print more output) between the two signals.
-        sb.append("lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
-        sb.append("lt_late() { for lt_q in").append(pids).append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
-                .append("if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
+        sb.append(
+                "lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
+        sb.append("lt_late() { for lt_q in")
+                .append(pids)
+                .append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
+                .append(
+                        "if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
         // The watchdog is stopped with USR1, not TERM: the script traps TERM, and a TERM that
         // reaches the forked watchdog before its own trap is set is lost there (dash), so it slept
         // its whole deadline and the batch with it. USR1 before the trap simply ends it.
@@ -156,14 +165,26 @@ public final class ProbeScript {
         sb.append("lt_section() {\n");
         sb.append("  lt_to=0; lt_ot=0; lt_et=0; lt_o=$1.out; lt_e=$1.err; lt_rc=$2\n");
         sb.append("  if [ -s $1.kill ]; then lt_to=1; lt_rc=137; elif [ -s $1.to ]; then lt_to=1; lt_rc=124; fi\n");
-        sb.append("  if [ \"$3\" -gt ").append(STDOUT_CAP).append(" ]; then lt_ot=1; head -c ").append(STDOUT_CAP)
+        sb.append("  if [ \"$3\" -gt ")
+                .append(STDOUT_CAP)
+                .append(" ]; then lt_ot=1; head -c ")
+                .append(STDOUT_CAP)
                 .append(" $1.out > $1.outc; lt_o=$1.outc; fi\n");
-        sb.append("  if [ \"$4\" -gt ").append(STDERR_CAP).append(" ]; then lt_et=1; head -c ").append(STDERR_CAP)
+        sb.append("  if [ \"$4\" -gt ")
+                .append(STDERR_CAP)
+                .append(" ]; then lt_et=1; head -c ")
+                .append(STDERR_CAP)
                 .append(" $1.err > $1.errc; lt_e=$1.errc; fi\n");
-        sb.append("  printf '\\n").append(mark).append(" BEGIN %s\\n").append(mark).append(" OUT\\n' \"$1\" > $1.b\n");
+        sb.append("  printf '\\n")
+                .append(mark)
+                .append(" BEGIN %s\\n")
+                .append(mark)
+                .append(" OUT\\n' \"$1\" > $1.b\n");
         sb.append("  printf '\\n").append(mark).append(" ERR\\n' > $1.m\n");
-        sb.append("  printf '\\n").append(mark)
-                .append(" END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$lt_rc\" \"$lt_to\" \"$lt_ot\" \"$lt_et\" > $1.z\n");
+        sb.append("  printf '\\n")
+                .append(mark)
+                .append(
+                        " END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$lt_rc\" \"$lt_to\" \"$lt_ot\" \"$lt_et\" > $1.z\n");
         sb.append("  lt_cat=\"$lt_cat $1.b $lt_o $1.m $lt_e $1.z\"\n");
         sb.append("}\n");
         for (int i = 0; i < n; i++) {
@@ -196,16 +217,16 @@ public final class ProbeScript {
     }
 
     /**
-     * Reads the sections back. Every probe of the batch has an entry: one whose section is
-     * missing or unterminated (the connection dropped, the host rebooted, the outer timeout hit)
-     * gets exit code -1 and {@link #CUT_MESSAGE} as stderr.
+     * Reads the sections back. Every probe of the batch has an entry: one whose section is missing or unterminated (the
+     * connection dropped, the host rebooted, the outer timeout hit) gets exit code -1 and {@link #CUT_MESSAGE} as
+     * stderr.
      */
     public Map<Probe, ProbeOutput> parse(String stdout) {
         String s = stdout == null ? "" : stdout;
         String mark = "\n==LT " + nonce;
         Map<Probe, ProbeOutput> result = new LinkedHashMap<>();
-        Pattern end = Pattern.compile(Pattern.quote(mark)
-                + " END (\\d+) rc=(-?\\d+) timeout=([01]) trunc=([01]) errtrunc=([01])\n");
+        Pattern end = Pattern.compile(
+                Pattern.quote(mark) + " END (\\d+) rc=(-?\\d+) timeout=([01]) trunc=([01]) errtrunc=([01])\n");
         for (int i = 0; i < probes.size(); i++) {
             result.put(probes.get(i), section(s, mark, end, i));
         }

@@ -26,9 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole path on this machine: ProbeCommands fragments inside a ProbeScript, run by the local
- * {@code sh -s} (inside a throwaway network namespace for addresses and sysctls), parsed back
- * and turned into facts.
+ * Whole path on this machine: ProbeCommands fragments inside a ProbeScript, run by the local {@code sh -s} (inside a
+ * throwaway network namespace for addresses and sysctls), parsed back and turned into facts.
  */
 class ProbeToFactTest {
 
@@ -53,7 +52,7 @@ class ProbeToFactTest {
         Files.writeString(tmp.resolve("abs.conf"), "no trailing newline");
         Path main = dir.resolve("keepalived.conf");
         String mainText = "global_defs {\n}\n  include conf.d/*.conf # two files\ninclude \"" + tmp.resolve("abs.conf")
-                          + "\"\ninclude missing/*.conf\n#include commented.conf\n";
+                + "\"\ninclude missing/*.conf\n#include commented.conf\n";
         Files.writeString(main, mainText);
         Probe cfg = Probe.of(Kind.KEEPALIVED_CONFIG, main.toString());
         Probe none = Probe.of(Kind.KEEPALIVED_CONFIG, tmp.resolve("absent.conf").toString());
@@ -62,13 +61,19 @@ class ProbeToFactTest {
 
         ConfigFiles files = (ConfigFiles) facts.get(cfg);
         assertTrue(files.mainExists());
-        assertEquals(List.of(main.toString(), dir.resolve("conf.d/a.conf").toString(),
-                dir.resolve("conf.d/b.conf").toString(), tmp.resolve("abs.conf").toString()),
+        assertEquals(
+                List.of(
+                        main.toString(),
+                        dir.resolve("conf.d/a.conf").toString(),
+                        dir.resolve("conf.d/b.conf").toString(),
+                        tmp.resolve("abs.conf").toString()),
                 List.copyOf(files.files().keySet()));
         assertEquals(mainText, files.files().get(main.toString()));
-        assertEquals("no trailing newline", files.files().get(tmp.resolve("abs.conf").toString()));
+        assertEquals(
+                "no trailing newline", files.files().get(tmp.resolve("abs.conf").toString()));
         assertEquals(List.of("missing/*.conf"), files.unmatchedIncludes(), "nested includes are not followed");
-        assertEquals(new ConfigFiles(tmp.resolve("absent.conf").toString(), false, Map.of(), List.of()), facts.get(none));
+        assertEquals(
+                new ConfigFiles(tmp.resolve("absent.conf").toString(), false, Map.of(), List.of()), facts.get(none));
     }
 
     @Test
@@ -104,9 +109,11 @@ class ProbeToFactTest {
 
             HttpResults r = (HttpResults) runLocally(List.of(http)).get(http);
 
-            assertEquals(List.of("RS2\n", "RS1\n", "RS2\n", "RS1\n"),
+            assertEquals(
+                    List.of("RS2\n", "RS1\n", "RS2\n", "RS1\n"),
                     r.responses().stream().map(HttpResults.Response::body).toList());
-            assertTrue(r.responses().stream().allMatch(x -> x.status() == 200 && x.error().isEmpty()));
+            assertTrue(r.responses().stream()
+                    .allMatch(x -> x.status() == 200 && x.error().isEmpty()));
         } finally {
             server.stop(0);
         }
@@ -144,7 +151,8 @@ class ProbeToFactTest {
             sh("ip -n " + ns + " addr add 10.89.0.100/32 dev ens33 label ens33:0");
             sh("ip -n " + ns + " addr add 10.89.0.22/24 dev ltfb");
             sh("ip -n " + ns + " link add ltfc.100 type veth peer name ltfd");
-            sh("ip netns exec " + ns + " sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.ens33.arp_announce=2");
+            sh("ip netns exec " + ns
+                    + " sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.ens33.arp_announce=2");
             Probe addrs = Probe.of(Kind.ADDRESSES);
             Probe conf = Probe.of(Kind.SYSCTL, "net.ipv4.conf");
             Probe fwd = Probe.of(Kind.SYSCTL, "net.ipv4.ip_forward");
@@ -153,7 +161,10 @@ class ProbeToFactTest {
 
             Addresses a = (Addresses) facts.get(addrs);
             assertEquals("ens33", a.holder("10.89.0.100").orElseThrow().name());
-            assertTrue(a.iface("ens33").orElseThrow().addresses().contains(new Addresses.Inet("10.89.0.100", 32, "ens33:0")));
+            assertTrue(a.iface("ens33")
+                    .orElseThrow()
+                    .addresses()
+                    .contains(new Addresses.Inet("10.89.0.100", 32, "ens33:0")));
             assertTrue(a.iface("ens33").orElseThrow().up());
             assertFalse(a.iface("ltfb").orElseThrow().up());
             Sysctls s = (Sysctls) facts.get(conf);
@@ -166,13 +177,22 @@ class ProbeToFactTest {
             // The probe asks sysctl for the prefix alone; it must print exactly the lines that
             // sysctl -a filtered by the anchored prefix printed (order, keys with '/', values),
             // and exit 1 with nothing when no key matches.
-            for (String prefix : List.of("net.ipv4.conf", "net.ipv4.conf.ltfc/100", "net.ipv4.conf.ens33.arp_announce",
-                    "net.ipv4.neigh", "net.ipv6.conf", "net.ipv4.ip_forward", "net.ipv4.no_such", "net.ipv4.ip_forwar")) {
+            for (String prefix : List.of(
+                    "net.ipv4.conf",
+                    "net.ipv4.conf.ltfc/100",
+                    "net.ipv4.conf.ens33.arp_announce",
+                    "net.ipv4.neigh",
+                    "net.ipv6.conf",
+                    "net.ipv4.ip_forward",
+                    "net.ipv4.no_such",
+                    "net.ipv4.ip_forwar")) {
                 Probe probe = Probe.of(Kind.SYSCTL, prefix);
                 ProbeScript script = ProbeScript.build(List.of(probe), Duration.ofSeconds(10));
-                ProbeOutput got = script.parse(LocalSh.run(script.text(), "ip", "netns", "exec", ns)).get(probe);
+                ProbeOutput got = script.parse(LocalSh.run(script.text(), "ip", "netns", "exec", ns))
+                        .get(probe);
                 String ere = "^" + prefix.replace(".", "\\.") + "( |\\.)";
-                String want = LocalSh.run("LC_ALL=C sysctl -a 2>/dev/null | grep -E '" + ere + "'; exit 0", "ip", "netns", "exec", ns);
+                String want = LocalSh.run(
+                        "LC_ALL=C sysctl -a 2>/dev/null | grep -E '" + ere + "'; exit 0", "ip", "netns", "exec", ns);
                 assertEquals(want, got.stdout(), prefix);
                 assertEquals(want.isEmpty() ? 1 : 0, got.exitCode(), prefix);
                 assertEquals("", got.stderr(), prefix);

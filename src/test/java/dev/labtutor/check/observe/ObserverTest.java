@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The observer and the timeline over a scripted failover built from real command output:
- * {@code ip -j -4 addr show} of a host with and without the VIP (captured in network namespaces)
- * and python's http.server answering an HTTP/1.0 GET, on a fake clock.
+ * The observer and the timeline over a scripted failover built from real command output: {@code ip -j -4 addr show} of
+ * a host with and without the VIP (captured in network namespaces) and python's http.server answering an HTTP/1.0 GET,
+ * on a fake clock.
  */
 class ObserverTest {
 
@@ -45,8 +45,14 @@ class ObserverTest {
     }
 
     private static Set<String> ip(String role, boolean vip) {
-        Addresses a = (Addresses) FactParsers.parse(Probe.of(Probe.Kind.ADDRESSES),
-                new ProbeOutput(fixture("ip/ip-j-4-addr-" + role + (vip ? "-with-vip" : "-without-vip") + ".json"), "", 0, false, false));
+        Addresses a = (Addresses) FactParsers.parse(
+                Probe.of(Probe.Kind.ADDRESSES),
+                new ProbeOutput(
+                        fixture("ip/ip-j-4-addr-" + role + (vip ? "-with-vip" : "-without-vip") + ".json"),
+                        "",
+                        0,
+                        false,
+                        false));
         Set<String> out = new HashSet<>();
         a.interfaces().forEach(i -> i.addresses().forEach(x -> out.add(x.address())));
         return out;
@@ -113,40 +119,41 @@ class ObserverTest {
 
     /** Samples in the calling thread, so the scripted rounds and the fake clock stay in step. */
     private static Observer observer(Sampler s, AtomicLong now) {
-        return new Observer(s, Duration.ofMillis(250), clock(now), n -> new java.util.concurrent.AbstractExecutorService() {
-            private boolean down;
+        return new Observer(
+                s, Duration.ofMillis(250), clock(now), n -> new java.util.concurrent.AbstractExecutorService() {
+                    private boolean down;
 
-            @Override
-            public void execute(Runnable command) {
-                command.run();
-            }
+                    @Override
+                    public void execute(Runnable command) {
+                        command.run();
+                    }
 
-            @Override
-            public void shutdown() {
-                down = true;
-            }
+                    @Override
+                    public void shutdown() {
+                        down = true;
+                    }
 
-            @Override
-            public List<Runnable> shutdownNow() {
-                down = true;
-                return List.of();
-            }
+                    @Override
+                    public List<Runnable> shutdownNow() {
+                        down = true;
+                        return List.of();
+                    }
 
-            @Override
-            public boolean isShutdown() {
-                return down;
-            }
+                    @Override
+                    public boolean isShutdown() {
+                        return down;
+                    }
 
-            @Override
-            public boolean isTerminated() {
-                return down;
-            }
+                    @Override
+                    public boolean isTerminated() {
+                        return down;
+                    }
 
-            @Override
-            public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
-                return true;
-            }
-        });
+                    @Override
+                    public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+                        return true;
+                    }
+                });
     }
 
     private static int[] rounds(int... runs) {
@@ -159,10 +166,10 @@ class ObserverTest {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static final TimelineCheck FAILOVER = new TimelineCheck(Watch.Track.HOLDER, VIP, Optional.of(WEB), List.of(), 1,
-            List.of("lb01", "lb02", "lb01"));
-    private static final TimelineCheck PAGES = new TimelineCheck(Watch.Track.BACKENDS, VIP, Optional.of(WEB), List.of("lb01", "lb02"), 1,
-            List.of("lb01", "lb02", "lb01"));
+    private static final TimelineCheck FAILOVER =
+            new TimelineCheck(Watch.Track.HOLDER, VIP, Optional.of(WEB), List.of(), 1, List.of("lb01", "lb02", "lb01"));
+    private static final TimelineCheck PAGES = new TimelineCheck(
+            Watch.Track.BACKENDS, VIP, Optional.of(WEB), List.of("lb01", "lb02"), 1, List.of("lb01", "lb02", "lb01"));
 
     @Test
     void aFailoverAndBackIsObservedWithItsGapAndLostRequests() {
@@ -189,22 +196,33 @@ class ObserverTest {
                 .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60), listener);
         Timeline tl = t.get("failover");
         assertTrue(tl.complete());
-        assertEquals(72, tl.samples().size(), "a hosts' round and a request each tick; stops as soon as lb01 holds the VIP again");
+        assertEquals(
+                72,
+                tl.samples().size(),
+                "a hosts' round and a request each tick; stops as soon as lb01 holds the VIP again");
         assertEquals(36, sampled.get(), "the listener hears once a tick");
-        assertEquals(List.of("lb01", "", "lb02", "", "lb01"), tl.segments().stream().map(Timeline.Segment::state).toList(),
+        assertEquals(
+                List.of("lb01", "", "lb02", "", "lb01"),
+                tl.segments().stream().map(Timeline.Segment::state).toList(),
                 "the round where lb02 could not be asked does not end its segment");
         assertEquals(3, tl.lost());
         assertEquals(36, tl.requests());
         assertEquals(750, tl.longestOutage().orElseThrow().millis(), "last answer at round 11, next at round 14");
         assertTrue(events.contains("failover [   3.0 s] lb01 lost " + VIP), events.toString());
         assertTrue(events.contains("failover [   3.5 s] lb02 took " + VIP), events.toString());
-        assertTrue(events.contains("failover [   3.5 s] http://10.88.0.100/ answers again (out for 0.8 s, 2 lost)"), events.toString());
+        assertTrue(
+                events.contains("failover [   3.5 s] http://10.88.0.100/ answers again (out for 0.8 s, 2 lost)"),
+                events.toString());
         assertTrue(events.contains("failover [   8.8 s] lb01 took " + VIP), events.toString());
 
         Outcome o = FAILOVER.judge(tl);
         assertEquals(Status.PASS, o.status(), o.message().en());
-        assertTrue(o.message().en().contains("lb02 took over from lb01 at 3.5 s (handover within 0.8 s)"), o.message().en());
-        assertTrue(o.message().en().contains("3 of 36 requests lost, longest gap 0.8 s"), o.message().en());
+        assertTrue(
+                o.message().en().contains("lb02 took over from lb01 at 3.5 s (handover within 0.8 s)"),
+                o.message().en());
+        assertTrue(
+                o.message().en().contains("3 of 36 requests lost, longest gap 0.8 s"),
+                o.message().en());
         assertTrue(o.message().zh().contains("丢失 3 次"), o.message().zh());
     }
 
@@ -213,7 +231,10 @@ class ObserverTest {
         int[] holder = rounds(1, 4, 0, 1, 2, 6, 1, 20);
         AtomicLong now = new AtomicLong();
         Map<String, Timeline> t = observer(new Script(holder, new boolean[holder.length], now), now)
-                .observe(Map.of("pages", PAGES.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60), ObservationListener.NONE);
+                .observe(
+                        Map.of("pages", PAGES.watch(List.of("lb01", "lb02"))),
+                        Duration.ofSeconds(60),
+                        ObservationListener.NONE);
         Timeline tl = t.get("pages");
         assertTrue(tl.complete(), tl.describeSegments(Lang.EN));
         assertEquals(12, tl.samples().size());
@@ -225,21 +246,33 @@ class ObserverTest {
         int[] holder = rounds(1, 5);
         AtomicLong now = new AtomicLong();
         Timeline tl = observer(new Script(holder, new boolean[holder.length], now), now)
-                .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ZERO, ObservationListener.NONE).get("failover");
+                .observe(
+                        Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))),
+                        Duration.ZERO,
+                        ObservationListener.NONE)
+                .get("failover");
         assertEquals(1, tl.requests());
         assertEquals(2, tl.samples().size(), "one round of the hosts, one request");
         Outcome o = FAILOVER.judge(tl);
         assertEquals(Status.FAIL, o.status());
         assertEquals("not-observed", o.cause());
-        assertTrue(o.message().en().startsWith("lb01 → lb02 → lb01 was not observed in 0.0 s (" + VIP + ": lb01 0.0 s)"), o.message().en());
+        assertTrue(
+                o.message().en().startsWith("lb01 → lb02 → lb01 was not observed in 0.0 s (" + VIP + ": lb01 0.0 s)"),
+                o.message().en());
     }
 
     @Test
     void bothHoldingIsCalledSplitBrainAndSilenceIsNoAnswer() {
         Watch w = FAILOVER.watch(List.of("lb01", "lb02"));
         Map<String, Set<String>> both = Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", true));
-        Timeline split = new Timeline(w, List.of(new Sample(0, Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", false)), Map.of(WEB, page("lb01"))),
-                new Sample(250, both, Map.of(WEB, page("lb01")))));
+        Timeline split = new Timeline(
+                w,
+                List.of(
+                        new Sample(
+                                0,
+                                Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", false)),
+                                Map.of(WEB, page("lb01"))),
+                        new Sample(250, both, Map.of(WEB, page("lb01")))));
         assertEquals("split-brain", FAILOVER.judge(split).cause());
         assertTrue(split.events().stream().anyMatch(e -> e.text().en().contains("split brain")));
 
@@ -251,13 +284,41 @@ class ObserverTest {
 
     @Test
     void aShortOutageDoesNotMakeOneServerLookAloneButAStoppedOneDoes() {
-        Watch w = new TimelineCheck(Watch.Track.BACKENDS, "", Optional.of(WEB), List.of("web01", "web02"), 4,
-                List.of("web01+web02", "web02", "web01+web02")).watch(List.of("web01", "web02"));
+        Watch w = new TimelineCheck(
+                        Watch.Track.BACKENDS,
+                        "",
+                        Optional.of(WEB),
+                        List.of("web01", "web02"),
+                        4,
+                        List.of("web01+web02", "web02", "web01+web02"))
+                .watch(List.of("web01", "web02"));
         Answer lost = Answer.lost("timed out", 1000);
-        List<Answer> failover = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, lost, lost,
-                page("web02"), page("web01"), page("web02"), page("web01"));
-        List<Answer> stopped = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, page("web02"), lost,
-                page("web02"), page("web02"), page("web02"), page("web02"), page("web01"), page("web02"));
+        List<Answer> failover = List.of(
+                page("web01"),
+                page("web02"),
+                page("web01"),
+                page("web02"),
+                lost,
+                lost,
+                lost,
+                page("web02"),
+                page("web01"),
+                page("web02"),
+                page("web01"));
+        List<Answer> stopped = List.of(
+                page("web01"),
+                page("web02"),
+                page("web01"),
+                page("web02"),
+                lost,
+                page("web02"),
+                lost,
+                page("web02"),
+                page("web02"),
+                page("web02"),
+                page("web02"),
+                page("web01"),
+                page("web02"));
         assertFalse(timeline(w, failover).observed(), "a director failover's gap is not a real server leaving");
         assertTrue(timeline(w, stopped).observed(), timeline(w, stopped).describeSegments(Lang.EN));
     }

@@ -13,10 +13,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Targets asked over loopback: a server replaying python http.server's real answer, a closed port, a server that never replies. */
+/**
+ * Targets asked over loopback: a server replaying python http.server's real answer, a closed port, a server that never
+ * replies.
+ */
 class SocketSamplerTest {
 
-    private final SocketSampler sampler = new SocketSampler(roles -> Map.of(), Duration.ofMillis(500), Duration.ofMillis(400));
+    private final SocketSampler sampler =
+            new SocketSampler(roles -> Map.of(), Duration.ofMillis(500), Duration.ofMillis(400));
 
     private static byte[] captured() throws Exception {
         try (InputStream in = SocketSamplerTest.class.getResourceAsStream("/fixtures/curl/http10-python-lb01.txt")) {
@@ -51,7 +55,8 @@ class SocketSamplerTest {
     @Test
     void httpAnswerCarriesStatusAndPage() throws Exception {
         try (ServerSocket ss = serve(captured())) {
-            Answer a = sampler.ask(Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
+            Answer a = sampler.ask(
+                    Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
             assertTrue(a.answered(), a.error());
             assertEquals(200, a.status());
             assertEquals("web test page: lb01 10.88.0.11", a.body());
@@ -76,11 +81,14 @@ class SocketSamplerTest {
     void silenceIsALostRequestWithinTheTimeout() throws Exception {
         try (ServerSocket ss = serve(null)) {
             long t0 = System.nanoTime();
-            Answer a = sampler.ask(Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
+            Answer a = sampler.ask(
+                    Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
             assertFalse(a.answered());
             assertEquals("timed out", a.error());
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 1400);
-            assertTrue(sampler.ask(Target.tcp("127.0.0.1", ss.getLocalPort())).answered(), "an accepted connection answers");
+            assertTrue(
+                    sampler.ask(Target.tcp("127.0.0.1", ss.getLocalPort())).answered(),
+                    "an accepted connection answers");
         }
     }
 }

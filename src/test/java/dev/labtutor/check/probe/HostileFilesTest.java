@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A learner may put a link to /dev/zero where the keepalived config is read, or a config of a
- * gigabyte: the probes read a bounded part and end at once, instead of reading until the
- * host's deadline (or, for grep over /dev/zero, until the host runs out of memory).
+ * A learner may put a link to /dev/zero where the keepalived config is read, or a config of a gigabyte: the probes read
+ * a bounded part and end at once, instead of reading until the host's deadline (or, for grep over /dev/zero, until the
+ * host runs out of memory).
  */
 class HostileFilesTest {
 
@@ -52,7 +52,9 @@ class HostileFilesTest {
             f.setLength(1L << 30);
         }
         String out = run(Probe.of(Kind.KEEPALIVED_CONFIG, conf.toString()));
-        assertTrue(out.contains("labtutor:cfg-file " + dir.resolve("a.conf") + "\nvrrp_instance A"), "an include in the printed part is followed");
+        assertTrue(
+                out.contains("labtutor:cfg-file " + dir.resolve("a.conf") + "\nvrrp_instance A"),
+                "an include in the printed part is followed");
         assertTrue(!out.contains("b.conf"), "one past it is not: the grep stops where the printed part does");
         assertTrue(out.length() < ProbeCommands.FILE_CAP + 1024, "a gigabyte config costs its cap: " + out.length());
     }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Test support: feeds a batch script to a local {@code sh -s}, optionally via a prefix such as {@code ip netns exec NS}. */
+/**
+ * Test support: feeds a batch script to a local {@code sh -s}, optionally via a prefix such as {@code ip netns exec
+ * NS}.
+ */
 public final class LocalSh {
 
-    private LocalSh() {
-    }
+    private LocalSh() {}
 
     /** Runs the script and returns stdout decoded as UTF-8 (bad bytes become U+FFFD), failing on a non-zero exit. */
     public static String run(String script, String... prefix) throws IOException, InterruptedException {
@@ -32,14 +34,18 @@ public final class LocalSh {
             throw new AssertionError("batch did not finish");
         }
         if (p.exitValue() != 0) {
-            throw new AssertionError("sh -s exited " + p.exitValue() + ": " + new String(err.join(), StandardCharsets.UTF_8));
+            throw new AssertionError(
+                    "sh -s exited " + p.exitValue() + ": " + new String(err.join(), StandardCharsets.UTF_8));
         }
         return new String(out.join(), StandardCharsets.UTF_8);
     }
 
     /** Runs a short command, returning its exit status (output discarded). */
     public static int status(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return -1;
@@ -48,7 +54,8 @@ public final class LocalSh {
     }
 
     private static byte[] readAll(InputStream in) {
-        try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
+        try (in;
+                ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
             in.transferTo(buf);
             return buf.toByteArray();
         } catch (IOException e) {

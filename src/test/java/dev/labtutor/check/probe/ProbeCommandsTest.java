@@ -44,8 +44,8 @@ class ProbeCommandsTest {
                 Probe.of(Kind.COMMAND, " "),
                 Probe.of(Kind.UNIT));
         for (Probe p : bad) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProbeCommands.shell(p),
-                    p.describe());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ProbeCommands.shell(p), p.describe());
             if (!p.args().isEmpty() && p.kind() != Kind.HTTP && p.kind() != Kind.COMMAND && p.kind() != Kind.IPVS) {
                 assertTrue(e.getMessage().contains("'" + p.arg(0) + "'"), e.getMessage());
             }
@@ -54,11 +54,16 @@ class ProbeCommandsTest {
 
     @Test
     void reasonableArgumentsAreAccepted() {
-        for (Probe p : List.of(Probe.of(Kind.UNIT, "keepalived"), Probe.of(Kind.UNIT, "getty@tty1.service"),
-                Probe.of(Kind.PACKAGE, "libstdc++"), Probe.of(Kind.SYSCTL, "net.ipv4.conf.ens33.arp_ignore"),
-                Probe.of(Kind.SYSCTL, "net.ipv4.conf.eth0/100"), Probe.of(Kind.FILE, "/etc/keepalived/keepalived.conf"),
+        for (Probe p : List.of(
+                Probe.of(Kind.UNIT, "keepalived"),
+                Probe.of(Kind.UNIT, "getty@tty1.service"),
+                Probe.of(Kind.PACKAGE, "libstdc++"),
+                Probe.of(Kind.SYSCTL, "net.ipv4.conf.ens33.arp_ignore"),
+                Probe.of(Kind.SYSCTL, "net.ipv4.conf.eth0/100"),
+                Probe.of(Kind.FILE, "/etc/keepalived/keepalived.conf"),
                 Probe.of(Kind.HTTP, "http://192.168.100.100/index.html?x=1&y=2", "50"),
-                Probe.of(Kind.HTTP, "https://[fd00::1]:8443/", "1"), Probe.of(Kind.COMMAND, "echo 'hi' | wc -c"))) {
+                Probe.of(Kind.HTTP, "https://[fd00::1]:8443/", "1"),
+                Probe.of(Kind.COMMAND, "echo 'hi' | wc -c"))) {
             assertDoesNotThrow(() -> ProbeCommands.shell(p), p.describe());
         }
     }
@@ -66,8 +71,10 @@ class ProbeCommandsTest {
     @Test
     void exactInvocationsTheSandboxStandInsAnswer() {
         assertTrue(ProbeCommands.shell(Probe.of(Kind.ADDRESSES)).startsWith("ip -j -4 addr show 2>/dev/null || "));
-        assertTrue(ProbeCommands.shell(Probe.of(Kind.UNIT, "keepalived"))
-                .contains("systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager 'keepalived.service'"));
+        assertTrue(
+                ProbeCommands.shell(Probe.of(Kind.UNIT, "keepalived"))
+                        .contains(
+                                "systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager 'keepalived.service'"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.SYSCTL, "net.ipv4.conf"))
                 .contains("o=$(sysctl 'net.ipv4.conf' 2>/dev/null); [ -n \"$o\" ] || exit 1"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.IPVS)).contains("ipvsadm -Ln"));
@@ -93,16 +100,18 @@ class ProbeCommandsTest {
     }
 
     /**
-     * The SELINUX probe reads /etc/selinux/config with builtins instead of grep: the same
-     * fragment, pointed at a file of awkward lines, prints exactly what
-     * {@code grep -E '^[[:space:]]*SELINUX='} prints, under dash and under bash (openEuler's sh).
+     * The SELINUX probe reads /etc/selinux/config with builtins instead of grep: the same fragment, pointed at a file
+     * of awkward lines, prints exactly what {@code grep -E '^[[:space:]]*SELINUX='} prints, under dash and under bash
+     * (openEuler's sh).
      */
     @Test
     void selinuxConfigLinesAreWhatGrepPrints(@TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("config");
-        Files.writeString(config, "# This file controls the state of SELinux\n#SELINUX=disabled\n"
-                                  + "SELINUX=enforcing # the mode\n\t  SELINUX=\"permissive\"\n SELINUXTYPE=targeted\n"
-                                  + "\n   \nSELINUX=disabled\r\nXSELINUX=no\n\u000bSELINUX=vt\nSELINUX=last-without-newline");
+        Files.writeString(
+                config,
+                "# This file controls the state of SELinux\n#SELINUX=disabled\n"
+                        + "SELINUX=enforcing # the mode\n\t  SELINUX=\"permissive\"\n SELINUXTYPE=targeted\n"
+                        + "\n   \nSELINUX=disabled\r\nXSELINUX=no\n\u000bSELINUX=vt\nSELINUX=last-without-newline");
         String fragment = ProbeCommands.shell(Probe.of(Kind.SELINUX)).replace("/etc/selinux/config", config.toString());
         String grep = run("sh", "LC_ALL=C grep -E '^[[:space:]]*SELINUX=' " + config);
         assertEquals(5, grep.lines().count(), grep);
@@ -115,7 +124,9 @@ class ProbeCommandsTest {
     }
 
     private static String run(String shell, String script) throws Exception {
-        Process p = new ProcessBuilder(shell, "-c", script).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(shell, "-c", script)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;

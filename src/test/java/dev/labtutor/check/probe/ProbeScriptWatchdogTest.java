@@ -9,10 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch whose probes end at once ends at once, whatever its deadline: the watchdog is stopped
- * as soon as the last probe is in. It used to be stopped with TERM, which the forked watchdog
- * could lose before its own trap was set (about one batch in two when the probes took
- * milliseconds), and the batch then lasted its whole per-probe deadline.
+ * A batch whose probes end at once ends at once, whatever its deadline: the watchdog is stopped as soon as the last
+ * probe is in. It used to be stopped with TERM, which the forked watchdog could lose before its own trap was set (about
+ * one batch in two when the probes took milliseconds), and the batch then lasted its whole per-probe deadline.
  */
 class ProbeScriptWatchdogTest {
 
