@@ -11,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a lesson report:
- * {@code {"course","lesson","lab","passed","state","note","results":[{"check","hosts","status","message","hint",...,"per-host":[..]}]}}.
+ * The JSON form of a lesson report: {@code {"course","lesson","lab","passed","state","note","results":[...]}}, each
+ * result {@code {"check","hosts","status","message","hint",...,"per-host":[..]}}.
  */
 public final class ReportJson {
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /**
-     * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}),
-     * whether every check passes ({@code "passed"}), the lesson's state after the check
-     * ({@code "state"}: {@code locked}, {@code open} or {@code passed}) and what the text report
-     * says about it ({@code "note"}, or null).
+     * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}), whether
+     * every check passes ({@code "passed"}), the lesson's state after the check ({@code "state"}: {@code locked},
+     * {@code open} or {@code passed}) and what the text report says about it ({@code "note"}, or null).
      */
     public static String render(LessonReport r, Lang lang) {
         Map<String, Object> root = new LinkedHashMap<>();
