@@ -1,18 +1,11 @@
 package dev.labtutor.cli;
 
-import dev.labtutor.app.GradeProgress;
-import dev.labtutor.app.LabSession;
+import dev.labtutor.app.ClassGrading;
 import dev.labtutor.grading.ClassGrades;
-import dev.labtutor.grading.ClassPrompter;
 import dev.labtutor.grading.ClassSummary;
 import dev.labtutor.grading.GradeInputs;
 import dev.labtutor.grading.Gradebook;
 import dev.labtutor.grading.Grader;
-import dev.labtutor.grading.Redactor;
-import dev.labtutor.ssh.ConsoleSecretPrompter;
-import dev.labtutor.lab.ShellPool;
-import dev.labtutor.ssh.SshConnector;
-import dev.labtutor.ssh.SshOptions;
 import dev.labtutor.i18n.Lang;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,41 +22,72 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code labtutor grade}: grades a whole class from a roster, every student's hosts at once, and
- * writes the gradebook. Exit 0 when grading ran, whatever the scores; 2 for bad input.
+ * {@code labtutor grade}: grades a whole class from a roster, every student's hosts at once, and writes the gradebook.
+ * Exit 0 when grading ran, whatever the scores; 2 for bad input.
  */
-@Command(name = "grade",
-        description = {"Grade a whole class from a roster: every student's lab hosts at once, one batched SSH exec per "
-                + "host for all the lessons.",
-                "Writes a gradebook: grades.csv, results.json, junit.xml, report.html, evidence/ and SHA256SUMS.",
-                "Exit 0 when grading ran (whatever the scores), 2 for bad input."})
+@Command(
+        name = "grade",
+        description = {
+            "Grade a whole class from a roster: every student's lab hosts at once, one batched SSH exec per "
+                    + "host for all the lessons.",
+            "Writes a gradebook: grades.csv, results.json, junit.xml, report.html, evidence/ and SHA256SUMS.",
+            "Exit 0 when grading ran (whatever the scores), 2 for bad input."
+        })
 public final class GradeCommand implements Callable<Integer> {
 
-    @Option(names = "--roster", required = true, paramLabel = "FILE", description = "The class: roster.yaml (see README: Grading).")
+    @Option(
+            names = "--roster",
+            required = true,
+            paramLabel = "FILE",
+            description = "The class: roster.yaml (see README: Grading).")
     Path roster;
 
-    @Option(names = "--lessons", split = ",", paramLabel = "A,B", description = "Lessons to grade (default: the roster's, else all).")
+    @Option(
+            names = "--lessons",
+            split = ",",
+            paramLabel = "A,B",
+            description = "Lessons to grade (default: the roster's, else all).")
     List<String> lessons = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Gradebook directory (default: grades-<date>-<time>); an existing one must be empty or a gradebook.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Gradebook directory (default: grades-<date>-<time>); an existing one must be empty or a gradebook.")
     Path out;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "64", description = "Hosts graded at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallel",
+            paramLabel = "N",
+            defaultValue = "64",
+            description = "Hosts graded at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Deadline for each host, connecting and all its lessons' checks included; a host that misses it is UNREACHABLE "
-                          + "(default: 20 plus 2 per graded lesson, 46 for all 13).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "Deadline for each host, connecting and all its lessons' checks included; a host that misses it is UNREACHABLE "
+                            + "(default: 20 plus 2 per graded lesson, 46 for all 13).")
     Integer timeout;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "The class known_hosts (default: the roster's known-hosts, else known_hosts beside the roster).")
+    @Option(
+            names = "--known-hosts",
+            paramLabel = "FILE",
+            description =
+                    "The class known_hosts (default: the roster's known-hosts, else known_hosts beside the roster).")
     Path knownHosts;
 
-    @Option(names = "--watch", description = "Live class dashboard: re-grade every --interval seconds and rewrite the gradebook; q quits.")
+    @Option(
+            names = "--watch",
+            description = "Live class dashboard: re-grade every --interval seconds and rewrite the gradebook; q quits.")
     boolean watch;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "30", description = "Seconds between rounds with --watch (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "Seconds between rounds with --watch (default: ${DEFAULT-VALUE}).")
     int interval;
 
     @Mixin
@@ -87,56 +110,38 @@ public final class GradeCommand implements Callable<Integer> {
         if (watch && System.console() == null) {
             throw new UserError("--watch needs a terminal (it draws a full-screen dashboard)");
         }
-        java.util.concurrent.CompletableFuture<Void> warm = java.util.concurrent.CompletableFuture.runAsync(GradeCommand::warmUpSsh);
+        java.util.concurrent.CompletableFuture<Void> warm =
+                java.util.concurrent.CompletableFuture.runAsync(ClassGrading::warmUpSsh);
         Lang lang = courseOptions.lang();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         GradeInputs in = courseOptions.gradeInputs(roster, lessons);
         in.warnings().forEach(w -> err.println("labtutor: warning: " + w.in(lang)));
-        Path dir = out != null ? out : Path.of("grades-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = out != null
+                ? out
+                : Path.of("grades-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (!Gradebook.writable(dir)) {
-            throw new UserError("--out " + dir + " exists and is neither empty nor a gradebook; choose another directory");
+            throw new UserError(
+                    "--out " + dir + " exists and is neither empty nor a gradebook; choose another directory");
         }
-        Path kh = knownHosts != null ? knownHosts
-                : in.roster().knownHosts().orElse(in.roster().source().toAbsolutePath().resolveSibling("known_hosts"));
-        Redactor redactor = in.redactor(System::getenv);
-        AtomicInteger newKeys = new AtomicInteger();
-        Duration deadline = timeout != null ? Duration.ofSeconds(timeout) : Grader.defaultDeadline(in.lessons().size());
-        SshOptions base = SshOptions.defaults(kh);
-        SshOptions options = new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap());
-        try (GradeProgress progress = new GradeProgress(err, System.console() != null);
-             ClassPrompter prompter = new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor)) {
-            SshConnector connector = new SshConnector(options, prompter, redactor.recording(System::getenv),
-                    t -> newKeys.incrementAndGet());
-            try (ShellPool pool = new ShellPool(connector);
-                 Grader grader = new Grader(in.course(), in.catalog(), watch ? pool::get : connector::open,
-                         LabSession.LocalProbes::run, deadline, parallel, redactor)) {
-                warm.join();
-                ClassGrades g = grader.grade(in.roster(), in.lessons(), kh, progress);
-                progress.close();
-                write(g, dir, lang);
-                if (watch) {
-                    prompter.stopAsking();
-                    g = dev.labtutor.tui.ClassDashboard.runOnTerminal(g, rounds -> grader.grade(in.roster(), in.lessons(), kh, rounds),
-                            next -> write(next, dir, lang), dir, Duration.ofSeconds(interval), lang);
-                }
-                ClassSummary.print(stdout, g, dir, lang);
-            }
-        }
-        if (newKeys.get() > 0) {
-            err.println("labtutor: recorded " + newKeys.get() + " new host key(s) in " + kh
+        Path kh = knownHosts != null
+                ? knownHosts
+                : in.roster()
+                        .knownHosts()
+                        .orElse(in.roster().source().toAbsolutePath().resolveSibling("known_hosts"));
+        Duration deadline = timeout != null
+                ? Duration.ofSeconds(timeout)
+                : Grader.defaultDeadline(in.lessons().size());
+        ClassGrading.Settings settings =
+                new ClassGrading.Settings(kh, deadline, parallel, watch, Duration.ofSeconds(interval), dir, lang);
+        int newKeys = ClassGrading.run(
+                in, settings, err, g -> write(g, dir, lang), warm, g -> ClassSummary.print(stdout, g, dir, lang));
+        if (newKeys > 0) {
+            err.println("labtutor: recorded " + newKeys + " new host key(s) in " + kh
                     + " (fingerprints are in each host's evidence file)");
         }
         stdout.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Loads the SSH stack (security provider, algorithm tables) while the roster is read, so that
-     * the first hosts' deadlines are not spent on the JVM's one-time set-up.
-     */
-    private static void warmUpSsh() {
-        new net.schmizz.sshj.DefaultConfig();
     }
 
     static void write(ClassGrades g, Path dir, Lang lang) {
