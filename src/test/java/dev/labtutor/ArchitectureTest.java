@@ -24,23 +24,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Top to bottom: a package may use the ones after it, never one before it. */
-    static final List<String> LAYERS = List.of(
-            "cli",
-            "app",
-            "tui",
-            "sandbox",
-            "grading",
-            "view",
-            "session",
-            "check",
-            "ssh",
-            "progress",
-            "course",
-            "lab",
-            "keepalived",
-            "yaml",
-            "io",
-            "i18n");
+    static final List<String> LAYERS = List.of("cli", "app", "tui", "sandbox", "grading", "view", "session", "check",
+            "ssh", "progress", "course", "lab", "keepalived", "yaml", "io", "i18n");
 
     static final int MAX_LINES = 800;
     static final Set<String> LONG_ALLOWED = Set.of("keepalived/ConfigParser.java");
@@ -109,9 +94,7 @@ class ArchitectureTest {
     private static List<Path> sources() throws IOException {
         assertTrue(Files.isDirectory(MAIN), "run from the project directory");
         try (Stream<Path> s = Files.walk(MAIN)) {
-            return s.filter(p ->
-                            p.toString().endsWith(".java") && MAIN.relativize(p).getNameCount() > 1)
-                    .sorted()
+            return s.filter(p -> p.toString().endsWith(".java") && MAIN.relativize(p).getNameCount() > 1).sorted()
                     .toList();
         }
     }

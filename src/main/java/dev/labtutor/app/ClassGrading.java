@@ -25,55 +25,41 @@ import java.util.function.Consumer;
 public final class ClassGrading {
 
     /** What the command decided: where host keys are kept, the deadline per host, and how to run. */
-    public record Settings(
-            Path knownHosts, Duration deadline, int parallel, boolean watch, Duration interval, Path dir, Lang lang) {}
+    public record Settings(Path knownHosts, Duration deadline, int parallel, boolean watch, Duration interval, Path dir,
+            Lang lang) {
+    }
 
-    private ClassGrading() {}
+    private ClassGrading() {
+    }
 
     /**
      * Grades the class, handing each finished round to {@code write} and the last to {@code summary}; {@code warm} is
      * awaited before the first host is asked. Returns how many new host keys were recorded.
      */
-    public static int run(
-            GradeInputs in,
-            Settings s,
-            PrintWriter err,
-            Consumer<ClassGrades> write,
-            CompletableFuture<Void> warm,
-            Consumer<ClassGrades> summary)
-            throws Exception {
+    public static int run(GradeInputs in, Settings s, PrintWriter err, Consumer<ClassGrades> write,
+            CompletableFuture<Void> warm, Consumer<ClassGrades> summary) throws Exception {
         Redactor redactor = in.redactor(System::getenv);
         AtomicInteger newKeys = new AtomicInteger();
         SshOptions base = SshOptions.defaults(s.knownHosts());
-        SshOptions options = new SshOptions(
-                s.knownHosts(), s.deadline(), s.deadline(), s.deadline(), base.keepAliveInterval(), base.outputCap());
+        SshOptions options = new SshOptions(s.knownHosts(), s.deadline(), s.deadline(), s.deadline(),
+                base.keepAliveInterval(), base.outputCap());
         try (GradeProgress progress = new GradeProgress(err, System.console() != null);
                 ClassPrompter prompter =
                         new ClassPrompter(new ConsoleSecretPrompter(), progress::pause, progress::resume, redactor)) {
-            SshConnector connector = new SshConnector(
-                    options, prompter, redactor.recording(System::getenv), t -> newKeys.incrementAndGet());
+            SshConnector connector = new SshConnector(options, prompter, redactor.recording(System::getenv),
+                    t -> newKeys.incrementAndGet());
             try (ShellPool pool = new ShellPool(connector);
-                    Grader grader = new Grader(
-                            in.course(),
-                            in.catalog(),
-                            s.watch() ? pool::get : connector::open,
-                            LabSession.LocalProbes::run,
-                            s.deadline(),
-                            s.parallel(),
-                            redactor)) {
+                    Grader grader = new Grader(in.course(), in.catalog(), s.watch() ? pool::get : connector::open,
+                            LabSession.LocalProbes::run, s.deadline(), s.parallel(), redactor)) {
                 warm.join();
                 ClassGrades g = grader.grade(in.roster(), in.lessons(), s.knownHosts(), progress);
                 progress.close();
                 write.accept(g);
                 if (s.watch()) {
                     prompter.stopAsking();
-                    g = dev.labtutor.tui.ClassDashboard.runOnTerminal(
-                            g,
-                            rounds -> grader.grade(in.roster(), in.lessons(), s.knownHosts(), rounds),
-                            write,
-                            s.dir(),
-                            s.interval(),
-                            s.lang());
+                    g = dev.labtutor.tui.ClassDashboard.runOnTerminal(g,
+                            rounds -> grader.grade(in.roster(), in.lessons(), s.knownHosts(), rounds), write, s.dir(),
+                            s.interval(), s.lang());
                 }
                 summary.accept(g);
             }

@@ -39,9 +39,7 @@ public final class GradeProgress implements Grader.Listener, AutoCloseable {
     private Phase phase = Phase.TICKING;
 
     private enum Phase {
-        TICKING,
-        PAUSED,
-        CLOSED
+        TICKING, PAUSED, CLOSED
     }
 
     public GradeProgress(PrintWriter err, boolean tty) {
@@ -76,18 +74,10 @@ public final class GradeProgress implements Grader.Listener, AutoCloseable {
 
     public String line() {
         long ms = (System.nanoTime() - start) / 1_000_000;
-        return String.format(
-                Locale.ROOT,
-                "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d",
-                studentsDone.get(),
-                students.get(),
-                hostsDone.get(),
-                hosts.get(),
-                unreachable.get(),
-                errors.get(),
-                ms / 60_000,
-                ms / 1000 % 60,
-                ms / 100 % 10);
+        return String.format(Locale.ROOT,
+                "grading: %d/%d students · %d/%d hosts · %d unreachable · %d error · %d:%02d.%d", studentsDone.get(),
+                students.get(), hostsDone.get(), hosts.get(), unreachable.get(), errors.get(), ms / 60_000,
+                ms / 1000 % 60, ms / 100 % 10);
     }
 
     private synchronized void tick() {

@@ -50,8 +50,8 @@ public final class LabSession implements AutoCloseable {
      * As above, with the prompter and the receiver of host-key notices given (the full-screen app asks inside its
      * screen).
      */
-    public static LabSession open(
-            Path knownHosts, Duration hostDeadline, SecretPrompter prompter, Consumer<Text> notices) {
+    public static LabSession open(Path knownHosts, Duration hostDeadline, SecretPrompter prompter,
+            Consumer<Text> notices) {
         SshOptions options = SshOptions.defaults(knownHosts);
         ShellPool pool = new ShellPool(new SshConnector(options, prompter, notices));
         Prober.ShellSource shells = new Prober.ShellSource() {
@@ -66,8 +66,7 @@ public final class LabSession implements AutoCloseable {
             }
         };
         // A probe may take a third of the host's deadline, at least 8 s (an emulated VM sandbox is slow).
-        Duration perProbe = hostDeadline.dividedBy(3).compareTo(Duration.ofSeconds(8)) > 0
-                ? hostDeadline.dividedBy(3)
+        Duration perProbe = hostDeadline.dividedBy(3).compareTo(Duration.ofSeconds(8)) > 0 ? hostDeadline.dividedBy(3)
                 : Duration.ofSeconds(8);
         Prober prober = new Prober(shells, LocalProbes::run, perProbe, hostDeadline, 32);
         return new LabSession(pool, prober);
@@ -93,7 +92,8 @@ public final class LabSession implements AutoCloseable {
 
     /** Probes made from this machine. */
     public static final class LocalProbes {
-        private LocalProbes() {}
+        private LocalProbes() {
+        }
 
         public static Fact run(Probe p) {
             if (p.kind() == Probe.Kind.HTTP) {

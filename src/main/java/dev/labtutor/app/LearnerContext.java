@@ -63,18 +63,10 @@ public final class LearnerContext {
 
     /** The report header: lesson number and title, the lab file, and each host the lesson checks. */
     public ReportText.Header header(Lesson lesson, Lang lang) {
-        List<String> hosts = lesson.checks().stream()
-                .flatMap(r -> r.on().stream())
-                .distinct()
-                .map(role ->
-                        lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role))
-                .toList();
-        return new ReportText.Header(
-                course.indexOf(lesson.id()) + 1,
-                lesson.id(),
-                lesson.title().in(lang),
-                lab.map(l -> l.source().toAbsolutePath().normalize().toString()),
-                hosts);
+        List<String> hosts = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct()
+                .map(role -> lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role)).toList();
+        return new ReportText.Header(course.indexOf(lesson.id()) + 1, lesson.id(), lesson.title().in(lang),
+                lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts);
     }
 
     /**
@@ -84,12 +76,8 @@ public final class LearnerContext {
     public static List<String> notes(Course course, Optional<LabFile> lab, Lang lang, boolean origin) {
         List<String> out = new java.util.ArrayList<>();
         lab.ifPresent(l -> {
-            SandboxLab.describe(l.source())
-                    .filter(o -> origin)
-                    .ifPresent(o -> out.add(Text.of("实验：", "lab: ").in(lang)
-                            + o.in(lang)
-                            + (lang == Lang.ZH ? "，" : ", ")
-                            + l.source().toAbsolutePath().normalize()));
+            SandboxLab.describe(l.source()).filter(o -> origin).ifPresent(o -> out.add(Text.of("实验：", "lab: ").in(lang)
+                    + o.in(lang) + (lang == Lang.ZH ? "，" : ", ") + l.source().toAbsolutePath().normalize()));
             LabSubnet.warnings(course, l).forEach(w -> out.add(w.in(lang)));
         });
         return out;
@@ -97,13 +85,10 @@ public final class LearnerContext {
 
     /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file (the sandbox it belongs to) and all its hosts. */
     public String labLine(Lang lang) {
-        List<String> hosts = lab.map(
-                        l -> l.hosts().values().stream().map(HostSpec::listed).toList())
-                .orElse(List.of());
-        Optional<String> file = lab.map(l -> SandboxLab.describe(l.source())
-                        .map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", "))
-                        .orElse("")
-                + l.source().toAbsolutePath().normalize());
+        List<String> hosts = lab.map(l -> l.hosts().values().stream().map(HostSpec::listed).toList()).orElse(List.of());
+        Optional<String> file = lab.map(
+                l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
+                        + l.source().toAbsolutePath().normalize());
         return lang == Lang.ZH
                 ? "实验：" + file.orElse("（没有实验环境文件）") + (hosts.isEmpty() ? "" : "（" + String.join("，", hosts) + "）")
                 : "Lab: " + file.orElse("(no lab file)")

@@ -12,7 +12,8 @@ import java.util.Optional;
 /** The line {@code labtutor check} ends with: where the learner goes from here. */
 public final class NextStep {
 
-    private NextStep() {}
+    private NextStep() {
+    }
 
     /** What to do next: the next lesson once this one passed, or why a pass was not recorded. */
     public static Optional<Text> after(SessionState s, Lesson lesson) {
@@ -35,8 +36,7 @@ public final class NextStep {
         return Optional.of(Text.of(
                 "下一课：第 " + (i + 2) + " 课 " + next.id() + "「" + next.title().zh() + "」，运行 labtutor show " + next.id()
                         + " 查看，或运行 labtutor 继续。",
-                "Next: lesson " + (i + 2) + ", " + next.id() + " ("
-                        + next.title().en() + "): see it with 'labtutor show " + next.id()
-                        + "', or run 'labtutor' to go on."));
+                "Next: lesson " + (i + 2) + ", " + next.id() + " (" + next.title().en()
+                        + "): see it with 'labtutor show " + next.id() + "', or run 'labtutor' to go on."));
     }
 }

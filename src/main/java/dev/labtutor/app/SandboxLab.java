@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public final class SandboxLab {
 
-    private SandboxLab() {}
+    private SandboxLab() {
+    }
 
     public static Optional<Path> currentLabFile() {
         return labFile(SandboxSpec.DEFAULT_NAME);
@@ -23,8 +24,7 @@ public final class SandboxLab {
     /** The lab file of sandbox {@code name} in the default state directory while it is up. */
     public static Optional<Path> labFile(String name) {
         try {
-            return Sandbox.open(SandboxSpec.defaults().withName(name).stateDir())
-                    .map(Sandbox::labFile)
+            return Sandbox.open(SandboxSpec.defaults().withName(name).stateDir()).map(Sandbox::labFile)
                     .filter(Files::isRegularFile);
         } catch (RuntimeException e) {
             return Optional.empty();
@@ -41,17 +41,12 @@ public final class SandboxLab {
         }
         try {
             Optional<Sandbox> s = Sandbox.open(dir)
-                    .filter(x -> x.labFile()
-                            .toAbsolutePath()
-                            .normalize()
-                            .equals(labFile.toAbsolutePath().normalize()));
+                    .filter(x -> x.labFile().toAbsolutePath().normalize().equals(labFile.toAbsolutePath().normalize()));
             return s.map(x -> {
                 String name = x.spec().name();
                 Optional<String> by = x.startedBy();
-                return Text.of(
-                        "沙箱 " + name + by.map(u -> "（由 " + u + " 启动）").orElse(""),
-                        "sandbox " + name
-                                + by.map(u -> " (started by " + u + ")").orElse(""));
+                return Text.of("沙箱 " + name + by.map(u -> "（由 " + u + " 启动）").orElse(""),
+                        "sandbox " + name + by.map(u -> " (started by " + u + ")").orElse(""));
             });
         } catch (RuntimeException e) {
             return Optional.empty();

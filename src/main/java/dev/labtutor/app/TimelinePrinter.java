@@ -12,7 +12,8 @@ import java.io.PrintWriter;
  */
 public final class TimelinePrinter {
 
-    private TimelinePrinter() {}
+    private TimelinePrinter() {
+    }
 
     public static ObservationListener to(PrintWriter err, Lang lang) {
         return new ObservationLines(t -> {

@@ -12,7 +12,8 @@ import java.util.concurrent.FutureTask;
  */
 public final class TutorStart {
 
-    private TutorStart() {}
+    private TutorStart() {
+    }
 
     /**
      * Whether standard input and output are both a terminal ({@code System.console() != null}). The launcher tells it

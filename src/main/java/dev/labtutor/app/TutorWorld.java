@@ -68,11 +68,7 @@ public class TutorWorld implements World {
      * As above, with progress and the app's log under {@code stateRoot} instead of the user's state directory (the CDS
      * training run).
      */
-    public TutorWorld(
-            Course course,
-            Supplier<CheckCatalog> checks,
-            Optional<Path> knownHosts,
-            Duration hostDeadline,
+    public TutorWorld(Course course, Supplier<CheckCatalog> checks, Optional<Path> knownHosts, Duration hostDeadline,
             Optional<Path> stateRoot) {
         this.stateRoot = stateRoot;
         this.course = course;
@@ -193,7 +189,8 @@ public class TutorWorld implements World {
 
     @Override
     public Optional<Text> tryLogin(HostSpec host, SecretPrompter prompter) {
-        SshConnector connector = new SshConnector(SshOptions.defaults(knownHosts(Optional.empty())), prompter, t -> {});
+        SshConnector connector = new SshConnector(SshOptions.defaults(knownHosts(Optional.empty())), prompter, t -> {
+        });
         try (RemoteShell shell = connector.open(host)) {
             return Optional.empty();
         } catch (HostException e) {
@@ -208,17 +205,10 @@ public class TutorWorld implements World {
             throw new SetupFailed(Text.of(target + " 已存在，不会覆盖它", target + " exists already; it is not overwritten"));
         }
         dev.labtutor.lab.LabFileWriter y = new dev.labtutor.lab.LabFileWriter()
-                .comment("Written by labtutor's first-run form. See the README, \"The lab file\".")
-                .vars(vars)
-                .hosts();
-        hosts.forEach((role, h) -> y.host(new dev.labtutor.lab.LabFileWriter.Entry(
-                role,
-                h.address(),
-                java.util.OptionalInt.of(h.port()),
-                Optional.of(h.user()),
-                h.identity().map(Path::toString),
-                Optional.empty(),
-                h.sudo())));
+                .comment("Written by labtutor's first-run form. See the README, \"The lab file\".").vars(vars).hosts();
+        hosts.forEach((role, h) -> y
+                .host(new dev.labtutor.lab.LabFileWriter.Entry(role, h.address(), java.util.OptionalInt.of(h.port()),
+                        Optional.of(h.user()), h.identity().map(Path::toString), Optional.empty(), h.sudo())));
         try {
             Files.createDirectories(target.getParent());
             Files.writeString(target, y.text(), StandardCharsets.UTF_8);

@@ -26,12 +26,10 @@ public final class WaitLine implements CheckRun.Rounds {
 
     @Override
     public synchronized void waiting(List<Verdict> notPassed, Duration left) {
-        String names = notPassed.stream()
-                .map(v -> v.title().in(lang) + " (" + String.join(", ", v.hosts()) + ")")
+        String names = notPassed.stream().map(v -> v.title().in(lang) + " (" + String.join(", ", v.hosts()) + ")")
                 .collect(Collectors.joining(lang == Lang.ZH ? "；" : "; "));
         long s = Math.max(0, (left.toMillis() + 999) / 1000);
-        String line = lang == Lang.ZH
-                ? "等待 " + notPassed.size() + " 项检查通过，还剩 " + s + " 秒：" + names
+        String line = lang == Lang.ZH ? "等待 " + notPassed.size() + " 项检查通过，还剩 " + s + " 秒：" + names
                 : "waiting for " + notPassed.size() + " check" + (notPassed.size() == 1 ? "" : "s") + " to pass, " + s
                         + " s left: " + names;
         if (inPlace) {

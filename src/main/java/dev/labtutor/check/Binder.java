@@ -39,10 +39,8 @@ public final class Binder {
         for (Map.Entry<String, YNode> w : ref.with().entrySet()) {
             CheckDef.Param p = d.params().get(w.getKey());
             if (p == null) {
-                problems.add(
-                        w.getValue(),
-                        "check '" + d.id() + "' has no parameter '" + w.getKey() + "' (it has: "
-                                + String.join(", ", d.params().keySet()) + ")");
+                problems.add(w.getValue(), "check '" + d.id() + "' has no parameter '" + w.getKey() + "' (it has: "
+                        + String.join(", ", d.params().keySet()) + ")");
                 continue;
             }
             if (!w.getValue().isScalar()) {
@@ -52,10 +50,8 @@ public final class Binder {
             try {
                 String v = bindings.render(w.getValue().text());
                 if (!p.type().accepts(v)) {
-                    problems.add(
-                            w.getValue(),
-                            "parameter '" + w.getKey() + "' of check '" + d.id() + "' must be "
-                                    + p.type().describe() + ", not '" + v + "'");
+                    problems.add(w.getValue(), "parameter '" + w.getKey() + "' of check '" + d.id() + "' must be "
+                            + p.type().describe() + ", not '" + v + "'");
                 }
                 values.put(w.getKey(), v);
             } catch (Template.UnknownVariable e) {
@@ -74,13 +70,8 @@ public final class Binder {
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
-        refuseTextInCommands(
-                d,
-                name -> Optional.ofNullable(d.params().get(name))
-                        .map(CheckDef.Param::type)
-                        .or(() -> bindings.typeOf(name))
-                        .or(() -> Optional.of(VarType.TEXT)),
-                problems);
+        refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type)
+                .or(() -> bindings.typeOf(name)).or(() -> Optional.of(VarType.TEXT)), problems);
         if (problems.size() != before) {
             return misdefined(ref, problems, before);
         }
@@ -114,10 +105,8 @@ public final class Binder {
             n.get("command").flatMap(c -> c.get("run")).ifPresent(run -> {
                 for (String name : Template.names(run.text())) {
                     if (typeOf.apply(name).filter(t -> t == VarType.TEXT).isPresent()) {
-                        problems.add(
-                                run,
-                                "check " + d.id() + ": command 'run' uses ${" + name
-                                        + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
+                        problems.add(run, "check " + d.id() + ": command 'run' uses ${" + name
+                                + "}, a free-text value that would reach the shell unvalidated; give it a stricter type");
                     }
                 }
             });
@@ -143,16 +132,8 @@ public final class Binder {
 
     private BoundCheck misdefined(CheckRef ref, Problems problems, int before) {
         String first = problems.size() > before ? lastProblem(problems) : "";
-        return new BoundCheck(
-                ref.id(),
-                ref.use(),
-                Text.of(ref.id(), ref.id()),
-                ref.on(),
-                Optional.empty(),
-                List.of(),
-                Map.of(),
-                s -> s,
-                Optional.of(Text.of("检查定义有误：" + first, "the check is misdefined: " + first)));
+        return new BoundCheck(ref.id(), ref.use(), Text.of(ref.id(), ref.id()), ref.on(), Optional.empty(), List.of(),
+                Map.of(), s -> s, Optional.of(Text.of("检查定义有误：" + first, "the check is misdefined: " + first)));
     }
 
     private static String lastProblem(Problems problems) {

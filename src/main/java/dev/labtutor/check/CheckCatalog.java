@@ -49,10 +49,8 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
             readFile(f, problems).forEach(def -> {
                 CheckDef prev = all.putIfAbsent(def.id(), def);
                 if (prev != null) {
-                    problems.add(
-                            def.at(),
-                            "duplicate check id '" + def.id() + "' (first defined at "
-                                    + prev.at().where() + ")");
+                    problems.add(def.at(),
+                            "duplicate check id '" + def.id() + "' (first defined at " + prev.at().where() + ")");
                 }
             });
         }
@@ -88,8 +86,8 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
         Fields f = Fields.of(n, problems, "check", CHECK_KEYS);
         String id = f.requiredText("id");
         if (!id.isEmpty() && !id.matches("[a-z][a-z0-9-]{0,63}")) {
-            problems.add(
-                    f.node("id").orElseThrow(), "check id '" + id + "' must be lower case letters, digits and '-'");
+            problems.add(f.node("id").orElseThrow(),
+                    "check id '" + id + "' must be lower case letters, digits and '-'");
         }
         String what = "check " + id;
         Text title = f.bilingual("title", true).orElse(Text.of(id, id));
@@ -113,10 +111,8 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
                 }
                 Optional<VarType> t = VarType.parse(typeName);
                 if (t.isEmpty()) {
-                    problems.add(
-                            spec,
-                            what + ": unknown parameter type '" + typeName
-                                    + "' (ipv4, int, word, iface, path, url, text)");
+                    problems.add(spec, what + ": unknown parameter type '" + typeName
+                            + "' (ipv4, int, word, iface, path, url, text)");
                 }
                 params.put(name, new CheckDef.Param(name, t.orElse(VarType.TEXT), def, sample));
             });
@@ -140,23 +136,19 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
                     problems.add(cn, what + ": a cause needs exactly one of 'when' or 'when-not'");
                     continue;
                 }
-                causes.add(new CheckDef.Cause(
-                        cause, cf.text("if-cause"), when.orElseGet(whenNot::get), whenNot.isPresent()));
+                causes.add(new CheckDef.Cause(cause, cf.text("if-cause"), when.orElseGet(whenNot::get),
+                        whenNot.isPresent()));
             }
         });
         Map<String, Text> hints = new LinkedHashMap<>();
-        f.node("hints")
-                .ifPresentOrElse(
-                        h -> {
-                            if (!h.isMap()) {
-                                problems.add(h, what + ": 'hints' must map cause: {zh, en}");
-                                return;
-                            }
-                            h.entries()
-                                    .forEach((cause, t) -> Fields.bilingual(t, problems, what + " hint " + cause)
-                                            .ifPresent(x -> hints.put(cause, x)));
-                        },
-                        () -> problems.add(n, what + " has no 'hints'"));
+        f.node("hints").ifPresentOrElse(h -> {
+            if (!h.isMap()) {
+                problems.add(h, what + ": 'hints' must map cause: {zh, en}");
+                return;
+            }
+            h.entries().forEach((cause, t) -> Fields.bilingual(t, problems, what + " hint " + cause)
+                    .ifPresent(x -> hints.put(cause, x)));
+        }, () -> problems.add(n, what + " has no 'hints'"));
         if (f.node("hints").isPresent() && !hints.containsKey("default")) {
             problems.add(f.node("hints").get(), what + " needs a 'default' hint");
         }

@@ -15,26 +15,22 @@ import java.util.Optional;
  *     the hint
  * @param hints cause code to hint; {@code default} is required and used when nothing matches
  */
-public record CheckDef(
-        String id,
-        Text title,
-        Map<String, Param> params,
-        YNode expect,
-        List<Cause> causes,
-        Map<String, Text> hints,
-        YNode at) {
+public record CheckDef(String id, Text title, Map<String, Param> params, YNode expect, List<Cause> causes,
+        Map<String, Text> hints, YNode at) {
 
     /**
      * A parameter; without a default it is required. {@code sample} is a value lint uses to build the check when the
      * type's generic sample would not fit (e.g. a state).
      */
-    public record Param(String name, VarType type, Optional<String> defaultValue, Optional<String> sample) {}
+    public record Param(String name, VarType type, Optional<String> defaultValue, Optional<String> sample) {
+    }
 
     /**
      * A failure-cause rule: when the main primitive failed with {@code ifCause} (any cause if empty) and {@code when}
      * passes on at least one of the check's hosts (or fails, with {@code negate}), the cause is {@code cause}.
      */
-    public record Cause(String cause, Optional<String> ifCause, YNode when, boolean negate) {}
+    public record Cause(String cause, Optional<String> ifCause, YNode when, boolean negate) {
+    }
 
     public CheckDef {
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));

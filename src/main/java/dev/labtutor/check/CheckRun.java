@@ -37,7 +37,8 @@ public final class CheckRun {
     /** Hears, before each wait between rounds, what has not passed yet and how long is left. */
     @FunctionalInterface
     public interface Rounds {
-        Rounds NONE = (open, left) -> {};
+        Rounds NONE = (open, left) -> {
+        };
 
         void waiting(List<Verdict> notPassed, Duration left);
     }
@@ -66,33 +67,20 @@ public final class CheckRun {
 
     /** True when some of these checks are observed over time (they need a wait window to pass). */
     public static boolean observes(List<BoundCheck> checks) {
-        return checks.stream()
-                .anyMatch(c ->
-                        c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
+        return checks.stream().anyMatch(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent());
     }
 
     /**
      * Runs {@code checks} for up to {@code wait}, re-probing every {@code interval}, telling {@code hostPhases} each
      * host's phase, {@code waits} each wait between rounds and {@code observing} the progress of observed checks.
      */
-    public List<Verdict> run(
-            List<BoundCheck> checks,
-            Duration wait,
-            Duration interval,
-            Prober.Listener hostPhases,
-            Rounds waits,
-            ObservationListener observing) {
+    public List<Verdict> run(List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener hostPhases,
+            Rounds waits, ObservationListener observing) {
         // Without a window nothing can be watched: observed checks are judged in the round like
         // any other, from keepalived's logs where they say how (TimelineCheck.fromLogs).
-        List<BoundCheck> observed = wait.isZero()
-                ? List.of()
-                : checks.stream()
-                        .filter(c -> c.primitive()
-                                .filter(TimelineCheck.class::isInstance)
-                                .isPresent())
-                        .toList();
-        List<BoundCheck> rounds =
-                checks.stream().filter(c -> !observed.contains(c)).toList();
+        List<BoundCheck> observed = wait.isZero() ? List.of() : checks.stream()
+                .filter(c -> c.primitive().filter(TimelineCheck.class::isInstance).isPresent()).toList();
+        List<BoundCheck> rounds = checks.stream().filter(c -> !observed.contains(c)).toList();
         Map<String, Verdict> results = new LinkedHashMap<>();
         CompletableFuture<Map<String, Verdict>> watching =
                 observed.isEmpty() ? CompletableFuture.completedFuture(Map.of()) : observe(observed, wait, observing);
@@ -110,14 +98,8 @@ public final class CheckRun {
         List<Verdict> ordered = new ArrayList<>();
         for (BoundCheck c : checks) {
             Verdict v = results.get(c.id());
-            ordered.add(
-                    v != null
-                            ? v
-                            : Evaluator.judged(
-                                    c,
-                                    Outcome.error(
-                                            "cancelled",
-                                            dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
+            ordered.add(v != null ? v : Evaluator.judged(c,
+                    Outcome.error("cancelled", dev.labtutor.i18n.Text.of("检查被取消", "the check was cancelled"))));
         }
         return ordered;
     }
@@ -128,16 +110,10 @@ public final class CheckRun {
      * watch still passes, and says how it was seen.
      */
     private Map<String, Verdict> fromLogsWhereNotSeen(List<BoundCheck> observed, Map<String, Verdict> watched) {
-        List<BoundCheck> again = observed.stream()
-                .filter(c -> {
-                    Verdict v = watched.get(c.id());
-                    return v != null
-                            && !v.passed()
-                            && ((TimelineCheck) c.primitive().orElseThrow())
-                                    .fromLogs()
-                                    .isPresent();
-                })
-                .toList();
+        List<BoundCheck> again = observed.stream().filter(c -> {
+            Verdict v = watched.get(c.id());
+            return v != null && !v.passed() && ((TimelineCheck) c.primitive().orElseThrow()).fromLogs().isPresent();
+        }).toList();
         if (again.isEmpty() || Thread.currentThread().isInterrupted()) {
             return watched;
         }
@@ -148,39 +124,36 @@ public final class CheckRun {
             Verdict logs = Evaluator.evaluate(c, facts);
             if (logs.passed()) {
                 Verdict seen = watched.get(c.id());
-                out.put(
-                        c.id(),
-                        logs.withNotes(List.of(dev.labtutor.i18n.Text.of(
-                                "观察期间没有看到切换（" + seen.message().zh() + "），但日志记录了它",
-                                "the watch did not see it (" + seen.message().en() + "), the logs did"))));
+                out.put(c.id(),
+                        logs.withNotes(
+                                List.of(dev.labtutor.i18n.Text.of("观察期间没有看到切换（" + seen.message().zh() + "），但日志记录了它",
+                                        "the watch did not see it (" + seen.message().en() + "), the logs did"))));
             }
         }
         return out;
     }
 
-    private CompletableFuture<Map<String, Verdict>> observe(
-            List<BoundCheck> observed, Duration wait, ObservationListener listener) {
+    private CompletableFuture<Map<String, Verdict>> observe(List<BoundCheck> observed, Duration wait,
+            ObservationListener listener) {
         Map<String, Watch> watches = new LinkedHashMap<>();
         for (BoundCheck c : observed) {
             watches.put(c.id(), ((TimelineCheck) c.primitive().orElseThrow()).watch(c.on()));
         }
         CompletableFuture<Map<String, Verdict>> f = new CompletableFuture<>();
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        Map<String, Timeline> timelines = new Observer(sampler, Observer.DEFAULT_INTERVAL, clock)
-                                .observe(watches, wait, listener);
-                        Map<String, Verdict> out = new LinkedHashMap<>();
-                        for (BoundCheck c : observed) {
-                            TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
-                            out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
-                        }
-                        f.complete(out);
-                    } catch (RuntimeException e) {
-                        f.completeExceptionally(e);
-                    }
-                },
-                "labtutor-observer");
+        Thread t = new Thread(() -> {
+            try {
+                Map<String, Timeline> timelines =
+                        new Observer(sampler, Observer.DEFAULT_INTERVAL, clock).observe(watches, wait, listener);
+                Map<String, Verdict> out = new LinkedHashMap<>();
+                for (BoundCheck c : observed) {
+                    TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
+                    out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
+                }
+                f.complete(out);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "labtutor-observer");
         t.setDaemon(true);
         t.start();
         f.whenComplete((v, e) -> {
@@ -197,17 +170,15 @@ public final class CheckRun {
         RoundFacts facts = prober.probe(plan, hosts);
         Map<String, Set<String>> out = new HashMap<>();
         for (String r : roles) {
-            facts.host(r)
-                    .filter(h -> h.failure().isEmpty())
-                    .map(h -> h.fact(AddressCheck.ADDRESSES))
+            facts.host(r).filter(h -> h.failure().isEmpty()).map(h -> h.fact(AddressCheck.ADDRESSES))
                     .filter(Addresses.class::isInstance)
                     .ifPresent(a -> out.put(r, TimelineCheck.addressesOf((Addresses) a)));
         }
         return out;
     }
 
-    private Map<String, Verdict> rounds(
-            List<BoundCheck> checks, Duration wait, Duration interval, Prober.Listener listener, Rounds rounds) {
+    private Map<String, Verdict> rounds(List<BoundCheck> checks, Duration wait, Duration interval,
+            Prober.Listener listener, Rounds rounds) {
         long deadline = System.nanoTime() + wait.toNanos();
         Map<String, Verdict> results = new LinkedHashMap<>();
         Plan plan = Plan.of(checks);
@@ -216,15 +187,12 @@ public final class CheckRun {
             for (BoundCheck c : plan.checks()) {
                 results.put(c.id(), Evaluator.evaluate(c, facts));
             }
-            Set<String> open = results.values().stream()
-                    .filter(v -> !v.passed())
-                    .map(Verdict::check)
-                    .collect(Collectors.toSet());
+            Set<String> open =
+                    results.values().stream().filter(v -> !v.passed()).map(Verdict::check).collect(Collectors.toSet());
             if (open.isEmpty() || System.nanoTime() + interval.toNanos() > deadline) {
                 break;
             }
-            rounds.waiting(
-                    results.values().stream().filter(v -> !v.passed()).toList(),
+            rounds.waiting(results.values().stream().filter(v -> !v.passed()).toList(),
                     Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             try {
                 pause.pause(interval);

@@ -24,25 +24,15 @@ public record CommandCheck(String run, Optional<Integer> exit, Optional<String> 
         CommandOutput o = PerHostPrimitive.fact(host, probe(), CommandOutput.class);
         String r = host.role();
         String out = o.stdout().strip();
-        List<Evidence> ev = List.of(new Evidence(
-                r,
-                "`" + run + "` exit " + o.exitCode()
-                        + (out.isEmpty() ? "" : ": " + (out.length() > 200 ? out.substring(0, 200) + "…" : out))));
+        List<Evidence> ev = List.of(new Evidence(r, "`" + run + "` exit " + o.exitCode()
+                + (out.isEmpty() ? "" : ": " + (out.length() > 200 ? out.substring(0, 200) + "…" : out))));
         if (exit.isPresent() && exit.get() != o.exitCode()) {
-            return Outcome.fail(
-                    "exit-code",
-                    Text.of(
-                            r + " 上 `" + run + "` 的退出码为 " + o.exitCode() + "，应为 " + exit.get(),
-                            r + ": `" + run + "` exited " + o.exitCode() + ", expected " + exit.get()),
-                    ev);
+            return Outcome.fail("exit-code", Text.of(r + " 上 `" + run + "` 的退出码为 " + o.exitCode() + "，应为 " + exit.get(),
+                    r + ": `" + run + "` exited " + o.exitCode() + ", expected " + exit.get()), ev);
         }
         if (contains.isPresent() && !o.stdout().contains(contains.get())) {
-            return Outcome.fail(
-                    "no-match",
-                    Text.of(
-                            r + " 上 `" + run + "` 的输出中没有 “" + contains.get() + "”",
-                            r + ": output of `" + run + "` lacks \"" + contains.get() + "\""),
-                    ev);
+            return Outcome.fail("no-match", Text.of(r + " 上 `" + run + "` 的输出中没有 “" + contains.get() + "”",
+                    r + ": output of `" + run + "` lacks \"" + contains.get() + "\""), ev);
         }
         return Outcome.pass(Text.of(r + " 上 `" + run + "` 结果正确", r + ": `" + run + "` is as expected"), ev);
     }

@@ -31,22 +31,19 @@ import java.util.Optional;
  */
 public final class CourseLint {
 
-    private CourseLint() {}
+    private CourseLint() {
+    }
 
     /** Lints the check catalogue on its own: every definition builds with sample parameter values. */
     public static void lintCatalog(CheckCatalog catalog, Problems problems) {
         for (CheckDef d : catalog.checks().values()) {
-            Binder.refuseTextInCommands(
-                    d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type), problems);
+            Binder.refuseTextInCommands(d, name -> Optional.ofNullable(d.params().get(name)).map(CheckDef.Param::type),
+                    problems);
             Map<String, String> sample = new HashMap<>();
-            d.params()
-                    .values()
-                    .forEach(p ->
-                            sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
-            java.util.function.UnaryOperator<String> render = s -> Template.render(
-                    s,
-                    n -> Optional.ofNullable(sample.get(n))
-                            .or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
+            d.params().values()
+                    .forEach(p -> sample.put(p.name(), p.defaultValue().or(p::sample).orElse(sampleOf(p.type()))));
+            java.util.function.UnaryOperator<String> render = s -> Template.render(s, n -> Optional
+                    .ofNullable(sample.get(n)).or(() -> n.equals("hosts") ? Optional.of("a") : Optional.empty()));
             lintNode(d.expect(), render, problems, "check " + d.id());
             for (CheckDef.Cause c : d.causes()) {
                 lintNode(c.when(), render, problems, "check " + d.id() + " cause " + c.cause());
@@ -54,8 +51,8 @@ public final class CourseLint {
         }
     }
 
-    private static void lintNode(
-            YNode n, java.util.function.UnaryOperator<String> render, Problems problems, String what) {
+    private static void lintNode(YNode n, java.util.function.UnaryOperator<String> render, Problems problems,
+            String what) {
         YNode rendered;
         try {
             rendered = n.mapScalars(render);
@@ -109,11 +106,7 @@ public final class CourseLint {
             l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
         Path courseFile = dir.resolve(CourseReader.COURSE_FILE);
-        templates(
-                courseFile,
-                read(courseFile),
-                course.get().notes().stream().map(Note::text).toList(),
-                bindings,
+        templates(courseFile, read(courseFile), course.get().notes().stream().map(Note::text).toList(), bindings,
                 problems);
     }
 
@@ -136,10 +129,7 @@ public final class CourseLint {
         for (String name : Template.names(s)) {
             if (b.lookup(name).isEmpty()) {
                 int[] pos = locate(fileText, "${" + name + "}");
-                problems.add(new Problem(
-                        file,
-                        pos[0],
-                        pos[1],
+                problems.add(new Problem(file, pos[0], pos[1],
                         "unknown variable ${" + name + "} (course vars, or ROLE.address/.iface/.user/.port)"));
             }
         }
@@ -148,7 +138,7 @@ public final class CourseLint {
     private static int[] locate(String text, String needle) {
         int idx = text.indexOf(needle);
         if (idx < 0) {
-            return new int[] {1, 1};
+            return new int[]{1, 1};
         }
         int line = 1;
         int col = 1;
@@ -160,7 +150,7 @@ public final class CourseLint {
                 col++;
             }
         }
-        return new int[] {line, col};
+        return new int[]{line, col};
     }
 
     private static String read(Path f) {
@@ -198,10 +188,8 @@ public final class CourseLint {
             cat.checks().forEach((id, def) -> {
                 CheckDef prev = merged.putIfAbsent(id, def);
                 if (prev != null && prev != def) {
-                    problems.add(
-                            def.at(),
-                            "duplicate check id '" + id + "' (first defined at "
-                                    + prev.at().where() + ")");
+                    problems.add(def.at(),
+                            "duplicate check id '" + id + "' (first defined at " + prev.at().where() + ")");
                 }
             });
         }

@@ -12,26 +12,18 @@ import java.util.Optional;
  */
 public final class Evaluator {
 
-    private static final Text UNREACHABLE_HINT = Text.of(
-            "确认虚拟机已开机、lab.yaml 中的地址/端口/用户正确、sshd 正在运行并且网络可达；这不是你实验步骤的问题。",
+    private static final Text UNREACHABLE_HINT = Text.of("确认虚拟机已开机、lab.yaml 中的地址/端口/用户正确、sshd 正在运行并且网络可达；这不是你实验步骤的问题。",
             "Make sure the VM is running, the address/port/user in lab.yaml are right, sshd is running and the network reaches it; this is not about your lab work.");
 
-    private Evaluator() {}
+    private Evaluator() {
+    }
 
     public static Verdict evaluate(BoundCheck check, RoundFacts facts) {
         if (check.misdefined().isPresent() || check.primitive().isEmpty()) {
             Text m = check.misdefined().orElse(Text.of("检查定义有误", "the check is misdefined"));
-            return new Verdict(
-                    check.id(),
-                    check.title(),
-                    check.on(),
-                    Status.ERROR,
-                    "misdefined",
-                    m,
-                    Optional.of(
-                            Text.of(
-                                    "这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
-                                    "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")),
+            return new Verdict(check.id(), check.title(), check.on(), Status.ERROR, "misdefined", m,
+                    Optional.of(Text.of("这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
+                            "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")),
                     List.of());
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
@@ -54,17 +46,8 @@ public final class Evaluator {
             }
         }
         Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
-        return new Verdict(
-                check.id(),
-                check.title(),
-                check.on(),
-                o.status(),
-                cause,
-                o.message(),
-                hint,
-                o.evidence(),
-                perHost(check, o, cause, hint, facts),
-                o.notes());
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
+                perHost(check, o, cause, hint, facts), o.notes());
     }
 
     /**
@@ -74,29 +57,14 @@ public final class Evaluator {
      * explains nothing about the others).
      */
     private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts) {
-        Optional<HostVerdict> first =
-                hosts.stream().filter(h -> h.status() == o.status()).findFirst();
+        Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         String cause = first.map(HostVerdict::cause).orElse(o.cause());
-        String primitiveCause =
-                first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
-        List<String> matched = first.isEmpty()
-                ? check.on()
-                : hosts.stream()
-                        .filter(h -> h.status() == o.status() && h.cause().equals(cause))
-                        .map(HostVerdict::role)
-                        .toList();
+        String primitiveCause = first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
+        List<String> matched = first.isEmpty() ? check.on() : hosts.stream()
+                .filter(h -> h.status() == o.status() && h.cause().equals(cause)).map(HostVerdict::role).toList();
         Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
-        return new Verdict(
-                check.id(),
-                check.title(),
-                check.on(),
-                o.status(),
-                cause,
-                o.message(),
-                hint,
-                o.evidence(),
-                hosts,
-                o.notes());
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
+                hosts, o.notes());
     }
 
     /**
@@ -105,9 +73,8 @@ public final class Evaluator {
      */
     public static Verdict judged(BoundCheck check, Outcome o) {
         Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
-        return new Verdict(
-                        check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint, o.evidence())
-                .withNotes(o.notes());
+        return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint,
+                o.evidence()).withNotes(o.notes());
     }
 
     /**
@@ -115,8 +82,8 @@ public final class Evaluator {
      * host alone; for a group primitive, the group's judgement, except for a host that could not be asked, which says
      * so.
      */
-    private static List<HostVerdict> perHost(
-            BoundCheck check, Outcome o, String groupCause, Optional<Text> groupHint, RoundFacts facts) {
+    private static List<HostVerdict> perHost(BoundCheck check, Outcome o, String groupCause, Optional<Text> groupHint,
+            RoundFacts facts) {
         List<HostVerdict> out = new ArrayList<>();
         if (!o.perHost().isEmpty()) {
             o.perHost().forEach((role, ho) -> {
@@ -134,13 +101,8 @@ public final class Evaluator {
                         }
                     }
                 }
-                out.add(new HostVerdict(
-                        role,
-                        ho.status(),
-                        cause,
-                        ho.message(),
-                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role)),
-                        ho.evidence()));
+                out.add(new HostVerdict(role, ho.status(), cause, ho.message(),
+                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role)), ho.evidence()));
             });
             return out;
         }
@@ -148,28 +110,18 @@ public final class Evaluator {
             Optional<Outcome> down = facts.host(role).flatMap(HostFacts::unavailable);
             if (down.isPresent()) {
                 Outcome d = down.get();
-                out.add(new HostVerdict(
-                        role,
-                        d.status(),
-                        d.cause(),
-                        d.message(),
-                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)),
-                        d.evidence()));
+                out.add(new HostVerdict(role, d.status(), d.cause(), d.message(),
+                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)), d.evidence()));
             } else {
-                out.add(new HostVerdict(
-                        role,
-                        o.status(),
-                        groupCause,
-                        o.message(),
-                        groupHint,
+                out.add(new HostVerdict(role, o.status(), groupCause, o.message(), groupHint,
                         o.evidence().stream().filter(e -> e.host().equals(role)).toList()));
             }
         }
         return out;
     }
 
-    private static Optional<Text> hintFor(
-            BoundCheck check, Status status, String cause, String primitiveCause, List<String> hosts) {
+    private static Optional<Text> hintFor(BoundCheck check, Status status, String cause, String primitiveCause,
+            List<String> hosts) {
         return switch (status) {
             case PASS -> Optional.empty();
             case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);

@@ -17,16 +17,16 @@ import java.util.regex.Pattern;
  * {@code expect}, the line the learner should write. Evidence is the deciding line with its number, not the top of the
  * file.
  */
-public record FileCheck(
-        String path, boolean exists, Optional<String> contains, Optional<Pattern> matches, Optional<String> expect)
-        implements PerHostPrimitive {
+public record FileCheck(String path, boolean exists, Optional<String> contains, Optional<Pattern> matches,
+        Optional<String> expect) implements PerHostPrimitive {
 
     /** {@code KEY=VALUE} as a pattern writes it once the optional blanks around it are taken out. */
     private static final Pattern KEY_VALUE =
             Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)=((?:[A-Za-z0-9_/:,+-]|\\\\\\.)+)");
 
     /** The key and value a one-line {@code KEY=VALUE} pattern asks for. */
-    record Setting(String key, String value) {}
+    record Setting(String key, String value) {
+    }
 
     private Probe probe() {
         return Probe.of(Probe.Kind.FILE, path);
@@ -62,25 +62,21 @@ public record FileCheck(
                 List.of(new Evidence(r, path + (f.exists() ? ": " + firstLines(f.content()) : " does not exist")));
         if (!exists) {
             return f.exists()
-                    ? Outcome.fail(
-                            "exists", Text.of(r + " 上的 " + path + " 不应存在", r + ": " + path + " should not exist"), ev)
+                    ? Outcome.fail("exists",
+                            Text.of(r + " 上的 " + path + " 不应存在", r + ": " + path + " should not exist"), ev)
                     : Outcome.pass(Text.of(r + " 上没有 " + path, r + ": " + path + " does not exist"), ev);
         }
         if (!f.exists()) {
             return Outcome.fail("missing", Text.of(r + " 上没有文件 " + path, r + ": " + path + " does not exist"), ev);
         }
         if (!f.readable()) {
-            return Outcome.fail(
-                    "unreadable", Text.of(r + " 上的 " + path + " 无法读取", r + ": " + path + " cannot be read"), ev);
+            return Outcome.fail("unreadable", Text.of(r + " 上的 " + path + " 无法读取", r + ": " + path + " cannot be read"),
+                    ev);
         }
         List<String> lines = f.content().lines().toList();
         if (contains.isPresent() && !f.content().contains(contains.get())) {
-            return Outcome.fail(
-                    "no-match",
-                    Text.of(
-                            r + " 上的 " + path + " 中没有 “" + contains.get() + "”",
-                            r + ": " + path + " does not contain \"" + contains.get() + "\""),
-                    ev);
+            return Outcome.fail("no-match", Text.of(r + " 上的 " + path + " 中没有 “" + contains.get() + "”",
+                    r + ": " + path + " does not contain \"" + contains.get() + "\""), ev);
         }
         if (matches.isPresent()) {
             Optional<Setting> s = setting(matches.get());
@@ -90,20 +86,16 @@ public record FileCheck(
             Optional<Integer> at = lineOf(lines, matches.get());
             if (at.isEmpty()) {
                 String want = expect.orElse("");
-                return Outcome.fail(
-                        "no-match",
+                return Outcome.fail("no-match",
                         want.isEmpty()
-                                ? Text.of(
-                                        r + " 上的 " + path + " 内容不符合课程的要求",
+                                ? Text.of(r + " 上的 " + path + " 内容不符合课程的要求",
                                         r + ": " + path + " does not have what the lesson asks for")
-                                : Text.of(
-                                        r + " 上的 " + path + " 中没有 “" + want + "” 这样的行",
+                                : Text.of(r + " 上的 " + path + " 中没有 “" + want + "” 这样的行",
                                         r + ": " + path + " has no line like \"" + want + "\""),
                         ev);
             }
             return Outcome.pass(
-                    Text.of(
-                            r + " 上的 " + path + " 第 " + at.get() + " 行符合要求",
+                    Text.of(r + " 上的 " + path + " 第 " + at.get() + " 行符合要求",
                             r + ": " + path + " line " + at.get() + " is as expected"),
                     List.of(lineEvidence(r, lines, at.get())));
         }
@@ -119,8 +111,7 @@ public record FileCheck(
         if (hit.isPresent()) {
             String line = lines.get(hit.get() - 1).strip();
             return Outcome.pass(
-                    Text.of(
-                            r + " 上的 " + path + " 第 " + hit.get() + " 行是 " + line,
+                    Text.of(r + " 上的 " + path + " 第 " + hit.get() + " 行是 " + line,
                             r + ": " + path + " line " + hit.get() + " has " + line),
                     List.of(lineEvidence(r, lines, hit.get())));
         }
@@ -132,19 +123,15 @@ public record FileCheck(
             }
         }
         if (setting.isEmpty()) {
-            return Outcome.fail(
-                    "no-match",
-                    Text.of(
-                            r + " 上的 " + path + " 中没有 " + s.key() + "= 这一行，应为 " + s.key() + "=" + s.value(),
+            return Outcome.fail("no-match",
+                    Text.of(r + " 上的 " + path + " 中没有 " + s.key() + "= 这一行，应为 " + s.key() + "=" + s.value(),
                             r + ": " + path + " has no " + s.key() + "= line, expected " + s.key() + "=" + s.value()),
                     List.of(new Evidence(r, path + ": no " + s.key() + "= line")));
         }
         int first = setting.get(0);
         String line = lines.get(first - 1).strip();
-        return Outcome.fail(
-                "no-match",
-                Text.of(
-                        r + " 上的 " + path + " 第 " + first + " 行是 " + line + "，应为 " + s.value(),
+        return Outcome.fail("no-match",
+                Text.of(r + " 上的 " + path + " 第 " + first + " 行是 " + line + "，应为 " + s.value(),
                         r + ": " + path + " line " + first + " has " + line + ", expected " + s.value()),
                 setting.stream().map(n -> lineEvidence(r, lines, n)).toList());
     }
@@ -156,11 +143,7 @@ public record FileCheck(
         if (!m.find()) {
             return Optional.empty();
         }
-        return Optional.of((int) text.substring(0, m.start())
-                        .chars()
-                        .filter(c -> c == '\n')
-                        .count()
-                + 1);
+        return Optional.of((int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1);
     }
 
     private Evidence lineEvidence(String r, List<String> lines, int n) {

@@ -31,14 +31,8 @@ public record HoldersCheck(String address, int count) implements GroupPrimitive 
             Optional<Outcome> unusable = facts.unusable(role, AddressCheck.ADDRESSES);
             if (unusable.isPresent()) {
                 Outcome d = unusable.get();
-                return new Outcome(
-                        d.status(),
-                        d.cause(),
-                        Text.of(
-                                "无法判断谁持有 " + address + "：" + d.message().zh(),
-                                "cannot tell who holds " + address + ": "
-                                        + d.message().en()),
-                        d.evidence());
+                return new Outcome(d.status(), d.cause(), Text.of("无法判断谁持有 " + address + "：" + d.message().zh(),
+                        "cannot tell who holds " + address + ": " + d.message().en()), d.evidence());
             }
             Addresses a = (Addresses) facts.host(role).orElseThrow().fact(AddressCheck.ADDRESSES);
             ev.add(new Evidence(role, AddressCheck.describe(a)));
@@ -51,28 +45,15 @@ public record HoldersCheck(String address, int count) implements GroupPrimitive 
             return Outcome.pass(Text.of(address + " 由 " + who + " 持有", address + " is held by " + who), ev);
         }
         if (holders.isEmpty()) {
-            return Outcome.fail(
-                    "none",
-                    Text.of(
-                            String.join("、", on) + " 都没有持有 " + address,
-                            "none of " + String.join(", ", on) + " holds " + address),
-                    ev);
+            return Outcome.fail("none", Text.of(String.join("、", on) + " 都没有持有 " + address,
+                    "none of " + String.join(", ", on) + " holds " + address), ev);
         }
         if (holders.size() > count) {
             String cause = count == 1 ? "split-brain" : "too-many";
-            return Outcome.fail(
-                    cause,
-                    Text.of(
-                            address + " 同时出现在 " + who + " 上" + (count == 1 ? "（脑裂）" : ""),
-                            address + " is held by " + who + " at the same time"
-                                    + (count == 1 ? " (split brain)" : "")),
-                    ev);
+            return Outcome.fail(cause, Text.of(address + " 同时出现在 " + who + " 上" + (count == 1 ? "（脑裂）" : ""),
+                    address + " is held by " + who + " at the same time" + (count == 1 ? " (split brain)" : "")), ev);
         }
-        return Outcome.fail(
-                "too-few",
-                Text.of(
-                        address + " 只在 " + who + " 上，应有 " + count + " 台持有",
-                        address + " is held only by " + who + ", expected " + count + " holders"),
-                ev);
+        return Outcome.fail("too-few", Text.of(address + " 只在 " + who + " 上，应有 " + count + " 台持有",
+                address + " is held only by " + who + ", expected " + count + " holders"), ev);
     }
 }

@@ -33,9 +33,7 @@ public record HostFacts(String role, String address, Map<Probe, Fact> facts, Opt
     /** The interface holding the address labtutor connected to, when it can be seen. */
     public Optional<String> primaryIface() {
         if (fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof Addresses a) {
-            return a.holder(address)
-                    .map(Addresses.Iface::name)
-                    .filter(n -> IFACE_NAME.matcher(n).matches());
+            return a.holder(address).map(Addresses.Iface::name).filter(n -> IFACE_NAME.matcher(n).matches());
         }
         return Optional.empty();
     }
@@ -49,19 +47,14 @@ public record HostFacts(String role, String address, Map<Probe, Fact> facts, Opt
 
     /** The outcome for a host that could not be asked, or empty when it answered. */
     public Optional<Outcome> unavailable() {
-        return failure.map(e -> new Outcome(
-                e.kind().unreachable() ? Status.UNREACHABLE : Status.ERROR,
-                "host-" + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                e.text(),
+        return failure.map(e -> new Outcome(e.kind().unreachable() ? Status.UNREACHABLE : Status.ERROR,
+                "host-" + e.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), e.text(),
                 java.util.List.of(new Evidence(role, e.getMessage()))));
     }
 
     public static Outcome broken(String role, ProbeBroken b) {
-        return new Outcome(
-                Status.ERROR,
-                "probe-broken",
-                Text.of(
-                        role + " 上的探测 " + b.probe() + " 出错：" + b.reason(),
+        return new Outcome(Status.ERROR, "probe-broken",
+                Text.of(role + " 上的探测 " + b.probe() + " 出错：" + b.reason(),
                         "the probe " + b.probe() + " on " + role + " broke: " + b.reason()),
                 java.util.List.of(new Evidence(role, b.probe() + ": " + b.reason())));
     }

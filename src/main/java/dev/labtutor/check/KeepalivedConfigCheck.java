@@ -17,8 +17,8 @@ import java.util.Set;
  * such as {@code vrrp_garp_interval 0} from the official sample) and tutor warnings never fail the check: they become
  * notes under its verdict.
  */
-public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> advisory)
-        implements KeepalivedConfigPrimitive {
+public record KeepalivedConfigCheck(String path, Set<String> deny,
+        Set<String> advisory) implements KeepalivedConfigPrimitive {
 
     public KeepalivedConfigCheck {
         deny = Set.copyOf(deny);
@@ -35,22 +35,18 @@ public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> a
                 bad.add(d);
             } else if (d.severity() == Severity.ERROR) {
                 notes.add(Text.of(
-                        r + " " + d.file() + " 第 " + d.line() + " 行（提醒，不影响通过）："
-                                + d.text().zh() + " keepalived -t 会报告这一项，但 keepalived 照常运行。",
-                        r + " " + d.file() + ":" + d.line() + " (advisory, does not block): "
-                                + d.text().en() + " keepalived -t reports this, yet keepalived runs fine."));
+                        r + " " + d.file() + " 第 " + d.line() + " 行（提醒，不影响通过）：" + d.text().zh()
+                                + " keepalived -t 会报告这一项，但 keepalived 照常运行。",
+                        r + " " + d.file() + ":" + d.line() + " (advisory, does not block): " + d.text().en()
+                                + " keepalived -t reports this, yet keepalived runs fine."));
             } else if (d.severity() == Severity.WARNING) {
-                notes.add(Text.of(
-                        r + " " + d.file() + " 第 " + d.line() + " 行（提醒）："
-                                + d.text().zh(),
-                        r + " " + d.file() + ":" + d.line() + " (note): "
-                                + d.text().en()));
+                notes.add(Text.of(r + " " + d.file() + " 第 " + d.line() + " 行（提醒）：" + d.text().zh(),
+                        r + " " + d.file() + ":" + d.line() + " (note): " + d.text().en()));
             }
         }
         List<Evidence> ev = new ArrayList<>();
         for (Diagnostic d : res.diagnostics()) {
-            ev.add(new Evidence(
-                    r,
+            ev.add(new Evidence(r,
                     d.file() + ":" + d.line() + ": " + d.severity().name().toLowerCase(java.util.Locale.ROOT)
                             + (advisory.contains(d.code()) ? " (advisory)" : "") + ": [" + d.code() + "] "
                             + d.text().en()));
@@ -62,15 +58,10 @@ public record KeepalivedConfigCheck(String path, Set<String> deny, Set<String> a
         if (!bad.isEmpty()) {
             Diagnostic first = bad.get(0);
             List<Text> said = new ArrayList<>();
-            said.add(Text.of(
-                    r + " " + first.file() + " 第 " + first.line() + " 行："
-                            + first.text().zh(),
-                    r + " " + first.file() + ":" + first.line() + ": "
-                            + first.text().en()));
+            said.add(Text.of(r + " " + first.file() + " 第 " + first.line() + " 行：" + first.text().zh(),
+                    r + " " + first.file() + ":" + first.line() + ": " + first.text().en()));
             for (Diagnostic d : bad.subList(1, bad.size())) {
-                said.add(Text.of(
-                        "第 " + d.line() + " 行：" + d.text().zh(),
-                        "line " + d.line() + ": " + d.text().en()));
+                said.add(Text.of("第 " + d.line() + " 行：" + d.text().zh(), "line " + d.line() + ": " + d.text().en()));
             }
             return Outcome.fail(first.code(), Sentences.join(said), ev).withNotes(notes);
         }

@@ -23,8 +23,7 @@ sealed interface KeepalivedConfigPrimitive extends PerHostPrimitive
 
     @Override
     default Outcome evaluateHost(HostFacts host) {
-        return KeepalivedFiles.parsed(host, path())
-                .map(p -> judge(host, p))
+        return KeepalivedFiles.parsed(host, path()).map(p -> judge(host, p))
                 .orElseGet(() -> KeepalivedFiles.missing(host.role(), path()));
     }
 }

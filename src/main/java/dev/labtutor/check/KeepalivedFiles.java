@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  */
 final class KeepalivedFiles {
 
-    private KeepalivedFiles() {}
+    private KeepalivedFiles() {
+    }
 
     static Probe probe(String path) {
         return Probe.of(Probe.Kind.KEEPALIVED_CONFIG, path);
@@ -38,21 +39,18 @@ final class KeepalivedFiles {
 
     /** The FAIL for a host whose main config file does not exist. */
     static Outcome missing(String role, String path) {
-        return Outcome.fail(
-                "missing",
-                Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
+        return Outcome.fail("missing", Text.of(role + " 上没有 " + path, role + ": " + path + " does not exist"),
                 List.of(new Evidence(role, path + " does not exist")));
     }
 
     static ParseResult parse(HostFacts host, ConfigFiles files) {
         ParseOptions options = ParseOptions.defaults();
         if (host.fact(AddressCheck.ADDRESSES) instanceof Addresses a) {
-            Set<String> names =
-                    a.interfaces().stream().map(Addresses.Iface::name).collect(Collectors.toSet());
+            Set<String> names = a.interfaces().stream().map(Addresses.Iface::name).collect(Collectors.toSet());
             options = options.withHostInterfaces(names);
         }
         String main = files.files().getOrDefault(files.mainPath(), "");
-        return KeepalivedParser.parse(
-                new Source(files.mainPath(), main), IncludeResolver.fromFiles(files.files()), options);
+        return KeepalivedParser.parse(new Source(files.mainPath(), main), IncludeResolver.fromFiles(files.files()),
+                options);
     }
 }

@@ -44,32 +44,23 @@ public record KeepalivedGroupCheck(String path, Optional<String> aspect) impleme
             }
             configs.put(role, KeepalivedFiles.parse(hf, files).config());
         }
-        List<Finding> findings = GroupConsistency.check(configs).stream()
-                .filter(x -> x.severity() == Severity.ERROR)
-                .filter(x -> aspect.map(a -> x.code().startsWith("group-" + a + "-")
-                                || x.code().equals("group-" + a))
+        List<Finding> findings = GroupConsistency.check(configs).stream().filter(x -> x.severity() == Severity.ERROR)
+                .filter(x -> aspect.map(a -> x.code().startsWith("group-" + a + "-") || x.code().equals("group-" + a))
                         .orElse(true))
                 .toList();
         for (Finding x : GroupConsistency.check(configs)) {
             ev.add(new Evidence(x.hostA() + "/" + x.hostB(), x.format(dev.labtutor.i18n.Lang.EN)));
         }
         if (findings.isEmpty()) {
-            return Outcome.pass(
-                    Text.of(
-                            String.join("、", on) + " 的 VRRP 配置一致",
-                            "the VRRP settings of " + String.join(", ", on) + " agree"),
-                    ev);
+            return Outcome.pass(Text.of(String.join("、", on) + " 的 VRRP 配置一致",
+                    "the VRRP settings of " + String.join(", ", on) + " agree"), ev);
         }
         Finding first = findings.get(0);
-        return Outcome.fail(
-                first.code(),
-                Text.of(
-                        first.hostA() + " " + first.fileA() + ":" + first.lineA() + " 与 " + first.hostB() + " "
-                                + first.fileB() + ":" + first.lineB() + "："
-                                + first.text().zh(),
+        return Outcome.fail(first.code(),
+                Text.of(first.hostA() + " " + first.fileA() + ":" + first.lineA() + " 与 " + first.hostB() + " "
+                        + first.fileB() + ":" + first.lineB() + "：" + first.text().zh(),
                         first.hostA() + " " + first.fileA() + ":" + first.lineA() + " vs " + first.hostB() + " "
-                                + first.fileB() + ":" + first.lineB() + ": "
-                                + first.text().en()),
+                                + first.fileB() + ":" + first.lineB() + ": " + first.text().en()),
                 ev);
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  */
 public final class LessonOutcome {
 
-    private LessonOutcome() {}
+    private LessonOutcome() {
+    }
 
     /** Whether a lesson whose last check gave {@code verdicts} passes. */
     public static boolean passes(List<Verdict> verdicts) {

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * the last line containing that text count (for keepalived: since its last start, so an old mistake already fixed is
  * not held against you).
  */
-public record LogCheck(String unit, Optional<String> contains, Optional<Pattern> matches, Optional<String> sinceLast)
-        implements PerHostPrimitive {
+public record LogCheck(String unit, Optional<String> contains, Optional<Pattern> matches,
+        Optional<String> sinceLast) implements PerHostPrimitive {
 
     private Probe probe() {
         return Probe.of(Probe.Kind.LOG, unit);
@@ -33,11 +33,8 @@ public record LogCheck(String unit, Optional<String> contains, Optional<Pattern>
         if (!log.source().equals("none")) {
             return Optional.empty();
         }
-        return Optional.of(new Outcome(
-                Status.ERROR,
-                "log-unavailable",
-                Text.of(
-                        "无法读取 " + role + " 上 " + log.unit() + " 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
+        return Optional.of(new Outcome(Status.ERROR, "log-unavailable",
+                Text.of("无法读取 " + role + " 上 " + log.unit() + " 的日志：没有 journal，也没有 /var/log/messages 或 /var/log/syslog",
                         "cannot read the " + log.unit() + " log on " + role
                                 + ": no journal and no /var/log/messages or /var/log/syslog"),
                 List.of(new Evidence(role, "no log source"))));
@@ -61,19 +58,15 @@ public record LogCheck(String unit, Optional<String> contains, Optional<Pattern>
         }
         String r = host.role();
         String what = contains.orElseGet(() -> matches.map(Pattern::pattern).orElse(""));
-        Optional<String> hit = lines.stream()
-                .filter(l -> contains.map(l::contains).orElse(true)
-                        && matches.map(p -> p.matcher(l).find()).orElse(true))
+        Optional<String> hit = lines.stream().filter(
+                l -> contains.map(l::contains).orElse(true) && matches.map(p -> p.matcher(l).find()).orElse(true))
                 .reduce((a, b) -> b);
         if (hit.isPresent()) {
-            return Outcome.pass(
-                    Text.of(r + " 的日志中有 “" + what + "”", r + ": the log shows \"" + what + "\""),
+            return Outcome.pass(Text.of(r + " 的日志中有 “" + what + "”", r + ": the log shows \"" + what + "\""),
                     List.of(new Evidence(r, hit.get())));
         }
-        return Outcome.fail(
-                "not-logged",
-                Text.of(
-                        r + " 的 " + unit + " 日志中没有 “" + what + "”",
+        return Outcome.fail("not-logged",
+                Text.of(r + " 的 " + unit + " 日志中没有 “" + what + "”",
                         r + ": the " + unit + " log has no \"" + what + "\""),
                 List.of(new Evidence(r, log.source() + ": " + lines.size() + " lines searched")));
     }

@@ -108,11 +108,8 @@ public sealed interface LogEvidence {
     }
 
     private static Outcome logsMissing(String roles, List<Evidence> ev) {
-        return new Outcome(
-                Status.ERROR,
-                LOGS_MISSING,
-                Text.of(
-                        roles + " 的 keepalived 日志里没有任何状态变化（keepalived 每次启动都会记录一次）：日志被轮转或清空了，无法判断是否做过切换",
+        return new Outcome(Status.ERROR, LOGS_MISSING,
+                Text.of(roles + " 的 keepalived 日志里没有任何状态变化（keepalived 每次启动都会记录一次）：日志被轮转或清空了，无法判断是否做过切换",
                         "keepalived's log on " + roles
                                 + " holds no state change at all (keepalived logs one at every start): the log "
                                 + "was rotated or cleared, so whether the failover was performed cannot be told"),
@@ -166,27 +163,22 @@ public sealed interface LogEvidence {
                     }
                 }
                 return seen(
-                        Text.of(
-                                "日志记录了切换：" + second + " " + took + " 成为 MASTER，" + returned + " 回到 " + first,
+                        Text.of("日志记录了切换：" + second + " " + took + " 成为 MASTER，" + returned + " 回到 " + first,
                                 "from the logs: " + second + " MASTER " + took + ", back to " + first + " " + returned),
                         ev);
             }
             boolean stillMaster = !sb.isEmpty() && sb.get(sb.size() - 1).master();
             if (stillMaster) {
                 String took = sb.get(sb.size() - 1).time();
-                return Outcome.fail(
-                        NOT_PERFORMED,
-                        Text.of(
-                                "日志显示 " + second + " 在 " + took + " 接管成为 MASTER，但 " + first + " 还没有把 VIP 收回：在 " + first
-                                        + " 上启动 keepalived",
+                return Outcome.fail(NOT_PERFORMED,
+                        Text.of("日志显示 " + second + " 在 " + took + " 接管成为 MASTER，但 " + first + " 还没有把 VIP 收回：在 " + first
+                                + " 上启动 keepalived",
                                 "from the logs: " + second + " took over as MASTER at " + took + ", but " + first
                                         + " has not taken the VIP back: start keepalived on " + first),
                         ev);
             }
-            return Outcome.fail(
-                    NOT_PERFORMED,
-                    Text.of(
-                            "还没有做过切换：" + second + " 的 keepalived 日志里没有进入 MASTER 状态的记录（共 " + sb.size() + " 次状态变化）",
+            return Outcome.fail(NOT_PERFORMED,
+                    Text.of("还没有做过切换：" + second + " 的 keepalived 日志里没有进入 MASTER 状态的记录（共 " + sb.size() + " 次状态变化）",
                             "the failover has not been performed: keepalived's log on " + second
                                     + " shows it never entered MASTER (" + sb.size() + " state change"
                                     + (sb.size() == 1 ? "" : "s") + " logged)"),
@@ -233,13 +225,11 @@ public sealed interface LogEvidence {
                         ev.add(new Evidence(d, l));
                     } else if (l.contains(added) && out >= 0) {
                         ev.add(new Evidence(d, l));
-                        return seen(
-                                Text.of(
-                                        "日志记录了故障和恢复：" + d + " 在 " + time(lines.get(out)) + " 把 " + server + "（"
-                                                + address + "）移出调度，" + time(l) + " 加回",
-                                        "from the logs: " + d + " took " + server + " (" + address
-                                                + ") out of the pool at " + time(lines.get(out)) + " and back at "
-                                                + time(l)),
+                        return seen(Text.of(
+                                "日志记录了故障和恢复：" + d + " 在 " + time(lines.get(out)) + " 把 " + server + "（" + address
+                                        + "）移出调度，" + time(l) + " 加回",
+                                "from the logs: " + d + " took " + server + " (" + address + ") out of the pool at "
+                                        + time(lines.get(out)) + " and back at " + time(l)),
                                 ev);
                     }
                 }
@@ -254,18 +244,14 @@ public sealed interface LogEvidence {
                 return logsMissing(String.join(", ", directors), ev);
             }
             if (stillOut != null) {
-                return Outcome.fail(
-                        NOT_PERFORMED,
-                        Text.of(
-                                "日志显示 " + server + " 被移出了调度（" + stillOut + "），但还没有加回来：在 " + server + " 上启动 httpd",
+                return Outcome.fail(NOT_PERFORMED,
+                        Text.of("日志显示 " + server + " 被移出了调度（" + stillOut + "），但还没有加回来：在 " + server + " 上启动 httpd",
                                 "from the logs: " + server + " left the pool (" + stillOut
                                         + ") but has not come back: start httpd on " + server),
                         ev);
             }
-            return Outcome.fail(
-                    NOT_PERFORMED,
-                    Text.of(
-                            "还没有做过节点故障测试：调度器的 keepalived 日志里没有把 " + server + "（" + address + "）移出调度的记录",
+            return Outcome.fail(NOT_PERFORMED,
+                    Text.of("还没有做过节点故障测试：调度器的 keepalived 日志里没有把 " + server + "（" + address + "）移出调度的记录",
                             "the real-server failure has not been performed: the directors' keepalived logs never show "
                                     + server + " (" + address + ") taken out of the pool"),
                     ev);

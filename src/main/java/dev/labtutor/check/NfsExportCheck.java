@@ -38,41 +38,29 @@ public record NfsExportCheck(String path, List<String> clients) implements PerHo
                 .forEach(e -> ev.add(new Evidence(r, e.file() + ":" + e.line() + ": " + e.path() + " " + describe(e))));
         x.exportfsError().ifPresent(err -> ev.add(new Evidence(r, "exportfs -v: " + err)));
         if (!x.nfsdAvailable()) {
-            return new Outcome(
-                    Status.ERROR,
-                    "nfsd-unavailable",
-                    Text.of(
-                            r + " 的内核不能提供 NFS 服务（没有 nfsd），无法检查",
-                            r + ": the kernel cannot serve NFS (no nfsd), cannot check"),
-                    ev);
+            return new Outcome(Status.ERROR, "nfsd-unavailable", Text.of(r + " 的内核不能提供 NFS 服务（没有 nfsd），无法检查",
+                    r + ": the kernel cannot serve NFS (no nfsd), cannot check"), ev);
         }
         if (!x.exportfsInstalled()) {
-            return Outcome.fail(
-                    "nfs-utils-missing",
+            return Outcome.fail("nfs-utils-missing",
                     Text.of(r + " 上没有 exportfs（nfs-utils 未安装）", r + " has no exportfs (nfs-utils is not installed)"),
                     ev);
         }
         Optional<NfsExports.Export> persisted = find(x.configured());
         Optional<NfsExports.Export> active = find(x.active());
         if (active.isEmpty()) {
-            return Outcome.fail(
-                    persisted.isPresent() ? "not-applied" : "not-exported",
-                    persisted.isPresent()
-                            ? Text.of(
-                                    r + " 的 " + persisted.get().file() + " 中写了 " + path
-                                            + "，但它现在没有共享出去（exportfs -v 中没有）",
-                                    r + ": " + persisted.get().file() + " lists " + path
-                                            + " but it is not exported now (not in exportfs -v)")
-                            : Text.of(r + " 没有共享 " + path, r + " does not export " + path),
-                    ev);
+            return Outcome.fail(persisted.isPresent() ? "not-applied" : "not-exported", persisted.isPresent()
+                    ? Text.of(r + " 的 " + persisted.get().file() + " 中写了 " + path + "，但它现在没有共享出去（exportfs -v 中没有）",
+                            r + ": " + persisted.get().file() + " lists " + path
+                                    + " but it is not exported now (not in exportfs -v)")
+                    : Text.of(r + " 没有共享 " + path, r + " does not export " + path), ev);
         }
         if (persisted.isEmpty()) {
             return Outcome.fail(
-                    "not-persisted",
-                    Text.of(
-                            r + " 现在共享了 " + path + "，但 /etc/exports 中没有它，重启后就没有了",
-                            r + " exports " + path
-                                    + " now, but /etc/exports does not list it, so a reboot ends the export"),
+                    "not-persisted", Text
+                            .of(r + " 现在共享了 " + path + "，但 /etc/exports 中没有它，重启后就没有了",
+                                    r + " exports " + path
+                                            + " now, but /etc/exports does not list it, so a reboot ends the export"),
                     ev);
         }
         List<String> missing = new ArrayList<>();
@@ -92,26 +80,19 @@ public record NfsExportCheck(String path, List<String> clients) implements PerHo
             }
         }
         if (!missing.isEmpty() && !names) {
-            return Outcome.fail(
-                    "client-missing",
-                    Text.of(
-                            r + " 共享的 " + path + " 不允许 " + String.join("、", missing) + " 挂载",
+            return Outcome.fail("client-missing",
+                    Text.of(r + " 共享的 " + path + " 不允许 " + String.join("、", missing) + " 挂载",
                             r + ": " + path + " is not exported to " + String.join(", ", missing)),
                     ev);
         }
         Outcome pass = Outcome.pass(
-                Text.of(
-                        r + " 共享了 " + path + "（" + describe(active.get()) + "），并写在 "
-                                + persisted.get().file() + " 中",
-                        r + " exports " + path + " (" + describe(active.get()) + "), and "
-                                + persisted.get().file() + " lists it"),
+                Text.of(r + " 共享了 " + path + "（" + describe(active.get()) + "），并写在 " + persisted.get().file() + " 中",
+                        r + " exports " + path + " (" + describe(active.get()) + "), and " + persisted.get().file()
+                                + " lists it"),
                 ev);
-        return missing.isEmpty()
-                ? pass
-                : pass.withNotes(List.of(Text.of(
-                        r + " 的共享用主机名指定客户端，无法确认它们是否包括 " + String.join("、", missing),
-                        r + " names its clients by host name; cannot confirm they include "
-                                + String.join(", ", missing))));
+        return missing.isEmpty() ? pass : pass.withNotes(List.of(Text.of(
+                r + " 的共享用主机名指定客户端，无法确认它们是否包括 " + String.join("、", missing),
+                r + " names its clients by host name; cannot confirm they include " + String.join(", ", missing))));
     }
 
     private Optional<NfsExports.Export> find(List<NfsExports.Export> list) {
@@ -149,10 +130,7 @@ public record NfsExportCheck(String path, List<String> clients) implements PerHo
     }
 
     static String describe(NfsExports.Export e) {
-        return String.join(
-                " ",
-                e.clients().stream()
-                        .map(c -> c.spec() + (c.options().isEmpty() ? "" : "(" + c.options() + ")"))
-                        .toList());
+        return String.join(" ", e.clients().stream()
+                .map(c -> c.spec() + (c.options().isEmpty() ? "" : "(" + c.options() + ")")).toList());
     }
 }

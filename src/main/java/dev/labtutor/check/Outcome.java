@@ -13,12 +13,7 @@ import java.util.Map;
  * {@code perHost} keeps each host's own outcome when this one was combined from per-host judgements (in the order of
  * the hosts), else it is empty.
  */
-public record Outcome(
-        Status status,
-        String cause,
-        Text message,
-        List<Evidence> evidence,
-        Map<String, Outcome> perHost,
+public record Outcome(Status status, String cause, Text message, List<Evidence> evidence, Map<String, Outcome> perHost,
         List<Text> notes) {
 
     public Outcome {
@@ -88,9 +83,7 @@ public record Outcome(
         }
         List<Text> said = new ArrayList<>();
         (st == Status.PASS ? perHost : chosen).forEach(o -> said.add(o.message()));
-        perHost.stream()
-                .filter(o -> o.status() != st && o.status() != Status.PASS)
-                .forEach(o -> said.add(o.message()));
+        perHost.stream().filter(o -> o.status() != st && o.status() != Status.PASS).forEach(o -> said.add(o.message()));
         List<Text> notes = new ArrayList<>();
         perHost.forEach(o -> notes.addAll(o.notes()));
         return new Outcome(st, cause, Sentences.join(said), ev, Map.of(), notes);

@@ -25,18 +25,15 @@ public record PackageCheck(String name, boolean installed) implements PerHostPri
         List<Evidence> ev = List.of(
                 new Evidence(r, name + ": " + (p.installed() ? p.version() : "not installed") + " (" + p.via() + ")"));
         if (p.installed() == installed) {
-            return Outcome.pass(
-                    installed
-                            ? Text.of(
-                                    r + " 已安装 " + name + " " + p.version(),
-                                    r + " has " + name + " " + p.version() + " installed")
-                            : Text.of(r + " 未安装 " + name, r + " does not have " + name),
-                    ev);
+            return Outcome.pass(installed
+                    ? Text.of(r + " 已安装 " + name + " " + p.version(),
+                            r + " has " + name + " " + p.version() + " installed")
+                    : Text.of(r + " 未安装 " + name, r + " does not have " + name), ev);
         }
         return installed
-                ? Outcome.fail(
-                        "not-installed", Text.of(r + " 没有安装 " + name, r + " does not have " + name + " installed"), ev)
-                : Outcome.fail(
-                        "installed", Text.of(r + " 不应安装 " + name, r + " should not have " + name + " installed"), ev);
+                ? Outcome.fail("not-installed",
+                        Text.of(r + " 没有安装 " + name, r + " does not have " + name + " installed"), ev)
+                : Outcome.fail("installed", Text.of(r + " 不应安装 " + name, r + " should not have " + name + " installed"),
+                        ev);
     }
 }

@@ -8,23 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** A primitive judged on each host separately; the per-host outcomes are combined. */
-public sealed interface PerHostPrimitive extends Primitive
-        permits AddressCheck,
-                SysctlCheck,
-                UnitCheck,
-                PackageCheck,
-                FileCheck,
-                IpvsCheck,
-                LogCheck,
-                CommandCheck,
-                SelinuxCheck,
-                FirewalldCheck,
-                KeepalivedConfigPrimitive,
-                SysctlPersistedCheck,
-                MountCheck,
-                NfsExportCheck,
-                ShowmountCheck,
-                HostAddressCheck {
+public sealed interface PerHostPrimitive extends Primitive permits AddressCheck, SysctlCheck, UnitCheck, PackageCheck,
+        FileCheck, IpvsCheck, LogCheck, CommandCheck, SelinuxCheck, FirewalldCheck, KeepalivedConfigPrimitive,
+        SysctlPersistedCheck, MountCheck, NfsExportCheck, ShowmountCheck, HostAddressCheck {
 
     /** The probes needed on every host this primitive runs on. */
     Set<Probe> hostProbes();
@@ -45,10 +31,8 @@ public sealed interface PerHostPrimitive extends Primitive
     default Outcome evaluate(List<String> on, RoundFacts facts) {
         Map<String, Outcome> per = new LinkedHashMap<>();
         for (String role : on) {
-            per.put(
-                    role,
-                    facts.unusable(role, hostProbes())
-                            .orElseGet(() -> evaluateHost(facts.host(role).orElseThrow())));
+            per.put(role,
+                    facts.unusable(role, hostProbes()).orElseGet(() -> evaluateHost(facts.host(role).orElseThrow())));
         }
         return Outcome.combine(per);
     }
@@ -57,8 +41,7 @@ public sealed interface PerHostPrimitive extends Primitive
     static <T extends Fact> T fact(HostFacts host, Probe p, Class<T> type) {
         Fact f = host.fact(p);
         if (!type.isInstance(f)) {
-            throw new IllegalStateException(
-                    "probe " + p.describe() + " gave " + f.getClass().getSimpleName());
+            throw new IllegalStateException("probe " + p.describe() + " gave " + f.getClass().getSimpleName());
         }
         return type.cast(f);
     }

@@ -39,8 +39,7 @@ public record Plan(List<BoundCheck> checks, Map<String, Set<Probe>> probes) {
     }
 
     private static void merge(Map<String, Set<Probe>> into, Map<String, Set<Probe>> from) {
-        from.forEach((role, ps) ->
-                into.computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ps));
+        from.forEach((role, ps) -> into.computeIfAbsent(role, k -> new LinkedHashSet<>()).addAll(ps));
     }
 
     /** Only the checks (and their probes) whose id is in {@code ids}: for re-checking what failed. */

@@ -19,36 +19,18 @@ import java.util.regex.PatternSyntaxException;
 public final class PrimitiveReader {
 
     /** The primitive names a check's {@code expect} (and a cause's {@code when}) may use. */
-    public static final Set<String> NAMES = Set.of(
-            "address",
-            "address-holders",
-            "sysctl",
-            "unit",
-            "package",
-            "file",
-            "ipvs",
-            "http",
-            "log",
-            "command",
-            "selinux",
-            "firewalld",
-            "keepalived-config",
-            "keepalived-instance",
-            "keepalived-group",
-            "keepalived-virtual-server",
-            "timeline",
-            "sysctl-persisted",
-            "mount",
-            "nfs-export",
-            "showmount",
-            "host-address");
+    public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
+            "ipvs", "http", "log", "command", "selinux", "firewalld", "keepalived-config", "keepalived-instance",
+            "keepalived-group", "keepalived-virtual-server", "timeline", "sysctl-persisted", "mount", "nfs-export",
+            "showmount", "host-address");
 
-    private PrimitiveReader() {}
+    private PrimitiveReader() {
+    }
 
     public static Optional<Primitive> read(YNode node, Problems problems) {
         if (!node.isMap() || node.entries().size() != 1) {
-            problems.add(
-                    node, "expected exactly one primitive (" + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
+            problems.add(node,
+                    "expected exactly one primitive (" + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
             return Optional.empty();
         }
         Map.Entry<String, YNode> e = node.entries().entrySet().iterator().next();
@@ -58,16 +40,12 @@ public final class PrimitiveReader {
         Primitive p = switch (name) {
             case "address" -> {
                 Fields f = Fields.of(body, problems, "address", Set.of("address", "present", "iface", "prefix"));
-                yield new AddressCheck(
-                        typed(f, "address", VarType.IPV4, problems),
-                        f.bool("present").orElse(true),
-                        optTyped(f, "iface", VarType.IFACE, problems),
-                        f.integer("prefix", 0, 32));
+                yield new AddressCheck(typed(f, "address", VarType.IPV4, problems), f.bool("present").orElse(true),
+                        optTyped(f, "iface", VarType.IFACE, problems), f.integer("prefix", 0, 32));
             }
             case "address-holders" -> {
                 Fields f = Fields.of(body, problems, "address-holders", Set.of("address", "count"));
-                yield new HoldersCheck(
-                        typed(f, "address", VarType.IPV4, problems),
+                yield new HoldersCheck(typed(f, "address", VarType.IPV4, problems),
                         f.integer("count", 0, 64).orElse(1));
             }
             case "sysctl" -> {
@@ -84,33 +62,21 @@ public final class PrimitiveReader {
             }
             case "package" -> {
                 Fields f = Fields.of(body, problems, "package", Set.of("name", "installed"));
-                yield new PackageCheck(
-                        typed(f, "name", VarType.WORD, problems),
-                        f.bool("installed").orElse(true));
+                yield new PackageCheck(typed(f, "name", VarType.WORD, problems), f.bool("installed").orElse(true));
             }
             case "file" -> {
                 Fields f = Fields.of(body, problems, "file", Set.of("path", "exists", "contains", "matches", "expect"));
                 Optional<Pattern> matches = regex(f, "matches", problems);
-                if (matches.isPresent()
-                        && FileCheck.setting(matches.get()).isEmpty()
-                        && f.text("expect").isEmpty()) {
-                    problems.add(
-                            f.node("matches").orElse(body),
+                if (matches.isPresent() && FileCheck.setting(matches.get()).isEmpty() && f.text("expect").isEmpty()) {
+                    problems.add(f.node("matches").orElse(body),
                             "'matches' is not one KEY=VALUE line, so it needs 'expect': "
                                     + "the line a learner should write, shown instead of the regular expression");
                 }
-                yield new FileCheck(
-                        typed(f, "path", VarType.PATH, problems),
-                        f.bool("exists").orElse(true),
-                        f.text("contains"),
-                        matches,
-                        f.text("expect"));
+                yield new FileCheck(typed(f, "path", VarType.PATH, problems), f.bool("exists").orElse(true),
+                        f.text("contains"), matches, f.text("expect"));
             }
             case "ipvs" -> {
-                Fields f = Fields.of(
-                        body,
-                        problems,
-                        "ipvs",
+                Fields f = Fields.of(body, problems, "ipvs",
                         Set.of("protocol", "address", "port", "method", "real-servers", "scheduler"));
                 String proto = f.text("protocol").orElse("TCP").toUpperCase(java.util.Locale.ROOT);
                 if (!Set.of("TCP", "UDP").contains(proto)) {
@@ -120,34 +86,21 @@ public final class PrimitiveReader {
                 method.filter(m -> IpvsCheck.forwardWord(m).isEmpty())
                         .ifPresent(m -> problems.add(f.node("method").orElseThrow(), "method must be DR, NAT or TUN"));
                 List<String> rs = f.textList("real-servers");
-                rs.stream()
-                        .filter(a -> !VarType.IPV4.accepts(a))
-                        .forEach(a -> problems.add(
-                                f.node("real-servers").orElseThrow(),
-                                "real server '" + a + "' is not an IPv4 address"));
-                yield new IpvsCheck(
-                        proto,
-                        typed(f, "address", VarType.IPV4, problems),
-                        f.integer("port", 1, 65535).orElse(80),
-                        method,
-                        rs,
-                        f.text("scheduler"));
+                rs.stream().filter(a -> !VarType.IPV4.accepts(a)).forEach(a -> problems
+                        .add(f.node("real-servers").orElseThrow(), "real server '" + a + "' is not an IPv4 address"));
+                yield new IpvsCheck(proto, typed(f, "address", VarType.IPV4, problems),
+                        f.integer("port", 1, 65535).orElse(80), method, rs, f.text("scheduler"));
             }
             case "http" -> {
-                Fields f = Fields.of(
-                        body, problems, "http", Set.of("url", "from", "requests", "contains", "distinct", "backends"));
+                Fields f = Fields.of(body, problems, "http",
+                        Set.of("url", "from", "requests", "contains", "distinct", "backends"));
                 String url = f.requiredText("url");
                 if (!url.matches("https?://[A-Za-z0-9.:-]+(/[A-Za-z0-9._~/%-]*)?")) {
                     problems.add(f.node("url").orElse(body), "'" + url + "' is not a plain http(s) URL");
                 }
                 String from = f.text("from").orElse("tutor");
-                yield new HttpCheck(
-                        url,
-                        from,
-                        f.integer("requests", 1, 50).orElse(1),
-                        f.text("contains"),
-                        f.integer("distinct", 1, 50),
-                        words(f, "backends", problems));
+                yield new HttpCheck(url, from, f.integer("requests", 1, 50).orElse(1), f.text("contains"),
+                        f.integer("distinct", 1, 50), words(f, "backends", problems));
             }
             case "log" -> {
                 Fields f = Fields.of(body, problems, "log", Set.of("unit", "contains", "matches", "since-last"));
@@ -187,28 +140,22 @@ public final class PrimitiveReader {
                 Fields f = Fields.of(body, problems, "mount", Set.of("path", "fstype", "source", "persisted"));
                 Optional<String> source = f.text("source");
                 source.filter(x -> !x.matches("[A-Za-z0-9_.:/@+-]{1,1024}"))
-                        .ifPresent(x -> problems.add(
-                                f.node("source").orElseThrow(),
+                        .ifPresent(x -> problems.add(f.node("source").orElseThrow(),
                                 "'" + x + "' is not a mount source like 10.0.0.31:/opt/wwwroot"));
-                yield new MountCheck(
-                        typed(f, "path", VarType.PATH, problems),
-                        f.text("fstype"),
-                        source,
+                yield new MountCheck(typed(f, "path", VarType.PATH, problems), f.text("fstype"), source,
                         f.bool("persisted").orElse(false));
             }
             case "nfs-export" -> {
                 Fields f = Fields.of(body, problems, "nfs-export", Set.of("path", "clients"));
                 List<String> clients = words(f, "clients", problems);
-                clients.stream()
-                        .filter(c -> !VarType.IPV4.accepts(c))
-                        .forEach(c -> problems.add(
-                                f.node("clients").orElseThrow(), "client '" + c + "' is not an IPv4 address"));
+                clients.stream().filter(c -> !VarType.IPV4.accepts(c)).forEach(c -> problems
+                        .add(f.node("clients").orElseThrow(), "client '" + c + "' is not an IPv4 address"));
                 yield new NfsExportCheck(typed(f, "path", VarType.PATH, problems), clients);
             }
             case "showmount" -> {
                 Fields f = Fields.of(body, problems, "showmount", Set.of("server", "path"));
-                yield new ShowmountCheck(
-                        typed(f, "server", VarType.IPV4, problems), typed(f, "path", VarType.PATH, problems));
+                yield new ShowmountCheck(typed(f, "server", VarType.IPV4, problems),
+                        typed(f, "path", VarType.PATH, problems));
             }
             case "host-address" -> {
                 Fields.of(body, problems, "host-address", Set.of());
@@ -218,8 +165,7 @@ public final class PrimitiveReader {
         };
         if (p == null) {
             if (problems.size() == before) {
-                problems.add(
-                        node.keyNode(name),
+                problems.add(node.keyNode(name),
                         "unknown primitive '" + name + "' (" + String.join(", ", new java.util.TreeSet<>(NAMES)) + ")");
             }
             return Optional.empty();
@@ -228,35 +174,20 @@ public final class PrimitiveReader {
     }
 
     private static TimelineCheck timeline(YNode body, Problems problems) {
-        Fields f = Fields.of(
-                body,
-                problems,
-                "timeline",
-                Set.of(
-                        "track",
-                        "address",
-                        "url",
-                        "port",
-                        "backends",
-                        "recent",
-                        "pattern",
-                        "from-logs",
-                        "directors",
-                        "server"));
+        Fields f = Fields.of(body, problems, "timeline", Set.of("track", "address", "url", "port", "backends", "recent",
+                "pattern", "from-logs", "directors", "server"));
         String trackName = f.text("track").orElse("holder");
         dev.labtutor.check.observe.Watch.Track track = switch (trackName) {
             case "holder" -> dev.labtutor.check.observe.Watch.Track.HOLDER;
             case "backends" -> dev.labtutor.check.observe.Watch.Track.BACKENDS;
             default -> {
-                problems.add(
-                        f.node("track").orElseThrow(),
+                problems.add(f.node("track").orElseThrow(),
                         "track must be 'holder' (who holds the address) or 'backends' (whose pages the URL serves)");
                 yield dev.labtutor.check.observe.Watch.Track.HOLDER;
             }
         };
         String address = "";
-        if (f.text("address").isPresent()
-                || track == dev.labtutor.check.observe.Watch.Track.HOLDER
+        if (f.text("address").isPresent() || track == dev.labtutor.check.observe.Watch.Track.HOLDER
                 || f.text("port").isPresent()) {
             address = typed(f, "address", VarType.IPV4, problems);
         }
@@ -281,19 +212,12 @@ public final class PrimitiveReader {
         for (String state : f.requiredText("pattern").split(",|→|->")) {
             String st = state.trim();
             if (!st.matches("[a-z0-9-]+(\\+[a-z0-9-]+)*")) {
-                problems.add(
-                        f.node("pattern").orElse(body),
+                problems.add(f.node("pattern").orElse(body),
                         "pattern state '" + st + "' must be names joined by '+', e.g. lb01 or web01+web02");
             }
             pattern.add(st);
         }
-        return new TimelineCheck(
-                track,
-                address,
-                target,
-                backends,
-                f.integer("recent", 1, 20).orElse(4),
-                pattern,
+        return new TimelineCheck(track, address, target, backends, f.integer("recent", 1, 20).orElse(4), pattern,
                 fromLogs(f, pattern, problems));
     }
 
@@ -310,10 +234,8 @@ public final class PrimitiveReader {
                 return Optional.empty();
             }
             case "vrrp" -> {
-                if (pattern.size() != 3
-                        || !pattern.get(0).equals(pattern.get(2))
-                        || pattern.get(0).equals(pattern.get(1))
-                        || pattern.stream().anyMatch(p -> p.contains("+"))) {
+                if (pattern.size() != 3 || !pattern.get(0).equals(pattern.get(2))
+                        || pattern.get(0).equals(pattern.get(1)) || pattern.stream().anyMatch(p -> p.contains("+"))) {
                     problems.add(at, "from-logs: vrrp needs a pattern A → B → A of single hosts");
                     return Optional.empty();
                 }
@@ -323,8 +245,7 @@ public final class PrimitiveReader {
                 List<String> directors = words(f, "directors", problems);
                 String server = f.text("server").orElse("");
                 if (directors.isEmpty() || !VarType.IPV4.accepts(server)) {
-                    problems.add(
-                            at,
+                    problems.add(at,
                             "from-logs: pool needs 'directors' (roles) and 'server' (the IPv4 address that leaves the pool)");
                     return Optional.empty();
                 }
@@ -362,8 +283,8 @@ public final class PrimitiveReader {
     static String typed(Fields f, String key, VarType type, Problems problems) {
         String v = f.requiredText(key).trim();
         if (!v.isEmpty() && !type.accepts(v)) {
-            problems.add(
-                    f.node(key).orElse(f.node()), "'" + key + "' must be " + type.describe() + ", not '" + v + "'");
+            problems.add(f.node(key).orElse(f.node()),
+                    "'" + key + "' must be " + type.describe() + ", not '" + v + "'");
         }
         return v;
     }
@@ -371,8 +292,7 @@ public final class PrimitiveReader {
     static Optional<String> optTyped(Fields f, String key, VarType type, Problems problems) {
         Optional<String> v = f.text(key).map(String::trim);
         if (v.isPresent() && !v.get().equals("primary") && !type.accepts(v.get())) {
-            problems.add(
-                    f.node(key).orElseThrow(),
+            problems.add(f.node(key).orElseThrow(),
                     "'" + key + "' must be " + type.describe() + " or 'primary', not '" + v.get() + "'");
         }
         return v;
@@ -383,8 +303,7 @@ public final class PrimitiveReader {
             try {
                 return Optional.of(Pattern.compile(r, Pattern.MULTILINE));
             } catch (PatternSyntaxException ex) {
-                problems.add(
-                        f.node(key).orElseThrow(),
+                problems.add(f.node(key).orElseThrow(),
                         "'" + key + "' is not a valid regular expression: " + ex.getDescription());
                 return Optional.empty();
             }

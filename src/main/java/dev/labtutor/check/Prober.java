@@ -46,16 +46,14 @@ public final class Prober implements AutoCloseable {
 
     /** What one host's probing is doing, for a live display. */
     public enum Phase {
-        CONNECTING,
-        LOGGING_IN,
-        PROBING,
-        DONE
+        CONNECTING, LOGGING_IN, PROBING, DONE
     }
 
     /** Hears each host's phase as it changes; called from probing threads. */
     @FunctionalInterface
     public interface Listener {
-        Listener NONE = (role, phase) -> {};
+        Listener NONE = (role, phase) -> {
+        };
 
         void phase(String role, Phase phase);
     }
@@ -72,8 +70,8 @@ public final class Prober implements AutoCloseable {
     private final Duration hostDeadline;
     private final ExecutorService pool;
 
-    public Prober(
-            ShellSource shells, LocalProbes local, Duration perProbeTimeout, Duration hostDeadline, int parallelism) {
+    public Prober(ShellSource shells, LocalProbes local, Duration perProbeTimeout, Duration hostDeadline,
+            int parallelism) {
         this.shells = shells;
         this.local = local;
         this.perProbeTimeout = perProbeTimeout;
@@ -121,44 +119,20 @@ public final class Prober implements AutoCloseable {
                 out.put(role, f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (TimeoutException ex) {
                 f.cancel(true);
-                out.put(
-                        role,
-                        HostFacts.failed(
-                                role,
-                                address,
-                                new HostException(
-                                        HostException.Kind.COMMAND_TIMEOUT,
-                                        role,
-                                        Text.of(
-                                                role + " 在 " + hostDeadline.toSeconds() + " 秒内没有完成检查",
-                                                role + " did not finish its checks within " + hostDeadline.toSeconds()
-                                                        + " s"))));
+                out.put(role, HostFacts.failed(role, address,
+                        new HostException(HostException.Kind.COMMAND_TIMEOUT, role, Text.of(
+                                role + " 在 " + hostDeadline.toSeconds() + " 秒内没有完成检查",
+                                role + " did not finish its checks within " + hostDeadline.toSeconds() + " s"))));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 futures.values().forEach(other -> other.cancel(true));
                 attempts.values().forEach(Attempt::abort);
-                out.put(
-                        role,
-                        HostFacts.failed(
-                                role,
-                                address,
-                                new HostException(
-                                        HostException.Kind.DISCONNECTED,
-                                        role,
-                                        Text.of("检查被中断", "checking was interrupted"))));
+                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.DISCONNECTED, role,
+                        Text.of("检查被中断", "checking was interrupted"))));
             } catch (ExecutionException ex) {
-                out.put(
-                        role,
-                        HostFacts.failed(
-                                role,
-                                address,
-                                new HostException(
-                                        HostException.Kind.PROTOCOL,
-                                        role,
-                                        Text.of(
-                                                role + " 探测出错：" + ex.getCause(),
-                                                "probing " + role + " failed: " + ex.getCause()),
-                                        ex.getCause())));
+                out.put(role, HostFacts.failed(role, address, new HostException(HostException.Kind.PROTOCOL, role,
+                        Text.of(role + " 探测出错：" + ex.getCause(), "probing " + role + " failed: " + ex.getCause()),
+                        ex.getCause())));
             }
         });
         return new RoundFacts(out);
@@ -183,20 +157,14 @@ public final class Prober implements AutoCloseable {
             Map<Probe, Fact> facts = new HashMap<>();
             for (Probe p : probes) {
                 ProbeOutput o = outputs.get(p);
-                facts.put(
-                        p,
-                        o == null
-                                ? new ProbeBroken(
-                                        p.describe(),
-                                        "no output (exit " + res.exitStatus() + ": " + firstLine(res.stderr()) + ")")
-                                : o.timedOut()
-                                        ? new ProbeBroken(
-                                                p.describe(),
-                                                "did not finish within " + seconds(perProbeTimeout)
-                                                        + " s on the host (the deadline of each probe in this batch of "
-                                                        + script.probes().size()
-                                                        + "); give the host more time with --timeout SECONDS")
-                                        : FactParsers.parse(p, o));
+                facts.put(p, o == null
+                        ? new ProbeBroken(p.describe(),
+                                "no output (exit " + res.exitStatus() + ": " + firstLine(res.stderr()) + ")")
+                        : o.timedOut()
+                                ? new ProbeBroken(p.describe(), "did not finish within " + seconds(perProbeTimeout)
+                                        + " s on the host (the deadline of each probe in this batch of "
+                                        + script.probes().size() + "); give the host more time with --timeout SECONDS")
+                                : FactParsers.parse(p, o));
             }
             return new HostFacts(spec.role(), spec.address(), facts, Optional.empty());
         } catch (HostException e) {

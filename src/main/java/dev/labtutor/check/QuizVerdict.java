@@ -20,7 +20,8 @@ public final class QuizVerdict {
 
     public static final String CHECK_ID = "quiz";
 
-    private QuizVerdict() {}
+    private QuizVerdict() {
+    }
 
     /**
      * @param answers question id to the chosen key ({@code a}, {@code b}, ...); missing means unanswered
@@ -36,23 +37,12 @@ public final class QuizVerdict {
         List<Evidence> ev = new ArrayList<>();
         for (Quiz.Mark m : r.marks()) {
             // the same in both languages: the question, the choice and a mark ("—": not answered)
-            ev.add(new Evidence(
-                    CHECK_ID,
-                    m.question().id() + ": "
-                            + m.answer()
-                                    .map(a -> a + (m.correct() ? " ✓" : " ✗"))
-                                    .orElse("—")));
+            ev.add(new Evidence(CHECK_ID,
+                    m.question().id() + ": " + m.answer().map(a -> a + (m.correct() ? " ✓" : " ✗")).orElse("—")));
         }
         if (r.passed()) {
-            return Optional.of(new Verdict(
-                    CHECK_ID,
-                    title,
-                    List.of(),
-                    Status.PASS,
-                    "",
-                    Text.of(n + " 题全部答对", "all " + n + " answered right"),
-                    Optional.empty(),
-                    ev));
+            return Optional.of(new Verdict(CHECK_ID, title, List.of(), Status.PASS, "",
+                    Text.of(n + " 题全部答对", "all " + n + " answered right"), Optional.empty(), ev));
         }
         long unanswered = n - r.answered();
         long wrong = r.answered() - r.correct();
@@ -61,34 +51,18 @@ public final class QuizVerdict {
                         + (unanswered > 0 ? "，" + unanswered + " 题未答" : ""),
                 r.correct() + " of " + n + " answered right" + (wrong > 0 ? ", " + wrong + " wrong" : "")
                         + (unanswered > 0 ? ", " + unanswered + " not answered" : ""));
-        Optional<Quiz.Mark> firstWrong = r.marks().stream()
-                .filter(m -> m.answer().isPresent() && !m.correct())
-                .findFirst();
+        Optional<Quiz.Mark> firstWrong =
+                r.marks().stream().filter(m -> m.answer().isPresent() && !m.correct()).findFirst();
         if (firstWrong.isPresent()) {
             Quiz.Mark m = firstWrong.get();
             Question q = m.question();
             Text why = m.why().orElse(Text.of("再读一遍课文中对应的部分。", "read that part of the lesson again."));
-            return Optional.of(new Verdict(
-                    CHECK_ID,
-                    title,
-                    List.of(),
-                    Status.FAIL,
-                    "wrong-answer",
-                    message,
-                    Optional.of(Text.of(
-                            "第 " + (r.marks().indexOf(m) + 1) + " 题（"
-                                    + q.prompt().zh() + "）：" + why.zh(),
-                            "question " + (r.marks().indexOf(m) + 1) + " ("
-                                    + q.prompt().en() + "): " + why.en())),
+            return Optional.of(new Verdict(CHECK_ID, title, List.of(), Status.FAIL, "wrong-answer", message,
+                    Optional.of(Text.of("第 " + (r.marks().indexOf(m) + 1) + " 题（" + q.prompt().zh() + "）：" + why.zh(),
+                            "question " + (r.marks().indexOf(m) + 1) + " (" + q.prompt().en() + "): " + why.en())),
                     ev));
         }
-        return Optional.of(new Verdict(
-                CHECK_ID,
-                title,
-                List.of(),
-                Status.FAIL,
-                "unanswered",
-                message,
+        return Optional.of(new Verdict(CHECK_ID, title, List.of(), Status.FAIL, "unanswered", message,
                 Optional.of(
                         Text.of("在 labtutor 中打开这一课回答小测验。", "answer the quiz when you open this lesson in labtutor.")),
                 ev));

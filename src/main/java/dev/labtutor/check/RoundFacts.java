@@ -32,12 +32,8 @@ public record RoundFacts(Map<String, HostFacts> hosts) {
         if (down.isPresent()) {
             return down;
         }
-        return probes.stream()
-                .map(hf::fact)
-                .filter(ProbeBroken.class::isInstance)
-                .map(ProbeBroken.class::cast)
-                .findFirst()
-                .map(b -> HostFacts.broken(role, b));
+        return probes.stream().map(hf::fact).filter(ProbeBroken.class::isInstance).map(ProbeBroken.class::cast)
+                .findFirst().map(b -> HostFacts.broken(role, b));
     }
 
     public Optional<Outcome> unusable(String role, Probe probe) {

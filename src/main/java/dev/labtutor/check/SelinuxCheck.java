@@ -25,18 +25,15 @@ public record SelinuxCheck(List<String> modes) implements PerHostPrimitive {
         SelinuxMode m = PerHostPrimitive.fact(host, SELINUX, SelinuxMode.class);
         String r = host.role();
         if (!m.present()) {
-            return Outcome.pass(
-                    Text.of(r + " 上没有 SELinux", r + " has no SELinux"),
+            return Outcome.pass(Text.of(r + " 上没有 SELinux", r + " has no SELinux"),
                     List.of(new Evidence(r, "SELinux not present")));
         }
         List<Evidence> ev = List.of(new Evidence(r, "getenforce: " + m.mode() + ", config: " + m.configuredMode()));
         if (modes.stream().anyMatch(x -> x.equalsIgnoreCase(m.mode()))) {
             return Outcome.pass(Text.of(r + " 的 SELinux 为 " + m.mode(), r + ": SELinux is " + m.mode()), ev);
         }
-        return Outcome.fail(
-                "selinux-" + m.mode().toLowerCase(java.util.Locale.ROOT),
-                Text.of(
-                        r + " 的 SELinux 为 " + m.mode() + "，应为 " + String.join(" 或 ", modes),
+        return Outcome.fail("selinux-" + m.mode().toLowerCase(java.util.Locale.ROOT),
+                Text.of(r + " 的 SELinux 为 " + m.mode() + "，应为 " + String.join(" 或 ", modes),
                         r + ": SELinux is " + m.mode() + ", expected " + String.join(" or ", modes)),
                 ev);
     }

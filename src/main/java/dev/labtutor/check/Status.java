@@ -6,10 +6,7 @@ package dev.labtutor.check;
  * misdefined). The three are never merged.
  */
 public enum Status {
-    PASS,
-    FAIL,
-    UNREACHABLE,
-    ERROR;
+    PASS, FAIL, UNREACHABLE, ERROR;
 
     public String json() {
         return name().toLowerCase(java.util.Locale.ROOT);

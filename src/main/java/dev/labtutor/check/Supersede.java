@@ -24,7 +24,8 @@ public final class Supersede {
     /** The cause of a PASS given because the superseding lesson passes. */
     public static final String CAUSE = "superseded";
 
-    private Supersede() {}
+    private Supersede() {
+    }
 
     /**
      * {@code verdicts} by lesson id, in any order, each lesson's list as its checks gave it (a quiz verdict may be
@@ -41,10 +42,8 @@ public final class Supersede {
             }
             List<Verdict> resolved = new ArrayList<>(list.size());
             for (Verdict v : list) {
-                resolved.add(ref(lesson.get(), v.check())
-                        .flatMap(CheckRef::supersededBy)
-                        .map(by -> resolveOne(course, v, by, verdicts.get(by)))
-                        .orElse(v));
+                resolved.add(ref(lesson.get(), v.check()).flatMap(CheckRef::supersededBy)
+                        .map(by -> resolveOne(course, v, by, verdicts.get(by))).orElse(v));
             }
             out.put(lessonId, List.copyOf(resolved));
         });
@@ -68,30 +67,18 @@ public final class Supersede {
         if (!byPasses) {
             String why = byVerdicts == null ? "" : "；它还没有全部通过";
             String whyEn = byVerdicts == null ? "" : "; its checks do not all pass yet";
-            return v.withNotes(List.of(Text.of(
-                    "这一项会被" + lessonZh + "改变" + why + "：完成那一课后，由它的检查来评判",
-                    "this check is changed by " + lessonEn + whyEn
-                            + ": once that lesson is done, its checks judge this one")));
+            return v.withNotes(
+                    List.of(Text.of("这一项会被" + lessonZh + "改变" + why + "：完成那一课后，由它的检查来评判", "this check is changed by "
+                            + lessonEn + whyEn + ": once that lesson is done, its checks judge this one")));
         }
         Text message =
                 Text.of("已被" + lessonZh + "取代，那一课的检查全部通过", "superseded by " + lessonEn + ", whose checks all pass");
         List<Text> notes = new ArrayList<>(v.notes());
-        notes.add(Text.of(
-                "单独检查这一项时：" + v.message().zh(),
-                "on its own this check says: " + v.message().en()));
+        notes.add(Text.of("单独检查这一项时：" + v.message().zh(), "on its own this check says: " + v.message().en()));
         List<HostVerdict> perHost = v.perHost().stream()
                 .map(h -> new HostVerdict(h.role(), Status.PASS, CAUSE, message, Optional.empty(), h.evidence()))
                 .toList();
-        return new Verdict(
-                v.check(),
-                v.title(),
-                v.hosts(),
-                Status.PASS,
-                CAUSE,
-                message,
-                Optional.empty(),
-                v.evidence(),
-                perHost,
-                notes);
+        return new Verdict(v.check(), v.title(), v.hosts(), Status.PASS, CAUSE, message, Optional.empty(), v.evidence(),
+                perHost, notes);
     }
 }

@@ -25,15 +25,8 @@ import java.util.Set;
  * one round alone (no window) only one state can be seen, so the check fails with cause {@code not-observed}. The
  * answers of {@code target} from the tutor's machine are the evidence of the gap: requests lost and the longest outage.
  */
-public record TimelineCheck(
-        Watch.Track track,
-        String address,
-        Optional<Target> target,
-        List<String> backends,
-        int recent,
-        List<String> pattern,
-        Optional<LogEvidence> fromLogs)
-        implements GroupPrimitive {
+public record TimelineCheck(Watch.Track track, String address, Optional<Target> target, List<String> backends,
+        int recent, List<String> pattern, Optional<LogEvidence> fromLogs) implements GroupPrimitive {
 
     /** Starts the note of a verdict measured while watching (kept in progress, see {@link #watched}). */
     public static final String MEASURED_EN = "measured: ";
@@ -45,12 +38,7 @@ public record TimelineCheck(
     }
 
     /** A timeline that only a watch can judge. */
-    public TimelineCheck(
-            Watch.Track track,
-            String address,
-            Optional<Target> target,
-            List<String> backends,
-            int recent,
+    public TimelineCheck(Watch.Track track, String address, Optional<Target> target, List<String> backends, int recent,
             List<String> pattern) {
         this(track, address, target, backends, recent, pattern, Optional.empty());
     }
@@ -119,14 +107,10 @@ public record TimelineCheck(
         w.target().ifPresent(x -> ev.add(new Evidence("tutor", answers.en())));
         String want = String.join(" → ", w.pattern());
         String took = Timeline.seconds(t.elapsed());
-        String subject = w.track() == Watch.Track.HOLDER
-                ? address
-                : w.target().map(Target::describe).orElse("");
+        String subject = w.track() == Watch.Track.HOLDER ? address : w.target().map(Target::describe).orElse("");
         if (w.target().isPresent() && t.requests() > 0 && t.answered() == 0) {
-            return Outcome.fail(
-                    "no-answer",
-                    Text.of(
-                            "从本机访问 " + w.target().get().describe() + " 始终没有应答（" + took + " 秒内 " + t.requests() + " 次）",
+            return Outcome.fail("no-answer",
+                    Text.of("从本机访问 " + w.target().get().describe() + " 始终没有应答（" + took + " 秒内 " + t.requests() + " 次）",
                             w.target().get().describe() + " never answered from this machine (" + t.requests()
                                     + " requests in " + took + " s)"),
                     ev);
@@ -134,56 +118,47 @@ public record TimelineCheck(
         if (!t.observed()) {
             String seenZh = t.describeSegments(Lang.ZH);
             String cause = "not-observed";
-            if (w.track() == Watch.Track.HOLDER
-                    && t.segments().stream().anyMatch(s -> s.state().contains("+"))) {
+            if (w.track() == Watch.Track.HOLDER && t.segments().stream().anyMatch(s -> s.state().contains("+"))) {
                 cause = "split-brain";
             } else if (w.track() == Watch.Track.BACKENDS
                     && t.segments().stream().anyMatch(s -> s.state().contains("?"))) {
                 cause = "unknown-page";
             } else {
-                Optional<Timeline.Segment> first =
-                        t.segments().stream().filter(s -> !s.state().isEmpty()).findFirst();
+                Optional<Timeline.Segment> first = t.segments().stream().filter(s -> !s.state().isEmpty()).findFirst();
                 if (first.isPresent() && !first.get().state().equals(w.pattern().get(0))) {
                     String at = first.get().state();
-                    return Outcome.fail(
-                            "started-late",
-                            Text.of(
-                                    "开始观察时已经是 " + at + "（" + subject + "），而不是 "
-                                            + w.pattern().get(0) + "：在观察开始之前就动手了。先开始观察，再制造故障",
-                                    "when watching began, " + subject + " was already at " + at + ", not "
-                                            + w.pattern().get(0)
-                                            + ": the failure was caused before watching began. Start watching first, then cause it"),
+                    return Outcome.fail("started-late", Text.of(
+                            "开始观察时已经是 " + at + "（" + subject + "），而不是 " + w.pattern().get(0)
+                                    + "：在观察开始之前就动手了。先开始观察，再制造故障",
+                            "when watching began, " + subject + " was already at " + at + ", not " + w.pattern().get(0)
+                                    + ": the failure was caused before watching began. Start watching first, then cause it"),
                             ev);
                 }
             }
-            return Outcome.fail(
-                    cause,
-                    Text.of(
-                            "在 " + took + " 秒内没有观察到 " + want + "（" + subject + "："
-                                    + (seenZh.isEmpty() ? "没有观察到任何状态" : seenZh) + "）",
+            return Outcome.fail(cause,
+                    Text.of("在 " + took + " 秒内没有观察到 " + want + "（" + subject + "："
+                            + (seenZh.isEmpty() ? "没有观察到任何状态" : seenZh) + "）",
                             want + " was not observed in " + took + " s (" + subject + ": "
                                     + (seg.isEmpty() ? "nothing observed" : seg) + ")"),
                     ev);
         }
         Text moves = moves(t);
         String done = Timeline.seconds(t.completedAt().orElse(t.elapsed()));
-        Text measured = Text.of(
-                "测得：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
+        Text measured = Text.of("测得：" + moves.zh() + (w.target().isPresent() ? "；" + answers.zh() : ""),
                 MEASURED_EN + moves.en() + (w.target().isPresent() ? "; " + answers.en() : ""));
-        return Outcome.pass(
-                        Text.of(
-                                "观察到 " + want + "（" + done + " 秒内）：" + moves.zh()
-                                        + (w.target().isPresent() ? "；" + answers.zh() : ""),
-                                "observed " + want + " within " + done + " s: " + moves.en()
-                                        + (w.target().isPresent() ? "; " + answers.en() : "")),
+        return Outcome
+                .pass(Text.of(
+                        "观察到 " + want + "（" + done + " 秒内）：" + moves.zh()
+                                + (w.target().isPresent() ? "；" + answers.zh() : ""),
+                        "observed " + want + " within " + done + " s: " + moves.en()
+                                + (w.target().isPresent() ? "; " + answers.en() : "")),
                         ev)
                 .withNotes(List.of(measured));
     }
 
     /** The transitions that matter, with the handover time between holders. */
     private static Text moves(Timeline t) {
-        List<Timeline.Segment> segs =
-                t.segments().stream().filter(s -> !s.state().isEmpty()).toList();
+        List<Timeline.Segment> segs = t.segments().stream().filter(s -> !s.state().isEmpty()).toList();
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
         for (int i = 1; i < segs.size(); i++) {
@@ -206,13 +181,10 @@ public record TimelineCheck(
         String target = t.watch().target().map(Target::describe).orElse("");
         Optional<Timeline.Outage> longest = t.longestOutage();
         String gapZh = longest.map(o -> "，最长中断 " + Timeline.seconds(o.millis()) + " 秒（" + Timeline.seconds(o.from())
-                        + "–" + Timeline.seconds(o.to()) + " 秒）")
-                .orElse("，没有中断");
+                + "–" + Timeline.seconds(o.to()) + " 秒）").orElse("，没有中断");
         String gapEn = longest.map(o -> ", longest gap " + Timeline.seconds(o.millis()) + " s ("
-                        + Timeline.seconds(o.from()) + "–" + Timeline.seconds(o.to()) + " s)")
-                .orElse(", no gap");
-        return Text.of(
-                "访问 " + target + "：" + t.requests() + " 次请求中丢失 " + t.lost() + " 次" + gapZh,
+                + Timeline.seconds(o.from()) + "–" + Timeline.seconds(o.to()) + " s)").orElse(", no gap");
+        return Text.of("访问 " + target + "：" + t.requests() + " 次请求中丢失 " + t.lost() + " 次" + gapZh,
                 target + ": " + t.lost() + " of " + t.requests() + " requests lost" + gapEn);
     }
 

@@ -26,55 +26,40 @@ public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean>
     public Outcome evaluateHost(HostFacts host) {
         UnitState u = PerHostPrimitive.fact(host, probe(), UnitState.class);
         String r = host.role();
-        List<Evidence> ev = List.of(new Evidence(
-                r,
-                unit + ": load=" + u.loadState() + " active=" + u.activeState() + "/" + u.subState() + " enabled="
-                        + u.unitFileState() + " (" + u.source() + ")"));
+        List<Evidence> ev = List.of(new Evidence(r, unit + ": load=" + u.loadState() + " active=" + u.activeState()
+                + "/" + u.subState() + " enabled=" + u.unitFileState() + " (" + u.source() + ")"));
         boolean wantsSomething = active.orElse(false) || enabled.orElse(false);
         if (!u.exists()) {
             return wantsSomething
-                    ? Outcome.fail(
-                            "not-installed",
-                            Text.of(
-                                    r + " 上没有 " + unit + " 服务（软件包未安装？）",
+                    ? Outcome.fail("not-installed",
+                            Text.of(r + " 上没有 " + unit + " 服务（软件包未安装？）",
                                     r + " has no " + unit + " service (package not installed?)"),
                             ev)
                     : Outcome.pass(Text.of(r + " 上没有 " + unit + " 服务", r + " has no " + unit + " service"), ev);
         }
         if (active.isPresent() && active.get() != u.active()) {
             return active.get()
-                    ? Outcome.fail(
-                            "inactive",
-                            Text.of(
-                                    r + " 上的 " + unit + " 没有运行（" + u.activeState() + "）",
+                    ? Outcome.fail("inactive",
+                            Text.of(r + " 上的 " + unit + " 没有运行（" + u.activeState() + "）",
                                     r + ": " + unit + " is not running (" + u.activeState() + ")"),
                             ev)
-                    : Outcome.fail(
-                            "active", Text.of(r + " 上的 " + unit + " 仍在运行", r + ": " + unit + " is still running"), ev);
+                    : Outcome.fail("active",
+                            Text.of(r + " 上的 " + unit + " 仍在运行", r + ": " + unit + " is still running"), ev);
         }
         if (enabled.isPresent() && !u.enabledKnown()) {
-            return new Outcome(
-                    Status.ERROR,
-                    "enabled-unknown",
-                    Text.of(
-                            "无法判断 " + r + " 上的 " + unit + " 是否开机自启：" + u.why(),
+            return new Outcome(Status.ERROR, "enabled-unknown",
+                    Text.of("无法判断 " + r + " 上的 " + unit + " 是否开机自启：" + u.why(),
                             "cannot tell whether " + unit + " starts at boot on " + r + ": " + u.why()),
                     ev);
         }
         if (enabled.isPresent() && enabled.get() != u.enabled()) {
             return enabled.get()
-                    ? Outcome.fail(
-                            "disabled",
-                            Text.of(
-                                    r + " 上的 " + unit + " 不会开机启动（" + u.unitFileState() + "）",
+                    ? Outcome.fail("disabled",
+                            Text.of(r + " 上的 " + unit + " 不会开机启动（" + u.unitFileState() + "）",
                                     r + ": " + unit + " does not start at boot (" + u.unitFileState() + ")"),
                             ev)
-                    : Outcome.fail(
-                            "enabled",
-                            Text.of(
-                                    r + " 上的 " + unit + " 仍会开机启动（" + u.unitFileState() + "）",
-                                    r + ": " + unit + " still starts at boot (" + u.unitFileState() + ")"),
-                            ev);
+                    : Outcome.fail("enabled", Text.of(r + " 上的 " + unit + " 仍会开机启动（" + u.unitFileState() + "）",
+                            r + ": " + unit + " still starts at boot (" + u.unitFileState() + ")"), ev);
         }
         return Outcome.pass(passed(r, u), ev);
     }
@@ -95,7 +80,7 @@ public record UnitCheck(String unit, Optional<Boolean> active, Optional<Boolean>
             zh.add("存在");
             en.add("exists");
         }
-        return Text.of(
-                r + " 上的 " + unit + " " + String.join("，", zh), r + ": " + unit + " " + String.join(" and ", en));
+        return Text.of(r + " 上的 " + unit + " " + String.join("，", zh),
+                r + ": " + unit + " " + String.join(" and ", en));
     }
 }

@@ -10,17 +10,8 @@ import java.util.Optional;
  * group check, each host gets the group's judgement unless it could not be asked). {@code notes} are advisory findings
  * that do not change the status (shown under a PASS, never blocking).
  */
-public record Verdict(
-        String check,
-        Text title,
-        List<String> hosts,
-        Status status,
-        String cause,
-        Text message,
-        Optional<Text> hint,
-        List<Evidence> evidence,
-        List<HostVerdict> perHost,
-        List<Text> notes) {
+public record Verdict(String check, Text title, List<String> hosts, Status status, String cause, Text message,
+        Optional<Text> hint, List<Evidence> evidence, List<HostVerdict> perHost, List<Text> notes) {
 
     public Verdict {
         hosts = List.copyOf(hosts);
@@ -30,35 +21,10 @@ public record Verdict(
     }
 
     /** A verdict whose every host shares its judgement. */
-    public Verdict(
-            String check,
-            Text title,
-            List<String> hosts,
-            Status status,
-            String cause,
-            Text message,
-            Optional<Text> hint,
-            List<Evidence> evidence) {
-        this(
-                check,
-                title,
-                hosts,
-                status,
-                cause,
-                message,
-                hint,
-                evidence,
-                hosts.stream()
-                        .map(h -> new HostVerdict(
-                                h,
-                                status,
-                                cause,
-                                message,
-                                hint,
-                                evidence.stream()
-                                        .filter(e -> e.host().equals(h))
-                                        .toList()))
-                        .toList(),
+    public Verdict(String check, Text title, List<String> hosts, Status status, String cause, Text message,
+            Optional<Text> hint, List<Evidence> evidence) {
+        this(check, title, hosts, status, cause, message, hint, evidence, hosts.stream().map(h -> new HostVerdict(h,
+                status, cause, message, hint, evidence.stream().filter(e -> e.host().equals(h)).toList())).toList(),
                 List.of());
     }
 

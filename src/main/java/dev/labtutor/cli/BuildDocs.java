@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  */
 final class BuildDocs {
 
-    private BuildDocs() {}
+    private BuildDocs() {
+    }
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -39,9 +40,7 @@ final class BuildDocs {
             if (code != 0) {
                 throw new IllegalStateException("completion " + shell + " exited " + code);
             }
-            Files.writeString(
-                    completion.resolve(shell.equals("bash") ? "labtutor.bash" : "_labtutor"),
-                    text.toString(),
+            Files.writeString(completion.resolve(shell.equals("bash") ? "labtutor.bash" : "_labtutor"), text.toString(),
                     StandardCharsets.UTF_8);
         }
     }
@@ -63,16 +62,9 @@ final class BuildDocs {
         String name = pageName(cl);
         String description = String.join(" ", spec.usageMessage().description());
         StringBuilder sb = new StringBuilder();
-        sb.append(".TH ")
-                .append(name.toUpperCase(Locale.ROOT))
-                .append(" 1 \"\" \"labtutor ")
-                .append(version)
+        sb.append(".TH ").append(name.toUpperCase(Locale.ROOT)).append(" 1 \"\" \"labtutor ").append(version)
                 .append("\" \"labtutor manual\"\n");
-        sb.append(".SH NAME\n")
-                .append(esc(name))
-                .append(" \\- ")
-                .append(esc(firstSentence(description)))
-                .append('\n');
+        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(firstSentence(description))).append('\n');
         sb.append(".SH SYNOPSIS\n.nf\n").append(esc(help.synopsis(0).strip())).append("\n.fi\n");
         if (!description.isBlank()) {
             sb.append(".SH DESCRIPTION\n").append(esc(description)).append('\n');
@@ -81,15 +73,11 @@ final class BuildDocs {
         if (!params.isEmpty()) {
             sb.append(".SH ARGUMENTS\n");
             for (PositionalParamSpec p : params) {
-                sb.append(".TP\n\\fI")
-                        .append(esc(p.paramLabel()))
-                        .append("\\fR\n")
-                        .append(esc(String.join(" ", p.description())))
-                        .append('\n');
+                sb.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n")
+                        .append(esc(String.join(" ", p.description()))).append('\n');
             }
         }
-        List<OptionSpec> options =
-                spec.options().stream().filter(o -> !o.hidden()).toList();
+        List<OptionSpec> options = spec.options().stream().filter(o -> !o.hidden()).toList();
         if (!options.isEmpty()) {
             sb.append(".SH OPTIONS\n");
             for (OptionSpec o : options) {
@@ -106,21 +94,15 @@ final class BuildDocs {
             sb.append(".SH COMMANDS\n");
             cl.getSubcommands().forEach((sub, c) -> {
                 if (!c.getCommandSpec().usageMessage().hidden()) {
-                    sb.append(".TP\n\\fB")
-                            .append(esc(sub))
-                            .append("\\fR\n")
-                            .append(esc(firstSentence(String.join(
-                                    " ", c.getCommandSpec().usageMessage().description()))))
-                            .append(" See \\fB")
-                            .append(esc(pageName(c)))
-                            .append("\\fR(1).\n");
+                    sb.append(".TP\n\\fB").append(esc(sub)).append("\\fR\n")
+                            .append(esc(
+                                    firstSentence(String.join(" ", c.getCommandSpec().usageMessage().description()))))
+                            .append(" See \\fB").append(esc(pageName(c))).append("\\fR(1).\n");
                 }
             });
         }
         if (cl.getParent() != null) {
-            sb.append(".SH SEE ALSO\n\\fB")
-                    .append(esc(pageName(cl.getParent())))
-                    .append("\\fR(1)\n");
+            sb.append(".SH SEE ALSO\n\\fB").append(esc(pageName(cl.getParent()))).append("\\fR(1)\n");
         }
         return sb.toString();
     }

@@ -40,35 +40,22 @@ import picocli.CommandLine.Parameters;
  * through the same session as the tutor: the attempt, a pass and the lesson it unlocks are recorded in the progress,
  * and a pass names the next lesson.
  */
-@Command(
-        name = "check",
-        mixinStandardHelpOptions = true,
-        description =
-                "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check your lab hosts for a lesson (default: the lesson you are at). Exit 0 when every check passes, 1 otherwise, 2 for bad input.")
 public final class CheckCommand extends LearnerCommand {
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "LESSON",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
             description = "Lesson id (see 'labtutor lessons'); default: the lesson you are at.")
     String lessonId;
 
     @Mixin
     FormatOption format = new FormatOption();
 
-    @Option(
-            names = "--wait",
-            paramLabel = "SECONDS",
-            defaultValue = "0",
-            description =
-                    "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "Re-run failing checks until they pass or this many seconds have passed, showing what is awaited.")
     int waitSeconds;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "20",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "Deadline for each host per round, connecting included (default: 20).")
     int hostTimeout;
 
@@ -118,15 +105,8 @@ public final class CheckCommand extends LearnerCommand {
                     return live.detectIfaces(roles);
                 }
             };
-            try (Driver driver = new Driver(
-                    new Session(QuizGrading.COURSE),
-                    start,
-                    learner.loaded.existed(),
-                    false,
-                    recording,
-                    learner.store,
-                    Clock.systemUTC(),
-                    line -> err.println("labtutor: " + line))) {
+            try (Driver driver = new Driver(new Session(QuizGrading.COURSE), start, learner.loaded.existed(), false,
+                    recording, learner.store, Clock.systemUTC(), line -> err.println("labtutor: " + line))) {
                 driver.dispatch(lessonId != null ? new Intent.CheckLesson(lesson.id()) : new Intent.Check());
                 driver.awaitIdle();
                 end = driver.state();

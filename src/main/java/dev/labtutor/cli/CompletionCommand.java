@@ -21,9 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code --hosts}, and the fixed values of {@code --lang} and {@code --format}. zsh loads the same script through
  * {@code bashcompinit}.
  */
-@Command(
-        name = "completion",
-        mixinStandardHelpOptions = true,
+@Command(name = "completion", mixinStandardHelpOptions = true,
         description = "Print a shell completion script: eval \"$(labtutor completion bash)\" in ~/.bashrc, "
                 + "or labtutor completion zsh > \"$${fpath[1]}/_labtutor\".")
 public final class CompletionCommand implements Callable<Integer> {
@@ -71,12 +69,7 @@ public final class CompletionCommand implements Callable<Integer> {
                 default -> null;
             };
             if (values != null && !values.isEmpty()) {
-                replace(
-                        s,
-                        p,
-                        PositionalParamSpec.builder(p)
-                                .completionCandidates(values)
-                                .build());
+                replace(s, p, PositionalParamSpec.builder(p).completionCandidates(values).build());
             }
         }
         for (OptionSpec o : List.copyOf(s.options())) {

@@ -18,15 +18,11 @@ import picocli.CommandLine.Option;
 /** Options shared by commands that read the course: which course, which language. */
 public final class CourseOptions {
 
-    @Option(
-            names = "--course",
-            paramLabel = "DIR",
+    @Option(names = "--course", paramLabel = "DIR",
             description = "Course directory (default: the course under lessons/).")
     Path course;
 
-    @Option(
-            names = "--lang",
-            paramLabel = "zh|en",
+    @Option(names = "--lang", paramLabel = "zh|en",
             description = "Language of messages (default: from LANG; zh or en).")
     String lang;
 
@@ -55,9 +51,7 @@ public final class CourseOptions {
         try {
             Path dir = inst.courseDir(Optional.ofNullable(course));
             java.util.function.Supplier<Course> fresh = () -> CourseReader.readStrict(dir);
-            return CourseCache.forBuild(CacheDir.resolve(), dir)
-                    .map(c -> c.read(dir, fresh))
-                    .orElseGet(fresh);
+            return CourseCache.forBuild(CacheDir.resolve(), dir).map(c -> c.read(dir, fresh)).orElseGet(fresh);
         } catch (DataFileException e) {
             throw new UserError(
                     "the course data is invalid: " + e.getMessage() + " (run 'labtutor lint' for all problems)");
@@ -120,11 +114,9 @@ public final class CourseOptions {
 
     public static Lesson lesson(Course course, String id) {
         return course.lesson(id).orElseThrow(() -> {
-            java.util.List<String> ids =
-                    course.lessons().stream().map(Lesson::id).toList();
+            java.util.List<String> ids = course.lessons().stream().map(Lesson::id).toList();
             return new UserError("unknown lesson '" + id + "'"
-                    + dev.labtutor.yaml.Fields.closest(id, ids)
-                            .map(best -> " (did you mean '" + best + "'?)")
+                    + dev.labtutor.yaml.Fields.closest(id, ids).map(best -> " (did you mean '" + best + "'?)")
                             .orElse(" (lessons: " + String.join(", ", ids) + ")"));
         });
     }

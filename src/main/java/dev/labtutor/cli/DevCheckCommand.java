@@ -27,61 +27,43 @@ import picocli.CommandLine.Parameters;
  * {@code labtutor dev check [LESSON...]}: on a fresh sandbox, every lesson's checks must fail before its solution and
  * pass after it.
  */
-@Command(
-        name = "check",
-        mixinStandardHelpOptions = true,
-        description =
-                "Prove lessons on a fresh sandbox: checks must not all pass before the lesson's solution and must all pass after it.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Prove lessons on a fresh sandbox: checks must not all pass before the lesson's solution and must all pass after it.")
 public final class DevCheckCommand extends CourseCommand {
 
     @Parameters(paramLabel = "LESSON", arity = "0..*", description = "Lessons to prove (default: all, in order).")
     List<String> lessonIds;
 
-    @Option(
-            names = "--subnet",
-            defaultValue = "10.79.0",
+    @Option(names = "--subnet", defaultValue = "10.79.0",
             description = "First three octets of the proof sandbox's /24 (default: ${DEFAULT-VALUE}).")
     String subnet;
 
-    @Option(
-            names = "--settle",
-            defaultValue = "120",
+    @Option(names = "--settle", defaultValue = "120",
             description = "Seconds to wait for checks to pass after a solution (default: ${DEFAULT-VALUE}).")
     int settle;
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "120",
-            description =
-                    "Deadline for each host per round (default: ${DEFAULT-VALUE}; a sandbox in an emulated VM is slow).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Deadline for each host per round (default: ${DEFAULT-VALUE}; a sandbox in an emulated VM is slow).")
     int timeout;
 
-    @Option(
-            names = "--on",
-            paramLabel = "NAME",
-            description =
-                    "Prove on this running sandbox (just brought up with 'sandbox up'), and leave it up afterwards.")
+    @Option(names = "--on", paramLabel = "NAME",
+            description = "Prove on this running sandbox (just brought up with 'sandbox up'), and leave it up afterwards.")
     String on;
 
     @Option(names = "--state-dir", description = "With --on: parent directory of the sandbox's state.")
     Path stateDir;
 
-    @Option(
-            names = "--whole",
+    @Option(names = "--whole",
             description = "After the proofs, solve the rest of the course and check every lesson again "
                     + "as re-checking and grading do: a finished lab must pass them all.")
     boolean whole;
 
-    @Option(
-            names = "--vm",
+    @Option(names = "--vm",
             description = "The proof sandbox runs in a VM (default: a VM only when this kernel lacks IPVS or nfsd).")
     boolean vm;
 
-    @Option(
-            names = "--no-vm",
-            description =
-                    "The proof sandbox runs on this machine's kernel; lessons it cannot run are reported not runnable.")
+    @Option(names = "--no-vm",
+            description = "The proof sandbox runs on this machine's kernel; lessons it cannot run are reported not runnable.")
     boolean noVm;
 
     @Override
@@ -112,8 +94,7 @@ public final class DevCheckCommand extends CourseCommand {
             try {
                 sspec = SandboxSpec.defaults()
                         .withName("dev" + Long.toString(ProcessHandle.current().pid() % 100000, 36))
-                        .withSubnetPrefix(subnet)
-                        .withStateRoot(stateRoot)
+                        .withSubnetPrefix(subnet).withStateRoot(stateRoot)
                         .withKernel(vm ? SandboxKernel.VM : noVm ? SandboxKernel.MACHINE : SandboxKernel.AUTO);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
@@ -122,18 +103,15 @@ public final class DevCheckCommand extends CourseCommand {
         }
         try {
             LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
-            try (LabSession session = LabSession.open(
-                    sandbox.knownHosts(),
-                    Duration.ofSeconds(timeout),
-                    spec.commandLine().getErr(),
-                    courseOptions.lang())) {
+            try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(timeout),
+                    spec.commandLine().getErr(), courseOptions.lang())) {
                 LessonLab ll = session.lessonLab(course, catalog, lab);
-                CourseProof proof = new CourseProof(
-                        CourseProof.of(ll, Duration.ofSeconds(180), line -> {}), Duration.ofSeconds(settle));
+                CourseProof proof = new CourseProof(CourseProof.of(ll, Duration.ofSeconds(180), line -> {
+                }), Duration.ofSeconds(settle));
                 ProofReport report = new ProofReport(out, courseOptions.lang(), course, ll, targets);
                 report.header();
-                List<CourseProof.LessonProof> results = proof.prove(
-                        course.lessons(), targets.stream().map(Lesson::id).toList(), report::row);
+                List<CourseProof.LessonProof> results =
+                        proof.prove(course.lessons(), targets.stream().map(Lesson::id).toList(), report::row);
                 boolean ok = report.summary(results);
                 if (whole) {
                     ok &= report.endState(proof, targets.get(targets.size() - 1).id());
@@ -152,8 +130,7 @@ public final class DevCheckCommand extends CourseCommand {
 
     private static void deleteQuietly(Path dir) {
         try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException ignored) {
             // the sandbox's own down() already removed what it created
         }

@@ -17,14 +17,15 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 3;
 
-    private ExitCodes() {}
+    private ExitCodes() {
+    }
 
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         cl.getErr().println("labtutor: " + ex.getMessage());
         cl.getErr()
-                .println(dev.labtutor.i18n.Text.of(
-                                "请运行 'labtutor " + qualifiedName(cl) + "--help' 查看用法。",
+                .println(dev.labtutor.i18n.Text
+                        .of("请运行 'labtutor " + qualifiedName(cl) + "--help' 查看用法。",
                                 "Try 'labtutor " + qualifiedName(cl) + "--help'.")
                         .in(dev.labtutor.i18n.Lang.fromEnvironment()));
         return BAD_INPUT;
@@ -41,16 +42,12 @@ public final class ExitCodes {
             return userFault.getAsInt();
         }
         dev.labtutor.i18n.Lang lang = dev.labtutor.i18n.Lang.fromEnvironment();
-        cl.getErr()
-                .println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ")
-                                .in(lang)
-                        + ex);
+        cl.getErr().println(dev.labtutor.i18n.Text.of("labtutor：内部错误：", "labtutor: internal error: ").in(lang) + ex);
         if (debug) {
             ex.printStackTrace(cl.getErr());
         } else {
-            cl.getErr()
-                    .println(dev.labtutor.i18n.Text.of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.")
-                            .in(lang));
+            cl.getErr().println(dev.labtutor.i18n.Text
+                    .of("加上 --debug 再运行一次可看到详情。", "Run again with --debug for details.").in(lang));
         }
         return INTERNAL;
     }
@@ -70,8 +67,7 @@ public final class ExitCodes {
     }
 
     private static String message(Exception ex) {
-        return ex instanceof SandboxException se
-                ? se.text().in(dev.labtutor.i18n.Lang.fromEnvironment())
+        return ex instanceof SandboxException se ? se.text().in(dev.labtutor.i18n.Lang.fromEnvironment())
                 : ex.getMessage();
     }
 

@@ -5,10 +5,7 @@ import picocli.CommandLine.Option;
 /** {@code --format text|json} for the learner's commands. */
 public final class FormatOption {
 
-    @Option(
-            names = "--format",
-            paramLabel = "text|json",
-            defaultValue = "text",
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
             description = "Output format (default: text).")
     String format = "text";
 

@@ -46,10 +46,8 @@ public final class HostsCommand implements Runnable {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        return dev.labtutor.lab.LabFileReader.forCurrentUser()
-                .read(file.get(), new dev.labtutor.yaml.Problems())
-                .flatMap(l -> l.host(role))
-                .map(h -> h.port() == 22 ? h.address() : h.address() + ":" + h.port());
+        return dev.labtutor.lab.LabFileReader.forCurrentUser().read(file.get(), new dev.labtutor.yaml.Problems())
+                .flatMap(l -> l.host(role)).map(h -> h.port() == 22 ? h.address() : h.address() + ":" + h.port());
     }
 
     /** Roles resolved without regard to {@code --lab} (e.g. from an already loaded lab file). */
@@ -72,16 +70,10 @@ public final class HostsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List recorded host keys with their SHA256 fingerprints.")
-    int list(
-            @Option(
-                            names = "--known-hosts",
-                            paramLabel = "FILE",
-                            description = "Known hosts file (default: ~/.config/labtutor/known_hosts).")
-                    Path file) {
+    int list(@Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "Known hosts file (default: ~/.config/labtutor/known_hosts).") Path file) {
         KnownHostsStore store = new KnownHostsStore(file != null ? file : defaultKnownHosts);
         List<KnownHostsStore.Entry> entries = guard(store::list);
         PrintWriter out = spec.commandLine().getOut();
@@ -91,8 +83,7 @@ public final class HostsCommand implements Runnable {
                             .in(lang));
         } else {
             int width = entries.stream().mapToInt(e -> e.hosts().length()).max().orElse(0);
-            int typeWidth =
-                    entries.stream().mapToInt(e -> e.keyType().length()).max().orElse(0);
+            int typeWidth = entries.stream().mapToInt(e -> e.keyType().length()).max().orElse(0);
             for (KnownHostsStore.Entry e : entries) {
                 out.printf("%-" + width + "s  %-" + typeWidth + "s  %s%n", e.hosts(), e.keyType(), e.fingerprint());
             }
@@ -101,20 +92,13 @@ public final class HostsCommand implements Runnable {
         return ExitCodes.OK;
     }
 
-    @Command(
-            name = "forget",
-            mixinStandardHelpOptions = true,
+    @Command(name = "forget", mixinStandardHelpOptions = true,
             description = "Forget the host key of a lab host, e.g. after reinstalling the VM.")
     int forget(
-            @Parameters(
-                            paramLabel = "HOST",
-                            description = "A role from the lab file, an address, address:port or [address]:port.")
-                    String host,
-            @Option(
-                            names = "--known-hosts",
-                            paramLabel = "FILE",
-                            description = "Known hosts file (default: ~/.config/labtutor/known_hosts).")
-                    Path file,
+            @Parameters(paramLabel = "HOST",
+                    description = "A role from the lab file, an address, address:port or [address]:port.") String host,
+            @Option(names = "--known-hosts", paramLabel = "FILE",
+                    description = "Known hosts file (default: ~/.config/labtutor/known_hosts).") Path file,
             @Option(names = "--lab", paramLabel = "FILE", description = "Lab file that names the roles.") Path lab) {
         KnownHostsStore store = new KnownHostsStore(file != null ? file : defaultKnownHosts);
         Optional<String> resolved = roles.address(Optional.ofNullable(lab), host);
@@ -124,22 +108,19 @@ public final class HostsCommand implements Runnable {
         try {
             removed = guard(() -> store.forget(target));
         } catch (IllegalArgumentException e) {
-            throw new UserError(Text.of(
-                            "“" + host + "” 既不是实验文件中的角色，也不是地址或 地址:端口。",
+            throw new UserError(Text
+                    .of("“" + host + "” 既不是实验文件中的角色，也不是地址或 地址:端口。",
                             "'" + host + "' is neither a role of the lab file nor an address or address:port.")
                     .in(lang));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (removed == 0) {
-            out.println(Text.of(
-                            "没有 " + shown + " 的主机密钥记录（" + store.file() + "）。",
-                            "No host key recorded for " + shown + " (" + store.file() + ").")
-                    .in(lang));
+            out.println(Text.of("没有 " + shown + " 的主机密钥记录（" + store.file() + "）。",
+                    "No host key recorded for " + shown + " (" + store.file() + ").").in(lang));
         } else {
-            out.println(Text.of(
-                            "已删除 " + shown + " 的 " + removed + " 条主机密钥记录；下次连接时会记录新密钥。",
-                            "Forgot " + removed + " host key" + (removed == 1 ? "" : "s") + " for " + shown
-                                    + "; the next connection records the new key.")
+            out.println(Text.of("已删除 " + shown + " 的 " + removed + " 条主机密钥记录；下次连接时会记录新密钥。",
+                    "Forgot " + removed + " host key" + (removed == 1 ? "" : "s") + " for " + shown
+                            + "; the next connection records the new key.")
                     .in(lang));
         }
         out.flush();

@@ -27,11 +27,7 @@ public final class Installation {
             return new Installation(cwd);
         }
         try {
-            Path jar = Path.of(Installation.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            Path jar = Path.of(Installation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Path dir = jar.getParent();
             for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
                 if (Files.isDirectory(dir.resolve("lessons"))) {

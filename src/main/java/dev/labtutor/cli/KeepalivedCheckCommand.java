@@ -33,11 +33,8 @@ import picocli.CommandLine.Spec;
  * two or more files also the cross-host findings, each file standing for the host named by the file name without
  * extension. Exit 0 when there is no error (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
-@Command(
-        name = "check",
-        mixinStandardHelpOptions = true,
-        description =
-                "Check keepalived.conf files like keepalived 2.2.7 -t, plus tutor warnings and cross-host consistency.")
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check keepalived.conf files like keepalived 2.2.7 -t, plus tutor warnings and cross-host consistency.")
 public final class KeepalivedCheckCommand implements Callable<Integer> {
 
     @Spec
@@ -52,9 +49,7 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "zh or en (default from LANG).")
     String lang;
 
-    @Option(
-            names = "--id",
-            paramLabel = "CONFIG_ID",
+    @Option(names = "--id", paramLabel = "CONFIG_ID",
             description = "Config id for @ID lines, as keepalived -i (default: this host's name).")
     String id;
 
@@ -74,8 +69,7 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
             try {
                 texts.put(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
-                throw new UserError(
-                        "cannot read " + f + ": " + e.getMessage() + " (check the path and permissions)",
+                throw new UserError("cannot read " + f + ": " + e.getMessage() + " (check the path and permissions)",
                         ExitCodes.BAD_INPUT);
             }
         }

@@ -24,31 +24,21 @@ import picocli.CommandLine.Parameters;
  * {@code labtutor lab import INVENTORY}: writes a commented lab file from an Ansible inventory (INI, or YAML when the
  * name ends in .yml/.yaml).
  */
-@Command(
-        name = "import",
-        mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true,
         description = "Write a lab file from an Ansible inventory (INI or YAML): hosts, ansible_host, ansible_user, "
                 + "ansible_port, ansible_ssh_private_key_file, groups.")
 public final class LabImportCommand extends CourseCommand {
 
-    @Parameters(
-            index = "0",
-            paramLabel = "INVENTORY",
+    @Parameters(index = "0", paramLabel = "INVENTORY",
             description = "Ansible inventory file (INI, or YAML by its .yml/.yaml name).")
     Path inventory;
 
-    @Option(
-            names = "--map",
-            paramLabel = "GROUP=ROLE",
-            split = ",",
-            description =
-                    "Which inventory group or host plays which course role; a role prefix numbers a group's hosts "
-                            + "(e.g. --map directors=lb,webservers=web,storage=nfs-server). Default: hosts and single-host groups named like a role.")
+    @Option(names = "--map", paramLabel = "GROUP=ROLE", split = ",",
+            description = "Which inventory group or host plays which course role; a role prefix numbers a group's hosts "
+                    + "(e.g. --map directors=lb,webservers=web,storage=nfs-server). Default: hosts and single-host groups named like a role.")
     List<String> map = new ArrayList<>();
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "FILE",
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the lab file here (default: standard output).")
     Path output;
 
@@ -60,15 +50,14 @@ public final class LabImportCommand extends CourseCommand {
         Lang lang = courseOptions.lang();
         Course course = courseOptions.loadCourse();
         if (!Files.isRegularFile(inventory)) {
-            throw new UserError(Text.of("清单文件 " + inventory + " 不存在。", "the inventory " + inventory + " does not exist")
-                    .in(lang));
+            throw new UserError(
+                    Text.of("清单文件 " + inventory + " 不存在。", "the inventory " + inventory + " does not exist").in(lang));
         }
         Problems problems = new Problems();
         var read = InventoryReader.read(inventory, problems);
         if (!problems.isEmpty() || read.isEmpty()) {
-            throw new UserError(
-                    Text.of("清单文件有误：\n", "the inventory is invalid:\n").in(lang)
-                            + new DataFileException(problems.sorted()).listing(20));
+            throw new UserError(Text.of("清单文件有误：\n", "the inventory is invalid:\n").in(lang)
+                    + new DataFileException(problems.sorted()).listing(20));
         }
         Inventory inv = read.get();
         String command = "labtutor lab import " + inventory.getFileName()
@@ -86,27 +75,20 @@ public final class LabImportCommand extends CourseCommand {
             return ExitCodes.OK;
         }
         if (Files.exists(output) && !force) {
-            throw new UserError(
-                    Text.of(output + " 已存在（使用 --force 覆盖）", output + " already exists (--force overwrites it)")
-                            .in(lang));
+            throw new UserError(Text
+                    .of(output + " 已存在（使用 --force 覆盖）", output + " already exists (--force overwrites it)").in(lang));
         }
         try {
-            Files.writeString(
-                    output,
-                    text,
-                    StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            Files.writeString(output, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UserError(
                     Text.of("无法写入 " + output + "：" + e.getMessage(), "cannot write " + output + ": " + e.getMessage())
                             .in(lang));
         }
-        spec.commandLine()
-                .getErr()
-                .println(Text.of(
-                                "已写入 " + output + "；请检查后运行 labtutor check LESSON --lab " + output,
+        spec.commandLine().getErr()
+                .println(Text
+                        .of("已写入 " + output + "；请检查后运行 labtutor check LESSON --lab " + output,
                                 "wrote " + output + "; check it, then run labtutor check LESSON --lab " + output)
                         .in(lang));
         return ExitCodes.OK;

@@ -23,30 +23,20 @@ import picocli.CommandLine.Option;
  */
 public final class LabOptions {
 
-    @Option(
-            names = "--lab",
-            paramLabel = "FILE",
+    @Option(names = "--lab", paramLabel = "FILE",
             description = "Lab file (default: ./lab.yaml, the sandbox's while it is up, ~/.config/labtutor/lab.yaml).")
     Path lab;
 
-    @Option(
-            names = "--sandbox",
-            paramLabel = "NAME",
-            description =
-                    "Use the lab file of the running sandbox NAME ('sandbox up --name NAME'; a sandbox with another --state-dir: --lab STATE_DIR/NAME/lab.yaml).")
+    @Option(names = "--sandbox", paramLabel = "NAME",
+            description = "Use the lab file of the running sandbox NAME ('sandbox up --name NAME'; a sandbox with another --state-dir: --lab STATE_DIR/NAME/lab.yaml).")
     String sandbox;
 
-    @Option(
-            names = "--known-hosts",
-            paramLabel = "FILE",
+    @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "labtutor's known_hosts (default: ~/.config/labtutor/known_hosts).")
     Path knownHosts;
 
-    @Option(
-            names = "--ssh-config",
-            paramLabel = "FILE",
-            description =
-                    "ssh client config whose Host aliases the lab file may name (default: the lab file's ssh-config:, else ~/.ssh/config).")
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+            description = "ssh client config whose Host aliases the lab file may name (default: the lab file's ssh-config:, else ~/.ssh/config).")
     Path sshConfig;
 
     /** Candidate lab files in order of preference. */
@@ -88,17 +78,15 @@ public final class LabOptions {
             throw new UserError(e.getMessage());
         }
         return SandboxLab.labFile(sandbox)
-                .orElseThrow(() -> new UserError("sandbox " + sandbox + " is not up (no lab file in "
-                        + spec.stateDir() + "): start it with 'sudo labtutor sandbox up" + spec.whereOptions()
+                .orElseThrow(() -> new UserError("sandbox " + sandbox + " is not up (no lab file in " + spec.stateDir()
+                        + "): start it with 'sudo labtutor sandbox up" + spec.whereOptions()
                         + "', or give a sandbox with another --state-dir as --lab STATE_DIR/" + sandbox + "/lab.yaml"));
     }
 
     /** The lab file, read; a missing or invalid one is a {@link UserError}. */
     public LabFile load() {
-        return read(
-                find().orElseThrow(
-                                () -> new UserError(
-                                        "no lab file: write lab.yaml (see README: 'The lab file'), pass --lab FILE, or start the local sandbox with 'labtutor sandbox up'")));
+        return read(find().orElseThrow(() -> new UserError(
+                "no lab file: write lab.yaml (see README: 'The lab file'), pass --lab FILE, or start the local sandbox with 'labtutor sandbox up'")));
     }
 
     /** The lab file when there is one (a given {@code --lab} must exist and be valid). */
@@ -111,9 +99,7 @@ public final class LabOptions {
             throw new UserError("ssh config " + sshConfig + " does not exist");
         }
         try {
-            return LabFileReader.forCurrentUser()
-                    .withSshConfig(Optional.ofNullable(sshConfig))
-                    .readStrict(p);
+            return LabFileReader.forCurrentUser().withSshConfig(Optional.ofNullable(sshConfig)).readStrict(p);
         } catch (DataFileException e) {
             throw new UserError("the lab file is invalid:\n" + e.listing(20));
         }

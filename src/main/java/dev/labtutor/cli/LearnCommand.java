@@ -27,17 +27,11 @@ import picocli.CommandLine.Spec;
  * {@code labtutor learn [LESSON]} (also plain {@code labtutor}): the tutor. Full screen on a terminal; the plain line
  * mode with {@code --plain}, when stdout is not a terminal, or with {@code TERM=dumb}.
  */
-@Command(
-        name = "learn",
-        mixinStandardHelpOptions = true,
-        description =
-                "The tutor: walks you through the course, checks your hosts, remembers your progress (full screen; --plain for lines).")
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "The tutor: walks you through the course, checks your hosts, remembers your progress (full screen; --plain for lines).")
 public final class LearnCommand implements Callable<Integer> {
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "LESSON",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LESSON",
             description = "Open this lesson (default: where you left off).")
     String lessonId;
 
@@ -47,10 +41,8 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions = new LabOptions();
 
-    @Option(
-            names = "--plain",
-            description =
-                    "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
+    @Option(names = "--plain",
+            description = "Numbered lines and a prompt instead of the full screen (screen readers, serial consoles, logs).")
     boolean plain;
 
     @Spec
@@ -67,8 +59,7 @@ public final class LearnCommand implements Callable<Integer> {
         boolean plainMode = plain || !TutorStart.onTerminal() || "dumb".equals(System.getenv("TERM"));
         // the terminal's stty run, the course and the lab file are read at the same time: all stand before the first
         // screen
-        FutureTask<TutorTerminal> opening = plainMode
-                ? null
+        FutureTask<TutorTerminal> opening = plainMode ? null
                 : TutorStart.inBackground(new TutorStart.OpenTerminal(), new TutorStart.Prepare(), "labtutor-terminal");
         FutureTask<Optional<LabFile>> labReading =
                 TutorStart.inBackground(new ReadLab(labOptions), null, "labtutor-lab");
@@ -94,22 +85,17 @@ public final class LearnCommand implements Callable<Integer> {
         Optional<Path> knownHosts = Optional.ofNullable(labOptions.knownHosts);
         TutorWorld world = new TutorWorld(course, courseOptions.checks(), knownHosts, Duration.ofSeconds(20));
         if (terminal == null) {
-            return new PlainApp(world, course, System.in, out, lang, TutorStart.onTerminal())
-                    .run(lab, Optional.ofNullable(lessonId));
+            return new PlainApp(world, course, System.in, out, lang, TutorStart.onTerminal()).run(lab,
+                    Optional.ofNullable(lessonId));
         }
-        boolean color =
-                System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
+        boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
         String paintFile = System.getenv("LABTUTOR_BENCH_FIRST_PAINT");
         Optional<Path> firstPaint =
                 paintFile == null || paintFile.isBlank() ? Optional.empty() : Optional.of(Path.of(paintFile));
         try {
-            new TutorApp(
-                            world,
-                            course,
-                            terminal,
-                            new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
-                            Clock.systemUTC())
-                    .run();
+            new TutorApp(world, course, terminal,
+                    new TutorApp.Options(lab, Optional.ofNullable(lessonId), lang, color, firstPaint),
+                    Clock.systemUTC()).run();
         } finally {
             terminal.close();
         }

@@ -16,14 +16,10 @@ public final class LessonsCommand extends CourseCommand {
         Course course = courseOptions.loadCourse();
         var out = spec.commandLine().getOut();
         out.println(course.title().in(lang));
-        int w = course.lessons().stream()
-                .mapToInt(l -> DisplayWidth.of(l.id()))
-                .max()
-                .orElse(0);
+        int w = course.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(0);
         int i = 1;
         for (Lesson l : course.lessons()) {
-            out.println(String.format("%2d. ", i++) + DisplayWidth.pad(l.id(), w) + "  "
-                    + l.title().in(lang)
+            out.println(String.format("%2d. ", i++) + DisplayWidth.pad(l.id(), w) + "  " + l.title().in(lang)
                     + (lang == Lang.ZH ? "" : "  (" + l.title().zh() + ")"));
         }
         out.flush();

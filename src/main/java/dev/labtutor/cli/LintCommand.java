@@ -12,16 +12,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code labtutor lint [DIR...]}: validates course and check files, every problem as file:line:col. */
-@Command(
-        name = "lint",
-        mixinStandardHelpOptions = true,
-        description =
-                "Validate course and check files. Prints every problem as file:line:col: message; exit 1 when there is any.")
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Validate course and check files. Prints every problem as file:line:col: message; exit 1 when there is any.")
 public final class LintCommand implements Callable<Integer> {
 
-    @Parameters(
-            paramLabel = "DIR",
-            arity = "0..*",
+    @Parameters(paramLabel = "DIR", arity = "0..*",
             description = "Course directories, directories of courses, or check directories (default: lessons checks).")
     List<Path> dirs;
 
@@ -38,8 +33,7 @@ public final class LintCommand implements Callable<Integer> {
             out.println(p);
         }
         if (problems.isEmpty()) {
-            out.println("ok: no problems in "
-                    + String.join(" ", targets.stream().map(Path::toString).toList()));
+            out.println("ok: no problems in " + String.join(" ", targets.stream().map(Path::toString).toList()));
         } else {
             out.println(problems.size() + " problem(s)");
         }

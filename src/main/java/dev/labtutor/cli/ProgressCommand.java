@@ -23,11 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code labtutor progress}: where the learner stands in the course on this lab. */
-@Command(
-        name = "progress",
-        mixinStandardHelpOptions = true,
-        description =
-                "Show your progress in the course on this lab: each lesson's state, attempts, time, hints and solution.")
+@Command(name = "progress", mixinStandardHelpOptions = true,
+        description = "Show your progress in the course on this lab: each lesson's state, attempts, time, hints and solution.")
 public final class ProgressCommand extends LearnerCommand {
 
     @Mixin
@@ -49,8 +46,7 @@ public final class ProgressCommand extends LearnerCommand {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> root = new LinkedHashMap<>(ProgressJson.toMap(p));
-            root.put(
-                    "file", learner.store.file(learner.course.id(), learner.key).toString());
+            root.put("file", learner.store.file(learner.course.id(), learner.key).toString());
             root.put("saved", learner.loaded.existed());
             out.println(JsonWriter.write(root));
         } else {
@@ -65,15 +61,11 @@ public final class ProgressCommand extends LearnerCommand {
         StringBuilder sb = new StringBuilder();
         sb.append(learner.course.title().in(lang)).append('\n');
         sb.append(learner.labLine(lang)).append('\n');
-        sb.append(zh ? "进度文件：" : "Progress file: ")
-                .append(learner.store.file(learner.course.id(), learner.key))
-                .append(learner.loaded.existed() ? "" : zh ? "（尚未创建）" : " (not written yet)")
-                .append("\n\n");
+        sb.append(zh ? "进度文件：" : "Progress file: ").append(learner.store.file(learner.course.id(), learner.key))
+                .append(learner.loaded.existed() ? "" : zh ? "（尚未创建）" : " (not written yet)").append("\n\n");
         List<String[]> rows = new ArrayList<>();
-        rows.add(
-                zh
-                        ? new String[] {"", "课", "状态", "尝试", "用时", "提示", "答案", "标题"}
-                        : new String[] {"", "lesson", "state", "tries", "time", "hints", "solution", "title"});
+        rows.add(zh ? new String[]{"", "课", "状态", "尝试", "用时", "提示", "答案", "标题"}
+                : new String[]{"", "lesson", "state", "tries", "time", "hints", "solution", "title"});
         int i = 1;
         for (Lesson l : learner.course.lessons()) {
             LessonProgress r = s.record(l.id());
@@ -83,16 +75,10 @@ public final class ProgressCommand extends LearnerCommand {
                 case OPEN -> zh ? "进行中" : "open";
                 case LOCKED -> zh ? "未解锁" : "locked";
             };
-            rows.add(new String[] {
-                (l.id().equals(s.current().id()) ? ">" : " ") + i++,
-                l.id(),
-                state,
-                String.valueOf(r.attempts()),
-                minutes(r.timeSpent(), zh),
-                r.hintLevel() == 0 ? "-" : String.valueOf(r.hintLevel()),
-                r.solutionViewed().map(WHEN::format).orElse("-"),
-                l.title().in(lang)
-            });
+            rows.add(new String[]{(l.id().equals(s.current().id()) ? ">" : " ") + i++, l.id(), state,
+                    String.valueOf(r.attempts()), minutes(r.timeSpent(), zh),
+                    r.hintLevel() == 0 ? "-" : String.valueOf(r.hintLevel()),
+                    r.solutionViewed().map(WHEN::format).orElse("-"), l.title().in(lang)});
         }
         int[] w = new int[rows.get(0).length];
         for (String[] r : rows) {
@@ -109,16 +95,13 @@ public final class ProgressCommand extends LearnerCommand {
         }
         LessonProgress cur = s.record(s.current().id());
         sb.append('\n')
-                .append(
-                        zh
-                                ? "当前：第 " + (s.index(s.current().id()) + 1) + " 课 "
-                                        + s.current().id() + "，第 " + (s.step() + 1) + " 步"
-                                : "At: lesson " + (s.index(s.current().id()) + 1) + " "
-                                        + s.current().id() + ", step " + (s.step() + 1));
+                .append(zh
+                        ? "当前：第 " + (s.index(s.current().id()) + 1) + " 课 " + s.current().id() + "，第 " + (s.step() + 1)
+                                + " 步"
+                        : "At: lesson " + (s.index(s.current().id()) + 1) + " " + s.current().id() + ", step "
+                                + (s.step() + 1));
         cur.passedAt()
-                .ifPresent(t -> sb.append(zh ? "（通过于 " : " (passed ")
-                        .append(WHEN.format(t))
-                        .append(zh ? "）" : ")"));
+                .ifPresent(t -> sb.append(zh ? "（通过于 " : " (passed ").append(WHEN.format(t)).append(zh ? "）" : ")"));
         sb.append('\n');
         return sb.toString();
     }

@@ -16,9 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code labtutor reset}: erases the progress of one lesson, or of the whole course on this lab, after asking. */
-@Command(
-        name = "reset",
-        mixinStandardHelpOptions = true,
+@Command(name = "reset", mixinStandardHelpOptions = true,
         description = "Erase your progress in one lesson, or in the whole course with --all (asks first unless --yes).")
 public final class ResetCommand extends LearnerCommand {
 
@@ -28,9 +26,7 @@ public final class ResetCommand extends LearnerCommand {
     @Option(names = "--all", description = "Erase the progress of every lesson of the course on this lab.")
     boolean all;
 
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Do not ask.")
+    @Option(names = {"-y", "--yes"}, description = "Do not ask.")
     boolean yes;
 
     @Override
@@ -46,11 +42,9 @@ public final class ResetCommand extends LearnerCommand {
                 out.println(Text.of("没有可清除的进度", "there is no progress to erase").in(lang));
                 return ExitCodes.OK;
             }
-            confirm(
-                    Text.of(
-                            "清除本课程在此实验环境上的全部进度（" + learner.store.file(learner.course.id(), learner.key) + "）？",
-                            "Erase all your progress in this course on this lab ("
-                                    + learner.store.file(learner.course.id(), learner.key) + ")?"),
+            confirm(Text.of("清除本课程在此实验环境上的全部进度（" + learner.store.file(learner.course.id(), learner.key) + "）？",
+                    "Erase all your progress in this course on this lab ("
+                            + learner.store.file(learner.course.id(), learner.key) + ")?"),
                     lang);
             learner.store.delete(learner.course.id(), learner.key);
             out.println(Text.of("已清除全部进度", "all progress erased").in(lang));
@@ -59,17 +53,14 @@ public final class ResetCommand extends LearnerCommand {
         Lesson lesson = CourseOptions.lesson(learner.course, lessonId);
         Progress p = learner.state(lang, Clock.systemUTC().instant()).progress();
         LessonProgress r = p.lesson(lesson.id()).orElseThrow();
-        confirm(
-                Text.of(
-                        "清除第 " + (learner.course.indexOf(lesson.id()) + 1) + " 课 " + lesson.id() + " 的进度（"
-                                + r.state().json() + "，检查 " + r.attempts() + " 次）？",
-                        "Erase your progress in lesson " + (learner.course.indexOf(lesson.id()) + 1) + " " + lesson.id()
-                                + " (" + r.state().json() + ", " + r.attempts() + " attempt"
-                                + (r.attempts() == 1 ? "" : "s") + ")?"),
+        confirm(Text.of(
+                "清除第 " + (learner.course.indexOf(lesson.id()) + 1) + " 课 " + lesson.id() + " 的进度（" + r.state().json()
+                        + "，检查 " + r.attempts() + " 次）？",
+                "Erase your progress in lesson " + (learner.course.indexOf(lesson.id()) + 1) + " " + lesson.id() + " ("
+                        + r.state().json() + ", " + r.attempts() + " attempt" + (r.attempts() == 1 ? "" : "s") + ")?"),
                 lang);
         learner.store.save(p.without(lesson.id()).stamped(Clock.systemUTC().instant()));
-        out.println(Text.of("已清除 " + lesson.id() + " 的进度", "progress of " + lesson.id() + " erased")
-                .in(lang));
+        out.println(Text.of("已清除 " + lesson.id() + " 的进度", "progress of " + lesson.id() + " erased").in(lang));
         return ExitCodes.OK;
     }
 

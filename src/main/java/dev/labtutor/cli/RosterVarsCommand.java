@@ -14,27 +14,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code roster vars}: distinct VIP, VRID and auth_pass per student, as YAML to paste. */
-@Command(
-        name = "vars",
-        description = {
-            "Print distinct per-student vip, vrid and auth-pass blocks to paste under 'students:' in roster.yaml, "
-                    + "so that no two students' configurations are interchangeable (and none uses the course defaults)."
-        })
+@Command(name = "vars", description = {
+        "Print distinct per-student vip, vrid and auth-pass blocks to paste under 'students:' in roster.yaml, "
+                + "so that no two students' configurations are interchangeable (and none uses the course defaults)."})
 public final class RosterVarsCommand extends CourseCommand {
 
     @Option(names = "--count", required = true, paramLabel = "N", description = "How many students.")
     int count;
 
-    @Option(
-            names = "--subnet",
-            paramLabel = "A.B.C.0/NN",
+    @Option(names = "--subnet", paramLabel = "A.B.C.0/NN",
             description = "Subnet the VIPs come from (its upper half; default: the /24 of the course's VIP).")
     String subnet;
 
-    @Option(
-            names = "--prefix",
-            paramLabel = "TEXT",
-            defaultValue = "s",
+    @Option(names = "--prefix", paramLabel = "TEXT", defaultValue = "s",
             description = "Student ids are this followed by a number (default: ${DEFAULT-VALUE}).")
     String prefix;
 
@@ -63,11 +55,7 @@ public final class RosterVarsCommand extends CourseCommand {
         }
         List<RosterVars.Block> blocks;
         try {
-            blocks = RosterVars.generate(
-                    count,
-                    parts[0],
-                    Integer.parseInt(parts[1]),
-                    avoid,
+            blocks = RosterVars.generate(count, parts[0], Integer.parseInt(parts[1]), avoid,
                     seed != null ? new Random(seed) : new SecureRandom());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -77,17 +65,11 @@ public final class RosterVarsCommand extends CourseCommand {
                 + ", virtual_router_id and auth_pass unique per student.");
         out.println(
                 "# Paste under 'students:' in roster.yaml; give each student their block, with 'lab:' or 'hosts:'.");
-        int width = Integer.toString(count).length() < 2
-                ? 2
-                : Integer.toString(count).length();
+        int width = Integer.toString(count).length() < 2 ? 2 : Integer.toString(count).length();
         for (int i = 0; i < blocks.size(); i++) {
             RosterVars.Block b = blocks.get(i);
             out.printf(Locale.ROOT, "  - id: %s%0" + width + "d%n", prefix, i + 1);
-            out.printf(
-                    Locale.ROOT,
-                    "    vars: { vip: %s, vrid: \"%d\", auth-pass: \"%s\" }%n",
-                    b.vip(),
-                    b.vrid(),
+            out.printf(Locale.ROOT, "    vars: { vip: %s, vrid: \"%d\", auth-pass: \"%s\" }%n", b.vip(), b.vrid(),
                     b.authPass());
         }
         out.flush();

@@ -8,19 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code labtutor sandbox break SCENARIO [HOST]}: injects a fault for the learner to find. */
-@Command(
-        name = "break",
-        description = "Inject a fault: vrrp-blocked, keepalived-stopped, priority=N, vrid=N, "
-                + "auth-pass=WORD, sshd-stopped, host-key-changed.")
+@Command(name = "break", description = "Inject a fault: vrrp-blocked, keepalived-stopped, priority=N, vrid=N, "
+        + "auth-pass=WORD, sshd-stopped, host-key-changed.")
 public final class SandboxBreakCommand extends RunningSandboxCommand {
 
     @Parameters(index = "0", paramLabel = "SCENARIO")
     String scenario;
 
-    @Parameters(
-            index = "1",
-            arity = "0..1",
-            paramLabel = "HOST",
+    @Parameters(index = "1", arity = "0..1", paramLabel = "HOST",
             description = "Victim (default: lb02 for vrrp-blocked, lb01 otherwise).")
     String host;
 

@@ -7,19 +7,11 @@ import picocli.CommandLine.Command;
  * command class of its own; they share {@link SandboxWhere} (which sandbox), and the verbs on a running sandbox extend
  * {@link RunningSandboxCommand}.
  */
-@Command(
-        name = "sandbox",
-        description =
-                "A local lab of real hosts (network namespaces, on the machine's kernel or in one VM) for trying the course: "
-                        + "up, down, status, ssh, reset, break, solve, kernel.",
-        subcommands = {
-            SandboxUpCommand.class,
-            SandboxDownCommand.class,
-            SandboxStatusCommand.class,
-            SandboxSshCommand.class,
-            SandboxResetCommand.class,
-            SandboxBreakCommand.class,
-            SandboxSolveCommand.class,
-            SandboxKernelCommand.class,
-        })
-public final class SandboxCommand extends GroupCommand {}
+@Command(name = "sandbox",
+        description = "A local lab of real hosts (network namespaces, on the machine's kernel or in one VM) for trying the course: "
+                + "up, down, status, ssh, reset, break, solve, kernel.",
+        subcommands = {SandboxUpCommand.class, SandboxDownCommand.class, SandboxStatusCommand.class,
+                SandboxSshCommand.class, SandboxResetCommand.class, SandboxBreakCommand.class,
+                SandboxSolveCommand.class, SandboxKernelCommand.class,})
+public final class SandboxCommand extends GroupCommand {
+}

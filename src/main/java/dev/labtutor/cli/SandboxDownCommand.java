@@ -20,12 +20,8 @@ public final class SandboxDownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SandboxWhere.preflight();
         boolean had = Sandbox.down(where.spec().stateDir());
-        spec.commandLine()
-                .getOut()
-                .println(
-                        had
-                                ? "Sandbox " + where.name + " is down."
-                                : "Sandbox " + where.name + " was not up; nothing to do.");
+        spec.commandLine().getOut().println(
+                had ? "Sandbox " + where.name + " is down." : "Sandbox " + where.name + " was not up; nothing to do.");
         return ExitCodes.OK;
     }
 }

@@ -19,11 +19,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code labtutor sandbox solve LESSON}: applies a lesson's solution to the sandbox over SSH, as a learner would. */
-@Command(
-        name = "solve",
-        mixinStandardHelpOptions = true,
-        description =
-                "Apply a lesson's solution to the sandbox hosts over SSH (the commands the lesson teaches, with the sandbox's values).")
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Apply a lesson's solution to the sandbox hosts over SSH (the commands the lesson teaches, with the sandbox's values).")
 public final class SandboxSolveCommand extends CourseCommand {
 
     @Parameters(index = "0", paramLabel = "LESSON", description = "Lesson id.")
@@ -32,16 +29,12 @@ public final class SandboxSolveCommand extends CourseCommand {
     @Mixin
     SandboxWhere where;
 
-    @picocli.CommandLine.Option(
-            names = "--only",
+    @picocli.CommandLine.Option(names = "--only",
             description = "Apply only this lesson's solution, not the earlier lessons that do not pass yet.")
     boolean only;
 
-    @picocli.CommandLine.Option(
-            names = "--settle",
-            defaultValue = "45",
-            description =
-                    "Seconds to wait for the lesson's checks to pass after applying it (default: ${DEFAULT-VALUE}).")
+    @picocli.CommandLine.Option(names = "--settle", defaultValue = "45",
+            description = "Seconds to wait for the lesson's checks to pass after applying it (default: ${DEFAULT-VALUE}).")
     int settle;
 
     @Override
@@ -52,31 +45,19 @@ public final class SandboxSolveCommand extends CourseCommand {
         Sandbox sandbox = where.openRunning();
         LabFile lab = LabFileReader.forCurrentUser().readStrict(sandbox.labFile());
         PrintWriter out = spec.commandLine().getOut();
-        try (LabSession session = LabSession.open(
-                sandbox.knownHosts(),
-                Duration.ofSeconds(120),
-                spec.commandLine().getErr(),
-                courseOptions.lang())) {
-            List<Verdict> open = LessonSolve.run(
-                    session.lessonLab(course, catalog, lab),
-                    course,
-                    lesson,
-                    only,
-                    Duration.ofSeconds(settle),
-                    line -> {
+        try (LabSession session = LabSession.open(sandbox.knownHosts(), Duration.ofSeconds(120),
+                spec.commandLine().getErr(), courseOptions.lang())) {
+            List<Verdict> open = LessonSolve.run(session.lessonLab(course, catalog, lab), course, lesson, only,
+                    Duration.ofSeconds(settle), line -> {
                         out.println(line);
                         out.flush();
-                    },
-                    TimelinePrinter.to(out, courseOptions.lang()));
+                    }, TimelinePrinter.to(out, courseOptions.lang()));
             if (!open.isEmpty()) {
                 for (Verdict v : open) {
-                    out.println("  " + v.status() + " " + v.check() + ": "
-                            + v.message().en());
+                    out.println("  " + v.status() + " " + v.check() + ": " + v.message().en());
                 }
-                throw new UserError(
-                        "the solution of " + lesson.id() + " was applied but " + open.size()
-                                + " check(s) still do not pass (see above)",
-                        ExitCodes.FAILED);
+                throw new UserError("the solution of " + lesson.id() + " was applied but " + open.size()
+                        + " check(s) still do not pass (see above)", ExitCodes.FAILED);
             }
         } catch (Solver.SolveFailed e) {
             throw new UserError("solving " + lesson.id() + " failed: " + e.getMessage(), ExitCodes.FAILED);

@@ -29,32 +29,19 @@ public final class SandboxSshCommand extends RunningSandboxCommand {
     int call(Sandbox sandbox, PrintWriter out) throws InterruptedException {
         SandboxRole role = SandboxWhere.role(host);
         List<String> argv = new ArrayList<>();
-        Optional<Path> ssh = Arrays.stream(new String[] {"/usr/bin/ssh", "/bin/ssh", "/usr/local/bin/ssh"})
-                .map(Path::of)
-                .filter(Files::isExecutable)
-                .findFirst();
+        Optional<Path> ssh = Arrays.stream(new String[]{"/usr/bin/ssh", "/bin/ssh", "/usr/local/bin/ssh"}).map(Path::of)
+                .filter(Files::isExecutable).findFirst();
         if (ssh.isPresent()) {
-            argv.addAll(List.of(
-                    ssh.get().toString(),
-                    "-i",
-                    sandbox.privateKey().toString(),
-                    "-o",
-                    "IdentitiesOnly=yes",
-                    "-o",
-                    "UserKnownHostsFile=" + sandbox.knownHosts(),
-                    "-o",
-                    "GlobalKnownHostsFile=/dev/null",
-                    "-o",
-                    "StrictHostKeyChecking=yes",
-                    "root@" + sandbox.host(role).address()));
+            argv.addAll(List.of(ssh.get().toString(), "-i", sandbox.privateKey().toString(), "-o", "IdentitiesOnly=yes",
+                    "-o", "UserKnownHostsFile=" + sandbox.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
+                    "StrictHostKeyChecking=yes", "root@" + sandbox.host(role).address()));
             argv.addAll(command);
         } else {
             argv.addAll(sandbox.nsenter(role));
             argv.addAll(command.isEmpty() ? List.of("bash", "-l") : command);
         }
         try {
-            return ExitCodes.ofProcess(
-                    new ProcessBuilder(argv).inheritIO().start().waitFor());
+            return ExitCodes.ofProcess(new ProcessBuilder(argv).inheritIO().start().waitFor());
         } catch (IOException e) {
             throw new UserError("cannot run " + argv.get(0) + ": " + e.getMessage());
         }

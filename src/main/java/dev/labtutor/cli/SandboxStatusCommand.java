@@ -13,23 +13,14 @@ public final class SandboxStatusCommand extends RunningSandboxCommand {
     @Override
     int call(Sandbox sandbox, PrintWriter out) {
         SandboxStatus status = sandbox.status();
-        out.printf(
-                "Sandbox %s: subnet %s, VIP %s, interface %s%n",
-                status.name(), status.subnet(), status.vip(), sandbox.iface());
-        out.printf(
-                "Kernel: %s%s%n",
-                sandbox.kernel().reason().en(),
+        out.printf("Sandbox %s: subnet %s, VIP %s, interface %s%n", status.name(), status.subnet(), status.vip(),
+                sandbox.iface());
+        out.printf("Kernel: %s%s%n", sandbox.kernel().reason().en(),
                 sandbox.kernel().kernel() == SandboxKernel.VM && !sandbox.running() ? " - the VM is not running" : "");
         out.printf("%-10s %-15s %-8s %-5s %-10s %s%n", "HOST", "ADDRESS", "RUNNING", "SSHD", "KEEPALIVED", "IPV4");
         for (SandboxStatus.Host h : status.hosts()) {
-            out.printf(
-                    "%-10s %-15s %-8s %-5s %-10s %s%s%n",
-                    h.role().id(),
-                    h.address(),
-                    yes(h.running()),
-                    yes(h.sshd()),
-                    yes(h.keepalived()),
-                    String.join(" ", h.addresses()),
+            out.printf("%-10s %-15s %-8s %-5s %-10s %s%s%n", h.role().id(), h.address(), yes(h.running()),
+                    yes(h.sshd()), yes(h.keepalived()), String.join(" ", h.addresses()),
                     h.holdsVip(status.vip()) ? "  (VIP)" : "");
         }
         out.printf("Lab file: %s%n", sandbox.labFile());

@@ -23,15 +23,11 @@ public final class SandboxUpCommand implements Callable<Integer> {
     @Option(names = "--hosts", split = ",", description = "Hosts to start (default: lb01,lb02,web01,web02,nfs-server).")
     List<String> hosts;
 
-    @Option(
-            names = "--subnet",
-            defaultValue = SandboxSpec.DEFAULT_SUBNET_PREFIX,
+    @Option(names = "--subnet", defaultValue = SandboxSpec.DEFAULT_SUBNET_PREFIX,
             description = "First three octets of the sandbox /24 (default: ${DEFAULT-VALUE}).")
     String subnet;
 
-    @Option(
-            names = "--iface",
-            defaultValue = SandboxSpec.DEFAULT_IFACE,
+    @Option(names = "--iface", defaultValue = SandboxSpec.DEFAULT_IFACE,
             description = "Interface name inside the hosts (default: ${DEFAULT-VALUE}).")
     String iface;
 
@@ -46,13 +42,9 @@ public final class SandboxUpCommand implements Callable<Integer> {
         SandboxWhere.preflight();
         SandboxSpec sandboxSpec;
         try {
-            List<SandboxRole> roles = hosts == null
-                    ? List.of(SandboxRole.values())
-                    : hosts.stream().map(SandboxRole::parse).toList();
-            sandboxSpec = where.spec()
-                    .withRoles(roles)
-                    .withSubnetPrefix(subnet)
-                    .withIface(iface)
+            List<SandboxRole> roles =
+                    hosts == null ? List.of(SandboxRole.values()) : hosts.stream().map(SandboxRole::parse).toList();
+            sandboxSpec = where.spec().withRoles(roles).withSubnetPrefix(subnet).withIface(iface)
                     .withKernel(kernel == null ? SandboxKernel.AUTO : kernel.kernel());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
@@ -69,8 +61,7 @@ public final class SandboxUpCommand implements Callable<Integer> {
      * use while it is up).
      */
     static String nextCommands(SandboxSpec s) {
-        String lab = !s.inDefaultStateRoot()
-                ? " --lab " + s.stateDir().resolve("lab.yaml")
+        String lab = !s.inDefaultStateRoot() ? " --lab " + s.stateDir().resolve("lab.yaml")
                 : s.name().equals(SandboxSpec.DEFAULT_NAME) ? "" : " --sandbox " + s.name();
         return "Next: labtutor" + lab + "   |   labtutor check" + lab + "   |   labtutor sandbox ssh" + s.whereOptions()
                 + " lb01";

@@ -12,14 +12,11 @@ import picocli.CommandLine.Option;
 /** Which sandbox a {@code sandbox} verb acts on: {@code --name} and {@code --state-dir}. */
 public final class SandboxWhere {
 
-    @Option(
-            names = "--name",
-            defaultValue = SandboxSpec.DEFAULT_NAME,
+    @Option(names = "--name", defaultValue = SandboxSpec.DEFAULT_NAME,
             description = "Sandbox name (a-z, 0-9, at most 10; default: ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(
-            names = "--state-dir",
+    @Option(names = "--state-dir",
             description = "Parent directory of sandbox state (default: /var/lib/labtutor/sandbox for root).")
     Path stateRoot;
 
@@ -33,8 +30,7 @@ public final class SandboxWhere {
 
     SandboxSpec spec() {
         try {
-            return SandboxSpec.defaults()
-                    .withName(name)
+            return SandboxSpec.defaults().withName(name)
                     .withStateRoot(stateRoot != null ? stateRoot : SandboxSpec.defaultStateRoot());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

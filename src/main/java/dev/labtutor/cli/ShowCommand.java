@@ -24,9 +24,7 @@ import picocli.CommandLine.Parameters;
  * host's address is detected on the host, so the commands and configs name your interface rather than the source
  * document's.
  */
-@Command(
-        name = "show",
-        mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a lesson's steps, commands and files with your lab's values filled in.")
 public final class ShowCommand extends LearnerCommand {
 
@@ -50,22 +48,14 @@ public final class ShowCommand extends LearnerCommand {
         if (lab.isPresent() && !noDetect) {
             Set<String> roles = new LinkedHashSet<>(lesson.roles());
             roles.retainAll(lab.get().hosts().keySet());
-            try (LabSession session = LabSession.open(
-                    labOptions.knownHosts(lab),
-                    Duration.ofSeconds(5),
-                    spec.commandLine().getErr(),
-                    lang)) {
-                bindings = bindings.withIfaces(
-                        session.lessonLab(course, catalog, lab.get()).detectIfaces(roles));
+            try (LabSession session = LabSession.open(labOptions.knownHosts(lab), Duration.ofSeconds(5),
+                    spec.commandLine().getErr(), lang)) {
+                bindings = bindings.withIfaces(session.lessonLab(course, catalog, lab.get()).detectIfaces(roles));
             }
         }
         Binder binder = new Binder(catalog);
         Bindings b = bindings;
-        String text = LessonText.render(
-                lesson,
-                b,
-                lang,
-                ref -> binder.bind(ref, b, new Problems()).title().in(lang));
+        String text = LessonText.render(lesson, b, lang, ref -> binder.bind(ref, b, new Problems()).title().in(lang));
         var out = spec.commandLine().getOut();
         out.print(text);
         out.flush();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 final class Startup {
 
-    private Startup() {}
+    private Startup() {
+    }
 
     /**
      * {@code labtutor} with no arguments: {@code labtutor learn}, started without picocli. Errors end as they do for
@@ -77,8 +78,7 @@ final class Startup {
         if (first != null) {
             for (Class<?> sub : RootCommand.class.getAnnotation(Command.class).subcommands()) {
                 Command c = sub.getAnnotation(Command.class);
-                if (c != null
-                        && (c.name().equals(first) || Arrays.asList(c.aliases()).contains(first))) {
+                if (c != null && (c.name().equals(first) || Arrays.asList(c.aliases()).contains(first))) {
                     CommandLine root = new CommandLine(new BranchRoot());
                     root.addSubcommand(c.name(), new CommandLine(sub));
                     Main.withHelp(root);
@@ -120,16 +120,9 @@ final class Startup {
      */
     public static void main(String[] args) {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
-        String[][] runs = {
-            {"--version"},
-            {"--help"},
-            {"lessons", "--lang", "zh"},
-            {"lessons", "--lang", "en"},
-            {"show", "install", "--no-detect", "--lang", "zh"},
-            {"lint"},
-            {"check", "--help"},
-            {"hosts", "list", "--known-hosts", "/nonexistent/labtutor-cds-training"}
-        };
+        String[][] runs = {{"--version"}, {"--help"}, {"lessons", "--lang", "zh"}, {"lessons", "--lang", "en"},
+                {"show", "install", "--no-detect", "--lang", "zh"}, {"lint"}, {"check", "--help"},
+                {"hosts", "list", "--known-hosts", "/nonexistent/labtutor-cds-training"}};
         for (String[] run : runs) {
             try {
                 Main.run(none, none, run);
@@ -147,7 +140,7 @@ final class Startup {
     /** {@link TutorRehearsal#paint} with the installed course, and the start's background jobs rehearsed too. */
     static int paintTutor() throws Exception {
         CourseOptions courseOptions = new CourseOptions();
-        return TutorRehearsal.paint(
-                courseOptions.loadCourse(Installation.locate()), courseOptions.checks(), LearnCommand::rehearseJobs);
+        return TutorRehearsal.paint(courseOptions.loadCourse(Installation.locate()), courseOptions.checks(),
+                LearnCommand::rehearseJobs);
     }
 }

@@ -22,5 +22,6 @@ public sealed interface Action permits Action.Run, Action.WriteFile {
     }
 
     /** A file the learner writes (in vim); {@code sandbox solve} writes it with a here-document. */
-    record WriteFile(String on, String path, String content) implements Action {}
+    record WriteFile(String on, String path, String content) implements Action {
+    }
 }

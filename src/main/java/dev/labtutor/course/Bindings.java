@@ -62,10 +62,8 @@ public final class Bindings {
         }
         Optional<HostSpec> host = lab.flatMap(l -> l.host(role));
         return switch (field) {
-            case "address" ->
-                host.map(HostSpec::address)
-                        .or(() -> Optional.ofNullable(course.defaultHosts().get(role)))
-                        .or(() -> Optional.of("<" + role + ".address>"));
+            case "address" -> host.map(HostSpec::address).or(() -> Optional.ofNullable(course.defaultHosts().get(role)))
+                    .or(() -> Optional.of("<" + role + ".address>"));
             case "user" -> Optional.of(host.map(HostSpec::user).orElse("root"));
             case "port" -> Optional.of(String.valueOf(host.map(HostSpec::port).orElse(22)));
             case "iface" -> Optional.ofNullable(detectedIfaces.get(role)).or(() -> lookup("iface"));
@@ -111,47 +109,30 @@ public final class Bindings {
             int line = l.varLines().getOrDefault(k, 1);
             VarSpec spec = course.vars().get(k);
             if (spec == null) {
-                p.add(new Problem(
-                        f,
-                        line,
-                        1,
-                        "unknown variable '" + k + "' (this course has: "
-                                + String.join(", ", course.vars().keySet()) + ")"));
+                p.add(new Problem(f, line, 1, "unknown variable '" + k + "' (this course has: "
+                        + String.join(", ", course.vars().keySet()) + ")"));
             } else if (!spec.type().accepts(v)) {
-                p.add(new Problem(
-                        f,
-                        line,
-                        1,
+                p.add(new Problem(f, line, 1,
                         "variable '" + k + "' must be " + spec.type().describe() + ", not '" + v + "'"));
             }
         });
         java.util.Set<String> explained = new java.util.HashSet<>();
         l.hosts().keySet().forEach(role -> {
             if (!course.roles().containsKey(role)) {
-                java.util.Optional<String> meant = dev.labtutor.yaml.Fields.closest(
-                                role, course.roles().keySet())
+                java.util.Optional<String> meant = dev.labtutor.yaml.Fields.closest(role, course.roles().keySet())
                         .filter(r -> !l.hosts().containsKey(r));
                 meant.ifPresent(explained::add);
-                p.add(new Problem(
-                        f,
-                        l.hostLines().getOrDefault(role, 1),
-                        1,
-                        "unknown role '" + role + "'"
-                                + meant.map(r -> ", did you mean '" + r + "'?"
-                                                + (neededRoles.contains(r) ? " (this lesson needs " + r + ")" : ""))
-                                        .orElse(" (this course has: "
-                                                + String.join(
-                                                        ", ", course.roles().keySet()) + ")")));
+                p.add(new Problem(f, l.hostLines().getOrDefault(role, 1), 1,
+                        "unknown role '" + role + "'" + meant
+                                .map(r -> ", did you mean '" + r + "'?"
+                                        + (neededRoles.contains(r) ? " (this lesson needs " + r + ")" : ""))
+                                .orElse(" (this course has: " + String.join(", ", course.roles().keySet()) + ")")));
             }
         });
         for (String role : neededRoles) {
             if (!l.hosts().containsKey(role) && !explained.contains(role)) {
-                p.add(new Problem(
-                        f,
-                        1,
-                        1,
-                        "role '" + role + "' is needed but not defined under 'hosts:' (add " + role
-                                + ": { address: ... })"));
+                p.add(new Problem(f, 1, 1, "role '" + role + "' is needed but not defined under 'hosts:' (add " + role
+                        + ": { address: ... })"));
             }
         }
         return p.sorted();

@@ -15,12 +15,7 @@ import java.util.Set;
  * judged together (re-check, grading, the whole-course proof) a failure of this check is not held against a learner
  * whose superseding lesson passes; see {@code dev.labtutor.check.Supersede}.
  */
-public record CheckRef(
-        String id,
-        String use,
-        List<String> on,
-        Map<String, YNode> with,
-        YNode at,
+public record CheckRef(String id, String use, List<String> on, Map<String, YNode> with, YNode at,
         java.util.Optional<String> supersededBy) {
 
     public CheckRef {

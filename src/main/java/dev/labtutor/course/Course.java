@@ -12,31 +12,15 @@ import java.util.Optional;
  * learner has no lab file yet, and are never contacted. {@code gating} says whether a lesson opens only when every
  * lesson before it has passed ({@link Gating#SEQUENTIAL}, the default) or all lessons are open ({@link Gating#FREE}).
  */
-public record Course(
-        String id,
-        Text title,
-        Path dir,
-        Map<String, Text> roles,
-        Map<String, VarSpec> vars,
-        Map<String, String> defaultHosts,
-        List<Note> notes,
-        List<Lesson> lessons,
-        Gating gating) {
+public record Course(String id, Text title, Path dir, Map<String, Text> roles, Map<String, VarSpec> vars,
+        Map<String, String> defaultHosts, List<Note> notes, List<Lesson> lessons, Gating gating) {
 
     public enum Gating {
-        SEQUENTIAL,
-        FREE
+        SEQUENTIAL, FREE
     }
 
-    public Course(
-            String id,
-            Text title,
-            Path dir,
-            Map<String, Text> roles,
-            Map<String, VarSpec> vars,
-            Map<String, String> defaultHosts,
-            List<Note> notes,
-            List<Lesson> lessons) {
+    public Course(String id, Text title, Path dir, Map<String, Text> roles, Map<String, VarSpec> vars,
+            Map<String, String> defaultHosts, List<Note> notes, List<Lesson> lessons) {
         this(id, title, dir, roles, vars, defaultHosts, notes, lessons, Gating.SEQUENTIAL);
     }
 

@@ -52,19 +52,14 @@ public final class CourseCache {
     public static Optional<CourseCache> forBuild(Path cacheRoot, Path courseDir) {
         Path jar;
         try {
-            jar = Path.of(CourseCache.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            jar = Path.of(CourseCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(jar)) {
                 return Optional.empty();
             }
             BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
             String build = jar + " " + a.size() + " " + a.lastModifiedTime().toInstant();
-            String name = "course-"
-                    + Integer.toHexString(
-                            courseDir.toAbsolutePath().normalize().toString().hashCode()) + ".bin";
+            String name = "course-" + Integer.toHexString(courseDir.toAbsolutePath().normalize().toString().hashCode())
+                    + ".bin";
             return Optional.of(new CourseCache(cacheRoot.resolve(name), build));
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return Optional.empty();
@@ -135,8 +130,7 @@ public final class CourseCache {
             byte[] body = out.bytes();
             CRC32 crc = new CRC32();
             crc.update(body);
-            byte[] head =
-                    new Binary.Out().integer(FORMAT).number(crc.getValue()).bytes();
+            byte[] head = new Binary.Out().integer(FORMAT).number(crc.getValue()).bytes();
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
@@ -232,46 +226,20 @@ public final class CourseCache {
         Text title = text(in);
         Text intro = text(in);
         List<String> roles = list(in, in::text);
-        List<Step> steps = list(
-                in,
-                () -> new Step(
-                        in.text(),
-                        text(in),
-                        text(in),
-                        list(in, () -> action(in)),
-                        list(
-                                in,
-                                () -> new CheckRef(
-                                        in.text(),
-                                        in.text(),
-                                        list(in, in::text),
-                                        map(in, in::node),
-                                        in.node(),
-                                        in.bool() ? Optional.of(in.text()) : Optional.empty()))));
-        List<Question> quiz = list(
-                in,
-                () -> new Question(
-                        in.text(),
-                        text(in),
-                        list(
-                                in,
-                                () -> new Question.Choice(
-                                        in.text(),
-                                        text(in),
-                                        in.bool(),
-                                        in.bool() ? Optional.of(text(in)) : Optional.empty())),
-                        text(in)));
+        List<Step> steps = list(in,
+                () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
+                        list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node),
+                                in.node(), in.bool() ? Optional.of(in.text()) : Optional.empty()))));
+        List<Question> quiz =
+                list(in, () -> new Question(in.text(), text(in), list(in, () -> new Question.Choice(in.text(), text(in),
+                        in.bool(), in.bool() ? Optional.of(text(in)) : Optional.empty())), text(in)));
         List<Action> solve = list(in, () -> action(in));
         return new Lesson(id, title, intro, roles, steps, quiz, solve, in.path());
     }
 
     private static void action(Binary.Out out, Action a) {
         if (a instanceof Action.Run r) {
-            out.integer(0)
-                    .string(r.on())
-                    .string(r.script())
-                    .bool(r.interactive())
-                    .bool(r.watched());
+            out.integer(0).string(r.on()).string(r.script()).bool(r.interactive()).bool(r.watched());
         } else if (a instanceof Action.WriteFile w) {
             out.integer(1).string(w.on()).string(w.path()).string(w.content());
         }

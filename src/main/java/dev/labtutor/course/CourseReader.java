@@ -38,7 +38,8 @@ public final class CourseReader {
     private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
     private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with", "superseded-by");
 
-    private CourseReader() {}
+    private CourseReader() {
+    }
 
     public static Optional<Course> read(Path dir, Problems problems) {
         Path file = dir.resolve(COURSE_FILE);
@@ -55,23 +56,19 @@ public final class CourseReader {
         Text title = f.bilingual("title", true).orElse(Text.of("", ""));
 
         Map<String, Text> roles = new LinkedHashMap<>();
-        f.node("roles")
-                .ifPresentOrElse(
-                        r -> {
-                            if (!r.isMap()) {
-                                problems.add(r, "'roles' must map each role name to its zh/en description");
-                                return;
-                            }
-                            r.entries().forEach((name, v) -> {
-                                if (!ID.matcher(name).matches()) {
-                                    problems.add(
-                                            r.keyNode(name),
-                                            "role name '" + name + "' must be lower case letters, digits and '-'");
-                                }
-                                Fields.bilingual(v, problems, "role " + name).ifPresent(t -> roles.put(name, t));
-                            });
-                        },
-                        () -> problems.add(root.get(), "the course is missing 'roles'"));
+        f.node("roles").ifPresentOrElse(r -> {
+            if (!r.isMap()) {
+                problems.add(r, "'roles' must map each role name to its zh/en description");
+                return;
+            }
+            r.entries().forEach((name, v) -> {
+                if (!ID.matcher(name).matches()) {
+                    problems.add(r.keyNode(name),
+                            "role name '" + name + "' must be lower case letters, digits and '-'");
+                }
+                Fields.bilingual(v, problems, "role " + name).ifPresent(t -> roles.put(name, t));
+            });
+        }, () -> problems.add(root.get(), "the course is missing 'roles'"));
 
         Map<String, VarSpec> vars = new LinkedHashMap<>();
         f.node("vars").ifPresent(v -> {
@@ -110,33 +107,29 @@ public final class CourseReader {
 
         List<Lesson> lessons = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        f.node("lessons")
-                .ifPresentOrElse(
-                        l -> {
-                            if (!l.isList()) {
-                                problems.add(l, "'lessons' must be a list of lesson ids in order");
-                                return;
-                            }
-                            for (YNode item : l.items()) {
-                                String lid = item.text();
-                                if (!item.isScalar() || !ID.matcher(lid).matches()) {
-                                    problems.add(
-                                            item, "lesson id '" + lid + "' must be lower case letters, digits and '-'");
-                                    continue;
-                                }
-                                if (!seen.add(lid)) {
-                                    problems.add(item, "lesson '" + lid + "' is listed twice");
-                                    continue;
-                                }
-                                Path lf = dir.resolve(lid + ".yaml");
-                                if (!Files.isRegularFile(lf)) {
-                                    problems.add(item, "lesson '" + lid + "' has no file " + lf.getFileName());
-                                    continue;
-                                }
-                                readLesson(lf, lid, roles.keySet(), problems).ifPresent(lessons::add);
-                            }
-                        },
-                        () -> problems.add(root.get(), "the course is missing 'lessons'"));
+        f.node("lessons").ifPresentOrElse(l -> {
+            if (!l.isList()) {
+                problems.add(l, "'lessons' must be a list of lesson ids in order");
+                return;
+            }
+            for (YNode item : l.items()) {
+                String lid = item.text();
+                if (!item.isScalar() || !ID.matcher(lid).matches()) {
+                    problems.add(item, "lesson id '" + lid + "' must be lower case letters, digits and '-'");
+                    continue;
+                }
+                if (!seen.add(lid)) {
+                    problems.add(item, "lesson '" + lid + "' is listed twice");
+                    continue;
+                }
+                Path lf = dir.resolve(lid + ".yaml");
+                if (!Files.isRegularFile(lf)) {
+                    problems.add(item, "lesson '" + lid + "' has no file " + lf.getFileName());
+                    continue;
+                }
+                readLesson(lf, lid, roles.keySet(), problems).ifPresent(lessons::add);
+            }
+        }, () -> problems.add(root.get(), "the course is missing 'lessons'"));
         supersedes(lessons, problems);
         List<Note> notes = new ArrayList<>();
         noteNodes.forEach(n -> readNote(n, lessons, problems).ifPresent(notes::add));
@@ -158,9 +151,7 @@ public final class CourseReader {
             return List.of();
         }
         try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> Files.isRegularFile(p.resolve(COURSE_FILE)))
-                    .sorted()
-                    .toList();
+            return entries.filter(p -> Files.isRegularFile(p.resolve(COURSE_FILE))).sorted().toList();
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             return List.of();
         }
@@ -186,31 +177,19 @@ public final class CourseReader {
         if (lid.isEmpty() || text.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Lesson> lesson =
-                lessons.stream().filter(l -> l.id().equals(lid)).findFirst();
+        Optional<Lesson> lesson = lessons.stream().filter(l -> l.id().equals(lid)).findFirst();
         if (lesson.isEmpty()) {
-            problems.add(
-                    f.node("lesson").orElse(n),
-                    "note names unknown lesson '" + lid + "'"
-                            + Fields.suggestion(
-                                    lid,
-                                    lessons.stream()
-                                            .map(Lesson::id)
-                                            .collect(java.util.stream.Collectors.toCollection(
-                                                    java.util.LinkedHashSet::new))));
+            problems.add(f.node("lesson").orElse(n),
+                    "note names unknown lesson '" + lid + "'" + Fields.suggestion(lid, lessons.stream().map(Lesson::id)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
             return Optional.empty();
         }
         Optional<String> step = f.text("step");
         if (step.isPresent() && lesson.get().steps().stream().noneMatch(s -> s.id().equals(step.get()))) {
-            problems.add(
-                    f.node("step").orElseThrow(),
+            problems.add(f.node("step").orElseThrow(),
                     "note names unknown step '" + step.get() + "' of lesson '" + lid + "'"
-                            + Fields.suggestion(
-                                    step.get(),
-                                    lesson.get().steps().stream()
-                                            .map(Step::id)
-                                            .collect(java.util.stream.Collectors.toCollection(
-                                                    java.util.LinkedHashSet::new))));
+                            + Fields.suggestion(step.get(), lesson.get().steps().stream().map(Step::id)
+                                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))));
             return Optional.empty();
         }
         return Optional.of(new Note(lid, step, text.get()));
@@ -223,22 +202,18 @@ public final class CourseReader {
         }
         Fields f = Fields.of(spec, problems, "variable " + name, VAR_KEYS);
         String def = f.requiredText("default");
-        VarType type = f.text("type")
-                .flatMap(t -> {
-                    Optional<VarType> vt = VarType.parse(t);
-                    if (vt.isEmpty()) {
-                        problems.add(
-                                f.node("type").orElseThrow(),
-                                "unknown type '" + t + "' (ipv4, int, word, iface, path, url, text)");
-                    }
-                    return vt;
-                })
-                .orElse(VarType.TEXT);
+        VarType type = f.text("type").flatMap(t -> {
+            Optional<VarType> vt = VarType.parse(t);
+            if (vt.isEmpty()) {
+                problems.add(f.node("type").orElseThrow(),
+                        "unknown type '" + t + "' (ipv4, int, word, iface, path, url, text)");
+            }
+            return vt;
+        }).orElse(VarType.TEXT);
         if (!def.isEmpty() && !type.accepts(def)) {
             problems.add(f.node("default").orElse(spec), "default of " + name + " must be " + type.describe());
         }
-        Text desc =
-                Fields.bilingual(stripped(spec), problems, "variable " + name).orElse(Text.of(name, name));
+        Text desc = Fields.bilingual(stripped(spec), problems, "variable " + name).orElse(Text.of(name, name));
         return Optional.of(new VarSpec(name, def, type, desc));
     }
 
@@ -255,8 +230,7 @@ public final class CourseReader {
         Fields f = Fields.of(root.get(), problems, "lesson", LESSON_KEYS);
         String id = checkId(f, "id", problems, "lesson");
         if (!id.isEmpty() && !id.equals(expectedId)) {
-            problems.add(
-                    f.node("id").orElseThrow(),
+            problems.add(f.node("id").orElseThrow(),
                     "lesson id '" + id + "' does not match its file name (" + expectedId + ".yaml)");
         }
         Text title = f.bilingual("title", true).orElse(Text.of("", ""));
@@ -271,61 +245,50 @@ public final class CourseReader {
         List<Step> steps = new ArrayList<>();
         Set<String> stepIds = new HashSet<>();
         Set<String> checkIds = new HashSet<>();
-        f.node("steps")
-                .ifPresentOrElse(
-                        s -> {
-                            if (!s.isList()) {
-                                problems.add(s, "'steps' must be a list");
-                                return;
+        f.node("steps").ifPresentOrElse(s -> {
+            if (!s.isList()) {
+                problems.add(s, "'steps' must be a list");
+                return;
+            }
+            for (YNode sn : s.items()) {
+                Fields sf = Fields.of(sn, problems, "step", STEP_KEYS);
+                String sid = checkId(sf, "id", problems, "step");
+                if (!sid.isEmpty() && !stepIds.add(sid)) {
+                    problems.add(sf.node("id").orElseThrow(), "duplicate step id '" + sid + "'");
+                }
+                Text st = sf.bilingual("title", true).orElse(Text.of("", ""));
+                Text text = sf.bilingual("text", true).orElse(Text.of("", ""));
+                List<Action> actions = sf.node("do").map(d -> readActions(d, lessonRoles, problems)).orElse(List.of());
+                List<CheckRef> refs = new ArrayList<>();
+                sf.node("checks").ifPresent(c -> {
+                    if (!c.isList()) {
+                        problems.add(c, "'checks' must be a list of {use, on, with}");
+                        return;
+                    }
+                    for (YNode rn : c.items()) {
+                        readRef(rn, lessonRoles, problems).ifPresent(ref -> {
+                            if (!checkIds.add(ref.id())) {
+                                problems.add(rn,
+                                        "duplicate check id '" + ref.id() + "' in this lesson (give one an 'id:')");
                             }
-                            for (YNode sn : s.items()) {
-                                Fields sf = Fields.of(sn, problems, "step", STEP_KEYS);
-                                String sid = checkId(sf, "id", problems, "step");
-                                if (!sid.isEmpty() && !stepIds.add(sid)) {
-                                    problems.add(sf.node("id").orElseThrow(), "duplicate step id '" + sid + "'");
-                                }
-                                Text st = sf.bilingual("title", true).orElse(Text.of("", ""));
-                                Text text = sf.bilingual("text", true).orElse(Text.of("", ""));
-                                List<Action> actions = sf.node("do")
-                                        .map(d -> readActions(d, lessonRoles, problems))
-                                        .orElse(List.of());
-                                List<CheckRef> refs = new ArrayList<>();
-                                sf.node("checks").ifPresent(c -> {
-                                    if (!c.isList()) {
-                                        problems.add(c, "'checks' must be a list of {use, on, with}");
-                                        return;
-                                    }
-                                    for (YNode rn : c.items()) {
-                                        readRef(rn, lessonRoles, problems).ifPresent(ref -> {
-                                            if (!checkIds.add(ref.id())) {
-                                                problems.add(
-                                                        rn,
-                                                        "duplicate check id '" + ref.id()
-                                                                + "' in this lesson (give one an 'id:')");
-                                            }
-                                            refs.add(ref);
-                                        });
-                                    }
-                                });
-                                steps.add(new Step(sid, st, text, actions, refs));
-                            }
-                        },
-                        () -> problems.add(root.get(), "the lesson has no 'steps'"));
+                            refs.add(ref);
+                        });
+                    }
+                });
+                steps.add(new Step(sid, st, text, actions, refs));
+            }
+        }, () -> problems.add(root.get(), "the lesson has no 'steps'"));
 
         List<Question> quiz = f.node("quiz").map(q -> readQuiz(q, problems)).orElse(List.of());
 
         List<Action> solve = new ArrayList<>();
-        f.node("solve")
-                .ifPresentOrElse(
-                        s -> {
-                            if (!s.isList()) {
-                                problems.add(s, "'solve' must be a list of actions ({on, run} or {on, file, content})");
-                                return;
-                            }
-                            solve.addAll(readActions(s, lessonRoles, problems));
-                        },
-                        () -> problems.add(
-                                root.get(), "the lesson has no 'solve' section (the actions that complete it)"));
+        f.node("solve").ifPresentOrElse(s -> {
+            if (!s.isList()) {
+                problems.add(s, "'solve' must be a list of actions ({on, run} or {on, file, content})");
+                return;
+            }
+            solve.addAll(readActions(s, lessonRoles, problems));
+        }, () -> problems.add(root.get(), "the lesson has no 'solve' section (the actions that complete it)"));
         return Optional.of(new Lesson(id, title, intro, lroles, steps, quiz, solve, file));
     }
 
@@ -346,33 +309,26 @@ public final class CourseReader {
             Text explain = qf.bilingual("explain", true).orElse(Text.of("", ""));
             List<Question.Choice> choices = new ArrayList<>();
             Optional<YNode> cn = qf.node("choices");
-            if (cn.isEmpty()
-                    || !cn.get().isList()
-                    || cn.get().items().size() < 2
-                    || cn.get().items().size() > 6) {
-                problems.add(
-                        cn.orElse(qn),
+            if (cn.isEmpty() || !cn.get().isList() || cn.get().items().size() < 2 || cn.get().items().size() > 6) {
+                problems.add(cn.orElse(qn),
                         "question '" + qid + "' needs 'choices': a list of 2 to 6 {zh, en, correct?, why?}");
             } else {
                 char key = 'a';
                 for (YNode c : cn.get().items()) {
                     Fields cf = Fields.of(c, problems, "choice", CHOICE_KEYS);
-                    Text t = Fields.bilingual(c.only(Set.of("zh", "en")), problems, "choice")
-                            .orElse(Text.of("", ""));
+                    Text t = Fields.bilingual(c.only(Set.of("zh", "en")), problems, "choice").orElse(Text.of("", ""));
                     boolean correct = cf.bool("correct").orElse(false);
                     Optional<Text> why = cf.bilingual("why", false);
                     if (!correct && why.isEmpty()) {
-                        problems.add(
-                                c, "a wrong choice needs 'why' ({zh, en}): the explanation shown when it is picked");
+                        problems.add(c,
+                                "a wrong choice needs 'why' ({zh, en}): the explanation shown when it is picked");
                     }
                     choices.add(new Question.Choice(String.valueOf(key++), t, correct, why));
                 }
                 long right = choices.stream().filter(Question.Choice::correct).count();
                 if (right != 1) {
-                    problems.add(
-                            cn.get(),
-                            "question '" + qid + "' must have exactly one choice with 'correct: true' (has " + right
-                                    + ")");
+                    problems.add(cn.get(), "question '" + qid
+                            + "' must have exactly one choice with 'correct: true' (has " + right + ")");
                 }
             }
             out.add(new Question(qid, prompt, choices, explain));
@@ -391,8 +347,8 @@ public final class CourseReader {
             Fields af = Fields.of(a, problems, "action", isFile ? FILE_KEYS : RUN_KEYS);
             String on = af.requiredText("on");
             if (!on.isEmpty() && !roles.contains(on)) {
-                problems.add(
-                        af.node("on").orElse(a), "action on role '" + on + "' that the lesson's 'roles' does not list");
+                problems.add(af.node("on").orElse(a),
+                        "action on role '" + on + "' that the lesson's 'roles' does not list");
             }
             if (isFile) {
                 String path = af.requiredText("file");
@@ -401,10 +357,7 @@ public final class CourseReader {
                 }
                 out.add(new Action.WriteFile(on, path, af.requiredText("content")));
             } else {
-                out.add(new Action.Run(
-                        on,
-                        af.requiredText("run"),
-                        af.bool("interactive").orElse(false),
+                out.add(new Action.Run(on, af.requiredText("run"), af.bool("interactive").orElse(false),
                         af.bool("watched").orElse(false)));
             }
         }
@@ -424,8 +377,7 @@ public final class CourseReader {
         }
         on.forEach(r -> {
             if (!roles.contains(r)) {
-                problems.add(
-                        f.node("on").orElse(n),
+                problems.add(f.node("on").orElse(n),
                         "check '" + id + "' runs on role '" + r + "' that the lesson's 'roles' does not list");
             }
         });
@@ -456,19 +408,13 @@ public final class CourseReader {
                     }
                 }
                 YNode where = ref.at().isMap() && ref.at().get("superseded-by").isPresent()
-                        ? ref.at().get("superseded-by").get()
-                        : ref.at();
+                        ? ref.at().get("superseded-by").get() : ref.at();
                 if (at < 0) {
-                    problems.add(
-                            where,
-                            "check '" + ref.id() + "' is superseded by lesson '" + by
-                                    + "', which the course does not list");
+                    problems.add(where, "check '" + ref.id() + "' is superseded by lesson '" + by
+                            + "', which the course does not list");
                 } else if (at <= i) {
-                    problems.add(
-                            where,
-                            "check '" + ref.id() + "' is superseded by lesson '" + by
-                                    + "', which does not come after its own lesson '"
-                                    + lessons.get(i).id() + "'");
+                    problems.add(where, "check '" + ref.id() + "' is superseded by lesson '" + by
+                            + "', which does not come after its own lesson '" + lessons.get(i).id() + "'");
                 }
             }
         }
@@ -477,8 +423,8 @@ public final class CourseReader {
     private static String checkId(Fields f, String key, Problems problems, String what) {
         String id = f.requiredText(key);
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.add(
-                    f.node(key).orElseThrow(), what + " id '" + id + "' must be lower case letters, digits and '-'");
+            problems.add(f.node(key).orElseThrow(),
+                    what + " id '" + id + "' must be lower case letters, digits and '-'");
         }
         return id;
     }

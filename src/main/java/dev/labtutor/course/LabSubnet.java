@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class LabSubnet {
 
-    private LabSubnet() {}
+    private LabSubnet() {
+    }
 
     /** The /24 networks of the hosts' IPv4 addresses, as {@code A.B.C} (hosts named by an alias are left out). */
     public static Set<String> prefixes(Collection<String> hostAddresses) {
@@ -37,8 +38,7 @@ public final class LabSubnet {
      * with).
      */
     public static boolean outside(String address, Set<String> prefixes) {
-        return Ipv4.isValid(address)
-                && !prefixes.isEmpty()
+        return Ipv4.isValid(address) && !prefixes.isEmpty()
                 && !prefixes.contains(address.substring(0, address.lastIndexOf('.')));
     }
 
@@ -70,8 +70,7 @@ public final class LabSubnet {
      * /24 of the lab's hosts, saying what to write in the lab file.
      */
     public static List<Text> warnings(Course course, LabFile lab) {
-        List<String> addresses =
-                lab.hosts().values().stream().map(HostSpec::address).toList();
+        List<String> addresses = lab.hosts().values().stream().map(HostSpec::address).toList();
         Set<String> prefixes = prefixes(addresses);
         List<Text> out = new ArrayList<>();
         if (prefixes.isEmpty()) {
@@ -90,15 +89,12 @@ public final class LabSubnet {
             boolean fromCourse = !lab.vars().containsKey(v.name());
             String free = freeAddress(addresses).orElse(prefixes.iterator().next() + ".200");
             String file = lab.source().toString();
-            out.add(Text.of(
-                    "课程变量 " + v.name() + " 是 " + value + (fromCourse ? "（课程默认值）" : "") + "，不在你的主机所在的网段 " + nets
-                            + " 中：实验网络上没有主机能访问它。请在 " + file + " 中写上 vars: { " + v.name() + ": " + free
-                            + " }（该网段中一个空闲的地址）。",
+            out.add(Text.of("课程变量 " + v.name() + " 是 " + value + (fromCourse ? "（课程默认值）" : "") + "，不在你的主机所在的网段 " + nets
+                    + " 中：实验网络上没有主机能访问它。请在 " + file + " 中写上 vars: { " + v.name() + ": " + free + " }（该网段中一个空闲的地址）。",
                     "The course variable " + v.name() + " is " + value + (fromCourse ? " (the course default)" : "")
                             + ", outside your hosts' subnet " + nets
                             + ": nothing on the lab network reaches it. Write vars: { " + v.name() + ": " + free
-                            + " } in " + file
-                            + " (a free address in that subnet)."));
+                            + " } in " + file + " (a free address in that subnet)."));
         }
         return out;
     }

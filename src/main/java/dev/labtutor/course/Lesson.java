@@ -11,15 +11,8 @@ import java.util.function.UnaryOperator;
  * {@code solve} section (the actions that complete it, in order, each on its host; used by {@code sandbox solve} and
  * {@code dev check}).
  */
-public record Lesson(
-        String id,
-        Text title,
-        Text intro,
-        List<String> roles,
-        List<Step> steps,
-        List<Question> quiz,
-        List<Action> solve,
-        Path file) {
+public record Lesson(String id, Text title, Text intro, List<String> roles, List<Step> steps, List<Question> quiz,
+        List<Action> solve, Path file) {
 
     public Lesson {
         roles = List.copyOf(roles);
@@ -48,15 +41,7 @@ public record Lesson(
      * graded on.
      */
     public Lesson withQuizFilled(UnaryOperator<String> fill) {
-        return new Lesson(
-                id,
-                title,
-                intro,
-                roles,
-                steps,
-                quiz.stream().map(q -> q.filled(fill)).toList(),
-                solve,
-                file);
+        return new Lesson(id, title, intro, roles, steps, quiz.stream().map(q -> q.filled(fill)).toList(), solve, file);
     }
 
     /** Every check of every step, in order. */

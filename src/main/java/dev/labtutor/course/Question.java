@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 public record Question(String id, Text prompt, List<Choice> choices, Text explain) {
 
     /** A choice, keyed {@code a}, {@code b}, ... in the order written. */
-    public record Choice(String key, Text text, boolean correct, Optional<Text> why) {}
+    public record Choice(String key, Text text, boolean correct, Optional<Text> why) {
+    }
 
     public Question {
         choices = List.copyOf(choices);
@@ -25,15 +26,9 @@ public record Question(String id, Text prompt, List<Choice> choices, Text explai
      * placeholders, as lesson text has them.
      */
     public Question filled(UnaryOperator<String> fill) {
-        return new Question(
-                id,
-                fill(prompt, fill),
-                choices.stream()
-                        .map(c -> new Choice(
-                                c.key(),
-                                fill(c.text(), fill),
-                                c.correct(),
-                                c.why().map(w -> fill(w, fill))))
+        return new Question(id, fill(prompt, fill),
+                choices.stream().map(
+                        c -> new Choice(c.key(), fill(c.text(), fill), c.correct(), c.why().map(w -> fill(w, fill))))
                         .toList(),
                 fill(explain, fill));
     }
@@ -47,8 +42,6 @@ public record Question(String id, Text prompt, List<Choice> choices, Text explai
     }
 
     public Optional<Choice> choice(String key) {
-        return choices.stream()
-                .filter(c -> c.key().equalsIgnoreCase(key.strip()))
-                .findFirst();
+        return choices.stream().filter(c -> c.key().equalsIgnoreCase(key.strip())).findFirst();
     }
 }

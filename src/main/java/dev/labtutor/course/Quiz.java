@@ -10,7 +10,8 @@ import java.util.Optional;
 public final class Quiz {
 
     /** How one question stands: not answered, answered right, or answered wrong with the reason. */
-    public record Mark(Question question, Optional<String> answer, boolean correct, Optional<Text> why) {}
+    public record Mark(Question question, Optional<String> answer, boolean correct, Optional<Text> why) {
+    }
 
     /** All marks of a quiz; it passes when every question is answered right. */
     public record Result(List<Mark> marks) {
@@ -32,7 +33,8 @@ public final class Quiz {
         }
     }
 
-    private Quiz() {}
+    private Quiz() {
+    }
 
     public static Mark mark(Question q, Optional<String> answer) {
         if (answer.isEmpty()) {
@@ -40,17 +42,10 @@ public final class Quiz {
         }
         Optional<Question.Choice> c = q.choice(answer.get());
         if (c.isEmpty()) {
-            return new Mark(
-                    q,
-                    answer,
-                    false,
+            return new Mark(q, answer, false,
                     Optional.of(Text.of("没有这个选项：" + answer.get(), "there is no choice " + answer.get())));
         }
-        return new Mark(
-                q,
-                answer,
-                c.get().correct(),
-                c.get().correct() ? Optional.empty() : c.get().why());
+        return new Mark(q, answer, c.get().correct(), c.get().correct() ? Optional.empty() : c.get().why());
     }
 
     public static Result grade(List<Question> quiz, Map<String, String> answers) {

@@ -11,11 +11,13 @@ import java.util.List;
 public final class Solution {
 
     /** One script to run on one host. */
-    public record Step(String role, String script) {}
+    public record Step(String role, String script) {
+    }
 
     private static final String EOF_MARK = "LABTUTOR_EOF";
 
-    private Solution() {}
+    private Solution() {
+    }
 
     public static List<Step> render(Lesson lesson, Bindings bindings) {
         List<Step> out = new ArrayList<>();

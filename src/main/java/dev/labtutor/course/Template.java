@@ -15,7 +15,8 @@ public final class Template {
 
     private static final Pattern REF = Pattern.compile("\\$\\$|\\$\\{([a-z0-9][a-z0-9_.-]*)}");
 
-    private Template() {}
+    private Template() {
+    }
 
     /** Thrown for a placeholder the lookup does not know. */
     public static final class UnknownVariable extends RuntimeException {

@@ -9,13 +9,8 @@ import java.util.regex.Pattern;
  * keepalived.conf the learner is told to write.
  */
 public enum VarType {
-    IPV4("an IPv4 address like 10.0.0.100"),
-    INT("a whole number"),
-    WORD("letters, digits, '.', '_' or '-'"),
-    IFACE("an interface name like eth0"),
-    PATH("an absolute path"),
-    URL("an http:// or https:// URL"),
-    TEXT("text");
+    IPV4("an IPv4 address like 10.0.0.100"), INT("a whole number"), WORD("letters, digits, '.', '_' or '-'"),
+    IFACE("an interface name like eth0"), PATH("an absolute path"), URL("an http:// or https:// URL"), TEXT("text");
 
     private static final Pattern WORD_P = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
     private static final Pattern IFACE_P = Pattern.compile("[A-Za-z0-9_.:-]{1,15}");

@@ -14,17 +14,8 @@ import java.util.List;
  * @param warnings what the roster itself gives away (students sharing hosts or VRRP values), so that the gradebook
  *     carries it and not only the terminal it was printed on
  */
-public record ClassGrades(
-        Course course,
-        List<Lesson> lessons,
-        Path roster,
-        Path knownHosts,
-        Duration timeout,
-        int parallel,
-        Instant started,
-        Instant finished,
-        List<StudentGrade> students,
-        List<Text> warnings) {
+public record ClassGrades(Course course, List<Lesson> lessons, Path roster, Path knownHosts, Duration timeout,
+        int parallel, Instant started, Instant finished, List<StudentGrade> students, List<Text> warnings) {
 
     /** The note a lesson with a quiz gets in the gradebook: the quiz is not graded here. */
     public static final Text QUIZ_NOT_GRADED =
@@ -36,16 +27,8 @@ public record ClassGrades(
         warnings = List.copyOf(warnings);
     }
 
-    public ClassGrades(
-            Course course,
-            List<Lesson> lessons,
-            Path roster,
-            Path knownHosts,
-            Duration timeout,
-            int parallel,
-            Instant started,
-            Instant finished,
-            List<StudentGrade> students) {
+    public ClassGrades(Course course, List<Lesson> lessons, Path roster, Path knownHosts, Duration timeout,
+            int parallel, Instant started, Instant finished, List<StudentGrade> students) {
         this(course, lessons, roster, knownHosts, timeout, parallel, started, finished, students, List.of());
     }
 
@@ -68,11 +51,7 @@ public record ClassGrades(
 
     /** The points a lesson is worth (the same for every student: the same checks, the roster's weights). */
     public int maximum(Lesson lesson) {
-        return students.stream()
-                .flatMap(s -> s.lessons().stream())
-                .filter(l -> l.id().equals(lesson.id()))
-                .findFirst()
-                .map(LessonGrade::maximum)
-                .orElse(0);
+        return students.stream().flatMap(s -> s.lessons().stream()).filter(l -> l.id().equals(lesson.id())).findFirst()
+                .map(LessonGrade::maximum).orElse(0);
     }
 }

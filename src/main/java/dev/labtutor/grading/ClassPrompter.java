@@ -34,8 +34,7 @@ public final class ClassPrompter implements SecretPrompter, AutoCloseable {
     @Override
     public synchronized Optional<char[]> password(HostSpec host, String prompt) {
         String key = host.passwordEnv().map(e -> "env:" + e).orElse("user:" + host.user());
-        String asked = host.passwordEnv()
-                .map(e -> "$" + e + " is not set; password for the hosts that use it: ")
+        String asked = host.passwordEnv().map(e -> "$" + e + " is not set; password for the hosts that use it: ")
                 .orElse("Password of " + host.user() + " on the students' hosts (asked once): ");
         return answer(key, () -> console.password(host, asked));
     }

@@ -22,7 +22,8 @@ public final class EvidenceFile {
 
     private static final String RULE = "=".repeat(24);
 
-    private EvidenceFile() {}
+    private EvidenceFile() {
+    }
 
     public static String render(ClassGrades g, StudentGrade s, HostRecord h) {
         StringBuilder sb = new StringBuilder();
@@ -40,34 +41,19 @@ public final class EvidenceFile {
     public static void write(ClassGrades g, StudentGrade s, HostRecord h, Appendable out) throws IOException {
         StringBuilder sb = new StringBuilder();
         sb.append("labtutor grade evidence\n");
-        sb.append("course:    ")
-                .append(g.course().id())
-                .append(" (lessons ")
-                .append(String.join(", ", g.lessons().stream().map(l -> l.id()).toList()))
-                .append(")\n");
-        sb.append("student:   ")
-                .append(s.student().id())
-                .append(" (")
-                .append(s.student().name())
-                .append(")\n");
+        sb.append("course:    ").append(g.course().id()).append(" (lessons ")
+                .append(String.join(", ", g.lessons().stream().map(l -> l.id()).toList())).append(")\n");
+        sb.append("student:   ").append(s.student().id()).append(" (").append(s.student().name()).append(")\n");
         if (h.isTutor()) {
             sb.append("host:      probes made from the grader's own machine\n");
         } else {
-            sb.append("host:      ")
-                    .append(h.role())
-                    .append(" ")
-                    .append(h.login())
-                    .append('\n');
-            sb.append("host key:  ")
-                    .append(h.hostKey().orElse("(not seen: no SSH session was established)"))
+            sb.append("host:      ").append(h.role()).append(" ").append(h.login()).append('\n');
+            sb.append("host key:  ").append(h.hostKey().orElse("(not seen: no SSH session was established)"))
                     .append('\n');
         }
         sb.append("started:   ").append(h.started()).append('\n');
         sb.append("finished:  ").append(h.finished()).append('\n');
-        sb.append("elapsed:   ")
-                .append(h.elapsed().toMillis())
-                .append(" ms (deadline ")
-                .append(g.timeout().toSeconds())
+        sb.append("elapsed:   ").append(h.elapsed().toMillis()).append(" ms (deadline ").append(g.timeout().toSeconds())
                 .append(" s)\n");
         sb.append("state:     ").append(h.state().json());
         h.problem().ifPresent(p -> sb.append(": ").append(SafeText.terminal(p.en())));
@@ -77,52 +63,24 @@ public final class EvidenceFile {
             out.append(sb);
             return;
         }
-        sb.append('\n')
-                .append(RULE)
-                .append(" probe script sent (sh -s on stdin) ")
-                .append(RULE)
-                .append('\n');
+        sb.append('\n').append(RULE).append(" probe script sent (sh -s on stdin) ").append(RULE).append('\n');
         sb.append(h.script().orElse("(not sent: the host could not be used)\n"));
         if (h.result().isEmpty()) {
-            sb.append('\n')
-                    .append(RULE)
-                    .append(" no output received ")
-                    .append(RULE)
-                    .append('\n');
+            sb.append('\n').append(RULE).append(" no output received ").append(RULE).append('\n');
             out.append(sb);
             return;
         }
         ExecResult r = h.result().get();
-        sb.append('\n')
-                .append(RULE)
-                .append(" exit status ")
-                .append(r.exitStatus())
-                .append(", ")
-                .append(r.elapsed().toMillis())
-                .append(" ms ")
-                .append(RULE)
-                .append('\n');
-        sb.append("stdout sha256 ")
-                .append(sha256(r.stdout()))
-                .append(", stderr sha256 ")
-                .append(sha256(r.stderr()))
+        sb.append('\n').append(RULE).append(" exit status ").append(r.exitStatus()).append(", ")
+                .append(r.elapsed().toMillis()).append(" ms ").append(RULE).append('\n');
+        sb.append("stdout sha256 ").append(sha256(r.stdout())).append(", stderr sha256 ").append(sha256(r.stderr()))
                 .append(" (as received, UTF-8, before escaping)\n");
-        sb.append('\n')
-                .append(RULE)
-                .append(" stdout")
-                .append(r.stdoutTruncated() ? " (truncated)" : "")
-                .append(" (escaped) ")
-                .append(RULE)
-                .append('\n');
+        sb.append('\n').append(RULE).append(" stdout").append(r.stdoutTruncated() ? " (truncated)" : "")
+                .append(" (escaped) ").append(RULE).append('\n');
         out.append(sb);
         SafeText.escaped(r.stdout(), out);
-        out.append('\n')
-                .append(RULE)
-                .append(" stderr")
-                .append(r.stderrTruncated() ? " (truncated)" : "")
-                .append(" (escaped) ")
-                .append(RULE)
-                .append('\n');
+        out.append('\n').append(RULE).append(" stderr").append(r.stderrTruncated() ? " (truncated)" : "")
+                .append(" (escaped) ").append(RULE).append('\n');
         SafeText.escaped(r.stderr(), out);
         out.append('\n').append(RULE).append(" end ").append(RULE).append('\n');
     }

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * the one given), the checks, and the lessons to grade. Anything wrong is one {@link Invalid} listing every problem as
  * file:line:col.
  */
-public record GradeInputs(
-        Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons, List<Text> warnings) {
+public record GradeInputs(Roster roster, Course course, CheckCatalog catalog, List<Lesson> lessons,
+        List<Text> warnings) {
 
     /** Input that cannot be graded, said in one message (the user's to fix). */
     public static final class Invalid extends RuntimeException {
@@ -78,17 +78,13 @@ public record GradeInputs(
      */
     public Redactor redactor(Function<String, String> env) {
         Redactor r = new Redactor();
-        roster.students()
-                .forEach(s -> s.lab().vars().forEach((k, v) -> {
-                    if (k.contains("pass")) {
-                        r.word(v);
-                    }
-                }));
-        roster.students()
-                .forEach(s -> s.lab().hosts().values().stream()
-                        .map(HostSpec::passwordEnv)
-                        .flatMap(Optional::stream)
-                        .forEach(e -> r.secret(env.apply(e))));
+        roster.students().forEach(s -> s.lab().vars().forEach((k, v) -> {
+            if (k.contains("pass")) {
+                r.word(v);
+            }
+        }));
+        roster.students().forEach(s -> s.lab().hosts().values().stream().map(HostSpec::passwordEnv)
+                .flatMap(Optional::stream).forEach(e -> r.secret(env.apply(e))));
         return r;
     }
 
@@ -99,21 +95,14 @@ public record GradeInputs(
         String want = roster.course().get();
         YNode at = roster.courseAt().orElseThrow();
         Path asPath = roster.source().toAbsolutePath().getParent().resolve(want).normalize();
-        Optional<Path> dir = want.contains("/") && Files.isDirectory(asPath)
-                ? Optional.of(asPath)
+        Optional<Path> dir = want.contains("/") && Files.isDirectory(asPath) ? Optional.of(asPath)
                 : CourseReader.courseDirs(sources.lessonsDir()).stream()
-                        .filter(d -> d.getFileName().toString().equals(want))
-                        .findFirst();
+                        .filter(d -> d.getFileName().toString().equals(want)).findFirst();
         if (dir.isEmpty()) {
             Set<String> known = new LinkedHashSet<>();
-            CourseReader.courseDirs(sources.lessonsDir())
-                    .forEach(d -> known.add(d.getFileName().toString()));
-            throw new Invalid("the roster is invalid:\n"
-                    + new Problem(
-                            at.file(),
-                            at.line(),
-                            at.column(),
-                            "unknown course '" + want + "'" + Fields.suggestion(want, known)));
+            CourseReader.courseDirs(sources.lessonsDir()).forEach(d -> known.add(d.getFileName().toString()));
+            throw new Invalid("the roster is invalid:\n" + new Problem(at.file(), at.line(), at.column(),
+                    "unknown course '" + want + "'" + Fields.suggestion(want, known)));
         }
         try {
             return CourseReader.readStrict(dir.get());

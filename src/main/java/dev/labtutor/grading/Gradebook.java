@@ -30,7 +30,8 @@ public final class Gradebook {
     public static final String EVIDENCE = "evidence";
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private Gradebook() {}
+    private Gradebook() {
+    }
 
     /** Where a host's evidence is, relative to the gradebook directory. */
     public static String evidencePath(StudentGrade s, HostRecord h) {
@@ -88,8 +89,7 @@ public final class Gradebook {
         Files.writeString(dir.resolve(JUNIT), JunitXml.render(g, lang), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(HTML), HtmlReport.render(g, lang), StandardCharsets.UTF_8);
         for (StudentGrade s : g.students()) {
-            Path folder = Files.createDirectories(
-                    dir.resolve(EVIDENCE).resolve(s.student().id()));
+            Path folder = Files.createDirectories(dir.resolve(EVIDENCE).resolve(s.student().id()));
             for (HostRecord h : s.hosts()) {
                 try (java.io.Writer w =
                         Files.newBufferedWriter(folder.resolve(h.evidenceName()), StandardCharsets.UTF_8)) {
@@ -104,14 +104,9 @@ public final class Gradebook {
     static String sums(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals(SUMS))
-                    .forEach(files::add);
+            s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(SUMS)).forEach(files::add);
         }
-        List<String> rel = files.stream()
-                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                .sorted()
-                .toList();
+        List<String> rel = files.stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
         StringBuilder sb = new StringBuilder();
         for (String r : rel) {
             sb.append(sha256(dir.resolve(r))).append("  ").append(r).append('\n');

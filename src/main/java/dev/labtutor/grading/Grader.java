@@ -51,14 +51,18 @@ public final class Grader implements AutoCloseable {
 
     /** Follows a round as it goes (progress line, dashboard). Called from worker threads. */
     public interface Listener {
-        default void started(int students, int hosts) {}
+        default void started(int students, int hosts) {
+        }
 
-        default void hostDone(Student student, HostRecord host) {}
+        default void hostDone(Student student, HostRecord host) {
+        }
 
-        default void studentDone(StudentGrade grade) {}
+        default void studentDone(StudentGrade grade) {
+        }
 
         static Listener none() {
-            return new Listener() {};
+            return new Listener() {
+            };
         }
     }
 
@@ -101,14 +105,8 @@ public final class Grader implements AutoCloseable {
      * @param timeout each host's deadline, connecting included
      * @param parallel hosts in flight at most
      */
-    public Grader(
-            Course course,
-            CheckCatalog catalog,
-            Prober.ShellSource shells,
-            Prober.LocalProbes local,
-            Duration timeout,
-            int parallel,
-            Redactor redactor) {
+    public Grader(Course course, CheckCatalog catalog, Prober.ShellSource shells, Prober.LocalProbes local,
+            Duration timeout, int parallel, Redactor redactor) {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1");
         }
@@ -122,21 +120,20 @@ public final class Grader implements AutoCloseable {
     }
 
     /** A student's lessons bound to their values, and the one round of probes they need. */
-    private record Job(Student student, Map<Lesson, List<BoundCheck>> bound, Plan plan) {}
+    private record Job(Student student, Map<Lesson, List<BoundCheck>> bound, Plan plan) {
+    }
 
-    private record HostRound(HostFacts facts, HostRecord record) {}
+    private record HostRound(HostFacts facts, HostRecord record) {
+    }
 
     /** Grades every student of {@code roster} on {@code lessons}; blocks until the round is done. */
     public ClassGrades grade(Roster roster, List<Lesson> lessons, Path knownHosts, Listener listener)
             throws InterruptedException {
         Instant started = Instant.now();
         List<Job> jobs = roster.students().stream().map(s -> bind(s, lessons)).toList();
-        listener.started(
-                jobs.size(),
-                jobs.stream()
-                        .mapToInt(j -> (int) j.plan().probes().keySet().stream()
-                                .filter(r -> !r.equals(HostFacts.TUTOR))
-                                .count())
+        listener.started(jobs.size(),
+                jobs.stream().mapToInt(
+                        j -> (int) j.plan().probes().keySet().stream().filter(r -> !r.equals(HostFacts.TUTOR)).count())
                         .sum());
         Semaphore slots = new Semaphore(parallel);
         List<CompletableFuture<StudentGrade>> grades = new ArrayList<>();
@@ -144,8 +141,7 @@ public final class Grader implements AutoCloseable {
             for (Job job : jobs) {
                 Map<String, CompletableFuture<HostRound>> hosts = new LinkedHashMap<>();
                 for (Map.Entry<String, Set<Probe>> e : job.plan().probes().entrySet()) {
-                    if (!e.getKey().equals(HostFacts.TUTOR)
-                            && !job.student().lab().hosts().containsKey(e.getKey())) {
+                    if (!e.getKey().equals(HostFacts.TUTOR) && !job.student().lab().hosts().containsKey(e.getKey())) {
                         HostRound none = notInLab(job.student(), e.getKey(), List.copyOf(e.getValue()), lessons);
                         listener.hostDone(job.student(), none.record());
                         hosts.put(e.getKey(), CompletableFuture.completedFuture(none));
@@ -160,8 +156,7 @@ public final class Grader implements AutoCloseable {
                     }));
                 }
                 grades.add(CompletableFuture.allOf(hosts.values().toArray(CompletableFuture[]::new))
-                        .thenApply(v -> evaluate(job, roster, hosts))
-                        .thenApply(g -> {
+                        .thenApply(v -> evaluate(job, roster, hosts)).thenApply(g -> {
                             listener.studentDone(g);
                             return g;
                         }));
@@ -172,17 +167,8 @@ public final class Grader implements AutoCloseable {
         } finally {
             grades.forEach(g -> g.cancel(true));
         }
-        return new ClassGrades(
-                course,
-                lessons,
-                roster.source(),
-                knownHosts,
-                timeout,
-                parallel,
-                started,
-                Instant.now(),
-                grades.stream().map(CompletableFuture::join).toList(),
-                roster.warnings(course, lessons));
+        return new ClassGrades(course, lessons, roster.source(), knownHosts, timeout, parallel, started, Instant.now(),
+                grades.stream().map(CompletableFuture::join).toList(), roster.warnings(course, lessons));
     }
 
     private Job bind(Student s, List<Lesson> lessons) {
@@ -191,9 +177,7 @@ public final class Grader implements AutoCloseable {
         Map<Lesson, List<BoundCheck>> bound = new LinkedHashMap<>();
         List<BoundCheck> all = new ArrayList<>();
         for (Lesson l : lessons) {
-            List<BoundCheck> checks = l.checks().stream()
-                    .map(ref -> binder.bind(ref, b, new Problems()))
-                    .toList();
+            List<BoundCheck> checks = l.checks().stream().map(ref -> binder.bind(ref, b, new Problems())).toList();
             bound.put(l, checks);
             all.addAll(checks);
         }
@@ -210,19 +194,12 @@ public final class Grader implements AutoCloseable {
         });
         RoundFacts round = new RoundFacts(facts);
         Map<String, List<dev.labtutor.check.Verdict>> verdicts = new LinkedHashMap<>();
-        job.bound()
-                .forEach((lesson, checks) -> verdicts.put(
-                        lesson.id(),
-                        checks.stream().map(c -> Evaluator.evaluate(c, round)).toList()));
+        job.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(),
+                checks.stream().map(c -> Evaluator.evaluate(c, round)).toList()));
         Map<String, List<dev.labtutor.check.Verdict>> resolved = Supersede.resolve(course, verdicts);
         List<LessonGrade> lessons = new ArrayList<>();
-        job.bound()
-                .keySet()
-                .forEach(lesson -> lessons.add(new LessonGrade(
-                        lesson,
-                        resolved.get(lesson.id()).stream()
-                                .map(v -> new CheckGrade(lesson.id(), redactor.clean(v), roster.pointsOf(v.check())))
-                                .toList())));
+        job.bound().keySet().forEach(lesson -> lessons.add(new LessonGrade(lesson, resolved.get(lesson.id()).stream()
+                .map(v -> new CheckGrade(lesson.id(), redactor.clean(v), roster.pointsOf(v.check()))).toList())));
         return new StudentGrade(job.student(), lessons, records);
     }
 
@@ -232,67 +209,39 @@ public final class Grader implements AutoCloseable {
      * checks are ERROR, never FAIL.
      */
     private HostRound notInLab(Student student, String role, List<Probe> probes, List<Lesson> lessons) {
-        List<String> needing = lessons.stream()
-                .filter(l -> l.checks().stream().anyMatch(c -> c.on().contains(role)))
-                .map(Lesson::id)
-                .toList();
+        List<String> needing = lessons.stream().filter(l -> l.checks().stream().anyMatch(c -> c.on().contains(role)))
+                .map(Lesson::id).toList();
         String zhNeed = needing.isEmpty() ? "评分的课要用它" : String.join("、", needing) + " 课要用它";
         String enNeed = needing.isEmpty() ? "the graded lessons need it" : "needed by " + String.join(", ", needing);
-        HostException e = new HostException(
-                HostException.Kind.NOT_IN_LAB,
-                role,
-                Text.of(
-                        "学生 " + student.id() + " 没有 " + role + " 主机（" + zhNeed + "）；请在 " + student.labSource()
-                                + " 中加上它",
+        HostException e = new HostException(HostException.Kind.NOT_IN_LAB, role,
+                Text.of("学生 " + student.id() + " 没有 " + role + " 主机（" + zhNeed + "）；请在 " + student.labSource()
+                        + " 中加上它",
                         "student " + student.id() + " has no host for " + role + " (" + enNeed + "); add it to "
                                 + student.labSource()));
         HostFacts facts = HostFacts.failed(role, "", e);
         Instant now = Instant.now();
-        HostRecord record = new HostRecord(
-                role,
-                "",
-                0,
-                "",
-                HostRecord.State.ERROR,
-                Optional.of(e.text()),
-                Optional.empty(),
-                now,
-                now,
-                Optional.empty(),
-                Optional.empty(),
-                probes.stream().map(Probe::describe).toList());
+        HostRecord record =
+                new HostRecord(role, "", 0, "", HostRecord.State.ERROR, Optional.of(e.text()), Optional.empty(), now,
+                        now, Optional.empty(), Optional.empty(), probes.stream().map(Probe::describe).toList());
         return new HostRound(facts, record);
     }
 
     private CompletableFuture<HostRound> probe(Student student, String role, List<Probe> probes) {
         boolean tutor = role.equals(HostFacts.TUTOR);
-        HostSpec spec = tutor
-                ? new HostSpec(
-                        role,
-                        "127.0.0.1",
-                        22,
-                        System.getProperty("user.name", "tutor"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false)
-                : student.lab().hosts().get(role);
+        HostSpec spec = tutor ? new HostSpec(role, "127.0.0.1", 22, System.getProperty("user.name", "tutor"),
+                Optional.empty(), Optional.empty(), false) : student.lab().hosts().get(role);
         Recorder rec = new Recorder(spec, System.nanoTime() + timeout.toNanos());
         Duration perProbe = perProbe(timeout);
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try (Prober p = new Prober(s -> rec.wrap(shells.get(s)), local, perProbe, timeout, 1)) {
-                                return tutor ? p.probeLocally(probes) : p.probeHost(spec, probes);
-                            } finally {
-                                rec.closeShell();
-                            }
-                        },
-                        workers)
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((facts, ex) -> {
-                    HostFacts f =
-                            facts != null ? facts : HostFacts.failed(role, spec.address(), failure(spec, rec, ex));
-                    return new HostRound(f, rec.record(f, probes));
-                });
+        return CompletableFuture.supplyAsync(() -> {
+            try (Prober p = new Prober(s -> rec.wrap(shells.get(s)), local, perProbe, timeout, 1)) {
+                return tutor ? p.probeLocally(probes) : p.probeHost(spec, probes);
+            } finally {
+                rec.closeShell();
+            }
+        }, workers).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((facts, ex) -> {
+            HostFacts f = facts != null ? facts : HostFacts.failed(role, spec.address(), failure(spec, rec, ex));
+            return new HostRound(f, rec.record(f, probes));
+        });
     }
 
     private HostException failure(HostSpec spec, Recorder rec, Throwable ex) {
@@ -304,17 +253,13 @@ public final class Grader implements AutoCloseable {
             return new HostException(
                     rec.scriptSent() ? HostException.Kind.COMMAND_TIMEOUT : HostException.Kind.CONNECT_TIMEOUT,
                     spec.role(),
-                    Text.of(
-                            who + " 在 " + s + " 秒内没有完成（包括连接和登录，以及这台主机全部课程的检查）；用 --timeout 秒数 给每台主机更多时间",
+                    Text.of(who + " 在 " + s + " 秒内没有完成（包括连接和登录，以及这台主机全部课程的检查）；用 --timeout 秒数 给每台主机更多时间",
                             who + " did not answer within " + s
                                     + " s (connecting, login and the checks of all graded lessons included); "
                                     + "give each host more time with --timeout SECONDS"));
         }
-        return new HostException(
-                HostException.Kind.PROTOCOL,
-                spec.role(),
-                Text.of(spec.role() + " 探测出错：" + cause, "probing " + spec.role() + " failed: " + cause),
-                cause);
+        return new HostException(HostException.Kind.PROTOCOL, spec.role(),
+                Text.of(spec.role() + " 探测出错：" + cause, "probing " + spec.role() + " failed: " + cause), cause);
     }
 
     @Override
@@ -376,12 +321,8 @@ public final class Grader implements AutoCloseable {
                     script = text;
                     Duration left = Duration.ofNanos(deadline - System.nanoTime());
                     if (left.isNegative() || left.isZero()) {
-                        throw new HostException(
-                                HostException.Kind.COMMAND_TIMEOUT,
-                                spec.role(),
-                                Text.of(
-                                        spec.role() + " 连接用完了全部时间",
-                                        spec.role() + ": connecting used up the whole deadline"));
+                        throw new HostException(HostException.Kind.COMMAND_TIMEOUT, spec.role(), Text.of(
+                                spec.role() + " 连接用完了全部时间", spec.role() + ": connecting used up the whole deadline"));
                     }
                     ExecResult r = shell.runScript(text, left.compareTo(limit) < 0 ? left : limit);
                     result = r;
@@ -400,26 +341,12 @@ public final class Grader implements AutoCloseable {
                     .map(e -> e.kind().unreachable() ? HostRecord.State.UNREACHABLE : HostRecord.State.ERROR)
                     .orElse(HostRecord.State.ANSWERED);
             ExecResult r = result;
-            Optional<ExecResult> raw = Optional.ofNullable(r)
-                    .map(x -> new ExecResult(
-                            x.exitStatus(),
-                            redactor.clean(x.stdout()),
-                            redactor.clean(x.stderr()),
-                            x.stdoutTruncated(),
-                            x.stderrTruncated(),
-                            x.elapsed()));
-            return new HostRecord(
-                    spec.role(),
-                    spec.address(),
-                    spec.port(),
-                    spec.user(),
-                    state,
-                    facts.failure().map(e -> redactor.clean(e.text())),
-                    hostKey,
-                    started,
-                    Instant.now(),
-                    Optional.ofNullable(script).map(redactor::clean),
-                    raw,
+            Optional<ExecResult> raw =
+                    Optional.ofNullable(r).map(x -> new ExecResult(x.exitStatus(), redactor.clean(x.stdout()),
+                            redactor.clean(x.stderr()), x.stdoutTruncated(), x.stderrTruncated(), x.elapsed()));
+            return new HostRecord(spec.role(), spec.address(), spec.port(), spec.user(), state,
+                    facts.failure().map(e -> redactor.clean(e.text())), hostKey, started, Instant.now(),
+                    Optional.ofNullable(script).map(redactor::clean), raw,
                     probes.stream().map(Probe::describe).toList());
         }
     }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class GradesCsv {
 
-    private GradesCsv() {}
+    private GradesCsv() {
+    }
 
     public static String render(ClassGrades g, Lang lang) {
         StringBuilder sb = new StringBuilder();
@@ -24,14 +25,11 @@ public final class GradesCsv {
         header.addAll(List.of("total", "maximum", "percent", "unreachable hosts", "error hosts", "remarks"));
         row(sb, header);
         for (StudentGrade s : g.students()) {
-            List<String> cells = new ArrayList<>(
-                    List.of(text(s.student().id()), text(s.student().name())));
+            List<String> cells = new ArrayList<>(List.of(text(s.student().id()), text(s.student().name())));
             for (LessonGrade l : s.lessons()) {
                 LessonGrade.Cell c = l.cell();
-                cells.add(
-                        c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR
-                                ? c.name()
-                                : Integer.toString(l.score()));
+                cells.add(c == LessonGrade.Cell.UNREACHABLE || c == LessonGrade.Cell.ERROR ? c.name()
+                        : Integer.toString(l.score()));
             }
             cells.add(s.graded() ? Integer.toString(s.total()) : "");
             cells.add(Integer.toString(s.maximum()));
@@ -56,10 +54,7 @@ public final class GradesCsv {
 
     /** Quotes a field when it holds a comma, quote, line break or leading/trailing space. */
     static String quote(String s) {
-        boolean needs = s.indexOf(',') >= 0
-                || s.indexOf('"') >= 0
-                || s.indexOf('\n') >= 0
-                || s.indexOf('\r') >= 0
+        boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
                 || (!s.isEmpty()
                         && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))));
         return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;

@@ -15,25 +15,13 @@ import java.util.Optional;
  * @param role the course role, or {@code @tutor} for probes made from the grader's machine
  * @param probes what was asked, e.g. {@code UNIT(keepalived)}
  */
-public record HostRecord(
-        String role,
-        String address,
-        int port,
-        String user,
-        State state,
-        Optional<Text> problem,
-        Optional<String> hostKey,
-        Instant started,
-        Instant finished,
-        Optional<String> script,
-        Optional<ExecResult> result,
-        List<String> probes) {
+public record HostRecord(String role, String address, int port, String user, State state, Optional<Text> problem,
+        Optional<String> hostKey, Instant started, Instant finished, Optional<String> script,
+        Optional<ExecResult> result, List<String> probes) {
 
     /** Whether the host could be asked; UNREACHABLE and ERROR are never a FAIL. */
     public enum State {
-        ANSWERED,
-        UNREACHABLE,
-        ERROR;
+        ANSWERED, UNREACHABLE, ERROR;
 
         public String json() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -13,49 +13,26 @@ import java.util.Locale;
  */
 public final class JunitXml {
 
-    private JunitXml() {}
+    private JunitXml() {
+    }
 
     public static String render(ClassGrades g, Lang lang) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        long tests = g.students().stream()
-                .mapToLong(s ->
-                        s.lessons().stream().mapToLong(l -> l.checks().size()).sum())
+        long tests = g.students().stream().mapToLong(s -> s.lessons().stream().mapToLong(l -> l.checks().size()).sum())
                 .sum();
-        long failures =
-                g.students().stream().mapToLong(s -> s.count(Status.FAIL)).sum();
-        long errors = g.students().stream()
-                .mapToLong(s -> s.count(Status.ERROR) + s.count(Status.UNREACHABLE))
-                .sum();
-        sb.append("<testsuites name=\"")
-                .append(attr("labtutor grade " + g.course().id()))
-                .append("\" tests=\"")
-                .append(tests)
-                .append("\" failures=\"")
-                .append(failures)
-                .append("\" errors=\"")
-                .append(errors)
-                .append("\" time=\"")
-                .append(seconds(g.elapsed().toMillis()))
-                .append("\">\n");
+        long failures = g.students().stream().mapToLong(s -> s.count(Status.FAIL)).sum();
+        long errors = g.students().stream().mapToLong(s -> s.count(Status.ERROR) + s.count(Status.UNREACHABLE)).sum();
+        sb.append("<testsuites name=\"").append(attr("labtutor grade " + g.course().id())).append("\" tests=\"")
+                .append(tests).append("\" failures=\"").append(failures).append("\" errors=\"").append(errors)
+                .append("\" time=\"").append(seconds(g.elapsed().toMillis())).append("\">\n");
         for (StudentGrade s : g.students()) {
             long n = s.lessons().stream().mapToLong(l -> l.checks().size()).sum();
-            long hostMillis = s.hosts().stream()
-                    .mapToLong(h -> h.elapsed().toMillis())
-                    .max()
-                    .orElse(0);
-            sb.append("  <testsuite name=\"")
-                    .append(attr(s.student().id() + " " + s.student().name()))
-                    .append("\" tests=\"")
-                    .append(n)
-                    .append("\" failures=\"")
-                    .append(s.count(Status.FAIL))
-                    .append("\" errors=\"")
-                    .append(s.count(Status.ERROR) + s.count(Status.UNREACHABLE))
-                    .append("\" skipped=\"0\" time=\"")
-                    .append(seconds(hostMillis))
-                    .append("\" timestamp=\"")
-                    .append(g.started().toString(), 0, 19)
-                    .append("\">\n");
+            long hostMillis = s.hosts().stream().mapToLong(h -> h.elapsed().toMillis()).max().orElse(0);
+            sb.append("  <testsuite name=\"").append(attr(s.student().id() + " " + s.student().name()))
+                    .append("\" tests=\"").append(n).append("\" failures=\"").append(s.count(Status.FAIL))
+                    .append("\" errors=\"").append(s.count(Status.ERROR) + s.count(Status.UNREACHABLE))
+                    .append("\" skipped=\"0\" time=\"").append(seconds(hostMillis)).append("\" timestamp=\"")
+                    .append(g.started().toString(), 0, 19).append("\">\n");
             sb.append("    <properties>\n");
             property(sb, "id", s.student().id());
             property(sb, "name", s.student().name());
@@ -77,49 +54,28 @@ public final class JunitXml {
     }
 
     private static void testcase(StringBuilder sb, StudentGrade s, LessonGrade l, CheckGrade c, Lang lang) {
-        sb.append("    <testcase classname=\"")
-                .append(attr(s.student().id() + "." + l.id()))
-                .append("\" name=\"")
-                .append(attr(c.verdict().check()))
-                .append("\" time=\"0\"");
+        sb.append("    <testcase classname=\"").append(attr(s.student().id() + "." + l.id())).append("\" name=\"")
+                .append(attr(c.verdict().check())).append("\" time=\"0\"");
         if (c.status() == Status.PASS) {
             sb.append("/>\n");
             return;
         }
         String tag = c.status() == Status.FAIL ? "failure" : "error";
-        String type = c.status().json()
-                + (c.verdict().cause().isEmpty() ? "" : ":" + c.verdict().cause());
+        String type = c.status().json() + (c.verdict().cause().isEmpty() ? "" : ":" + c.verdict().cause());
         StringBuilder body = new StringBuilder();
-        body.append(c.verdict().title().in(lang))
-                .append(" (")
-                .append(c.points())
-                .append(" points)\n");
-        c.verdict()
-                .hint()
-                .ifPresent(h -> body.append(lang == Lang.ZH ? "提示：" : "Hint: ")
-                        .append(h.in(lang))
-                        .append('\n'));
+        body.append(c.verdict().title().in(lang)).append(" (").append(c.points()).append(" points)\n");
+        c.verdict().hint()
+                .ifPresent(h -> body.append(lang == Lang.ZH ? "提示：" : "Hint: ").append(h.in(lang)).append('\n'));
         for (Evidence e : c.verdict().evidence()) {
             body.append(e).append('\n');
         }
-        sb.append(">\n      <")
-                .append(tag)
-                .append(" message=\"")
-                .append(attr(c.verdict().message().in(lang)))
-                .append("\" type=\"")
-                .append(attr(type))
-                .append("\">")
-                .append(text(body.toString()))
-                .append("</")
-                .append(tag)
-                .append(">\n    </testcase>\n");
+        sb.append(">\n      <").append(tag).append(" message=\"").append(attr(c.verdict().message().in(lang)))
+                .append("\" type=\"").append(attr(type)).append("\">").append(text(body.toString())).append("</")
+                .append(tag).append(">\n    </testcase>\n");
     }
 
     private static void property(StringBuilder sb, String name, String value) {
-        sb.append("      <property name=\"")
-                .append(attr(name))
-                .append("\" value=\"")
-                .append(attr(value))
+        sb.append("      <property name=\"").append(attr(name)).append("\" value=\"").append(attr(value))
                 .append("\"/>\n");
     }
 
@@ -139,9 +95,7 @@ public final class JunitXml {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 default -> {
-                    if (c == '\n'
-                            || c == '\t'
-                            || c == '\r'
+                    if (c == '\n' || c == '\t' || c == '\r'
                             || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF && (c < 0xD800 || c > 0xDFFF))) {
                         sb.appendCodePoint(c);
                     } else {
@@ -154,9 +108,6 @@ public final class JunitXml {
     }
 
     static String attr(String s) {
-        return text(s).replace("\"", "&quot;")
-                .replace("\n", "&#10;")
-                .replace("\r", "&#13;")
-                .replace("\t", "&#9;");
+        return text(s).replace("\"", "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
     }
 }

@@ -74,25 +74,9 @@ public final class Redactor {
     }
 
     public Verdict clean(Verdict v) {
-        List<HostVerdict> per = v.perHost().stream()
-                .map(h -> new HostVerdict(
-                        h.role(),
-                        h.status(),
-                        h.cause(),
-                        clean(h.message()),
-                        clean(h.hint()),
-                        cleanEvidence(h.evidence())))
-                .toList();
-        return new Verdict(
-                v.check(),
-                clean(v.title()),
-                v.hosts(),
-                v.status(),
-                v.cause(),
-                clean(v.message()),
-                clean(v.hint()),
-                cleanEvidence(v.evidence()),
-                per,
-                v.notes().stream().map(this::clean).toList());
+        List<HostVerdict> per = v.perHost().stream().map(h -> new HostVerdict(h.role(), h.status(), h.cause(),
+                clean(h.message()), clean(h.hint()), cleanEvidence(h.evidence()))).toList();
+        return new Verdict(v.check(), clean(v.title()), v.hosts(), v.status(), v.cause(), clean(v.message()),
+                clean(v.hint()), cleanEvidence(v.evidence()), per, v.notes().stream().map(this::clean).toList());
     }
 }

@@ -22,7 +22,8 @@ public final class Remarks {
     /** Lesson lines in the details. */
     static final int LINES = 6;
 
-    private Remarks() {}
+    private Remarks() {
+    }
 
     static String notGraded(Lang lang) {
         return lang == Lang.ZH ? "未评分" : "not graded";
@@ -91,46 +92,37 @@ public final class Remarks {
         List<String> out = new ArrayList<>();
         for (HostRecord h : s.labHosts()) {
             if (h.state() != HostRecord.State.ANSWERED) {
-                out.add(h.state().name() + " "
-                        + h.problem().map(t -> t.in(lang)).orElse(h.role()));
+                out.add(h.state().name() + " " + h.problem().map(t -> t.in(lang)).orElse(h.role()));
             }
         }
         List<Item> all = new ArrayList<>(items(s, true));
         all.addAll(items(s, false));
-        List<String> lessons = s.lessons().stream()
-                .map(LessonGrade::id)
-                .filter(id -> all.stream().anyMatch(i -> i.lesson().equals(id)))
-                .toList();
+        List<String> lessons = s.lessons().stream().map(LessonGrade::id)
+                .filter(id -> all.stream().anyMatch(i -> i.lesson().equals(id))).toList();
         int shown = 0;
         for (String lesson : lessons.subList(0, Math.min(LINES, lessons.size()))) {
-            List<Item> here =
-                    all.stream().filter(i -> i.lesson().equals(lesson)).toList();
+            List<Item> here = all.stream().filter(i -> i.lesson().equals(lesson)).toList();
             List<String> named = new ArrayList<>();
             for (Item i : here.subList(0, Math.min(PER_LINE, here.size()))) {
                 named.add((i.status() == Status.FAIL ? "" : i.status().name() + " ") + i.text(lang));
             }
             String more = here.size() > PER_LINE
-                    ? (zh ? " 等，另有 " : " and ") + (here.size() - PER_LINE) + (zh ? " 项" : " more")
-                    : "";
+                    ? (zh ? " 等，另有 " : " and ") + (here.size() - PER_LINE) + (zh ? " 项" : " more") : "";
             out.add(lesson + ": " + String.join(zh ? "，" : ", ", named) + more);
             shown += here.size();
         }
         if (lessons.size() > LINES) {
             int rest = all.size() - shown;
             int restLessons = lessons.size() - LINES;
-            out.add(
-                    zh
-                            ? "另有 " + rest + " 项（" + restLessons + " 课），详见 report.html"
-                            : "and " + rest + " more in " + restLessons + " more lesson" + (restLessons == 1 ? "" : "s")
-                                    + " (report.html)");
+            out.add(zh ? "另有 " + rest + " 项（" + restLessons + " 课），详见 report.html" : "and " + rest + " more in "
+                    + restLessons + " more lesson" + (restLessons == 1 ? "" : "s") + " (report.html)");
         }
         return out;
     }
 
     private static String counted(List<Item> items, String status, Lang lang) {
         long lessons = items.stream().map(Item::lesson).distinct().count();
-        return lang == Lang.ZH
-                ? status + " " + items.size() + " 项（" + lessons + " 课）"
+        return lang == Lang.ZH ? status + " " + items.size() + " 项（" + lessons + " 课）"
                 : status + " " + items.size() + " checks in " + lessons + " lesson" + (lessons == 1 ? "" : "s");
     }
 
@@ -141,9 +133,8 @@ public final class Remarks {
         }
 
         String text(Lang lang) {
-            String cause = check.verdict().cause().isEmpty()
-                    ? check.verdict().message().in(lang)
-                    : check.verdict().cause();
+            String cause =
+                    check.verdict().cause().isEmpty() ? check.verdict().message().in(lang) : check.verdict().cause();
             return check.verdict().check() + " (" + cause + ")";
         }
     }

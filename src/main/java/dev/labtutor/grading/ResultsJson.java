@@ -17,7 +17,8 @@ import java.util.Map;
  */
 public final class ResultsJson {
 
-    private ResultsJson() {}
+    private ResultsJson() {
+    }
 
     public static String render(ClassGrades g, Lang lang) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -56,8 +57,7 @@ public final class ResultsJson {
         m.put("name", s.student().name());
         m.put("lab", s.student().labSource());
         Map<String, Object> vars = new LinkedHashMap<>();
-        s.student().lab().vars().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+        s.student().lab().vars().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> vars.put(e.getKey(), e.getKey().contains("pass") ? Redactor.MASK : e.getValue()));
         m.put("vars", vars);
         m.put("graded", s.graded());

@@ -31,15 +31,8 @@ import java.util.Set;
  * @param points weight per check id (a check not listed weighs 1)
  * @param knownHosts the class known_hosts, when the roster names one
  */
-public record Roster(
-        Path source,
-        Optional<String> course,
-        Optional<YNode> courseAt,
-        List<String> lessons,
-        Map<String, YNode> lessonsAt,
-        Map<String, Integer> points,
-        Map<String, YNode> pointsAt,
-        List<Student> students,
+public record Roster(Path source, Optional<String> course, Optional<YNode> courseAt, List<String> lessons,
+        Map<String, YNode> lessonsAt, Map<String, Integer> points, Map<String, YNode> pointsAt, List<Student> students,
         Optional<Path> knownHosts) {
 
     /** The course variables that tell students' configurations apart (see {@link RosterVars}). */
@@ -77,10 +70,8 @@ public record Roster(
             }
             String message = "unknown lesson '" + id + "' in course " + course.id() + Fields.suggestion(id, known);
             YNode at = requested.isEmpty() ? lessonsAt.get(id) : null;
-            problems.add(
-                    at != null
-                            ? new Problem(at.file(), at.line(), at.column(), message)
-                            : new Problem(source, 1, 1, message + " (given with --lessons)"));
+            problems.add(at != null ? new Problem(at.file(), at.line(), at.column(), message)
+                    : new Problem(source, 1, 1, message + " (given with --lessons)"));
         }
         return out;
     }
@@ -102,44 +93,31 @@ public record Roster(
         }
         pointsAt.forEach((id, at) -> {
             if (id.equals(QuizVerdict.CHECK_ID) && !checkIds.contains(id)) {
-                p.add(
-                        at,
+                p.add(at,
                         "'points' names 'quiz': a lesson's quiz is answered in the learner's tutor and cannot be seen "
                                 + "on the hosts, so grade does not grade it");
             } else if (!checkIds.contains(id)) {
-                p.add(
-                        at,
-                        "'points' names check '" + id + "', which no graded lesson has"
-                                + Fields.suggestion(id, checkIds));
+                p.add(at, "'points' names check '" + id + "', which no graded lesson has"
+                        + Fields.suggestion(id, checkIds));
             }
         });
         for (Student s : students) {
             s.varNodes().forEach((name, at) -> {
                 VarSpec spec = course.vars().get(name);
                 if (spec == null) {
-                    p.add(
-                            at,
-                            "student " + s.id() + ": unknown variable '" + name + "'"
-                                    + Fields.suggestion(name, course.vars().keySet()));
+                    p.add(at, "student " + s.id() + ": unknown variable '" + name + "'"
+                            + Fields.suggestion(name, course.vars().keySet()));
                 } else if (!spec.type().accepts(at.text())) {
-                    p.add(
-                            at,
-                            "student " + s.id() + ": variable '" + name + "' must be "
-                                    + spec.type().describe() + ", not '" + (name.contains("pass") ? "…" : at.text())
-                                    + "'");
+                    p.add(at, "student " + s.id() + ": variable '" + name + "' must be " + spec.type().describe()
+                            + ", not '" + (name.contains("pass") ? "…" : at.text()) + "'");
                 }
             });
-            s.lab().hosts().keySet().stream()
-                    .filter(r -> !course.roles().containsKey(r))
-                    .forEach(r -> p.add(
-                            s.roleNodes().getOrDefault(r, s.at()),
-                            "student " + s.id() + ": unknown role '" + r + "'"
-                                    + Fields.suggestion(r, course.roles().keySet())));
-            List<String> missing =
-                    roles.stream().filter(r -> !s.lab().hosts().containsKey(r)).toList();
+            s.lab().hosts().keySet().stream().filter(r -> !course.roles().containsKey(r))
+                    .forEach(r -> p.add(s.roleNodes().getOrDefault(r, s.at()), "student " + s.id() + ": unknown role '"
+                            + r + "'" + Fields.suggestion(r, course.roles().keySet())));
+            List<String> missing = roles.stream().filter(r -> !s.lab().hosts().containsKey(r)).toList();
             if (!missing.isEmpty()) {
-                p.add(
-                        s.at(),
+                p.add(s.at(),
                         "student " + s.id() + " has no host for " + String.join(", ", missing)
                                 + " (the graded lessons need " + String.join(", ", roles) + ")"
                                 + s.labFile().map(f -> "; add it to " + f).orElse(""));
@@ -165,13 +143,11 @@ public record Roster(
                 String other = firstWith.putIfAbsent(v, s.id());
                 if (other != null) {
                     String shown = var.contains("pass") ? var : var + " " + v;
-                    out.add(
-                            Text.of(
-                                    s.at().where() + "：学生 " + other + " 和 " + s.id() + " 的 " + shown
-                                            + " 相同：他们的配置可以互换（'labtutor roster vars' 可给出各不相同的值）",
-                                    s.at().where() + ": students " + other + " and " + s.id() + " have the same "
-                                            + shown
-                                            + ": their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"));
+                    out.add(Text.of(
+                            s.at().where() + "：学生 " + other + " 和 " + s.id() + " 的 " + shown
+                                    + " 相同：他们的配置可以互换（'labtutor roster vars' 可给出各不相同的值）",
+                            s.at().where() + ": students " + other + " and " + s.id() + " have the same " + shown
+                                    + ": their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"));
                 }
             }
         }
@@ -215,10 +191,7 @@ public record Roster(
     /** Host entries of the roles the graded lessons use, one per student and role. */
     public int gradedHostEntries(List<Lesson> graded) {
         Set<String> roles = roles(graded);
-        return students.stream()
-                .mapToInt(s -> (int) s.lab().hosts().keySet().stream()
-                        .filter(roles::contains)
-                        .count())
+        return students.stream().mapToInt(s -> (int) s.lab().hosts().keySet().stream().filter(roles::contains).count())
                 .sum();
     }
 

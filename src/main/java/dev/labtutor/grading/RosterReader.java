@@ -89,8 +89,7 @@ public final class RosterReader {
             problems.add(list.get(), "'students' must be a list (each item starts with '- id: ...')");
         } else {
             Map<String, YNode> ids = new HashMap<>();
-            YNode defaultHost =
-                    defaults.filter(YNode::isMap).map(d -> d.only(DEFAULT_KEYS)).orElse(null);
+            YNode defaultHost = defaults.filter(YNode::isMap).map(d -> d.only(DEFAULT_KEYS)).orElse(null);
             for (YNode item : list.get().items()) {
                 readStudent(file, item, defaultHost, ids, problems).ifPresent(students::add);
             }
@@ -98,16 +97,8 @@ public final class RosterReader {
                 problems.add(list.get(), "the roster's 'students' list is empty");
             }
         }
-        return Optional.of(new Roster(
-                file,
-                course,
-                top.node("course"),
-                List.copyOf(lessonsAt.keySet()),
-                lessonsAt,
-                points,
-                pointsAt,
-                students,
-                knownHosts));
+        return Optional.of(new Roster(file, course, top.node("course"), List.copyOf(lessonsAt.keySet()), lessonsAt,
+                points, pointsAt, students, knownHosts));
     }
 
     /** Reads the roster and throws {@link DataFileException} on any problem. */
@@ -138,8 +129,8 @@ public final class RosterReader {
         });
     }
 
-    private Optional<Student> readStudent(
-            Path roster, YNode item, YNode defaults, Map<String, YNode> ids, Problems problems) {
+    private Optional<Student> readStudent(Path roster, YNode item, YNode defaults, Map<String, YNode> ids,
+            Problems problems) {
         if (!item.isMap()) {
             problems.add(item, "each student must be a mapping: - id: s01, name: ..., lab: FILE");
             return Optional.empty();
@@ -148,20 +139,16 @@ public final class RosterReader {
         Fields f = Fields.of(item, problems, "student", STUDENT_KEYS);
         String id = f.requiredText("id").trim();
         if (!id.isEmpty() && !ID.matcher(id).matches()) {
-            problems.add(
-                    f.node("id").orElse(item),
-                    "student id '" + id
-                            + "' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)");
+            problems.add(f.node("id").orElse(item), "student id '" + id
+                    + "' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)");
         }
         YNode first = ids.putIfAbsent(id, item);
         if (!id.isEmpty() && first != null) {
-            problems.add(
-                    f.node("id").orElse(item),
+            problems.add(f.node("id").orElse(item),
                     "student id '" + id + "' is used twice (first at line " + first.line() + ")");
         }
         String who = "student " + (id.isEmpty() ? "at line " + item.line() : id);
-        String name =
-                f.text("name").map(String::strip).filter(s -> !s.isEmpty()).orElse(id);
+        String name = f.text("name").map(String::strip).filter(s -> !s.isEmpty()).orElse(id);
         Optional<YNode> labNode = f.node("lab");
         Optional<YNode> hosts = f.node("hosts");
         Optional<YNode> vars = f.node("vars");
@@ -215,8 +202,7 @@ public final class RosterReader {
         if (read.isEmpty() || problems.size() != before) {
             return Optional.empty();
         }
-        Map<String, YNode> varNodes =
-                new LinkedHashMap<>(lab.get("vars").map(YNode::entries).orElse(Map.of()));
+        Map<String, YNode> varNodes = new LinkedHashMap<>(lab.get("vars").map(YNode::entries).orElse(Map.of()));
         Map<String, YNode> roleNodes = new LinkedHashMap<>();
         YNode hostsNode = lab.get("hosts").orElse(lab);
         hostsNode.entries().keySet().forEach(r -> roleNodes.put(r, hostsNode.keyNode(r)));

@@ -17,14 +17,16 @@ import java.util.Set;
 public final class RosterVars {
 
     /** One student's block. */
-    public record Block(String vip, int vrid, String authPass) {}
+    public record Block(String vip, int vrid, String authPass) {
+    }
 
     /** keepalived compares only the first 8 characters of auth_pass. */
     public static final int AUTH_PASS_LENGTH = 8;
 
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
-    private RosterVars() {}
+    private RosterVars() {
+    }
 
     /**
      * @param network the subnet's first address

@@ -12,14 +12,8 @@ import java.util.Optional;
  * {@code at} is their roster entry, where problems about them are reported; {@code varNodes} are their variables where
  * they were written (the roster or their lab file), {@code roleNodes} the role names of their hosts.
  */
-public record Student(
-        String id,
-        String name,
-        LabFile lab,
-        Optional<Path> labFile,
-        YNode at,
-        Map<String, YNode> varNodes,
-        Map<String, YNode> roleNodes) {
+public record Student(String id, String name, LabFile lab, Optional<Path> labFile, YNode at,
+        Map<String, YNode> varNodes, Map<String, YNode> roleNodes) {
 
     public Student {
         varNodes = Map.copyOf(varNodes);

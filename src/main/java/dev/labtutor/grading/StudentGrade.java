@@ -54,17 +54,12 @@ public record StudentGrade(Student student, List<LessonGrade> lessons, List<Host
     }
 
     public List<String> unreachableHosts() {
-        return labHosts().stream()
-                .filter(h -> h.state() == HostRecord.State.UNREACHABLE)
-                .map(HostRecord::role)
+        return labHosts().stream().filter(h -> h.state() == HostRecord.State.UNREACHABLE).map(HostRecord::role)
                 .toList();
     }
 
     public List<String> errorHosts() {
-        return labHosts().stream()
-                .filter(h -> h.state() == HostRecord.State.ERROR)
-                .map(HostRecord::role)
-                .toList();
+        return labHosts().stream().filter(h -> h.state() == HostRecord.State.ERROR).map(HostRecord::role).toList();
     }
 
     /** Every lab host was UNREACHABLE (a special case of not {@link #graded()}). */

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** The learner's language. Chinese first: the course is written in Chinese and translated. */
 public enum Lang {
-    ZH,
-    EN;
+    ZH, EN;
 
     public static Lang parse(String s) {
         return switch (s.trim().toLowerCase(Locale.ROOT)) {

@@ -15,7 +15,8 @@ package dev.labtutor.i18n;
  */
 public final class SafeText {
 
-    private SafeText() {}
+    private SafeText() {
+    }
 
     /** {@code s} with every character that could act on a terminal or hide text shown as a visible escape. */
     public static String terminal(String s) {
@@ -39,7 +40,7 @@ public final class SafeText {
      */
     public static void escaped(String s, Appendable out) throws java.io.IOException {
         StringBuilder sb = new StringBuilder(8192 + 16);
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             append(sb, cp, true);
@@ -54,7 +55,7 @@ public final class SafeText {
     /** One pass, no formatting calls: a megabyte of NUL bytes from a host is escaped in milliseconds. */
     private static String escape(String s, boolean backslash) {
         StringBuilder sb = new StringBuilder(s.length() + 64);
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             append(sb, cp, backslash);
@@ -86,9 +87,7 @@ public final class SafeText {
             return true;
         }
         int type = Character.getType(cp);
-        return type == Character.FORMAT
-                || type == Character.SURROGATE
-                || type == Character.LINE_SEPARATOR
+        return type == Character.FORMAT || type == Character.SURROGATE || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 

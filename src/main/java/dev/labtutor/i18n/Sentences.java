@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class Sentences {
 
-    private Sentences() {}
+    private Sentences() {
+    }
 
     public static Text join(List<Text> parts) {
         StringBuilder zh = new StringBuilder();

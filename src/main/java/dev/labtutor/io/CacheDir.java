@@ -8,12 +8,11 @@ import java.nio.file.Path;
  */
 public final class CacheDir {
 
-    private CacheDir() {}
+    private CacheDir() {
+    }
 
     public static Path resolve() {
-        return UserDir.resolve(
-                System.getProperty("labtutor.cache.dir"),
-                System.getenv("XDG_CACHE_HOME"),
+        return UserDir.resolve(System.getProperty("labtutor.cache.dir"), System.getenv("XDG_CACHE_HOME"),
                 Path.of(System.getProperty("user.home"), ".cache"));
     }
 }

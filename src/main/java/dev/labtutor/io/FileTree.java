@@ -14,7 +14,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class FileTree {
 
-    private FileTree() {}
+    private FileTree() {
+    }
 
     /**
      * Deletes {@code root} and everything below it; symbolic links are removed, never followed. Nothing happens when

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 public final class UserDir {
 
-    private UserDir() {}
+    private UserDir() {
+    }
 
     /**
      * @param property the system property's value, or null

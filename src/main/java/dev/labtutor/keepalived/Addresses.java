@@ -3,7 +3,8 @@ package dev.labtutor.keepalived;
 /** Textual IP address checks, without name resolution. */
 final class Addresses {
 
-    private Addresses() {}
+    private Addresses() {
+    }
 
     static boolean isIpv4(String s) {
         String[] p = s.split("\\.", -1);

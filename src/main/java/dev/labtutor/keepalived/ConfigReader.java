@@ -97,11 +97,7 @@ final class ConfigReader {
                     seqs.remove(seqs.size() - 1);
                 }
                 if (++generated > MAX_GENERATED_LINES) {
-                    sink.error(
-                            seq.file,
-                            seq.line,
-                            "seq-invalid",
-                            "~SEQ/~LST 生成的行过多，已停止展开。",
+                    sink.error(seq.file, seq.line, "seq-invalid", "~SEQ/~LST 生成的行过多，已停止展开。",
                             "~SEQ/~LST generates too many lines; expansion stopped.");
                     seqs.clear();
                 }
@@ -110,11 +106,7 @@ final class ConfigReader {
             } else if (!pending.isEmpty()) {
                 buf = pending.poll();
                 if (++generated > MAX_GENERATED_LINES) {
-                    sink.error(
-                            file,
-                            line,
-                            "definition-loop",
-                            "多行变量展开出的行过多（是否引用了自己？），已停止展开。",
+                    sink.error(file, line, "definition-loop", "多行变量展开出的行过多（是否引用了自己？），已停止展开。",
                             "A multi-line $definition expands into too many lines (does it refer to itself?); expansion stopped.");
                     pending.clear();
                     continue;
@@ -134,11 +126,7 @@ final class ConfigReader {
                     file = c.source.path();
                     line = c.lineNo;
                     if (c.lastChunkTooLong) {
-                        sink.warning(
-                                file,
-                                line,
-                                "line-too-long",
-                                "这一行超过 1023 字节，keepalived 会把它切成几段分别解析。",
+                        sink.warning(file, line, "line-too-long", "这一行超过 1023 字节，keepalived 会把它切成几段分别解析。",
                                 "This line is longer than 1023 bytes; keepalived cuts it into pieces and parses each on its own.");
                     }
                     if (raw.isEmpty()) {
@@ -217,11 +205,7 @@ final class ConfigReader {
             openBraces.push(new Stmt(file, line, List.of("{")));
         } else if (buf.equals("}")) {
             if (openBraces.isEmpty()) {
-                sink.error(
-                        file,
-                        line,
-                        "extra-brace",
-                        "多了一个 '}'：前面没有与之配对的 '{'。keepalived 会把它当作未知关键字，请删掉它。",
+                sink.error(file, line, "extra-brace", "多了一个 '}'：前面没有与之配对的 '{'。keepalived 会把它当作未知关键字，请删掉它。",
                         "Extra '}': there is no '{' for it to close. keepalived treats it as an unknown keyword; delete it.");
             } else {
                 openBraces.pop();
@@ -261,11 +245,7 @@ final class ConfigReader {
             if (buf.startsWith("~SEQ") || buf.startsWith("~LST")) {
                 boolean ok = buf.charAt(1) == 'S' ? addSeq(buf) : addLst(buf);
                 if (!ok) {
-                    sink.error(
-                            file,
-                            line,
-                            "seq-invalid",
-                            "无法理解这条 " + buf.substring(0, 4) + " 定义：'" + buf + "'。",
+                    sink.error(file, line, "seq-invalid", "无法理解这条 " + buf.substring(0, 4) + " 定义：'" + buf + "'。",
                             "Invalid " + buf.substring(0, 4) + " specification '" + buf + "'.");
                 }
                 return "";
@@ -293,11 +273,7 @@ final class ConfigReader {
                 return buf;
             }
         }
-        sink.error(
-                file,
-                line,
-                "definition-loop",
-                "变量定义互相引用，无法展开完毕。",
+        sink.error(file, line, "definition-loop", "变量定义互相引用，无法展开完毕。",
                 "A $definition refers to itself; it cannot be fully expanded.");
         return buf;
     }
@@ -352,11 +328,7 @@ final class ConfigReader {
             }
             if (++guard > 256 || --substitutionBudget < 0) {
                 if (substitutionBudget == -1) {
-                    sink.error(
-                            file,
-                            line,
-                            "definition-loop",
-                            "变量定义互相引用，展开次数过多，已停止展开。",
+                    sink.error(file, line, "definition-loop", "变量定义互相引用，展开次数过多，已停止展开。",
                             "$definitions refer to each other and expand too often; expansion stopped.");
                 }
                 break;
@@ -374,11 +346,7 @@ final class ConfigReader {
             sb.replace(cur, ref.end, value);
             if (sb.length() >= MAXBUF) {
                 overflow = true;
-                sink.warning(
-                        file,
-                        line,
-                        "line-too-long",
-                        "变量替换后这一行超过 1023 字节，keepalived 会停止替换。",
+                sink.warning(file, line, "line-too-long", "变量替换后这一行超过 1023 字节，keepalived 会停止替换。",
                         "After $definition substitution this line exceeds 1023 bytes; keepalived stops substituting.");
                 break;
             }
@@ -422,12 +390,14 @@ final class ConfigReader {
                     return Long.toString(min + Math.floorMod(random.nextLong(), span));
                 }
             }
-            default -> {}
+            default -> {
+            }
         }
         return def.value == null ? "" : def.value;
     }
 
-    private record Ref(Def def, int end, String params) {}
+    private record Ref(Def def, int end, String params) {
+    }
 
     /** find_definition() for a use at {@code pos} (just after the '$'). */
     private Ref findRef(CharSequence s, int pos) {
@@ -522,11 +492,7 @@ final class ConfigReader {
         boolean plain = buf.charAt(7) == ' ' || buf.charAt(7) == '\t';
         String pattern = buf.substring(plain ? 8 : 9).strip();
         if (files.size() >= MAX_INCLUDE_DEPTH) {
-            sink.error(
-                    file,
-                    line,
-                    "include-depth",
-                    "include 嵌套太深（是否互相包含？），已停止读取 '" + pattern + "'。",
+            sink.error(file, line, "include-depth", "include 嵌套太深（是否互相包含？），已停止读取 '" + pattern + "'。",
                     "Includes nest too deeply (do files include each other?); not reading '" + pattern + "'.");
             return;
         }
@@ -538,19 +504,12 @@ final class ConfigReader {
         }
         if (found == null || found.isEmpty()) {
             if (plain) {
-                sink.warning(
-                        file,
-                        line,
-                        "include-missing",
+                sink.warning(file, line, "include-missing",
                         "include 的文件 '" + pattern + "' 不存在。keepalived 只提示一句就继续运行，这部分配置不会生效。",
                         "Config files missing '" + pattern
                                 + "'. keepalived only notes this and carries on without that part of the configuration.");
             } else {
-                sink.error(
-                        file,
-                        line,
-                        "include-missing",
-                        "include 的文件 '" + pattern + "' 不存在。",
+                sink.error(file, line, "include-missing", "include 的文件 '" + pattern + "' 不存在。",
                         "Config files missing '" + pattern + "'.");
             }
             return;
@@ -598,13 +557,9 @@ final class ConfigReader {
             }
         }
         if (quote) {
-            sink.error(
-                    file,
-                    line,
-                    "unterminated-quote",
-                    "引号没有闭合：'" + str.substring(start) + "'。keepalived 会丢掉引号之后的内容，请补上结尾的 \"。",
-                    "Unterminated quote '" + str.substring(start)
-                            + "'. keepalived drops what follows the quote; add the closing \".");
+            sink.error(file, line, "unterminated-quote",
+                    "引号没有闭合：'" + str.substring(start) + "'。keepalived 会丢掉引号之后的内容，请补上结尾的 \"。", "Unterminated quote '"
+                            + str.substring(start) + "'. keepalived drops what follows the quote; add the closing \".");
         }
         if (skip >= 0) {
             out.setLength(skip);
@@ -636,11 +591,7 @@ final class ConfigReader {
                 int close = s.indexOf('"', i + 1);
                 if (close < 0) {
                     if (!sink.has(file, line, "unterminated-quote")) {
-                        sink.error(
-                                file,
-                                line,
-                                "unterminated-quote",
-                                "引号没有闭合：'" + s + "'。",
+                        sink.error(file, line, "unterminated-quote", "引号没有闭合：'" + s + "'。",
                                 "Unmatched quote: '" + s + "'.");
                     }
                     break;

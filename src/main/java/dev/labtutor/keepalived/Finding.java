@@ -5,16 +5,8 @@ import dev.labtutor.i18n.Text;
 import java.util.Objects;
 
 /** A disagreement between two hosts of one VRRP group or LVS director pair, naming both places. */
-public record Finding(
-        String code,
-        Severity severity,
-        String hostA,
-        String fileA,
-        int lineA,
-        String hostB,
-        String fileB,
-        int lineB,
-        Text text) {
+public record Finding(String code, Severity severity, String hostA, String fileA, int lineA, String hostB, String fileB,
+        int lineB, Text text) {
 
     public Finding {
         Objects.requireNonNull(code, "code");

@@ -16,7 +16,8 @@ final class Glob {
         return java.util.Arrays.compareUnsigned(x, y);
     };
 
-    private Glob() {}
+    private Glob() {
+    }
 
     static String absolute(String pattern, String includingPath) {
         if (pattern.startsWith("/")) {
@@ -37,9 +38,7 @@ final class Glob {
             if (s.isEmpty() || s.equals(".")) {
                 continue;
             }
-            if (s.equals("..")
-                    && !parts.isEmpty()
-                    && !parts.get(parts.size() - 1).equals("..")) {
+            if (s.equals("..") && !parts.isEmpty() && !parts.get(parts.size() - 1).equals("..")) {
                 parts.remove(parts.size() - 1);
             } else {
                 parts.add(s);

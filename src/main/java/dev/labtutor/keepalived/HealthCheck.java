@@ -8,12 +8,6 @@ import java.util.OptionalInt;
  * keepalived drops (HTTP_GET without a url, MISC_CHECK without a script) is not listed. {@code urls} counts the url
  * blocks that have a path.
  */
-public record HealthCheck(
-        String type,
-        OptionalInt connectPort,
-        Optional<Double> connectTimeout,
-        OptionalInt retry,
-        Optional<String> miscPath,
-        int urls,
-        String file,
-        int line) {}
+public record HealthCheck(String type, OptionalInt connectPort, Optional<Double> connectTimeout, OptionalInt retry,
+        Optional<String> miscPath, int urls, String file, int line) {
+}

@@ -38,9 +38,7 @@ public interface IncludeResolver {
             int depth = Glob.segments(abs) - Glob.segments(base);
             List<String> hits = new ArrayList<>();
             try (Stream<Path> walk = Files.walk(root, Math.max(depth, 0))) {
-                walk.filter(Files::isRegularFile)
-                        .map(p -> p.toString())
-                        .filter(p -> regex.matcher(p).matches())
+                walk.filter(Files::isRegularFile).map(p -> p.toString()).filter(p -> regex.matcher(p).matches())
                         .forEach(hits::add);
             } catch (IOException | RuntimeException e) {
                 return List.of();

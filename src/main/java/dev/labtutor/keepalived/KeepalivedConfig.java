@@ -4,12 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** The effective configuration of one host, in file order. */
-public record KeepalivedConfig(
-        GlobalDefs globalDefs,
-        List<VrrpInstance> vrrpInstances,
-        List<VrrpScript> vrrpScripts,
-        List<SyncGroup> syncGroups,
-        List<VirtualServer> virtualServers) {
+public record KeepalivedConfig(GlobalDefs globalDefs, List<VrrpInstance> vrrpInstances, List<VrrpScript> vrrpScripts,
+        List<SyncGroup> syncGroups, List<VirtualServer> virtualServers) {
 
     public KeepalivedConfig {
         vrrpInstances = List.copyOf(vrrpInstances);

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class KeepalivedParser {
 
-    private KeepalivedParser() {}
+    private KeepalivedParser() {
+    }
 
     public static ParseResult parse(Source main, IncludeResolver includes, ParseOptions options) {
         IncludeResolver inc = includes == null ? IncludeResolver.none() : includes;
@@ -18,13 +19,8 @@ public final class KeepalivedParser {
             return new ConfigParser(main, inc, opts).run();
         } catch (RuntimeException | StackOverflowError e) {
             List<Diagnostic> d = new ArrayList<>();
-            d.add(new Diagnostic(
-                    main == null ? "?" : main.path(),
-                    0,
-                    "parser-internal",
-                    Severity.ERROR,
-                    dev.labtutor.i18n.Text.of(
-                            "labtutor 无法读完这个文件（内部错误：" + e + "）。",
+            d.add(new Diagnostic(main == null ? "?" : main.path(), 0, "parser-internal", Severity.ERROR,
+                    dev.labtutor.i18n.Text.of("labtutor 无法读完这个文件（内部错误：" + e + "）。",
                             "labtutor could not finish reading this file (internal error: " + e + ").")));
             return new ParseResult(
                     new KeepalivedConfig(GlobalDefs.absent(), List.of(), List.of(), List.of(), List.of()), d);

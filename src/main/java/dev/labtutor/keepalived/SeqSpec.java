@@ -14,9 +14,11 @@ import java.util.function.UnaryOperator;
 final class SeqSpec {
 
     /** The text each generated line starts from, and the definitions that hold for each line in turn. */
-    record Generated(String text, List<Map<String, String>> values) {}
+    record Generated(String text, List<Map<String, String>> values) {
+    }
 
-    private SeqSpec() {}
+    private SeqSpec() {
+    }
 
     /** A ~SEQ; {@code params} substitutes $definitions in a number (null when it has none). */
     static Generated seq(String buf, UnaryOperator<String> params, int maxLines) {

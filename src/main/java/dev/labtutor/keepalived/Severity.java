@@ -6,7 +6,5 @@ package dev.labtutor.keepalived;
  * is a note.
  */
 public enum Severity {
-    ERROR,
-    WARNING,
-    INFO
+    ERROR, WARNING, INFO
 }

@@ -12,31 +12,12 @@ import java.util.OptionalInt;
  * 2 (the effective version: the instance's, else 3 for IPv6, else global_defs' vrrp_version, else 2); {@code authPass}
  * is truncated to 8 characters as keepalived does.
  */
-public record VrrpInstance(
-        String name,
-        VrrpState state,
-        Optional<String> stateWritten,
-        Optional<String> interfaceName,
-        OptionalInt virtualRouterId,
-        int priority,
-        boolean priorityWritten,
-        int version,
-        double advertInt,
-        Optional<String> authType,
-        Optional<String> authPass,
-        Optional<String> authPassWritten,
-        List<Vip> vips,
-        List<Vip> excludedVips,
-        boolean nopreempt,
-        Optional<Double> preemptDelay,
-        boolean accept,
-        Optional<String> unicastSrcIp,
-        List<String> unicastPeers,
-        List<String> trackInterfaces,
-        List<String> trackScripts,
-        Map<String, String> notifyScripts,
-        String file,
-        int line) {
+public record VrrpInstance(String name, VrrpState state, Optional<String> stateWritten, Optional<String> interfaceName,
+        OptionalInt virtualRouterId, int priority, boolean priorityWritten, int version, double advertInt,
+        Optional<String> authType, Optional<String> authPass, Optional<String> authPassWritten, List<Vip> vips,
+        List<Vip> excludedVips, boolean nopreempt, Optional<Double> preemptDelay, boolean accept,
+        Optional<String> unicastSrcIp, List<String> unicastPeers, List<String> trackInterfaces,
+        List<String> trackScripts, Map<String, String> notifyScripts, String file, int line) {
 
     /** The VIPs as address/prefix strings, in file order. */
     public List<String> vipCidrs() {

@@ -2,6 +2,5 @@ package dev.labtutor.keepalived;
 
 /** The initial state keepalived actually uses; anything but exactly {@code MASTER} is BACKUP. */
 public enum VrrpState {
-    MASTER,
-    BACKUP
+    MASTER, BACKUP
 }

@@ -7,12 +7,16 @@ package dev.labtutor.lab;
  */
 public interface ConnectProgress {
 
-    ConnectProgress NONE = new ConnectProgress() {};
+    ConnectProgress NONE = new ConnectProgress() {
+    };
 
     /** Called first, with the action that aborts this attempt. */
-    default void abortWith(Runnable abort) {}
+    default void abortWith(Runnable abort) {
+    }
 
-    default void connecting() {}
+    default void connecting() {
+    }
 
-    default void loggingIn() {}
+    default void loggingIn() {
+    }
 }

@@ -10,15 +10,8 @@ public final class HostException extends Exception {
 
     /** Why the host could not be used. {@link #unreachable()} decides UNREACHABLE vs ERROR. */
     public enum Kind {
-        CONNECT_FAILED(true),
-        CONNECT_TIMEOUT(true),
-        AUTH_FAILED(true),
-        COMMAND_TIMEOUT(true),
-        DISCONNECTED(true),
-        HOST_KEY_CHANGED(false),
-        SUDO_PASSWORD_REQUIRED(false),
-        NO_CREDENTIALS(false),
-        PROTOCOL(false),
+        CONNECT_FAILED(true), CONNECT_TIMEOUT(true), AUTH_FAILED(true), COMMAND_TIMEOUT(true), DISCONNECTED(true),
+        HOST_KEY_CHANGED(false), SUDO_PASSWORD_REQUIRED(false), NO_CREDENTIALS(false), PROTOCOL(false),
         /** The lab file (or a grading roster) gives no host for the role: nothing to connect to. */
         NOT_IN_LAB(false);
 

@@ -13,16 +13,8 @@ import java.util.Optional;
  * @param jumps {@code ProxyJump} hops in order, each verified against labtutor's known_hosts
  * @param sshAlias the ssh config {@code Host} alias this host was resolved from
  */
-public record HostSpec(
-        String role,
-        String address,
-        int port,
-        String user,
-        Optional<Path> identity,
-        Optional<String> passwordEnv,
-        boolean sudo,
-        List<Path> configIdentities,
-        List<Jump> jumps,
+public record HostSpec(String role, String address, int port, String user, Optional<Path> identity,
+        Optional<String> passwordEnv, boolean sudo, List<Path> configIdentities, List<Jump> jumps,
         Optional<String> sshAlias) {
 
     /** One jump host, as {@code ProxyJump} names it and the ssh config resolves it. */
@@ -46,14 +38,8 @@ public record HostSpec(
     }
 
     /** A host reached directly, with no ssh config. */
-    public HostSpec(
-            String role,
-            String address,
-            int port,
-            String user,
-            Optional<Path> identity,
-            Optional<String> passwordEnv,
-            boolean sudo) {
+    public HostSpec(String role, String address, int port, String user, Optional<Path> identity,
+            Optional<String> passwordEnv, boolean sudo) {
         this(role, address, port, user, identity, passwordEnv, sudo, List.of(), List.of(), Optional.empty());
     }
 
@@ -64,9 +50,7 @@ public record HostSpec(
 
     /** {@code role (user@address:port)} for messages, with the jump hosts when there are any. */
     public String display() {
-        String via = jumps.isEmpty()
-                ? ""
-                : " via " + String.join(", ", jumps.stream().map(Jump::name).toList());
+        String via = jumps.isEmpty() ? "" : " via " + String.join(", ", jumps.stream().map(Jump::name).toList());
         return role + " (" + target() + via + ")";
     }
 

@@ -19,10 +19,12 @@ import java.util.Set;
 public final class Inventory {
 
     /** A host: its own vars and the line that first named it. */
-    public record Host(String name, Map<String, String> vars, int line) {}
+    public record Host(String name, Map<String, String> vars, int line) {
+    }
 
     /** A group: direct hosts, child groups and vars. */
-    public record Group(String name, List<String> hosts, List<String> children, Map<String, String> vars, int line) {}
+    public record Group(String name, List<String> hosts, List<String> children, Map<String, String> vars, int line) {
+    }
 
     private final Path source;
     private final Map<String, Host> hosts = new LinkedHashMap<>();
@@ -60,8 +62,8 @@ public final class Inventory {
     }
 
     Group group(String name, int line) {
-        return groups.computeIfAbsent(
-                name, n -> new Group(n, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), line));
+        return groups.computeIfAbsent(name,
+                n -> new Group(n, new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), line));
     }
 
     /** Every host in {@code group} and its descendants, in inventory order. */

@@ -25,13 +25,8 @@ public final class InventoryImport {
     }
 
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_.-]{0,31}");
-    private static final List<String> PASSWORD_VARS = List.of(
-            "ansible_password",
-            "ansible_ssh_pass",
-            "ansible_ssh_password",
-            "ansible_become_password",
-            "ansible_become_pass",
-            "ansible_sudo_pass");
+    private static final List<String> PASSWORD_VARS = List.of("ansible_password", "ansible_ssh_pass",
+            "ansible_ssh_password", "ansible_become_password", "ansible_become_pass", "ansible_sudo_pass");
 
     private final Inventory inv;
     private final List<String> roles;
@@ -72,9 +67,7 @@ public final class InventoryImport {
             inv.hosts().forEach(h -> names.add(h.name()));
             throw new ImportException(
                     "--map " + name + "=" + target + ": '" + name + "' is neither a group nor a host of " + inv.source()
-                            + Fields.closest(name, names)
-                                    .map(n -> " (did you mean '" + n + "'?)")
-                                    .orElse(""));
+                            + Fields.closest(name, names).map(n -> " (did you mean '" + n + "'?)").orElse(""));
         }
         if (members.isEmpty()) {
             throw new ImportException("--map " + name + "=" + target + ": " + what + " has no hosts");
@@ -82,26 +75,21 @@ public final class InventoryImport {
         List<String> targets;
         if (roles.contains(target)) {
             if (members.size() != 1) {
-                throw new ImportException(
-                        "--map " + name + "=" + target + ": " + what + " has " + members.size() + " hosts ("
-                                + String.join(", ", members) + ") but " + target
-                                + " is one role; map it to a role prefix such as '"
-                                + prefix(target) + "' to number them, or map each host");
+                throw new ImportException("--map " + name + "=" + target + ": " + what + " has " + members.size()
+                        + " hosts (" + String.join(", ", members) + ") but " + target
+                        + " is one role; map it to a role prefix such as '" + prefix(target)
+                        + "' to number them, or map each host");
             }
             targets = List.of(target);
         } else {
-            targets = roles.stream()
-                    .filter(r ->
-                            r.startsWith(target) && r.substring(target.length()).matches("-?[0-9]+"))
-                    .filter(r -> !assigned.containsKey(r))
-                    .toList();
+            targets =
+                    roles.stream().filter(r -> r.startsWith(target) && r.substring(target.length()).matches("-?[0-9]+"))
+                            .filter(r -> !assigned.containsKey(r)).toList();
             if (targets.isEmpty()) {
                 throw new ImportException(
                         "--map " + name + "=" + target + ": '" + target + "' is neither a role nor a role prefix of "
                                 + "this course (roles: " + String.join(", ", roles) + ")"
-                                + Fields.closest(target, roles)
-                                        .map(r -> " (did you mean '" + r + "'?)")
-                                        .orElse(""));
+                                + Fields.closest(target, roles).map(r -> " (did you mean '" + r + "'?)").orElse(""));
             }
             if (members.size() > targets.size()) {
                 throw new ImportException("--map " + name + "=" + target + ": " + what + " has " + members.size()
@@ -129,19 +117,15 @@ public final class InventoryImport {
             if (assigned.containsKey(role)) {
                 continue;
             }
-            Optional<String> host = inv.hosts().stream()
-                    .map(Inventory.Host::name)
-                    .filter(h -> h.equals(role) || h.startsWith(role + "."))
-                    .filter(h -> !assigned.containsValue(h))
+            Optional<String> host = inv.hosts().stream().map(Inventory.Host::name)
+                    .filter(h -> h.equals(role) || h.startsWith(role + ".")).filter(h -> !assigned.containsValue(h))
                     .findFirst();
             if (host.isPresent()) {
                 assigned.put(role, host.get());
                 why.put(role, "same name");
                 continue;
             }
-            inv.group(role)
-                    .map(g -> inv.hostsOf(role))
-                    .filter(m -> m.size() == 1 && !assigned.containsValue(m.get(0)))
+            inv.group(role).map(g -> inv.hostsOf(role)).filter(m -> m.size() == 1 && !assigned.containsValue(m.get(0)))
                     .ifPresent(m -> {
                         assigned.put(role, m.get(0));
                         why.put(role, "the only host of group " + role);
@@ -150,14 +134,11 @@ public final class InventoryImport {
     }
 
     private String text(String command) {
-        LabFileWriter lab = new LabFileWriter()
-                .comment("labtutor lab file, written by `" + command + "`.")
-                .comment("From " + inv.source().getFileName() + ": "
-                        + inv.hosts().size() + " host(s); " + assigned.size() + " of " + roles.size()
-                        + " course roles mapped.")
+        LabFileWriter lab = new LabFileWriter().comment("labtutor lab file, written by `" + command + "`.")
+                .comment("From " + inv.source().getFileName() + ": " + inv.hosts().size() + " host(s); "
+                        + assigned.size() + " of " + roles.size() + " course roles mapped.")
                 .comment("Check the values, then run `labtutor check LESSON --lab THIS-FILE`.")
-                .comment("Passwords are never written here: give a host `password-env: VAR` and export VAR.")
-                .hosts();
+                .comment("Passwords are never written here: give a host `password-env: VAR` and export VAR.").hosts();
         for (String role : roles) {
             String host = assigned.get(role);
             if (host == null) {
@@ -168,18 +149,16 @@ public final class InventoryImport {
             Inventory.Host h = inv.host(host).orElseThrow();
             Map<String, String> v = inv.vars(host);
             List<String> groups = inv.groupsOf(host);
-            lab.hostComment(
-                    role + " = inventory host " + host + " (" + inv.source().getFileName() + ':' + h.line()
-                            + (groups.isEmpty() ? "" : ", groups: " + String.join(", ", groups))
-                            + (why.get(role).equals("same name") ? "" : "; " + why.get(role)) + ")");
+            lab.hostComment(role + " = inventory host " + host + " (" + inv.source().getFileName() + ':' + h.line()
+                    + (groups.isEmpty() ? "" : ", groups: " + String.join(", ", groups))
+                    + (why.get(role).equals("same name") ? "" : "; " + why.get(role)) + ")");
             String address = first(v, "ansible_host", "ansible_ssh_host").orElse(host);
             if (!LabFileReader.isAddress(address)) {
                 throw problem(h, "address '" + address + "' is not an IPv4 address or host name");
             }
             Optional<String> port = first(v, "ansible_port", "ansible_ssh_port");
             if (port.isPresent()) {
-                if (!port.get().matches("[0-9]{1,5}")
-                        || Integer.parseInt(port.get()) < 1
+                if (!port.get().matches("[0-9]{1,5}") || Integer.parseInt(port.get()) < 1
                         || Integer.parseInt(port.get()) > 65535) {
                     throw problem(h, "ansible_port '" + port.get() + "' is not a port (1-65535)");
                 }
@@ -192,24 +171,16 @@ public final class InventoryImport {
             }
             Optional<String> identity = first(v, "ansible_ssh_private_key_file", "ansible_private_key_file");
             boolean become = first(v, "ansible_become", "ansible_sudo")
-                    .map(b -> b.equalsIgnoreCase("true") || b.equalsIgnoreCase("yes") || b.equals("1"))
-                    .orElse(false);
+                    .map(b -> b.equalsIgnoreCase("true") || b.equalsIgnoreCase("yes") || b.equals("1")).orElse(false);
             List<String> secrets = PASSWORD_VARS.stream().filter(v::containsKey).toList();
             if (!secrets.isEmpty()) {
                 lab.hostComment(String.join(", ", secrets) + " in the inventory not copied: use password-env");
             }
-            lab.host(new LabFileWriter.Entry(
-                    role,
-                    address,
-                    port.map(p -> OptionalInt.of(Integer.parseInt(p))).orElse(OptionalInt.empty()),
-                    user,
-                    identity,
-                    Optional.empty(),
-                    become && !user.orElse("root").equals("root")));
+            lab.host(new LabFileWriter.Entry(role, address,
+                    port.map(p -> OptionalInt.of(Integer.parseInt(p))).orElse(OptionalInt.empty()), user, identity,
+                    Optional.empty(), become && !user.orElse("root").equals("root")));
         }
-        List<Inventory.Host> unused = inv.hosts().stream()
-                .filter(h -> !assigned.containsValue(h.name()))
-                .toList();
+        List<Inventory.Host> unused = inv.hosts().stream().filter(h -> !assigned.containsValue(h.name())).toList();
         if (!unused.isEmpty()) {
             lab.comment("Inventory hosts not used (map one with --map HOST=ROLE):");
             for (Inventory.Host h : unused) {

@@ -28,7 +28,8 @@ public final class InventoryReader {
     private static final Pattern RANGE = Pattern.compile("\\[([0-9]+|[a-z]):([0-9]+|[a-z])(?::([0-9]+))?\\]");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]:]+");
 
-    private InventoryReader() {}
+    private InventoryReader() {
+    }
 
     /** Reads {@code file}, adding every problem to {@code problems}; returns what could be read. */
     public static Optional<Inventory> read(Path file, Problems problems) {
@@ -61,12 +62,8 @@ public final class InventoryReader {
             if (line.startsWith("[")) {
                 Matcher m = SECTION.matcher(line);
                 if (!m.matches()) {
-                    problems.add(new Problem(
-                            file,
-                            no,
-                            1,
-                            "not a section header: '" + line
-                                    + "' (expected [group], [group:vars] or [group:children])"));
+                    problems.add(new Problem(file, no, 1, "not a section header: '" + line
+                            + "' (expected [group], [group:vars] or [group:children])"));
                     continue;
                 }
                 group = m.group(1);
@@ -86,22 +83,16 @@ public final class InventoryReader {
                     String joined = String.join(" ", words);
                     int eq = line.indexOf('=');
                     if (eq <= 0) {
-                        problems.add(new Problem(
-                                file, no, 1, "expected key=value in [" + group + ":vars], got '" + joined + "'"));
+                        problems.add(new Problem(file, no, 1,
+                                "expected key=value in [" + group + ":vars], got '" + joined + "'"));
                     } else {
-                        inv.group(group, no)
-                                .vars()
-                                .put(
-                                        line.substring(0, eq).strip(),
-                                        unquote(line.substring(eq + 1).strip()));
+                        inv.group(group, no).vars().put(line.substring(0, eq).strip(),
+                                unquote(line.substring(eq + 1).strip()));
                     }
                 }
                 case "children" -> {
                     if (words.size() != 1 || !NAME.matcher(words.get(0)).matches()) {
-                        problems.add(new Problem(
-                                file,
-                                no,
-                                1,
+                        problems.add(new Problem(file, no, 1,
                                 "expected one group name in [" + group + ":children], got '" + line + "'"));
                     } else {
                         inv.group(group, no).children().add(words.get(0));
@@ -113,16 +104,9 @@ public final class InventoryReader {
         }
         for (Inventory.Group g : List.copyOf(groupsWithChildren(inv))) {
             for (String child : g.children()) {
-                if (inv.group(child)
-                                .map(c -> c.hosts().isEmpty()
-                                        && c.children().isEmpty()
-                                        && c.vars().isEmpty())
-                                .orElse(true)
-                        && inv.host(child).isPresent()) {
-                    problems.add(new Problem(
-                            file,
-                            g.line(),
-                            1,
+                if (inv.group(child).map(c -> c.hosts().isEmpty() && c.children().isEmpty() && c.vars().isEmpty())
+                        .orElse(true) && inv.host(child).isPresent()) {
+                    problems.add(new Problem(file, g.line(), 1,
                             "'" + child + "' under [" + g.name() + ":children] is a host, not a group"));
                 }
             }
@@ -138,8 +122,8 @@ public final class InventoryReader {
         return out;
     }
 
-    private static void hostLine(
-            Inventory inv, Path file, int no, String group, List<String> words, Problems problems) {
+    private static void hostLine(Inventory inv, Path file, int no, String group, List<String> words,
+            Problems problems) {
         String pattern = words.get(0);
         if (pattern.contains("=") || !NAME.matcher(pattern).matches()) {
             problems.add(new Problem(file, no, 1, "expected a host name first, got '" + pattern + "'"));
@@ -195,11 +179,8 @@ public final class InventoryReader {
             throw new IllegalArgumentException("the range " + m.group() + " is empty or longer than 1000 hosts");
         }
         for (int v = from; v <= to; v += step) {
-            String mid = numeric
-                    ? (a.length() > 1 && a.startsWith("0")
-                            ? String.format("%0" + a.length() + "d", v)
-                            : Integer.toString(v))
-                    : Character.toString((char) v);
+            String mid = numeric ? (a.length() > 1 && a.startsWith("0") ? String.format("%0" + a.length() + "d", v)
+                    : Integer.toString(v)) : Character.toString((char) v);
             for (String t : tails) {
                 out.add(head + mid + t);
             }
@@ -267,9 +248,7 @@ public final class InventoryReader {
             problems.add(root.get(), "an inventory is a mapping of group names (usually 'all:')");
             return Optional.of(inv);
         }
-        root.get()
-                .entries()
-                .forEach((name, node) -> yamlGroup(inv, name, root.get().keyNode(name), node, problems, 0));
+        root.get().entries().forEach((name, node) -> yamlGroup(inv, name, root.get().keyNode(name), node, problems, 0));
         return Optional.of(inv);
     }
 
@@ -325,10 +304,8 @@ public final class InventoryReader {
                         yamlGroup(inv, child, value.keyNode(child), cv, problems, depth + 1);
                     });
                 }
-                default ->
-                    problems.add(
-                            node.keyNode(key),
-                            "unknown key '" + key + "' in group " + name + " (allowed: children, hosts, vars)");
+                default -> problems.add(node.keyNode(key),
+                        "unknown key '" + key + "' in group " + name + " (allowed: children, hosts, vars)");
             }
         });
     }

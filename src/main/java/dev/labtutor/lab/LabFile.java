@@ -9,13 +9,8 @@ import java.util.Optional;
  * {@code hostLines} keep where each entry was written so that problems found later (a role the lesson needs is missing,
  * a value of the wrong type) name the line.
  */
-public record LabFile(
-        Path source,
-        Map<String, String> vars,
-        Map<String, HostSpec> hosts,
-        Map<String, Integer> varLines,
-        Map<String, Integer> hostLines,
-        Optional<Path> knownHosts) {
+public record LabFile(Path source, Map<String, String> vars, Map<String, HostSpec> hosts, Map<String, Integer> varLines,
+        Map<String, Integer> hostLines, Optional<Path> knownHosts) {
 
     public LabFile {
         vars = Map.copyOf(vars);

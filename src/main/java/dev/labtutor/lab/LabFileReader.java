@@ -86,8 +86,8 @@ public final class LabFileReader {
             }
             v.entries().forEach((k, val) -> {
                 if (!VAR.matcher(k).matches()) {
-                    problems.add(
-                            v.keyNode(k), "variable name '" + k + "' must be lower case letters, digits, '-' or '_'");
+                    problems.add(v.keyNode(k),
+                            "variable name '" + k + "' must be lower case letters, digits, '-' or '_'");
                 } else if (!val.isScalar()) {
                     problems.add(val, "variable '" + k + "' must be a single value");
                 } else {
@@ -99,22 +99,19 @@ public final class LabFileReader {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         Map<String, Integer> hostLines = new HashMap<>();
         ConfigSource config = new ConfigSource(
-                sshConfigOverride
-                        .or(() -> top.text("ssh-config").map(p -> resolve(file, p.trim())))
+                sshConfigOverride.or(() -> top.text("ssh-config").map(p -> resolve(file, p.trim())))
                         .or(() -> SshConfig.userDefault(home)),
                 sshConfigOverride.isPresent() || top.node("ssh-config").isPresent());
         Optional<YNode> hostsNode = top.node("hosts");
         if (hostsNode.isEmpty()) {
-            problems.add(
-                    root.get(),
+            problems.add(root.get(),
                     "the lab file has no 'hosts:' section (one entry per role, e.g. lb01: { address: 10.0.0.11 })");
         } else if (!hostsNode.get().isMap()) {
             problems.add(hostsNode.get(), "'hosts' must be a mapping of role: { address: ... }");
         } else {
             hostsNode.get().entries().forEach((role, h) -> {
                 if (!ROLE.matcher(role).matches()) {
-                    problems.add(
-                            hostsNode.get().keyNode(role),
+                    problems.add(hostsNode.get().keyNode(role),
                             "role '" + role + "' must be lower case letters, digits and '-'");
                     return;
                 }
@@ -170,22 +167,17 @@ public final class LabFileReader {
 
     private Optional<HostSpec> readHost(String role, YNode node, Problems problems, ConfigSource configSource) {
         if (node.isMap() && node.entries().containsKey("password")) {
-            problems.add(
-                    node.keyNode("password"),
-                    "host " + role
-                            + ": passwords are never stored in the lab file; use 'password-env: VAR' or answer the prompt");
+            problems.add(node.keyNode("password"), "host " + role
+                    + ": passwords are never stored in the lab file; use 'password-env: VAR' or answer the prompt");
         }
         java.util.Set<String> allowed = new java.util.HashSet<>(HOST_KEYS);
         allowed.add("password");
         Fields f = Fields.of(node, problems, "host " + role, allowed);
         int before = problems.size();
         Optional<String> alias = f.text("ssh").map(String::trim);
-        String address = alias.isPresent()
-                ? f.text("address").orElse("").trim()
-                : f.requiredText("address").trim();
+        String address = alias.isPresent() ? f.text("address").orElse("").trim() : f.requiredText("address").trim();
         if (!address.isEmpty() && !isAddress(address)) {
-            problems.add(
-                    f.node("address").orElse(node),
+            problems.add(f.node("address").orElse(node),
                     "host " + role + ": '" + address + "' is not an IPv4 address or host name");
         }
         Optional<SshConfig> config = Optional.empty();
@@ -193,21 +185,14 @@ public final class LabFileReader {
             YNode at = f.node("ssh").orElse(node);
             config = configSource.get();
             if (config.isEmpty()) {
-                problems.add(
-                        at,
-                        "host " + role + ": 'ssh: " + alias.get() + "' names an ssh config alias, but "
-                                + (configSource.failure != null
-                                        ? configSource.failure
-                                        : "there is no ssh config (~/.ssh/config); pass --ssh-config FILE or set ssh-config: in the lab file"));
+                problems.add(at, "host " + role + ": 'ssh: " + alias.get() + "' names an ssh config alias, but "
+                        + (configSource.failure != null ? configSource.failure
+                                : "there is no ssh config (~/.ssh/config); pass --ssh-config FILE or set ssh-config: in the lab file"));
             } else if (!config.get().names(alias.get())) {
-                problems.add(
-                        at,
-                        "host " + role + ": no 'Host " + alias.get() + "' in "
-                                + config.get().file()
-                                + dev.labtutor.yaml.Fields.closest(
-                                                alias.get(), config.get().aliases())
-                                        .map(a -> " (did you mean '" + a + "'?)")
-                                        .orElse(""));
+                problems.add(at,
+                        "host " + role + ": no 'Host " + alias.get() + "' in " + config.get().file()
+                                + dev.labtutor.yaml.Fields.closest(alias.get(), config.get().aliases())
+                                        .map(a -> " (did you mean '" + a + "'?)").orElse(""));
                 config = Optional.empty();
             }
         } else if (!address.isEmpty() && !Ipv4.isValid(address)) {
@@ -221,33 +206,26 @@ public final class LabFileReader {
             }
         }
         Optional<SshConfig.Resolved> resolved = config.isPresent() && alias.isPresent()
-                ? Optional.of(config.get().resolve(alias.get()))
-                : Optional.empty();
+                ? Optional.of(config.get().resolve(alias.get())) : Optional.empty();
         if (resolved.isPresent() && (f.text("address").isEmpty() || address.equals(alias.get()))) {
             address = resolved.get().hostName().orElse(alias.get());
             if (!isAddress(address)) {
-                problems.add(
-                        f.node("ssh").orElse(node),
-                        "host " + role + ": the ssh config gives '" + address + "' as HostName of " + alias.get()
-                                + ", which is not an IPv4 address or host name");
+                problems.add(f.node("ssh").orElse(node), "host " + role + ": the ssh config gives '" + address
+                        + "' as HostName of " + alias.get() + ", which is not an IPv4 address or host name");
             }
         }
         Optional<Integer> labPort = f.integer("port", 1, 65535);
         int port = labPort.or(() -> resolved.flatMap(SshConfig.Resolved::port)).orElse(22);
-        String user = f.text("user")
-                .map(String::trim)
-                .or(() -> resolved.flatMap(SshConfig.Resolved::user))
-                .orElse("root");
+        String user =
+                f.text("user").map(String::trim).or(() -> resolved.flatMap(SshConfig.Resolved::user)).orElse("root");
         if (!USER.matcher(user).matches()) {
             problems.add(f.node("user").orElse(node), "host " + role + ": '" + user + "' is not a valid user name");
         }
-        Optional<Path> identity = f.text("identity")
-                .map(p -> resolve(f.node("identity").orElse(node).file(), p.trim()));
+        Optional<Path> identity =
+                f.text("identity").map(p -> resolve(f.node("identity").orElse(node).file(), p.trim()));
         Optional<String> passwordEnv = f.text("password-env").map(String::trim);
-        passwordEnv
-                .filter(e -> !ENV.matcher(e).matches())
-                .ifPresent(e -> problems.add(
-                        f.node("password-env").orElseThrow(),
+        passwordEnv.filter(e -> !ENV.matcher(e).matches())
+                .ifPresent(e -> problems.add(f.node("password-env").orElseThrow(),
                         "host " + role + ": '" + e + "' is not an environment variable name"));
         boolean sudo = f.bool("sudo").orElse(false);
         List<HostSpec.Jump> jumps = List.of();
@@ -255,26 +233,15 @@ public final class LabFileReader {
             try {
                 jumps = jumps(config.get(), resolved.get().proxyJump().get(), 0);
             } catch (IllegalArgumentException e) {
-                problems.add(
-                        f.node("ssh").orElse(f.node("address").orElse(node)),
-                        "host " + role + ": " + e.getMessage() + " (ProxyJump of " + alias.get() + " in "
-                                + config.get().file() + ")");
+                problems.add(f.node("ssh").orElse(f.node("address").orElse(node)), "host " + role + ": "
+                        + e.getMessage() + " (ProxyJump of " + alias.get() + " in " + config.get().file() + ")");
             }
         }
         if (problems.size() != before) {
             return Optional.empty();
         }
-        return Optional.of(new HostSpec(
-                role,
-                address,
-                port,
-                user,
-                identity,
-                passwordEnv,
-                sudo,
-                resolved.map(SshConfig.Resolved::identities).orElse(List.of()),
-                jumps,
-                alias));
+        return Optional.of(new HostSpec(role, address, port, user, identity, passwordEnv, sudo,
+                resolved.map(SshConfig.Resolved::identities).orElse(List.of()), jumps, alias));
     }
 
     /** The hops of a {@code ProxyJump} value, each resolved through the config (its own jumps first). */
@@ -283,9 +250,8 @@ public final class LabFileReader {
             throw new IllegalArgumentException(
                     "jump hosts nest more than " + MAX_JUMP_DEPTH + " deep (a ProxyJump loop?)");
         }
-        List<SshConfig.JumpSpec> specs = SshConfig.JumpSpec.parseList(proxyJump)
-                .orElseThrow(
-                        () -> new IllegalArgumentException("'" + proxyJump + "' is not a list of [user@]host[:port]"));
+        List<SshConfig.JumpSpec> specs = SshConfig.JumpSpec.parseList(proxyJump).orElseThrow(
+                () -> new IllegalArgumentException("'" + proxyJump + "' is not a list of [user@]host[:port]"));
         List<HostSpec.Jump> out = new java.util.ArrayList<>();
         for (SshConfig.JumpSpec j : specs) {
             SshConfig.Resolved r = config.resolve(j.host());
@@ -295,12 +261,8 @@ public final class LabFileReader {
                 throw new IllegalArgumentException("jump host '" + j.host() + "' resolves to '" + address
                         + "', which is not an IPv4 address or host name");
             }
-            out.add(new HostSpec.Jump(
-                    j.host(),
-                    address,
-                    j.port().or(r::port).orElse(22),
-                    j.user().or(r::user).orElse("root"),
-                    r.identities()));
+            out.add(new HostSpec.Jump(j.host(), address, j.port().or(r::port).orElse(22),
+                    j.user().or(r::user).orElse("root"), r.identities()));
         }
         return out;
     }

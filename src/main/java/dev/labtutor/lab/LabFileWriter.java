@@ -22,25 +22,13 @@ public final class LabFileWriter {
      *
      * @param identity the private key as the user wrote it (a {@code ~/} path stays as it is)
      */
-    public record Entry(
-            String role,
-            String address,
-            OptionalInt port,
-            Optional<String> user,
-            Optional<String> identity,
-            Optional<String> passwordEnv,
-            boolean sudo) {
+    public record Entry(String role, String address, OptionalInt port, Optional<String> user, Optional<String> identity,
+            Optional<String> passwordEnv, boolean sudo) {
 
         /** Everything a host of a lab says, the port and user included. */
         public static Entry of(HostSpec h) {
-            return new Entry(
-                    h.role(),
-                    h.address(),
-                    OptionalInt.of(h.port()),
-                    Optional.of(h.user()),
-                    h.identity().map(Path::toString),
-                    h.passwordEnv(),
-                    h.sudo());
+            return new Entry(h.role(), h.address(), OptionalInt.of(h.port()), Optional.of(h.user()),
+                    h.identity().map(Path::toString), h.passwordEnv(), h.sudo());
         }
     }
 
@@ -68,11 +56,8 @@ public final class LabFileWriter {
     public LabFileWriter vars(Map<String, String> vars) {
         if (!vars.isEmpty()) {
             text.append("vars:\n");
-            vars.forEach((name, value) -> text.append("  ")
-                    .append(name)
-                    .append(": ")
-                    .append(scalar(value))
-                    .append('\n'));
+            vars.forEach(
+                    (name, value) -> text.append("  ").append(name).append(": ").append(scalar(value)).append('\n'));
         }
         return this;
     }
@@ -108,11 +93,7 @@ public final class LabFileWriter {
         if (e.sudo()) {
             fields.add("sudo: true");
         }
-        text.append("  ")
-                .append(e.role())
-                .append(": { ")
-                .append(String.join(", ", fields))
-                .append(" }\n");
+        text.append("  ").append(e.role()).append(": { ").append(String.join(", ", fields)).append(" }\n");
         return this;
     }
 

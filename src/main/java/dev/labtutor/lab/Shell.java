@@ -12,7 +12,8 @@ public final class Shell {
     /** Characters no POSIX shell gives a meaning to in an unquoted word. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:@%+=,~-]+");
 
-    private Shell() {}
+    private Shell() {
+    }
 
     /** {@code s} as one single-quoted sh word ({@code '} becomes {@code '\''}). */
     public static String quote(String s) {

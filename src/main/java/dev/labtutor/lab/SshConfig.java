@@ -20,13 +20,9 @@ import org.apache.sshd.client.config.hosts.HostConfigEntry;
 public final class SshConfig {
 
     /** What a {@code Host} alias resolves to; absent values were not set by any matching block. */
-    public record Resolved(
-            String alias,
-            Optional<String> hostName,
-            Optional<Integer> port,
-            Optional<String> user,
-            List<Path> identities,
-            Optional<String> proxyJump) {}
+    public record Resolved(String alias, Optional<String> hostName, Optional<Integer> port, Optional<String> user,
+            List<Path> identities, Optional<String> proxyJump) {
+    }
 
     private final Path file;
     private final List<HostConfigEntry> entries;
@@ -78,8 +74,7 @@ public final class SshConfig {
         List<HostConfigEntry> matching = HostConfigEntry.findMatchingEntries(alias, entries);
         Optional<String> hostName = first(matching, HostConfigEntry.HOST_NAME_CONFIG_PROP)
                 .map(h -> h.replace("%h", alias).replace("%%", "%"));
-        Optional<Integer> port =
-                first(matching, HostConfigEntry.PORT_CONFIG_PROP).flatMap(SshConfig::port);
+        Optional<Integer> port = first(matching, HostConfigEntry.PORT_CONFIG_PROP).flatMap(SshConfig::port);
         Optional<String> user = first(matching, HostConfigEntry.USER_CONFIG_PROP);
         Optional<String> jump =
                 first(matching, HostConfigEntry.PROXY_JUMP_CONFIG_PROP).filter(j -> !j.equalsIgnoreCase("none"));
@@ -92,8 +87,8 @@ public final class SshConfig {
             }
             for (String id : raw) {
                 try {
-                    ids.add(Path.of(
-                            HostConfigEntry.resolveIdentityFilePath(id, h, port.orElse(22), user.orElse("root"))));
+                    ids.add(Path
+                            .of(HostConfigEntry.resolveIdentityFilePath(id, h, port.orElse(22), user.orElse("root"))));
                 } catch (IOException | RuntimeException ignored) {
                     // an IdentityFile whose macros cannot be expanded is skipped, as ssh skips missing ones
                 }

@@ -8,8 +8,8 @@ import java.util.Optional;
  * The last judgement of one check on one host, as remembered: status ({@code pass}, {@code fail}, {@code unreachable},
  * {@code error}), the stable cause code, what was seen, the hint for that cause, and the evidence lines.
  */
-public record HostMark(
-        String host, String status, String cause, Text message, Optional<Text> hint, List<String> evidence) {
+public record HostMark(String host, String status, String cause, Text message, Optional<Text> hint,
+        List<String> evidence) {
 
     public HostMark {
         evidence = List.copyOf(evidence);

@@ -8,9 +8,7 @@ import java.util.Locale;
  * shows.
  */
 public enum LessonState {
-    LOCKED,
-    OPEN,
-    PASSED;
+    LOCKED, OPEN, PASSED;
 
     public String json() {
         return name().toLowerCase(Locale.ROOT);

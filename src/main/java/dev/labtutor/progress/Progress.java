@@ -9,14 +9,8 @@ import java.util.Optional;
  * A learner's progress through one course on one lab: the lesson and step they are at, each lesson's record, and the
  * interfaces last detected on their hosts (so the lesson text shows their names at once after a restart).
  */
-public record Progress(
-        String course,
-        LabKey lab,
-        String current,
-        int step,
-        Map<String, LessonProgress> lessons,
-        Map<String, String> ifaces,
-        Optional<Instant> updated) {
+public record Progress(String course, LabKey lab, String current, int step, Map<String, LessonProgress> lessons,
+        Map<String, String> ifaces, Optional<Instant> updated) {
 
     public Progress {
         lessons = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lessons));
@@ -40,14 +34,8 @@ public record Progress(
     public Progress without(String lessonId) {
         Map<String, LessonProgress> m = new LinkedHashMap<>(lessons);
         m.remove(lessonId);
-        return new Progress(
-                course,
-                lab,
-                current.equals(lessonId) ? "" : current,
-                current.equals(lessonId) ? 0 : step,
-                m,
-                ifaces,
-                updated);
+        return new Progress(course, lab, current.equals(lessonId) ? "" : current, current.equals(lessonId) ? 0 : step,
+                m, ifaces, updated);
     }
 
     public Progress at(String lessonId, int stepIndex) {

@@ -27,7 +27,8 @@ public final class ProgressJson {
         }
     }
 
-    private ProgressJson() {}
+    private ProgressJson() {
+    }
 
     public static String write(Progress p) {
         return JsonWriter.write(toMap(p)) + "\n";
@@ -115,14 +116,9 @@ public final class ProgressJson {
         for (Map.Entry<String, Object> e : map(m.get("lessons"), "lessons").entrySet()) {
             lessons.put(e.getKey(), lesson(map(e.getValue(), "lesson " + e.getKey()), e.getKey()));
         }
-        return new Progress(
-                string(m, "course"),
-                new LabKey(string(lab, "file"), strings(lab.get("hosts"), "lab hosts")),
-                string(m, "current"),
-                (int) number(m, "step"),
-                lessons,
-                ifaces,
-                optTime(m, "updated"));
+        return new Progress(string(m, "course"),
+                new LabKey(string(lab, "file"), strings(lab.get("hosts"), "lab hosts")), string(m, "current"),
+                (int) number(m, "step"), lessons, ifaces, optTime(m, "updated"));
     }
 
     private static LessonProgress lesson(Map<String, Object> m, String id) throws Invalid {
@@ -139,15 +135,9 @@ public final class ProgressJson {
             for (Object ho : list(c.get("hosts"), "hosts of a check")) {
                 Map<String, Object> h = map(ho, "a host mark");
                 Object hint = h.get("hint");
-                hosts.add(new HostMark(
-                        string(h, "host"),
-                        string(h, "status"),
-                        string(h, "cause"),
-                        text(h.get("message")),
-                        hint == null ? Optional.empty() : Optional.of(text(hint)),
-                        list(h.get("evidence"), "evidence").stream()
-                                .map(String::valueOf)
-                                .toList()));
+                hosts.add(new HostMark(string(h, "host"), string(h, "status"), string(h, "cause"),
+                        text(h.get("message")), hint == null ? Optional.empty() : Optional.of(text(hint)),
+                        list(h.get("evidence"), "evidence").stream().map(String::valueOf).toList()));
             }
             List<Text> notes = new ArrayList<>();
             for (Object n : list(c.get("notes"), "notes")) {
@@ -156,17 +146,10 @@ public final class ProgressJson {
             checks.add(new CheckMark(string(c, "check"), text(c.get("title")), string(c, "status"), hosts, notes));
         }
         try {
-            return new LessonProgress(
-                    state,
-                    (int) number(m, "attempts"),
-                    optTime(m, "first-opened"),
-                    optTime(m, "passed-at"),
-                    Duration.ofSeconds(number(m, "time-spent-seconds")),
-                    (int) number(m, "hint-level"),
-                    optTime(m, "solution-viewed"),
-                    strings(m.get("answers"), "answers"),
-                    optTime(m, "checked-at"),
-                    checks);
+            return new LessonProgress(state, (int) number(m, "attempts"), optTime(m, "first-opened"),
+                    optTime(m, "passed-at"), Duration.ofSeconds(number(m, "time-spent-seconds")),
+                    (int) number(m, "hint-level"), optTime(m, "solution-viewed"), strings(m.get("answers"), "answers"),
+                    optTime(m, "checked-at"), checks);
         } catch (IllegalArgumentException e) {
             throw new Invalid("lesson " + id + ": " + e.getMessage());
         }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
 public final class ProgressStore {
 
     /** What was found: the progress (empty when there was none), and a warning when a file was moved aside. */
-    public record Loaded(Progress progress, Optional<Text> warning, boolean existed) {}
+    public record Loaded(Progress progress, Optional<Text> warning, boolean existed) {
+    }
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Made on first use: only a file moved aside needs it. */
@@ -83,15 +84,8 @@ public final class ProgressStore {
         try {
             Progress p = ProgressJson.read(text);
             if (!p.course().equals(course) || !p.lab().sameLab(lab)) {
-                return new Loaded(
-                        empty,
-                        Optional.of(moveAside(
-                                f,
-                                "belongs to course " + p.course() + " on lab "
-                                        + (p.lab().file().isEmpty()
-                                                ? "(none)"
-                                                : p.lab().file()))),
-                        true);
+                return new Loaded(empty, Optional.of(moveAside(f, "belongs to course " + p.course() + " on lab "
+                        + (p.lab().file().isEmpty() ? "(none)" : p.lab().file()))), true);
             }
             return new Loaded(p.onLab(lab), hostsMoved(p.lab(), lab, f), true);
         } catch (ProgressJson.Invalid e) {
@@ -109,8 +103,7 @@ public final class ProgressStore {
             return Optional.empty();
         }
         String role = moved.get(0);
-        String example =
-                role + " " + was.hosts().get(role) + " → " + now.hosts().get(role);
+        String example = role + " " + was.hosts().get(role) + " → " + now.hosts().get(role);
         return Optional.of(Text.of(
                 "进度文件 " + f + " 是在这些主机的另一组地址上记录的（全部 " + moved.size() + " 台都变了，例如 " + example
                         + "）；进度已保留。如果这是另一套实验环境，请运行 labtutor reset --all 从头开始",
@@ -129,18 +122,15 @@ public final class ProgressStore {
         Path bestFile = null;
         Path otherRoles = null;
         for (Path old : sameCourse(course)) {
-            Optional<Progress> p = readQuietly(old)
-                    .filter(x -> x.course().equals(course) && x.lab().file().equals(lab.file()));
+            Optional<Progress> p =
+                    readQuietly(old).filter(x -> x.course().equals(course) && x.lab().file().equals(lab.file()));
             if (p.isEmpty()) {
                 continue;
             }
             if (!p.get().lab().sameLab(lab)) {
                 otherRoles = old;
             } else if (best == null
-                    || p.get()
-                            .updated()
-                            .orElse(Instant.MIN)
-                            .isAfter(best.updated().orElse(Instant.MIN))) {
+                    || p.get().updated().orElse(Instant.MIN).isAfter(best.updated().orElse(Instant.MIN))) {
                 best = p.get();
                 bestFile = old;
             }
@@ -155,10 +145,8 @@ public final class ProgressStore {
             return Optional.of(new Loaded(best.onLab(lab), hostsMoved(best.lab(), lab, f), true));
         }
         if (otherRoles != null && !lab.file().isEmpty()) {
-            return Optional.of(new Loaded(
-                    Progress.empty(course, lab),
-                    Optional.of(Text.of(
-                            "实验环境文件 " + lab.file() + " 的角色与记录进度时不同；本次从头记录，原来的进度保留在 " + otherRoles,
+            return Optional.of(new Loaded(Progress.empty(course, lab),
+                    Optional.of(Text.of("实验环境文件 " + lab.file() + " 的角色与记录进度时不同；本次从头记录，原来的进度保留在 " + otherRoles,
                             "the lab file " + lab.file()
                                     + " has other roles than when progress was made on it; starting afresh, "
                                     + "the earlier progress is kept in " + otherRoles)),
@@ -218,9 +206,7 @@ public final class ProgressStore {
     public boolean delete(String course, LabKey lab) throws IOException {
         boolean gone = Files.deleteIfExists(file(course, lab));
         for (Path old : sameCourse(course)) {
-            if (readQuietly(old)
-                    .filter(p -> p.course().equals(course) && p.lab().sameLab(lab))
-                    .isPresent()) {
+            if (readQuietly(old).filter(p -> p.course().equals(course) && p.lab().sameLab(lab)).isPresent()) {
                 gone |= Files.deleteIfExists(old);
             }
         }
@@ -233,8 +219,8 @@ public final class ProgressStore {
             return;
         }
         try {
-            Files.createDirectories(
-                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(dir,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -256,15 +242,12 @@ public final class ProgressStore {
             Files.move(f, aside, StandardCopyOption.ATOMIC_MOVE);
             syncDir();
         } catch (IOException e) {
-            return Text.of(
-                    "进度文件 " + f + " 无法读取（" + why + "），也无法移开（" + e.getMessage() + "）；本次从头开始，不会覆盖它之外的内容",
+            return Text.of("进度文件 " + f + " 无法读取（" + why + "），也无法移开（" + e.getMessage() + "）；本次从头开始，不会覆盖它之外的内容",
                     "progress file " + f + " " + why + " and could not be moved aside (" + e.getMessage()
                             + "); starting afresh");
         }
-        return Text.of(
-                "进度文件 " + f + " 无法使用（" + why + "），已移到 " + aside + "，从头开始记录",
-                "progress file " + f + " could not be used (" + why + "); moved it aside to " + aside
-                        + " and started afresh");
+        return Text.of("进度文件 " + f + " 无法使用（" + why + "），已移到 " + aside + "，从头开始记录", "progress file " + f
+                + " could not be used (" + why + "); moved it aside to " + aside + " and started afresh");
     }
 
     /**

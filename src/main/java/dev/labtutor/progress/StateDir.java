@@ -10,12 +10,11 @@ import java.nio.file.Path;
  */
 public final class StateDir {
 
-    private StateDir() {}
+    private StateDir() {
+    }
 
     public static Path resolve() {
-        return UserDir.resolve(
-                System.getProperty("labtutor.state.dir"),
-                System.getenv("XDG_STATE_HOME"),
+        return UserDir.resolve(System.getProperty("labtutor.state.dir"), System.getenv("XDG_STATE_HOME"),
                 Path.of(System.getProperty("user.home"), ".local", "state"));
     }
 }

@@ -30,15 +30,8 @@ final class FaultInjector {
     void inject(SandboxFault fault) {
         SandboxRole role = fault.role();
         if (fault instanceof SandboxFault.VrrpBlocked) {
-            requireOk(
-                    role,
-                    sandbox.exec(
-                            role,
-                            LocalCommand.DEFAULT_TIMEOUT,
-                            VRRP_DROP.getBytes(StandardCharsets.UTF_8),
-                            "nft",
-                            "-f",
-                            "-"));
+            requireOk(role, sandbox.exec(role, LocalCommand.DEFAULT_TIMEOUT, VRRP_DROP.getBytes(StandardCharsets.UTF_8),
+                    "nft", "-f", "-"));
         } else if (fault instanceof SandboxFault.KeepalivedStopped) {
             requireOk(role, sandbox.sh(role, "systemctl stop keepalived"));
         } else if (fault instanceof SandboxFault.KeepalivedSetting f) {
@@ -48,56 +41,36 @@ final class FaultInjector {
                 throw new SandboxException(
                         Text.of(role.id() + " 上还没有 " + conf, role.id() + " has no " + conf + " yet"));
             }
-            String changed =
-                    KeepalivedConfEdit.set(current.stdout(), f.keyword().word(), f.value());
-            requireOk(
-                    role,
-                    sandbox.exec(
-                            role,
-                            LocalCommand.DEFAULT_TIMEOUT,
-                            changed.getBytes(StandardCharsets.UTF_8),
-                            "sh",
-                            "-c",
-                            "cat > \"$0\"",
-                            conf));
+            String changed = KeepalivedConfEdit.set(current.stdout(), f.keyword().word(), f.value());
+            requireOk(role, sandbox.exec(role, LocalCommand.DEFAULT_TIMEOUT, changed.getBytes(StandardCharsets.UTF_8),
+                    "sh", "-c", "cat > \"$0\"", conf));
             requireOk(role, sandbox.sh(role, "systemctl restart keepalived"));
         } else if (fault instanceof SandboxFault.SshdStopped) {
             stopSshd(role);
         } else if (fault instanceof SandboxFault.HostKeyChanged) {
             stopSshd(role);
-            Provisioner.keygen(new HostFiles(sandbox.spec(), role).hostKey(), "root@" + role.id())
-                    .join();
+            Provisioner.keygen(new HostFiles(sandbox.spec(), role).hostKey(), "root@" + role.id()).join();
             startSshd(role);
         }
     }
 
     /** Stops the host's sshd (the listener; sessions already open end with it) and waits until it is gone. */
     private void stopSshd(SandboxRole role) {
-        requireOk(
-                role,
-                sandbox.sh(
-                        role,
-                        SSHD_ALIVE + "if alive; then kill \"$(cat /run/sshd.pid)\"; fi; "
-                                + "for i in $(seq 50); do alive || exit 0; sleep 0.1; done; exit 1"));
+        requireOk(role, sandbox.sh(role, SSHD_ALIVE + "if alive; then kill \"$(cat /run/sshd.pid)\"; fi; "
+                + "for i in $(seq 50); do alive || exit 0; sleep 0.1; done; exit 1"));
     }
 
     /** Starts the host's sshd again; a no-op when it runs. */
     void startSshd(SandboxRole role) {
-        requireOk(
-                role,
-                sandbox.exec(
-                        role,
-                        "bash",
-                        "-c",
-                        SSHD_ALIVE + "alive && exit 0; " + ". /usr/local/sbin/labtutor-lib.sh && lt_start_sshd"));
+        requireOk(role, sandbox.exec(role, "bash", "-c",
+                SSHD_ALIVE + "alive && exit 0; " + ". /usr/local/sbin/labtutor-lib.sh && lt_start_sshd"));
         HostRuntime.awaitSshd(sandbox.spec(), role);
     }
 
     private static void requireOk(SandboxRole role, ExecResult r) {
         if (r.exitStatus() != 0) {
-            throw new SandboxException(Text.of(
-                    role.id() + "：" + r.stderr().strip(),
-                    role.id() + ": " + r.stderr().strip()));
+            throw new SandboxException(
+                    Text.of(role.id() + "：" + r.stderr().strip(), role.id() + ": " + r.stderr().strip()));
         }
     }
 }

@@ -51,8 +51,7 @@ final class GuestShell implements AutoCloseable {
         } catch (HostException e) {
             if (e.kind() == HostException.Kind.COMMAND_TIMEOUT) {
                 throw new SandboxException(
-                        Text.of(
-                                "虚拟机中的命令超时：" + command,
+                        Text.of("虚拟机中的命令超时：" + command,
                                 "Command in the sandbox VM timed out after " + timeout.toSeconds() + " s: " + command),
                         e);
             }
@@ -64,11 +63,8 @@ final class GuestShell implements AutoCloseable {
     }
 
     private SandboxException cannotRun(Exception e) {
-        return new SandboxException(
-                Text.of(
-                        "无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
-                        "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()),
-                e);
+        return new SandboxException(Text.of("无法在沙箱虚拟机（" + vm.address() + "）中运行命令：" + e.getMessage(),
+                "Cannot run a command in the sandbox VM (" + vm.address() + "): " + e.getMessage()), e);
     }
 
     private synchronized SshjRemoteShell shell() throws IOException, HostException {
@@ -78,19 +74,16 @@ final class GuestShell implements AutoCloseable {
         closeQuietly();
         // the control sshd's host key is pinned, so this known_hosts file is never read or written
         SshOptions options = SshOptions.defaults(hostPublicKey.resolveSibling("known_hosts"))
-                .withConnectTimeout(CONNECT_TIMEOUT)
-                .withOutputCap(Integer.MAX_VALUE - 8);
+                .withConnectTimeout(CONNECT_TIMEOUT).withOutputCap(Integer.MAX_VALUE - 8);
         shell = SshConnector.pinned(options, fingerprint(hostPublicKey)).open(vm);
         return shell;
     }
 
     /** {@code SHA256:...} of an OpenSSH public key file, as {@code ssh-keygen -l} prints it. */
     static String fingerprint(Path publicKey) throws IOException {
-        String[] fields =
-                Files.readString(publicKey, StandardCharsets.UTF_8).strip().split("\\s+");
+        String[] fields = Files.readString(publicKey, StandardCharsets.UTF_8).strip().split("\\s+");
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Base64.getDecoder().decode(fields[1]));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Base64.getDecoder().decode(fields[1]));
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

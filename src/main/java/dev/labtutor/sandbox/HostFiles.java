@@ -41,8 +41,8 @@ final class HostFiles {
     /** Creates the layout and the files of a fresh host; the host key is generated separately. */
     void create(String authorizedKey) {
         try {
-            for (String d :
-                    new String[] {"etc/selinux", "etc/sysconfig", "root", ".work/etc", "www", "log", "ssh", "state"}) {
+            for (String d : new String[]{"etc/selinux", "etc/sysconfig", "root", ".work/etc", "www", "log", "ssh",
+                    "state"}) {
                 Files.createDirectories(dir.resolve(d));
             }
             write("etc/hostname", role.id() + "\n");

@@ -22,8 +22,7 @@ sealed interface HostRuntime permits NamespaceRuntime, VmRuntime {
 
     /** The runtime of a sandbox: new at {@code up} (no pids yet), or as its state recorded it. */
     static HostRuntime of(SandboxSpec spec, KernelChoice choice, Map<SandboxRole, Long> anchors, long vmPid) {
-        return choice.kernel() == SandboxKernel.VM
-                ? new VmRuntime(spec, choice, new VmLab(spec, vmPid))
+        return choice.kernel() == SandboxKernel.VM ? new VmRuntime(spec, choice, new VmLab(spec, vmPid))
                 : new NamespaceRuntime(spec, choice, anchors);
     }
 
@@ -77,17 +76,15 @@ sealed interface HostRuntime permits NamespaceRuntime, VmRuntime {
                 Sandbox.sleep(20);
             }
         }
-        throw new SandboxException(Text.of(
-                "沙箱主机 " + role.id() + " 的 sshd 没有在 " + address + ":" + port + " 上监听",
-                "Sandbox host " + role.id() + ": sshd is not listening on " + address + ":" + port + " (" + last
-                        + ")"));
+        throw new SandboxException(
+                Text.of("沙箱主机 " + role.id() + " 的 sshd 没有在 " + address + ":" + port + " 上监听", "Sandbox host "
+                        + role.id() + ": sshd is not listening on " + address + ":" + port + " (" + last + ")"));
     }
 
     /** The error for a host that is not running, with the command that brings it back. */
     static SandboxException notRunning(SandboxSpec spec, SandboxRole role) {
-        return new SandboxException(Text.of(
-                "沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
-                "Sandbox host " + role.id() + " is not running; run: sudo labtutor sandbox reset"
-                        + spec.whereOptions()));
+        return new SandboxException(Text
+                .of("沙箱主机 " + role.id() + " 没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(), "Sandbox host "
+                        + role.id() + " is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
     }
 }

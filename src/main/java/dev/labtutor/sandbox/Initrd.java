@@ -24,7 +24,8 @@ final class Initrd {
     /** What init loads; their dependencies come along. */
     static final List<String> MODULES = List.of("virtio_pci", "virtio_rng", "9pnet_virtio", "9p", "overlay");
 
-    private Initrd() {}
+    private Initrd() {
+    }
 
     static void write(VmImage image, Path target) {
         try (OutputStream out = Files.newOutputStream(target)) {
@@ -36,9 +37,7 @@ final class Initrd {
             Map<String, String> dep = modulesDep(image.modules().resolve("modules.dep"));
             Set<String> files = new LinkedHashSet<>();
             for (String name : MODULES) {
-                String path = dep.keySet().stream()
-                        .filter(p -> moduleName(p).equals(name))
-                        .findFirst()
+                String path = dep.keySet().stream().filter(p -> moduleName(p).equals(name)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no module " + name + " in " + image.modules()));
                 files.add(path);
                 for (String d : dep.get(path).trim().split("\\s+")) {
@@ -125,21 +124,8 @@ final class Initrd {
 
         private void entry(String name, int mode, byte[] content) throws IOException {
             byte[] nameBytes = (name + "\0").getBytes(StandardCharsets.UTF_8);
-            String header = String.format(
-                    "070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X",
-                    inode++,
-                    mode,
-                    0,
-                    0,
-                    (mode & 0040000) != 0 ? 2 : 1,
-                    0,
-                    content.length,
-                    0,
-                    0,
-                    0,
-                    0,
-                    nameBytes.length,
-                    0);
+            String header = String.format("070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X", inode++, mode,
+                    0, 0, (mode & 0040000) != 0 ? 2 : 1, 0, content.length, 0, 0, 0, 0, nameBytes.length, 0);
             write(header.getBytes(StandardCharsets.US_ASCII));
             write(nameBytes);
             pad();

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Line-level edits of keepalived.conf for fault injection; comments and layout are kept. */
 final class KeepalivedConfEdit {
 
-    private KeepalivedConfEdit() {}
+    private KeepalivedConfEdit() {
+    }
 
     /**
      * Replaces the value of every line whose first word is {@code keyword} (keepalived keywords are case-sensitive, and

@@ -41,30 +41,20 @@ public record KernelChoice(SandboxKernel kernel, Text reason) {
         List<String> missing = missingOnMachine();
         String lacks = String.join(" or ", missing);
         return switch (wanted) {
-            case MACHINE ->
-                new KernelChoice(
-                        SandboxKernel.MACHINE,
-                        missing.isEmpty()
-                                ? Text.of(
-                                        "本机内核 " + release + "（按要求 --no-vm）", "machine kernel " + release + " (--no-vm)")
-                                : Text.of(
-                                        "本机内核 " + release + "（按要求 --no-vm；缺少 " + String.join("、", missing)
-                                                + "，相关课程无法运行）",
-                                        "machine kernel " + release + " (--no-vm; it has no " + lacks
-                                                + ", so lessons that need it are not runnable)"));
+            case MACHINE -> new KernelChoice(SandboxKernel.MACHINE,
+                    missing.isEmpty()
+                            ? Text.of("本机内核 " + release + "（按要求 --no-vm）", "machine kernel " + release + " (--no-vm)")
+                            : Text.of("本机内核 " + release + "（按要求 --no-vm；缺少 " + String.join("、", missing) + "，相关课程无法运行）",
+                                    "machine kernel " + release + " (--no-vm; it has no " + lacks
+                                            + ", so lessons that need it are not runnable)"));
             case VM -> new KernelChoice(SandboxKernel.VM, Text.of("虚拟机（按要求 --vm）", "VM (--vm)"));
-            case AUTO ->
-                missing.isEmpty()
-                        ? new KernelChoice(
-                                SandboxKernel.MACHINE,
-                                Text.of(
-                                        "本机内核 " + release + "：有 ip_vs 和 nfsd",
-                                        "machine kernel " + release + ": it has ip_vs and nfsd"))
-                        : new KernelChoice(
-                                SandboxKernel.VM,
-                                Text.of(
-                                        "虚拟机：本机内核 " + release + " 缺少 " + String.join("、", missing),
-                                        "VM: the machine's kernel " + release + " has no " + lacks));
+            case AUTO -> missing.isEmpty()
+                    ? new KernelChoice(SandboxKernel.MACHINE,
+                            Text.of("本机内核 " + release + "：有 ip_vs 和 nfsd",
+                                    "machine kernel " + release + ": it has ip_vs and nfsd"))
+                    : new KernelChoice(SandboxKernel.VM,
+                            Text.of("虚拟机：本机内核 " + release + " 缺少 " + String.join("、", missing),
+                                    "VM: the machine's kernel " + release + " has no " + lacks));
         };
     }
 
@@ -78,8 +68,7 @@ public record KernelChoice(SandboxKernel kernel, Text reason) {
 
     private static boolean filesystem(String name) {
         try {
-            return Files.readAllLines(Path.of("/proc/filesystems")).stream()
-                    .map(l -> l.strip().split("\\s+"))
+            return Files.readAllLines(Path.of("/proc/filesystems")).stream().map(l -> l.strip().split("\\s+"))
                     .anyMatch(f -> f[f.length - 1].equals(name));
         } catch (IOException e) {
             return false;

@@ -20,7 +20,8 @@ final class LocalCommand {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private LocalCommand() {}
+    private LocalCommand() {
+    }
 
     static ExecResult run(List<String> argv, Duration timeout, byte[] stdin) {
         long start = System.nanoTime();
@@ -28,11 +29,8 @@ final class LocalCommand {
         try {
             p = new ProcessBuilder(argv).directory(new java.io.File("/")).start();
         } catch (IOException e) {
-            throw new SandboxException(
-                    Text.of(
-                            "无法运行 " + argv.get(0) + "：" + e.getMessage(),
-                            "Cannot run " + argv.get(0) + ": " + e.getMessage()),
-                    e);
+            throw new SandboxException(Text.of("无法运行 " + argv.get(0) + "：" + e.getMessage(),
+                    "Cannot run " + argv.get(0) + ": " + e.getMessage()), e);
         }
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
@@ -46,16 +44,11 @@ final class LocalCommand {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new SandboxException(Text.of(
-                        "命令超时：" + String.join(" ", argv),
+                throw new SandboxException(Text.of("命令超时：" + String.join(" ", argv),
                         "Command timed out after " + timeout.toSeconds() + " s: " + String.join(" ", argv)));
             }
-            return new ExecResult(
-                    p.exitValue(),
-                    new String(out.join(), StandardCharsets.UTF_8),
-                    new String(err.join(), StandardCharsets.UTF_8),
-                    false,
-                    false,
+            return new ExecResult(p.exitValue(), new String(out.join(), StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8), false, false,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -74,8 +67,7 @@ final class LocalCommand {
         if (r.exitStatus() != 0) {
             String cmd = String.join(" ", argv);
             String why = r.stderr().isBlank() ? r.stdout().strip() : r.stderr().strip();
-            throw new SandboxException(Text.of(
-                    "命令失败（退出码 " + r.exitStatus() + "）：" + cmd + "：" + why,
+            throw new SandboxException(Text.of("命令失败（退出码 " + r.exitStatus() + "）：" + cmd + "：" + why,
                     "Command failed (exit " + r.exitStatus() + "): " + cmd + ": " + why));
         }
         return r.stdout();

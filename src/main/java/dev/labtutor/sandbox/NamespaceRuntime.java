@@ -77,20 +77,8 @@ final class NamespaceRuntime implements HostRuntime {
         for (SandboxRole role : spec.roles()) {
             String ns = spec.hostNamespace(role);
             LocalCommand.check("ip", "netns", "add", ns);
-            LocalCommand.check(
-                    "ip",
-                    "-n",
-                    sw,
-                    "link",
-                    "add",
-                    role.id(),
-                    "type",
-                    "veth",
-                    "peer",
-                    "name",
-                    spec.iface(),
-                    "netns",
-                    ns);
+            LocalCommand.check("ip", "-n", sw, "link", "add", role.id(), "type", "veth", "peer", "name", spec.iface(),
+                    "netns", ns);
             LocalCommand.check("ip", "-n", sw, "link", "set", role.id(), "master", "br0", "up");
             LocalCommand.check("ip", "-n", ns, "addr", "add", spec.address(role) + "/24", "dev", spec.iface());
             LocalCommand.check("ip", "-n", ns, "link", "set", spec.iface(), "up");
@@ -99,22 +87,9 @@ final class NamespaceRuntime implements HostRuntime {
 
     private Process launchAnchor(SandboxRole role, Path bin) {
         HostFiles files = new HostFiles(spec, role);
-        ProcessBuilder pb = new ProcessBuilder(
-                "setsid",
-                "ip",
-                "netns",
-                "exec",
-                spec.hostNamespace(role),
-                "unshare",
-                "--mount",
-                "--uts",
-                "--propagation",
-                "private",
-                "bash",
-                spec.stateDir().resolve("anchor.sh").toString(),
-                files.dir().toString(),
-                role.id(),
-                bin.toString());
+        ProcessBuilder pb = new ProcessBuilder("setsid", "ip", "netns", "exec", spec.hostNamespace(role), "unshare",
+                "--mount", "--uts", "--propagation", "private", "bash", spec.stateDir().resolve("anchor.sh").toString(),
+                files.dir().toString(), role.id(), bin.toString());
         pb.environment().clear();
         pb.environment().put("PATH", HOST_PATH);
         pb.environment().put("LANG", "C.UTF-8");
@@ -147,8 +122,7 @@ final class NamespaceRuntime implements HostRuntime {
         }
         Path logFile = files.dir().resolve("anchor.log");
         String log = Files.exists(logFile) ? Provisioner.read(logFile).strip() : "";
-        throw new SandboxException(Text.of(
-                "沙箱主机 " + role.id() + " 启动失败：" + log,
+        throw new SandboxException(Text.of("沙箱主机 " + role.id() + " 启动失败：" + log,
                 "Sandbox host " + role.id() + " did not boot: " + (log.isEmpty() ? "timed out" : log)));
     }
 
@@ -182,10 +156,7 @@ final class NamespaceRuntime implements HostRuntime {
             return List.of();
         }
         ExecResult r = LocalCommand.run("ip", "netns", "pids", ns);
-        return Arrays.stream(r.stdout().split("\\s+"))
-                .filter(s -> s.matches("\\d+"))
-                .map(Long::parseLong)
-                .toList();
+        return Arrays.stream(r.stdout().split("\\s+")).filter(s -> s.matches("\\d+")).map(Long::parseLong).toList();
     }
 
     private static boolean namespaceExists(String ns) {
@@ -203,11 +174,7 @@ final class NamespaceRuntime implements HostRuntime {
     }
 
     private static void terminate(List<Long> pids) {
-        List<ProcessHandle> alive = pids.stream()
-                .distinct()
-                .map(ProcessHandle::of)
-                .flatMap(Optional::stream)
-                .toList();
+        List<ProcessHandle> alive = pids.stream().distinct().map(ProcessHandle::of).flatMap(Optional::stream).toList();
         alive.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (alive.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
@@ -235,22 +202,15 @@ final class NamespaceRuntime implements HostRuntime {
                     }
                 }
             }
-            list.add(new SandboxStatus.Host(
-                    role,
-                    spec.address(role),
-                    running,
+            list.add(new SandboxStatus.Host(role, spec.address(role), running,
                     running && pidFileAlive(role, "/run/sshd.pid"),
-                    running && pidFileAlive(role, "/run/keepalived.pid"),
-                    addresses));
+                    running && pidFileAlive(role, "/run/keepalived.pid"), addresses));
         }
         return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
     }
 
     private boolean pidFileAlive(SandboxRole role, String relative) {
-        return hostPid(role, relative)
-                .flatMap(ProcessHandle::of)
-                .map(ProcessHandle::isAlive)
-                .orElse(false);
+        return hostPid(role, relative).flatMap(ProcessHandle::of).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private Optional<Long> hostPid(SandboxRole role, String relative) {

@@ -21,20 +21,8 @@ import java.util.concurrent.CompletableFuture;
 final class Provisioner {
 
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
-    private static final List<String> STAND_INS = List.of(
-            "labtutor-lib.sh",
-            "units",
-            "systemctl",
-            "dnf",
-            "yum",
-            "rpm",
-            "getenforce",
-            "setenforce",
-            "firewall-cmd",
-            "journalctl",
-            "keepalived-log",
-            "httpd",
-            "apachectl");
+    private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "units", "systemctl", "dnf", "yum", "rpm",
+            "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
     /** openEuler's httpd configuration, laid down by {@code dnf install httpd} (see bin/dnf). */
     private static final List<String> HTTPD_DIST = List.of("httpd.conf", "00-base.conf", "00-mpm.conf");
 
@@ -131,15 +119,8 @@ final class Provisioner {
     void writeKnownHosts() {
         StringBuilder sb = new StringBuilder();
         for (SandboxRole role : spec.roles()) {
-            String[] pub = read(Path.of(new HostFiles(spec, role).hostKey() + ".pub"))
-                    .strip()
-                    .split("\\s+");
-            sb.append(spec.address(role))
-                    .append(' ')
-                    .append(pub[0])
-                    .append(' ')
-                    .append(pub[1])
-                    .append('\n');
+            String[] pub = read(Path.of(new HostFiles(spec, role).hostKey() + ".pub")).strip().split("\\s+");
+            sb.append(spec.address(role)).append(' ').append(pub[0]).append(' ').append(pub[1]).append('\n');
         }
         writeString(knownHosts(), sb.toString());
     }

@@ -57,7 +57,8 @@ public final class Sandbox {
 
     /** {@link #up(SandboxSpec, Listener)} without progress output. */
     public static Sandbox up(SandboxSpec spec) {
-        return up(spec, line -> {});
+        return up(spec, line -> {
+        });
     }
 
     /**
@@ -125,18 +126,16 @@ public final class Sandbox {
         }
         SandboxState old = existing.get();
         Sandbox leftover = fromState(old);
-        if (!old.complete()
-                && ProcessHandle.of(old.upPid()).map(ProcessHandle::isAlive).orElse(false)
+        if (!old.complete() && ProcessHandle.of(old.upPid()).map(ProcessHandle::isAlive).orElse(false)
                 && old.upPid() != ProcessHandle.current().pid()) {
-            throw new SandboxException(Text.of(
-                    "沙箱 " + spec.name() + " 正在由另一个进程（" + old.upPid() + "）启动",
+            throw new SandboxException(Text.of("沙箱 " + spec.name() + " 正在由另一个进程（" + old.upPid() + "）启动",
                     "Sandbox " + spec.name() + " is being brought up by another process (pid " + old.upPid() + ")"));
         }
         if (old.complete() && leftover.running()) {
-            throw new SandboxException(Text.of(
-                    "沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down" + spec.whereOptions(),
-                    "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down"
-                            + spec.whereOptions()));
+            throw new SandboxException(
+                    Text.of("沙箱 " + spec.name() + " 已在运行；先运行：sudo labtutor sandbox down" + spec.whereOptions(),
+                            "Sandbox " + spec.name() + " is already up; run first: sudo labtutor sandbox down"
+                                    + spec.whereOptions()));
         }
         leftover.down();
     }
@@ -159,8 +158,8 @@ public final class Sandbox {
     }
 
     private static Sandbox fromState(SandboxState s) {
-        return new Sandbox(
-                s.spec(), Duration.ZERO, s.choice(), HostRuntime.of(s.spec(), s.choice(), s.anchorPids(), s.vmPid()));
+        return new Sandbox(s.spec(), Duration.ZERO, s.choice(),
+                HostRuntime.of(s.spec(), s.choice(), s.anchorPids(), s.vmPid()));
     }
 
     /** Where the hosts run and why (machine kernel or VM). */
@@ -187,16 +186,12 @@ public final class Sandbox {
     private void reportSummary(Listener out) {
         out.progress(String.format(
                 "Sandbox %s up in %.2f s: subnet %s, VIP %s, interface %s, tutor address %s (no default route)",
-                spec.name(),
-                startupTime.toMillis() / 1000.0,
-                spec.subnet(),
-                spec.vip(),
-                spec.iface(),
+                spec.name(), startupTime.toMillis() / 1000.0, spec.subnet(), spec.vip(), spec.iface(),
                 spec.tutorAddress()));
         out.progress(String.format("Kernel:      %s", runtime.describe()));
         for (SandboxHost h : hosts()) {
-            out.progress(String.format(
-                    "  %-10s %-15s netns %s%s", h.role().id(), h.address(), h.namespace(), runtime.hostNote()));
+            out.progress(String.format("  %-10s %-15s netns %s%s", h.role().id(), h.address(), h.namespace(),
+                    runtime.hostNote()));
         }
         out.progress("Lab file:    " + labFile());
         out.progress("Key:         " + privateKey());
@@ -265,8 +260,7 @@ public final class Sandbox {
 
     private void requireRole(SandboxRole role) {
         if (!spec.roles().contains(role)) {
-            throw new SandboxException(Text.of(
-                    "这个沙箱里没有主机 " + role.id(),
+            throw new SandboxException(Text.of("这个沙箱里没有主机 " + role.id(),
                     "This sandbox has no host " + role.id() + " (hosts: " + spec.roles() + ")"));
         }
     }
@@ -275,10 +269,9 @@ public final class Sandbox {
         if (runtime instanceof NamespaceRuntime namespaces) {
             return namespaces;
         }
-        throw new SandboxException(Text.of(
-                "沙箱 " + spec.name() + " 在虚拟机中运行，" + what + " 只适用于本机内核；请用 exec 或 SSH",
-                "Sandbox " + spec.name() + " runs in a VM: " + what
-                        + " works on the machine's kernel only; use exec or SSH"));
+        throw new SandboxException(
+                Text.of("沙箱 " + spec.name() + " 在虚拟机中运行，" + what + " 只适用于本机内核；请用 exec 或 SSH", "Sandbox " + spec.name()
+                        + " runs in a VM: " + what + " works on the machine's kernel only; use exec or SSH"));
     }
 
     public SandboxSpec spec() {
@@ -296,10 +289,8 @@ public final class Sandbox {
 
     /** The hosts as the tutor's SSH layer wants them: root, port 22, the sandbox key. */
     public List<HostSpec> hostSpecs() {
-        return hosts().stream()
-                .map(h -> new HostSpec(
-                        h.role().id(), h.address(), 22, "root", Optional.of(privateKey()), Optional.empty(), false))
-                .toList();
+        return hosts().stream().map(h -> new HostSpec(h.role().id(), h.address(), 22, "root", Optional.of(privateKey()),
+                Optional.empty(), false)).toList();
     }
 
     public String subnet() {
@@ -355,16 +346,14 @@ public final class Sandbox {
 
     private static void refuseTakenSubnet(SandboxSpec spec) {
         if (LocalCommand.run("ip", "link", "show", "dev", spec.rootLink()).exitStatus() == 0) {
-            throw new SandboxException(Text.of(
-                    "本机已有名为 " + spec.rootLink() + " 的网络接口；请换一个沙箱名（--name）",
+            throw new SandboxException(Text.of("本机已有名为 " + spec.rootLink() + " 的网络接口；请换一个沙箱名（--name）",
                     "This machine already has a link named " + spec.rootLink()
                             + "; choose another sandbox name (--name)"));
         }
         ExecResult r = LocalCommand.run("ip", "-4", "-o", "addr", "show");
         Pattern taken = Pattern.compile("inet " + Pattern.quote(spec.subnetPrefix() + ".") + "\\d+/");
         if (taken.matcher(r.stdout()).find()) {
-            throw new SandboxException(Text.of(
-                    "本机已有 " + spec.subnet() + " 网段的地址；请换一个网段（--subnet）",
+            throw new SandboxException(Text.of("本机已有 " + spec.subnet() + " 网段的地址；请换一个网段（--subnet）",
                     "This machine already has an address in " + spec.subnet() + "; choose another subnet (--subnet)"));
         }
     }

@@ -21,10 +21,12 @@ public sealed interface SandboxFault {
     }
 
     /** nftables in the host drops VRRP both ways: its peers stop hearing it and it stops hearing them (split brain). */
-    record VrrpBlocked(SandboxRole role) implements SandboxFault {}
+    record VrrpBlocked(SandboxRole role) implements SandboxFault {
+    }
 
     /** keepalived is stopped on the host, as if it crashed; the VIP should move to the backup. */
-    record KeepalivedStopped(SandboxRole role) implements SandboxFault {}
+    record KeepalivedStopped(SandboxRole role) implements SandboxFault {
+    }
 
     /**
      * Every {@code keyword} line of the host's keepalived.conf gets {@code value}, then keepalived restarts: the
@@ -44,16 +46,16 @@ public sealed interface SandboxFault {
     }
 
     /** sshd on the host stops: the tutor sees it UNREACHABLE. */
-    record SshdStopped(SandboxRole role) implements SandboxFault {}
+    record SshdStopped(SandboxRole role) implements SandboxFault {
+    }
 
     /** The host gets a new SSH host key (as after a reinstall); known_hosts no longer matches it. */
-    record HostKeyChanged(SandboxRole role) implements SandboxFault {}
+    record HostKeyChanged(SandboxRole role) implements SandboxFault {
+    }
 
     /** The keepalived.conf keywords a {@link KeepalivedSetting} can change. */
     enum Keyword {
-        PRIORITY,
-        VIRTUAL_ROUTER_ID,
-        AUTH_PASS;
+        PRIORITY, VIRTUAL_ROUTER_ID, AUTH_PASS;
 
         /** The keyword as keepalived.conf spells it, e.g. {@code virtual_router_id}. */
         public String word() {
@@ -71,14 +73,8 @@ public sealed interface SandboxFault {
     }
 
     /** Scenario names {@link #parse} accepts, for help text and error messages. */
-    List<String> SCENARIOS = List.of(
-            "vrrp-blocked",
-            "keepalived-stopped",
-            "priority=N",
-            "vrid=N",
-            "auth-pass=WORD",
-            "sshd-stopped",
-            "host-key-changed");
+    List<String> SCENARIOS = List.of("vrrp-blocked", "keepalived-stopped", "priority=N", "vrid=N", "auth-pass=WORD",
+            "sshd-stopped", "host-key-changed");
 
     /**
      * Parses a CLI scenario. {@code role} empty means the scenario's usual victim: lb02 for vrrp-blocked (the backup
@@ -105,9 +101,8 @@ public sealed interface SandboxFault {
             case "keepalived-stopped" -> new KeepalivedStopped(victim);
             case "sshd-stopped" -> new SshdStopped(victim);
             case "host-key-changed" -> new HostKeyChanged(victim);
-            default ->
-                throw new IllegalArgumentException(
-                        "unknown scenario '" + scenario + "' (known: " + String.join(", ", SCENARIOS) + ")");
+            default -> throw new IllegalArgumentException(
+                    "unknown scenario '" + scenario + "' (known: " + String.join(", ", SCENARIOS) + ")");
         };
     }
 }

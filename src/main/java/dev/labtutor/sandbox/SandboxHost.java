@@ -7,4 +7,5 @@ package dev.labtutor.sandbox;
  * @param address the host's address on {@code iface}, where its sshd listens on port 22
  * @param hostname what {@code hostname} prints inside the host: the role id
  */
-public record SandboxHost(SandboxRole role, String namespace, String address, String iface, String hostname) {}
+public record SandboxHost(SandboxRole role, String namespace, String address, String iface, String hostname) {
+}

@@ -9,9 +9,7 @@ import java.util.Locale;
  * otherwise.
  */
 public enum SandboxKernel {
-    AUTO,
-    MACHINE,
-    VM;
+    AUTO, MACHINE, VM;
 
     /** The word used in state files and messages: {@code auto}, {@code machine}, {@code vm}. */
     public String word() {

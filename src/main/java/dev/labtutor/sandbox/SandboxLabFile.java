@@ -14,21 +14,19 @@ import java.util.Optional;
  */
 final class SandboxLabFile {
 
-    private SandboxLabFile() {}
+    private SandboxLabFile() {
+    }
 
     static String render(SandboxSpec spec, List<SandboxHost> hosts, Path identity, Path knownHosts) {
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("vip", spec.vip());
         vars.put("iface", spec.iface());
-        LabFileWriter lab = new LabFileWriter()
-                .comment("labtutor sandbox '" + spec.name() + "' (" + spec.subnet()
-                        + "), written by 'labtutor sandbox up'.")
-                .knownHosts(knownHosts)
-                .vars(vars)
-                .hosts();
+        LabFileWriter lab = new LabFileWriter().comment(
+                "labtutor sandbox '" + spec.name() + "' (" + spec.subnet() + "), written by 'labtutor sandbox up'.")
+                .knownHosts(knownHosts).vars(vars).hosts();
         for (SandboxHost h : hosts) {
-            lab.host(new HostSpec(
-                    h.role().id(), h.address(), 22, "root", Optional.of(identity), Optional.empty(), false));
+            lab.host(new HostSpec(h.role().id(), h.address(), 22, "root", Optional.of(identity), Optional.empty(),
+                    false));
         }
         return lab.text();
     }

@@ -9,11 +9,7 @@ import java.util.stream.Collectors;
  * seen {@code lb01} at {@code .11} once finds it there in every sandbox.
  */
 public enum SandboxRole {
-    LB01("lb01", 11),
-    LB02("lb02", 12),
-    WEB01("web01", 21),
-    WEB02("web02", 22),
-    NFS_SERVER("nfs-server", 31);
+    LB01("lb01", 11), LB02("lb02", 12), WEB01("web01", 21), WEB02("web02", 22), NFS_SERVER("nfs-server", 31);
 
     private final String id;
     private final int hostOctet;

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * @param stateRoot parent of the sandbox's state dir ({@link #stateDir()})
  * @param kernel where the hosts run: the machine's kernel, a VM, or {@link SandboxKernel#AUTO} (decided at {@code up})
  */
-public record SandboxSpec(
-        String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot, SandboxKernel kernel) {
+public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot,
+        SandboxKernel kernel) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
@@ -60,8 +60,8 @@ public record SandboxSpec(
 
     /** All five hosts, name {@code lab}, 10.77.0.0/24, {@code eth1}, state under {@link #defaultStateRoot()}. */
     public static SandboxSpec defaults() {
-        return new SandboxSpec(
-                DEFAULT_NAME, List.of(SandboxRole.values()), DEFAULT_SUBNET_PREFIX, DEFAULT_IFACE, defaultStateRoot());
+        return new SandboxSpec(DEFAULT_NAME, List.of(SandboxRole.values()), DEFAULT_SUBNET_PREFIX, DEFAULT_IFACE,
+                defaultStateRoot());
     }
 
     public SandboxSpec withName(String newName) {
@@ -101,10 +101,7 @@ public record SandboxSpec(
 
     /** True when the sandbox's state is in {@link #defaultStateRoot()}, where {@code --sandbox NAME} finds it. */
     public boolean inDefaultStateRoot() {
-        return stateRoot
-                .toAbsolutePath()
-                .normalize()
-                .equals(defaultStateRoot().toAbsolutePath().normalize());
+        return stateRoot.toAbsolutePath().normalize().equals(defaultStateRoot().toAbsolutePath().normalize());
     }
 
     /**
@@ -121,8 +118,7 @@ public record SandboxSpec(
             return Path.of("/var/lib/labtutor/sandbox");
         }
         String xdg = System.getenv("XDG_STATE_HOME");
-        Path base = xdg != null && !xdg.isBlank()
-                ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".local", "state");
         return base.resolve("labtutor").resolve("sandbox");
     }

@@ -27,8 +27,8 @@ import java.util.Properties;
  * @param vmPid qemu's pid for a VM (0 before it started, and on the machine's kernel)
  * @param upPid the process running {@code up} while it has not finished (0 once it has)
  */
-public record SandboxState(
-        SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid, long upPid) {
+public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, KernelChoice choice, long vmPid,
+        long upPid) {
 
     static final String FILE = "state.properties";
 
@@ -54,9 +54,7 @@ public record SandboxState(
     void write() {
         Properties p = new Properties();
         p.setProperty("name", spec.name());
-        p.setProperty(
-                "roles",
-                String.join(",", spec.roles().stream().map(SandboxRole::id).toList()));
+        p.setProperty("roles", String.join(",", spec.roles().stream().map(SandboxRole::id).toList()));
         p.setProperty("subnetPrefix", spec.subnetPrefix());
         p.setProperty("iface", spec.iface());
         p.setProperty("stateRoot", spec.stateRoot().toString());
@@ -92,8 +90,7 @@ public record SandboxState(
      */
     static Optional<String> startedBy(Path stateDir) {
         Path file = stateDir.resolve(FILE);
-        Optional<String> recorded =
-                loadProperties(file).map(p -> p.getProperty("startedBy")).filter(s -> !s.isBlank());
+        Optional<String> recorded = loadProperties(file).map(p -> p.getProperty("startedBy")).filter(s -> !s.isBlank());
         if (recorded.isPresent() || !Files.isRegularFile(file)) {
             return recorded;
         }
@@ -125,15 +122,9 @@ public record SandboxState(
             return Optional.empty();
         }
         Properties p = file.get();
-        List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(","))
-                .map(SandboxRole::parse)
-                .toList();
-        SandboxSpec spec = new SandboxSpec(
-                p.getProperty("name"),
-                roles,
-                p.getProperty("subnetPrefix"),
-                p.getProperty("iface"),
-                Path.of(p.getProperty("stateRoot")));
+        List<SandboxRole> roles = Arrays.stream(p.getProperty("roles").split(",")).map(SandboxRole::parse).toList();
+        SandboxSpec spec = new SandboxSpec(p.getProperty("name"), roles, p.getProperty("subnetPrefix"),
+                p.getProperty("iface"), Path.of(p.getProperty("stateRoot")));
         Map<SandboxRole, Long> pids = new LinkedHashMap<>();
         for (SandboxRole role : roles) {
             String v = p.getProperty("anchor." + role.id());
@@ -144,11 +135,7 @@ public record SandboxState(
         SandboxKernel kernel = SandboxKernel.parse(p.getProperty("kernel", "machine"));
         KernelChoice choice =
                 new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
-        return Optional.of(new SandboxState(
-                spec.withKernel(kernel),
-                pids,
-                choice,
-                Long.parseLong(p.getProperty("vmPid", "0")),
-                Long.parseLong(p.getProperty("upPid", "0"))));
+        return Optional.of(new SandboxState(spec.withKernel(kernel), pids, choice,
+                Long.parseLong(p.getProperty("vmPid", "0")), Long.parseLong(p.getProperty("upPid", "0"))));
     }
 }

@@ -12,12 +12,7 @@ public record SandboxStatus(String name, String subnet, String vip, List<Host> h
         hosts = List.copyOf(hosts);
     }
 
-    public record Host(
-            SandboxRole role,
-            String address,
-            boolean running,
-            boolean sshd,
-            boolean keepalived,
+    public record Host(SandboxRole role, String address, boolean running, boolean sshd, boolean keepalived,
             List<String> addresses) {
         public Host {
             addresses = List.copyOf(addresses);

@@ -43,24 +43,8 @@ public record VmImage(Path dir, String release, String packages) {
     /** Driver directories a VM with virtio devices and no hardware needs; the rest of drivers/ is dropped. */
     private static final List<String> KEEP_DRIVERS = List.of("virtio", "char", "net", "block");
 
-    private static final List<String> DROP_NET_DRIVERS = List.of(
-            "ethernet",
-            "wireless",
-            "usb",
-            "can",
-            "wwan",
-            "ieee802154",
-            "hamradio",
-            "arcnet",
-            "fddi",
-            "wan",
-            "plip",
-            "dsa",
-            "ipa",
-            "mhi",
-            "pcs",
-            "phy",
-            "mdio");
+    private static final List<String> DROP_NET_DRIVERS = List.of("ethernet", "wireless", "usb", "can", "wwan",
+            "ieee802154", "hamradio", "arcnet", "fddi", "wan", "plip", "dsa", "ipa", "mhi", "pcs", "phy", "mdio");
 
     public Path vmlinuz() {
         return dir.resolve("boot").resolve("vmlinuz-" + release);
@@ -112,8 +96,7 @@ public record VmImage(Path dir, String release, String packages) {
         Properties p = file.get();
         VmImage image = new VmImage(dir, p.getProperty("release", ""), p.getProperty("packages", ""));
         boolean complete = Files.isRegularFile(image.vmlinuz())
-                && Files.isRegularFile(image.modules().resolve("modules.dep"))
-                && Files.isExecutable(image.busybox());
+                && Files.isRegularFile(image.modules().resolve("modules.dep")) && Files.isExecutable(image.busybox());
         return complete ? Optional.of(image) : Optional.empty();
     }
 
@@ -126,8 +109,7 @@ public record VmImage(Path dir, String release, String packages) {
     public static VmImage fetch(PrintWriter out) {
         for (String tool : List.of("apt-get", "dpkg-deb")) {
             if (SandboxPreflight.findProgram(tool).isEmpty()) {
-                throw new SandboxException(Text.of(
-                        "获取虚拟机内核需要 Debian 的 " + tool + "（本机没有）",
+                throw new SandboxException(Text.of("获取虚拟机内核需要 Debian 的 " + tool + "（本机没有）",
                         "Fetching the VM kernel needs Debian's " + tool + ", which this machine does not have"));
             }
         }
@@ -145,8 +127,7 @@ public record VmImage(Path dir, String release, String packages) {
             String depends = LocalCommand.check("dpkg-deb", "-f", meta.toString(), "Depends");
             Matcher m = Pattern.compile("(linux-image-[0-9][^ ,(]*)").matcher(depends);
             if (!m.find()) {
-                throw new SandboxException(Text.of(
-                        "linux-image-amd64 没有指向具体内核包：" + depends,
+                throw new SandboxException(Text.of("linux-image-amd64 没有指向具体内核包：" + depends,
                         "linux-image-amd64 names no kernel package: " + depends));
             }
             String kernelPackage = m.group(1);
@@ -161,17 +142,14 @@ public record VmImage(Path dir, String release, String packages) {
             LocalCommand.run(List.of("dpkg-deb", "-x", busyboxDeb.toString(), image.toString()), APT_TIMEOUT, null);
             String release = kernelPackage.substring("linux-image-".length());
             prune(image, release);
-            decompress(
-                    image.resolve("boot").resolve("vmlinuz-" + release),
+            decompress(image.resolve("boot").resolve("vmlinuz-" + release),
                     image.resolve("boot").resolve("vmlinux-" + release));
             ExecResult depmod = LocalCommand.run(
                     List.of(image.resolve("bin/busybox").toString(), "depmod", "-b", image.toString(), release),
-                    APT_TIMEOUT,
-                    null);
+                    APT_TIMEOUT, null);
             if (depmod.exitStatus() != 0) {
-                throw new SandboxException(Text.of(
-                        "depmod 失败：" + depmod.stderr().strip(),
-                        "depmod failed: " + depmod.stderr().strip()));
+                throw new SandboxException(
+                        Text.of("depmod 失败：" + depmod.stderr().strip(), "depmod failed: " + depmod.stderr().strip()));
             }
             String packages = debName(kernelDeb) + " " + debName(busyboxDeb);
             Properties p = new Properties();
@@ -188,9 +166,8 @@ public record VmImage(Path dir, String release, String packages) {
             }
             Files.move(image, target, StandardCopyOption.ATOMIC_MOVE);
             FileTree.delete(old);
-            VmImage fetched = read(target)
-                    .orElseThrow(() -> new SandboxException(
-                            Text.of("获取的内核不完整：" + target, "The fetched kernel is incomplete: " + target)));
+            VmImage fetched = read(target).orElseThrow(() -> new SandboxException(
+                    Text.of("获取的内核不完整：" + target, "The fetched kernel is incomplete: " + target)));
             out.printf("VM kernel %s ready in %s (%s)%n", release, target, packages);
             out.flush();
             return fetched;
@@ -207,11 +184,7 @@ public record VmImage(Path dir, String release, String packages) {
         argv.addAll(List.of(packages));
         ExecResult r = LocalCommand.run(argv, APT_TIMEOUT, null);
         if (r.exitStatus() != 0) {
-            String why = r.stderr()
-                    .lines()
-                    .filter(l -> l.startsWith("E:"))
-                    .findFirst()
-                    .orElse(r.stderr().strip());
+            String why = r.stderr().lines().filter(l -> l.startsWith("E:")).findFirst().orElse(r.stderr().strip());
             throw new SandboxException(Text.of(
                     "apt-get download " + String.join(" ", packages) + " 失败：" + why + "（先运行 sudo apt-get update）",
                     "apt-get download " + String.join(" ", packages) + " failed: " + why
@@ -221,11 +194,9 @@ public record VmImage(Path dir, String release, String packages) {
 
     private static Path only(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(prefix)
-                            && p.toString().endsWith(".deb"))
-                    .findFirst()
-                    .orElseThrow(() -> new SandboxException(Text.of(
-                            "apt-get 没有下载 " + prefix + "*.deb", "apt-get download left no " + prefix + "*.deb")));
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".deb"))
+                    .findFirst().orElseThrow(() -> new SandboxException(Text.of("apt-get 没有下载 " + prefix + "*.deb",
+                            "apt-get download left no " + prefix + "*.deb")));
         }
     }
 
@@ -245,24 +216,14 @@ public record VmImage(Path dir, String release, String packages) {
         int start = (setupSectors + 1) * 512 + header.getInt(0x248);
         int length = header.getInt(0x24c);
         byte[] xzMagic = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
-        if (SandboxPreflight.findProgram("xz").isEmpty()
-                || start < 0
-                || length <= 0
-                || start + length > image.length
+        if (SandboxPreflight.findProgram("xz").isEmpty() || start < 0 || length <= 0 || start + length > image.length
                 || !java.util.Arrays.equals(image, start, start + 6, xzMagic, 0, 6)) {
             return;
         }
         Path payload = target.resolveSibling(target.getFileName() + ".xz");
         Files.write(payload, java.util.Arrays.copyOfRange(image, start, start + length));
-        ExecResult r = LocalCommand.run(
-                List.of(
-                        "sh",
-                        "-c",
-                        "exec xz -dc --single-stream \"$0\" > \"$1\"",
-                        payload.toString(),
-                        target.toString()),
-                APT_TIMEOUT,
-                null);
+        ExecResult r = LocalCommand.run(List.of("sh", "-c", "exec xz -dc --single-stream \"$0\" > \"$1\"",
+                payload.toString(), target.toString()), APT_TIMEOUT, null);
         Files.delete(payload);
         byte[] elf = {0x7f, 'E', 'L', 'F'};
         boolean ok = r.exitStatus() == 0 && Files.size(target) > image.length;

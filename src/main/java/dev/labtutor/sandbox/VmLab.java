@@ -56,8 +56,7 @@ final class VmLab {
             + "cryptomgr.notests";
 
     enum Accel {
-        KVM,
-        TCG
+        KVM, TCG
     }
 
     private final SandboxSpec spec;
@@ -93,8 +92,7 @@ final class VmLab {
     static Optional<Text> problem() {
         String arch = System.getProperty("os.arch", "");
         if (!arch.equals("amd64") && !arch.equals("x86_64")) {
-            return Optional.of(Text.of(
-                    "虚拟机沙箱需要 x86_64 机器（本机是 " + arch + "）；请用 --no-vm",
+            return Optional.of(Text.of("虚拟机沙箱需要 x86_64 机器（本机是 " + arch + "）；请用 --no-vm",
                     "The VM sandbox needs an x86_64 machine (this is " + arch + "); use --no-vm"));
         }
         boolean qemu = SandboxPreflight.findProgram(QEMU).isPresent();
@@ -104,14 +102,12 @@ final class VmLab {
             String fix = (!qemu ? "sudo apt-get install -y qemu-system-x86" + (image ? "" : " && ") : "")
                     + (image ? "" : VmImage.FETCH_COMMAND);
             return Optional.of(Text.of(
-                    "本机内核缺少 " + String.join("、", KernelChoice.missingOnMachine())
-                            + "，沙箱要在虚拟机里运行，但缺少" + (!qemu && !image ? " qemu 和内核" : !qemu ? " qemu" : "内核")
-                            + "；请运行：" + fix,
+                    "本机内核缺少 " + String.join("、", KernelChoice.missingOnMachine()) + "，沙箱要在虚拟机里运行，但缺少"
+                            + (!qemu && !image ? " qemu 和内核" : !qemu ? " qemu" : "内核") + "；请运行：" + fix,
                     "The sandbox runs in a VM here, which needs " + missing + "; run: " + fix));
         }
         if (!Files.exists(Path.of("/dev/net/tun"))) {
-            return Optional.of(Text.of(
-                    "虚拟机沙箱需要 /dev/net/tun；请运行：sudo modprobe tun",
+            return Optional.of(Text.of("虚拟机沙箱需要 /dev/net/tun；请运行：sudo modprobe tun",
                     "The VM sandbox needs /dev/net/tun; run: sudo modprobe tun"));
         }
         return Optional.empty();
@@ -167,13 +163,8 @@ final class VmLab {
                     LT_KVER=%4$s
                     LT_MODULES=%5$s
                     LT_BUSYBOX=%6$s
-                    """.formatted(
-                            spec.name(),
-                            spec.iface(),
-                            spec.vmAddress(),
-                            image.release(),
-                            image.modules().toAbsolutePath(),
-                            image.busybox().toAbsolutePath()));
+                    """.formatted(spec.name(), spec.iface(), spec.vmAddress(), image.release(),
+                    image.modules().toAbsolutePath(), image.busybox().toAbsolutePath()));
             Files.writeString(dir.resolve("sshd_config"), """
                     # labtutor VM sandbox %1$s: the control sshd in the VM itself (not a lab host)
                     ListenAddress %2$s
@@ -192,11 +183,8 @@ final class VmLab {
                     PrintLastLog no
                     MaxSessions 64
                     MaxStartups 64:30:128
-                    """.formatted(
-                            spec.name(),
-                            spec.vmAddress(),
-                            guestPath(hostKey()),
-                            guestPath(spec.stateDir().resolve("id_ed25519.pub"))));
+                    """.formatted(spec.name(), spec.vmAddress(), guestPath(hostKey()),
+                    guestPath(spec.stateDir().resolve("id_ed25519.pub"))));
             Files.writeString(dir.resolve("tap-up"), """
                     #!/bin/sh
                     # qemu runs this with the name of the tap it has just created: the machine's end of the lab subnet.
@@ -228,54 +216,27 @@ final class VmLab {
 
     private Process launch(VmImage image, Accel accel, LongConsumer onPid) {
         Path dir = dir();
-        List<String> argv = new ArrayList<>(List.of(
-                "setsid",
-                SandboxPreflight.findProgram(QEMU).orElseThrow().toString(),
-                "-name",
-                "labtutor-" + spec.name() + ",process=labtutor-vm",
-                "-nodefaults",
-                "-no-user-config",
-                "-display",
-                "none",
-                "-no-reboot",
-                "-machine",
-                "pc",
-                "-m",
-                memory(),
-                "-smp",
-                cpus()));
+        List<String> argv =
+                new ArrayList<>(List.of("setsid", SandboxPreflight.findProgram(QEMU).orElseThrow().toString(), "-name",
+                        "labtutor-" + spec.name() + ",process=labtutor-vm", "-nodefaults", "-no-user-config",
+                        "-display", "none", "-no-reboot", "-machine", "pc", "-m", memory(), "-smp", cpus()));
         if (accel == Accel.KVM) {
             argv.addAll(List.of("-accel", "kvm", "-cpu", "host"));
         } else {
             argv.addAll(List.of("-accel", "tcg,tb-size=" + env("LABTUTOR_VM_TB_SIZE", "64")));
         }
-        argv.addAll(List.of(
-                "-kernel",
-                image.bootKernel().toString(),
-                "-initrd",
-                dir.resolve("initrd.img").toString(),
-                "-append",
-                KERNEL_ARGS + (cpus().equals("1") ? " acpi=off" : ""),
-                "-chardev",
-                "file,id=console,path=" + opt(consoleLog()),
-                "-serial",
-                "chardev:console",
-                "-fsdev",
-                "local,id=machine,path=/,readonly=on,security_model=none,multidevs=remap",
-                "-device",
-                "virtio-9p-pci,fsdev=machine,mount_tag=machine",
-                "-fsdev",
-                "local,id=state,path=" + opt(spec.stateDir()) + ",security_model=none",
-                "-device",
-                "virtio-9p-pci,fsdev=state,mount_tag=state",
-                "-netdev",
-                "tap,id=lab,ifname=" + spec.rootLink() + ",script=" + opt(dir.resolve("tap-up")) + ",downscript=no",
-                "-device",
-                "virtio-net-pci,netdev=lab,mac=" + mac(),
-                "-device",
-                "virtio-rng-pci",
-                "-pidfile",
-                dir.resolve("qemu.pid").toString()));
+        argv.addAll(
+                List.of("-kernel", image.bootKernel().toString(), "-initrd", dir.resolve("initrd.img").toString(),
+                        "-append", KERNEL_ARGS + (cpus().equals("1") ? " acpi=off" : ""), "-chardev",
+                        "file,id=console,path=" + opt(consoleLog()), "-serial", "chardev:console", "-fsdev",
+                        "local,id=machine,path=/,readonly=on,security_model=none,multidevs=remap", "-device",
+                        "virtio-9p-pci,fsdev=machine,mount_tag=machine", "-fsdev",
+                        "local,id=state,path=" + opt(spec.stateDir()) + ",security_model=none", "-device",
+                        "virtio-9p-pci,fsdev=state,mount_tag=state", "-netdev",
+                        "tap,id=lab,ifname=" + spec.rootLink() + ",script=" + opt(dir.resolve("tap-up"))
+                                + ",downscript=no",
+                        "-device", "virtio-net-pci,netdev=lab,mac=" + mac(), "-device", "virtio-rng-pci", "-pidfile",
+                        dir.resolve("qemu.pid").toString()));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -290,8 +251,8 @@ final class VmLab {
             onPid.accept(qemuPid);
             return p;
         } catch (IOException e) {
-            throw new SandboxException(
-                    Text.of("无法启动 qemu：" + e.getMessage(), "Cannot start qemu: " + e.getMessage()), e);
+            throw new SandboxException(Text.of("无法启动 qemu：" + e.getMessage(), "Cannot start qemu: " + e.getMessage()),
+                    e);
         }
     }
 
@@ -376,12 +337,11 @@ final class VmLab {
                 if (!line.startsWith("labtutor-vm: ")) {
                     continue;
                 }
-                String msg = line.substring("labtutor-vm: ".length())
-                        .replaceFirst("\\s*\\[[0-9.]+\\]\\s*$", "")
-                        .strip();
+                String msg =
+                        line.substring("labtutor-vm: ".length()).replaceFirst("\\s*\\[[0-9.]+\\]\\s*$", "").strip();
                 if (msg.startsWith("FAILED: ")) {
-                    throw new SandboxException(Text.of(
-                            "沙箱虚拟机启动失败：" + msg.substring(8), "The sandbox VM failed to boot: " + msg.substring(8)));
+                    throw new SandboxException(Text.of("沙箱虚拟机启动失败：" + msg.substring(8),
+                            "The sandbox VM failed to boot: " + msg.substring(8)));
                 } else if (msg.startsWith("host ") && msg.endsWith(" up")) {
                     String role = msg.substring(5, msg.length() - 3);
                     pending.remove(role);
@@ -389,8 +349,7 @@ final class VmLab {
                 } else if (msg.startsWith("host ") && msg.contains(" FAILED:")) {
                     String role = msg.substring(5, msg.indexOf(" FAILED:"));
                     pending.remove(role);
-                    failed.putIfAbsent(
-                            role, msg.substring(msg.indexOf(" FAILED:") + 8).strip());
+                    failed.putIfAbsent(role, msg.substring(msg.indexOf(" FAILED:") + 8).strip());
                 } else if (msg.equals("ready")) {
                     ready = true;
                 }
@@ -413,8 +372,7 @@ final class VmLab {
         }
         if (!failed.isEmpty()) {
             String first = failed.keySet().iterator().next();
-            throw new SandboxException(Text.of(
-                    "沙箱主机 " + first + " 在虚拟机中启动失败：" + failed.get(first),
+            throw new SandboxException(Text.of("沙箱主机 " + first + " 在虚拟机中启动失败：" + failed.get(first),
                     "Sandbox host " + first + " did not boot in the VM: " + failed.get(first)));
         }
     }
@@ -429,8 +387,8 @@ final class VmLab {
                 if (line.startsWith("labtutor-vm: ready")) {
                     ready = true;
                 } else if (line.startsWith("labtutor-vm: FAILED: ")) {
-                    throw new SandboxException(Text.of(
-                            "沙箱虚拟机启动失败：" + line.substring(21), "The sandbox VM failed to boot: " + line.substring(21)));
+                    throw new SandboxException(Text.of("沙箱虚拟机启动失败：" + line.substring(21),
+                            "The sandbox VM failed to boot: " + line.substring(21)));
                 }
             }
             if (ready) {
@@ -441,8 +399,7 @@ final class VmLab {
                         Text.of("沙箱虚拟机在启动中退出了：" + lastWords(), "The sandbox VM stopped while booting: " + lastWords()));
             }
             if (System.nanoTime() > bootDeadline) {
-                throw new SandboxException(Text.of(
-                        "沙箱虚拟机的控制通道（" + spec.vmAddress() + " 上的 sshd）没有启动：" + lastWords(),
+                throw new SandboxException(Text.of("沙箱虚拟机的控制通道（" + spec.vmAddress() + " 上的 sshd）没有启动：" + lastWords(),
                         "The sandbox VM's control sshd (" + spec.vmAddress() + ") did not start: " + lastWords()));
             }
             Sandbox.sleep(50);
@@ -473,9 +430,7 @@ final class VmLab {
                 // not written yet
             }
         }
-        String joined = String.join(
-                " | ",
-                lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        String joined = String.join(" | ", lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         return joined.isEmpty() ? "no output" : joined;
     }
 
@@ -494,8 +449,8 @@ final class VmLab {
 
     private boolean isOurQemu(long pid) {
         try {
-            String cmd = new String(
-                    Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8);
+            String cmd = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8);
             return cmd.contains(QEMU) && cmd.contains(dir().resolve("qemu.pid").toString());
         } catch (IOException e) {
             return false;
@@ -523,13 +478,12 @@ final class VmLab {
 
     private synchronized GuestShell shell() {
         if (!alive()) {
-            throw new SandboxException(Text.of(
-                    "沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
+            throw new SandboxException(Text.of("沙箱虚拟机没有运行；请运行：sudo labtutor sandbox reset" + spec.whereOptions(),
                     "The sandbox VM is not running; run: sudo labtutor sandbox reset" + spec.whereOptions()));
         }
         if (shell == null) {
-            shell = new GuestShell(
-                    spec.vmAddress(), spec.stateDir().resolve("id_ed25519"), Path.of(hostKey() + ".pub"));
+            shell = new GuestShell(spec.vmAddress(), spec.stateDir().resolve("id_ed25519"),
+                    Path.of(hostKey() + ".pub"));
         }
         return shell;
     }
@@ -580,18 +534,13 @@ final class VmLab {
             // qemu never wrote it, or the state is gone
         }
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("\\d+"))
-                    .map(Long::parseLong)
+            procs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
                     .forEach(pids::add);
         } catch (IOException e) {
             // no /proc scan: the recorded pids still go
         }
-        List<ProcessHandle> ours = pids.stream()
-                .filter(this::isOurQemu)
-                .map(ProcessHandle::of)
-                .flatMap(Optional::stream)
-                .toList();
+        List<ProcessHandle> ours =
+                pids.stream().filter(this::isOurQemu).map(ProcessHandle::of).flatMap(Optional::stream).toList();
         ours.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ours.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {

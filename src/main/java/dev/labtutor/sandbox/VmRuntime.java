@@ -38,18 +38,9 @@ final class VmRuntime implements HostRuntime {
 
     @Override
     public void boot(Sandbox.Listener progress) {
-        VmImage image = VmImage.find()
-                .orElseThrow(() -> new SandboxException(VmLab.problem().orElseThrow()));
-        vm.boot(
-                image,
-                progress,
-                pid -> new SandboxState(
-                                spec,
-                                Map.of(),
-                                choice,
-                                pid,
-                                ProcessHandle.current().pid())
-                        .write());
+        VmImage image = VmImage.find().orElseThrow(() -> new SandboxException(VmLab.problem().orElseThrow()));
+        vm.boot(image, progress,
+                pid -> new SandboxState(spec, Map.of(), choice, pid, ProcessHandle.current().pid()).write());
     }
 
     @Override
@@ -71,9 +62,7 @@ final class VmRuntime implements HostRuntime {
                         if (r.exitStatus() == 0) {
                             return Optional.<String>empty();
                         }
-                        why = r.stderr().isBlank()
-                                ? "exit " + r.exitStatus()
-                                : r.stderr().strip();
+                        why = r.stderr().isBlank() ? "exit " + r.exitStatus() : r.stderr().strip();
                     } catch (SandboxException timedOut) {
                         why = timedOut.getMessage();
                     }
@@ -81,38 +70,18 @@ final class VmRuntime implements HostRuntime {
                 return Optional.of(role.id() + ": " + why);
             }));
         }
-        List<String> failed = logins.stream()
-                .map(CompletableFuture::join)
-                .flatMap(Optional::stream)
-                .toList();
+        List<String> failed = logins.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
         if (!failed.isEmpty()) {
-            throw new SandboxException(Text.of(
-                    "沙箱主机无法通过 SSH 登录：" + String.join("；", failed),
+            throw new SandboxException(Text.of("沙箱主机无法通过 SSH 登录：" + String.join("；", failed),
                     "Sandbox hosts do not accept SSH logins: " + String.join("; ", failed)));
         }
     }
 
     /** The system ssh client's argv for a batch login to {@code role} with the sandbox key and known_hosts. */
     private List<String> sshArgv(Provisioner files, SandboxRole role, String command) {
-        return List.of(
-                "ssh",
-                "-F",
-                "/dev/null",
-                "-i",
-                files.privateKey().toString(),
-                "-o",
-                "IdentitiesOnly=yes",
-                "-o",
-                "BatchMode=yes",
-                "-o",
-                "StrictHostKeyChecking=yes",
-                "-o",
-                "UserKnownHostsFile=" + files.knownHosts(),
-                "-o",
-                "GlobalKnownHostsFile=/dev/null",
-                "-o",
-                "ConnectTimeout=10",
-                "root@" + spec.address(role),
+        return List.of("ssh", "-F", "/dev/null", "-i", files.privateKey().toString(), "-o", "IdentitiesOnly=yes", "-o",
+                "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + files.knownHosts(),
+                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "ConnectTimeout=10", "root@" + spec.address(role),
                 command);
     }
 
@@ -147,10 +116,10 @@ final class VmRuntime implements HostRuntime {
         }
         List<SandboxStatus.Host> list = new ArrayList<>();
         for (SandboxRole role : spec.roles()) {
-            String[] f = lines.getOrDefault(role.id(), new String[] {role.id(), "no", "no", "no", "-"});
+            String[] f = lines.getOrDefault(role.id(), new String[]{role.id(), "no", "no", "no", "-"});
             List<String> addresses = f[4].equals("-") ? List.of() : List.of(f[4].split(","));
-            list.add(new SandboxStatus.Host(
-                    role, spec.address(role), f[1].equals("yes"), f[2].equals("yes"), f[3].equals("yes"), addresses));
+            list.add(new SandboxStatus.Host(role, spec.address(role), f[1].equals("yes"), f[2].equals("yes"),
+                    f[3].equals("yes"), addresses));
         }
         return new SandboxStatus(spec.name(), spec.subnet(), spec.vip(), list);
     }
@@ -172,8 +141,7 @@ final class VmRuntime implements HostRuntime {
 
     @Override
     public String describe() {
-        return "VM (qemu pid " + vm.qemuPid() + ", tap " + spec.rootLink() + ") - "
-                + choice.reason().en();
+        return "VM (qemu pid " + vm.qemuPid() + ", tap " + spec.rootLink() + ") - " + choice.reason().en();
     }
 
     @Override

@@ -27,37 +27,20 @@ import java.util.function.Consumer;
 public final class CourseProof {
 
     public enum Result {
-        PROVEN,
-        PASSES_UNSOLVED,
-        FAILS_SOLVED,
-        SOLVE_FAILED,
-        NOT_RUNNABLE
+        PROVEN, PASSES_UNSOLVED, FAILS_SOLVED, SOLVE_FAILED, NOT_RUNNABLE
     }
 
     /** Causes that mean "this machine cannot run the lesson", not "the lesson is wrong". */
     public static final Set<String> NOT_RUNNABLE_CAUSES = Set.of("ipvs-unavailable", "nfsd-unavailable");
 
-    public record LessonProof(
-            String lesson,
-            Result result,
-            int checks,
-            int failedBefore,
-            int passedAfter,
-            Duration time,
-            String detail,
-            List<Verdict> after) {
+    public record LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter,
+            Duration time, String detail, List<Verdict> after) {
 
         public LessonProof {
             after = List.copyOf(after);
         }
 
-        public LessonProof(
-                String lesson,
-                Result result,
-                int checks,
-                int failedBefore,
-                int passedAfter,
-                Duration time,
+        public LessonProof(String lesson, Result result, int checks, int failedBefore, int passedAfter, Duration time,
                 String detail) {
             this(lesson, result, checks, failedBefore, passedAfter, time, detail, List.of());
         }
@@ -120,9 +103,8 @@ public final class CourseProof {
      * Walks {@code course} in order up to the last of {@code targets}: proves each target lesson, and solves every
      * other lesson on the way without proving it, since later lessons build on what earlier ones set up.
      */
-    public List<LessonProof> prove(
-            List<Lesson> course, java.util.Collection<String> targets, Consumer<LessonProof> each)
-            throws Solver.SolveFailed {
+    public List<LessonProof> prove(List<Lesson> course, java.util.Collection<String> targets,
+            Consumer<LessonProof> each) throws Solver.SolveFailed {
         int last = -1;
         for (int i = 0; i < course.size(); i++) {
             if (targets.contains(course.get(i).id())) {
@@ -185,8 +167,7 @@ public final class CourseProof {
         List<EndState> out = new ArrayList<>();
         for (Lesson l : course.lessons()) {
             List<Verdict> vs = withQuiz(resolved.get(l.id()), l, Quiz.key(l.quiz()));
-            out.add(new EndState(
-                    l.id(), vs.size(), (int) vs.stream().filter(Verdict::passed).count(), vs));
+            out.add(new EndState(l.id(), vs.size(), (int) vs.stream().filter(Verdict::passed).count(), vs));
         }
         return out;
     }
@@ -195,27 +176,18 @@ public final class CourseProof {
         long t0 = System.nanoTime();
         List<Verdict> before = withQuiz(lab.check(l, Duration.ZERO), l, Map.of());
         int n = before.size();
-        long failedBefore =
-                before.stream().filter(v -> v.status() == Status.FAIL).count();
+        long failedBefore = before.stream().filter(v -> v.status() == Status.FAIL).count();
         Optional<Verdict> cannotBefore = notRunnable(before);
         // A lesson this machine cannot run is still solved (later lessons build on it), but not waited for.
         Duration window = cannotBefore.isPresent() ? Duration.ZERO : settle;
         List<Verdict> after;
         try {
-            after = withQuiz(
-                    lab.observes(l) ? solveWhileObserving(l, window) : solveThenCheck(l, window),
-                    l,
+            after = withQuiz(lab.observes(l) ? solveWhileObserving(l, window) : solveThenCheck(l, window), l,
                     Quiz.key(l.quiz()));
         } catch (Solver.SolveFailed e) {
             Optional<Verdict> cannot = cannotBefore.or(() -> notRunnable(lab.check(l, Duration.ZERO)));
             if (cannot.isPresent()) {
-                return new LessonProof(
-                        l.id(),
-                        Result.NOT_RUNNABLE,
-                        n,
-                        (int) failedBefore,
-                        0,
-                        since(t0),
+                return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, 0, since(t0),
                         "not runnable here: " + cannot.get().message().en() + " (its solution failed too: "
                                 + e.getMessage() + ")");
             }
@@ -224,38 +196,16 @@ public final class CourseProof {
         int passedAfter = (int) after.stream().filter(Verdict::passed).count();
         Optional<Verdict> cannot = notRunnable(after).or(() -> cannotBefore);
         if (cannot.isPresent()) {
-            return new LessonProof(
-                    l.id(),
-                    Result.NOT_RUNNABLE,
-                    n,
-                    (int) failedBefore,
-                    passedAfter,
-                    since(t0),
-                    "not runnable here: " + cannot.get().message().en(),
-                    after);
+            return new LessonProof(l.id(), Result.NOT_RUNNABLE, n, (int) failedBefore, passedAfter, since(t0),
+                    "not runnable here: " + cannot.get().message().en(), after);
         }
         if (failedBefore == 0) {
-            return new LessonProof(
-                    l.id(),
-                    Result.PASSES_UNSOLVED,
-                    n,
-                    0,
-                    passedAfter,
-                    since(t0),
-                    "no check failed before the solution: " + summary(before),
-                    after);
+            return new LessonProof(l.id(), Result.PASSES_UNSOLVED, n, 0, passedAfter, since(t0),
+                    "no check failed before the solution: " + summary(before), after);
         }
         if (passedAfter < n) {
-            return new LessonProof(
-                    l.id(),
-                    Result.FAILS_SOLVED,
-                    n,
-                    (int) failedBefore,
-                    passedAfter,
-                    since(t0),
-                    "after the solution: "
-                            + summary(after.stream().filter(v -> !v.passed()).toList()),
-                    after);
+            return new LessonProof(l.id(), Result.FAILS_SOLVED, n, (int) failedBefore, passedAfter, since(t0),
+                    "after the solution: " + summary(after.stream().filter(v -> !v.passed()).toList()), after);
         }
         return new LessonProof(l.id(), Result.PROVEN, n, (int) failedBefore, passedAfter, since(t0), "", after);
     }
@@ -276,19 +226,14 @@ public final class CourseProof {
     }
 
     private static Optional<Verdict> notRunnable(List<Verdict> vs) {
-        return vs.stream()
-                .filter(v -> v.status() == Status.ERROR && NOT_RUNNABLE_CAUSES.contains(v.cause()))
+        return vs.stream().filter(v -> v.status() == Status.ERROR && NOT_RUNNABLE_CAUSES.contains(v.cause()))
                 .findFirst();
     }
 
     private static String summary(List<Verdict> vs) {
         StringBuilder sb = new StringBuilder();
         for (Verdict v : vs) {
-            sb.append(sb.length() == 0 ? "" : "; ")
-                    .append(v.check())
-                    .append(' ')
-                    .append(v.status().json())
-                    .append(": ")
+            sb.append(sb.length() == 0 ? "" : "; ").append(v.check()).append(' ').append(v.status().json()).append(": ")
                     .append(v.message().en());
         }
         return sb.toString();

@@ -54,27 +54,14 @@ public final class Driver implements AutoCloseable {
      * @param progressExisted whether the progress came from a file (else the first state is written at once)
      * @param log receives one line per internal problem (the views keep it off the screen)
      */
-    public Driver(
-            Session session,
-            SessionState initial,
-            boolean progressExisted,
-            Checker checker,
-            ProgressStore store,
-            Clock clock,
-            Consumer<String> log) {
+    public Driver(Session session, SessionState initial, boolean progressExisted, Checker checker, ProgressStore store,
+            Clock clock, Consumer<String> log) {
         this(session, initial, progressExisted, true, checker, store, clock, log);
     }
 
     /** As above; {@code lookAtHosts} false to skip detecting the hosts' interfaces (one-shot commands). */
-    public Driver(
-            Session session,
-            SessionState initial,
-            boolean progressExisted,
-            boolean lookAtHosts,
-            Checker checker,
-            ProgressStore store,
-            Clock clock,
-            Consumer<String> log) {
+    public Driver(Session session, SessionState initial, boolean progressExisted, boolean lookAtHosts, Checker checker,
+            ProgressStore store, Clock clock, Consumer<String> log) {
         this.session = session;
         this.checker = checker;
         this.store = store;
@@ -118,7 +105,7 @@ public final class Driver implements AutoCloseable {
             dispatch(new Intent.Tick());
         } else {
             dispatch(first);
-            for (Intent next; (next = inbox.poll()) != null; ) {
+            for (Intent next; (next = inbox.poll()) != null;) {
                 dispatch(next);
             }
         }
@@ -189,7 +176,7 @@ public final class Driver implements AutoCloseable {
                 done.put(id, verdicts);
                 held.add(id);
                 Map<String, List<Verdict>> resolved = Supersede.resolve(state.course(), done);
-                for (java.util.Iterator<String> it = held.iterator(); it.hasNext(); ) {
+                for (java.util.Iterator<String> it = held.iterator(); it.hasNext();) {
                     String h = it.next();
                     if (!waitsForLaterLesson(state.course().lesson(h).orElseThrow(), rc.lessons(), done.keySet())) {
                         post(new Intent.LessonChecked(run, h, resolved.get(h)));
@@ -212,9 +199,7 @@ public final class Driver implements AutoCloseable {
 
     /** True when a check of {@code lesson} is superseded by a lesson of this run not yet checked. */
     private static boolean waitsForLaterLesson(Lesson lesson, List<String> run, java.util.Set<String> done) {
-        return lesson.checks().stream()
-                .map(CheckRef::supersededBy)
-                .flatMap(Optional::stream)
+        return lesson.checks().stream().map(CheckRef::supersededBy).flatMap(Optional::stream)
                 .anyMatch(by -> run.contains(by) && !done.contains(by));
     }
 

@@ -22,10 +22,12 @@ public sealed interface Effect {
     }
 
     /** Stop run {@code run} for real: its SSH work is interrupted and its connections attempts aborted. */
-    record CancelRun(long run) implements Effect {}
+    record CancelRun(long run) implements Effect {
+    }
 
     /** Write the progress (atomically; only the latest matters). */
-    record Save(Progress progress) implements Effect {}
+    record Save(Progress progress) implements Effect {
+    }
 
     /** Find the interface that carries each of these hosts' addresses. */
     record DetectIfaces(Set<String> roles) implements Effect {
@@ -35,5 +37,6 @@ public sealed interface Effect {
     }
 
     /** The learner quit: stop everything once the last save is written. */
-    record Exit() implements Effect {}
+    record Exit() implements Effect {
+    }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  */
 public final class Gating {
 
-    private Gating() {}
+    private Gating() {
+    }
 
     public static LessonState stateOf(Course course, Progress progress, String lessonId) {
         if (progress.lesson(lessonId).map(l -> l.state() == LessonState.PASSED).orElse(false)) {
@@ -28,9 +29,7 @@ public final class Gating {
             if (l.id().equals(lessonId)) {
                 return LessonState.OPEN;
             }
-            if (progress.lesson(l.id())
-                    .map(p -> p.state() != LessonState.PASSED)
-                    .orElse(true)) {
+            if (progress.lesson(l.id()).map(p -> p.state() != LessonState.PASSED).orElse(true)) {
                 return LessonState.LOCKED;
             }
         }
@@ -52,12 +51,9 @@ public final class Gating {
             }
         }
         if (course.lesson(out.current()).isEmpty()) {
-            String first = course.lessons().stream()
-                    .map(Lesson::id)
-                    .filter(id -> stateOf(course, p, id) != LessonState.LOCKED
-                            && stateOf(course, p, id) != LessonState.PASSED)
-                    .findFirst()
-                    .orElse(course.lessons().get(0).id());
+            String first = course.lessons().stream().map(Lesson::id).filter(
+                    id -> stateOf(course, p, id) != LessonState.LOCKED && stateOf(course, p, id) != LessonState.PASSED)
+                    .findFirst().orElse(course.lessons().get(0).id());
             out = out.at(first, 0);
         }
         LessonProgress cur = out.lesson(out.current()).orElseThrow();
@@ -77,13 +73,9 @@ public final class Gating {
         if (stateOf(course, p, p.current()) == LessonState.OPEN) {
             return p;
         }
-        return course.lessons().stream()
-                .filter(l -> stateOf(course, p, l.id()) == LessonState.OPEN)
-                .findFirst()
-                .map(l -> p.at(
-                        l.id(),
-                        Session.currentStep(
-                                l, p.lesson(l.id()).map(LessonProgress::checks).orElse(List.of()))))
+        return course.lessons().stream().filter(l -> stateOf(course, p, l.id()) == LessonState.OPEN).findFirst()
+                .map(l -> p.at(l.id(),
+                        Session.currentStep(l, p.lesson(l.id()).map(LessonProgress::checks).orElse(List.of()))))
                 .orElse(p);
     }
 }

@@ -23,7 +23,8 @@ public final class Hints {
     public static final int LEVELS = 3;
     private static final int MAX_COMMAND_LINES = 8;
 
-    private Hints() {}
+    private Hints() {
+    }
 
     public static List<Text> lines(SessionState s, int level) {
         List<Text> out = new ArrayList<>();
@@ -38,45 +39,36 @@ public final class Hints {
         Bindings b = s.bindings();
         if (failing.isPresent()) {
             CheckMark m = failing.get();
-            HostMark h = m.hosts().stream()
-                    .filter(x -> !x.passed())
-                    .findFirst()
-                    .orElse(m.hosts().get(0));
+            HostMark h = m.hosts().stream().filter(x -> !x.passed()).findFirst().orElse(m.hosts().get(0));
             String on = h.host().isEmpty() ? "" : h.host();
             if (h.cause().startsWith("host-")) {
-                out.add(Text.of(
-                        "先让 labtutor 能登录 " + on + "：" + h.message().zh(),
-                        "First let labtutor log in to " + on + ": "
-                                + h.message().en()));
+                out.add(Text.of("先让 labtutor 能登录 " + on + "：" + h.message().zh(),
+                        "First let labtutor log in to " + on + ": " + h.message().en()));
             } else {
                 Text what = h.hint().orElse(h.message());
-                out.add(Text.of(
-                        "「" + m.title().zh() + "」" + (on.isEmpty() ? "" : "（" + on + "）") + "：" + what.zh(),
+                out.add(Text.of("「" + m.title().zh() + "」" + (on.isEmpty() ? "" : "（" + on + "）") + "：" + what.zh(),
                         "\"" + m.title().en() + "\"" + (on.isEmpty() ? "" : " on " + on) + ": " + what.en()));
             }
             if (level >= 2) {
                 if (stepNo > 0) {
                     out.add(Text.of(
                             "这一项属于第 " + stepNo + " 步「" + render(b, step.title().zh()) + "」" + hostsOf(step, true) + "。",
-                            "This is step " + stepNo + ", \""
-                                    + render(b, step.title().en()) + "\"" + hostsOf(step, false)));
+                            "This is step " + stepNo + ", \"" + render(b, step.title().en()) + "\""
+                                    + hostsOf(step, false)));
                 }
                 if (h.hint().isPresent()) {
-                    out.add(Text.of(
-                            "看到的情况：" + h.message().zh(),
-                            "What labtutor saw: " + h.message().en()));
+                    out.add(Text.of("看到的情况：" + h.message().zh(), "What labtutor saw: " + h.message().en()));
                 }
                 h.evidence().stream().limit(3).forEach(e -> out.add(Text.of("  " + e, "  " + e)));
             }
         } else if (marks.isEmpty()) {
             out.add(Text.of(
-                    "从第 " + Math.max(1, stepNo) + " 步开始："
-                            + render(b, step.title().zh()) + hostsOf(step, true) + "。做完后按 c 检查。",
-                    "Start with step " + Math.max(1, stepNo) + ": "
-                            + render(b, step.title().en()) + hostsOf(step, false) + ". Press c to check when done."));
+                    "从第 " + Math.max(1, stepNo) + " 步开始：" + render(b, step.title().zh()) + hostsOf(step, true)
+                            + "。做完后按 c 检查。",
+                    "Start with step " + Math.max(1, stepNo) + ": " + render(b, step.title().en())
+                            + hostsOf(step, false) + ". Press c to check when done."));
             if (level >= 2) {
-                out.add(Text.of(
-                        firstSentence(render(b, step.text().zh())),
+                out.add(Text.of(firstSentence(render(b, step.text().zh())),
                         firstSentence(render(b, step.text().en()))));
             }
         } else {
@@ -130,8 +122,7 @@ public final class Hints {
             } else if (a instanceof Action.WriteFile w) {
                 String path = render(b, w.path());
                 long n = render(b, w.content()).strip().lines().count();
-                out.add(Text.of(
-                        "  [" + w.on() + "] 写入 " + path + "（" + n + " 行，内容见课程）",
+                out.add(Text.of("  [" + w.on() + "] 写入 " + path + "（" + n + " 行，内容见课程）",
                         "  [" + w.on() + "] write " + path + " (" + n + " lines, shown in the lesson)"));
             }
         }

@@ -14,68 +14,90 @@ import java.util.Map;
 public sealed interface Intent {
 
     /** Go to a lesson (a locked one can be read, not passed). */
-    record Open(String lesson) implements Intent {}
+    record Open(String lesson) implements Intent {
+    }
 
-    record Next() implements Intent {}
+    record Next() implements Intent {
+    }
 
-    record Previous() implements Intent {}
+    record Previous() implements Intent {
+    }
 
     /** Check the current lesson now. */
-    record Check() implements Intent {}
+    record Check() implements Intent {
+    }
 
     /**
      * Check this lesson ({@code labtutor check LESSON}): an open or passed lesson becomes where the learner is and is
      * checked; a locked one is checked where it is, without moving the learner, and its results pass and unlock
      * nothing.
      */
-    record CheckLesson(String lesson) implements Intent {}
+    record CheckLesson(String lesson) implements Intent {
+    }
 
     /** Start re-checking every 2 s until everything passes; stop when already watching. */
-    record Watch() implements Intent {}
+    record Watch() implements Intent {
+    }
 
     /** Esc: close a question, else cancel the running check and stop watching, else close the solution. */
-    record Cancel() implements Intent {}
+    record Cancel() implements Intent {
+    }
 
     /** Show the next hint level. */
-    record Hint() implements Intent {}
+    record Hint() implements Intent {
+    }
 
     /** Show the solution: asks first (it is recorded in the progress). */
-    record Solution() implements Intent {}
+    record Solution() implements Intent {
+    }
 
     /** The answer to the pending question ({@link SessionState.Ask}). */
-    record Confirm(boolean yes) implements Intent {}
+    record Confirm(boolean yes) implements Intent {
+    }
 
     /** Re-check every passed lesson (nothing is locked again if one is broken now). */
-    record RecheckPassed() implements Intent {}
+    record RecheckPassed() implements Intent {
+    }
 
-    record SwitchLanguage() implements Intent {}
+    record SwitchLanguage() implements Intent {
+    }
 
     /** A quiz answer: question id and choice key. */
-    record Answer(String question, String choice) implements Intent {}
+    record Answer(String question, String choice) implements Intent {
+    }
 
-    record Quit() implements Intent {}
+    record Quit() implements Intent {
+    }
 
     /** Time passes (spinner, elapsed time, the next watch round). */
-    record Tick() implements Intent {}
+    record Tick() implements Intent {
+    }
 
     /** A host's phase in the running check. */
-    record HostPhase(long run, String host, Prober.Phase phase) implements Intent {}
+    record HostPhase(long run, String host, Prober.Phase phase) implements Intent {
+    }
 
     /** A progress line of a long-running check (an observed failover, for example). */
-    record CheckLine(long run, Text line) implements Intent {}
+    record CheckLine(long run, Text line) implements Intent {
+    }
 
     /** One lesson of a run has been checked. */
-    record LessonChecked(long run, String lesson, List<Verdict> verdicts) implements Intent {}
+    record LessonChecked(long run, String lesson, List<Verdict> verdicts) implements Intent {
+    }
 
     /** A run is over (after its last {@link LessonChecked}). */
-    record RunFinished(long run) implements Intent {}
+    record RunFinished(long run) implements Intent {
+    }
 
     /** A run could not check at all (the lab file does not fit the lesson, ...): one sentence why. */
-    record RunFailed(long run, Text reason) implements Intent {}
+    record RunFailed(long run, Text reason) implements Intent {
+    }
 
     /** The interfaces carrying each host's address, as detected on the hosts. */
-    record IfacesDetected(Map<String, String> ifaces) implements Intent {}
+    record IfacesDetected(Map<String, String> ifaces) implements Intent {
+    }
 
     /** Something the learner should know (a host key recorded, progress moved aside, saving failed). */
-    record Notice(Text text, boolean warning) implements Intent {}
+    record Notice(Text text, boolean warning) implements Intent {
+    }
 }

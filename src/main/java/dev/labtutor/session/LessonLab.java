@@ -70,14 +70,10 @@ public final class LessonLab {
      * As {@link #check(Lesson, Duration)}, telling {@code phases} each host's phase, {@code rounds} each wait and
      * {@code observing} each sample and transition of the observed checks.
      */
-    public List<Verdict> check(
-            Lesson lesson,
-            Duration wait,
-            Prober.Listener phases,
-            CheckRun.Rounds rounds,
+    public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds,
             ObservationListener observing) {
-        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis()))
-                .run(bind(lesson), wait, Duration.ofSeconds(2), phases, rounds, observing);
+        return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait,
+                Duration.ofSeconds(2), phases, rounds, observing);
     }
 
     /** True when the lesson has checks observed over time, which pass only with a wait window. */

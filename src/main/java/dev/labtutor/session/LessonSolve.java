@@ -20,18 +20,12 @@ public final class LessonSolve {
     /** The time each solve script may take. */
     static final Duration PER_SCRIPT = Duration.ofSeconds(120);
 
-    private LessonSolve() {}
+    private LessonSolve() {
+    }
 
     /** The lesson's checks that still do not pass after its solution was applied (empty: solved). */
-    public static List<Verdict> run(
-            LessonLab lab,
-            Course course,
-            Lesson lesson,
-            boolean only,
-            Duration settle,
-            Consumer<String> progress,
-            ObservationListener timeline)
-            throws Solver.SolveFailed {
+    public static List<Verdict> run(LessonLab lab, Course course, Lesson lesson, boolean only, Duration settle,
+            Consumer<String> progress, ObservationListener timeline) throws Solver.SolveFailed {
         if (!only) {
             for (Lesson earlier : course.lessons().subList(0, course.indexOf(lesson.id()))) {
                 if (!LessonOutcome.passes(lab.check(earlier, Duration.ZERO))) {

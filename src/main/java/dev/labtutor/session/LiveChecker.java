@@ -60,8 +60,7 @@ public final class LiveChecker implements Checker {
         List<Problem> problems = lab.problems(lesson);
         if (!problems.isEmpty()) {
             String more = problems.size() > 1 ? " (+" + (problems.size() - 1) + ")" : "";
-            throw new Refused(Text.of(
-                    "实验环境文件不适合这一课：" + problems.get(0) + more,
+            throw new Refused(Text.of("实验环境文件不适合这一课：" + problems.get(0) + more,
                     "the lab file does not fit this lesson: " + problems.get(0) + more));
         }
         Duration window = lab.observes(lesson) ? observeFor : wait;

@@ -20,7 +20,8 @@ public final class Marks {
 
     public static final int MAX_EVIDENCE = 40;
 
-    private Marks() {}
+    private Marks() {
+    }
 
     public static List<CheckMark> of(List<Verdict> verdicts) {
         return verdicts.stream().map(Marks::of).toList();
@@ -29,8 +30,8 @@ public final class Marks {
     public static CheckMark of(Verdict v) {
         List<HostMark> hosts = new ArrayList<>();
         for (HostVerdict h : v.perHost()) {
-            hosts.add(new HostMark(
-                    h.role(), h.status().json(), h.cause(), h.message(), h.hint(), evidence(h.evidence())));
+            hosts.add(new HostMark(h.role(), h.status().json(), h.cause(), h.message(), h.hint(),
+                    evidence(h.evidence())));
         }
         if (hosts.isEmpty()) {
             hosts.add(new HostMark("", v.status().json(), v.cause(), v.message(), v.hint(), evidence(v.evidence())));
@@ -47,29 +48,17 @@ public final class Marks {
         List<HostVerdict> perHost = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (HostMark h : m.hosts()) {
-            List<Evidence> ev =
-                    h.evidence().stream().map(d -> new Evidence(h.host(), d)).toList();
+            List<Evidence> ev = h.evidence().stream().map(d -> new Evidence(h.host(), d)).toList();
             evidence.addAll(ev);
             if (!h.host().isEmpty()) {
                 perHost.add(new HostVerdict(h.host(), status(h.status()), h.cause(), h.message(), h.hint(), ev));
             }
         }
-        HostMark first = m.hosts().stream()
-                .filter(h -> !h.passed())
-                .findFirst()
-                .or(() -> m.hosts().stream().findFirst())
-                .orElse(new HostMark("", m.status(), "", Text.of("", ""), Optional.empty(), List.of()));
-        return new Verdict(
-                m.check(),
-                m.title(),
-                perHost.stream().map(HostVerdict::role).toList(),
-                status(m.status()),
-                first.cause(),
-                first.message(),
-                first.hint(),
-                evidence,
-                perHost,
-                m.notes());
+        HostMark first =
+                m.hosts().stream().filter(h -> !h.passed()).findFirst().or(() -> m.hosts().stream().findFirst())
+                        .orElse(new HostMark("", m.status(), "", Text.of("", ""), Optional.empty(), List.of()));
+        return new Verdict(m.check(), m.title(), perHost.stream().map(HostVerdict::role).toList(), status(m.status()),
+                first.cause(), first.message(), first.hint(), evidence, perHost, m.notes());
     }
 
     /** A status as the progress writes it; one it does not know (a file edited by hand) could not be judged. */

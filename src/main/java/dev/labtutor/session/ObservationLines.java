@@ -36,20 +36,17 @@ public final class ObservationLines implements ObservationListener {
     @Override
     public synchronized void started(String check, Watch w, Duration window) {
         String roles = String.join(", ", w.roles());
-        Text what = w.track() == Watch.Track.HOLDER
-                ? Text.of(
-                        "谁持有 " + w.address() + "（" + String.join("、", w.roles()) + "）",
-                        "who holds " + w.address() + " (" + roles + ")")
-                : Text.of("哪台服务器的页面在应答", "whose pages answer");
-        Text from = w.target()
-                .map(Target::describe)
-                .map(t -> Text.of("，并从本机访问 " + t, ", asking " + t + " from this machine"))
-                .orElse(Text.of("", ""));
+        Text what =
+                w.track() == Watch.Track.HOLDER
+                        ? Text.of("谁持有 " + w.address() + "（" + String.join("、", w.roles()) + "）",
+                                "who holds " + w.address() + " (" + roles + ")")
+                        : Text.of("哪台服务器的页面在应答", "whose pages answer");
+        Text from = w.target().map(Target::describe)
+                .map(t -> Text.of("，并从本机访问 " + t, ", asking " + t + " from this machine")).orElse(Text.of("", ""));
         String want = String.join(" → ", w.pattern());
         windows.put(check, window.toMillis());
         lastBeat.put(check, 0L);
-        out.accept(Text.of(
-                check + "：观察" + what.zh() + from.zh() + "，最多 " + window.toSeconds() + " 秒，等待 " + want,
+        out.accept(Text.of(check + "：观察" + what.zh() + from.zh() + "，最多 " + window.toSeconds() + " 秒，等待 " + want,
                 check + ": watching " + what.en() + from.en() + " for up to " + window.toSeconds() + " s, waiting for "
                         + want));
     }

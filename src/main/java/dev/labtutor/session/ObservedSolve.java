@@ -30,7 +30,8 @@ public final class ObservedSolve {
     /** How long the solution waits for the watches' baseline before it acts anyway (a slow emulated lab). */
     private static final Duration OBSERVER_START = Duration.ofSeconds(60);
 
-    private ObservedSolve() {}
+    private ObservedSolve() {
+    }
 
     public static List<Verdict> run(Lab lab, Lesson lesson, Duration window, ObservationListener progress)
             throws Solver.SolveFailed {
@@ -82,9 +83,7 @@ public final class ObservedSolve {
                 lab.solve(lesson.withSolve(lesson.solve().subList(0, from.getAsInt())));
             }
             Lesson watched = from.isPresent()
-                    ? lesson.withSolve(lesson.solve()
-                            .subList(from.getAsInt(), lesson.solve().size()))
-                    : lesson;
+                    ? lesson.withSolve(lesson.solve().subList(from.getAsInt(), lesson.solve().size())) : lesson;
             Future<List<Verdict>> watching = one.submit(() -> lab.check(lesson, window, started));
             try {
                 baseline.await(OBSERVER_START.toMillis(), TimeUnit.MILLISECONDS);

@@ -38,24 +38,15 @@ public interface QuizGrading {
         if (!v.cause().equals("unanswered")) {
             return v;
         }
-        return new Verdict(
-                v.check(),
-                v.title(),
-                v.hosts(),
-                v.status(),
-                v.cause(),
-                v.message(),
-                Optional.of(Text.of(
-                        "按 a 回答小测验（纯文本模式：quiz 与 answer 命令）",
+        return new Verdict(v.check(), v.title(), v.hosts(), v.status(), v.cause(), v.message(),
+                Optional.of(Text.of("按 a 回答小测验（纯文本模式：quiz 与 answer 命令）",
                         "press a to answer the quiz (plain mode: the quiz and answer commands)")),
                 v.evidence());
     };
 
     /** The first question of {@code quiz} not yet answered right, if any. */
     static Optional<Question> open(List<Question> quiz, Map<String, String> answers) {
-        return Quiz.grade(quiz, answers).marks().stream()
-                .filter(m -> !m.correct())
-                .map(Quiz.Mark::question)
+        return Quiz.grade(quiz, answers).marks().stream().filter(m -> !m.correct()).map(Quiz.Mark::question)
                 .findFirst();
     }
 }

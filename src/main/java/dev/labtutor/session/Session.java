@@ -137,11 +137,8 @@ public final class Session {
         } else if (intent instanceof Intent.RunFinished f) {
             return ours(s, f.run()) ? finished(s) : s;
         } else if (intent instanceof Intent.RunFailed f) {
-            return ours(s, f.run())
-                    ? s.withRunning(Optional.empty())
-                            .withWatch(Optional.empty(), Optional.empty())
-                            .flash(Flash.Level.ERROR, f.reason())
-                    : s;
+            return ours(s, f.run()) ? s.withRunning(Optional.empty()).withWatch(Optional.empty(), Optional.empty())
+                    .flash(Flash.Level.ERROR, f.reason()) : s;
         } else if (intent instanceof Intent.IfacesDetected d) {
             return s.withProgress(s.progress().withIfaces(d.ifaces()));
         } else if (intent instanceof Intent.Notice n) {
@@ -151,12 +148,8 @@ public final class Session {
     }
 
     private static boolean countsAsActivity(Intent i) {
-        return !(i instanceof Intent.Tick
-                || i instanceof Intent.HostPhase
-                || i instanceof Intent.CheckLine
-                || i instanceof Intent.IfacesDetected
-                || i instanceof Intent.Notice
-                || i instanceof Intent.RunFinished
+        return !(i instanceof Intent.Tick || i instanceof Intent.HostPhase || i instanceof Intent.CheckLine
+                || i instanceof Intent.IfacesDetected || i instanceof Intent.Notice || i instanceof Intent.RunFinished
                 || i instanceof Intent.RunFailed);
     }
 
@@ -197,11 +190,8 @@ public final class Session {
     private static SessionState step(SessionState s, int delta, List<Effect> fx) {
         int i = s.index(s.current().id()) + delta;
         if (i < 0 || i >= s.course().lessons().size()) {
-            return s.flash(
-                    Flash.Level.INFO,
-                    delta > 0
-                            ? Text.of("这是最后一课", "this is the last lesson")
-                            : Text.of("这是第一课", "this is the first lesson"));
+            return s.flash(Flash.Level.INFO, delta > 0 ? Text.of("这是最后一课", "this is the last lesson")
+                    : Text.of("这是第一课", "this is the first lesson"));
         }
         return open(s, s.course().lessons().get(i).id(), fx);
     }
@@ -264,18 +254,16 @@ public final class Session {
         if (s.lab().isEmpty()) {
             return s.flash(Flash.Level.ERROR, noLab());
         }
-        List<String> passed = s.course().lessons().stream()
-                .map(Lesson::id)
-                .filter(id -> s.stateOf(id) == LessonState.PASSED)
-                .toList();
+        List<String> passed = s.course().lessons().stream().map(Lesson::id)
+                .filter(id -> s.stateOf(id) == LessonState.PASSED).toList();
         if (passed.isEmpty()) {
             return s.flash(Flash.Level.INFO, Text.of("还没有通过的课程可以复查", "no lesson has passed yet, nothing to re-check"));
         }
         return startRun(s, Kind.RECHECK, passed, false, fx);
     }
 
-    private static SessionState startRun(
-            SessionState s, Kind kind, List<String> lessons, boolean counts, List<Effect> fx) {
+    private static SessionState startRun(SessionState s, Kind kind, List<String> lessons, boolean counts,
+            List<Effect> fx) {
         long id = s.runs() + 1;
         fx.add(new Effect.RunCheck(id, lessons, kind == Kind.WATCH));
         return s.withRuns(id)
@@ -283,9 +271,7 @@ public final class Session {
     }
 
     private static SessionState tick(SessionState s, List<Effect> fx) {
-        if (s.watching().isPresent()
-                && !s.busy()
-                && s.nextRound().map(t -> !t.isAfter(s.now())).orElse(false)) {
+        if (s.watching().isPresent() && !s.busy() && s.nextRound().map(t -> !t.isAfter(s.now())).orElse(false)) {
             return startRun(s, Kind.WATCH, List.of(s.current().id()), false, fx);
         }
         return s;
@@ -328,19 +314,15 @@ public final class Session {
             return s.flash(Flash.Level.SUCCESS, passedText(s, lessonId, no));
         }
         if (allPass && before == LessonState.LOCKED) {
-            return s.flash(
-                    Flash.Level.INFO,
-                    Text.of(
-                            "全部检查通过，但这一课尚未解锁，所以不记为通过。" + lockedText(s, lessonId).zh(),
+            return s.flash(Flash.Level.INFO,
+                    Text.of("全部检查通过，但这一课尚未解锁，所以不记为通过。" + lockedText(s, lessonId).zh(),
                             "Every check passes, but this lesson is locked, so it is not recorded as passed. "
                                     + lockedText(s, lessonId).en()));
         }
         if (before == LessonState.LOCKED) {
-            return s.flash(
-                    Flash.Level.INFO,
-                    Text.of(
-                            "第 " + no + " 课尚未解锁：" + passed + "/" + marks.size() + " 项检查通过，结果仅供参考，不记为通过，也不解锁任何课程。"
-                                    + lockedText(s, lessonId).zh(),
+            return s.flash(Flash.Level.INFO,
+                    Text.of("第 " + no + " 课尚未解锁：" + passed + "/" + marks.size() + " 项检查通过，结果仅供参考，不记为通过，也不解锁任何课程。"
+                            + lockedText(s, lessonId).zh(),
                             "Lesson " + no + " is locked: " + passed + " of " + marks.size()
                                     + " checks pass; the results are shown, nothing is passed or unlocked. "
                                     + lockedText(s, lessonId).en()));
@@ -349,18 +331,11 @@ public final class Session {
             return s.flash(Flash.Level.SUCCESS, Text.of("第 " + no + " 课仍然全部通过", "lesson " + no + " still passes"));
         }
         if (before == LessonState.PASSED) {
-            return s.flash(
-                    Flash.Level.WARNING,
-                    Text.of(
-                            "第 " + no + " 课以前通过了，但现在有检查不通过（见结果）；它仍记为通过",
-                            "lesson " + no
-                                    + " passed before but something is broken now (see the results); it stays passed"));
+            return s.flash(Flash.Level.WARNING, Text.of("第 " + no + " 课以前通过了，但现在有检查不通过（见结果）；它仍记为通过",
+                    "lesson " + no + " passed before but something is broken now (see the results); it stays passed"));
         }
-        return s.flash(
-                Flash.Level.WARNING,
-                Text.of(
-                        passed + "/" + marks.size() + " 项检查通过；按 h 查看提示",
-                        passed + " of " + marks.size() + " checks pass; press h for a hint"));
+        return s.flash(Flash.Level.WARNING, Text.of(passed + "/" + marks.size() + " 项检查通过；按 h 查看提示",
+                passed + " of " + marks.size() + " checks pass; press h for a hint"));
     }
 
     /**
@@ -376,12 +351,9 @@ public final class Session {
             if (!m.passed()) {
                 for (CheckMark b : before) {
                     if (b.check().equals(m.check()) && b.passed() && TimelineCheck.watched(b.notes())) {
-                        List<Text> notes = new ArrayList<>(b.notes().stream()
-                                .filter(n -> !n.en().startsWith(RECORDED_EN))
-                                .toList());
-                        notes.add(Text.of(
-                                "记录于你的进度：这是 labtutor 观察时测得的；现在的检查："
-                                        + m.hosts().get(0).message().zh(),
+                        List<Text> notes = new ArrayList<>(
+                                b.notes().stream().filter(n -> !n.en().startsWith(RECORDED_EN)).toList());
+                        notes.add(Text.of("记录于你的进度：这是 labtutor 观察时测得的；现在的检查：" + m.hosts().get(0).message().zh(),
                                 RECORDED_EN + "this was measured while labtutor watched; checked now: "
                                         + m.hosts().get(0).message().en()));
                         kept = new CheckMark(b.check(), b.title(), b.status(), b.hosts(), notes);
@@ -402,23 +374,18 @@ public final class Session {
             List<String> broken = run.lessons().stream().filter(s::brokenNow).toList();
             int n = run.lessons().size();
             s = broken.isEmpty()
-                    ? s.flash(
-                            Flash.Level.SUCCESS,
-                            Text.of(
-                                    "复查了 " + n + " 课已通过的课程：全部仍然通过",
+                    ? s.flash(Flash.Level.SUCCESS,
+                            Text.of("复查了 " + n + " 课已通过的课程：全部仍然通过",
                                     "re-checked " + n + " passed lesson" + (n == 1 ? "" : "s") + ": all still pass"))
-                    : s.flash(
-                            Flash.Level.WARNING,
-                            Text.of(
-                                    "复查了 " + n + " 课：" + String.join("、", broken) + " 现在有问题（仍记为通过）",
+                    : s.flash(Flash.Level.WARNING,
+                            Text.of("复查了 " + n + " 课：" + String.join("、", broken) + " 现在有问题（仍记为通过）",
                                     "re-checked " + n + ": " + String.join(", ", broken) + " "
                                             + (broken.size() == 1 ? "is" : "are")
                                             + " broken now (still recorded as passed)"));
         }
         if (s.watching().isPresent()) {
             boolean allPass = LessonOutcome.passes(s.marks(s.current().id()), CheckMark::passed);
-            s = allPass
-                    ? s.withWatch(Optional.empty(), Optional.empty())
+            s = allPass ? s.withWatch(Optional.empty(), Optional.empty())
                     : s.withWatch(s.watching(), Optional.of(s.now().plus(WATCH_INTERVAL)));
         }
         return s;
@@ -435,8 +402,7 @@ public final class Session {
                 fx.add(new Effect.CancelRun(s.running().get().id()));
                 s = s.withRunning(Optional.empty());
             }
-            return s.flash(
-                    Flash.Level.INFO,
+            return s.flash(Flash.Level.INFO,
                     wasRunning ? Text.of("检查已取消", "check cancelled") : Text.of("已停止监视", "stopped watching"));
         }
         if (s.solutionOpen() || s.hintShown() > 0) {
@@ -465,8 +431,7 @@ public final class Session {
         }
         int level = s.hintShown() + 1;
         String id = s.current().id();
-        return s.withView(s.solutionOpen(), level)
-                .withProgress(s.progress().with(id, s.record(id).hintSeen(level)));
+        return s.withView(s.solutionOpen(), level).withProgress(s.progress().with(id, s.record(id).hintSeen(level)));
     }
 
     private static SessionState solution(SessionState s) {
@@ -514,8 +479,8 @@ public final class Session {
         Lesson l = s.current().withQuizFilled(s.bindings()::render);
         var q = l.quiz().stream().filter(x -> x.id().equals(questionId)).findFirst();
         if (q.isEmpty()) {
-            return s.flash(
-                    Flash.Level.ERROR, Text.of("这一课没有这道题：" + questionId, "this lesson has no question " + questionId));
+            return s.flash(Flash.Level.ERROR,
+                    Text.of("这一课没有这道题：" + questionId, "this lesson has no question " + questionId));
         }
         var c = q.get().choice(choice);
         if (c.isEmpty()) {
@@ -524,24 +489,19 @@ public final class Session {
         LessonProgress rec = s.record(l.id()).answered(questionId, c.get().key());
         s = s.withProgress(s.progress().with(l.id(), rec));
         Verdict qv = quiz.grade(l, rec.answers());
-        List<CheckMark> marks = new ArrayList<>(rec.checks().stream()
-                .filter(m -> !m.check().equals(QuizGrading.CHECK_ID))
-                .toList());
+        List<CheckMark> marks =
+                new ArrayList<>(rec.checks().stream().filter(m -> !m.check().equals(QuizGrading.CHECK_ID)).toList());
         marks.add(Marks.of(qv));
         List<Verdict> judged = new ArrayList<>(s.verdicts().getOrDefault(l.id(), List.of()).stream()
-                .filter(v -> !v.check().equals(QuizGrading.CHECK_ID))
-                .toList());
+                .filter(v -> !v.check().equals(QuizGrading.CHECK_ID)).toList());
         judged.add(qv);
         s = s.withProgress(s.progress().with(l.id(), rec.withChecks(marks))).withVerdicts(l.id(), judged);
         int no = l.quiz().indexOf(q.get()) + 1;
         Text feedback = c.get().correct()
-                ? Text.of(
-                        "第 " + no + " 题正确。" + q.get().explain().zh(),
+                ? Text.of("第 " + no + " 题正确。" + q.get().explain().zh(),
                         "Question " + no + " is right. " + q.get().explain().en())
-                : Text.of(
-                        "第 " + no + " 题不对：" + c.get().why().map(Text::zh).orElse("再想一想"),
-                        "Question " + no + " is not right: "
-                                + c.get().why().map(Text::en).orElse("think again"));
+                : Text.of("第 " + no + " 题不对：" + c.get().why().map(Text::zh).orElse("再想一想"),
+                        "Question " + no + " is not right: " + c.get().why().map(Text::en).orElse("think again"));
         if (l.checks().isEmpty() && qv.passed()) {
             return checked(s, l.id(), List.of(), true);
         }
@@ -575,28 +535,20 @@ public final class Session {
         }
         Lesson next = lessons.get(no);
         // the key first: a narrow status line cuts the title, never what to press
-        return Text.of(
-                "第 " + no + " 课通过！按 n 进入已解锁的第 " + (no + 1) + " 课「"
-                        + next.title().zh() + "」。",
-                "Lesson " + no + " passed! Press n for lesson " + (no + 1) + ", now open: \""
-                        + next.title().en() + "\".");
+        return Text.of("第 " + no + " 课通过！按 n 进入已解锁的第 " + (no + 1) + " 课「" + next.title().zh() + "」。", "Lesson " + no
+                + " passed! Press n for lesson " + (no + 1) + ", now open: \"" + next.title().en() + "\".");
     }
 
     private static Text lockedText(SessionState s, String lessonId) {
-        String first = s.course().lessons().stream()
-                .map(Lesson::id)
-                .filter(id -> s.stateOf(id) != LessonState.PASSED)
-                .findFirst()
-                .orElse(lessonId);
+        String first = s.course().lessons().stream().map(Lesson::id).filter(id -> s.stateOf(id) != LessonState.PASSED)
+                .findFirst().orElse(lessonId);
         int no = s.index(first) + 1;
-        return Text.of(
-                "这一课在第 " + no + " 课（" + first + "）通过后解锁；现在可以先阅读。",
+        return Text.of("这一课在第 " + no + " 课（" + first + "）通过后解锁；现在可以先阅读。",
                 "This lesson opens once lesson " + no + " (" + first + ") passes; you can read it now.");
     }
 
     static Text noLab() {
-        return Text.of(
-                "还没有实验环境文件（lab.yaml）：写一个 lab.yaml，或用 --lab 指定，或以 root 运行 labtutor sandbox up",
+        return Text.of("还没有实验环境文件（lab.yaml）：写一个 lab.yaml，或用 --lab 指定，或以 root 运行 labtutor sandbox up",
                 "no lab file yet: write lab.yaml, pass --lab FILE, or start the sandbox as root with 'labtutor sandbox up'");
     }
 }

@@ -29,22 +29,9 @@ import java.util.Optional;
  * <p>{@code verdicts} holds, per lesson checked in this session, the verdicts its marks were made from, in the order of
  * its marks (see {@link #verdicts(String)}); the progress keeps the marks only.
  */
-public record SessionState(
-        Course course,
-        Optional<LabFile> lab,
-        Lang lang,
-        Progress progress,
-        Optional<Run> running,
-        Optional<Instant> watching,
-        Optional<Instant> nextRound,
-        Ask ask,
-        boolean solutionOpen,
-        int hintShown,
-        Optional<Flash> flash,
-        Instant now,
-        Instant lastActive,
-        long runs,
-        boolean done,
+public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Optional<Run> running,
+        Optional<Instant> watching, Optional<Instant> nextRound, Ask ask, boolean solutionOpen, int hintShown,
+        Optional<Flash> flash, Instant now, Instant lastActive, long runs, boolean done,
         Map<String, List<Verdict>> verdicts) {
 
     public SessionState {
@@ -56,35 +43,22 @@ public record SessionState(
      * w/Esc).
      */
     public enum Mode {
-        IDLE,
-        CHECKING,
-        WATCHING
+        IDLE, CHECKING, WATCHING
     }
 
     /** A question waiting for yes or no. */
     public enum Ask {
-        NONE,
-        SOLUTION,
-        QUIT
+        NONE, SOLUTION, QUIT
     }
 
     /** What a run is for: one check, a round of watching, or re-checking the passed lessons. */
     public enum Kind {
-        CHECK,
-        WATCH,
-        RECHECK
+        CHECK, WATCH, RECHECK
     }
 
     /** A check in flight: its lessons, each host's phase, live lines, how many lessons are done. */
-    public record Run(
-            long id,
-            Kind kind,
-            List<String> lessons,
-            Instant started,
-            Map<String, Prober.Phase> hosts,
-            List<Text> lines,
-            int checked,
-            boolean countsAttempt) {
+    public record Run(long id, Kind kind, List<String> lessons, Instant started, Map<String, Prober.Phase> hosts,
+            List<Text> lines, int checked, boolean countsAttempt) {
         public Run {
             lessons = List.copyOf(lessons);
             hosts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hosts));
@@ -104,15 +78,8 @@ public record SessionState(
         Run withLine(Text line, int keep) {
             List<Text> l = new java.util.ArrayList<>(lines);
             l.add(line);
-            return new Run(
-                    id,
-                    kind,
-                    lessons,
-                    started,
-                    hosts,
-                    l.subList(Math.max(0, l.size() - keep), l.size()),
-                    checked,
-                    countsAttempt);
+            return new Run(id, kind, lessons, started, hosts, l.subList(Math.max(0, l.size() - keep), l.size()),
+                    checked, countsAttempt);
         }
 
         Run lessonDone() {
@@ -123,31 +90,13 @@ public record SessionState(
     /** The message line: what just happened. */
     public record Flash(Level level, Text text) {
         public enum Level {
-            INFO,
-            SUCCESS,
-            WARNING,
-            ERROR
+            INFO, SUCCESS, WARNING, ERROR
         }
     }
 
     public static SessionState start(Course course, Optional<LabFile> lab, Lang lang, Progress progress, Instant now) {
-        SessionState s = new SessionState(
-                course,
-                lab,
-                lang,
-                progress,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Ask.NONE,
-                false,
-                0,
-                Optional.empty(),
-                now,
-                now,
-                0,
-                false,
-                Map.of());
+        SessionState s = new SessionState(course, lab, lang, progress, Optional.empty(), Optional.empty(),
+                Optional.empty(), Ask.NONE, false, 0, Optional.empty(), now, now, 0, false, Map.of());
         Progress normalized = Gating.normalize(course, progress, now);
         Progress resumed = Gating.resume(course, normalized);
         return s.withProgress(resumed == normalized ? normalized : Gating.normalize(course, resumed, now));
@@ -182,10 +131,7 @@ public record SessionState(
         List<Verdict> judged = verdicts.getOrDefault(lessonId, List.of());
         List<Verdict> out = new java.util.ArrayList<>();
         for (CheckMark m : marks(lessonId)) {
-            out.add(judged.stream()
-                    .filter(v -> Marks.of(v).equals(m))
-                    .findFirst()
-                    .orElseGet(() -> Marks.verdict(m)));
+            out.add(judged.stream().filter(v -> Marks.of(v).equals(m)).findFirst().orElseGet(() -> Marks.verdict(m)));
         }
         return out;
     }
@@ -280,23 +226,8 @@ public record SessionState(
     private SessionState copy(java.util.function.Consumer<Parts> change) {
         Parts c = new Parts(this);
         change.accept(c);
-        return new SessionState(
-                course,
-                lab,
-                c.lang,
-                c.progress,
-                c.running,
-                c.watching,
-                c.nextRound,
-                c.ask,
-                c.solutionOpen,
-                c.hintShown,
-                c.flash,
-                c.now,
-                c.lastActive,
-                c.runs,
-                c.done,
-                c.verdicts);
+        return new SessionState(course, lab, c.lang, c.progress, c.running, c.watching, c.nextRound, c.ask,
+                c.solutionOpen, c.hintShown, c.flash, c.now, c.lastActive, c.runs, c.done, c.verdicts);
     }
 
     /** The parts of a state that change, to be set by name in {@link #copy}. */

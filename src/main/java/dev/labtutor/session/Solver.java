@@ -40,8 +40,7 @@ public final class Solver {
                 throw new SolveFailed("the lab has no host for role " + s.role());
             }
             String first = s.script().strip().lines().findFirst().orElse("");
-            progress.accept(
-                    s.role() + "# " + first + (s.script().strip().lines().count() > 1 ? " ..." : ""));
+            progress.accept(s.role() + "# " + first + (s.script().strip().lines().count() > 1 ? " ..." : ""));
             ExecResult r;
             try {
                 r = shells.get(h).runScript("set -e\n" + s.script(), timeout);

@@ -29,10 +29,8 @@ final class HostKeyPolicy implements HostKeyVerifier {
         offered = KeyType.fromKey(key) + " " + KnownHostsStore.fingerprint(key);
         if (pin.isPresent()) {
             boolean same = pin.get().equals(KnownHostsStore.fingerprint(key));
-            result = same
-                    ? new KnownHostsStore.Check.Known()
-                    : new KnownHostsStore.Check.Changed(
-                            KnownHostsStore.hostKey(hostname, port), List.of(pin.get()), offered);
+            result = same ? new KnownHostsStore.Check.Known() : new KnownHostsStore.Check.Changed(
+                    KnownHostsStore.hostKey(hostname, port), List.of(pin.get()), offered);
             return same;
         }
         try {

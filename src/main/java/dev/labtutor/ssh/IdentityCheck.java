@@ -16,15 +16,12 @@ final class IdentityCheck {
     /** Why {@code file} cannot be a private key; {@code privateKey} is the likely right file for a .pub. */
     record Problem(Kind kind, Optional<Path> privateKey) {
         enum Kind {
-            MISSING,
-            DIRECTORY,
-            UNREADABLE,
-            PUBLIC_KEY,
-            NOT_A_KEY
+            MISSING, DIRECTORY, UNREADABLE, PUBLIC_KEY, NOT_A_KEY
         }
     }
 
-    private IdentityCheck() {}
+    private IdentityCheck() {
+    }
 
     static Optional<Problem> of(Path file) {
         if (!Files.exists(file)) {
@@ -40,15 +37,12 @@ final class IdentityCheck {
             return problem(Problem.Kind.UNREADABLE);
         }
         String t = head.stripLeading();
-        if (t.startsWith("ssh-")
-                || t.startsWith("ecdsa-sha2-")
-                || t.startsWith("sk-")
+        if (t.startsWith("ssh-") || t.startsWith("ecdsa-sha2-") || t.startsWith("sk-")
                 || t.startsWith("---- BEGIN SSH2 PUBLIC KEY")) {
             String name = file.getFileName().toString();
-            Optional<Path> priv = name.endsWith(".pub")
-                    ? Optional.of(file.resolveSibling(name.substring(0, name.length() - 4)))
-                            .filter(Files::isRegularFile)
-                    : Optional.empty();
+            Optional<Path> priv =
+                    name.endsWith(".pub") ? Optional.of(file.resolveSibling(name.substring(0, name.length() - 4)))
+                            .filter(Files::isRegularFile) : Optional.empty();
             return Optional.of(new Problem(Problem.Kind.PUBLIC_KEY, priv));
         }
         if (!t.contains("PRIVATE KEY") && !t.startsWith("PuTTY-User-Key-File")) {

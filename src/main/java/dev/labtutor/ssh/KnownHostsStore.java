@@ -45,18 +45,22 @@ import net.schmizz.sshj.common.SSHException;
 public final class KnownHostsStore {
 
     /** One stored key. {@code hosts} is the line's host pattern field as written. */
-    public record Entry(String hosts, String keyType, String fingerprint) {}
+    public record Entry(String hosts, String keyType, String fingerprint) {
+    }
 
     /** Outcome of checking an offered host key. */
     public sealed interface Check {
         /** The key is on file for this host. */
-        record Known() implements Check {}
+        record Known() implements Check {
+        }
 
         /** First contact: the key was appended. */
-        record Added(String host, String keyType, String fingerprint) implements Check {}
+        record Added(String host, String keyType, String fingerprint) implements Check {
+        }
 
         /** Keys are on file for this host and the offered key is none of them. */
-        record Changed(String host, List<String> storedFingerprints, String offeredFingerprint) implements Check {}
+        record Changed(String host, List<String> storedFingerprints, String offeredFingerprint) implements Check {
+        }
     }
 
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -115,20 +119,14 @@ public final class KnownHostsStore {
     /** The key types on file for a host, so key exchange can prefer a type we can verify. */
     public List<String> keyTypes(String address, int port) {
         String host = hostKey(address, port);
-        return locked(() -> read().stream()
-                .filter(l -> l.key().isPresent() && l.marker().isEmpty() && l.matches(host))
-                .map(Line::keyType)
-                .distinct()
-                .toList());
+        return locked(() -> read().stream().filter(l -> l.key().isPresent() && l.marker().isEmpty() && l.matches(host))
+                .map(Line::keyType).distinct().toList());
     }
 
     /** Every stored key, in file order; comments and lines that cannot be parsed are left out. */
     public List<Entry> list() {
-        return locked(() -> read().stream()
-                .filter(l -> l.key().isPresent())
-                .map(l -> new Entry(
-                        l.marker().map(m -> m + " ").orElse("") + l.hosts(),
-                        l.keyType(),
+        return locked(() -> read().stream().filter(l -> l.key().isPresent())
+                .map(l -> new Entry(l.marker().map(m -> m + " ").orElse("") + l.hosts(), l.keyType(),
                         fingerprint(l.key().get())))
                 .toList());
     }
@@ -187,8 +185,8 @@ public final class KnownHostsStore {
             Files.createDirectories(file.getParent());
             Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
             while (true) {
-                try (FileChannel ch = FileChannel.open(
-                        lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE)) {
                     FileLock fileLock = ch.lock();
                     try {
                         if (!stillAt(lockFile, ch)) {
@@ -235,9 +233,7 @@ public final class KnownHostsStore {
         if (!Files.exists(file)) {
             return List.of();
         }
-        return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                .map(Line::parse)
-                .toList();
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(Line::parse).toList();
     }
 
     private void write(List<String> lines) throws IOException {
@@ -283,14 +279,8 @@ public final class KnownHostsStore {
      * fingerprinted as wire-format blobs, never decoded into Java keys, so a key type this JVM cannot load (e.g. ECDSA
      * without a provider) is still listed and matched.
      */
-    private record Line(
-            String text,
-            Optional<String> marker,
-            String hosts,
-            String keyType,
-            Optional<byte[]> key,
-            List<String> patterns,
-            Optional<KnownHostMatchers.HostMatcher> matcher) {
+    private record Line(String text, Optional<String> marker, String hosts, String keyType, Optional<byte[]> key,
+            List<String> patterns, Optional<KnownHostMatchers.HostMatcher> matcher) {
 
         static Line parse(String text) {
             String t = text.trim();

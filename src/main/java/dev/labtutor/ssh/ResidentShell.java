@@ -124,12 +124,7 @@ final class ResidentShell implements AutoCloseable {
             } catch (NumberFormatException ex) {
                 throw new IOException("unreadable exit status after a batch: '" + out.trailer + "'");
             }
-            return new ExecResult(
-                    status,
-                    out.text(),
-                    e.text(),
-                    out.total > cap,
-                    e.total > cap,
+            return new ExecResult(status, out.text(), e.text(), out.total > cap, e.total > cap,
                     java.time.Duration.ofNanos(System.nanoTime() - startNanos));
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
@@ -158,12 +153,10 @@ final class ResidentShell implements AutoCloseable {
             throw new TimeoutException();
         }
         java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
-        var closer = Watchdog.schedule(
-                () -> {
-                    fired.set(true);
-                    close();
-                },
-                left);
+        var closer = Watchdog.schedule(() -> {
+            fired.set(true);
+            close();
+        }, left);
         try {
             Marked m = reading.read();
             if (fired.get()) {
@@ -271,8 +264,7 @@ final class ResidentShell implements AutoCloseable {
         }
 
         private static int indexOf(byte[] hay, int len, byte[] needle, int from) {
-            outer:
-            for (int i = from; i <= len - needle.length; i++) {
+            outer : for (int i = from; i <= len - needle.length; i++) {
                 for (int j = 0; j < needle.length; j++) {
                     if (hay[i + j] != needle[j]) {
                         continue outer;

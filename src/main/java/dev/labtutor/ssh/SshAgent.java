@@ -67,7 +67,7 @@ final class SshAgent {
 
     /** The keys the agent offers, in its order. */
     List<Identity> identities() throws IOException {
-        Buffer.PlainBuffer reply = call(new byte[] {SSH2_AGENTC_REQUEST_IDENTITIES});
+        Buffer.PlainBuffer reply = call(new byte[]{SSH2_AGENTC_REQUEST_IDENTITIES});
         int type = reply.readByte();
         if (type != SSH2_AGENT_IDENTITIES_ANSWER) {
             throw new IOException("ssh-agent answered " + type + " to a request for identities");
@@ -123,15 +123,13 @@ final class SshAgent {
                 ch.write(out);
             }
             long deadline = System.nanoTime() + timeout.toNanos();
-            var closer = Watchdog.schedule(
-                    () -> {
-                        try {
-                            ch.close();
-                        } catch (IOException ignored) {
-                            // the read below fails and says so
-                        }
-                    },
-                    Math.max(1, deadline - System.nanoTime()));
+            var closer = Watchdog.schedule(() -> {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // the read below fails and says so
+                }
+            }, Math.max(1, deadline - System.nanoTime()));
             try {
                 ByteBuffer len = readFully(ch, 4);
                 int n = len.getInt(0);
@@ -185,9 +183,7 @@ final class SshAgent {
                 return;
             }
             SSHPacket req = withKey(super.buildReq(), true);
-            byte[] data = new Buffer.PlainBuffer()
-                    .putString(params.getTransport().getSessionID())
-                    .putBuffer(req)
+            byte[] data = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(req)
                     .getCompactData();
             try {
                 req.putString(agent.sign(id, data));

@@ -54,17 +54,13 @@ public final class SshConnector implements ShellConnector {
     }
 
     /** As above, with the environment lookup given (tests pass a map's {@code get}). */
-    public SshConnector(
-            SshOptions options, SecretPrompter prompter, Function<String, String> env, Consumer<Text> notices) {
+    public SshConnector(SshOptions options, SecretPrompter prompter, Function<String, String> env,
+            Consumer<Text> notices) {
         this(options, Optional.empty(), prompter, env, notices);
     }
 
-    private SshConnector(
-            SshOptions options,
-            Optional<String> pin,
-            SecretPrompter prompter,
-            Function<String, String> env,
-            Consumer<Text> notices) {
+    private SshConnector(SshOptions options, Optional<String> pin, SecretPrompter prompter,
+            Function<String, String> env, Consumer<Text> notices) {
         this.options = Objects.requireNonNull(options);
         this.knownHosts = new KnownHostsStore(options.knownHostsFile());
         this.pin = pin;
@@ -78,7 +74,8 @@ public final class SshConnector implements ShellConnector {
      * known_hosts, logs in with the host's identity file only, and prompts for nothing.
      */
     public static SshConnector pinned(SshOptions options, String fingerprint) {
-        return new SshConnector(options, Optional.of(fingerprint), SecretPrompter.none(), name -> null, t -> {});
+        return new SshConnector(options, Optional.of(fingerprint), SecretPrompter.none(), name -> null, t -> {
+        });
     }
 
     public SshOptions options() {
@@ -96,9 +93,7 @@ public final class SshConnector implements ShellConnector {
             Path key = host.identity().get();
             Optional<IdentityCheck.Problem> problem = IdentityCheck.of(key);
             if (problem.isPresent()) {
-                throw new HostException(
-                        HostException.Kind.NO_CREDENTIALS,
-                        host.role(),
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
                         SshMessages.identityProblem(host, key, problem.get()));
             }
         }
@@ -149,30 +144,16 @@ public final class SshConnector implements ShellConnector {
                 keys.add(ssh.resolve(name));
             }
         }
-        return new HostSpec(
-                target.role() + " → " + jump.name(),
-                jump.address(),
-                jump.port(),
-                jump.user(),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                keys,
-                List.of(),
-                Optional.of(jump.name()));
+        return new HostSpec(target.role() + " → " + jump.name(), jump.address(), jump.port(), jump.user(),
+                Optional.empty(), Optional.empty(), false, keys, List.of(), Optional.of(jump.name()));
     }
 
     /**
      * Connects (directly, or through {@code via}'s direct-tcpip channel), verifies the host key, logs in; records the
      * key the host offered in {@code offered}.
      */
-    private SSHClient connectAndLogin(
-            HostSpec host,
-            SSHClient via,
-            boolean target,
-            java.util.Map<SSHClient, String> offered,
-            ConnectProgress progress)
-            throws HostException {
+    private SSHClient connectAndLogin(HostSpec host, SSHClient via, boolean target,
+            java.util.Map<SSHClient, String> offered, ConnectProgress progress) throws HostException {
         SSHClient client = newClient();
         boolean ok = false;
         try {
@@ -207,8 +188,7 @@ public final class SshConnector implements ShellConnector {
         client.setTimeout(millis(options.connectTimeout()));
         client.getTransport().setTimeoutMs(millis(options.authTimeout()));
         client.getConnection().setTimeoutMs(millis(options.connectTimeout()));
-        client.getConnection().getKeepAlive().setKeepAliveInterval((int)
-                options.keepAliveInterval().toSeconds());
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int) options.keepAliveInterval().toSeconds());
         client.setRemoteCharset(StandardCharsets.UTF_8);
         return client;
     }
@@ -236,34 +216,22 @@ public final class SshConnector implements ShellConnector {
     }
 
     private HostException timeout(HostSpec host) {
-        return new HostException(
-                HostException.Kind.CONNECT_TIMEOUT,
-                host.role(),
+        return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
                 SshMessages.connectTimeout(host, options.connectTimeout()));
     }
 
     private HostException classifyConnectFailure(HostSpec host, HostKeyPolicy policy, boolean timedOut, Exception e) {
         if (policy.result instanceof KnownHostsStore.Check.Changed changed) {
-            return new HostException(
-                    HostException.Kind.HOST_KEY_CHANGED,
-                    host.role(),
-                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()),
-                    e);
+            return new HostException(HostException.Kind.HOST_KEY_CHANGED, host.role(),
+                    SshMessages.hostKeyChanged(host, changed, knownHosts.file()), e);
         }
         if (policy.failure != null) {
-            return new HostException(
-                    HostException.Kind.PROTOCOL,
-                    host.role(),
-                    SshMessages.knownHostsUnusable(
-                            host, knownHosts.file(), policy.failure.getCause().getMessage()),
-                    e);
+            return new HostException(HostException.Kind.PROTOCOL, host.role(),
+                    SshMessages.knownHostsUnusable(host, knownHosts.file(), policy.failure.getCause().getMessage()), e);
         }
         if (timedOut || causedBy(e, SocketTimeoutException.class) || causedBy(e, TimeoutException.class)) {
-            return new HostException(
-                    HostException.Kind.CONNECT_TIMEOUT,
-                    host.role(),
-                    SshMessages.connectTimeout(host, options.connectTimeout()),
-                    e);
+            return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
+                    SshMessages.connectTimeout(host, options.connectTimeout()), e);
         }
         if (causedBy(e, UnknownHostException.class)) {
             return new HostException(HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.unknownHost(host), e);
@@ -275,30 +243,20 @@ public final class SshConnector implements ShellConnector {
         if (refused != null) {
             String m = String.valueOf(refused.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("timed out")) {
-                return new HostException(
-                        HostException.Kind.CONNECT_TIMEOUT,
-                        host.role(),
-                        SshMessages.connectTimeout(host, options.connectTimeout()),
-                        e);
+                return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
+                        SshMessages.connectTimeout(host, options.connectTimeout()), e);
             }
-            return new HostException(
-                    HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.connectRefused(host), e);
-        }
-        SSHException ssh = cause(e, SSHException.class);
-        if (ssh != null
-                && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
-                && ssh.getDisconnectReason() != DisconnectReason.CONNECTION_LOST) {
-            return new HostException(
-                    HostException.Kind.PROTOCOL,
-                    host.role(),
-                    SshMessages.protocol(host, String.valueOf(ssh.getMessage())),
+            return new HostException(HostException.Kind.CONNECT_FAILED, host.role(), SshMessages.connectRefused(host),
                     e);
         }
-        return new HostException(
-                HostException.Kind.CONNECT_FAILED,
-                host.role(),
-                SshMessages.connectFailed(host, String.valueOf(e.getMessage())),
-                e);
+        SSHException ssh = cause(e, SSHException.class);
+        if (ssh != null && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN
+                && ssh.getDisconnectReason() != DisconnectReason.CONNECTION_LOST) {
+            return new HostException(HostException.Kind.PROTOCOL, host.role(),
+                    SshMessages.protocol(host, String.valueOf(ssh.getMessage())), e);
+        }
+        return new HostException(HostException.Kind.CONNECT_FAILED, host.role(),
+                SshMessages.connectFailed(host, String.valueOf(e.getMessage())), e);
     }
 
     private static int millis(Duration d) {

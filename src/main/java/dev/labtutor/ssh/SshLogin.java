@@ -63,8 +63,7 @@ final class SshLogin {
             return;
         }
         for (Path key : host.configIdentities()) {
-            if (!Files.isRegularFile(key)
-                    || IdentityCheck.of(key).isPresent()
+            if (!Files.isRegularFile(key) || IdentityCheck.of(key).isPresent()
                     || host.identity().equals(Optional.of(key))) {
                 continue;
             }
@@ -82,16 +81,16 @@ final class SshLogin {
         }
         if (!passwordAllowed) {
             if (tried.isEmpty()) {
-                throw new HostException(
-                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noJumpCredentials(host));
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
+                        SshMessages.noJumpCredentials(host));
             }
             throw authFailed(client, host, tried);
         }
         Optional<Secret> secret = password(host);
         if (secret.isEmpty()) {
             if (tried.isEmpty()) {
-                throw new HostException(
-                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.noCredentials(host, null));
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
+                        SshMessages.noCredentials(host, null));
             }
             throw authFailed(client, host, tried);
         }
@@ -99,8 +98,7 @@ final class SshLogin {
         try {
             tried.add("password " + secret.get().source());
             tried.add("keyboard-interactive " + secret.get().source());
-            List<AuthMethod> methods = List.of(
-                    new AuthPassword(new OneShotPassword(password)),
+            List<AuthMethod> methods = List.of(new AuthPassword(new OneShotPassword(password)),
                     new AuthKeyboardInteractive(new PasswordResponder(password)));
             if (attempt(client, host, methods)) {
                 return;
@@ -130,8 +128,7 @@ final class SshLogin {
             return false;
         }
         tried.add("publickey from ssh-agent ("
-                + String.join(
-                        ", ", ids.stream().map(SshAgent.Identity::describe).toList()) + ")");
+                + String.join(", ", ids.stream().map(SshAgent.Identity::describe).toList()) + ")");
         List<AuthMethod> methods = new ArrayList<>();
         for (SshAgent.Identity id : ids) {
             methods.add(new SshAgent.Auth(agent, id));
@@ -141,9 +138,7 @@ final class SshLogin {
 
     private HostException authFailed(SSHClient client, HostSpec host, List<String> tried) {
         String offered = String.join(",", client.getUserAuth().getAllowedMethods());
-        return new HostException(
-                HostException.Kind.AUTH_FAILED,
-                host.role(),
+        return new HostException(HostException.Kind.AUTH_FAILED, host.role(),
                 SshMessages.authFailed(host, tried, offered.isEmpty() ? "?" : offered));
     }
 
@@ -161,8 +156,8 @@ final class SshLogin {
                 throw loginTimeout(host, e);
             }
             if (!client.isConnected()) {
-                throw new HostException(
-                        HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host), e);
+                throw new HostException(HostException.Kind.DISCONNECTED, host.role(), SshMessages.disconnected(host),
+                        e);
             }
             return false;
         } catch (IOException e) {
@@ -174,11 +169,8 @@ final class SshLogin {
     }
 
     private HostException loginTimeout(HostSpec host, Exception cause) {
-        return new HostException(
-                HostException.Kind.CONNECT_TIMEOUT,
-                host.role(),
-                SshMessages.loginTimeout(host, options.authTimeout()),
-                cause);
+        return new HostException(HostException.Kind.CONNECT_TIMEOUT, host.role(),
+                SshMessages.loginTimeout(host, options.authTimeout()), cause);
     }
 
     /** Loads and decrypts the key before any network step, so a passphrase prompt is not timed. */
@@ -191,17 +183,18 @@ final class SshLogin {
             return provider;
         } catch (IOException | RuntimeException e) {
             if (asker.asked && !asker.given) {
-                throw new HostException(
-                        HostException.Kind.NO_CREDENTIALS, host.role(), SshMessages.keyLocked(host, key), e);
+                throw new HostException(HostException.Kind.NO_CREDENTIALS, host.role(),
+                        SshMessages.keyLocked(host, key), e);
             }
-            throw new HostException(
-                    HostException.Kind.AUTH_FAILED, host.role(), SshMessages.keyUnreadable(host, key), e);
+            throw new HostException(HostException.Kind.AUTH_FAILED, host.role(), SshMessages.keyUnreadable(host, key),
+                    e);
         } finally {
             asker.wipe();
         }
     }
 
-    private record Secret(char[] value, String source) {}
+    private record Secret(char[] value, String source) {
+    }
 
     private Optional<Secret> password(HostSpec host) {
         if (host.passwordEnv().isPresent()) {

@@ -16,13 +16,8 @@ import java.util.function.Function;
  *     after four intervals without a byte from the host
  * @param outputCap bytes kept per stream (stdout, stderr) of one script; the rest is drained and dropped
  */
-public record SshOptions(
-        Path knownHostsFile,
-        Duration connectTimeout,
-        Duration authTimeout,
-        Duration commandTimeout,
-        Duration keepAliveInterval,
-        int outputCap) {
+public record SshOptions(Path knownHostsFile, Duration connectTimeout, Duration authTimeout, Duration commandTimeout,
+        Duration keepAliveInterval, int outputCap) {
 
     public static final int DEFAULT_OUTPUT_CAP = 4 * 1024 * 1024;
 
@@ -42,13 +37,8 @@ public record SshOptions(
 
     /** Timeouts suited to lab VMs on a local network: quick to notice a host that is down. */
     public static SshOptions defaults(Path knownHosts) {
-        return new SshOptions(
-                knownHosts,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(15),
-                DEFAULT_OUTPUT_CAP);
+        return new SshOptions(knownHosts, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
+                Duration.ofSeconds(15), DEFAULT_OUTPUT_CAP);
     }
 
     /** {@code $XDG_CONFIG_HOME/labtutor/known_hosts}, or {@code ~/.config/labtutor/known_hosts}. */
@@ -59,8 +49,7 @@ public record SshOptions(
     /** As {@link #defaultKnownHosts()}, with the environment and home directory given (for tests). */
     public static Path defaultKnownHosts(Function<String, String> env, String userHome) {
         String xdg = env.apply("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
+        Path config = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
                 : Path.of(userHome, ".config");
         return config.resolve("labtutor").resolve("known_hosts");
     }

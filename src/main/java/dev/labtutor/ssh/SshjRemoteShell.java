@@ -50,11 +50,7 @@ public final class SshjRemoteShell implements RemoteShell {
         this(host, client, options, via, java.util.Optional.empty());
     }
 
-    SshjRemoteShell(
-            HostSpec host,
-            SSHClient client,
-            SshOptions options,
-            java.util.List<SSHClient> via,
+    SshjRemoteShell(HostSpec host, SSHClient client, SshOptions options, java.util.List<SSHClient> via,
             java.util.Optional<String> hostKey) {
         this.host = host;
         this.client = client;
@@ -154,12 +150,9 @@ public final class SshjRemoteShell implements RemoteShell {
                 throw commandTimeout(timeout, e);
             } catch (ResidentShell.EndedException e) {
                 dropResident();
-                if (host.needsSudo()
-                        && Integer.valueOf(1).equals(e.exitStatus)
+                if (host.needsSudo() && Integer.valueOf(1).equals(e.exitStatus)
                         && SUDO_WANTS_PASSWORD.matcher(e.stderr).find()) {
-                    throw new HostException(
-                            HostException.Kind.SUDO_PASSWORD_REQUIRED,
-                            host.role(),
+                    throw new HostException(HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(),
                             SshMessages.sudoPasswordRequired(host));
                 }
                 throw isOpen() ? protocol(e) : disconnected(e);
@@ -194,10 +187,10 @@ public final class SshjRemoteShell implements RemoteShell {
         }
         try {
             Session.Command cmd = session.exec(command);
-            CappedOutput out = CappedOutput.drain(
-                    cmd.getInputStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-out");
-            CappedOutput err = CappedOutput.drain(
-                    cmd.getErrorStream(), options.outputCap(), "labtutor-ssh-" + host.role() + "-err");
+            CappedOutput out = CappedOutput.drain(cmd.getInputStream(), options.outputCap(),
+                    "labtutor-ssh-" + host.role() + "-out");
+            CappedOutput err = CappedOutput.drain(cmd.getErrorStream(), options.outputCap(),
+                    "labtutor-ssh-" + host.role() + "-err");
             try (OutputStream stdin = cmd.getOutputStream()) {
                 stdin.write(input);
                 stdin.flush();
@@ -224,25 +217,15 @@ public final class SshjRemoteShell implements RemoteShell {
                     throw disconnected(null);
                 }
                 Signal signal = cmd.getExitSignal();
-                throw new HostException(
-                        HostException.Kind.PROTOCOL,
-                        host.role(),
+                throw new HostException(HostException.Kind.PROTOCOL, host.role(),
                         SshMessages.noExitStatus(host, signal == null ? null : signal.name()));
             }
             String stderr = err.text();
-            if (host.needsSudo()
-                    && status == 1
-                    && out.total() == 0
-                    && SUDO_WANTS_PASSWORD.matcher(stderr).find()) {
-                throw new HostException(
-                        HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(), SshMessages.sudoPasswordRequired(host));
+            if (host.needsSudo() && status == 1 && out.total() == 0 && SUDO_WANTS_PASSWORD.matcher(stderr).find()) {
+                throw new HostException(HostException.Kind.SUDO_PASSWORD_REQUIRED, host.role(),
+                        SshMessages.sudoPasswordRequired(host));
             }
-            return new ExecResult(
-                    status,
-                    out.text(),
-                    stderr,
-                    out.truncated(),
-                    err.truncated(),
+            return new ExecResult(status, out.text(), stderr, out.truncated(), err.truncated(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw isOpen() ? protocol(e) : disconnected(e);
@@ -290,8 +273,8 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     private HostException commandTimeout(Duration timeout, Exception cause) {
-        return new HostException(
-                HostException.Kind.COMMAND_TIMEOUT, host.role(), SshMessages.commandTimeout(host, timeout), cause);
+        return new HostException(HostException.Kind.COMMAND_TIMEOUT, host.role(),
+                SshMessages.commandTimeout(host, timeout), cause);
     }
 
     private HostException disconnected(Exception cause) {
@@ -299,11 +282,8 @@ public final class SshjRemoteShell implements RemoteShell {
     }
 
     private HostException protocol(Exception cause) {
-        return new HostException(
-                HostException.Kind.PROTOCOL,
-                host.role(),
-                SshMessages.protocol(host, String.valueOf(cause.getMessage())),
-                cause);
+        return new HostException(HostException.Kind.PROTOCOL, host.role(),
+                SshMessages.protocol(host, String.valueOf(cause.getMessage())), cause);
     }
 
     @Override

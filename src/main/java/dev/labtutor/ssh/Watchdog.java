@@ -23,7 +23,8 @@ final class Watchdog {
     private final AtomicBoolean fired = new AtomicBoolean();
     private ScheduledFuture<?> future;
 
-    private Watchdog() {}
+    private Watchdog() {
+    }
 
     /** Runs {@code task} once after {@code nanos} on the shared deadline thread. */
     static ScheduledFuture<?> schedule(Runnable task, long nanos) {
@@ -33,13 +34,10 @@ final class Watchdog {
     /** Closes {@code client} after {@code after} unless {@link #disarm}ed first. */
     static Watchdog arm(SSHClient client, Duration after) {
         Watchdog w = new Watchdog();
-        w.future = WATCHDOGS.schedule(
-                () -> {
-                    w.fired.set(true);
-                    SshConnector.closeQuietly(client);
-                },
-                after.toMillis(),
-                TimeUnit.MILLISECONDS);
+        w.future = WATCHDOGS.schedule(() -> {
+            w.fired.set(true);
+            SshConnector.closeQuietly(client);
+        }, after.toMillis(), TimeUnit.MILLISECONDS);
         return w;
     }
 

@@ -27,8 +27,8 @@ final class AppLog implements AutoCloseable {
         Path f = stateDir.resolve("labtutor.log");
         try {
             Files.createDirectories(stateDir);
-            OutputStream os = Files.newOutputStream(
-                    f, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            OutputStream os = Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
             return new AppLog(new PrintStream(os, true, StandardCharsets.UTF_8), f);
         } catch (IOException | RuntimeException e) {
             return new AppLog(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), f);

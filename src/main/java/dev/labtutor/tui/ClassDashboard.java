@@ -56,27 +56,18 @@ public final class ClassDashboard {
     }
 
     /** Takes over the terminal until {@code q}; returns the last finished round. */
-    public static ClassGrades runOnTerminal(
-            ClassGrades first, Rounds rounds, Consumer<ClassGrades> written, Path dir, Duration interval, Lang lang)
-            throws IOException {
+    public static ClassGrades runOnTerminal(ClassGrades first, Rounds rounds, Consumer<ClassGrades> written, Path dir,
+            Duration interval, Lang lang) throws IOException {
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
-                .setForceTextTerminal(true)
-                .createTerminal();
+                .setForceTextTerminal(true).createTerminal();
         try (Screen screen = new TerminalScreen(terminal)) {
             return run(screen, first, rounds, written, dir, interval, lang);
         }
     }
 
     /** The dashboard loop on any screen (a virtual terminal in tests). */
-    public static ClassGrades run(
-            Screen screen,
-            ClassGrades first,
-            Rounds rounds,
-            Consumer<ClassGrades> written,
-            Path dir,
-            Duration interval,
-            Lang lang)
-            throws IOException {
+    public static ClassGrades run(Screen screen, ClassGrades first, Rounds rounds, Consumer<ClassGrades> written,
+            Path dir, Duration interval, Lang lang) throws IOException {
         return new ClassDashboard(ClassDashboardState.start(first, dir, interval, System.nanoTime()), rounds, written)
                 .loop(screen, lang);
     }

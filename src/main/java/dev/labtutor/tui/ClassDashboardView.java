@@ -25,34 +25,21 @@ final class ClassDashboardView {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private ClassDashboardView() {}
+    private ClassDashboardView() {
+    }
 
     /** Exactly {@code height} rows, each at most {@code width} columns. */
     static List<Line> rows(ClassDashboardState s, int width, int height, Lang lang) {
         ClassGrades g = s.last();
         List<Line> out = new ArrayList<>();
-        out.add(bar(
-                " ",
-                "labtutor grade · " + g.course().title().in(lang) + " · "
-                        + g.students().size() + " students",
+        out.add(bar(" ", "labtutor grade · " + g.course().title().in(lang) + " · " + g.students().size() + " students",
                 width));
         out.add(plain(progress(s), width));
         out.add(plain(dev.labtutor.i18n.SafeText.terminal(s.note()), width));
 
-        int idW = Math.max(
-                2,
-                g.students().stream()
-                        .mapToInt(x -> DisplayWidth.of(x.student().id()))
-                        .max()
-                        .orElse(2));
-        int nameW = Math.min(
-                20,
-                Math.max(
-                        4,
-                        g.students().stream()
-                                .mapToInt(x -> DisplayWidth.of(x.student().name()))
-                                .max()
-                                .orElse(4)));
+        int idW = Math.max(2, g.students().stream().mapToInt(x -> DisplayWidth.of(x.student().id())).max().orElse(2));
+        int nameW = Math.min(20,
+                Math.max(4, g.students().stream().mapToInt(x -> DisplayWidth.of(x.student().name())).max().orElse(4)));
         Columns cols = Columns.of(g, width, 1 + idW + 2 + nameW + 2, s.lessonScroll());
         if (cols.numbered()) {
             StringBuilder legend = new StringBuilder();
@@ -82,10 +69,9 @@ final class ClassDashboardView {
             StudentGrade st = g.students().get(i);
             Line row = Line.of(" " + DisplayWidth.pad(st.student().id(), idW) + "  "
                     + DisplayWidth.pad(DisplayWidth.fit(st.student().name(), nameW), nameW) + "  ");
-            for (LessonGrade l :
-                    st.lessons().subList(cols.from(), cols.from() + cols.shown().size())) {
-                row = row.plus(DisplayWidth.pad(" " + cellText(l), cols.cellW() - 1), cellStyle(l.cell()))
-                        .plus(" ", Style.NORMAL);
+            for (LessonGrade l : st.lessons().subList(cols.from(), cols.from() + cols.shown().size())) {
+                row = row.plus(DisplayWidth.pad(" " + cellText(l), cols.cellW() - 1), cellStyle(l.cell())).plus(" ",
+                        Style.NORMAL);
             }
             out.add(row.plus(totalText(st), Style.NORMAL));
         }
@@ -96,17 +82,10 @@ final class ClassDashboardView {
         g.students().forEach(x -> x.lessons().forEach(l -> counts.merge(l.cell(), 1, Integer::sum)));
         StringBuilder foot = new StringBuilder(" q quit · r re-grade now · ↑↓ PgUp PgDn scroll · ");
         if (cols.shown().size() < g.lessons().size()) {
-            foot.append("←→ lessons ")
-                    .append(cols.from() + 1)
-                    .append('-')
-                    .append(cols.from() + cols.shown().size())
-                    .append(" of ")
-                    .append(g.lessons().size())
-                    .append(" · ");
+            foot.append("←→ lessons ").append(cols.from() + 1).append('-').append(cols.from() + cols.shown().size())
+                    .append(" of ").append(g.lessons().size()).append(" · ");
         }
-        counts.forEach((c, n) -> foot.append(n)
-                .append(' ')
-                .append(c == LessonGrade.Cell.PARTIAL ? "partial" : c.name())
+        counts.forEach((c, n) -> foot.append(n).append(' ').append(c == LessonGrade.Cell.PARTIAL ? "partial" : c.name())
                 .append("  "));
         out.add(bar("", foot.toString(), width));
         return out.subList(0, Math.min(out.size(), height));
@@ -116,32 +95,18 @@ final class ClassDashboardView {
     static void draw(Painter p, List<Line> rows, int width) {
         for (int r = 0; r < rows.size(); r++) {
             List<Line.Span> spans = rows.get(r).spans();
-            p.line(
-                    0,
-                    r,
-                    width,
-                    rows.get(r),
-                    spans.isEmpty() ? Style.NORMAL : spans.get(spans.size() - 1).style());
+            p.line(0, r, width, rows.get(r), spans.isEmpty() ? Style.NORMAL : spans.get(spans.size() - 1).style());
         }
     }
 
     private static String progress(ClassDashboardState s) {
         ClassGrades g = s.last();
         return s.running()
-                .map(r -> String.format(
-                        Locale.ROOT,
-                        "grading… %d/%d students · %d unreachable · %.1f s",
-                        r.done(),
-                        r.total(),
-                        r.unreachable(),
-                        (s.now() - r.started()) / 1e9))
-                .orElseGet(() -> String.format(
-                        Locale.ROOT,
-                        "last round %s, %.1f s · next in %d s",
-                        LocalTime.ofInstant(g.finished(), ZoneId.systemDefault())
-                                .format(CLOCK),
-                        g.elapsed().toMillis() / 1000.0,
-                        Math.max(0, (s.nextRound() - s.now()) / 1_000_000_000L)));
+                .map(r -> String.format(Locale.ROOT, "grading… %d/%d students · %d unreachable · %.1f s", r.done(),
+                        r.total(), r.unreachable(), (s.now() - r.started()) / 1e9))
+                .orElseGet(() -> String.format(Locale.ROOT, "last round %s, %.1f s · next in %d s",
+                        LocalTime.ofInstant(g.finished(), ZoneId.systemDefault()).format(CLOCK),
+                        g.elapsed().toMillis() / 1000.0, Math.max(0, (s.nextRound() - s.now()) / 1_000_000_000L)));
     }
 
     /** A line of text one column in from the left, cut to leave the last column free. */
@@ -189,31 +154,15 @@ final class ClassDashboardView {
         static final int NARROW = 8;
 
         static Columns of(ClassGrades g, int width, int before, int scroll) {
-            int totalW = Math.max(
-                    5,
-                    g.students().stream()
-                            .mapToInt(s -> totalText(s).length())
-                            .max()
-                            .orElse(5));
+            int totalW = Math.max(5, g.students().stream().mapToInt(s -> totalText(s).length()).max().orElse(5));
             int room = Math.max(0, width - before - totalW - 1);
             int n = g.lessons().size();
-            int natural = Math.max(
-                            7,
-                            g.lessons().stream()
-                                    .mapToInt(l -> DisplayWidth.of(l.id()))
-                                    .max()
-                                    .orElse(7))
-                    + 1;
+            int natural = Math.max(7, g.lessons().stream().mapToInt(l -> DisplayWidth.of(l.id())).max().orElse(7)) + 1;
             boolean numbered = n * natural > room;
             int cellW = numbered ? NARROW : natural;
             int fits = Math.max(Math.min(n, 1), Math.min(n, room / cellW));
             int from = Math.max(0, Math.min(scroll, n - fits));
-            return new Columns(
-                    g.lessons().subList(from, from + fits),
-                    from,
-                    cellW,
-                    numbered,
-                    g.course().lessons());
+            return new Columns(g.lessons().subList(from, from + fits), from, cellW, numbered, g.course().lessons());
         }
 
         String label(Lesson l) {

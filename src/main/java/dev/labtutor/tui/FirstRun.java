@@ -32,20 +32,19 @@ import java.util.Optional;
 final class FirstRun {
 
     enum Mode {
-        CHOOSE,
-        FORM,
-        ADDRESSES,
-        SUMMARY,
-        SANDBOX
+        CHOOSE, FORM, ADDRESSES, SUMMARY, SANDBOX
     }
 
     /** What the first run ended with. */
     sealed interface Result permits Result.Lab, Result.WithoutLab, Result.Quit {
-        record Lab(LabFile lab) implements Result {}
+        record Lab(LabFile lab) implements Result {
+        }
 
-        record WithoutLab() implements Result {}
+        record WithoutLab() implements Result {
+        }
 
-        record Quit() implements Result {}
+        record Quit() implements Result {
+        }
     }
 
     static final int ADDRESS = 0;
@@ -59,9 +58,7 @@ final class FirstRun {
     /** Work under way, known by its id so that a late report of cancelled work is ignored. */
     record Job(long id, Work work) {
         enum Work {
-            LOGIN,
-            SANDBOX,
-            WRITE
+            LOGIN, SANDBOX, WRITE
         }
     }
 
@@ -74,22 +71,10 @@ final class FirstRun {
      * @param field the field being edited: of the role's form, or of the addresses
      * @param log the sandbox's last progress lines
      */
-    record State(
-            Course course,
-            Path labTarget,
-            Mode mode,
-            Map<String, List<String>> forms,
-            Map<String, Optional<Text>> tested,
-            Map<String, String> addresses,
-            boolean looked,
-            Optional<Text> sandboxProblem,
-            int role,
-            int field,
-            Optional<Job> busy,
-            long jobs,
-            List<String> log,
-            Optional<Text> message,
-            Optional<Result> result) {
+    record State(Course course, Path labTarget, Mode mode, Map<String, List<String>> forms,
+            Map<String, Optional<Text>> tested, Map<String, String> addresses, boolean looked,
+            Optional<Text> sandboxProblem, int role, int field, Optional<Job> busy, long jobs, List<String> log,
+            Optional<Text> message, Optional<Result> result) {
 
         List<String> roles() {
             return List.copyOf(course.roles().keySet());
@@ -101,44 +86,47 @@ final class FirstRun {
 
         /** The addresses of the hosts that logged in, else of every host given. */
         List<String> hostAddresses() {
-            List<String> ok = tested.entrySet().stream()
-                    .filter(e -> e.getValue().isEmpty())
-                    .map(e -> forms.get(e.getKey()).get(ADDRESS).strip())
-                    .toList();
-            return !ok.isEmpty()
-                    ? ok
-                    : forms.values().stream()
-                            .map(v -> v.get(ADDRESS).strip())
-                            .filter(a -> !a.isEmpty())
-                            .toList();
+            List<String> ok = tested.entrySet().stream().filter(e -> e.getValue().isEmpty())
+                    .map(e -> forms.get(e.getKey()).get(ADDRESS).strip()).toList();
+            return !ok.isEmpty() ? ok
+                    : forms.values().stream().map(v -> v.get(ADDRESS).strip()).filter(a -> !a.isEmpty()).toList();
         }
     }
 
     sealed interface Event {
-        record Key(KeyStroke key) implements Event {}
+        record Key(KeyStroke key) implements Event {
+        }
 
         /**
          * The learner's usual private key (the first of ~/.ssh/id_ed25519, id_ecdsa, id_rsa), and why the sandbox
          * cannot start here.
          */
-        record LookedAround(Optional<String> key, Optional<Text> sandboxProblem) implements Event {}
+        record LookedAround(Optional<String> key, Optional<Text> sandboxProblem) implements Event {
+        }
 
-        record LoginTried(long job, String role, Optional<Text> problem) implements Event {}
+        record LoginTried(long job, String role, Optional<Text> problem) implements Event {
+        }
 
-        record SandboxLine(long job, String line) implements Event {}
+        record SandboxLine(long job, String line) implements Event {
+        }
 
         /** The sandbox is up, or the lab file written: the lab to start with. */
-        record LabReady(long job, LabFile lab) implements Event {}
+        record LabReady(long job, LabFile lab) implements Event {
+        }
 
-        record Failed(long job, Text reason) implements Event {}
+        record Failed(long job, Text reason) implements Event {
+        }
     }
 
     sealed interface Effect {
-        record LookAround() implements Effect {}
+        record LookAround() implements Effect {
+        }
 
-        record TryLogin(long job, HostSpec host) implements Effect {}
+        record TryLogin(long job, HostSpec host) implements Effect {
+        }
 
-        record StartSandbox(long job) implements Effect {}
+        record StartSandbox(long job) implements Effect {
+        }
 
         record WriteLab(long job, Map<String, HostSpec> hosts, Map<String, String> vars) implements Effect {
             public WriteLab {
@@ -147,7 +135,8 @@ final class FirstRun {
             }
         }
 
-        record Cancel(long job) implements Effect {}
+        record Cancel(long job) implements Effect {
+        }
     }
 
     record Transition(State state, List<Effect> effects) {
@@ -156,7 +145,8 @@ final class FirstRun {
         }
     }
 
-    private FirstRun() {}
+    private FirstRun() {
+    }
 
     /** The choice screen, and a look for the learner's key and at whether the sandbox can start here. */
     static Transition start(Course course, Path labTarget) {
@@ -164,22 +154,9 @@ final class FirstRun {
         course.roles().keySet().forEach(r -> forms.put(r, List.of("", "root", "", "22")));
         Map<String, String> addresses = new LinkedHashMap<>();
         course.vars().values().stream().filter(v -> v.type() == VarType.IPV4).forEach(v -> addresses.put(v.name(), ""));
-        State s = new State(
-                course,
-                labTarget,
-                Mode.CHOOSE,
-                Collections.unmodifiableMap(forms),
-                Map.of(),
-                Collections.unmodifiableMap(addresses),
-                false,
-                Optional.empty(),
-                0,
-                ADDRESS,
-                Optional.empty(),
-                0,
-                List.of(),
-                Optional.empty(),
-                Optional.empty());
+        State s = new State(course, labTarget, Mode.CHOOSE, Collections.unmodifiableMap(forms), Map.of(),
+                Collections.unmodifiableMap(addresses), false, Optional.empty(), 0, ADDRESS, Optional.empty(), 0,
+                List.of(), Optional.empty(), Optional.empty());
         return new Transition(s, List.of(new Effect.LookAround()));
     }
 
@@ -231,22 +208,9 @@ final class FirstRun {
         State state() {
             Map<String, List<String>> forms = new LinkedHashMap<>();
             values.forEach((r, v) -> forms.put(r, List.of(v)));
-            return new State(
-                    course,
-                    labTarget,
-                    mode,
-                    Collections.unmodifiableMap(forms),
-                    Collections.unmodifiableMap(tested),
-                    Collections.unmodifiableMap(addresses),
-                    looked,
-                    sandboxProblem,
-                    role,
-                    field,
-                    busy,
-                    jobs,
-                    List.copyOf(log),
-                    message,
-                    result);
+            return new State(course, labTarget, mode, Collections.unmodifiableMap(forms),
+                    Collections.unmodifiableMap(tested), Collections.unmodifiableMap(addresses), looked, sandboxProblem,
+                    role, field, busy, jobs, List.copyOf(log), message, result);
         }
 
         void apply(Event e) {
@@ -255,10 +219,8 @@ final class FirstRun {
             } else if (e instanceof Event.LookedAround l) {
                 looked = true;
                 sandboxProblem = l.sandboxProblem();
-                l.key()
-                        .ifPresent(key -> values.values().stream()
-                                .filter(v -> v[KEY].isEmpty())
-                                .forEach(v -> v[KEY] = key));
+                l.key().ifPresent(
+                        key -> values.values().stream().filter(v -> v[KEY].isEmpty()).forEach(v -> v[KEY] = key));
             } else if (e instanceof Event.LoginTried t && ours(t.job())) {
                 busy = Optional.empty();
                 tested.put(t.role(), t.problem());
@@ -359,13 +321,13 @@ final class FirstRun {
                 case Enter -> test();
                 case Character -> {
                     char c = k.getCharacter();
-                    if (!Character.isISOControl(c)
-                            && v[field].length() < 200
+                    if (!Character.isISOControl(c) && v[field].length() < 200
                             && (field != PORT || Character.isDigit(c))) {
                         v[field] = v[field] + c;
                     }
                 }
-                default -> {}
+                default -> {
+                }
             }
         }
 
@@ -380,8 +342,8 @@ final class FirstRun {
                 mode = Mode.ADDRESSES;
                 field = 0;
                 String offer = LabSubnet.freeAddress(state().hostAddresses()).orElse("");
-                addresses.replaceAll((name, v) ->
-                        v.isBlank() ? offer.isEmpty() ? course.vars().get(name).defaultValue() : offer : v);
+                addresses.replaceAll((name, v) -> v.isBlank()
+                        ? offer.isEmpty() ? course.vars().get(name).defaultValue() : offer : v);
             }
         }
 
@@ -410,22 +372,20 @@ final class FirstRun {
                     }
                 }
                 case Enter -> {
-                    Optional<String> bad = names.stream()
-                            .filter(n -> !Ipv4.isValid(addresses.get(n).strip()))
-                            .findFirst();
+                    Optional<String> bad =
+                            names.stream().filter(n -> !Ipv4.isValid(addresses.get(n).strip())).findFirst();
                     if (bad.isPresent()) {
                         field = names.indexOf(bad.get());
-                        String example =
-                                LabSubnet.freeAddress(state().hostAddresses()).orElse("10.0.0.200");
-                        message = Optional.of(Text.of(
-                                bad.get() + " 必须是 IPv4 地址，例如 " + example,
+                        String example = LabSubnet.freeAddress(state().hostAddresses()).orElse("10.0.0.200");
+                        message = Optional.of(Text.of(bad.get() + " 必须是 IPv4 地址，例如 " + example,
                                 bad.get() + " must be an IPv4 address, e.g. " + example));
                         return;
                     }
                     message = Optional.empty();
                     mode = Mode.SUMMARY;
                 }
-                default -> {}
+                default -> {
+                }
             }
         }
 
@@ -466,8 +426,8 @@ final class FirstRun {
                 }
             });
             if (ok.isEmpty()) {
-                message = Optional.of(
-                        Text.of("还没有一台主机登录成功；按 Esc 返回填写", "no host has logged in yet; Esc goes back to the form"));
+                message = Optional
+                        .of(Text.of("还没有一台主机登录成功；按 Esc 返回填写", "no host has logged in yet; Esc goes back to the form"));
                 return;
             }
             Map<String, String> vars = new LinkedHashMap<>();
@@ -479,9 +439,7 @@ final class FirstRun {
     static HostSpec spec(String role, List<String> v) {
         int port = Integer.parseInt(v.get(PORT).isBlank() ? "22" : v.get(PORT));
         String user = v.get(USER).isBlank() ? "root" : v.get(USER).strip();
-        Optional<Path> key = v.get(KEY).isBlank()
-                ? Optional.empty()
-                : Optional.of(Path.of(v.get(KEY).strip()));
+        Optional<Path> key = v.get(KEY).isBlank() ? Optional.empty() : Optional.of(Path.of(v.get(KEY).strip()));
         return new HostSpec(role, v.get(ADDRESS).strip(), port, user, key, Optional.empty(), !"root".equals(user));
     }
 }

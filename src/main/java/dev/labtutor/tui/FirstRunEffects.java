@@ -32,21 +32,14 @@ final class FirstRunEffects {
     void run(List<Effect> effects) {
         for (Effect e : effects) {
             if (e instanceof Effect.LookAround) {
-                runner.start(
-                        0,
+                runner.start(0,
                         report -> report.accept(new Event.LookedAround(defaultKey(home), world.sandboxUnavailable())));
             } else if (e instanceof Effect.TryLogin t) {
-                runner.start(
-                        t.job(),
-                        report -> report.accept(
-                                new Event.LoginTried(t.job(), t.host().role(), world.tryLogin(t.host(), prompter))));
+                runner.start(t.job(), report -> report
+                        .accept(new Event.LoginTried(t.job(), t.host().role(), world.tryLogin(t.host(), prompter))));
             } else if (e instanceof Effect.StartSandbox s) {
-                runner.start(
-                        s.job(),
-                        report -> lab(
-                                s.job(),
-                                report,
-                                () -> world.startSandbox(line -> report.accept(new Event.SandboxLine(s.job(), line)))));
+                runner.start(s.job(), report -> lab(s.job(), report,
+                        () -> world.startSandbox(line -> report.accept(new Event.SandboxLine(s.job(), line)))));
             } else if (e instanceof Effect.WriteLab w) {
                 runner.start(w.job(), report -> lab(w.job(), report, () -> world.writeLab(w.hosts(), w.vars())));
             } else if (e instanceof Effect.Cancel c) {

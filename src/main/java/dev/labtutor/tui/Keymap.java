@@ -24,170 +24,98 @@ import java.util.function.Predicate;
  * Esc; the quiz: a choice's letter, arrows, Esc), and the end of input.
  */
 enum Keymap {
-    CHECK(
-            List.of(bind(Key.ch('c'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Check()))),
-            command("check", Arg.NONE, Text.of("检查当前课程", "check this lesson")),
-            Optional.of(Text.of("检查", "check")),
-            List.of(Text.of(
-                    "立即检查当前课程一次（在后台进行，Esc 取消）", "check the current lesson once, now (in the background; Esc cancels)")),
+    CHECK(List.of(bind(Key.ch('c'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Check()))),
+            command("check", Arg.NONE, Text.of("检查当前课程", "check this lesson")), Optional.of(Text.of("检查", "check")),
+            List.of(Text.of("立即检查当前课程一次（在后台进行，Esc 取消）",
+                    "check the current lesson once, now (in the background; Esc cancels)")),
             Place.OWN),
-    WATCH(
-            List.of(bind(Key.ch('w'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Watch()))),
-            command(
-                    "watch",
-                    Arg.NONE,
+    WATCH(List.of(bind(Key.ch('w'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Watch()))),
+            command("watch", Arg.NONE,
                     Text.of("每 2 秒检查，直到通过（Ctrl-C 停止）", "check every 2 s until it passes (Ctrl-C stops)")),
             Optional.of(Text.of("监视", "watch")),
-            List.of(
-                    Text.of(
-                            "监视：每 2 秒检查一次，直到全部通过（w 或 Esc 停止）",
-                            "watch: check every 2 s until everything passes (w or Esc stops)"),
-                    Text.of(
-                            "观察类课程（故障切换）：先按 w，再在另一个终端操作，每轮最多观察 120 秒；c 只根据 keepalived 的日志判断已经做过的切换",
+            List.of(Text.of("监视：每 2 秒检查一次，直到全部通过（w 或 Esc 停止）",
+                    "watch: check every 2 s until everything passes (w or Esc stops)"),
+                    Text.of("观察类课程（故障切换）：先按 w，再在另一个终端操作，每轮最多观察 120 秒；c 只根据 keepalived 的日志判断已经做过的切换",
                             "observed lessons (a failover): press w first, then act in another terminal; each round watches up to 120 s. "
                                     + "c judges a failover already done from keepalived's logs")),
             Place.OWN),
-    HINT(
-            List.of(bind(Key.ch('h'), (ui, s, p) -> Keys.Outcome.of(ui.withLessonScroll(0), new Intent.Hint()))),
-            command("hint", Arg.NONE, Text.of("下一级提示", "the next hint level")),
-            Optional.of(Text.of("提示", "hint")),
-            List.of(Text.of("下一级提示", "the next hint level")),
-            Place.OWN),
-    SOLUTION(
-            List.of(bind(Key.ch('s'), (ui, s, p) -> Keys.Outcome.of(ui.withLessonScroll(0), new Intent.Solution()))),
-            command(
-                    "solution",
-                    Arg.NONE,
+    HINT(List.of(bind(Key.ch('h'), (ui, s, p) -> Keys.Outcome.of(ui.withLessonScroll(0), new Intent.Hint()))),
+            command("hint", Arg.NONE, Text.of("下一级提示", "the next hint level")), Optional.of(Text.of("提示", "hint")),
+            List.of(Text.of("下一级提示", "the next hint level")), Place.OWN),
+    SOLUTION(List.of(bind(Key.ch('s'), (ui, s, p) -> Keys.Outcome.of(ui.withLessonScroll(0), new Intent.Solution()))),
+            command("solution", Arg.NONE,
                     Text.of("查看答案（先询问，记录在进度中）", "the solution (asks first; recorded in your progress)")),
             Optional.of(Text.of("答案", "solution")),
-            List.of(Text.of("查看答案（先询问，并记录在进度中）", "the solution (asks first; recorded in your progress)")),
-            Place.OWN),
+            List.of(Text.of("查看答案（先询问，并记录在进度中）", "the solution (asks first; recorded in your progress)")), Place.OWN),
     // another lesson is read from its top: the focus goes back to the lesson pane
-    NEXT(
-            List.of(bind(Key.ch('n'), (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Next()))),
-            command("next", Arg.NONE, Text.of("下一课", "the next lesson")),
-            Optional.of(Text.of("下/上一课", "next/prev")),
-            List.of(Text.of("下一课 / 上一课", "next / previous lesson")),
-            Place.OWN),
+    NEXT(List.of(bind(Key.ch('n'), (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Next()))),
+            command("next", Arg.NONE, Text.of("下一课", "the next lesson")), Optional.of(Text.of("下/上一课", "next/prev")),
+            List.of(Text.of("下一课 / 上一课", "next / previous lesson")), Place.OWN),
     PREVIOUS(
-            List.of(bind(
-                    Key.ch('p'), (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Previous()))),
-            command("prev", Arg.NONE, Text.of("上一课", "the previous lesson"), "previous"),
-            Optional.empty(),
-            List.of(),
+            List.of(bind(Key.ch('p'),
+                    (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LESSON), new Intent.Previous()))),
+            command("prev", Arg.NONE, Text.of("上一课", "the previous lesson"), "previous"), Optional.empty(), List.of(),
             Place.JOINS_PREVIOUS),
     OPEN(command("open", Arg.LESSON, Text.of("打开某一课（编号或名称）", "go to a lesson (number or id)"))),
     LESSONS(command("lessons", Arg.NONE, Text.of("课程列表", "the lessons and their state"))),
     SHOW(command("show", Arg.NONE, Text.of("显示当前课程", "show this lesson"))),
-    RECHECK(
-            List.of(bind(Key.ch('r'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.RecheckPassed()))),
+    RECHECK(List.of(bind(Key.ch('r'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.RecheckPassed()))),
             command("recheck", Arg.NONE, Text.of("复查已通过的课程", "re-check every passed lesson")),
-            Optional.of(Text.of("复查", "recheck")),
-            List.of(Text.of("复查所有已通过的课程", "re-check every passed lesson")),
+            Optional.of(Text.of("复查", "recheck")), List.of(Text.of("复查所有已通过的课程", "re-check every passed lesson")),
             Place.OWN),
-    QUIZ(
-            List.of(bind(
-                    Key.ch('a'),
-                    (ui, s, p) -> s.current().quiz().isEmpty()
-                            ? Keys.Outcome.of(ui)
-                            : Keys.Outcome.of(ui.withQuiz(Optional.of(Keys.firstOpen(s)))))),
-            command("quiz", Arg.NONE, Text.of("显示小测验", "show the quiz")),
-            Optional.of(Text.of("答题", "quiz")),
-            List.of(Text.of("回答本课的小测验", "answer this lesson's quiz")),
-            Place.QUIZ_ONLY),
+    QUIZ(List.of(bind(Key.ch('a'),
+            (ui, s, p) -> s.current().quiz().isEmpty() ? Keys.Outcome.of(ui)
+                    : Keys.Outcome.of(ui.withQuiz(Optional.of(Keys.firstOpen(s)))))),
+            command("quiz", Arg.NONE, Text.of("显示小测验", "show the quiz")), Optional.of(Text.of("答题", "quiz")),
+            List.of(Text.of("回答本课的小测验", "answer this lesson's quiz")), Place.QUIZ_ONLY),
     ANSWER(command("answer", Arg.QUESTION, Text.of("回答第 N 题，选 X", "answer question N with choice X"))),
-    LANGUAGE(
-            List.of(bind(Key.ch('l'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.SwitchLanguage()))),
-            command("lang", Arg.NONE, Text.of("切换中文 / English", "Chinese / English")),
-            // the key line offers the other language, in that language
-            Optional.of(Text.of("English", "中文")),
-            List.of(Text.of("切换中文 / English", "switch Chinese / English")),
+    LANGUAGE(List.of(bind(Key.ch('l'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.SwitchLanguage()))),
+            command("lang", Arg.NONE, Text.of("切换中文 / English", "Chinese / English")), // the key line offers the other language, in that language
+            Optional.of(Text.of("English", "中文")), List.of(Text.of("切换中文 / English", "switch Chinese / English")),
             Place.OWN),
-    HELP(
-            List.of(bind(Key.ch('?'), (ui, s, p) -> Keys.Outcome.of(ui.withHelp(true)))),
-            command("help", Arg.NONE, Text.of("", "")),
-            Optional.of(Text.of("帮助", "help")),
-            List.of(),
+    HELP(List.of(bind(Key.ch('?'), (ui, s, p) -> Keys.Outcome.of(ui.withHelp(true)))),
+            command("help", Arg.NONE, Text.of("", "")), Optional.of(Text.of("帮助", "help")), List.of(),
             Place.FOOTER_ONLY),
-    FOCUS(
-            List.of(
-                    bind(
-                            Key.type(KeyType.Tab, "Tab"),
-                            (ui, s, p) -> Keys.Outcome.of(
-                                    ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 1) % 3]))),
-                    bind(
-                            Key.type(KeyType.ReverseTab, "Shift-Tab"),
-                            (ui, s, p) -> Keys.Outcome.of(
-                                    ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 2) % 3]))),
-                    bind(
-                            Key.type(KeyType.ArrowLeft, "Left"),
-                            (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LIST))),
-                    bind(
-                            Key.type(KeyType.ArrowRight, "Right"),
-                            (ui, s, p) ->
-                                    Keys.Outcome.of(ui.focus() == Ui.Focus.LIST ? ui.withFocus(Ui.Focus.LESSON) : ui))),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(Text.of("在课程列表、课程内容、检查结果之间切换", "move between the lesson list, the lesson and the results")),
-            Place.OWN,
-            Optional.of(Text.of("Tab", "Tab"))),
-    SCROLL(
-            List.of(
-                    bind(Key.type(KeyType.ArrowUp, "Up"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -1, s, p))),
-                    bind(Key.type(KeyType.ArrowDown, "Down"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, 1, s, p))),
-                    bind(
-                            Key.type(KeyType.PageUp, "PgUp"),
-                            (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -Keys.page(ui, p), s, p))),
-                    bind(
-                            Key.type(KeyType.PageDown, "PgDn"),
-                            (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, Keys.page(ui, p), s, p))),
-                    bind(
-                            Key.type(KeyType.Home, "Home"),
-                            (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -1_000_000, s, p))),
-                    bind(Key.type(KeyType.End, "End"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, 1_000_000, s, p))),
-                    bind(
-                            Key.type(KeyType.Enter, "Enter"),
-                            (ui, s, p) -> ui.focus() == Ui.Focus.LIST
-                                    ? Keys.Outcome.of(
-                                            ui.withFocus(Ui.Focus.LESSON),
-                                            new Intent.Open(s.course()
-                                                    .lessons()
-                                                    .get(ui.cursor())
-                                                    .id()))
-                                    : Keys.Outcome.of(ui))),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(Text.of("滚动；Enter 打开列表中的课程", "scroll; Enter opens the lesson in the list")),
-            Place.OWN,
+    FOCUS(List.of(
+            bind(Key.type(KeyType.Tab, "Tab"),
+                    (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 1) % 3]))),
+            bind(Key.type(KeyType.ReverseTab, "Shift-Tab"),
+                    (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.values()[(ui.focus().ordinal() + 2) % 3]))),
+            bind(Key.type(KeyType.ArrowLeft, "Left"), (ui, s, p) -> Keys.Outcome.of(ui.withFocus(Ui.Focus.LIST))),
+            bind(Key.type(KeyType.ArrowRight, "Right"),
+                    (ui, s, p) -> Keys.Outcome.of(ui.focus() == Ui.Focus.LIST ? ui.withFocus(Ui.Focus.LESSON) : ui))),
+            Optional.empty(), Optional.empty(),
+            List.of(Text.of("在课程列表、课程内容、检查结果之间切换",
+                    "move between the lesson list, the lesson and the results")),
+            Place.OWN, Optional.of(Text.of("Tab", "Tab"))),
+    SCROLL(List.of(bind(Key.type(KeyType.ArrowUp, "Up"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -1, s, p))),
+            bind(Key.type(KeyType.ArrowDown, "Down"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, 1, s, p))),
+            bind(Key.type(KeyType.PageUp, "PgUp"),
+                    (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -Keys.page(ui, p), s, p))),
+            bind(Key.type(KeyType.PageDown,
+                    "PgDn"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, Keys.page(ui, p), s, p))),
+            bind(Key.type(KeyType.Home,
+                    "Home"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, -1_000_000, s, p))),
+            bind(Key.type(KeyType.End, "End"), (ui, s, p) -> Keys.Outcome.of(Keys.move(ui, 1_000_000, s, p))),
+            bind(Key.type(KeyType.Enter, "Enter"),
+                    (ui, s, p) -> ui.focus() == Ui.Focus.LIST
+                            ? Keys.Outcome.of(ui.withFocus(Ui.Focus.LESSON),
+                                    new Intent.Open(s.course().lessons().get(ui.cursor()).id()))
+                            : Keys.Outcome.of(ui))),
+            Optional.empty(), Optional.empty(),
+            List.of(Text.of("滚动；Enter 打开列表中的课程", "scroll; Enter opens the lesson in the list")), Place.OWN,
             Optional.of(Text.of("方向键 PgUp PgDn Home End", "Up Down PgUp PgDn Home End"))),
-    REDRAW(
-            List.of(new Binding(Key.redraw(), true, true, (ui, s, p) -> new Keys.Outcome(ui, Optional.empty(), true))),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(Text.of("重画屏幕", "redraw the screen")),
-            Place.OWN,
+    REDRAW(List.of(new Binding(Key.redraw(), true, true, (ui, s, p) -> new Keys.Outcome(ui, Optional.empty(), true))),
+            Optional.empty(), Optional.empty(), List.of(Text.of("重画屏幕", "redraw the screen")), Place.OWN,
             Optional.empty()),
-    QUIT(
-            List.of(
-                    bind(Key.ch('q'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Quit())),
-                    // Ctrl-C quits as q does, in every mode (a question asked, the help, the quiz)
-                    new Binding(
-                            Key.ctrl('c', "Ctrl-C"),
-                            false,
-                            true,
-                            (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Quit()))),
-            command("quit", Arg.NONE, Text.of("退出", "quit"), "exit"),
-            Optional.of(Text.of("退出", "quit")),
-            List.of(Text.of("退出（检查进行中会先询问）", "quit (asks while a check runs)")),
-            Place.SAME_HELP_LINE),
+    QUIT(List.of(bind(Key.ch('q'), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Quit())),
+            // Ctrl-C quits as q does, in every mode (a question asked, the help, the quiz)
+            new Binding(Key.ctrl('c', "Ctrl-C"), false, true, (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Quit()))),
+            command("quit", Arg.NONE, Text.of("退出", "quit"), "exit"), Optional.of(Text.of("退出", "quit")),
+            List.of(Text.of("退出（检查进行中会先询问）", "quit (asks while a check runs)")), Place.SAME_HELP_LINE),
     // Esc is named where it acts: in the help of c and w, in the status line while a check runs
-    CANCEL(
-            List.of(bind(Key.type(KeyType.Escape, "Esc"), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Cancel()))),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Place.NAMED_IN_OTHERS,
-            Optional.empty());
+    CANCEL(List.of(bind(Key.type(KeyType.Escape, "Esc"), (ui, s, p) -> Keys.Outcome.of(ui, new Intent.Cancel()))),
+            Optional.empty(), Optional.empty(), List.of(), Place.NAMED_IN_OTHERS, Optional.empty());
 
     /** Where a row shows. */
     enum Place {
@@ -212,9 +140,7 @@ enum Keymap {
 
     /** What a plain-mode command takes after its name, for completion and its help. */
     enum Arg {
-        NONE(Text.of("", "")),
-        LESSON(Text.of("课程", "LESSON")),
-        QUESTION(Text.of("N X", "N X"));
+        NONE(Text.of("", "")), LESSON(Text.of("课程", "LESSON")), QUESTION(Text.of("N X", "N X"));
 
         final Text label;
 
@@ -228,20 +154,13 @@ enum Keymap {
 
         /** A plain character, without Ctrl or Alt. */
         static Key ch(char c) {
-            return new Key(
-                    String.valueOf(c),
-                    k -> k.getKeyType() == KeyType.Character
-                            && k.getCharacter() == c
-                            && !k.isCtrlDown()
-                            && !k.isAltDown());
+            return new Key(String.valueOf(c), k -> k.getKeyType() == KeyType.Character && k.getCharacter() == c
+                    && !k.isCtrlDown() && !k.isAltDown());
         }
 
         static Key ctrl(char c, String name) {
-            return new Key(
-                    name,
-                    k -> k.getKeyType() == KeyType.Character
-                            && k.isCtrlDown()
-                            && Character.toLowerCase(k.getCharacter()) == c);
+            return new Key(name, k -> k.getKeyType() == KeyType.Character && k.isCtrlDown()
+                    && Character.toLowerCase(k.getCharacter()) == c);
         }
 
         static Key type(KeyType t, String name) {
@@ -251,8 +170,7 @@ enum Keymap {
         /** Ctrl-L, which some terminals send as a form feed. */
         static Key redraw() {
             Key ctrl = ctrl('l', "Ctrl-L");
-            return new Key(
-                    ctrl.name(),
+            return new Key(ctrl.name(),
                     k -> ctrl.matches().test(k) || (k.getKeyType() == KeyType.Character && k.getCharacter() == '\f'));
         }
 
@@ -263,7 +181,8 @@ enum Keymap {
     }
 
     /** What the full screen sees besides the state: its layout and how long the panes' texts are. */
-    record Pane(Layout layout, int lessonLines, int resultLines) {}
+    record Pane(Layout layout, int lessonLines, int resultLines) {
+    }
 
     /** What a key does on the full screen. */
     @FunctionalInterface
@@ -275,34 +194,28 @@ enum Keymap {
      * A key and what it does. {@code shown}: named in the key line and the help (Ctrl-C is not: {@code q} is).
      * {@code anyMode}: it acts even while a question, the help or the quiz is open.
      */
-    record Binding(Key key, boolean shown, boolean anyMode, Action action) {}
+    record Binding(Key key, boolean shown, boolean anyMode, Action action) {
+    }
 
     /** A plain-mode command: its name, other names it answers to, what follows it, what it does. */
-    record Command(String word, List<String> aliases, Arg arg, Text help) {}
+    record Command(String word, List<String> aliases, Arg arg, Text help) {
+    }
 
     /** One item of the key line: the keys and their meaning; {@code optional} items go first when it is too narrow. */
-    record Item(String keys, String label, boolean optional) {}
+    record Item(String keys, String label, boolean optional) {
+    }
 
     /**
      * A row's contents: its keys, its plain command, its words in the key line, its help lines (the first after the
      * keys, the others under it), where it shows, and the keys as the help names them when not by their own names.
      */
-    private record Row(
-            List<Binding> keys,
-            Optional<Command> command,
-            Optional<Text> footer,
-            List<Text> help,
-            Place place,
-            Optional<Text> helpKeys) {}
+    private record Row(List<Binding> keys, Optional<Command> command, Optional<Text> footer, List<Text> help,
+            Place place, Optional<Text> helpKeys) {
+    }
 
     private final Row row;
 
-    Keymap(
-            List<Binding> keys,
-            Optional<Command> command,
-            Optional<Text> footer,
-            List<Text> help,
-            Place place,
+    Keymap(List<Binding> keys, Optional<Command> command, Optional<Text> footer, List<Text> help, Place place,
             Optional<Text> helpKeys) {
         this.row = new Row(keys, command, footer, help, place, helpKeys);
     }
@@ -341,19 +254,14 @@ enum Keymap {
         List<String> out = new ArrayList<>();
         row.keys().stream().filter(Binding::shown).forEach(b -> out.add(b.key().name()));
         for (int i = ordinal() + 1; i < values().length && values()[i].place() == Place.JOINS_PREVIOUS; i++) {
-            values()[i].keys().stream()
-                    .filter(Binding::shown)
-                    .forEach(b -> out.add(b.key().name()));
+            values()[i].keys().stream().filter(Binding::shown).forEach(b -> out.add(b.key().name()));
         }
         return out;
     }
 
     /** The short forms of this row's plain command: its own typed keys. */
     private List<String> shortForms() {
-        return row.keys().stream()
-                .filter(Binding::shown)
-                .flatMap(b -> b.key().typed().stream())
-                .toList();
+        return row.keys().stream().filter(Binding::shown).flatMap(b -> b.key().typed().stream()).toList();
     }
 
     // --- the full screen --------------------------------------------------------------------
@@ -377,8 +285,8 @@ enum Keymap {
             if (r.row.footer().isEmpty() || (r.place() == Place.QUIZ_ONLY && !quiz)) {
                 continue;
             }
-            out.add(new Item(
-                    String.join("/", r.shownKeys()), r.row.footer().get().in(lang), r.place() == Place.QUIZ_ONLY));
+            out.add(new Item(String.join("/", r.shownKeys()), r.row.footer().get().in(lang),
+                    r.place() == Place.QUIZ_ONLY));
         }
         return out;
     }
@@ -393,10 +301,8 @@ enum Keymap {
             }
             String keyNames = r.row.helpKeys().map(t -> t.in(lang)).orElseGet(() -> String.join(" / ", r.shownKeys()));
             if (r.place() == Place.SAME_HELP_LINE) {
-                out.set(
-                        out.size() - 1,
-                        out.get(out.size() - 1) + "    " + keyNames + " "
-                                + r.row.help().get(0).in(lang));
+                out.set(out.size() - 1,
+                        out.get(out.size() - 1) + "    " + keyNames + " " + r.row.help().get(0).in(lang));
                 continue;
             }
             String column = DisplayWidth.of(keyNames) < 7 ? DisplayWidth.pad(keyNames, 7) : keyNames + "  ";
@@ -418,9 +324,7 @@ enum Keymap {
         for (Keymap r : values()) {
             if (r.command().isPresent()) {
                 Command c = r.command().get();
-                if (c.word().equals(w)
-                        || c.aliases().contains(w)
-                        || r.shortForms().contains(w)) {
+                if (c.word().equals(w) || c.aliases().contains(w) || r.shortForms().contains(w)) {
                     return Optional.of(r);
                 }
             }
@@ -430,10 +334,7 @@ enum Keymap {
 
     /** Every plain command's name, for completion. */
     static List<String> commands() {
-        return java.util.Arrays.stream(values())
-                .flatMap(r -> r.command().stream())
-                .map(Command::word)
-                .toList();
+        return java.util.Arrays.stream(values()).flatMap(r -> r.command().stream()).map(Command::word).toList();
     }
 
     /** What follows the command {@code word} (a lesson, a question), for completion. */
@@ -452,24 +353,19 @@ enum Keymap {
             if (c.isEmpty() || c.get().help().en().isEmpty()) {
                 continue;
             }
-            String usage = c.get().word()
-                    + (c.get().arg() == Arg.NONE
-                            ? ""
-                            : " " + c.get().arg().label.in(lang))
+            String usage = c.get().word() + (c.get().arg() == Arg.NONE ? "" : " " + c.get().arg().label.in(lang))
                     + (r.shortForms().isEmpty() ? "" : " (" + String.join(", ", r.shortForms()) + ")");
             cells.add(usage);
             cells.add(c.get().help().in(lang));
         }
-        StringBuilder sb = new StringBuilder(Text.of("命令（括号里是简写）：", "Commands (short forms in brackets):")
-                        .in(lang))
-                .append('\n');
+        StringBuilder sb =
+                new StringBuilder(Text.of("命令（括号里是简写）：", "Commands (short forms in brackets):").in(lang)).append('\n');
         for (int i = 0; i < cells.size(); i += 4) {
             StringBuilder line = new StringBuilder("  ").append(DisplayWidth.pad(cells.get(i), 15));
             if (i + 2 < cells.size()) {
                 String what = cells.get(i + 1);
                 line.append(DisplayWidth.of(what) < 22 ? DisplayWidth.pad(what, 22) : what + " ")
-                        .append(DisplayWidth.pad(cells.get(i + 2), 13))
-                        .append(cells.get(i + 3));
+                        .append(DisplayWidth.pad(cells.get(i + 2), 13)).append(cells.get(i + 3));
             } else {
                 line.append(cells.get(i + 1));
             }
@@ -479,7 +375,8 @@ enum Keymap {
                 观察类课程（故障切换）：先输入 watch，再在另一个终端操作，每轮最多观察 120 秒；
                 check 只检查一次，根据 keepalived 的日志判断已经做过的切换。""", """
                 Observed lessons (a failover): type watch first, then act in another terminal; each round
-                watches up to 120 s. check checks once, judging a failover already done from keepalived's logs.""").in(lang));
+                watches up to 120 s. check checks once, judging a failover already done from keepalived's logs.""")
+                .in(lang));
         return sb.toString();
     }
 }

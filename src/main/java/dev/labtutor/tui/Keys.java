@@ -26,7 +26,8 @@ final class Keys {
         }
     }
 
-    private Keys() {}
+    private Keys() {
+    }
 
     static Outcome handle(Ui ui, SessionState s, KeyStroke k, Layout l, int lessonLines, int resultLines) {
         Keymap.Pane pane = new Keymap.Pane(l, lessonLines, resultLines);
@@ -59,20 +60,14 @@ final class Keys {
 
     /** How far PgUp and PgDn move in the pane with the focus: its height less one line. */
     static int page(Ui ui, Keymap.Pane p) {
-        return Math.max(
-                1,
-                (ui.focus() == Ui.Focus.RESULTS
-                                ? p.layout().resultsRows()
-                                : p.layout().lessonRows())
-                        - 1);
+        return Math.max(1, (ui.focus() == Ui.Focus.RESULTS ? p.layout().resultsRows() : p.layout().lessonRows()) - 1);
     }
 
     /** Moves the cursor in the lesson list, or scrolls the lesson or the results, whichever has the focus. */
     static Ui move(Ui ui, int by, SessionState s, Keymap.Pane p) {
         Layout l = p.layout();
         return switch (ui.focus()) {
-            case LIST ->
-                ui.withCursor(clamp(ui.cursor() + by, 0, s.course().lessons().size() - 1));
+            case LIST -> ui.withCursor(clamp(ui.cursor() + by, 0, s.course().lessons().size() - 1));
             case LESSON ->
                 ui.withLessonScroll(clamp(ui.lessonScroll() + by, 0, Math.max(0, p.lessonLines() - l.lessonRows())));
             case RESULTS ->
@@ -84,20 +79,20 @@ final class Keys {
         List<Question> quiz = s.current().quiz();
         int i = Math.min(ui.quiz().get(), quiz.size() - 1);
         switch (k.getKeyType()) {
-            case Escape, Enter:
+            case Escape, Enter :
                 return Outcome.of(ui.withQuiz(Optional.empty()));
-            case ArrowLeft, ArrowUp, PageUp, ReverseTab:
+            case ArrowLeft, ArrowUp, PageUp, ReverseTab :
                 return Outcome.of(ui.withQuiz(Optional.of(Math.max(0, i - 1))));
-            case ArrowRight, ArrowDown, PageDown, Tab:
+            case ArrowRight, ArrowDown, PageDown, Tab :
                 return Outcome.of(ui.withQuiz(Optional.of(Math.min(quiz.size() - 1, i + 1))));
-            case Character:
+            case Character :
                 Question q = quiz.get(i);
                 String key = String.valueOf(k.getCharacter());
                 if (q.choice(key).isPresent()) {
                     return Outcome.of(ui, new Intent.Answer(q.id(), key));
                 }
                 return Outcome.of(ui);
-            default:
+            default :
                 return Outcome.of(ui);
         }
     }

@@ -5,18 +5,8 @@ package dev.labtutor.tui;
  * the left, the lesson above the results on the right, the message line and the key line at the bottom. Below 80x24
  * nothing but a request to enlarge the window.
  */
-record Layout(
-        int width,
-        int height,
-        int listWidth,
-        int rightX,
-        int rightWidth,
-        int lessonTop,
-        int lessonHeight,
-        int resultsTop,
-        int resultsHeight,
-        int messageRow,
-        int keysRow) {
+record Layout(int width, int height, int listWidth, int rightX, int rightWidth, int lessonTop, int lessonHeight,
+        int resultsTop, int resultsHeight, int messageRow, int keysRow) {
 
     static final int MIN_WIDTH = 80;
     static final int MIN_HEIGHT = 24;
@@ -32,18 +22,8 @@ record Layout(
         int most = Math.max(8, Math.min(body - 8, body * 2 / 5));
         int results = Math.max(5, Math.min(most, resultLines == Integer.MAX_VALUE ? most : resultLines + 2));
         int lessonHeight = body - results;
-        return new Layout(
-                width,
-                height,
-                list,
-                list + 1,
-                width - list - 1,
-                1,
-                lessonHeight,
-                1 + lessonHeight,
-                results,
-                height - 2,
-                height - 1);
+        return new Layout(width, height, list, list + 1, width - list - 1, 1, lessonHeight, 1 + lessonHeight, results,
+                height - 2, height - 1);
     }
 
     boolean tooSmall() {

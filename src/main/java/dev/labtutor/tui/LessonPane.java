@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
 final class LessonPane {
 
     /** Lines and the index of the line where each step starts (to scroll to the current step). */
-    record Content(List<Line> lines, List<Integer> stepStarts) {}
+    record Content(List<Line> lines, List<Integer> stepStarts) {
+    }
 
-    private LessonPane() {}
+    private LessonPane() {
+    }
 
     static Content of(SessionState s, Function<CheckRef, Text> titles, int width) {
         Lang lang = s.lang();
@@ -40,8 +42,8 @@ final class LessonPane {
         List<Line> out = new ArrayList<>();
         List<Integer> starts = new ArrayList<>();
         if (s.hintShown() > 0) {
-            out.add(Line.of(
-                    " " + Words.HINTS.in(lang) + " " + s.hintShown() + "/" + Hints.LEVELS + " ", Style.WARNING));
+            out.add(Line.of(" " + Words.HINTS.in(lang) + " " + s.hintShown() + "/" + Hints.LEVELS + " ",
+                    Style.WARNING));
             for (Text t : Hints.lines(s, s.hintShown())) {
                 out.addAll(
                         Line.wrapped("  ", "  ", Style.NORMAL, Sentence.start(t.in(lang), lang), Style.WARNING, width));
@@ -69,8 +71,7 @@ final class LessonPane {
         List<CheckMark> marks = s.marks(lesson.id());
         int current = s.step();
         HereDoc doc = new HereDoc();
-        for (LessonView.Block b : LessonView.of(
-                lesson, s.bindings(), lang, ref -> titles.apply(ref).in(lang))) {
+        for (LessonView.Block b : LessonView.of(lesson, s.bindings(), lang, ref -> titles.apply(ref).in(lang))) {
             if (!(b instanceof LessonView.Command)) {
                 doc = new HereDoc();
             }
@@ -92,13 +93,8 @@ final class LessonPane {
                 }
                 starts.add(out.size());
                 boolean here = h.step() == current;
-                out.addAll(Line.wrapped(
-                        here ? "> " + (h.step() + 1) + ". " : "  " + (h.step() + 1) + ". ",
-                        "     ",
-                        here ? Style.SUCCESS : Style.BOLD,
-                        h.title(),
-                        Style.BOLD,
-                        width));
+                out.addAll(Line.wrapped(here ? "> " + (h.step() + 1) + ". " : "  " + (h.step() + 1) + ". ", "     ",
+                        here ? Style.SUCCESS : Style.BOLD, h.title(), Style.BOLD, width));
             } else if (b instanceof LessonView.Gap) {
                 out.add(Line.BLANK);
             } else if (b instanceof LessonView.Command c) {
@@ -117,28 +113,16 @@ final class LessonPane {
             } else if (b instanceof LessonView.ChecksHead h) {
                 out.add(Line.of("   " + h.caption(), Style.DIM));
             } else if (b instanceof LessonView.CheckItem c) {
-                Optional<CheckMark> m =
-                        marks.stream().filter(x -> x.check().equals(c.check())).findFirst();
+                Optional<CheckMark> m = marks.stream().filter(x -> x.check().equals(c.check())).findFirst();
                 String badge = m.map(x -> ResultRows.badge(x.status())).orElse("  -  ");
                 Style st = m.map(x -> ResultsPane.style(x.status())).orElse(Style.DIM);
-                Line first = new Line(List.of(
-                        new Line.Span("   ", Style.NORMAL),
-                        new Line.Span(badge, st),
+                Line first = new Line(List.of(new Line.Span("   ", Style.NORMAL), new Line.Span(badge, st),
                         new Line.Span(" ", Style.NORMAL)));
-                List<Line> body = Line.wrapped(
-                        "",
-                        "",
-                        Style.NORMAL,
-                        c.title() + " (" + String.join(", ", c.hosts()) + ")",
-                        Style.NORMAL,
-                        width - 9);
+                List<Line> body = Line.wrapped("", "", Style.NORMAL,
+                        c.title() + " (" + String.join(", ", c.hosts()) + ")", Style.NORMAL, width - 9);
                 for (int i = 0; i < body.size(); i++) {
-                    out.add(
-                            i == 0
-                                    ? new Line(concat(first.spans(), body.get(i).spans()))
-                                    : new Line(concat(
-                                            List.of(new Line.Span(" ".repeat(9), Style.NORMAL)),
-                                            body.get(i).spans())));
+                    out.add(i == 0 ? new Line(concat(first.spans(), body.get(i).spans())) : new Line(
+                            concat(List.of(new Line.Span(" ".repeat(9), Style.NORMAL)), body.get(i).spans())));
                 }
             }
         }
@@ -163,22 +147,18 @@ final class LessonPane {
         Question q = question.filled(b::render);
         List<Line> out = new ArrayList<>();
         out.add(Line.BLANK);
-        out.addAll(
-                Line.wrapped(" " + number + ". ", "    ", Style.BOLD, q.prompt().in(lang), Style.BOLD, width));
+        out.addAll(Line.wrapped(" " + number + ". ", "    ", Style.BOLD, q.prompt().in(lang), Style.BOLD, width));
         for (Question.Choice c : q.choices()) {
             boolean picked = c.key().equalsIgnoreCase(answer == null ? "" : answer);
             Style st = !picked ? Style.NORMAL : c.correct() ? Style.PASS : Style.FAIL;
             String mark = !picked ? "    " : c.correct() ? " OK " : " X  ";
-            out.addAll(
-                    Line.wrapped(mark + c.key() + ") ", "       ", st, c.text().in(lang), st, width));
+            out.addAll(Line.wrapped(mark + c.key() + ") ", "       ", st, c.text().in(lang), st, width));
             if (picked && !c.correct()) {
-                c.why()
-                        .ifPresent(w -> out.addAll(
-                                Line.wrapped("       ", "       ", Style.NORMAL, w.in(lang), Style.WARNING, width)));
+                c.why().ifPresent(w -> out
+                        .addAll(Line.wrapped("       ", "       ", Style.NORMAL, w.in(lang), Style.WARNING, width)));
             }
             if (picked && c.correct()) {
-                out.addAll(Line.wrapped(
-                        "       ", "       ", Style.NORMAL, q.explain().in(lang), Style.DIM, width));
+                out.addAll(Line.wrapped("       ", "       ", Style.NORMAL, q.explain().in(lang), Style.DIM, width));
             }
         }
         return out;
@@ -193,8 +173,7 @@ final class LessonPane {
     static List<Line> command(String prompt, String line, boolean data, int width) {
         int promptWidth = DisplayWidth.of(prompt);
         String margin = " ".repeat(promptWidth - DisplayWidth.of(prompt.stripLeading()));
-        List<String> parts = data
-                ? Wrap.broken(line, width - promptWidth)
+        List<String> parts = data ? Wrap.broken(line, width - promptWidth)
                 : Wrap.command(line, width - promptWidth, width - margin.length());
         List<Line> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

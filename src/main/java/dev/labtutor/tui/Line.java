@@ -8,7 +8,8 @@ import java.util.List;
 public record Line(List<Span> spans) {
 
     /** A run of text in one style. */
-    public record Span(String text, Style style) {}
+    public record Span(String text, Style style) {
+    }
 
     public Line {
         spans = List.copyOf(spans);
@@ -75,8 +76,8 @@ public record Line(List<Span> spans) {
      * Wraps {@code text} to {@code width} columns (see {@link Wrap}); the first line starts with {@code first}, the
      * others with {@code rest} (both in {@code prefixStyle}).
      */
-    public static List<Line> wrapped(
-            String first, String rest, Style prefixStyle, String text, Style style, int width) {
+    public static List<Line> wrapped(String first, String rest, Style prefixStyle, String text, Style style,
+            int width) {
         List<Line> out = new ArrayList<>();
         int avail = Math.max(4, width - Math.max(DisplayWidth.of(first), DisplayWidth.of(rest)));
         List<String> parts = Wrap.lines(text, avail);

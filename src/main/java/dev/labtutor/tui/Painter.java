@@ -29,7 +29,7 @@ final class Painter {
             apply(span.style());
             StringBuilder run = new StringBuilder();
             int runStart = x;
-            for (int i = 0; i < span.text().length() && x < end; ) {
+            for (int i = 0; i < span.text().length() && x < end;) {
                 int cp = span.text().codePointAt(i);
                 i += Character.charCount(cp);
                 char c = printable(cp);
@@ -79,7 +79,8 @@ final class Painter {
         g.setBackgroundColor(TextColor.ANSI.DEFAULT);
         g.clearModifiers();
         switch (s) {
-            case NORMAL -> {}
+            case NORMAL -> {
+            }
             case DIM -> fg(TextColor.ANSI.BLACK_BRIGHT, null);
             case BOLD, TITLE -> {
                 g.enableModifiers(SGR.BOLD);

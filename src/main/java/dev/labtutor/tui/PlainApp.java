@@ -76,12 +76,9 @@ public final class PlainApp {
         if (terminal) {
             term = TerminalBuilder.builder().system(true).build();
             Path history = world.stateDir().resolve("plain-history");
-            reader = LineReaderBuilder.builder()
-                    .terminal(term)
-                    .appName("labtutor")
+            reader = LineReaderBuilder.builder().terminal(term).appName("labtutor")
                     .completer((r, line, candidates) -> complete(line.words(), line.wordIndex(), candidates))
-                    .variable(LineReader.HISTORY_FILE, history)
-                    .build();
+                    .variable(LineReader.HISTORY_FILE, history).build();
             w = term.writer();
             Terminal t = term;
             term.handle(Terminal.Signal.INT, s -> {
@@ -107,33 +104,25 @@ public final class PlainApp {
             throws IOException, InterruptedException {
         World.Start start = world.start(lab, lang);
         start.warning().ifPresent(x -> w.println("labtutor: " + x.in(lang)));
-        try (World.Link link = lab.map(l -> world.connect(l, prompter(w), t -> w.println("labtutor: " + t.in(lang))))
-                .orElse(null)) {
-            driver = new Driver(
-                    new Session(),
-                    start.state(),
-                    start.existed(),
-                    link == null ? Checkers.NONE : link.checker(),
-                    world.store(),
-                    Clock.systemUTC(),
-                    line -> {});
+        try (World.Link link =
+                lab.map(l -> world.connect(l, prompter(w), t -> w.println("labtutor: " + t.in(lang)))).orElse(null)) {
+            driver = new Driver(new Session(), start.state(), start.existed(),
+                    link == null ? Checkers.NONE : link.checker(), world.store(), Clock.systemUTC(), line -> {
+                    });
             try {
                 lesson.ifPresent(id -> driver.dispatch(new Intent.Open(id)));
                 SessionState s = driver.state();
                 w.println(course.title().in(s.lang()));
-                w.println(lab.map(l -> Text.of("实验：", "Lab: ").in(s.lang())
-                                + world.labOrigin(l)
-                                        .map(o -> o.in(s.lang()) + (s.lang() == Lang.ZH ? "，" : ", "))
-                                        .orElse("")
+                w.println(lab
+                        .map(l -> Text.of("实验：", "Lab: ").in(s.lang()) + world.labOrigin(l)
+                                .map(o -> o.in(s.lang()) + (s.lang() == Lang.ZH ? "，" : ", ")).orElse("")
                                 + l.source().toAbsolutePath().normalize())
-                        .orElse(Text.of(
-                                        "还没有实验环境文件：可以先阅读课程；检查需要 lab.yaml（或以 root 运行 labtutor sandbox up）。",
-                                        "No lab file yet: you can read the lessons; checks need lab.yaml (or, as root, labtutor sandbox up).")
+                        .orElse(Text.of("还没有实验环境文件：可以先阅读课程；检查需要 lab.yaml（或以 root 运行 labtutor sandbox up）。",
+                                "No lab file yet: you can read the lessons; checks need lab.yaml (or, as root, labtutor sandbox up).")
                                 .in(s.lang())));
-                lab.ifPresent(l ->
-                        LabSubnet.warnings(course, l).forEach(x -> w.println("labtutor: " + x.in(s.lang()))));
-                w.println(
-                        Text.of("输入 help 查看命令。", "Type help for the commands.").in(s.lang()));
+                lab.ifPresent(
+                        l -> LabSubnet.warnings(course, l).forEach(x -> w.println("labtutor: " + x.in(s.lang()))));
+                w.println(Text.of("输入 help 查看命令。", "Type help for the commands.").in(s.lang()));
                 lessons(w);
                 show(w);
                 loop(w);
@@ -151,14 +140,11 @@ public final class PlainApp {
     static Optional<Text> labNotice(World world, Course course, LabFile lab) {
         List<Text> warnings = LabSubnet.warnings(course, lab);
         if (!warnings.isEmpty()) {
-            return Optional.of(Text.of(
-                    String.join(" ", warnings.stream().map(Text::zh).toList()),
+            return Optional.of(Text.of(String.join(" ", warnings.stream().map(Text::zh).toList()),
                     String.join(" ", warnings.stream().map(Text::en).toList())));
         }
-        return world.labOrigin(lab)
-                .map(o -> Text.of(
-                        "实验：" + o.zh() + "，" + lab.source().toAbsolutePath().normalize(),
-                        "lab: " + o.en() + ", " + lab.source().toAbsolutePath().normalize()));
+        return world.labOrigin(lab).map(o -> Text.of("实验：" + o.zh() + "，" + lab.source().toAbsolutePath().normalize(),
+                "lab: " + o.en() + ", " + lab.source().toAbsolutePath().normalize()));
     }
 
     private void loop(PrintWriter w) throws InterruptedException {
@@ -180,8 +166,7 @@ public final class PlainApp {
 
     private String prompt() {
         SessionState s = driver.state();
-        return "labtutor [" + (s.index(s.current().id()) + 1) + " "
-                + s.current().id() + "]> ";
+        return "labtutor [" + (s.index(s.current().id()) + 1) + " " + s.current().id() + "]> ";
     }
 
     private Optional<String> read(String prompt) {
@@ -228,8 +213,7 @@ public final class PlainApp {
             case PREVIOUS -> move(w, new Intent.Previous());
             case OPEN -> {
                 if (words.length < 2) {
-                    w.println(Text.of("用法：open 课程编号或名称", "usage: open LESSON (number or id)")
-                            .in(lang()));
+                    w.println(Text.of("用法：open 课程编号或名称", "usage: open LESSON (number or id)").in(lang()));
                 } else {
                     move(w, new Intent.Open(lessonId(words[1])));
                 }
@@ -244,10 +228,8 @@ public final class PlainApp {
             case QUIZ -> quiz(w);
             case ANSWER -> {
                 if (words.length < 3) {
-                    w.println(Text.of(
-                                    "用法：answer 题号 选项，例如 answer 1 b",
-                                    "usage: answer QUESTION CHOICE, for example: answer 1 b")
-                            .in(lang()));
+                    w.println(Text.of("用法：answer 题号 选项，例如 answer 1 b",
+                            "usage: answer QUESTION CHOICE, for example: answer 1 b").in(lang()));
                 } else {
                     driver.dispatch(new Intent.Answer(questionId(words[1]), words[2]));
                 }
@@ -311,15 +293,12 @@ public final class PlainApp {
                 follow(w);
                 round++;
                 SessionState s = driver.state();
-                long ok = s.marks(s.current().id()).stream()
-                        .filter(m -> m.passed())
-                        .count();
-                w.println(Text.of(
-                                "第 " + round + " 轮：" + ok + "/"
-                                        + s.marks(s.current().id()).size() + " 项通过（Ctrl-C 停止）",
-                                "round " + round + ": " + ok + " of "
-                                        + s.marks(s.current().id()).size() + " pass (Ctrl-C stops)")
-                        .in(s.lang()));
+                long ok = s.marks(s.current().id()).stream().filter(m -> m.passed()).count();
+                w.println(
+                        Text.of("第 " + round + " 轮：" + ok + "/" + s.marks(s.current().id()).size() + " 项通过（Ctrl-C 停止）",
+                                "round " + round + ": " + ok + " of " + s.marks(s.current().id()).size()
+                                        + " pass (Ctrl-C stops)")
+                                .in(s.lang()));
                 w.flush();
             } else {
                 driver.pump(Duration.ofMillis(100));
@@ -334,18 +313,10 @@ public final class PlainApp {
         if (s.marks(l.id()).isEmpty()) {
             return;
         }
-        List<String> hosts = l.checks().stream()
-                .flatMap(r -> r.on().stream())
-                .distinct()
-                .map(role ->
-                        s.lab().flatMap(x -> x.host(role)).map(HostSpec::listed).orElse(role))
-                .toList();
-        ReportText.Header h = new ReportText.Header(
-                s.index(l.id()) + 1,
-                l.id(),
-                l.title().in(s.lang()),
-                s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()),
-                hosts);
+        List<String> hosts = l.checks().stream().flatMap(r -> r.on().stream()).distinct()
+                .map(role -> s.lab().flatMap(x -> x.host(role)).map(HostSpec::listed).orElse(role)).toList();
+        ReportText.Header h = new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
+                s.lab().map(x -> x.source().toAbsolutePath().normalize().toString()), hosts);
         w.print(ReportText.render(LessonReport.of(s, l.id(), h, Optional.empty()), s.lang(), false));
     }
 
@@ -359,10 +330,8 @@ public final class PlainApp {
     private void hints(PrintWriter w) {
         SessionState s = driver.state();
         List<Text> hs = Hints.lines(s, s.hintShown());
-        w.println(Text.of(
-                        "提示 " + s.hintShown() + "/" + Hints.LEVELS + "：",
-                        "Hint " + s.hintShown() + "/" + Hints.LEVELS + ":")
-                .in(s.lang()));
+        w.println(Text.of("提示 " + s.hintShown() + "/" + Hints.LEVELS + "：",
+                "Hint " + s.hintShown() + "/" + Hints.LEVELS + ":").in(s.lang()));
         hs.forEach(t -> w.println("  " + Sentence.start(t.in(s.lang()), s.lang())));
     }
 
@@ -372,9 +341,8 @@ public final class PlainApp {
             Optional<String> yes =
                     read(Text.of("查看答案？这会记录在你的进度中。[y/N] ", "Show the solution? It is recorded in your progress. [y/N] ")
                             .in(lang()));
-            driver.dispatch(new Intent.Confirm(
-                    yes.map(a -> a.strip().toLowerCase(Locale.ROOT).startsWith("y"))
-                            .orElse(false)));
+            driver.dispatch(
+                    new Intent.Confirm(yes.map(a -> a.strip().toLowerCase(Locale.ROOT).startsWith("y")).orElse(false)));
         }
         SessionState s = driver.state();
         if (s.solutionOpen()) {
@@ -393,8 +361,7 @@ public final class PlainApp {
         for (Lesson l : s.course().lessons()) {
             LessonState st = s.stateOf(l.id());
             w.println((l.id().equals(s.current().id()) ? ">" : " ") + String.format("%2d. ", i++) + l.id() + "  ["
-                    + Words.state(st, s.brokenNow(l.id()), s.lang()) + "]  "
-                    + l.title().in(s.lang()));
+                    + Words.state(st, s.brokenNow(l.id()), s.lang()) + "]  " + l.title().in(s.lang()));
         }
     }
 
@@ -404,21 +371,16 @@ public final class PlainApp {
         Lesson l = s.current();
         w.println();
         w.println(Text.of(
-                        "第 " + (s.index(l.id()) + 1) + " 课（"
-                                + Words.state(s.stateOf(l.id()), s.brokenNow(l.id()), s.lang()) + "）",
-                        "Lesson " + (s.index(l.id()) + 1) + " ("
-                                + Words.state(s.stateOf(l.id()), s.brokenNow(l.id()), s.lang()) + ")")
+                "第 " + (s.index(l.id()) + 1) + " 课（" + Words.state(s.stateOf(l.id()), s.brokenNow(l.id()), s.lang())
+                        + "）",
+                "Lesson " + (s.index(l.id()) + 1) + " (" + Words.state(s.stateOf(l.id()), s.brokenNow(l.id()), s.lang())
+                        + ")")
                 .in(s.lang()));
-        w.print(LessonText.body(LessonView.of(
-                l,
-                s.bindings(),
-                s.lang(),
-                ref -> world.checkTitle(ref, s.bindings()).in(s.lang()))));
+        w.print(LessonText.body(
+                LessonView.of(l, s.bindings(), s.lang(), ref -> world.checkTitle(ref, s.bindings()).in(s.lang()))));
         if (!l.quiz().isEmpty()) {
-            w.println(Text.of(
-                            "本课有小测验：输入 quiz 查看，answer 题号 选项 回答。",
-                            "This lesson has a quiz: type quiz to see it, answer N X to answer.")
-                    .in(s.lang()));
+            w.println(Text.of("本课有小测验：输入 quiz 查看，answer 题号 选项 回答。",
+                    "This lesson has a quiz: type quiz to see it, answer N X to answer.").in(s.lang()));
         }
     }
 
@@ -445,13 +407,8 @@ public final class PlainApp {
             return;
         }
         for (int i = 0; i < quiz.size(); i++) {
-            for (Line line : LessonPane.quizQuestion(
-                    quiz.get(i),
-                    s.bindings(),
-                    i + 1,
-                    s.record(s.current().id()).answers().get(quiz.get(i).id()),
-                    s.lang(),
-                    200)) {
+            for (Line line : LessonPane.quizQuestion(quiz.get(i), s.bindings(), i + 1,
+                    s.record(s.current().id()).answers().get(quiz.get(i).id()), s.lang(), 200)) {
                 w.println(line.text());
             }
         }
@@ -538,6 +495,7 @@ public final class PlainApp {
             }
         };
 
-        private Checkers() {}
+        private Checkers() {
+        }
     }
 }

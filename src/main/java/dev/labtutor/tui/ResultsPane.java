@@ -25,11 +25,11 @@ final class ResultsPane {
     static final String SPINNER = "|/-\\";
     /** Made on first use (the time zone rules load then): a screen without results does not wait for them. */
     private static final class Clock {
-        static final DateTimeFormatter CLOCK =
-                DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+        static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     }
 
-    private ResultsPane() {}
+    private ResultsPane() {
+    }
 
     /** Loads the time zone rules and the clock's format now (see {@link TutorApp#prepare()}). */
     static void prepareClock() {
@@ -50,8 +50,7 @@ final class ResultsPane {
         if (!marks.isEmpty()) {
             long ok = marks.stream().filter(CheckMark::passed).count();
             sb.append("  ")
-                    .append(Text.of(ok + "/" + marks.size() + " 通过", ok + "/" + marks.size() + " pass")
-                            .in(lang));
+                    .append(Text.of(ok + "/" + marks.size() + " 通过", ok + "/" + marks.size() + " pass").in(lang));
         }
         return sb.append(' ').toString();
     }
@@ -61,16 +60,9 @@ final class ResultsPane {
         List<Line> out = new ArrayList<>();
         s.running().ifPresent(run -> {
             String what = run.kind() == SessionState.Kind.RECHECK
-                    ? Text.of(
-                                    "复查已通过的课程 " + (run.checked() + 1) + "/"
-                                            + run.lessons().size(),
-                                    "Re-checking passed lessons " + (run.checked() + 1) + "/"
-                                            + run.lessons().size())
-                            .in(lang)
-                    : Text.of(
-                                    "正在检查 " + run.lessons().get(0),
-                                    "Checking " + run.lessons().get(0))
-                            .in(lang);
+                    ? Text.of("复查已通过的课程 " + (run.checked() + 1) + "/" + run.lessons().size(),
+                            "Re-checking passed lessons " + (run.checked() + 1) + "/" + run.lessons().size()).in(lang)
+                    : Text.of("正在检查 " + run.lessons().get(0), "Checking " + run.lessons().get(0)).in(lang);
             out.add(Line.of(" " + spinner(s) + " ", Style.WARNING)
                     .plus(what + "  " + seconds(run.elapsed(s.now())) + "  ", Style.BOLD)
                     .plus(Words.ESC_CANCELS.in(lang), Style.DIM));
@@ -93,10 +85,7 @@ final class ResultsPane {
             return out;
         }
         List<ResultRows.Row> rows = ResultRows.of(marks, lang);
-        int hostWidth = rows.stream()
-                .mapToInt(r -> String.join(", ", r.hosts()).length())
-                .max()
-                .orElse(0);
+        int hostWidth = rows.stream().mapToInt(r -> String.join(", ", r.hosts()).length()).max().orElse(0);
         hostWidth = Math.min(hostWidth, Math.max(4, width / 4));
         int titleCol = 1 + 5 + 2 + hostWidth + 2;
         String detailIndent = width >= 90 ? " ".repeat(titleCol) : " ".repeat(Math.min(titleCol, 8));
@@ -104,14 +93,12 @@ final class ResultsPane {
             Style st = style(r.status());
             // hosts that do not fit their column go on below, never cut: the row must say which hosts it judges
             List<String> hosts = Wrap.lines(String.join(", ", r.hosts()), hostWidth);
-            List<Line> title = Line.wrapped(
-                    "", "", Style.NORMAL, r.title(), r.hostProblem() ? st : Style.NORMAL, width - titleCol);
+            List<Line> title = Line.wrapped("", "", Style.NORMAL, r.title(), r.hostProblem() ? st : Style.NORMAL,
+                    width - titleCol);
             for (int i = 0; i < Math.max(title.size(), hosts.size()); i++) {
                 String h = DisplayWidth.pad(i < hosts.size() ? hosts.get(i) : "", hostWidth);
                 Line l = (i == 0 ? Line.of(" ").plus(ResultRows.badge(r.status()), st) : Line.of(" ".repeat(6)))
-                        .plus("  ", Style.NORMAL)
-                        .plus(h, Style.HOST)
-                        .plus("  ", Style.NORMAL);
+                        .plus("  ", Style.NORMAL).plus(h, Style.HOST).plus("  ", Style.NORMAL);
                 out.add(new Line(concat(l, i < title.size() ? title.get(i) : Line.BLANK)));
             }
             for (ResultRows.Detail d : r.details()) {
@@ -122,13 +109,8 @@ final class ResultsPane {
                     case MESSAGE -> Style.NORMAL;
                 };
                 String prefix = ResultRows.prefix(d.kind(), lang);
-                out.addAll(Line.wrapped(
-                        detailIndent + prefix,
-                        detailIndent + " ".repeat(DisplayWidth.of(prefix)),
-                        ds,
-                        d.text(),
-                        ds,
-                        width));
+                out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(DisplayWidth.of(prefix)), ds,
+                        d.text(), ds, width));
             }
         }
         return out;
@@ -145,8 +127,7 @@ final class ResultsPane {
 
     static String seconds(Duration d) {
         long ms = Math.max(0, d.toMillis());
-        return ms < 60_000
-                ? String.format("%.1f s", ms / 1000.0)
+        return ms < 60_000 ? String.format("%.1f s", ms / 1000.0)
                 : (ms / 60_000) + ":" + String.format("%02d", (ms / 1000) % 60);
     }
 

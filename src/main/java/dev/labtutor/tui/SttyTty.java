@@ -26,10 +26,8 @@ final class SttyTty implements Tty {
 
     @Override
     public void enterRaw() throws IOException {
-        List<String> out = run("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef")
-                .strip()
-                .lines()
-                .toList();
+        List<String> out = run("/bin/sh", "-c", "stty -g && stty size && stty -icanon min 1 -echo intr undef").strip()
+                .lines().toList();
         saved = out.isEmpty() ? "" : out.get(0).strip();
         size = out.size() < 2 ? Optional.empty() : parseSize(out.get(1));
     }
@@ -70,9 +68,7 @@ final class SttyTty implements Tty {
 
     /** Runs {@code command} on the device (its standard input), returning what it printed; its errors are dropped. */
     private String run(String... command) throws IOException {
-        Process p = new ProcessBuilder(command)
-                .redirectInput(device)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command).redirectInput(device).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
         waitFor(p);

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 final class TuiPrompter implements SecretPrompter {
 
     /** One question and where its answer goes. */
-    record Request(Text prompt, CompletableFuture<Optional<char[]>> answer) {}
+    record Request(Text prompt, CompletableFuture<Optional<char[]>> answer) {
+    }
 
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private final Supplier<Lang> lang;
@@ -30,7 +31,7 @@ final class TuiPrompter implements SecretPrompter {
 
     /** The oldest request still waiting, if any (called by the drawing thread). */
     Optional<Request> next() {
-        for (Request r; (r = requests.peek()) != null; ) {
+        for (Request r; (r = requests.peek()) != null;) {
             if (!r.answer().isDone()) {
                 return Optional.of(r);
             }

@@ -35,8 +35,9 @@ public final class TutorApp {
      * How the app was started. {@code firstPaintFile}: a benchmark asks to be told when the first screen is complete,
      * and to exit then.
      */
-    public record Options(
-            Optional<LabFile> lab, Optional<String> lesson, Lang lang, boolean color, Optional<Path> firstPaintFile) {}
+    public record Options(Optional<LabFile> lab, Optional<String> lesson, Lang lang, boolean color,
+            Optional<Path> firstPaintFile) {
+    }
 
     private final World world;
     private final Course course;
@@ -116,43 +117,31 @@ public final class TutorApp {
     private void loop(Optional<LabFile> lab) throws IOException, InterruptedException {
         World.Start start = world.start(lab, options.lang());
         labName = lab.map(l -> world.labOrigin(l).orElseGet(() -> {
-                    String file = l.source().toAbsolutePath().normalize().toString();
-                    return Text.of(file, file);
-                }))
-                .map(what -> Text.of("实验：" + what.zh(), "lab: " + what.en()))
-                .orElse(Text.of("没有实验环境文件", "no lab file"));
+            String file = l.source().toAbsolutePath().normalize().toString();
+            return Text.of(file, file);
+        })).map(what -> Text.of("实验：" + what.zh(), "lab: " + what.en())).orElse(Text.of("没有实验环境文件", "no lab file"));
         Optional<Text> welcome = lab.flatMap(l -> PlainApp.labNotice(world, course, l));
         shown = start.state();
         if (options.lesson().isPresent()) {
             // Only what the first screen shows: the Driver, once it runs, applies the same intent
             // to the state it starts from and runs its effects (the progress saved).
-            shown = new Session()
-                    .update(shown, new Intent.Open(options.lesson().get()), clock.instant())
-                    .state();
+            shown = new Session().update(shown, new Intent.Open(options.lesson().get()), clock.instant()).state();
         }
         ui = follow(Ui.start().withCursor(shown.index(shown.current().id())), shown);
         paint(true);
         if (options.firstPaintFile().isPresent()) {
             Instant t = Instant.now();
-            Files.writeString(
-                    options.firstPaintFile().get(), (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
+            Files.writeString(options.firstPaintFile().get(),
+                    (t.getEpochSecond() * 1_000_000L + t.getNano() / 1000) + "\n");
             return;
         }
         log.line("started: course " + course.id() + ", " + labName.en());
-        link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false))))
-                .orElse(null);
-        driver = new Driver(
-                new Session(),
-                start.state(),
-                start.existed(),
-                link == null ? PlainApp.Checkers.NONE : link.checker(),
-                world.store(),
-                clock,
-                log::line);
+        link = lab.map(l -> world.connect(l, prompter, t -> driver.post(new Intent.Notice(t, false)))).orElse(null);
+        driver = new Driver(new Session(), start.state(), start.existed(),
+                link == null ? PlainApp.Checkers.NONE : link.checker(), world.store(), clock, log::line);
         welcome.ifPresent(w -> {
             log.line("lab: " + w.en());
-            driver.post(
-                    new Intent.Notice(w, !LabSubnet.warnings(course, lab.get()).isEmpty()));
+            driver.post(new Intent.Notice(w, !LabSubnet.warnings(course, lab.get()).isEmpty()));
         });
         start.warning().ifPresent(w -> {
             log.line("progress: " + w.en());
@@ -192,12 +181,7 @@ public final class TutorApp {
         }
         SessionState s = driver.state();
         Layout l = layout();
-        Keys.Outcome o = Keys.handle(
-                ui,
-                s,
-                k,
-                l,
-                view.lesson(s, l).lines().size(),
+        Keys.Outcome o = Keys.handle(ui, s, k, l, view.lesson(s, l).lines().size(),
                 ResultsPane.of(s, l.rightWidth() - 1).size());
         ui = o.ui();
         o.intent().ifPresent(driver::dispatch);
@@ -207,11 +191,8 @@ public final class TutorApp {
     private void secretKey(KeyStroke k) {
         TuiPrompter.Request r = asking.get();
         if (k.getKeyType() == KeyType.Enter || k.getKeyType() == KeyType.Escape || k.getKeyType() == KeyType.EOF) {
-            r.answer()
-                    .complete(
-                            k.getKeyType() == KeyType.Enter && typedLength > 0
-                                    ? Optional.of(Arrays.copyOf(typed, typedLength))
-                                    : Optional.empty());
+            r.answer().complete(k.getKeyType() == KeyType.Enter && typedLength > 0
+                    ? Optional.of(Arrays.copyOf(typed, typedLength)) : Optional.empty());
             Arrays.fill(typed, '\0');
             typedLength = 0;
             asking = Optional.empty();
@@ -252,9 +233,7 @@ public final class TutorApp {
             int scroll = 0;
             if (s.hintShown() == 0 && !s.solutionOpen()) {
                 LessonPane.Content c = view.lesson(s, layout());
-                scroll = s.step() > 0 && s.step() < c.stepStarts().size()
-                        ? c.stepStarts().get(s.step())
-                        : 0;
+                scroll = s.step() > 0 && s.step() < c.stepStarts().size() ? c.stepStarts().get(s.step()) : 0;
             }
             boolean lessonChanged = !u.follow().startsWith(s.current().id() + "#");
             u = u.following(key, scroll);
@@ -262,10 +241,7 @@ public final class TutorApp {
                 u = u.withCursor(s.index(s.current().id()));
             }
         }
-        long results = s.record(s.current().id())
-                        .checkedAt()
-                        .map(Instant::toEpochMilli)
-                        .orElse(-1L)
+        long results = s.record(s.current().id()).checkedAt().map(Instant::toEpochMilli).orElse(-1L)
                 + s.index(s.current().id());
         return results != u.resultsFor() ? u.resultsOf(results) : u;
     }
@@ -274,19 +250,14 @@ public final class TutorApp {
         TerminalSize size = screen.getTerminalSize();
         SessionState s = driver != null ? driver.state() : shown;
         int wide = Layout.of(size.getColumns(), size.getRows()).rightWidth() - 1;
-        return Layout.of(
-                size.getColumns(),
-                size.getRows(),
+        return Layout.of(size.getColumns(), size.getRows(),
                 s == null ? Integer.MAX_VALUE : ResultsPane.of(s, wide).size());
     }
 
     private void paint(boolean full) throws IOException {
         Layout l = layout();
         if (!l.tooSmall()) {
-            ui = ui.clamped(
-                    view.lesson(shown, l).lines().size(),
-                    ResultsPane.of(shown, l.rightWidth() - 1).size(),
-                    l);
+            ui = ui.clamped(view.lesson(shown, l).lines().size(), ResultsPane.of(shown, l.rightWidth() - 1).size(), l);
         }
         Optional<TutorScreen.SecretField> secret =
                 asking.map(r -> new TutorScreen.SecretField(r.prompt().in(shown.lang()), typedLength));
@@ -326,14 +297,8 @@ public final class TutorApp {
                         String.valueOf(ResultsPane.SPINNER.charAt((int) ((System.nanoTime() / 120_000_000L) % 4)));
                 dirty |= promptChanged() | screen.doResizeIfNecessary() != null | (fr.working() && !spin.equals(spun));
                 if (dirty) {
-                    FirstRunView.draw(
-                            new Painter(screen.newTextGraphics(), options.color()),
-                            layout(),
-                            fr,
-                            lang,
-                            spin,
-                            asking.map(
-                                    r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
+                    FirstRunView.draw(new Painter(screen.newTextGraphics(), options.color()), layout(), fr, lang, spin,
+                            asking.map(r -> new TutorScreen.SecretField(r.prompt().in(lang), typedLength)));
                     screen.refresh();
                     spun = spin;
                     dirty = false;

@@ -19,7 +19,8 @@ import java.util.function.Function;
 final class TutorScreen {
 
     /** A secret being typed: what is asked, and how many characters so far (shown as stars). */
-    record SecretField(String prompt, int length) {}
+    record SecretField(String prompt, int length) {
+    }
 
     private final boolean color;
     private final Function<CheckRef, Text> titles;
@@ -46,26 +47,12 @@ final class TutorScreen {
             p.text(l.listWidth(), r, 1, "|", Style.DIM);
         }
         LessonPane.Content content = lesson(s, l);
-        String pos = content.lines().isEmpty()
-                ? ""
-                : "  " + (ui.lessonScroll() + 1) + "-"
-                        + Math.min(content.lines().size(), ui.lessonScroll() + l.lessonRows()) + "/"
-                        + content.lines().size();
-        paneTitle(
-                p,
-                l.rightX(),
-                l.lessonTop(),
-                l.rightWidth(),
-                " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
+        String pos = content.lines().isEmpty() ? "" : "  " + (ui.lessonScroll() + 1) + "-"
+                + Math.min(content.lines().size(), ui.lessonScroll() + l.lessonRows()) + "/" + content.lines().size();
+        paneTitle(p, l.rightX(), l.lessonTop(), l.rightWidth(), " " + Text.of("课程内容", "Lesson").in(lang) + pos + " ",
                 ui.focus() == Ui.Focus.LESSON);
-        p.lines(
-                l.rightX() + 1,
-                l.lessonTop() + 1,
-                l.rightWidth() - 1,
-                l.lessonRows(),
-                content.lines(),
-                ui.lessonScroll(),
-                Style.NORMAL);
+        p.lines(l.rightX() + 1, l.lessonTop() + 1, l.rightWidth() - 1, l.lessonRows(), content.lines(),
+                ui.lessonScroll(), Style.NORMAL);
         for (int r = 0; r < l.lessonRows(); r++) {
             p.text(l.rightX(), l.lessonTop() + 1 + r, 1, "", Style.NORMAL);
         }
@@ -74,20 +61,10 @@ final class TutorScreen {
         for (int r = 0; r < l.resultsRows(); r++) {
             p.text(l.rightX(), l.resultsTop() + 1 + r, 1, "", Style.NORMAL);
         }
-        p.lines(
-                l.rightX() + 1,
-                l.resultsTop() + 1,
-                l.rightWidth() - 1,
-                l.resultsRows(),
-                results,
-                ui.resultsScroll(),
+        p.lines(l.rightX() + 1, l.resultsTop() + 1, l.rightWidth() - 1, l.resultsRows(), results, ui.resultsScroll(),
                 Style.NORMAL);
         message(p, l, s);
-        p.line(
-                0,
-                l.keysRow(),
-                l.width(),
-                keyLine(Keymap.footer(lang, !s.current().quiz().isEmpty()), l.width()),
+        p.line(0, l.keysRow(), l.width(), keyLine(Keymap.footer(lang, !s.current().quiz().isEmpty()), l.width()),
                 Style.NORMAL);
         overlays(p, l, s, ui, secret);
     }
@@ -132,36 +109,20 @@ final class TutorScreen {
         }
         String msg = Words.TOO_SMALL.in(lang);
         String now = "(" + l.width() + "x" + l.height() + ")";
-        p.text(
-                Math.max(0, (l.width() - DisplayWidth.of(msg)) / 2),
-                l.height() / 2,
-                Math.min(l.width(), DisplayWidth.of(msg)),
-                msg,
-                Style.BOLD);
-        p.text(
-                Math.max(0, (l.width() - now.length()) / 2),
-                l.height() / 2 + 1,
-                Math.min(l.width(), now.length()),
-                now,
+        p.text(Math.max(0, (l.width() - DisplayWidth.of(msg)) / 2), l.height() / 2,
+                Math.min(l.width(), DisplayWidth.of(msg)), msg, Style.BOLD);
+        p.text(Math.max(0, (l.width() - now.length()) / 2), l.height() / 2 + 1, Math.min(l.width(), now.length()), now,
                 Style.DIM);
     }
 
     /** The masked field for a password or passphrase, over whatever is on screen. */
     static void secret(Painter p, Layout l, SecretField f, Lang lang) {
         String stars = "*".repeat(Math.min(f.length(), 40));
-        box(
-                p,
-                l,
-                List.of(
-                        Line.of(f.prompt(), Style.BOLD),
-                        Line.BLANK,
-                        Line.of("> " + stars + "_", Style.CODE),
-                        Line.BLANK,
-                        Line.of(
-                                Text.of(
-                                                "Enter 确认，Esc 跳过（不会保存、不会写入日志）",
-                                                "Enter to send, Esc to skip (never stored, never logged)")
-                                        .in(lang),
+        box(p, l,
+                List.of(Line.of(f.prompt(), Style.BOLD), Line.BLANK, Line.of("> " + stars + "_", Style.CODE),
+                        Line.BLANK, Line.of(
+                                Text.of("Enter 确认，Esc 跳过（不会保存、不会写入日志）",
+                                        "Enter to send, Esc to skip (never stored, never logged)").in(lang),
                                 Style.DIM)));
     }
 
@@ -226,27 +187,15 @@ final class TutorScreen {
             };
             boolean current = les.id().equals(s.current().id());
             boolean cursor = ui.focus() == Ui.Focus.LIST && at == ui.cursor();
-            Style text = current
-                    ? Style.SELECTED
+            Style text = current ? Style.SELECTED
                     : cursor ? Style.BOLD : st == LessonState.LOCKED ? Style.LOCKED : Style.NORMAL;
-            String label = (at + 1 < 10 ? " " : "") + (at + 1) + " " + les.id() + "  "
-                    + les.title().in(lang);
-            p.line(
-                    0,
-                    2 + i,
-                    w,
-                    Line.of(cursor ? ">" : " ", Style.BOLD)
-                            .plus(mark, markStyle)
-                            .plus(" ", Style.NORMAL)
-                            .plus(DisplayWidth.pad(DisplayWidth.fit(label, w - 3), w - 3), text),
-                    Style.NORMAL);
+            String label = (at + 1 < 10 ? " " : "") + (at + 1) + " " + les.id() + "  " + les.title().in(lang);
+            p.line(0, 2 + i, w, Line.of(cursor ? ">" : " ", Style.BOLD).plus(mark, markStyle).plus(" ", Style.NORMAL)
+                    .plus(DisplayWidth.pad(DisplayWidth.fit(label, w - 3), w - 3), text), Style.NORMAL);
         }
-        long passed = lessons.stream()
-                .filter(x -> s.stateOf(x.id()) == LessonState.PASSED)
-                .count();
+        long passed = lessons.stream().filter(x -> s.stateOf(x.id()) == LessonState.PASSED).count();
         String summary = " "
-                + Text.of(passed + "/" + lessons.size() + " 课已通过", passed + "/" + lessons.size() + " passed")
-                        .in(lang);
+                + Text.of(passed + "/" + lessons.size() + " 课已通过", passed + "/" + lessons.size() + " passed").in(lang);
         p.text(0, l.messageRow() - 1, w, summary, Style.DIM);
     }
 
@@ -257,26 +206,20 @@ final class TutorScreen {
     private void message(Painter p, Layout l, SessionState s) {
         Lang lang = s.lang();
         Line msg;
-        Optional<Line.Span> flash = s.flash()
-                .map(f -> new Line.Span(
-                        Sentence.start(f.text().in(lang), lang),
-                        switch (f.level()) {
-                            case SUCCESS -> Style.SUCCESS;
-                            case WARNING -> Style.WARNING;
-                            case ERROR -> Style.FAIL;
-                            case INFO -> Style.INFO;
-                        }));
+        Optional<Line.Span> flash =
+                s.flash().map(f -> new Line.Span(Sentence.start(f.text().in(lang), lang), switch (f.level()) {
+                    case SUCCESS -> Style.SUCCESS;
+                    case WARNING -> Style.WARNING;
+                    case ERROR -> Style.FAIL;
+                    case INFO -> Style.INFO;
+                }));
         if (s.mode() == SessionState.Mode.WATCHING) {
-            String since =
-                    ResultsPane.seconds(java.time.Duration.between(s.watching().get(), s.now()));
-            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING)
-                    .plus(
-                            Text.of("监视中（已 " + since + "，w 或 Esc 停止）", "Watching (" + since + "; w or Esc stops)")
-                                    .in(lang),
-                            Style.WARNING);
+            String since = ResultsPane.seconds(java.time.Duration.between(s.watching().get(), s.now()));
+            msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING).plus(
+                    Text.of("监视中（已 " + since + "，w 或 Esc 停止）", "Watching (" + since + "; w or Esc stops)").in(lang),
+                    Style.WARNING);
             if (flash.isPresent()) {
-                msg = msg.plus(" | ", Style.DIM)
-                        .plus(flash.get().text(), flash.get().style());
+                msg = msg.plus(" | ", Style.DIM).plus(flash.get().text(), flash.get().style());
             }
         } else if (flash.isPresent()) {
             msg = Line.of(" " + flash.get().text(), flash.get().style());
@@ -284,13 +227,11 @@ final class TutorScreen {
             msg = Line.of(" " + ResultsPane.spinner(s) + " ", Style.WARNING)
                     .plus(Text.of("正在检查，Esc 取消", "Checking... Esc cancels").in(lang), Style.DIM);
         } else {
-            msg = Line.of(
-                    " "
-                            + Text.of(
-                                            "Tab 切换窗格，方向键滚动，Enter 打开列表中的课程",
-                                            "Tab moves between panes, arrows scroll, Enter opens the lesson in the list")
-                                    .in(lang),
-                    Style.DIM);
+            msg = Line
+                    .of(" " + Text
+                            .of("Tab 切换窗格，方向键滚动，Enter 打开列表中的课程",
+                                    "Tab moves between panes, arrows scroll, Enter opens the lesson in the list")
+                            .in(lang), Style.DIM);
         }
         p.line(0, l.messageRow(), l.width(), msg, Style.NORMAL);
     }
@@ -302,41 +243,17 @@ final class TutorScreen {
             return;
         }
         if (s.ask() == SessionState.Ask.SOLUTION) {
-            box(
-                    p,
-                    l,
-                    List.of(
-                            Line.of(
-                                    Text.of("查看本课的答案？", "Show this lesson's solution?")
-                                            .in(lang),
-                                    Style.BOLD),
-                            Line.BLANK,
-                            Line.of(Text.of(
-                                            "查看答案会记录在你的进度中。先试试 h 提示？",
-                                            "Viewing it is recorded in your progress. Try h for a hint first?")
-                                    .in(lang)),
-                            Line.BLANK,
-                            Line.of(
-                                    Text.of("y 查看    n 或 Esc 不看", "y show it    n or Esc no")
-                                            .in(lang),
-                                    Style.KEY)));
+            box(p, l, List.of(Line.of(Text.of("查看本课的答案？", "Show this lesson's solution?").in(lang), Style.BOLD),
+                    Line.BLANK,
+                    Line.of(Text.of("查看答案会记录在你的进度中。先试试 h 提示？",
+                            "Viewing it is recorded in your progress. Try h for a hint first?").in(lang)),
+                    Line.BLANK,
+                    Line.of(Text.of("y 查看    n 或 Esc 不看", "y show it    n or Esc no").in(lang), Style.KEY)));
         } else if (s.ask() == SessionState.Ask.QUIT) {
-            box(
-                    p,
-                    l,
-                    List.of(
-                            Line.of(
-                                    Text.of("正在检查。仍要退出吗？", "A check is running. Quit anyway?")
-                                            .in(lang),
-                                    Style.BOLD),
-                            Line.BLANK,
-                            Line.of(Text.of("你的进度已保存。", "Your progress is saved.")
-                                    .in(lang)),
-                            Line.BLANK,
-                            Line.of(
-                                    Text.of("y 退出    n 或 Esc 继续", "y quit    n or Esc stay")
-                                            .in(lang),
-                                    Style.KEY)));
+            box(p, l,
+                    List.of(Line.of(Text.of("正在检查。仍要退出吗？", "A check is running. Quit anyway?").in(lang), Style.BOLD),
+                            Line.BLANK, Line.of(Text.of("你的进度已保存。", "Your progress is saved.").in(lang)), Line.BLANK,
+                            Line.of(Text.of("y 退出    n 或 Esc 继续", "y quit    n or Esc stay").in(lang), Style.KEY)));
         } else if (ui.help()) {
             List<Line> lines = new ArrayList<>();
             List<String> help = Keymap.help(lang);
@@ -344,12 +261,9 @@ final class TutorScreen {
                 lines.add(Line.of(help.get(i), i == 0 ? Style.BOLD : Style.NORMAL));
             }
             lines.add(Line.BLANK);
-            lines.add(Line.of(
-                    Text.of(
-                                    "标记：✓ 已通过  ! 通过后又出问题  * 可以做  - 未解锁",
-                                    "Marks: ✓ passed  ! passed, broken now  * open  - locked")
-                            .in(lang),
-                    Style.DIM));
+            lines.add(Line.of(Text
+                    .of("标记：✓ 已通过  ! 通过后又出问题  * 可以做  - 未解锁", "Marks: ✓ passed  ! passed, broken now  * open  - locked")
+                    .in(lang), Style.DIM));
             box(p, l, lines);
         } else if (ui.quiz().isPresent() && !s.current().quiz().isEmpty()) {
             List<Question> quiz = s.current().quiz();
@@ -357,22 +271,14 @@ final class TutorScreen {
             int inner = Math.min(l.width() - 8, 76);
             List<Line> lines = new ArrayList<>();
             lines.add(Line.of(
-                    Text.of("小测验 " + (i + 1) + "/" + quiz.size(), "Quiz " + (i + 1) + "/" + quiz.size())
-                            .in(lang),
+                    Text.of("小测验 " + (i + 1) + "/" + quiz.size(), "Quiz " + (i + 1) + "/" + quiz.size()).in(lang),
                     Style.BOLD));
-            lines.addAll(LessonPane.quizQuestion(
-                    quiz.get(i),
-                    s.bindings(),
-                    i + 1,
-                    s.record(s.current().id()).answers().get(quiz.get(i).id()),
-                    lang,
-                    inner));
+            lines.addAll(LessonPane.quizQuestion(quiz.get(i), s.bindings(), i + 1,
+                    s.record(s.current().id()).answers().get(quiz.get(i).id()), lang, inner));
             lines.add(Line.BLANK);
             lines.add(Line.of(
-                    Text.of(
-                                    "按选项字母回答；左右方向键换题；Esc 关闭",
-                                    "Press a choice's letter; Left/Right for other questions; Esc closes")
-                            .in(lang),
+                    Text.of("按选项字母回答；左右方向键换题；Esc 关闭",
+                            "Press a choice's letter; Left/Right for other questions; Esc closes").in(lang),
                     Style.DIM));
             box(p, l, lines);
         }
@@ -380,18 +286,14 @@ final class TutorScreen {
 
     /** A framed box in the middle of the screen. */
     private static void box(Painter p, Layout l, List<Line> lines) {
-        int inner = Math.min(
-                l.width() - 8,
-                Math.max(40, lines.stream().mapToInt(Line::width).max().orElse(40)));
+        int inner = Math.min(l.width() - 8, Math.max(40, lines.stream().mapToInt(Line::width).max().orElse(40)));
         inner = Math.min(inner, 76);
         List<Line> wrapped = new ArrayList<>();
         for (Line line : lines) {
             if (line.width() <= inner) {
                 wrapped.add(line);
             } else {
-                Style st = line.spans().isEmpty()
-                        ? Style.NORMAL
-                        : line.spans().get(line.spans().size() - 1).style();
+                Style st = line.spans().isEmpty() ? Style.NORMAL : line.spans().get(line.spans().size() - 1).style();
                 wrapped.addAll(Line.wrapped("", "", st, line.text(), st, inner));
             }
         }

@@ -38,8 +38,8 @@ public final class TutorTerminal extends UnixLikeTerminal {
     /** The terminal on standard input and output. */
     public static TutorTerminal open() throws IOException {
         Tty tty = new SttyTty(new File("/dev/tty"));
-        return new TutorTerminal(
-                System.in, new Output(new FileOutputStream(FileDescriptor.out)), StandardCharsets.UTF_8, tty);
+        return new TutorTerminal(System.in, new Output(new FileOutputStream(FileDescriptor.out)),
+                StandardCharsets.UTF_8, tty);
     }
 
     /**
@@ -49,10 +49,12 @@ public final class TutorTerminal extends UnixLikeTerminal {
     public static TutorTerminal detached(InputStream in, OutputStream out, TerminalSize size) throws IOException {
         return new TutorTerminal(in, new Output(out), StandardCharsets.UTF_8, new Tty() {
             @Override
-            public void enterRaw() {}
+            public void enterRaw() {
+            }
 
             @Override
-            public void restore() {}
+            public void restore() {
+            }
 
             @Override
             public Optional<TerminalSize> size() {
@@ -113,15 +115,18 @@ public final class TutorTerminal extends UnixLikeTerminal {
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void keyEchoEnabled(boolean enabled) {}
+    protected void keyEchoEnabled(boolean enabled) {
+    }
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void canonicalMode(boolean enabled) {}
+    protected void canonicalMode(boolean enabled) {
+    }
 
     /** Set with the rest of the mode by {@link Tty#enterRaw()}, restored with it. */
     @Override
-    protected void keyStrokeSignalsEnabled(boolean enabled) {}
+    protected void keyStrokeSignalsEnabled(boolean enabled) {
+    }
 
     @Override
     public void close() throws IOException {

@@ -9,20 +9,11 @@ import java.util.Optional;
  * @param quiz the index of the quiz question shown, when the quiz dialog is open
  * @param follow the lesson and step the lesson pane last scrolled to (it scrolls again when they change)
  */
-record Ui(
-        Focus focus,
-        int cursor,
-        int lessonScroll,
-        int resultsScroll,
-        boolean help,
-        Optional<Integer> quiz,
-        String follow,
-        long resultsFor) {
+record Ui(Focus focus, int cursor, int lessonScroll, int resultsScroll, boolean help, Optional<Integer> quiz,
+        String follow, long resultsFor) {
 
     enum Focus {
-        LIST,
-        LESSON,
-        RESULTS
+        LIST, LESSON, RESULTS
     }
 
     static Ui start() {
@@ -64,8 +55,7 @@ record Ui(
     Ui clamped(int lessonLines, int resultLines, Layout l) {
         int lesson = Math.min(lessonScroll, Math.max(0, lessonLines - l.lessonRows()));
         int results = Math.min(resultsScroll, Math.max(0, resultLines - l.resultsRows()));
-        return lesson == lessonScroll && results == resultsScroll
-                ? this
+        return lesson == lessonScroll && results == resultsScroll ? this
                 : new Ui(focus, cursor, lesson, results, help, quiz, follow, resultsFor);
     }
 

@@ -8,12 +8,13 @@ import dev.labtutor.progress.LessonState;
 /** The app's own words, in both languages. */
 final class Words {
 
-    private Words() {}
+    private Words() {
+    }
 
     static final Text LESSONS = Text.of("课程", "Lessons");
     static final Text RESULTS = Text.of("检查结果", "Results");
-    static final Text NOT_CHECKED = Text.of(
-            "还没有检查。按步骤操作后按 c 检查，按 w 持续检查。", "Not checked yet. Do the steps, then press c to check (w keeps checking).");
+    static final Text NOT_CHECKED = Text.of("还没有检查。按步骤操作后按 c 检查，按 w 持续检查。",
+            "Not checked yet. Do the steps, then press c to check (w keeps checking).");
     static final Text HINTS = Text.of("提示", "Hint");
     static final Text SOLUTION =
             Text.of("答案（已记录在进度中；Esc 或 s 关闭）", "Solution (recorded in your progress; Esc or s closes it)");
@@ -24,9 +25,7 @@ final class Words {
     static String state(LessonState s, boolean broken, Lang lang) {
         return switch (s) {
             case PASSED ->
-                broken
-                        ? Text.of("已通过，现有问题", "passed, broken now").in(lang)
-                        : Text.of("已通过", "passed").in(lang);
+                broken ? Text.of("已通过，现有问题", "passed, broken now").in(lang) : Text.of("已通过", "passed").in(lang);
             case OPEN -> Text.of("进行中", "open").in(lang);
             case LOCKED -> Text.of("未解锁", "locked").in(lang);
         };

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 public interface World {
 
     /** Where a session starts: its state, whether the progress was read from a file, and a warning about that file. */
-    record Start(SessionState state, boolean existed, Optional<Text> warning) {}
+    record Start(SessionState state, boolean existed, Optional<Text> warning) {
+    }
 
     /** The live lab for one session; closing it closes the SSH connections. */
     interface Link extends AutoCloseable {

@@ -15,7 +15,8 @@ public final class Wrap {
     private static final String NO_LINE_START = "，。、；：？！）」』”’》〉】.,;:!?)]}%";
     private static final String NO_LINE_END = "（「『“‘《〈【([{";
 
-    private Wrap() {}
+    private Wrap() {
+    }
 
     /**
      * Joins the hard line breaks of a YAML text block into paragraphs, so the text wraps to the pane instead of to the
@@ -37,11 +38,7 @@ public final class Wrap {
             String body = line.substring(lead);
             java.util.regex.Matcher item = LIST_ITEM.matcher(body);
             boolean isItem = item.lookingAt();
-            boolean continues = prev != null
-                    && !prev.isBlank()
-                    && !line.isBlank()
-                    && !isItem
-                    && !body.startsWith("\t")
+            boolean continues = prev != null && !prev.isBlank() && !line.isBlank() && !isItem && !body.startsWith("\t")
                     && lead == textColumn;
             if (continues) {
                 int last = sb.codePointBefore(sb.length());

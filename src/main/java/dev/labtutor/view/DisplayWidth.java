@@ -6,11 +6,12 @@ package dev.labtutor.view;
  */
 public final class DisplayWidth {
 
-    private DisplayWidth() {}
+    private DisplayWidth() {
+    }
 
     public static int of(String s) {
         int w = 0;
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             w += columns(cp);
@@ -19,22 +20,14 @@ public final class DisplayWidth {
     }
 
     public static int columns(int cp) {
-        if (cp == 0
-                || Character.getType(cp) == Character.NON_SPACING_MARK
-                || Character.getType(cp) == Character.ENCLOSING_MARK
-                || cp == 0x200B) {
+        if (cp == 0 || Character.getType(cp) == Character.NON_SPACING_MARK
+                || Character.getType(cp) == Character.ENCLOSING_MARK || cp == 0x200B) {
             return 0;
         }
-        if ((cp >= 0x1100 && cp <= 0x115F)
-                || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
-                || (cp >= 0xAC00 && cp <= 0xD7A3)
-                || (cp >= 0xF900 && cp <= 0xFAFF)
-                || (cp >= 0xFE30 && cp <= 0xFE4F)
-                || (cp >= 0xFF00 && cp <= 0xFF60)
-                || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x1F300 && cp <= 0x1F64F)
-                || (cp >= 0x1F900 && cp <= 0x1F9FF)
-                || (cp >= 0x20000 && cp <= 0x3FFFD)) {
+        if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F)
+                || (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F)
+                || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD)) {
             return 2;
         }
         return 1;
@@ -70,7 +63,7 @@ public final class DisplayWidth {
     public static String take(String s, int width) {
         StringBuilder sb = new StringBuilder();
         int w = 0;
-        for (int i = 0; i < s.length(); ) {
+        for (int i = 0; i < s.length();) {
             int cp = s.codePointAt(i);
             int c = columns(cp);
             if (w + c > width) {

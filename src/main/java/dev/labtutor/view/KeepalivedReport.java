@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class KeepalivedReport {
 
-    private KeepalivedReport() {}
+    private KeepalivedReport() {
+    }
 
     public static void text(PrintWriter out, Map<String, ParseResult> results, List<Finding> findings, Lang l) {
         int e = 0;
@@ -33,10 +34,8 @@ public final class KeepalivedReport {
             e += f.severity() == Severity.ERROR ? 1 : 0;
             w += f.severity() == Severity.WARNING ? 1 : 0;
         }
-        out.println(
-                l == Lang.ZH
-                        ? "检查了 " + results.size() + " 个文件：" + e + " 个错误，" + w + " 个警告。"
-                        : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
+        out.println(l == Lang.ZH ? "检查了 " + results.size() + " 个文件：" + e + " 个错误，" + w + " 个警告。"
+                : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
     }
 
     public static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors) {

@@ -15,8 +15,8 @@ import java.util.Optional;
  * lesson's state after the check, its last verdicts (the quiz included) as the session keeps them, and what the learner
  * should know about the outcome (a locked lesson is not passed, the next lesson to go to).
  */
-public record LessonReport(
-        String course, ReportText.Header header, LessonState state, List<Verdict> verdicts, Optional<Text> note) {
+public record LessonReport(String course, ReportText.Header header, LessonState state, List<Verdict> verdicts,
+        Optional<Text> note) {
 
     public LessonReport {
         verdicts = List.copyOf(verdicts);

@@ -14,13 +14,13 @@ import java.util.function.Function;
  */
 public final class LessonText {
 
-    private LessonText() {}
+    private LessonText() {
+    }
 
     /** @param checkTitle the title of a check reference, already rendered, in the learner's language */
     public static String render(Lesson lesson, Bindings b, Lang lang, Function<CheckRef, String> checkTitle) {
-        return body(LessonView.of(lesson, b, lang, checkTitle))
-                + Text.of("完成后运行：labtutor check " + lesson.id(), "When done, run: labtutor check " + lesson.id())
-                        .in(lang)
+        return body(LessonView.of(lesson, b, lang, checkTitle)) + Text
+                .of("完成后运行：labtutor check " + lesson.id(), "When done, run: labtutor check " + lesson.id()).in(lang)
                 + "\n";
     }
 
@@ -51,21 +51,13 @@ public final class LessonText {
             } else if (block instanceof LessonView.FileLine f) {
                 sb.append(f.line().isEmpty() ? "   |" : "   | " + f.line()).append('\n');
             } else if (block instanceof LessonView.Command c) {
-                sb.append("   [")
-                        .append(c.host())
-                        .append("]# ")
-                        .append(c.line())
-                        .append('\n');
+                sb.append("   [").append(c.host()).append("]# ").append(c.line()).append('\n');
             } else if (block instanceof LessonView.Note n) {
                 sb.append(step < 0 ? n.label() + n.text() + "\n\n" : indent(n.label() + n.text(), "   ") + "\n");
             } else if (block instanceof LessonView.ChecksHead h) {
                 sb.append("   ").append(h.caption()).append('\n');
             } else if (block instanceof LessonView.CheckItem c) {
-                sb.append("   - ")
-                        .append(c.title())
-                        .append(" (")
-                        .append(String.join(", ", c.hosts()))
-                        .append(")\n");
+                sb.append("   - ").append(c.title()).append(" (").append(String.join(", ", c.hosts())).append(")\n");
             }
         }
         if (step >= 0) {

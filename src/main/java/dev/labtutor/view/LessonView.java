@@ -24,32 +24,43 @@ public final class LessonView {
         int step();
     }
 
-    public record Title(int step, String id, String title) implements Block {}
+    public record Title(int step, String id, String title) implements Block {
+    }
 
-    public record Para(int step, String text) implements Block {}
+    public record Para(int step, String text) implements Block {
+    }
 
-    public record StepHead(int step, String title) implements Block {}
+    public record StepHead(int step, String title) implements Block {
+    }
 
-    public record Command(int step, String host, String line) implements Block {}
+    public record Command(int step, String host, String line) implements Block {
+    }
 
-    public record FileHead(int step, String host, String path, String caption) implements Block {}
+    public record FileHead(int step, String host, String path, String caption) implements Block {
+    }
 
-    public record FileLine(int step, String line) implements Block {}
+    public record FileLine(int step, String line) implements Block {
+    }
 
     /**
      * A note on the original document the course is based on, where its slip occurs: {@code label} marks it as such and
      * ends in its punctuation ("原文勘误：", "Note on the original document: "), so a view writes label and text side by
      * side; {@code text} says what the document got wrong and what the course does instead.
      */
-    public record Note(int step, String label, String text) implements Block {}
+    public record Note(int step, String label, String text) implements Block {
+    }
 
-    public record ChecksHead(int step, String caption) implements Block {}
+    public record ChecksHead(int step, String caption) implements Block {
+    }
 
-    public record CheckItem(int step, String check, String title, List<String> hosts) implements Block {}
+    public record CheckItem(int step, String check, String title, List<String> hosts) implements Block {
+    }
 
-    public record Gap(int step) implements Block {}
+    public record Gap(int step) implements Block {
+    }
 
-    private LessonView() {}
+    private LessonView() {
+    }
 
     /**
      * @param checkTitle the title of a check reference in the learner's language (the lesson's id when the checks are
@@ -71,10 +82,7 @@ public final class LessonView {
                 out.add(new Gap(i));
                 if (a instanceof Action.WriteFile w) {
                     String path = b.render(w.path());
-                    out.add(new FileHead(
-                            i,
-                            w.on(),
-                            path,
+                    out.add(new FileHead(i, w.on(), path,
                             Text.of("在 " + w.on() + " 上写入 " + path + "：", "on " + w.on() + ", write " + path + ":")
                                     .in(lang)));
                     for (String line : b.render(w.content()).stripTrailing().split("\n", -1)) {
@@ -105,8 +113,7 @@ public final class LessonView {
             if (step >= 0) {
                 out.add(new Gap(step));
             }
-            out.add(new Note(
-                    step, NOTE_LABEL.in(lang), b.render(n.text().in(lang)).strip()));
+            out.add(new Note(step, NOTE_LABEL.in(lang), b.render(n.text().in(lang)).strip()));
         }
     }
 }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class ReportJson {
 
-    private ReportJson() {}
+    private ReportJson() {
+    }
 
     /**
      * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}), whether

@@ -20,12 +20,12 @@ public final class ReportText {
         }
     }
 
-    private ReportText() {}
+    private ReportText() {
+    }
 
     /** The report of a lesson: the header, a row per check, the summary, and the report's note on a line of its own. */
     public static String render(LessonReport r, Lang lang, boolean color) {
-        return render(r.header(), r.marks(), lang, color)
-                + r.note().map(n -> n.in(lang) + "\n").orElse("");
+        return render(r.header(), r.marks(), lang, color) + r.note().map(n -> n.in(lang) + "\n").orElse("");
     }
 
     public static String render(Header h, List<CheckMark> marks, Lang lang, boolean color) {
@@ -38,18 +38,11 @@ public final class ReportText {
         }
         String indent = " ".repeat(2 + 5 + 2 + hostWidth + 2);
         for (ResultRows.Row r : rows) {
-            sb.append("  ")
-                    .append(badge(r.status(), color))
-                    .append("  ")
-                    .append(DisplayWidth.pad(String.join(", ", r.hosts()), hostWidth))
-                    .append("  ")
-                    .append(r.title())
+            sb.append("  ").append(badge(r.status(), color)).append("  ")
+                    .append(DisplayWidth.pad(String.join(", ", r.hosts()), hostWidth)).append("  ").append(r.title())
                     .append('\n');
             for (ResultRows.Detail d : r.details()) {
-                sb.append(indent)
-                        .append(ResultRows.prefix(d.kind(), lang))
-                        .append(d.text())
-                        .append('\n');
+                sb.append(indent).append(ResultRows.prefix(d.kind(), lang)).append(d.text()).append('\n');
             }
         }
         long passed = marks.stream().filter(CheckMark::passed).count();
@@ -61,24 +54,14 @@ public final class ReportText {
     public static String header(Header h, Lang lang) {
         StringBuilder sb = new StringBuilder();
         if (lang == Lang.ZH) {
-            sb.append("第 ")
-                    .append(h.number())
-                    .append(" 课 ")
-                    .append(h.lesson())
-                    .append("  ")
-                    .append(h.title())
+            sb.append("第 ").append(h.number()).append(" 课 ").append(h.lesson()).append("  ").append(h.title())
                     .append('\n');
             sb.append("实验：").append(h.labFile().orElse("（没有实验环境文件）"));
             if (!h.hosts().isEmpty()) {
                 sb.append("（检查了 ").append(String.join("，", h.hosts())).append("）");
             }
         } else {
-            sb.append("Lesson ")
-                    .append(h.number())
-                    .append(" ")
-                    .append(h.lesson())
-                    .append("  ")
-                    .append(h.title())
+            sb.append("Lesson ").append(h.number()).append(" ").append(h.lesson()).append("  ").append(h.title())
                     .append('\n');
             sb.append("Lab: ").append(h.labFile().orElse("(no lab file)"));
             if (!h.hosts().isEmpty()) {

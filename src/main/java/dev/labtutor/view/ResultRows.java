@@ -22,13 +22,11 @@ public final class ResultRows {
 
     /** What a detail line is, so each view can style it. */
     public enum Kind {
-        MESSAGE,
-        HINT,
-        EVIDENCE,
-        NOTE
+        MESSAGE, HINT, EVIDENCE, NOTE
     }
 
-    public record Detail(Kind kind, String text) {}
+    public record Detail(Kind kind, String text) {
+    }
 
     /** One row: a status word, the hosts it covers, a title, and details below. */
     public record Row(String status, List<String> hosts, String title, List<Detail> details, boolean hostProblem) {
@@ -38,7 +36,8 @@ public final class ResultRows {
         }
     }
 
-    private ResultRows() {}
+    private ResultRows() {
+    }
 
     public static List<Row> of(List<CheckMark> marks, Lang lang) {
         Map<String, HostMark> down = new LinkedHashMap<>();
@@ -53,29 +52,22 @@ public final class ResultRows {
         down.forEach((host, h) -> {
             List<Detail> d = new ArrayList<>();
             h.hint().ifPresent(x -> d.add(new Detail(Kind.HINT, Sentence.start(x.in(lang), lang))));
-            rows.add(new Row(
-                    h.status(), List.of(host), Sentence.start(h.message().in(lang), lang), d, true));
+            rows.add(new Row(h.status(), List.of(host), Sentence.start(h.message().in(lang), lang), d, true));
         });
         for (CheckMark c : marks) {
             for (List<HostMark> group : groups(c.hosts())) {
                 HostMark h = group.get(0);
-                List<String> hosts = group.stream()
-                        .map(HostMark::host)
-                        .filter(x -> !x.isEmpty())
-                        .toList();
+                List<String> hosts = group.stream().map(HostMark::host).filter(x -> !x.isEmpty()).toList();
                 List<Detail> d = new ArrayList<>();
                 if (h.passed()) {
                     c.notes().forEach(n -> d.add(new Detail(Kind.NOTE, Sentence.start(n.in(lang), lang))));
                 } else if (!(down.containsKey(h.host()) && hostProblem(h))) {
-                    group.stream()
-                            .map(x -> Sentence.start(x.message().in(lang), lang))
-                            .distinct()
+                    group.stream().map(x -> Sentence.start(x.message().in(lang), lang)).distinct()
                             .forEach(m -> d.add(new Detail(Kind.MESSAGE, m)));
                     h.hint().map(x -> Sentence.start(x.in(lang), lang)).ifPresent(x -> d.add(new Detail(Kind.HINT, x)));
                     for (HostMark x : group) {
-                        x.evidence()
-                                .forEach(e ->
-                                        d.add(new Detail(Kind.EVIDENCE, group.size() > 1 ? x.host() + ": " + e : e)));
+                        x.evidence().forEach(
+                                e -> d.add(new Detail(Kind.EVIDENCE, group.size() > 1 ? x.host() + ": " + e : e)));
                     }
                 }
                 rows.add(new Row(h.status(), hosts, c.title().in(lang), d, false));
@@ -86,13 +78,8 @@ public final class ResultRows {
 
     /** The row as a terminal may show it: what a host printed cannot act there ({@link SafeText}). */
     private static Row safe(Row r) {
-        return new Row(
-                r.status(),
-                r.hosts().stream().map(SafeText::terminal).toList(),
-                SafeText.terminal(r.title()),
-                r.details().stream()
-                        .map(d -> new Detail(d.kind(), SafeText.terminal(d.text())))
-                        .toList(),
+        return new Row(r.status(), r.hosts().stream().map(SafeText::terminal).toList(), SafeText.terminal(r.title()),
+                r.details().stream().map(d -> new Detail(d.kind(), SafeText.terminal(d.text()))).toList(),
                 r.hostProblem());
     }
 
@@ -108,12 +95,8 @@ public final class ResultRows {
     private static List<List<HostMark>> groups(List<HostMark> hosts) {
         Map<String, List<HostMark>> g = new LinkedHashMap<>();
         for (HostMark h : hosts) {
-            String key = h.passed()
-                    ? "pass"
-                    : hostProblem(h)
-                            ? h.host() + "\u0000" + h.cause()
-                            : h.status() + "\u0000" + h.cause() + "\u0000"
-                                    + h.hint().map(x -> x.en()).orElse("");
+            String key = h.passed() ? "pass" : hostProblem(h) ? h.host() + "\u0000" + h.cause()
+                    : h.status() + "\u0000" + h.cause() + "\u0000" + h.hint().map(x -> x.en()).orElse("");
             g.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
         }
         return new ArrayList<>(g.values());

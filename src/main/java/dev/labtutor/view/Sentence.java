@@ -10,7 +10,8 @@ import dev.labtutor.i18n.Lang;
  */
 public final class Sentence {
 
-    private Sentence() {}
+    private Sentence() {
+    }
 
     public static String start(String text, Lang lang) {
         if (lang != Lang.EN || text.isEmpty() || !isLowerAscii(text.charAt(0))) {

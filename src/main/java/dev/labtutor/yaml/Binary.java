@@ -18,7 +18,8 @@ import java.util.Map;
  */
 public final class Binary {
 
-    private Binary() {}
+    private Binary() {
+    }
 
     /** The data ended early or does not have the expected shape. */
     public static final class Malformed extends RuntimeException {
@@ -73,10 +74,7 @@ public final class Binary {
         }
 
         public Out node(YNode n) {
-            path(n.file())
-                    .integer(n.line())
-                    .integer(n.column())
-                    .integer(n.kind().ordinal());
+            path(n.file()).integer(n.line()).integer(n.column()).integer(n.kind().ordinal());
             switch (n.kind()) {
                 case SCALAR -> string(n.text());
                 case LIST -> {
@@ -95,7 +93,8 @@ public final class Binary {
                         node(v);
                     });
                 }
-                case NULL -> {}
+                case NULL -> {
+                }
             }
             return this;
         }
@@ -190,9 +189,9 @@ public final class Binary {
                 throw new Malformed("bad node kind " + kind);
             }
             switch (YNode.Kind.values()[kind]) {
-                case SCALAR:
+                case SCALAR :
                     return YNode.scalar(file, line, col, text());
-                case LIST: {
+                case LIST : {
                     int n = count();
                     ArrayList<YNode> items = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
@@ -200,7 +199,7 @@ public final class Binary {
                     }
                     return YNode.list(file, line, col, items);
                 }
-                case MAP: {
+                case MAP : {
                     int n = count();
                     LinkedHashMap<String, YNode> map = new LinkedHashMap<>();
                     LinkedHashMap<String, YNode> keys = new LinkedHashMap<>();
@@ -213,7 +212,7 @@ public final class Binary {
                     }
                     return YNode.map(file, line, col, map, keys);
                 }
-                default:
+                default :
                     return YNode.nul(file, line, col);
             }
         }

@@ -8,11 +8,8 @@ public final class DataFileException extends RuntimeException {
     private final List<Problem> problems;
 
     public DataFileException(List<Problem> problems) {
-        super(
-                problems.isEmpty()
-                        ? "invalid data file"
-                        : problems.get(0).toString()
-                                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+        super(problems.isEmpty() ? "invalid data file" : problems.get(0).toString()
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         this.problems = List.copyOf(problems);
     }
 

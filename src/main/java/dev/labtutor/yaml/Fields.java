@@ -29,15 +29,8 @@ public final class Fields {
     public static Fields of(YNode node, Problems problems, String what, Set<String> allowed) {
         if (!node.isMap()) {
             problems.add(node, what + " must be a mapping of key: value");
-            return new Fields(
-                    YNode.map(
-                            node.file(),
-                            node.line(),
-                            node.column(),
-                            new java.util.LinkedHashMap<>(),
-                            new java.util.LinkedHashMap<>()),
-                    problems,
-                    what);
+            return new Fields(YNode.map(node.file(), node.line(), node.column(), new java.util.LinkedHashMap<>(),
+                    new java.util.LinkedHashMap<>()), problems, what);
         }
         for (String k : node.entries().keySet()) {
             if (!allowed.contains(k)) {
@@ -49,8 +42,7 @@ public final class Fields {
 
     /** " (did you mean 'x'?)" for the closest allowed word, else " (allowed: ...)". */
     public static String suggestion(String key, Set<String> allowed) {
-        return closest(key, allowed)
-                .map(best -> " (did you mean '" + best + "'?)")
+        return closest(key, allowed).map(best -> " (did you mean '" + best + "'?)")
                 .orElse(" (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
     }
 

@@ -55,19 +55,19 @@ public final class JsonReader {
         }
         char c = s.charAt(pos);
         switch (c) {
-            case '{':
+            case '{' :
                 return object();
-            case '[':
+            case '[' :
                 return array();
-            case '"':
+            case '"' :
                 return string();
-            case 't':
+            case 't' :
                 return literal("true", Boolean.TRUE);
-            case 'f':
+            case 'f' :
                 return literal("false", Boolean.FALSE);
-            case 'n':
+            case 'n' :
                 return literal("null", null);
-            default:
+            default :
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public final class JsonWriter {
 
-    private JsonWriter() {}
+    private JsonWriter() {
+    }
 
     public static String write(Object value) {
         StringBuilder sb = new StringBuilder();

@@ -15,10 +15,7 @@ import java.util.Optional;
 public final class YNode {
 
     public enum Kind {
-        SCALAR,
-        MAP,
-        LIST,
-        NULL
+        SCALAR, MAP, LIST, NULL
     }
 
     private final Path file;
@@ -30,15 +27,8 @@ public final class YNode {
     private final Map<String, YNode> keyNodes;
     private final List<YNode> list;
 
-    YNode(
-            Path file,
-            int line,
-            int column,
-            Kind kind,
-            String scalar,
-            Map<String, YNode> map,
-            Map<String, YNode> keyNodes,
-            List<YNode> list) {
+    YNode(Path file, int line, int column, Kind kind, String scalar, Map<String, YNode> map,
+            Map<String, YNode> keyNodes, List<YNode> list) {
         this.file = file;
         this.line = line;
         this.column = column;
@@ -114,21 +104,21 @@ public final class YNode {
      */
     public YNode mapScalars(java.util.function.UnaryOperator<String> f) {
         switch (kind) {
-            case SCALAR:
+            case SCALAR :
                 return scalar(file, line, column, f.apply(scalar));
-            case LIST: {
+            case LIST : {
                 ArrayList<YNode> items = new ArrayList<>();
                 for (YNode n : list) {
                     items.add(n.mapScalars(f));
                 }
                 return list(file, line, column, items);
             }
-            case MAP: {
+            case MAP : {
                 LinkedHashMap<String, YNode> m = new LinkedHashMap<>();
                 map.forEach((k, v) -> m.put(k, v.mapScalars(f)));
                 return map(file, line, column, m, new LinkedHashMap<>(keyNodes));
             }
-            default:
+            default :
                 return this;
         }
     }
@@ -188,8 +178,8 @@ public final class YNode {
         return new YNode(file, line, col, Kind.NULL, null, null, null, null);
     }
 
-    static YNode map(
-            Path file, int line, int col, LinkedHashMap<String, YNode> map, LinkedHashMap<String, YNode> keys) {
+    static YNode map(Path file, int line, int col, LinkedHashMap<String, YNode> map,
+            LinkedHashMap<String, YNode> keys) {
         return new YNode(file, line, col, Kind.MAP, null, map, keys, null);
     }
 

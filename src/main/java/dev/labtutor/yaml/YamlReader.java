@@ -29,7 +29,8 @@ public final class YamlReader {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    private YamlReader() {}
+    private YamlReader() {
+    }
 
     /** Reads a file; syntax errors and duplicate keys go to {@code problems} and yield empty. */
     public static Optional<YNode> read(Path file, Problems problems) {
@@ -48,22 +49,16 @@ public final class YamlReader {
     }
 
     public static Optional<YNode> parse(Path file, String text, Problems problems) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file.toString())
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setAllowRecursiveKeys(false)
-                .setCodePointLimit(MAX_BYTES)
-                .build();
+        LoadSettings settings =
+                LoadSettings.builder().setLabel(file.toString()).setMaxAliasesForCollections(MAX_ALIASES)
+                        .setAllowRecursiveKeys(false).setCodePointLimit(MAX_BYTES).build();
         Optional<Node> root;
         try {
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> m = e.getProblemMark().or(e::getContextMark);
-            problems.add(new Problem(
-                    file,
-                    m.map(x -> x.getLine() + 1).orElse(1),
-                    m.map(x -> x.getColumn() + 1).orElse(1),
-                    "YAML syntax: " + firstLine(e.getProblem())));
+            problems.add(new Problem(file, m.map(x -> x.getLine() + 1).orElse(1),
+                    m.map(x -> x.getColumn() + 1).orElse(1), "YAML syntax: " + firstLine(e.getProblem())));
             return Optional.empty();
         } catch (YamlEngineException e) {
             problems.add(new Problem(file, 1, 1, "YAML: " + firstLine(e.getMessage())));
@@ -84,9 +79,7 @@ public final class YamlReader {
         }
         if (node instanceof ScalarNode s) {
             if (Tag.NULL.equals(s.getTag())
-                    && (s.getValue().isEmpty()
-                            || s.getValue().equals("~")
-                            || s.getValue().equals("null"))) {
+                    && (s.getValue().isEmpty() || s.getValue().equals("~") || s.getValue().equals("null"))) {
                 return YNode.nul(file, line, col);
             }
             return YNode.scalar(file, line, col, s.getValue());
@@ -108,10 +101,7 @@ public final class YamlReader {
                 continue;
             }
             if (map.containsKey(k.text())) {
-                problems.add(
-                        k,
-                        "duplicate key '" + k.text() + "' (first at line "
-                                + keys.get(k.text()).line() + ")");
+                problems.add(k, "duplicate key '" + k.text() + "' (first at line " + keys.get(k.text()).line() + ")");
                 continue;
             }
             keys.put(k.text(), k);
@@ -132,11 +122,9 @@ public final class YamlReader {
     public static List<Path> yamlFiles(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
             return s.filter(p -> {
-                        String n = p.getFileName().toString();
-                        return n.endsWith(".yaml") || n.endsWith(".yml");
-                    })
-                    .sorted()
-                    .toList();
+                String n = p.getFileName().toString();
+                return n.endsWith(".yaml") || n.endsWith(".yml");
+            }).sorted().toList();
         }
     }
 }

@@ -50,7 +50,8 @@ public final class RecheckBenchmark {
     private static final Duration PER_PROBE = Duration.ofSeconds(8);
     private static final Duration HOST_DEADLINE = Duration.ofSeconds(20);
 
-    private RecheckBenchmark() {}
+    private RecheckBenchmark() {
+    }
 
     public static void main(String[] args) throws Exception {
         int rounds = 20;
@@ -71,14 +72,12 @@ public final class RecheckBenchmark {
             } else {
                 root = Files.createTempDirectory("labtutor-bench");
                 SecureRandom random = new SecureRandom();
-                SandboxSpec spec = SandboxSpec.defaults()
-                        .withName("b" + HexFormat.of().formatHex(random.generateSeed(3)))
-                        .withSubnetPrefix("10.78." + (100 + random.nextInt(150)))
-                        .withStateRoot(root)
-                        .withKernel(dev.labtutor.sandbox.SandboxKernel.MACHINE);
+                SandboxSpec spec =
+                        SandboxSpec.defaults().withName("b" + HexFormat.of().formatHex(random.generateSeed(3)))
+                                .withSubnetPrefix("10.78." + (100 + random.nextInt(150))).withStateRoot(root)
+                                .withKernel(dev.labtutor.sandbox.SandboxKernel.MACHINE);
                 sandbox = Sandbox.up(spec);
-                System.out.printf(
-                        "sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());
+                System.out.printf("sandbox up (5 hosts): %d ms%n", sandbox.startupTime().toMillis());
                 labFile = sandbox.labFile();
             }
             LabFile lab = LabFileReader.forCurrentUser().readStrict(labFile);
@@ -103,13 +102,9 @@ public final class RecheckBenchmark {
     }
 
     private static void run(LabFile lab, int rounds) throws Exception {
-        List<Probe> probes = List.of(
-                Probe.of(Probe.Kind.ADDRESSES),
-                Probe.of(Probe.Kind.UNIT, "keepalived"),
-                Probe.of(Probe.Kind.FIREWALLD),
-                Probe.of(Probe.Kind.SELINUX),
-                Probe.of(Probe.Kind.PACKAGE, "keepalived"),
-                Probe.of(Probe.Kind.SYSCTL, "net.ipv4.conf"),
+        List<Probe> probes = List.of(Probe.of(Probe.Kind.ADDRESSES), Probe.of(Probe.Kind.UNIT, "keepalived"),
+                Probe.of(Probe.Kind.FIREWALLD), Probe.of(Probe.Kind.SELINUX),
+                Probe.of(Probe.Kind.PACKAGE, "keepalived"), Probe.of(Probe.Kind.SYSCTL, "net.ipv4.conf"),
                 Probe.of(Probe.Kind.KEEPALIVED_CONFIG, "/etc/keepalived/keepalived.conf"),
                 Probe.of(Probe.Kind.LOG, "keepalived"));
         Map<String, Set<Probe>> plan = new LinkedHashMap<>();
@@ -119,14 +114,13 @@ public final class RecheckBenchmark {
         Path knownHosts =
                 lab.knownHosts().orElseThrow(() -> new IllegalArgumentException("the lab file names no known-hosts"));
         ExecutorService pool = Executors.newFixedThreadPool(plan.size());
-        try (ShellPool shells = new ShellPool(
-                        new SshConnector(SshOptions.defaults(knownHosts), SecretPrompter.none(), t -> {}));
-                Prober prober = new Prober(shells::get, p -> null, PER_PROBE, HOST_DEADLINE, 32)) {
+        try (ShellPool shells =
+                new ShellPool(new SshConnector(SshOptions.defaults(knownHosts), SecretPrompter.none(), t -> {
+                })); Prober prober = new Prober(shells::get, p -> null, PER_PROBE, HOST_DEADLINE, 32)) {
             long t0 = System.nanoTime();
             check(prober.probe(plan, lab.hosts()));
-            System.out.printf(
-                    "round 1 (connect + login + %d probes on each of %d hosts): %d ms%n",
-                    probes.size(), plan.size(), (System.nanoTime() - t0) / 1_000_000);
+            System.out.printf("round 1 (connect + login + %d probes on each of %d hosts): %d ms%n", probes.size(),
+                    plan.size(), (System.nanoTime() - t0) / 1_000_000);
             long[] now = new long[rounds];
             long[] before = new long[rounds];
             long[] empty = new long[rounds];
@@ -148,45 +142,26 @@ public final class RecheckBenchmark {
             }
             String loadAfter = loadAverage();
             System.out.printf("re-check on open connections, %d rounds each, alternating:%n", rounds);
-            System.out.printf(
-                    "  now    (parallel probes, one watchdog):         median %4d ms, max %4d ms%n",
+            System.out.printf("  now    (parallel probes, one watchdog):         median %4d ms, max %4d ms%n",
                     median(now), max(now));
-            System.out.printf(
-                    "  before (sequential, timeout + sh -c per probe): median %4d ms, max %4d ms%n",
+            System.out.printf("  before (sequential, timeout + sh -c per probe): median %4d ms, max %4d ms%n",
                     median(before), max(before));
-            System.out.printf(
-                    "  floor  (an empty batch ':', no probe):          median %4d ms, max %4d ms%n",
+            System.out.printf("  floor  (an empty batch ':', no probe):          median %4d ms, max %4d ms%n",
                     median(empty), max(empty));
             System.out.printf(
                     "  alone  (each probe's commands, one after the other, output dropped): median %4d ms, max %4d ms%n",
                     median(alone), max(alone));
             System.out.printf("  load average (1, 5, 15 min): %s before the rounds, %s after%n", loadBefore, loadAfter);
-            System.out.printf(
-                    "  same sections from both scripts on every host: %s%n",
+            System.out.printf("  same sections from both scripts on every host: %s%n",
                     sameOutput(shells, lab, probes) ? "yes" : "NO");
             System.out.printf(
                     "processes one host's batch starts (counted in a PID namespace of its own, so load-free), per host:%n");
-            System.out.printf(
-                    "  now    %s%n",
-                    spawns(
-                            shells,
-                            lab,
-                            "lt_keep=$2\n"
-                                    + ProbeScript.build(probes, PER_PROBE).text()));
-            System.out.printf(
-                    "  now, on a channel of its own (no kept directory) %s%n",
+            System.out.printf("  now    %s%n",
+                    spawns(shells, lab, "lt_keep=$2\n" + ProbeScript.build(probes, PER_PROBE).text()));
+            System.out.printf("  now, on a channel of its own (no kept directory) %s%n",
                     spawns(shells, lab, ProbeScript.build(probes, PER_PROBE).text()));
-            System.out.printf(
-                    "  before %s%n",
-                    spawns(
-                            shells,
-                            lab,
-                            SequentialProbeScript.text(
-                                    probes,
-                                    PER_PROBE.toSeconds(),
-                                    "00",
-                                    ProbeScript.STDOUT_CAP,
-                                    ProbeScript.STDERR_CAP)));
+            System.out.printf("  before %s%n", spawns(shells, lab, SequentialProbeScript.text(probes,
+                    PER_PROBE.toSeconds(), "00", ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP)));
         } finally {
             pool.shutdownNow();
         }
@@ -200,8 +175,8 @@ public final class RecheckBenchmark {
 
     private static void sequentialRound(ShellPool shells, LabFile lab, List<Probe> probes, ExecutorService pool)
             throws Exception {
-        String text = SequentialProbeScript.text(
-                probes, PER_PROBE.toSeconds(), "00", ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP);
+        String text = SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00", ProbeScript.STDOUT_CAP,
+                ProbeScript.STDERR_CAP);
         onEveryHost(lab, pool, h -> shells.get(h).runScript(text, HOST_DEADLINE));
     }
 
@@ -216,8 +191,7 @@ public final class RecheckBenchmark {
         StringBuilder sb =
                 new StringBuilder("export LC_ALL=C; PATH=\"$PATH:/usr/sbin:/sbin:/usr/local/sbin:/usr/local/bin\"\n");
         for (Probe p : probes) {
-            sb.append("(eval ")
-                    .append(dev.labtutor.lab.Shell.quote(dev.labtutor.check.probe.ProbeCommands.shell(p)))
+            sb.append("(eval ").append(dev.labtutor.lab.Shell.quote(dev.labtutor.check.probe.ProbeCommands.shell(p)))
                     .append(") </dev/null >/dev/null 2>&1\n");
         }
         String text = sb.toString();
@@ -261,8 +235,7 @@ public final class RecheckBenchmark {
         StringBuilder sb = new StringBuilder();
         for (HostSpec h : lab.hosts().values()) {
             String out = shells.get(h).runScript(script, HOST_DEADLINE).stdout();
-            java.util.regex.Matcher m =
-                    Pattern.compile("labtutor:spawns (\\S+)").matcher(out);
+            java.util.regex.Matcher m = Pattern.compile("labtutor:spawns (\\S+)").matcher(out);
             sb.append(sb.length() == 0 ? "" : ", ").append(h.role()).append(' ').append(m.find() ? m.group(1) : "?");
         }
         return sb.toString();
@@ -274,18 +247,10 @@ public final class RecheckBenchmark {
         for (HostSpec h : lab.hosts().values()) {
             RemoteShell shell = shells.get(h);
             ProbeScript script = ProbeScript.build(probes, PER_PROBE);
-            String now = nonce.matcher(
-                            shell.runScript(script.text(), HOST_DEADLINE).stdout())
-                    .replaceAll("==LT X ");
-            String before = nonce.matcher(shell.runScript(
-                                    SequentialProbeScript.text(
-                                            probes,
-                                            PER_PROBE.toSeconds(),
-                                            "00",
-                                            ProbeScript.STDOUT_CAP,
-                                            ProbeScript.STDERR_CAP),
-                                    HOST_DEADLINE)
-                            .stdout())
+            String now = nonce.matcher(shell.runScript(script.text(), HOST_DEADLINE).stdout()).replaceAll("==LT X ");
+            String before = nonce
+                    .matcher(shell.runScript(SequentialProbeScript.text(probes, PER_PROBE.toSeconds(), "00",
+                            ProbeScript.STDOUT_CAP, ProbeScript.STDERR_CAP), HOST_DEADLINE).stdout())
                     .replaceAll("==LT X ");
             if (!now.equals(before)) {
                 System.out.printf("  %s: outputs differ%n--- now%n%s%n--- before%n%s%n", h.role(), now, before);

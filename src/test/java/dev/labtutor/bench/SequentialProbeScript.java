@@ -13,7 +13,8 @@ import java.util.List;
  */
 final class SequentialProbeScript {
 
-    private SequentialProbeScript() {}
+    private SequentialProbeScript() {
+    }
 
     static String text(List<Probe> probes, long secs, String nonce, int stdoutCap, int stderrCap) {
         List<Probe> unique = List.copyOf(new LinkedHashSet<>(probes));
@@ -30,32 +31,19 @@ final class SequentialProbeScript {
         sb.append("  lt_os=$(wc -c < \"$lt_o\"); lt_es=$(wc -c < \"$lt_e\"); lt_ot=0; lt_et=0\n");
         sb.append("  [ \"$lt_os\" -gt ").append(stdoutCap).append(" ] && lt_ot=1\n");
         sb.append("  [ \"$lt_es\" -gt ").append(stderrCap).append(" ] && lt_et=1\n");
-        sb.append("  printf '\\n")
-                .append(mark)
-                .append(" BEGIN %s\\n")
-                .append(mark)
-                .append(" OUT\\n' \"$1\"\n");
+        sb.append("  printf '\\n").append(mark).append(" BEGIN %s\\n").append(mark).append(" OUT\\n' \"$1\"\n");
         sb.append("  head -c ").append(stdoutCap).append(" \"$lt_o\"\n");
         sb.append("  printf '\\n").append(mark).append(" ERR\\n'\n");
         sb.append("  head -c ").append(stderrCap).append(" \"$lt_e\"\n");
-        sb.append("  printf '\\n")
-                .append(mark)
-                .append(
-                        " END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$2\" \"$lt_to\" \"$lt_ot\" \"$lt_et\"\n");
+        sb.append("  printf '\\n").append(mark).append(
+                " END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$2\" \"$lt_to\" \"$lt_ot\" \"$lt_et\"\n");
         sb.append("  rm -f \"$lt_o\" \"$lt_e\"\n");
         sb.append("}\n");
         for (int i = 0; i < unique.size(); i++) {
             String frag = dev.labtutor.lab.Shell.quote(ProbeCommands.shell(unique.get(i)));
             String files = " </dev/null >\"$lt_d/" + i + ".out\" 2>\"$lt_d/" + i + ".err\"";
-            sb.append("if [ \"$lt_t\" = 1 ]; then timeout -k 2 ")
-                    .append(secs)
-                    .append(" sh -c ")
-                    .append(frag)
-                    .append(files)
-                    .append("; else sh -c ")
-                    .append(frag)
-                    .append(files)
-                    .append("; fi\n");
+            sb.append("if [ \"$lt_t\" = 1 ]; then timeout -k 2 ").append(secs).append(" sh -c ").append(frag)
+                    .append(files).append("; else sh -c ").append(frag).append(files).append("; fi\n");
             sb.append("lt_section ").append(i).append(" $?\n");
         }
         sb.append("exit 0\n");

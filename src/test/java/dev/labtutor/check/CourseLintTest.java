@@ -16,20 +16,17 @@ class CourseLintTest {
 
     @Test
     void shippedCourseAndChecksAreClean() {
-        List<Problem> ps = CourseLint.lint(
-                List.of(ROOT.resolve("lessons"), ROOT.resolve("checks")), ROOT.resolve("checks"), new Problems());
+        List<Problem> ps = CourseLint.lint(List.of(ROOT.resolve("lessons"), ROOT.resolve("checks")),
+                ROOT.resolve("checks"), new Problems());
         assertEquals(List.of(), ps);
     }
 
     @Test
     void brokenFixturesGiveTheExpectedLocatedProblems() {
-        List<Problem> ps = CourseLint.lint(
-                List.of(FIX.resolve("broken-course"), FIX.resolve("broken-checks")),
-                ROOT.resolve("checks"),
-                new Problems());
+        List<Problem> ps = CourseLint.lint(List.of(FIX.resolve("broken-course"), FIX.resolve("broken-checks")),
+                ROOT.resolve("checks"), new Problems());
         List<String> got = ps.stream()
-                .map(p -> FIX.relativize(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message())
-                .toList();
+                .map(p -> FIX.relativize(p.file()) + ":" + p.line() + ":" + p.column() + ": " + p.message()).toList();
         List<String> expected = List.of(
                 "broken-checks/checks.yaml:10:5: duplicate check id 'ok-check' (first defined at "
                         + FIX.resolve("broken-checks/checks.yaml") + ":2:5)",

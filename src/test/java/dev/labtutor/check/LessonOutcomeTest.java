@@ -11,14 +11,7 @@ import org.junit.jupiter.api.Test;
 class LessonOutcomeTest {
 
     private static Verdict verdict(String check, Status status) {
-        return new Verdict(
-                check,
-                Text.of(check, check),
-                List.of("lb01"),
-                status,
-                "",
-                Text.of("", ""),
-                Optional.empty(),
+        return new Verdict(check, Text.of(check, check), List.of("lb01"), status, "", Text.of("", ""), Optional.empty(),
                 List.of());
     }
 

@@ -28,17 +28,8 @@ class ObservedFromLogsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
     private static final Probe EVENTS = LogEvidence.probe();
-    private static final Map<String, String> ADDR = Map.of(
-            "lb01",
-            "10.77.0.11",
-            "lb02",
-            "10.77.0.12",
-            "web01",
-            "10.77.0.21",
-            "web02",
-            "10.77.0.22",
-            "nfs-server",
-            "10.77.0.31");
+    private static final Map<String, String> ADDR = Map.of("lb01", "10.77.0.11", "lb02", "10.77.0.12", "web01",
+            "10.77.0.21", "web02", "10.77.0.22", "nfs-server", "10.77.0.31");
 
     private final ShippedCourse shipped = new ShippedCourse("10.77.0.200", ADDR);
 
@@ -56,8 +47,8 @@ class ObservedFromLogsTest {
 
     private static RoundFacts facts(Map<String, String> logs) {
         Map<String, HostFacts> hosts = new LinkedHashMap<>();
-        logs.forEach((role, out) ->
-                hosts.put(role, new HostFacts(role, ADDR.get(role), Map.of(EVENTS, events(out)), Optional.empty())));
+        logs.forEach((role, out) -> hosts.put(role,
+                new HostFacts(role, ADDR.get(role), Map.of(EVENTS, events(out)), Optional.empty())));
         return new RoundFacts(hosts);
     }
 
@@ -68,23 +59,17 @@ class ObservedFromLogsTest {
 
     @Test
     void theCourseDefinesHowEachObservedCheckIsJudgedFromLogs() {
-        for (String[] c : List.of(
-                new String[] {"failover", "failover-observed"},
-                new String[] {"web-failover", "pages-follow-vip"},
-                new String[] {"lvs-test", "director-failover-keeps-service"},
-                new String[] {"lvs-test", "failed-server-left-out"})) {
+        for (String[] c : List.of(new String[]{"failover", "failover-observed"},
+                new String[]{"web-failover", "pages-follow-vip"},
+                new String[]{"lvs-test", "director-failover-keeps-service"},
+                new String[]{"lvs-test", "failed-server-left-out"})) {
             TimelineCheck t = (TimelineCheck) bind(c[0], c[1]).primitive().orElseThrow();
             assertTrue(t.fromLogs().isPresent(), c[1] + " has no way to be judged in one round");
         }
-        TimelineCheck pool = (TimelineCheck)
-                bind("lvs-test", "failed-server-left-out").primitive().orElseThrow();
-        assertEquals(
-                new LogEvidence.Pool(List.of("lb01", "lb02"), "web01", "10.77.0.21"),
-                pool.fromLogs().get());
-        assertEquals(
-                Map.of("lb01", java.util.Set.of(EVENTS), "lb02", java.util.Set.of(EVENTS)),
-                pool.probes(List.of("web01", "web02")),
-                "the evidence is in the directors' logs");
+        TimelineCheck pool = (TimelineCheck) bind("lvs-test", "failed-server-left-out").primitive().orElseThrow();
+        assertEquals(new LogEvidence.Pool(List.of("lb01", "lb02"), "web01", "10.77.0.21"), pool.fromLogs().get());
+        assertEquals(Map.of("lb01", java.util.Set.of(EVENTS), "lb02", java.util.Set.of(EVENTS)),
+                pool.probes(List.of("web01", "web02")), "the evidence is in the directors' logs");
     }
 
     @Test
@@ -93,16 +78,13 @@ class ObservedFromLogsTest {
                 facts(Map.of("lb01", fixture("events-lb01-sandbox.out"), "lb02", fixture("events-lb02-sandbox.out")));
         Verdict v = Evaluator.evaluate(bind("failover", "failover-observed"), f);
         assertEquals(Status.PASS, v.status(), v.message().en());
-        assertEquals(
-                "from the logs: lb02 MASTER 22:01:50, back to lb01 22:01:59",
-                v.message().en());
+        assertEquals("from the logs: lb02 MASTER 22:01:50, back to lb01 22:01:59", v.message().en());
         assertEquals(List.of(v.message()), v.notes(), "shown under the PASS in every report");
         assertTrue(v.evidence().stream()
                 .anyMatch(e -> e.host().equals("lb02") && e.detail().contains("Entering MASTER STATE")));
         Verdict pool = Evaluator.evaluate(bind("lvs-test", "failed-server-left-out"), f);
         assertEquals(Status.PASS, pool.status(), pool.message().en());
-        assertEquals(
-                "from the logs: lb01 took web01 (10.77.0.21) out of the pool at 21:58:48 and back at 21:58:55",
+        assertEquals("from the logs: lb01 took web01 (10.77.0.21) out of the pool at 21:58:48 and back at 21:58:55",
                 pool.message().en());
     }
 
@@ -115,23 +97,19 @@ class ObservedFromLogsTest {
                 Evaluator.evaluate(bind("failover", "failover-observed"), facts(Map.of("lb01", lb01, "lb02", lb02)));
         assertEquals(Status.FAIL, v.status());
         assertEquals(LogEvidence.NOT_PERFORMED, v.cause());
-        assertTrue(
-                v.message().en().contains("the failover has not been performed"),
-                v.message().en());
+        assertTrue(v.message().en().contains("the failover has not been performed"), v.message().en());
         assertTrue(v.hint().orElseThrow().en().contains("Press w"), v.hint().toString());
-        Verdict pool = Evaluator.evaluate(
-                bind("lvs-test", "failed-server-left-out"), facts(Map.of("lb01", lb01, "lb02", lb02)));
+        Verdict pool = Evaluator.evaluate(bind("lvs-test", "failed-server-left-out"),
+                facts(Map.of("lb01", lb01, "lb02", lb02)));
         assertEquals(LogEvidence.NOT_PERFORMED, pool.cause());
-        assertTrue(
-                pool.message().en().contains("never show web01 (10.77.0.21) taken out of the pool"),
+        assertTrue(pool.message().en().contains("never show web01 (10.77.0.21) taken out of the pool"),
                 pool.message().en());
     }
 
     @Test
     void lb02StillMasterSaysToStartKeepalivedOnLb01() throws IOException {
         String lb02 = head(fixture("events-lb02-sandbox.out"), 4);
-        Verdict v = Evaluator.evaluate(
-                bind("failover", "failover-observed"),
+        Verdict v = Evaluator.evaluate(bind("failover", "failover-observed"),
                 facts(Map.of("lb01", head(fixture("events-lb01-sandbox.out"), 7), "lb02", lb02)));
         assertEquals(Status.FAIL, v.status());
         assertTrue(
@@ -141,14 +119,12 @@ class ObservedFromLogsTest {
 
     @Test
     void aRotatedOrClearedLogIsAnErrorNotAFail() {
-        Verdict v = Evaluator.evaluate(
-                bind("failover", "failover-observed"),
+        Verdict v = Evaluator.evaluate(bind("failover", "failover-observed"),
                 facts(Map.of("lb01", "labtutor:source journal\n", "lb02", "labtutor:source /var/log/messages\n")));
         assertEquals(Status.ERROR, v.status());
         assertEquals(LogEvidence.LOGS_MISSING, v.cause());
         assertTrue(v.message().en().contains("rotated or cleared"), v.message().en());
-        Verdict none = Evaluator.evaluate(
-                bind("failover", "failover-observed"),
+        Verdict none = Evaluator.evaluate(bind("failover", "failover-observed"),
                 facts(Map.of("lb01", "labtutor:source none\n", "lb02", "labtutor:source none\n")));
         assertEquals(Status.ERROR, none.status());
     }
@@ -172,17 +148,16 @@ class ObservedFromLogsTest {
         Verdict v =
                 Evaluator.evaluate(bind("failover", "failover-observed"), facts(Map.of("lb01", lb01, "lb02", lb02)));
         assertEquals(Status.PASS, v.status(), v.message().en());
-        assertEquals(
-                "from the logs: lb02 MASTER 10:31:06, back to lb01 10:31:11",
-                v.message().en());
-        String pool = """
-                labtutor:source /var/log/messages
-                Dec  6 10:40:01 lb01 Keepalived_healthcheckers[901]: TCP connection to [10.77.0.21]:80 failed.
-                Dec  6 10:40:01 lb01 Keepalived_healthcheckers[901]: Removing service [10.77.0.21]:80 from VS [10.77.0.200]:80
-                Dec  6 10:40:30 lb01 Keepalived_healthcheckers[901]: Adding service [10.77.0.21]:80 to VS [10.77.0.200]:80
-                """;
-        Verdict p = Evaluator.evaluate(
-                bind("lvs-test", "failed-server-left-out"), facts(Map.of("lb01", pool, "lb02", lb02)));
+        assertEquals("from the logs: lb02 MASTER 10:31:06, back to lb01 10:31:11", v.message().en());
+        String pool =
+                """
+                        labtutor:source /var/log/messages
+                        Dec  6 10:40:01 lb01 Keepalived_healthcheckers[901]: TCP connection to [10.77.0.21]:80 failed.
+                        Dec  6 10:40:01 lb01 Keepalived_healthcheckers[901]: Removing service [10.77.0.21]:80 from VS [10.77.0.200]:80
+                        Dec  6 10:40:30 lb01 Keepalived_healthcheckers[901]: Adding service [10.77.0.21]:80 to VS [10.77.0.200]:80
+                        """;
+        Verdict p = Evaluator.evaluate(bind("lvs-test", "failed-server-left-out"),
+                facts(Map.of("lb01", pool, "lb02", lb02)));
         assertEquals(Status.PASS, p.status(), p.message().en());
     }
 
@@ -193,8 +168,7 @@ class ObservedFromLogsTest {
             Path bin = Files.createDirectories(dir.resolve("bin"));
             // A journalctl that has the unit: -n 1 answers one line, without -n the whole (long) log.
             Path jc = bin.resolve("journalctl");
-            Files.writeString(
-                    jc,
+            Files.writeString(jc,
                     "#!/bin/sh\ncase \"$*\" in *'-n 1'*) echo 'Dec  6 10:00:00 lb01 Keepalived[1]: Startup complete'; exit 0;; esac\n"
                             + "i=0; while [ $i -lt 3000 ]; do echo \"Dec  6 10:00:00 lb01 Keepalived_vrrp[2]: noise $i\"; i=$((i+1)); done\n"
                             + "echo 'Dec  6 10:00:01 lb01 Keepalived_vrrp[2]: (VI_1) Entering MASTER STATE'\n");
@@ -210,8 +184,7 @@ class ObservedFromLogsTest {
                     out);
         } finally {
             try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(x -> x.toFile().delete());
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
             }
         }
     }

@@ -28,9 +28,7 @@ class QuizVerdictTest {
         assertEquals("unanswered", v.cause());
         assertEquals("quiz", v.check());
         assertEquals(List.of(), v.hosts());
-        assertTrue(
-                v.message().en().contains("0 of " + basics.quiz().size() + " answered right"),
-                v.message().en());
+        assertTrue(v.message().en().contains("0 of " + basics.quiz().size() + " answered right"), v.message().en());
     }
 
     @Test
@@ -49,12 +47,8 @@ class QuizVerdictTest {
         Verdict v = QuizVerdict.of(basics, answers).orElseThrow();
         assertEquals(Status.FAIL, v.status());
         assertEquals("wrong-answer", v.cause());
-        assertTrue(
-                v.hint().orElseThrow().en().startsWith("question 2 ("),
-                v.hint().get().en());
-        assertTrue(
-                v.hint().get().en().endsWith(wrong.why().orElseThrow().en()),
-                v.hint().get().en());
+        assertTrue(v.hint().orElseThrow().en().startsWith("question 2 ("), v.hint().get().en());
+        assertTrue(v.hint().get().en().endsWith(wrong.why().orElseThrow().en()), v.hint().get().en());
     }
 
     @Test

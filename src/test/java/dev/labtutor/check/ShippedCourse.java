@@ -34,10 +34,8 @@ final class ShippedCourse {
 
     /** A lesson's check bound with the lab's values; binding problems fail the test. */
     BoundCheck bind(String lessonId, String checkId) {
-        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream()
-                .filter(c -> c.id().equals(checkId))
-                .findFirst()
-                .orElseThrow();
+        CheckRef ref = course.lesson(lessonId).orElseThrow().checks().stream().filter(c -> c.id().equals(checkId))
+                .findFirst().orElseThrow();
         Problems p = new Problems();
         BoundCheck b = new Binder(catalog).bind(ref, Bindings.of(course, Optional.of(lab)), p);
         assertTrue(p.isEmpty(), p.sorted().toString());

@@ -24,14 +24,8 @@ class SupersedeTest {
     private final Course course = CourseReader.readStrict(ROOT.resolve("lessons/keepalived-lvs"));
 
     private static Verdict v(String check, Status status) {
-        return new Verdict(
-                check,
-                Text.of(check, check),
-                List.of("web01"),
-                status,
-                status == Status.PASS ? "" : "no-match",
-                Text.of("看到的", "what was seen"),
-                Optional.empty(),
+        return new Verdict(check, Text.of(check, check), List.of("web01"), status,
+                status == Status.PASS ? "" : "no-match", Text.of("看到的", "what was seen"), Optional.empty(),
                 List.of(new Evidence("web01", "index.html: NFS page")));
     }
 
@@ -46,17 +40,8 @@ class SupersedeTest {
         for (Lesson l : course.lessons()) {
             l.checks().forEach(c -> c.supersededBy().ifPresent(by -> superseded.put(l.id() + "/" + c.id(), by)));
         }
-        assertEquals(
-                Map.of(
-                        "web-failover/vip-serves-lb01",
-                        "lvs-director-master",
-                        "lvs-realservers/web01-page",
-                        "nfs-share",
-                        "lvs-realservers/web02-page",
-                        "nfs-share",
-                        "lvs-test/balanced",
-                        "nfs-share"),
-                superseded);
+        assertEquals(Map.of("web-failover/vip-serves-lb01", "lvs-director-master", "lvs-realservers/web01-page",
+                "nfs-share", "lvs-realservers/web02-page", "nfs-share", "lvs-test/balanced", "nfs-share"), superseded);
     }
 
     @Test
@@ -67,16 +52,11 @@ class SupersedeTest {
         round.put("lvs-realservers", rs);
         round.put("nfs-share", all("nfs-share", Status.PASS));
         Verdict web01 = Supersede.resolve(course, round).get("lvs-realservers").stream()
-                .filter(x -> x.check().equals("web01-page"))
-                .findFirst()
-                .orElseThrow();
+                .filter(x -> x.check().equals("web01-page")).findFirst().orElseThrow();
         assertEquals(Status.PASS, web01.status());
         assertEquals(Supersede.CAUSE, web01.cause());
-        assertEquals(
-                "superseded by lesson 13 (nfs-share), whose checks all pass",
-                web01.message().en());
-        assertTrue(
-                web01.notes().stream().anyMatch(n -> n.en().equals("on its own this check says: what was seen")),
+        assertEquals("superseded by lesson 13 (nfs-share), whose checks all pass", web01.message().en());
+        assertTrue(web01.notes().stream().anyMatch(n -> n.en().equals("on its own this check says: what was seen")),
                 web01.notes().toString());
         assertTrue(web01.perHost().stream().allMatch(HostVerdict::passed));
     }
@@ -86,9 +66,7 @@ class SupersedeTest {
         Map<String, List<Verdict>> alone = Map.of("lvs-realservers", List.of(v("web01-page", Status.FAIL)));
         Verdict v1 = Supersede.resolve(course, alone).get("lvs-realservers").get(0);
         assertEquals(Status.FAIL, v1.status(), "a learner who stopped before nfs-share is judged as then");
-        assertTrue(
-                v1.notes().get(0).en().contains("changed by lesson 13 (nfs-share)"),
-                v1.notes().toString());
+        assertTrue(v1.notes().get(0).en().contains("changed by lesson 13 (nfs-share)"), v1.notes().toString());
 
         Map<String, List<Verdict>> broken = new LinkedHashMap<>();
         broken.put("lvs-realservers", List.of(v("web01-page", Status.FAIL)));
@@ -97,9 +75,7 @@ class SupersedeTest {
         broken.put("nfs-share", nfs);
         Verdict v2 = Supersede.resolve(course, broken).get("lvs-realservers").get(0);
         assertEquals(Status.FAIL, v2.status());
-        assertTrue(
-                v2.notes().get(0).en().contains("its checks do not all pass yet"),
-                v2.notes().toString());
+        assertTrue(v2.notes().get(0).en().contains("its checks do not all pass yet"), v2.notes().toString());
     }
 
     @Test
@@ -139,16 +115,13 @@ class SupersedeTest {
             Problems p = new Problems();
             CourseReader.read(dir, p);
             String all = p.sorted().toString();
-            assertTrue(
-                    all.contains("one.yaml:10")
-                            && all.contains("superseded by lesson 'nowhere', which the course does not list"),
+            assertTrue(all.contains("one.yaml:10")
+                    && all.contains("superseded by lesson 'nowhere', which the course does not list"), all);
+            assertTrue(all.contains("two.yaml:10") && all.contains("which does not come after its own lesson 'two'"),
                     all);
-            assertTrue(
-                    all.contains("two.yaml:10") && all.contains("which does not come after its own lesson 'two'"), all);
         } finally {
             try (var s = Files.walk(dir)) {
-                s.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(x -> x.toFile().delete());
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
             }
         }
     }

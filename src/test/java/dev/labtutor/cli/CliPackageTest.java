@@ -24,14 +24,11 @@ class CliPackageTest {
     static final int MAX_LINES = 150;
 
     /** Files that are not commands but belong here, each with its reason. */
-    static final Map<String, String> ALLOWED = Map.ofEntries(
-            Map.entry("Main", "the entry point"),
+    static final Map<String, String> ALLOWED = Map.ofEntries(Map.entry("Main", "the entry point"),
             Map.entry("ExitCodes", "the one place exit codes are decided"),
             Map.entry("UserError", "an error the user can fix, with its exit code"),
-            Map.entry("CourseOptions", "option mixin"),
-            Map.entry("LabOptions", "option mixin"),
-            Map.entry("FormatOption", "option mixin"),
-            Map.entry("SandboxWhere", "option mixin of the sandbox verbs"),
+            Map.entry("CourseOptions", "option mixin"), Map.entry("LabOptions", "option mixin"),
+            Map.entry("FormatOption", "option mixin"), Map.entry("SandboxWhere", "option mixin of the sandbox verbs"),
             Map.entry("SandboxKernelOption", "option group of sandbox up"),
             Map.entry("GroupCommand", "base of the commands that only group subcommands"),
             Map.entry("RunningSandboxCommand", "base of the sandbox verbs on a running sandbox"),
@@ -52,15 +49,13 @@ class CliPackageTest {
         for (Path f : files) {
             String name = f.getFileName().toString().replace(".java", "");
             if (!ALLOWED.containsKey(name) && !isCommand(Class.forName("dev.labtutor.cli." + name))) {
-                wrong.add(
-                        name
-                                + " is not a picocli command: move it out of cli (wiring to app, policy to the domain) or list it here");
+                wrong.add(name
+                        + " is not a picocli command: move it out of cli (wiring to app, policy to the domain) or list it here");
             }
             long lines;
             try (Stream<String> s = Files.lines(f)) {
                 // what a reader reads: imports and blank lines, which the formatter adds, do not count
-                lines = s.filter(l -> !l.isBlank() && !l.startsWith("import ") && !l.startsWith("package "))
-                        .count();
+                lines = s.filter(l -> !l.isBlank() && !l.startsWith("import ") && !l.startsWith("package ")).count();
             }
             if (lines > MAX_LINES) {
                 wrong.add(
@@ -73,10 +68,8 @@ class CliPackageTest {
     @Test
     void theListsNameOnlyFilesThatExist() {
         Path dir = Path.of(System.getProperty("labtutor.root", "."), "src/main/java/dev/labtutor/cli");
-        List<String> gone = ALLOWED.keySet().stream()
-                .filter(n -> !Files.exists(dir.resolve(n + ".java")))
-                .sorted()
-                .toList();
+        List<String> gone =
+                ALLOWED.keySet().stream().filter(n -> !Files.exists(dir.resolve(n + ".java"))).sorted().toList();
         assertEquals(List.of(), gone, "take these off CliPackageTest's lists");
     }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command-line contract: exit codes, one-sentence errors, no stack traces. */
 class CliTest {
 
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+    }
 
     @BeforeAll
     static void home() {
@@ -37,27 +38,11 @@ class CliTest {
         Run r = run("lessons", "--lang", "en");
         assertEquals(0, r.code());
         String[] lines = r.out().split("\n");
-        java.util.List<String> ids = java.util.Arrays.stream(lines)
-                .skip(1)
-                .map(l -> l.trim().split("\\s+")[1])
-                .toList();
-        assertEquals(
-                java.util.List.of(
-                        "vrrp-basics",
-                        "install",
-                        "master",
-                        "backup",
-                        "failover",
-                        "web-failover",
-                        "logs",
-                        "lvs-prepare",
-                        "lvs-director-master",
-                        "lvs-director-backup",
-                        "lvs-realservers",
-                        "lvs-test",
-                        "nfs-share"),
-                ids,
-                r.out());
+        java.util.List<String> ids =
+                java.util.Arrays.stream(lines).skip(1).map(l -> l.trim().split("\\s+")[1]).toList();
+        assertEquals(java.util.List.of("vrrp-basics", "install", "master", "backup", "failover", "web-failover", "logs",
+                "lvs-prepare", "lvs-director-master", "lvs-director-backup", "lvs-realservers", "lvs-test",
+                "nfs-share"), ids, r.out());
         Run zh = run("lessons", "--lang", "zh");
         assertTrue(zh.out().contains("配置主服务器"), zh.out());
     }
@@ -76,8 +61,8 @@ class CliTest {
         }
     }
 
-    private static void collect(
-            picocli.CommandLine cl, java.util.List<String> path, java.util.List<java.util.List<String>> out) {
+    private static void collect(picocli.CommandLine cl, java.util.List<String> path,
+            java.util.List<java.util.List<String>> out) {
         out.add(java.util.List.copyOf(path));
         cl.getSubcommands().forEach((name, sub) -> {
             java.util.List<String> next = new java.util.ArrayList<>(path);
@@ -94,15 +79,11 @@ class CliTest {
         assertTrue(r.err().contains(missing.toString()), "learn reads the lab file it was given: " + r.err());
         assertFalse(r.err().contains("Unknown option"), r.err());
         java.util.Set<String> learnOptions = new java.util.HashSet<>();
-        Main.commandLine()
-                .getSubcommands()
-                .get("learn")
-                .getCommandSpec()
-                .options()
+        Main.commandLine().getSubcommands().get("learn").getCommandSpec().options()
                 .forEach(o -> learnOptions.addAll(java.util.List.of(o.names())));
         learnOptions.removeAll(java.util.Set.of("-h", "--help", "-V", "--version", "--debug"));
-        learnOptions.forEach(o -> assertTrue(
-                Main.opensTheTutor(o + "=x"), "every option of learn opens the tutor without a command: " + o));
+        learnOptions.forEach(o -> assertTrue(Main.opensTheTutor(o + "=x"),
+                "every option of learn opens the tutor without a command: " + o));
         java.util.Set.of("-h", "--help", "--debug", "--nonsense", "lessons")
                 .forEach(o -> assertFalse(Main.opensTheTutor(o), o));
         assertTrue(Main.opensTheTutor(), "labtutor alone is labtutor learn");
@@ -114,8 +95,8 @@ class CliTest {
     @Test
     void hostsCommandsRunThroughMain() throws Exception {
         Path kh = dir.resolve("known_hosts");
-        Files.writeString(
-                kh, "10.0.0.9 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJm5ZYdy6jYtTXsyk7cbsfpP1qzTm9sfAfDrjkDVCgv\n");
+        Files.writeString(kh,
+                "10.0.0.9 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJm5ZYdy6jYtTXsyk7cbsfpP1qzTm9sfAfDrjkDVCgv\n");
         Run list = run("hosts", "list", "--known-hosts", kh.toString());
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("10.0.0.9") && list.out().contains("SHA256:"), list.out());
@@ -137,10 +118,7 @@ class CliTest {
     @Test
     void lintOfBrokenFixturesExitsOne() {
         Path fix = Path.of(System.getProperty("labtutor.root", ".")).resolve("src/test/resources/lint");
-        Run r = run(
-                "lint",
-                fix.resolve("broken-course").toString(),
-                fix.resolve("broken-checks").toString());
+        Run r = run("lint", fix.resolve("broken-course").toString(), fix.resolve("broken-checks").toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("one.yaml:13:9: unknown check 'not-a-check'"), r.out());
     }
@@ -190,8 +168,7 @@ class CliTest {
         Files.writeString(lab, "hosts:\n  lb01: { address: 10.0.0.11 }\n  lb2: { address: 10.0.0.12 }\n");
         Run r = run("check", "master", "--lab", lab.toString());
         assertEquals(2, r.code());
-        assertTrue(
-                r.err().contains(lab + ":3:1: unknown role 'lb2', did you mean 'lb02'? (this lesson needs lb02)"),
+        assertTrue(r.err().contains(lab + ":3:1: unknown role 'lb2', did you mean 'lb02'? (this lesson needs lb02)"),
                 r.err());
         assertFalse(r.err().contains("is needed but not defined"), r.err());
     }
@@ -199,8 +176,7 @@ class CliTest {
     @Test
     void labVariableOfTheWrongType() throws Exception {
         Path lab = dir.resolve("lab.yaml");
-        Files.writeString(
-                lab,
+        Files.writeString(lab,
                 "vars:\n  vip: 10.0.0.999\nhosts:\n  lb01: { address: 127.0.0.1 }\n  lb02: { address: 127.0.0.1 }\n");
         Run r = run("check", "master", "--lab", lab.toString());
         assertEquals(2, r.code());
@@ -221,50 +197,29 @@ class CliTest {
     void unreachableHostsAreReportedNotFailed() throws Exception {
         // 127.0.0.1 port 1 refuses connections at once: both hosts are UNREACHABLE, exit 1.
         Path lab = dir.resolve("lab.yaml");
-        Files.writeString(
-                lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
-        Run r = run(
-                "check",
-                "master",
-                "--lab",
-                lab.toString(),
-                "--known-hosts",
-                dir.resolve("kh").toString(),
-                "--format",
-                "json",
-                "--lang",
-                "en");
+        Files.writeString(lab,
+                "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
+        Run r = run("check", "master", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
+                "--format", "json", "--lang", "en");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("\"lesson\": \"master\""), r.out());
         assertTrue(r.out().contains("\"passed\": false"), r.out());
         assertFalse(r.out().contains("\"status\": \"fail\""), "nothing was judged wrong: " + r.out());
         assertTrue(r.out().contains("\"status\": \"unreachable\""), r.out());
 
-        Run text = run(
-                "check",
-                "master",
-                "--lab",
-                lab.toString(),
-                "--known-hosts",
-                dir.resolve("kh").toString(),
-                "--lang",
-                "en");
+        Run text = run("check", "master", "--lab", lab.toString(), "--known-hosts", dir.resolve("kh").toString(),
+                "--lang", "en");
         assertEquals(1, text.code());
         assertFalse(text.out().contains("\u001b"), "no colour when output is not a terminal: " + text.out());
         assertTrue(text.out().contains("UNRCH"), text.out());
-        assertEquals(
-                2,
-                text.out().split("connection refused", -1).length - 1,
+        assertEquals(2, text.out().split("connection refused", -1).length - 1,
                 "each unreachable host is explained once: " + text.out());
-        assertEquals(
-                2,
-                text.out().split("Hint: ", -1).length - 1,
+        assertEquals(2, text.out().split("Hint: ", -1).length - 1,
                 "with its hint, and no check's unrelated hint: " + text.out());
         assertTrue(text.out().startsWith("Lesson 3 master"), text.out());
         assertTrue(
-                text.out()
-                        .contains("Lab: " + lab.toAbsolutePath()
-                                + " (checked lb01 root@127.0.0.1:1, lb02 root@127.0.0.1:1)"),
+                text.out().contains(
+                        "Lab: " + lab.toAbsolutePath() + " (checked lb01 root@127.0.0.1:1, lb02 root@127.0.0.1:1)"),
                 text.out());
     }
 }

@@ -27,20 +27,14 @@ class CompletionCommandTest {
     private List<String> complete(Path script, String... lines) throws Exception {
         StringBuilder sh = new StringBuilder("source '" + script + "' 2>/dev/null\n");
         for (String line : lines) {
-            sh.append("line='")
-                    .append(line)
-                    .append("'\n")
+            sh.append("line='").append(line).append("'\n")
                     .append("read -ra COMP_WORDS <<< \"$line\"; [[ \"$line\" == *' ' ]] && COMP_WORDS+=('')\n")
-                    .append(
-                            "COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\"$line\"; COMP_POINT=${#line}; COMPREPLY=()\n")
-                    .append(
-                            "_complete_labtutor labtutor \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null\n")
+                    .append("COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\"$line\"; COMP_POINT=${#line}; COMPREPLY=()\n")
+                    .append("_complete_labtutor labtutor \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null\n")
                     .append("echo \"${COMPREPLY[*]}\"\n");
         }
         Path f = Files.writeString(dir.resolve("ask.sh"), sh.toString());
-        Process p = new ProcessBuilder("bash", f.toString())
-                .redirectErrorStream(true)
-                .start();
+        Process p = new ProcessBuilder("bash", f.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return List.of(out.split("\n"));
@@ -51,25 +45,13 @@ class CompletionCommandTest {
         CliTest.Run r = CliTest.run("completion", "bash");
         assertEquals(0, r.code(), r.err());
         Path script = Files.writeString(dir.resolve("labtutor.bash"), r.out());
-        assertEquals(
-                List.of(
-                        "check completion",
-                        "vrrp-basics install master backup failover web-failover logs lvs-prepare lvs-director-master lvs-director-backup"
-                                + " lvs-realservers lvs-test nfs-share",
-                        "master",
-                        "lb01 lb02 web01 web02 nfs-server",
-                        "zh en",
-                        "lb01 lb02 web01 web02 nfs-server",
-                        "--lab --lang"),
-                complete(
-                        script,
-                        "labtutor c",
-                        "labtutor check ",
-                        "labtutor show ma",
-                        "labtutor hosts forget ",
-                        "labtutor lessons --lang ",
-                        "labtutor sandbox up --hosts ",
-                        "labtutor check --la"));
+        assertEquals(List.of("check completion",
+                "vrrp-basics install master backup failover web-failover logs lvs-prepare lvs-director-master lvs-director-backup"
+                        + " lvs-realservers lvs-test nfs-share",
+                "master", "lb01 lb02 web01 web02 nfs-server", "zh en", "lb01 lb02 web01 web02 nfs-server",
+                "--lab --lang"),
+                complete(script, "labtutor c", "labtutor check ", "labtutor show ma", "labtutor hosts forget ",
+                        "labtutor lessons --lang ", "labtutor sandbox up --hosts ", "labtutor check --la"));
     }
 
     @Test

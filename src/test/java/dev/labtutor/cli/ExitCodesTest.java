@@ -14,14 +14,11 @@ class ExitCodesTest {
 
     @Test
     void theDomainsRefusalsOfBadInputExitTwoAndOtherExceptionsAreInternal() {
-        assertEquals(
-                OptionalInt.of(ExitCodes.BAD_INPUT),
+        assertEquals(OptionalInt.of(ExitCodes.BAD_INPUT),
                 ExitCodes.userFault(new SandboxException(Text.of("沙箱坏了", "the sandbox broke"))));
-        assertEquals(
-                OptionalInt.of(ExitCodes.BAD_INPUT),
+        assertEquals(OptionalInt.of(ExitCodes.BAD_INPUT),
                 ExitCodes.userFault(new GradeInputs.Invalid("roster r.yaml does not exist")));
-        assertEquals(
-                OptionalInt.of(ExitCodes.FAILED),
+        assertEquals(OptionalInt.of(ExitCodes.FAILED),
                 ExitCodes.userFault(new UserError("nothing erased", ExitCodes.FAILED)));
         assertTrue(ExitCodes.userFault(new IllegalStateException("bug")).isEmpty());
     }
@@ -41,8 +38,7 @@ class ExitCodesTest {
         cl.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
         assertEquals(ExitCodes.BAD_INPUT, cl.execute());
         assertTrue(err.toString().startsWith("labtutor: "), err.toString());
-        assertTrue(
-                err.toString().contains("the sandbox broke") || err.toString().contains("沙箱坏了"), err.toString());
+        assertTrue(err.toString().contains("the sandbox broke") || err.toString().contains("沙箱坏了"), err.toString());
         assertTrue(!err.toString().contains("internal error") && !err.toString().contains("内部错误"), err.toString());
     }
 

@@ -72,13 +72,11 @@ class HostsCommandTest {
 
     @Test
     void forgetARoleThroughTheLabFile() {
-        assertEquals(
-                0, run(command(Map.of("web01", "10.0.0.21:2222"), Lang.EN), "forget", "web01", "--lab", "lab.yaml"));
+        assertEquals(0,
+                run(command(Map.of("web01", "10.0.0.21:2222"), Lang.EN), "forget", "web01", "--lab", "lab.yaml"));
         assertTrue(out.toString().contains("Forgot 1 host key for web01 (10.0.0.21:2222)"), out.toString());
-        assertEquals(
-                List.of("10.0.0.11"),
-                new KnownHostsStore(file)
-                        .list().stream().map(KnownHostsStore.Entry::hosts).toList());
+        assertEquals(List.of("10.0.0.11"),
+                new KnownHostsStore(file).list().stream().map(KnownHostsStore.Entry::hosts).toList());
     }
 
     @Test

@@ -15,7 +15,8 @@ class KeepalivedCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {}
+    private record Run(int code, String out, String err) {
+    }
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -105,21 +106,15 @@ class KeepalivedCommandTest {
 
     @Test
     void configIdOption() throws Exception {
-        Path f = write(
-                "lb1.conf",
-                CONF.formatted("LB1", "BACKUP", 90)
-                        .replace("    state BACKUP", "    @nodeA state master\n    state BACKUP"));
-        assertEquals(
-                1, run("keepalived", "check", "--id", "nodeA", f.toString()).code());
-        assertEquals(
-                0, run("keepalived", "check", "--id", "nodeB", f.toString()).code());
+        Path f = write("lb1.conf", CONF.formatted("LB1", "BACKUP", 90).replace("    state BACKUP",
+                "    @nodeA state master\n    state BACKUP"));
+        assertEquals(1, run("keepalived", "check", "--id", "nodeA", f.toString()).code());
+        assertEquals(0, run("keepalived", "check", "--id", "nodeB", f.toString()).code());
     }
 
     @Test
     void badFormatIsBadInput() throws Exception {
         Path f = write("lb1.conf", CONF.formatted("LB1", "MASTER", 100));
-        assertEquals(
-                ExitCodes.BAD_INPUT,
-                run("keepalived", "check", "--format", "xml", f.toString()).code());
+        assertEquals(ExitCodes.BAD_INPUT, run("keepalived", "check", "--format", "xml", f.toString()).code());
     }
 }

@@ -28,23 +28,15 @@ class LabImportCommandTest {
 
     @Test
     void anIniInventoryWithGroupMapsBecomesThisLabFile() throws Exception {
-        CliTest.Run r = CliTest.run(
-                "lab",
-                "import",
-                FIXTURES.resolve("class.ini").toString(),
-                "--map",
+        CliTest.Run r = CliTest.run("lab", "import", FIXTURES.resolve("class.ini").toString(), "--map",
                 "directors=lb,webservers=web,storage=nfs-server");
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(FIXTURES.resolve("class.expected.yaml")), r.out());
         assertTrue(!r.out().contains("hunter2"), "passwords are never copied");
         Path lab = Files.writeString(dir.resolve("lab.yaml"), r.out());
         LabFile parsed = new LabFileReader(dir).readStrict(lab);
-        assertEquals(
-                List.of("lb01", "lb02", "web01", "web02", "nfs-server"),
-                List.copyOf(parsed.hosts().keySet()));
-        assertEquals(
-                dir.resolve(".ssh/id_class3"),
-                parsed.host("lb01").orElseThrow().identity().orElseThrow());
+        assertEquals(List.of("lb01", "lb02", "web01", "web02", "nfs-server"), List.copyOf(parsed.hosts().keySet()));
+        assertEquals(dir.resolve(".ssh/id_class3"), parsed.host("lb01").orElseThrow().identity().orElseThrow());
         assertEquals(2222, parsed.host("lb02").orElseThrow().port());
         assertTrue(parsed.host("web02").orElseThrow().needsSudo());
     }
@@ -52,8 +44,8 @@ class LabImportCommandTest {
     @Test
     void aYamlInventoryMapsByNameAndPrefixAndWritesTheOutputFile() throws Exception {
         Path out = dir.resolve("lab.yaml");
-        CliTest.Run r = CliTest.run(
-                "lab", "import", FIXTURES.resolve("class.yml").toString(), "--map", "web=web", "-o", out.toString());
+        CliTest.Run r = CliTest.run("lab", "import", FIXTURES.resolve("class.yml").toString(), "--map", "web=web", "-o",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(FIXTURES.resolve("class.yml.expected.yaml")), Files.readString(out));
         assertTrue(r.err().contains("wrote " + out), r.err());
@@ -83,8 +75,7 @@ class LabImportCommandTest {
         Path f = FIXTURES.resolve("broken.yml");
         CliTest.Run r = CliTest.run("lab", "import", f.toString(), "--lang", "en");
         assertEquals(2, r.code());
-        assertTrue(
-                r.err().contains(f + ":5:3: unknown key 'childs' in group all (allowed: children, hosts, vars)"),
+        assertTrue(r.err().contains(f + ":5:3: unknown key 'childs' in group all (allowed: children, hosts, vars)"),
                 r.err());
     }
 
@@ -101,11 +92,8 @@ class LabImportCommandTest {
         Path f = FIXTURES.resolve("class.ini");
         CliTest.Run group = CliTest.run("lab", "import", f.toString(), "--map", "directors=lb01");
         assertEquals(2, group.code());
-        assertTrue(
-                group.err()
-                        .contains("group directors has 2 hosts (director-a, director-b) but lb01 is one role; "
-                                + "map it to a role prefix such as 'lb' to number them"),
-                group.err());
+        assertTrue(group.err().contains("group directors has 2 hosts (director-a, director-b) but lb01 is one role; "
+                + "map it to a role prefix such as 'lb' to number them"), group.err());
         CliTest.Run unknown = CliTest.run("lab", "import", f.toString(), "--map", "director=lb");
         assertTrue(
                 unknown.err()
@@ -113,9 +101,7 @@ class LabImportCommandTest {
                 unknown.err());
         CliTest.Run role = CliTest.run("lab", "import", f.toString(), "--map", "storage=nfs");
         assertTrue(role.err().contains("'nfs' is neither a role nor a role prefix of this course"), role.err());
-        assertTrue(
-                role.err().contains("(did you mean 'nfs-server'?)")
-                        || role.err().contains("roles: lb01"),
+        assertTrue(role.err().contains("(did you mean 'nfs-server'?)") || role.err().contains("roles: lb01"),
                 role.err());
     }
 }

@@ -37,15 +37,11 @@ class ReadmeCliReferenceTest {
         String expected = reference();
         String actual = text.substring(a + BEGIN.length(), e);
         if (!actual.equals(expected) && Boolean.getBoolean("labtutor.updateReadme")) {
-            Files.writeString(
-                    readme,
-                    text.substring(0, a + BEGIN.length()) + expected + text.substring(e),
+            Files.writeString(readme, text.substring(0, a + BEGIN.length()) + expected + text.substring(e),
                     StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(
-                expected,
-                actual,
+        assertEquals(expected, actual,
                 "README's command reference differs from --help; rerun with -Dlabtutor.updateReadme=true");
     }
 
@@ -72,10 +68,7 @@ class ReadmeCliReferenceTest {
             args.add("--help");
             CliTest.Run r = CliTest.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), p + ": " + r.err());
-            sb.append("\n```\n$ labtutor ")
-                    .append(String.join(" ", args))
-                    .append('\n')
-                    .append(r.out());
+            sb.append("\n```\n$ labtutor ").append(String.join(" ", args)).append('\n').append(r.out());
             if (!r.out().endsWith("\n")) {
                 sb.append('\n');
             }

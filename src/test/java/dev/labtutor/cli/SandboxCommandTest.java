@@ -19,7 +19,8 @@ import picocli.CommandLine;
 
 class SandboxCommandTest {
 
-    private record Run(int code, String out, String err) {}
+    private record Run(int code, String out, String err) {
+    }
 
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -52,23 +53,19 @@ class SandboxCommandTest {
             Run r = run("status", "--name", "nt", "--state-dir", root.toString());
             assertEquals(ExitCodes.BAD_INPUT, r.code(), r.err());
             assertTrue(
-                    r.err()
-                            .contains("Sandbox nt is not up; run: sudo labtutor sandbox up --name nt --state-dir "
-                                    + root),
+                    r.err().contains(
+                            "Sandbox nt is not up; run: sudo labtutor sandbox up --name nt --state-dir " + root),
                     r.err());
 
             SandboxSpec elsewhere = SandboxSpec.defaults().withName("nt").withStateRoot(root);
-            assertEquals(
-                    "Next: labtutor --lab " + root.resolve("nt/lab.yaml") + "   |   labtutor check --lab "
-                            + root.resolve("nt/lab.yaml") + "   |   labtutor sandbox ssh --name nt --state-dir " + root
-                            + " lb01",
-                    SandboxUpCommand.nextCommands(elsewhere));
+            assertEquals("Next: labtutor --lab " + root.resolve("nt/lab.yaml") + "   |   labtutor check --lab "
+                    + root.resolve("nt/lab.yaml") + "   |   labtutor sandbox ssh --name nt --state-dir " + root
+                    + " lb01", SandboxUpCommand.nextCommands(elsewhere));
             SandboxSpec named = SandboxSpec.defaults().withName("nt");
             assertEquals(
                     "Next: labtutor --sandbox nt   |   labtutor check --sandbox nt   |   labtutor sandbox ssh --name nt lb01",
                     SandboxUpCommand.nextCommands(named));
-            assertEquals(
-                    "Next: labtutor   |   labtutor check   |   labtutor sandbox ssh lb01",
+            assertEquals("Next: labtutor   |   labtutor check   |   labtutor sandbox ssh lb01",
                     SandboxUpCommand.nextCommands(SandboxSpec.defaults()));
         } finally {
             Files.delete(root);
@@ -88,44 +85,39 @@ class SandboxCommandTest {
     void upStatusBreakDownThroughTheCli() throws Exception {
         if (SandboxPreflight.problem().isPresent()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but the sandbox cannot run: "
-                        + SandboxPreflight.problem().get().en());
+                fail("CI=true but the sandbox cannot run: " + SandboxPreflight.problem().get().en());
             }
             assumeTrue(false, "needs root");
         }
         Path root = Files.createTempDirectory("labtutor-sbx-cli");
-        String name = "c"
-                + HexFormat.of().formatHex(new byte[] {
-                    (byte) ThreadLocalRandom.current().nextInt(256),
-                    (byte) ThreadLocalRandom.current().nextInt(256)
-                });
+        String name = "c" + HexFormat.of().formatHex(new byte[]{(byte) ThreadLocalRandom.current().nextInt(256),
+                (byte) ThreadLocalRandom.current().nextInt(256)});
         String subnet = "10.77." + (100 + ThreadLocalRandom.current().nextInt(150));
         String[] where = {"--name", name, "--state-dir", root.toString()};
         try {
-            Run up = run(concat(
-                    new String[] {"up", "--no-vm", "--hosts", "lb01", "--subnet", subnet, "--iface", "lab0"}, where));
+            Run up = run(concat(new String[]{"up", "--no-vm", "--hosts", "lb01", "--subnet", subnet, "--iface", "lab0"},
+                    where));
             assertEquals(ExitCodes.OK, up.code(), up.err());
-            assertTrue(
-                    up.out().contains("subnet " + subnet + ".0/24, VIP " + subnet + ".200, interface lab0"), up.out());
+            assertTrue(up.out().contains("subnet " + subnet + ".0/24, VIP " + subnet + ".200, interface lab0"),
+                    up.out());
 
-            Run status = run(concat(new String[] {"status"}, where));
+            Run status = run(concat(new String[]{"status"}, where));
             assertEquals(ExitCodes.OK, status.code(), status.err());
-            assertTrue(
-                    status.out().matches("(?s).*\\nlb01 +" + subnet.replace(".", "\\.") + "\\.11 +yes +yes +no .*"),
+            assertTrue(status.out().matches("(?s).*\\nlb01 +" + subnet.replace(".", "\\.") + "\\.11 +yes +yes +no .*"),
                     status.out());
 
-            Run broken = run(concat(new String[] {"break", "sshd-stopped", "lb01"}, where));
+            Run broken = run(concat(new String[]{"break", "sshd-stopped", "lb01"}, where));
             assertEquals(ExitCodes.OK, broken.code(), broken.err());
-            assertTrue(run(concat(new String[] {"status"}, where)).out().contains(" yes      no "));
+            assertTrue(run(concat(new String[]{"status"}, where)).out().contains(" yes      no "));
 
-            Run bad = run(concat(new String[] {"break", "reboot"}, where));
+            Run bad = run(concat(new String[]{"break", "reboot"}, where));
             assertEquals(ExitCodes.BAD_INPUT, bad.code());
             assertTrue(bad.err().contains("unknown scenario 'reboot'"), bad.err());
         } finally {
-            Run down = run(concat(new String[] {"down"}, where));
+            Run down = run(concat(new String[]{"down"}, where));
             assertEquals(ExitCodes.OK, down.code(), down.err());
             assertTrue(down.out().contains("is down"), down.out());
-            assertTrue(run(concat(new String[] {"down"}, where)).out().contains("was not up"));
+            assertTrue(run(concat(new String[]{"down"}, where)).out().contains("was not up"));
             Files.delete(root);
         }
     }

@@ -32,12 +32,9 @@ class StartupTest {
     void theBranchRootHasTheRootsOptionsAndVersion() {
         CommandLine full = Main.commandLine();
         CommandLine branch = Startup.commandLine("lessons");
-        assertEquals(
-                Startup.BranchRoot.class, branch.getCommandSpec().userObject().getClass());
+        assertEquals(Startup.BranchRoot.class, branch.getCommandSpec().userObject().getClass());
         assertEquals(optionNames(full), optionNames(branch), "keep BranchRoot's options equal to RootCommand's");
-        assertEquals(
-                List.of(full.getCommandSpec().version()),
-                List.of(branch.getCommandSpec().version()));
+        assertEquals(List.of(full.getCommandSpec().version()), List.of(branch.getCommandSpec().version()));
         assertEquals(full.getCommandName(), branch.getCommandName());
     }
 
@@ -51,10 +48,8 @@ class StartupTest {
             assertEquals(optionNames(sub), optionNames(same), name);
             assertEquals(sub.getSubcommands().keySet(), same.getSubcommands().keySet(), name);
         });
-        for (String[] noCommand : new String[][] {{"--help"}, {}, {"nosuch"}, {"--", "lessons"}}) {
-            assertSame(
-                    RootCommand.class,
-                    Startup.commandLine(noCommand).getCommandSpec().userObject().getClass(),
+        for (String[] noCommand : new String[][]{{"--help"}, {}, {"nosuch"}, {"--", "lessons"}}) {
+            assertSame(RootCommand.class, Startup.commandLine(noCommand).getCommandSpec().userObject().getClass(),
                     String.join(" ", noCommand));
         }
     }
@@ -66,12 +61,8 @@ class StartupTest {
         full.setOut(new java.io.PrintWriter(picocli));
         full.execute("--version");
         java.io.StringWriter shortcut = new java.io.StringWriter();
-        assertEquals(
-                0,
-                Main.run(
-                        new java.io.PrintWriter(shortcut),
-                        new java.io.PrintWriter(java.io.Writer.nullWriter()),
-                        "--version"));
+        assertEquals(0, Main.run(new java.io.PrintWriter(shortcut),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), "--version"));
         assertEquals(picocli.toString(), shortcut.toString());
         assertArrayEquals(full.getCommandSpec().version(), Startup.version());
     }

@@ -56,16 +56,15 @@ class TerminalTest {
     /** Runs labtutor with ARGS in a 120x40 tmux pane and returns the screen once it printed {@code until}. */
     private String screen(String until, boolean escapes, String... args) throws Exception {
         Path script = dir.resolve("run.sh");
-        StringBuilder cmd =
-                new StringBuilder("exec java -Dlabtutor.state.dir='" + dir.resolve("state") + "' -Dlabtutor.home='"
-                        + System.getProperty("labtutor.root", ".")
-                        + "' -cp '" + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main");
+        StringBuilder cmd = new StringBuilder("exec java -Dlabtutor.state.dir='" + dir.resolve("state")
+                + "' -Dlabtutor.home='" + System.getProperty("labtutor.root", ".") + "' -cp '"
+                + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main");
         for (String a : args) {
             cmd.append(" '").append(a).append("'");
         }
         Files.writeString(script, "#!/bin/sh\nexport LANG=C.UTF-8\n" + cmd + "; sleep 30\n");
-        run(List.of(
-                "tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh " + script + "; sleep 30"));
+        run(List.of("tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                "sh " + script + "; sleep 30"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String last = "";
         while (System.nanoTime() < end) {
@@ -102,26 +101,15 @@ class TerminalTest {
     @Test
     void checkResultsAreColouredOnATerminal() throws Exception {
         Path lab = dir.resolve("lab.yaml");
-        Files.writeString(
-                lab, "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
-        String s = screen(
-                "项检查通过",
-                true,
-                "check",
-                "master",
-                "--lab",
-                lab.toString(),
-                "--known-hosts",
-                dir.resolve("kh").toString(),
-                "--lang",
-                "zh");
+        Files.writeString(lab,
+                "hosts:\n  lb01: { address: 127.0.0.1, port: 1 }\n  lb02: { address: 127.0.0.1, port: 1 }\n");
+        String s = screen("项检查通过", true, "check", "master", "--lab", lab.toString(), "--known-hosts",
+                dir.resolve("kh").toString(), "--lang", "zh");
         assertTrue(s.contains("\u001b[33m") || s.contains("\u001b[33;"), "UNREACHABLE is drawn in yellow:\n" + s);
         assertTrue(s.contains("UNRCH"), s);
         assertFalse(s.contains("FAIL"), "an unreachable lab is not a failed one:\n" + s);
         assertTrue(s.contains("0/6 项检查通过"), s);
-        assertEquals(
-                2,
-                s.split("提示：", -1).length - 1,
+        assertEquals(2, s.split("提示：", -1).length - 1,
                 "each unreachable host is explained once, no check's hint repeated:\n" + s);
         assertTrue(s.contains("第 3 课 master") && s.contains("实验：" + lab.toAbsolutePath()), s);
     }

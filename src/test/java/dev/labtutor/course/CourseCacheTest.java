@@ -72,10 +72,7 @@ class CourseCacheTest {
         assertSameData(CourseReader.readStrict(course), cached, "course");
         assertSameData(parsed, cached, "course");
         assertTrue(cached.lessons().size() > 10);
-        assertTrue(
-                cached.lessons().stream()
-                        .flatMap(l -> l.checks().stream())
-                        .anyMatch(r -> !r.with().isEmpty()),
+        assertTrue(cached.lessons().stream().flatMap(l -> l.checks().stream()).anyMatch(r -> !r.with().isEmpty()),
                 "the real course has check parameters, so nodes are compared too");
     }
 
@@ -119,11 +116,10 @@ class CourseCacheTest {
     void anAddedLessonIsSeen() throws Exception {
         read("b1");
         Path courseYaml = course.resolve(CourseReader.COURSE_FILE);
-        Files.writeString(
-                course.resolve("extra.yaml"),
+        Files.writeString(course.resolve("extra.yaml"),
                 Files.readString(course.resolve("install.yaml")).replaceFirst("(?m)^id: install$", "id: extra"));
-        Files.writeString(
-                courseYaml, Files.readString(courseYaml).replaceFirst("(?m)^(\\s*- )install$", "$1install\n$1extra"));
+        Files.writeString(courseYaml,
+                Files.readString(courseYaml).replaceFirst("(?m)^(\\s*- )install$", "$1install\n$1extra"));
         Course c = read("b1");
         assertEquals(2, parses.get());
         assertTrue(c.lesson("extra").isPresent(), "the new lesson is in the course");
@@ -145,8 +141,8 @@ class CourseCacheTest {
         Course again = read("b1");
         assertEquals(2, parses.get(), "a flipped bit fails the checksum");
         assertSameData(parsed, again, "course");
-        assertEquals(
-                1, new CourseCache(cacheFile, "b1").load(course).map(x -> 1).orElse(0), "and the cache was rewritten");
+        assertEquals(1, new CourseCache(cacheFile, "b1").load(course).map(x -> 1).orElse(0),
+                "and the cache was rewritten");
     }
 
     @Test
@@ -194,12 +190,7 @@ class CourseCacheTest {
     void noCacheWhenTheBuildCannotBeTold() {
         // tests run from target/classes, not a jar: nothing is cached, the course is read as before
         Optional<CourseCache> c = CourseCache.forBuild(tmp, course);
-        if (CourseCache.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .getPath()
-                .endsWith(".jar")) {
+        if (CourseCache.class.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith(".jar")) {
             assertTrue(c.isPresent());
         } else {
             assertTrue(c.isEmpty());
@@ -231,8 +222,8 @@ class CourseCacheTest {
         } else if (expected.getClass().isRecord()) {
             assertEquals(expected.getClass(), actual.getClass(), where);
             for (RecordComponent rc : expected.getClass().getRecordComponents()) {
-                assertSameData(
-                        rc.getAccessor().invoke(expected), rc.getAccessor().invoke(actual), where + "." + rc.getName());
+                assertSameData(rc.getAccessor().invoke(expected), rc.getAccessor().invoke(actual),
+                        where + "." + rc.getName());
             }
         } else if (expected instanceof List<?> e) {
             List<?> a = (List<?>) actual;
@@ -252,11 +243,8 @@ class CourseCacheTest {
             if (e.isPresent()) {
                 assertSameData(e.get(), a.get(), where);
             }
-        } else if (expected instanceof String
-                || expected instanceof Number
-                || expected instanceof Boolean
-                || expected instanceof Enum<?>
-                || expected instanceof Path) {
+        } else if (expected instanceof String || expected instanceof Number || expected instanceof Boolean
+                || expected instanceof Enum<?> || expected instanceof Path) {
             assertEquals(expected, actual, where);
         } else {
             fail(where + ": no comparison for " + expected.getClass());

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class CourseWordsTest {
 
     private static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
-    private static final Path ORIGINAL =
-            ROOT.resolve("../shared/seed/000_9eaddcf89441e084.txt").normalize();
+    private static final Path ORIGINAL = ROOT.resolve("../shared/seed/000_9eaddcf89441e084.txt").normalize();
     /** Runs this long (in characters, at least 8 of them CJK) count as pasted. */
     private static final int WINDOW = 14;
 
@@ -74,8 +73,7 @@ class CourseWordsTest {
             List<String> lines = Files.readAllLines(f);
             for (int i = 0; i < lines.size(); i++) {
                 if (jargon.matcher(lines.get(i)).find()) {
-                    hits.add(ROOT.relativize(f) + ":" + (i + 1) + ": "
-                            + lines.get(i).strip());
+                    hits.add(ROOT.relativize(f) + ":" + (i + 1) + ": " + lines.get(i).strip());
                 }
             }
         }

@@ -14,16 +14,13 @@ class TemplateTest {
 
     @Test
     void fillsNamesAndKeepsDollarEscapes() {
-        assertEquals(
-                "ip addr add 10.0.0.100/32 dev eth1 costs $5",
-                Template.render(
-                        "ip addr add ${vip}/32 dev ${lb01.iface} costs $$5", n -> Optional.ofNullable(vars.get(n))));
+        assertEquals("ip addr add 10.0.0.100/32 dev eth1 costs $5", Template
+                .render("ip addr add ${vip}/32 dev ${lb01.iface} costs $$5", n -> Optional.ofNullable(vars.get(n))));
     }
 
     @Test
     void unknownNameIsAnError() {
-        Template.UnknownVariable e = assertThrows(
-                Template.UnknownVariable.class,
+        Template.UnknownVariable e = assertThrows(Template.UnknownVariable.class,
                 () -> Template.render("${nope}", n -> Optional.ofNullable(vars.get(n))));
         assertEquals("nope", e.name());
     }

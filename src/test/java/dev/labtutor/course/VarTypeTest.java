@@ -17,7 +17,7 @@ class VarTypeTest {
 
     @Test
     void valuesThatWouldInjectShellAreRejected() {
-        for (VarType t : new VarType[] {VarType.WORD, VarType.IFACE, VarType.PATH, VarType.URL}) {
+        for (VarType t : new VarType[]{VarType.WORD, VarType.IFACE, VarType.PATH, VarType.URL}) {
             assertFalse(t.accepts("x'; rm -rf / #"), t.name());
             assertFalse(t.accepts("$(id)"), t.name());
             assertFalse(t.accepts("a b"), t.name());

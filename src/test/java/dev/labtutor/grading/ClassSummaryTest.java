@@ -22,23 +22,18 @@ class ClassSummaryTest {
     @Test
     void theTerminalSummaryGivesACountPerStudentAndIndentedLines() throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
-        ClassSummary.print(
-                new java.io.PrintWriter(out, true),
-                GradeFixture.grades(dir),
-                dir.resolve("book"),
+        ClassSummary.print(new java.io.PrintWriter(out, true), GradeFixture.grades(dir), dir.resolve("book"),
                 dev.labtutor.i18n.Lang.EN);
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(0).endsWith("; 2 not graded (no host could be judged)."), lines.get(0));
-        int s02 = lines.indexOf(
-                lines.stream().filter(l -> l.startsWith("  s02")).findFirst().orElseThrow());
+        int s02 = lines.indexOf(lines.stream().filter(l -> l.startsWith("  s02")).findFirst().orElseThrow());
         assertTrue(lines.get(s02).matches("  s02 +Li, \"Si\" +18/21 85\\.7% +1 of 19 checks failed"), lines.get(s02));
         assertEquals("      master: vip-only-on-master (vrrp-blocked)", lines.get(s02 + 1));
-        int s04 = lines.indexOf(
-                lines.stream().filter(l -> l.startsWith("  s04")).findFirst().orElseThrow());
+        int s04 = lines.indexOf(lines.stream().filter(l -> l.startsWith("  s04")).findFirst().orElseThrow());
         assertTrue(lines.get(s04).matches("  s04 +赵六 +not graded +no host could be judged"), lines.get(s04));
         assertTrue(
                 lines.get(s04 + 1)
-                                .startsWith("      ERROR lb01 (root@10.1.4.11): the host key of 10.1.4.11 has CHANGED")
+                        .startsWith("      ERROR lb01 (root@10.1.4.11): the host key of 10.1.4.11 has CHANGED")
                         && lines.get(s04 + 1)
                                 .contains("`labtutor hosts forget --known-hosts /srv/class/known_hosts 10.1.4.11:22`"),
                 lines.get(s04 + 1));

@@ -23,9 +23,7 @@ class GraderDeadlineTest {
     void aProbeMayRunUntilTheHostDeadlineLessTheWayBack() {
         assertEquals(Duration.ofSeconds(41), Grader.perProbe(Duration.ofSeconds(46)));
         assertEquals(Duration.ofSeconds(115), Grader.perProbe(Duration.ofSeconds(120)));
-        assertEquals(
-                Duration.ofSeconds(3),
-                Grader.perProbe(Duration.ofSeconds(6)),
+        assertEquals(Duration.ofSeconds(3), Grader.perProbe(Duration.ofSeconds(6)),
                 "a short deadline keeps half for its probes");
     }
 }

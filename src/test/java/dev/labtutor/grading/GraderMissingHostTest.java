@@ -51,48 +51,34 @@ class GraderMissingHostTest {
                 try {
                     Path err = Files.createTempFile("grader-sh", ".err");
                     try {
-                        Process p = new ProcessBuilder("sh", "-s")
-                                .redirectError(err.toFile())
-                                .start();
+                        Process p = new ProcessBuilder("sh", "-s").redirectError(err.toFile()).start();
                         try (OutputStream in = p.getOutputStream()) {
                             in.write(script.getBytes(StandardCharsets.UTF_8));
                         }
                         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                             p.destroyForcibly();
-                            throw new HostException(
-                                    HostException.Kind.COMMAND_TIMEOUT,
-                                    host.role(),
+                            throw new HostException(HostException.Kind.COMMAND_TIMEOUT, host.role(),
                                     dev.labtutor.i18n.Text.of("超时", "timed out"));
                         }
-                        return new ExecResult(
-                                p.exitValue(),
-                                out,
-                                Files.readString(err),
-                                false,
-                                false,
+                        return new ExecResult(p.exitValue(), out, Files.readString(err), false, false,
                                 Duration.ofNanos(System.nanoTime() - t0));
                     } finally {
                         Files.deleteIfExists(err);
                     }
                 } catch (IOException e) {
-                    throw new HostException(
-                            HostException.Kind.PROTOCOL,
-                            host.role(),
-                            dev.labtutor.i18n.Text.of("sh 出错", "sh broke"),
-                            e);
+                    throw new HostException(HostException.Kind.PROTOCOL, host.role(),
+                            dev.labtutor.i18n.Text.of("sh 出错", "sh broke"), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new HostException(
-                            HostException.Kind.DISCONNECTED,
-                            host.role(),
-                            dev.labtutor.i18n.Text.of("中断", "interrupted"),
-                            e);
+                    throw new HostException(HostException.Kind.DISCONNECTED, host.role(),
+                            dev.labtutor.i18n.Text.of("中断", "interrupted"), e);
                 }
             }
 
             @Override
-            public void close() {}
+            public void close() {
+            }
         };
     }
 
@@ -119,29 +105,17 @@ class GraderMissingHostTest {
         CheckCatalog catalog = CheckCatalog.readStrict(GradeFixture.root().resolve("checks"));
         List<String> contacted = new CopyOnWriteArrayList<>();
         ClassGrades grades;
-        try (Grader grader = new Grader(
-                course,
-                catalog,
-                spec -> {
-                    contacted.add(spec.role());
-                    return localSh(spec);
-                },
-                p -> new ProbeBroken(p.describe(), "no local probes here"),
-                Duration.ofSeconds(20),
-                4,
-                new Redactor())) {
+        try (Grader grader = new Grader(course, catalog, spec -> {
+            contacted.add(spec.role());
+            return localSh(spec);
+        }, p -> new ProbeBroken(p.describe(), "no local probes here"), Duration.ofSeconds(20), 4, new Redactor())) {
             grades = grader.grade(roster, course.lessons(), dir.resolve("known_hosts"), Grader.Listener.none());
         }
-        assertEquals(
-                List.of("lb01", "lb01", "lb02"),
-                contacted.stream().sorted().toList(),
+        assertEquals(List.of("lb01", "lb01", "lb02"), contacted.stream().sorted().toList(),
                 "nothing is contacted for s01's lb02");
 
         StudentGrade s01 = grades.students().get(0);
-        HostRecord lb02 = s01.hosts().stream()
-                .filter(h -> h.role().equals("lb02"))
-                .findFirst()
-                .orElseThrow();
+        HostRecord lb02 = s01.hosts().stream().filter(h -> h.role().equals("lb02")).findFirst().orElseThrow();
         assertEquals(HostRecord.State.ERROR, lb02.state());
         String problem = lb02.problem().orElseThrow().en();
         assertTrue(
@@ -153,9 +127,7 @@ class GraderMissingHostTest {
         for (LessonGrade l : s01.lessons()) {
             for (CheckGrade c : l.checks()) {
                 Verdict v = c.verdict();
-                assertNotEquals(
-                        Status.FAIL,
-                        v.on("lb02").map(HostVerdict::status).orElse(Status.PASS),
+                assertNotEquals(Status.FAIL, v.on("lb02").map(HostVerdict::status).orElse(Status.PASS),
                         "a host that is not there never makes a FAIL: " + v);
                 if (v.hosts().contains("lb02")) {
                     onLb02++;
@@ -174,25 +146,19 @@ class GraderMissingHostTest {
         assertTrue(remarks.contains("; ERROR lb02;"), remarks);
         String details = String.join("\n", Remarks.details(s01, Lang.EN));
         assertTrue(details.startsWith("ERROR student s01 has no host for lb02"), details);
-        assertEquals(
-                1,
-                details.split("has no host for lb02", -1).length - 1,
+        assertEquals(1, details.split("has no host for lb02", -1).length - 1,
                 "the missing host is named once, not under every check: " + details);
 
         StudentGrade s02 = grades.students().get(1);
         assertEquals(List.of(), s02.errorHosts(), "the rest of the class is graded as usual");
-        assertTrue(
-                s02.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED),
-                s02.hosts().toString());
+        assertTrue(s02.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED), s02.hosts().toString());
 
         Path book = dir.resolve("book");
         Gradebook.write(grades, book, Lang.EN);
         GradeFixture.crosscheck(book);
         String ev = Files.readString(book.resolve("evidence/s01/lb02.txt"));
-        assertTrue(
-                ev.contains("host:      lb02 (no host for lb02)")
-                        && ev.contains("state:     error: student s01 has no host for lb02"),
-                ev);
+        assertTrue(ev.contains("host:      lb02 (no host for lb02)")
+                && ev.contains("state:     error: student s01 has no host for lb02"), ev);
         assertTrue(Files.readString(book.resolve(Gradebook.HTML)).contains("(no host for lb02)"));
     }
 }

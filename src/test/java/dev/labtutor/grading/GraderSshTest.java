@@ -59,8 +59,7 @@ class GraderSshTest {
     private Path encryptedKey() throws Exception {
         Path key = dir.resolve("class_key");
         Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", PASSPHRASE, "-f", key.toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true).start();
         assertEquals(0, p.waitFor(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         return key;
     }
@@ -126,17 +125,14 @@ class GraderSshTest {
                 new SshOptions(kh, TIMEOUT, TIMEOUT, TIMEOUT, Duration.ofSeconds(15), SshOptions.DEFAULT_OUTPUT_CAP);
         ClassGrades grades;
         long t0 = System.nanoTime();
-        try (ClassPrompter prompter = new ClassPrompter(console, () -> {}, () -> {}, redactor);
-                ShellPool pool = new ShellPool(new SshConnector(
-                        options, prompter, redactor.recording(Map.of("CLASS_PW", PASSWORD)::get), n -> {}));
-                Grader grader = new Grader(
-                        course,
-                        catalog,
-                        pool::get,
-                        p -> new ProbeBroken(p.describe(), "no local probes here"),
-                        TIMEOUT,
-                        8,
-                        redactor)) {
+        try (ClassPrompter prompter = new ClassPrompter(console, () -> {
+        }, () -> {
+        }, redactor);
+                ShellPool pool = new ShellPool(new SshConnector(options, prompter,
+                        redactor.recording(Map.of("CLASS_PW", PASSWORD)::get), n -> {
+                        }));
+                Grader grader = new Grader(course, catalog, pool::get,
+                        p -> new ProbeBroken(p.describe(), "no local probes here"), TIMEOUT, 8, redactor)) {
             grades = grader.grade(roster, course.lessons(), kh, Grader.Listener.none());
         }
         long roundMs = (System.nanoTime() - t0) / 1_000_000;
@@ -148,9 +144,7 @@ class GraderSshTest {
         for (HostRecord h : s01.hosts()) {
             assertEquals(HostRecord.State.ANSWERED, h.state(), h.toString());
             assertTrue(h.elapsed().toMillis() < TIMEOUT.toMillis(), "s01 was not held up by s02: " + h.elapsed());
-            assertTrue(
-                    h.hostKey().orElseThrow().startsWith("ecdsa-sha2-nistp256 SHA256:"),
-                    h.hostKey().toString());
+            assertTrue(h.hostKey().orElseThrow().startsWith("ecdsa-sha2-nistp256 SHA256:"), h.hostKey().toString());
         }
         assertEquals(List.of("sh -s", "sh -s"), a.commands, "one batched exec per host for all three lessons");
         assertEquals(19, s01.maximum(), "19 checks of 1 point");
@@ -159,36 +153,23 @@ class GraderSshTest {
         for (HostRecord h : s02.hosts()) {
             assertEquals(HostRecord.State.UNREACHABLE, h.state());
             long ms = h.elapsed().toMillis();
-            assertTrue(
-                    ms >= TIMEOUT.toMillis() - 200 && ms <= TIMEOUT.toMillis() + 1000,
+            assertTrue(ms >= TIMEOUT.toMillis() - 200 && ms <= TIMEOUT.toMillis() + 1000,
                     "a silent host costs its deadline: " + ms);
-            assertTrue(
-                    h.problem().orElseThrow().en().contains("within 20 s"),
-                    h.problem().toString());
+            assertTrue(h.problem().orElseThrow().en().contains("within 20 s"), h.problem().toString());
         }
         assertEquals(0, s02.total());
-        assertTrue(
-                !s02.graded()
-                        && s02.remarks(Lang.EN).startsWith("NOT GRADED")
-                        && !s02.remarks(Lang.EN).contains("FAIL"),
-                s02.remarks(Lang.EN));
+        assertTrue(!s02.graded() && s02.remarks(Lang.EN).startsWith("NOT GRADED")
+                && !s02.remarks(Lang.EN).contains("FAIL"), s02.remarks(Lang.EN));
         assertEquals(s02.lessons().stream().mapToLong(l -> l.checks().size()).sum(), s02.count(Status.UNREACHABLE));
 
         assertEquals(1, asked.get(), "the passphrase is asked once for the whole class");
         assertEquals(HostRecord.State.ANSWERED, s03.hosts().get(0).state());
         assertEquals(HostRecord.State.ERROR, s03.hosts().get(1).state());
-        assertTrue(
-                s03.hosts().get(1).problem().orElseThrow().en().toLowerCase().contains("host key"),
+        assertTrue(s03.hosts().get(1).problem().orElseThrow().en().toLowerCase().contains("host key"),
                 s03.hosts().get(1).toString());
-        assertEquals(
-                khBefore,
-                Files.readString(kh)
-                        .lines()
-                        .filter(l ->
-                                !l.startsWith("[127.0.0.1]:" + a.port()) && !l.startsWith("[127.0.0.1]:" + b.port()))
-                        .map(l -> l + "\n")
-                        .reduce("", String::concat),
-                "the changed key is refused, not replaced");
+        assertEquals(khBefore, Files.readString(kh).lines()
+                .filter(l -> !l.startsWith("[127.0.0.1]:" + a.port()) && !l.startsWith("[127.0.0.1]:" + b.port()))
+                .map(l -> l + "\n").reduce("", String::concat), "the changed key is refused, not replaced");
         String changed = s03.hosts().get(1).problem().orElseThrow().en();
         String forget =
                 "labtutor hosts forget --known-hosts " + kh.toAbsolutePath().normalize() + " 127.0.0.1:" + c.port();
@@ -196,8 +177,7 @@ class GraderSshTest {
         var installed = s03.lessons().get(0).checks().get(0).verdict();
         assertEquals(Status.ERROR, installed.status(), "a check on both hosts is ERROR when one host is");
         HostVerdict onLb01 = installed.on("lb01").orElseThrow();
-        assertTrue(
-                onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
+        assertTrue(onLb01.status() == Status.PASS || onLb01.status() == Status.FAIL,
                 "lb01's own verdict is judged, not turned into lb02's ERROR: " + onLb01);
         assertTrue(s03.graded() && s03.remarks(Lang.EN).contains("ERROR lb02"), s03.remarks(Lang.EN));
         assertEquals(List.of("lb02"), s03.errorHosts());
@@ -226,12 +206,9 @@ class GraderSshTest {
         picocli.CommandLine cl = new picocli.CommandLine(new dev.labtutor.cli.HostsCommand(role -> Optional.empty()));
         cl.setOut(new java.io.PrintWriter(said, true));
         assertEquals(0, cl.execute(advised), said.toString());
-        assertTrue(
-                said.toString().startsWith("Forgot 1 host key")
-                        || said.toString().startsWith("已删除"),
+        assertTrue(said.toString().startsWith("Forgot 1 host key") || said.toString().startsWith("已删除"),
                 said.toString());
-        assertFalse(
-                Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "),
+        assertFalse(Files.readString(kh).contains("[127.0.0.1]:" + c.port() + " "),
                 "the advised command forgets the changed key");
     }
 }

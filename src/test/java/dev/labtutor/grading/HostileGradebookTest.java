@@ -49,52 +49,23 @@ class HostileGradebookTest {
         List<StudentGrade> students = new ArrayList<>(g.students());
         StudentGrade s = students.get(1);
         String payload = FORMULA + " " + MARKUP + ESCAPES;
-        List<LessonGrade> lessons = s.lessons().stream()
-                .map(l -> new LessonGrade(
-                        l.lesson(),
-                        l.checks().stream()
-                                .map(c -> new CheckGrade(
-                                        c.lesson(),
-                                        new Verdict(
-                                                c.verdict().check(),
-                                                c.verdict().title(),
-                                                c.verdict().hosts(),
-                                                Status.FAIL,
-                                                "x" + MARKUP,
-                                                Text.of(payload, payload),
-                                                Optional.of(Text.of(payload, payload)),
-                                                List.of(new Evidence("lb01" + MARKUP, payload))),
-                                        c.points()))
-                                .toList()))
-                .toList();
-        List<HostRecord> hosts = s.hosts().stream()
-                .map(h -> new HostRecord(
-                        h.role(),
-                        h.address(),
-                        h.port(),
-                        h.user(),
-                        HostRecord.State.ERROR,
-                        Optional.of(Text.of(payload, FORMULA + payload)),
-                        h.hostKey(),
-                        h.started(),
-                        h.finished(),
-                        h.script(),
-                        Optional.of(new ExecResult(
-                                0, "eth1" + ESCAPES + MARKUP + "\\x1b", ESCAPES, true, false, Duration.ofMillis(5))),
-                        h.probes()))
-                .toList();
+        List<LessonGrade> lessons =
+                s.lessons().stream()
+                        .map(l -> new LessonGrade(l.lesson(), l.checks().stream().map(c -> new CheckGrade(c.lesson(),
+                                new Verdict(c.verdict().check(), c.verdict().title(), c.verdict().hosts(), Status.FAIL,
+                                        "x" + MARKUP, Text.of(payload, payload), Optional.of(Text.of(payload, payload)),
+                                        List.of(new Evidence("lb01" + MARKUP, payload))),
+                                c.points())).toList()))
+                        .toList();
+        List<HostRecord> hosts =
+                s.hosts().stream().map(h -> new HostRecord(h.role(), h.address(), h.port(), h.user(),
+                        HostRecord.State.ERROR, Optional.of(Text.of(payload, FORMULA + payload)), h.hostKey(),
+                        h.started(), h.finished(), h.script(), Optional.of(new ExecResult(0,
+                                "eth1" + ESCAPES + MARKUP + "\\x1b", ESCAPES, true, false, Duration.ofMillis(5))),
+                        h.probes())).toList();
         students.set(1, new StudentGrade(s.student(), lessons, hosts));
-        return new ClassGrades(
-                g.course(),
-                g.lessons(),
-                g.roster(),
-                g.knownHosts(),
-                g.timeout(),
-                g.parallel(),
-                g.started(),
-                g.finished(),
-                students,
-                g.warnings());
+        return new ClassGrades(g.course(), g.lessons(), g.roster(), g.knownHosts(), g.timeout(), g.parallel(),
+                g.started(), g.finished(), students, g.warnings());
     }
 
     @Test
@@ -106,23 +77,19 @@ class HostileGradebookTest {
                 assertEquals(0, count(html, tag), tag + " in " + html);
             }
             assertFalse(html.chars().anyMatch(c -> c != '\n' && SafeText.unsafe(c)), "no control or bidi character");
-            assertTrue(
-                    html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("\\x1b]52;c;"),
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("\\x1b]52;c;"),
                     "what was seen stays readable");
-            Matcher csp = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">")
-                    .matcher(html);
+            Matcher csp =
+                    Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\">").matcher(html);
             assertTrue(csp.find() && csp.start() < html.indexOf("<title>"), "the policy comes before anything else");
-            assertTrue(
-                    csp.group(1).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"),
+            assertTrue(csp.group(1).startsWith("default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-"),
                     csp.group(1));
-            Matcher script =
-                    Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+            Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
             assertTrue(script.find());
-            String hash = Base64.getEncoder()
-                    .encodeToString(MessageDigest.getInstance("SHA-256")
-                            .digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
-            assertTrue(
-                    csp.group(1).contains("'sha256-" + hash + "'"), "the policy allows exactly the script in the page");
+            String hash = Base64.getEncoder().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(script.group(1).getBytes(StandardCharsets.UTF_8)));
+            assertTrue(csp.group(1).contains("'sha256-" + hash + "'"),
+                    "the policy allows exactly the script in the page");
         }
     }
 
@@ -156,12 +123,10 @@ class HostileGradebookTest {
         String hex = HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(stdout.getBytes(StandardCharsets.UTF_8)));
         assertTrue(ev.contains("stdout sha256 " + hex + ", stderr sha256 "), ev);
-        assertTrue(
-                ev.contains(
-                        "eth1\\x1b[2J\\x1b]0;title\\x07\\x1b]52;c;Y2xpcA==\\x07\\x1b[5A\\x0d\\u{202E}gnp.exe\\u{200B}\\x00<script>"),
+        assertTrue(ev.contains(
+                "eth1\\x1b[2J\\x1b]0;title\\x07\\x1b]52;c;Y2xpcA==\\x07\\x1b[5A\\x0d\\u{202E}gnp.exe\\u{200B}\\x00<script>"),
                 ev);
-        assertTrue(
-                ev.contains("</iframe>\\\\x1b\n"),
+        assertTrue(ev.contains("</iframe>\\\\x1b\n"),
                 "a backslash the host printed is doubled, so escaping is one to one: " + ev);
         Gradebook.write(g, dir.resolve("book"), Lang.EN);
         assertTrue(Files.readString(dir.resolve("book/SHA256SUMS")).contains("evidence/s02/lb01.txt"));

@@ -21,15 +21,14 @@ class HtmlReportTest {
         for (Lang lang : Lang.values()) {
             boolean zh = lang == Lang.ZH;
             String html = HtmlReport.render(GradeFixture.grades(dir), lang);
-            Matcher m = Pattern.compile("<details><summary>([^<]*)</summary>(.*?)</details>", Pattern.DOTALL)
-                    .matcher(html);
+            Matcher m =
+                    Pattern.compile("<details><summary>([^<]*)</summary>(.*?)</details>", Pattern.DOTALL).matcher(html);
             int both = 0;
             while (m.find()) {
                 String summary = m.group(1);
                 String body = m.group(2);
                 int lis = body.split("<li", -1).length - 1;
-                Matcher pre =
-                        Pattern.compile("<pre>(.*?)</pre>", Pattern.DOTALL).matcher(body);
+                Matcher pre = Pattern.compile("<pre>(.*?)</pre>", Pattern.DOTALL).matcher(body);
                 int lines = pre.find() ? (int) pre.group(1).lines().count() : 0;
                 assertEquals(lis, count(summary, zh ? "各主机" : "hosts"), summary + body);
                 assertEquals(lines, count(summary, zh ? "证据" : "evidence"), summary + body);

@@ -27,8 +27,7 @@ class RosterReaderTest {
         Problems p = new Problems();
         new RosterReader(new LabFileReader(dir)).read(f, p);
         return p.sorted().stream()
-                .map(x -> dir.relativize(x.file()) + ":" + x.line() + ":" + x.column() + ": " + x.message())
-                .toList();
+                .map(x -> dir.relativize(x.file()) + ":" + x.line() + ":" + x.column() + ": " + x.message()).toList();
     }
 
     @Test
@@ -72,9 +71,7 @@ class RosterReaderTest {
         HostSpec lb01 = s01.lab().hosts().get("lb01");
         assertEquals("admin", lb01.user(), "the student's own value wins over the defaults");
         assertEquals(2222, lb01.port());
-        assertEquals(
-                Optional.of(dir.resolve("keys/class_key")),
-                lb01.identity(),
+        assertEquals(Optional.of(dir.resolve("keys/class_key")), lb01.identity(),
                 "a default path is relative to the roster");
         assertTrue(lb01.sudo());
 
@@ -109,21 +106,18 @@ class RosterReaderTest {
                   - id: s06
                     hosts: { lb01: { address: 10.0.6.11, password: hunter2 } }
                 """);
-        assertEquals(
-                List.of(
-                        "bad-lab.yaml:2:9: host lb01 is missing 'address'",
-                        "bad-lab.yaml:2:11: unknown key 'adress' in host lb01 (did you mean 'address'?)",
-                        "roster.yaml:2:1: unknown key 'point' in the roster (did you mean 'points'?)",
-                        "roster.yaml:3:13: unknown key 'address' in defaults (allowed: identity, password-env, port, sudo, user)",
-                        "roster.yaml:3:32: unknown key 'usr' in defaults (did you mean 'user'?)",
-                        "roster.yaml:6:5: unknown key 'nmae' in student (did you mean 'name'?)",
-                        "roster.yaml:8:9: student id 's01' is used twice (first at line 5)",
-                        "roster.yaml:9:31: host lb01: '300.1.1.1' is not an IPv4 address or host name",
-                        "roster.yaml:10:9: student id '../etc' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)",
-                        "roster.yaml:11:10: student ../etc: lab file " + dir.resolve("nowhere.yaml")
-                                + " does not exist",
-                        "roster.yaml:16:12: student s05: give either 'lab: FILE' or 'hosts:', not both",
-                        "roster.yaml:18:42: host lb01: passwords are never stored in the lab file; use 'password-env: VAR' or answer the prompt"),
+        assertEquals(List.of("bad-lab.yaml:2:9: host lb01 is missing 'address'",
+                "bad-lab.yaml:2:11: unknown key 'adress' in host lb01 (did you mean 'address'?)",
+                "roster.yaml:2:1: unknown key 'point' in the roster (did you mean 'points'?)",
+                "roster.yaml:3:13: unknown key 'address' in defaults (allowed: identity, password-env, port, sudo, user)",
+                "roster.yaml:3:32: unknown key 'usr' in defaults (did you mean 'user'?)",
+                "roster.yaml:6:5: unknown key 'nmae' in student (did you mean 'name'?)",
+                "roster.yaml:8:9: student id 's01' is used twice (first at line 5)",
+                "roster.yaml:9:31: host lb01: '300.1.1.1' is not an IPv4 address or host name",
+                "roster.yaml:10:9: student id '../etc' must be letters, digits, '.', '_' or '-' (at most 64, it names the student's evidence folder)",
+                "roster.yaml:11:10: student ../etc: lab file " + dir.resolve("nowhere.yaml") + " does not exist",
+                "roster.yaml:16:12: student s05: give either 'lab: FILE' or 'hosts:', not both",
+                "roster.yaml:18:42: host lb01: passwords are never stored in the lab file; use 'password-env: VAR' or answer the prompt"),
                 p.stream().filter(x -> !x.contains("pasword-env")).toList());
         assertTrue(
                 p.contains("roster.yaml:7:42: unknown key 'pasword-env' in host lb01 (did you mean 'password-env'?)"),
@@ -144,24 +138,19 @@ class RosterReaderTest {
         Problems p = new Problems();
         List<Lesson> lessons = r.select(course, List.of(), p);
         assertEquals(List.of("install"), lessons.stream().map(Lesson::id).toList());
-        assertEquals(
-                "unknown lesson 'mastr' in course keepalived-lvs (did you mean 'master'?)",
+        assertEquals("unknown lesson 'mastr' in course keepalived-lvs (did you mean 'master'?)",
                 p.sorted().get(0).message());
         assertEquals(1, p.sorted().get(0).line());
 
-        List<String> fit = r.problemsWith(course, course.lessons()).stream()
-                .map(Problem::toString)
-                .map(s -> s.substring(dir.toString().length() + 1))
-                .toList();
-        assertEquals(
-                List.of(
-                        "roster.yaml:2:11: 'points' names check 'vip-only-on-mastr', which no graded lesson has (did you mean 'vip-only-on-master'?)",
-                        "roster.yaml:4:5: student s01 has no host for lb02 (the graded lessons need lb01, lb02)",
-                        "roster.yaml:5:18: student s01: variable 'vip' must be an IPv4 address like 10.0.0.100, not '10.0.1.300'",
-                        "roster.yaml:5:36: student s01: unknown variable 'vlan' (allowed: auth-pass, iface, nfs-export, priority-backup, priority-master, vip, vrid)",
-                        "roster.yaml:5:52: student s01: variable 'auth-pass' must be letters, digits, '.', '_' or '-', not '…'",
-                        "roster.yaml:6:44: student s01: unknown role 'web9' (did you mean 'web01'?)"),
-                fit);
+        List<String> fit = r.problemsWith(course, course.lessons()).stream().map(Problem::toString)
+                .map(s -> s.substring(dir.toString().length() + 1)).toList();
+        assertEquals(List.of(
+                "roster.yaml:2:11: 'points' names check 'vip-only-on-mastr', which no graded lesson has (did you mean 'vip-only-on-master'?)",
+                "roster.yaml:4:5: student s01 has no host for lb02 (the graded lessons need lb01, lb02)",
+                "roster.yaml:5:18: student s01: variable 'vip' must be an IPv4 address like 10.0.0.100, not '10.0.1.300'",
+                "roster.yaml:5:36: student s01: unknown variable 'vlan' (allowed: auth-pass, iface, nfs-export, priority-backup, priority-master, vip, vrid)",
+                "roster.yaml:5:52: student s01: variable 'auth-pass' must be letters, digits, '.', '_' or '-', not '…'",
+                "roster.yaml:6:44: student s01: unknown role 'web9' (did you mean 'web01'?)"), fit);
     }
 
     @Test
@@ -176,15 +165,11 @@ class RosterReaderTest {
         Problems p = new Problems();
         List<Lesson> lessons = r.select(course, List.of("lvs-director-master"), p);
         assertEquals(List.of(), p.sorted());
-        assertTrue(
-                lessons.get(0).checks().stream().allMatch(c -> c.on().equals(List.of("lb01"))),
+        assertTrue(lessons.get(0).checks().stream().allMatch(c -> c.on().equals(List.of("lb01"))),
                 "every check of the lesson runs on lb01 alone; the real servers' addresses are parameters");
-        List<String> fit =
-                r.problemsWith(course, lessons).stream().map(Problem::message).toList();
-        assertEquals(
-                List.of("student s01 has no host for web01, web02 (the graded lessons need lb01, web01, web02)"),
-                fit,
-                "without them the checks would judge the director against the course's default addresses");
+        List<String> fit = r.problemsWith(course, lessons).stream().map(Problem::message).toList();
+        assertEquals(List.of("student s01 has no host for web01, web02 (the graded lessons need lb01, web01, web02)"),
+                fit, "without them the checks would judge the director against the course's default addresses");
     }
 
     @Test
@@ -198,18 +183,13 @@ class RosterReaderTest {
                     vars: { vip: 10.0.2.100, vrid: "61", auth-pass: "aaaa1111" }
                     hosts: { lb01: { address: 10.0.1.11 }, lb02: { address: 10.0.2.12 } }
                 """);
-        List<String> w = r.warnings(GradeFixture.course(), GradeFixture.course().lessons()).stream()
-                .map(t -> t.en())
-                .toList();
+        List<String> w =
+                r.warnings(GradeFixture.course(), GradeFixture.course().lessons()).stream().map(t -> t.en()).toList();
         assertEquals(3, w.size(), w.toString());
-        assertTrue(
-                w.get(0)
-                        .endsWith(
-                                "students a and b have the same vrid 61: their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"),
+        assertTrue(w.get(0).endsWith(
+                "students a and b have the same vrid 61: their configurations are interchangeable ('labtutor roster vars' prints distinct ones)"),
                 w.get(0));
-        assertTrue(
-                w.get(1).contains("students a and b have the same auth-pass:")
-                        && !w.get(1).contains("aaaa1111"),
+        assertTrue(w.get(1).contains("students a and b have the same auth-pass:") && !w.get(1).contains("aaaa1111"),
                 w.get(1));
         assertTrue(w.get(2).endsWith("b's lb01 (10.0.1.11:22) is also a's lb01"), w.get(2));
     }

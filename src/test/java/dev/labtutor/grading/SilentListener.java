@@ -15,17 +15,15 @@ public final class SilentListener implements AutoCloseable {
 
     public SilentListener() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        while (true) {
-                            held.add(socket.accept());
-                        }
-                    } catch (IOException closed) {
-                        // closed by the test
-                    }
-                },
-                "silent-listener");
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(socket.accept());
+                }
+            } catch (IOException closed) {
+                // closed by the test
+            }
+        }, "silent-listener");
         t.setDaemon(true);
         t.start();
     }

@@ -18,8 +18,8 @@ class SentencesTest {
 
     @Test
     void partsWithoutAStopAreJoinedAsTheyAreAndEmptyOnesLeftOut() {
-        Text t = Sentences.join(
-                List.of(Text.of("lb01 好", "lb01: fine"), Text.of("", ""), Text.of("lb02 坏", "lb02: broken")));
+        Text t = Sentences
+                .join(List.of(Text.of("lb01 好", "lb01: fine"), Text.of("", ""), Text.of("lb02 坏", "lb02: broken")));
         assertEquals("lb01: fine; lb02: broken", t.en());
         assertEquals("lb01 好；lb02 坏", t.zh());
         assertEquals("a; b.", Sentences.join("a.", "b.", "; "));

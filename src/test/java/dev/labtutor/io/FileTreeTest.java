@@ -26,8 +26,7 @@ class FileTreeTest {
         FileTree.delete(dir.resolve("tree"));
 
         assertFalse(Files.exists(dir.resolve("tree"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
-        assertTrue(
-                Files.exists(outside) && Files.exists(outsideDir.resolve("inner.txt")),
+        assertTrue(Files.exists(outside) && Files.exists(outsideDir.resolve("inner.txt")),
                 "links are removed, never followed");
         FileTree.delete(dir.resolve("tree"));
     }

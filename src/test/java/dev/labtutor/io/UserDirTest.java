@@ -17,16 +17,14 @@ class UserDirTest {
     @Test
     void anAbsoluteXdgDirectoryIsUsed() {
         assertEquals(Path.of("/xdg/labtutor"), UserDir.resolve(null, "/xdg", FALLBACK));
-        assertEquals(
-                Path.of("/xdg/labtutor"), UserDir.resolve(" ", "/xdg", FALLBACK), "a blank property counts as unset");
+        assertEquals(Path.of("/xdg/labtutor"), UserDir.resolve(" ", "/xdg", FALLBACK),
+                "a blank property counts as unset");
     }
 
     @Test
     void anUnsetEmptyOrRelativeXdgDirectoryFallsBack() {
-        for (String xdg : new String[] {null, "", "  ", "relative/dir"}) {
-            assertEquals(
-                    Path.of("/home/ann/.local/state/labtutor"),
-                    UserDir.resolve(null, xdg, FALLBACK),
+        for (String xdg : new String[]{null, "", "  ", "relative/dir"}) {
+            assertEquals(Path.of("/home/ann/.local/state/labtutor"), UserDir.resolve(null, xdg, FALLBACK),
                     String.valueOf(xdg));
         }
     }

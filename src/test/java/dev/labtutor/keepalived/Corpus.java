@@ -12,7 +12,8 @@ import java.nio.file.Path;
  */
 public final class Corpus {
 
-    private Corpus() {}
+    private Corpus() {
+    }
 
     static Path root() {
         return shared().resolve("corpus");
@@ -26,10 +27,8 @@ public final class Corpus {
             if ("true".equals(System.getenv("CI"))) {
                 fail("shared corpus missing at " + p.resolve("corpus") + " (required in CI)");
             }
-            assumeTrue(
-                    false,
-                    "the shared corpus is not beside this checkout (" + p.resolve("corpus")
-                            + "), so the tests that read it are skipped; CI has it and runs them");
+            assumeTrue(false, "the shared corpus is not beside this checkout (" + p.resolve("corpus")
+                    + "), so the tests that read it are skipped; CI has it and runs them");
         }
         return p;
     }

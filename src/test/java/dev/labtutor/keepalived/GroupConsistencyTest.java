@@ -17,8 +17,8 @@ class GroupConsistencyTest {
 
     private static KeepalivedConfig runtime(String name) throws Exception {
         Path p = Corpus.root().resolve("keepalived-lab-configs/runtime/" + name);
-        return KeepalivedParser.parse(
-                        new Source(p.toString(), Files.readString(p)), IncludeResolver.none(), ParseOptions.defaults())
+        return KeepalivedParser
+                .parse(new Source(p.toString(), Files.readString(p)), IncludeResolver.none(), ParseOptions.defaults())
                 .config();
     }
 
@@ -95,8 +95,7 @@ class GroupConsistencyTest {
 
     @Test
     void masterMustHaveTheHighestPriorityAndRouterIdsDiffer() {
-        List<Finding> f = GroupConsistency.check(Map.of(
-                "lb1", text("lb1.conf", INSTANCE.formatted("LB", "MASTER", 90)),
+        List<Finding> f = GroupConsistency.check(Map.of("lb1", text("lb1.conf", INSTANCE.formatted("LB", "MASTER", 90)),
                 "lb2", text("lb2.conf", INSTANCE.formatted("LB", "BACKUP", 100))));
         assertEquals(List.of("group-router-id-duplicate", "group-master-not-highest"), codes(f));
         Finding m = f.get(1);
@@ -112,37 +111,22 @@ class GroupConsistencyTest {
         String master = Files.readString(dir.resolve("lvs-dr-master.conf"));
         String backup = Files.readString(dir.resolve("lvs-dr-backup.conf"));
         assertEquals(List.of(), GroupConsistency.check(Map.of("lb1", text("m", master), "lb2", text("b", backup))));
-        List<Finding> f = GroupConsistency.check(Map.of(
-                "lb1",
-                text("m", master),
-                "lb2",
-                text(
-                        "b",
-                        backup.replace("lb_algo rr", "lb_algo wrr")
-                                .replace("real_server 192.168.100.12 80", "real_server 192.168.100.13 80"))));
+        List<Finding> f = GroupConsistency
+                .check(Map.of("lb1", text("m", master), "lb2", text("b", backup.replace("lb_algo rr", "lb_algo wrr")
+                        .replace("real_server 192.168.100.12 80", "real_server 192.168.100.13 80"))));
         assertEquals(List.of("group-vs-mismatch"), codes(f));
         assertEquals(21, f.get(0).lineA());
         assertEquals(21, f.get(0).lineB());
-        assertTrue(
-                f.get(0).text().en().contains("lb_algo rr/wrr"), f.get(0).text().en());
-        List<Finding> missing = GroupConsistency.check(Map.of(
-                "lb1",
-                text("m", master),
-                "lb2",
+        assertTrue(f.get(0).text().en().contains("lb_algo rr/wrr"), f.get(0).text().en());
+        List<Finding> missing = GroupConsistency.check(Map.of("lb1", text("m", master), "lb2",
                 text("b", backup.replace("192.168.100.100 80 {", "192.168.100.100 8080 {"))));
         assertEquals(List.of("group-vs-mismatch", "group-vs-mismatch"), codes(missing));
     }
 
     @Test
     void unmatchedInstanceIsReported() {
-        List<Finding> f = GroupConsistency.check(Map.of(
-                "a", text("a", INSTANCE.formatted("A", "MASTER", 100)),
-                "b",
-                        text(
-                                "b",
-                                INSTANCE.formatted("B", "BACKUP", 90)
-                                        .replace("VI_1", "VI_9")
-                                        .replace("51", "9"))));
+        List<Finding> f = GroupConsistency.check(Map.of("a", text("a", INSTANCE.formatted("A", "MASTER", 100)), "b",
+                text("b", INSTANCE.formatted("B", "BACKUP", 90).replace("VI_1", "VI_9").replace("51", "9"))));
         assertEquals(List.of("group-instance-missing"), codes(f));
     }
 }

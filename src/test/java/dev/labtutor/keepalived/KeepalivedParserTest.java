@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class KeepalivedParserTest {
 
     private static ParseResult parse(String text) {
-        return KeepalivedParser.parse(
-                new Source("/etc/keepalived/keepalived.conf", text), IncludeResolver.none(), ParseOptions.defaults());
+        return KeepalivedParser.parse(new Source("/etc/keepalived/keepalived.conf", text), IncludeResolver.none(),
+                ParseOptions.defaults());
     }
 
     private static List<String> codes(ParseResult r) {
@@ -42,17 +42,10 @@ class KeepalivedParserTest {
         assertEquals(VrrpState.MASTER, i.state());
         assertEquals(255, i.priority(), "unset priority of a MASTER is 255 (keepalived -d shows it)");
         assertEquals(1.0, i.advertInt());
-        assertEquals(
-                List.of(new Vip("192.168.100.100", 24, "ens33", "ens33:0", "/etc/keepalived/keepalived.conf", 7)),
+        assertEquals(List.of(new Vip("192.168.100.100", 24, "ens33", "ens33:0", "/etc/keepalived/keepalived.conf", 7)),
                 i.vips());
         assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
-        assertEquals(
-                100,
-                parse(BASIC.formatted("BACKUP", ""))
-                        .config()
-                        .vrrpInstances()
-                        .get(0)
-                        .priority());
+        assertEquals(100, parse(BASIC.formatted("BACKUP", "")).config().vrrpInstances().get(0).priority());
     }
 
     @Test
@@ -64,9 +57,7 @@ class KeepalivedParserTest {
         Diagnostic d = r.withCode("state-unknown").get(0);
         assertEquals(2, d.line());
         assertEquals(Severity.ERROR, d.severity());
-        assertTrue(
-                d.text().zh().contains("MASTER") && d.text().en().contains("write MASTER"),
-                d.text().en());
+        assertTrue(d.text().zh().contains("MASTER") && d.text().en().contains("write MASTER"), d.text().en());
     }
 
     @Test
@@ -108,16 +99,8 @@ class KeepalivedParserTest {
                     virtual_router_id 51
                 }
                 """);
-        assertEquals(
-                List.of(
-                        "4:unknown-keyword",
-                        "4:unexpected-brace",
-                        "5:unknown-keyword",
-                        "7:unknown-keyword",
-                        "8:unknown-keyword",
-                        "1:vrid-missing",
-                        "1:no-vip"),
-                codes(r));
+        assertEquals(List.of("4:unknown-keyword", "4:unexpected-brace", "5:unknown-keyword", "7:unknown-keyword",
+                "8:unknown-keyword", "1:vrid-missing", "1:no-vip"), codes(r));
     }
 
     @Test
@@ -162,28 +145,21 @@ class KeepalivedParserTest {
                     notify_master "$UNDEFINED x"
                 }
                 """;
-        ParseResult b = KeepalivedParser.parse(
-                new Source("k.conf", text),
-                IncludeResolver.none(),
+        ParseResult b = KeepalivedParser.parse(new Source("k.conf", text), IncludeResolver.none(),
                 ParseOptions.defaults().withConfigId("nodeB"));
         VrrpInstance i = b.config().vrrpInstances().get(0);
         assertEquals(VrrpState.BACKUP, i.state());
         assertEquals(90, i.priority());
         assertEquals(Optional.of("ens33"), i.interfaceName());
-        assertEquals(
-                List.of("192.168.1.101/24", "192.168.1.102/24", "192.168.1.103/24"),
+        assertEquals(List.of("192.168.1.101/24", "192.168.1.102/24", "192.168.1.103/24"),
                 i.excludedVips().stream().map(Vip::cidr).toList());
         assertEquals("$UNDEFINED x", i.notifyScripts().get("notify_master"));
-        ParseResult a = KeepalivedParser.parse(
-                new Source("k.conf", text),
-                IncludeResolver.none(),
+        ParseResult a = KeepalivedParser.parse(new Source("k.conf", text), IncludeResolver.none(),
                 ParseOptions.defaults().withConfigId("nodeA"));
         assertEquals(VrrpState.MASTER, a.config().vrrpInstances().get(0).state());
         assertEquals(100, a.config().vrrpInstances().get(0).priority());
         ParseResult none = parse(text);
-        assertTrue(
-                none.withCode("invalid-number").stream().anyMatch(d -> d.line() == 9),
-                () -> codes(none).toString());
+        assertTrue(none.withCode("invalid-number").stream().anyMatch(d -> d.line() == 9), () -> codes(none).toString());
     }
 
     @Test
@@ -191,33 +167,26 @@ class KeepalivedParserTest {
         ParseResult r = parse("""
                 ~LST({NAME, IF}, {VI_1, eth1}, {VI_2, eth2}) vrrp_instance $NAME { interface $IF }
                 """);
-        assertEquals(
-                List.of("VI_1", "VI_2"),
-                r.config().vrrpInstances().stream().map(VrrpInstance::name).toList(),
+        assertEquals(List.of("VI_1", "VI_2"), r.config().vrrpInstances().stream().map(VrrpInstance::name).toList(),
                 () -> codes(r).toString());
         assertEquals(Optional.of("eth2"), r.config().vrrpInstances().get(1).interfaceName());
     }
 
     @Test
     void includeGlobsAreRelativeToTheIncludingFileAndSorted() {
-        IncludeResolver files = IncludeResolver.fromFiles(Map.of(
-                "/etc/keepalived/conf.d/b.conf", "virtual_server 10.0.0.1 443 {\n real_server 10.0.0.3 443 {\n }\n}\n",
-                "/etc/keepalived/conf.d/a.conf",
-                        "virtual_server 10.0.0.1 80 {\n lb_kind dr\n real_server 10.0.0.2 80 {\n weight 3\n TCP_CHECK {\n connect_port 80\n }\n }\n}\n",
+        IncludeResolver files = IncludeResolver.fromFiles(Map.of("/etc/keepalived/conf.d/b.conf",
+                "virtual_server 10.0.0.1 443 {\n real_server 10.0.0.3 443 {\n }\n}\n", "/etc/keepalived/conf.d/a.conf",
+                "virtual_server 10.0.0.1 80 {\n lb_kind dr\n real_server 10.0.0.2 80 {\n weight 3\n TCP_CHECK {\n connect_port 80\n }\n }\n}\n",
                 "/etc/keepalived/conf.d/.hidden.conf", "bogus\n"));
         ParseResult r = KeepalivedParser.parse(
-                new Source("/etc/keepalived/keepalived.conf", "include conf.d/*.conf\ninclude missing/*.conf\n"),
-                files,
+                new Source("/etc/keepalived/keepalived.conf", "include conf.d/*.conf\ninclude missing/*.conf\n"), files,
                 ParseOptions.defaults());
         List<VirtualServer> vs = r.config().virtualServers();
-        assertEquals(
-                List.of("10.0.0.1:80/TCP", "10.0.0.1:443/TCP"),
-                vs.stream().map(VirtualServer::key).toList());
+        assertEquals(List.of("10.0.0.1:80/TCP", "10.0.0.1:443/TCP"), vs.stream().map(VirtualServer::key).toList());
         assertEquals("NAT", vs.get(0).lbKind());
         assertEquals("wlc", vs.get(0).lbAlgo());
         assertEquals(3, vs.get(0).realServers().get(0).weight());
-        assertEquals(
-                80, vs.get(0).realServers().get(0).checks().get(0).connectPort().getAsInt());
+        assertEquals(80, vs.get(0).realServers().get(0).checks().get(0).connectPort().getAsInt());
         Diagnostic kind = r.withCode("lb-kind-unknown").get(0);
         assertEquals("/etc/keepalived/conf.d/a.conf", kind.file());
         assertEquals(2, kind.line());
@@ -227,8 +196,7 @@ class KeepalivedParserTest {
 
     @Test
     void extraAndMissingBraces() {
-        assertEquals(
-                List.of("3:extra-brace", "3:unknown-keyword"),
+        assertEquals(List.of("3:extra-brace", "3:unknown-keyword"),
                 codes(parse("global_defs {\n}\n}\n")).subList(0, 2));
         ParseResult r = parse(
                 "vrrp_instance VI_1 {\n interface ens33\n virtual_router_id 3\n virtual_ipaddress {\n 10.1.1.1\n }\n");
@@ -260,20 +228,15 @@ class KeepalivedParserTest {
     void interfacesCheckedOnlyWhenKnown() {
         String text = BASIC.formatted("BACKUP", "priority 90");
         assertFalse(parse(text).hasErrors());
-        ParseResult r = KeepalivedParser.parse(
-                new Source("k", text),
-                IncludeResolver.none(),
+        ParseResult r = KeepalivedParser.parse(new Source("k", text), IncludeResolver.none(),
                 ParseOptions.defaults().withHostInterfaces(Set.of("lo", "eth0")));
         assertEquals(List.of("3:interface-missing", "7:interface-missing"), codes(r));
     }
 
     @Test
     void masterNotHighestInFileIsATutorWarning() {
-        ParseResult r = parse(BASIC.formatted("MASTER", "priority 90")
-                + BASIC.formatted("BACKUP", "priority 100")
-                        .replace("VI_1", "VI_2")
-                        .replace("51", "52")
-                        .replace(".100/", ".101/"));
+        ParseResult r = parse(BASIC.formatted("MASTER", "priority 90") + BASIC.formatted("BACKUP", "priority 100")
+                .replace("VI_1", "VI_2").replace("51", "52").replace(".100/", ".101/"));
         assertEquals(List.of("1:master-not-highest"), codes(r));
         assertEquals(Severity.WARNING, r.diagnostics().get(0).severity());
     }
@@ -299,8 +262,7 @@ class KeepalivedParserTest {
         assertEquals(1, vs.get(0).realServers().get(0).weight());
         assertEquals(2, vs.get(1).quorum().getAsInt());
         assertEquals(Optional.of("10.0.0.9 80"), vs.get(1).sorryServer());
-        assertEquals(
-                List.of("4:rs-weight-range", "8:lb-algo-unknown", "2:vs-fwmark-protocol", "7:vs-no-real-server"),
+        assertEquals(List.of("4:rs-weight-range", "8:lb-algo-unknown", "2:vs-fwmark-protocol", "7:vs-no-real-server"),
                 codes(r));
     }
 
@@ -330,8 +292,7 @@ class KeepalivedParserTest {
                 }
                 """;
         assertEquals(List.of("10:track-script-unknown", "9:script-security"), codes(parse(base)));
-        assertEquals(
-                List.of("10:track-script-unknown"),
+        assertEquals(List.of("10:track-script-unknown"),
                 codes(parse("global_defs {\n enable_script_security\n}\n" + base)).stream()
                         .map(c -> c.replaceFirst("^\\d+", String.valueOf(Integer.parseInt(c.split(":")[0]) - 3)))
                         .toList());
@@ -340,10 +301,8 @@ class KeepalivedParserTest {
     @Test
     void filesystemIncludeFromCorpus() throws Exception {
         Path conf = Corpus.root().resolve("keepalived-lab-configs/configs/grammar-features.conf");
-        ParseResult r = KeepalivedParser.parse(
-                new Source(conf.toString(), Files.readString(conf)),
-                IncludeResolver.filesystem(),
-                ParseOptions.defaults().withConfigId("nodeB"));
+        ParseResult r = KeepalivedParser.parse(new Source(conf.toString(), Files.readString(conf)),
+                IncludeResolver.filesystem(), ParseOptions.defaults().withConfigId("nodeB"));
         assertFalse(r.hasErrors(), () -> r.diagnostics().toString());
         VrrpInstance i = r.config().vrrpInstances().get(0);
         assertEquals(90, i.priority());
@@ -367,32 +326,22 @@ class KeepalivedParserTest {
 
     @Test
     void tcpCheckTakesOnlyKeepalived2Keywords() {
-        ParseResult ok = parse(LVS.formatted(
-                "TCP_CHECK {\n connect_port 80\n connect_timeout 3\n retry 3\n delay_before_retry 3\n }"));
+        ParseResult ok = parse(LVS
+                .formatted("TCP_CHECK {\n connect_port 80\n connect_timeout 3\n retry 3\n delay_before_retry 3\n }"));
         assertFalse(ok.hasErrors(), () -> ok.diagnostics().toString());
-        HealthCheck c = ok.config()
-                .virtualServers()
-                .get(0)
-                .realServers()
-                .get(0)
-                .checks()
-                .get(0);
+        HealthCheck c = ok.config().virtualServers().get(0).realServers().get(0).checks().get(0);
         assertEquals("TCP_CHECK", c.type());
         assertEquals(80, c.connectPort().getAsInt());
         assertEquals(3, c.retry().getAsInt());
 
         ParseResult old = parse(LVS.formatted("TCP_CHECK {\n connect_port 80\n nb_get_retry 3\n }"));
-        assertEquals(
-                List.of("10:nb-get-retry"), codes(old), "the 1.x keyword is unknown inside TCP_CHECK, on its own line");
+        assertEquals(List.of("10:nb-get-retry"), codes(old),
+                "the 1.x keyword is unknown inside TCP_CHECK, on its own line");
         assertTrue(old.withCode("nb-get-retry").get(0).text().en().contains("retry"));
-        assertEquals(
-                List.of("10:unknown-keyword"),
+        assertEquals(List.of("10:unknown-keyword"),
                 codes(parse(LVS.formatted("TCP_CHECK {\n connect_port 80\n timeout 3\n }"))));
-        assertEquals(
-                List.of("9:checker-value-invalid"),
-                codes(parse(LVS.formatted("TCP_CHECK {\n connect_port 0\n }"))).stream()
-                        .distinct()
-                        .toList());
+        assertEquals(List.of("9:checker-value-invalid"),
+                codes(parse(LVS.formatted("TCP_CHECK {\n connect_port 0\n }"))).stream().distinct().toList());
     }
 
     @Test
@@ -400,34 +349,15 @@ class KeepalivedParserTest {
         String http = "HTTP_GET {\n url {\n path /\n status_code 200\n }\n nb_get_retry 3\n }";
         ParseResult r = parse(LVS.formatted(http));
         assertEquals(List.of("13:nb-get-retry-deprecated"), codes(r));
-        assertEquals(
-                3,
-                r.config()
-                        .virtualServers()
-                        .get(0)
-                        .realServers()
-                        .get(0)
-                        .checks()
-                        .get(0)
-                        .retry()
-                        .getAsInt(),
+        assertEquals(3, r.config().virtualServers().get(0).realServers().get(0).checks().get(0).retry().getAsInt(),
                 "keepalived still uses the value");
         ParseResult noPath = parse(LVS.formatted("HTTP_GET {\n url {\n status_code 200\n }\n }"));
         assertEquals(List.of("9:http-url-no-path", "12:http-no-url"), codes(noPath));
-        assertTrue(
-                noPath.config()
-                        .virtualServers()
-                        .get(0)
-                        .realServers()
-                        .get(0)
-                        .checks()
-                        .isEmpty(),
+        assertTrue(noPath.config().virtualServers().get(0).realServers().get(0).checks().isEmpty(),
                 "keepalived drops the checker");
-        assertEquals(
-                List.of("11:checker-value-invalid"),
+        assertEquals(List.of("11:checker-value-invalid"),
                 codes(parse(LVS.formatted("SSL_GET {\n url {\n path /\n digest 0123\n }\n }"))));
-        assertEquals(
-                List.of("11:unknown-keyword"),
+        assertEquals(List.of("11:unknown-keyword"),
                 codes(parse(LVS.formatted("HTTP_GET {\n url {\n path /\n status 200\n }\n }"))));
     }
 

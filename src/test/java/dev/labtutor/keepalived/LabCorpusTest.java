@@ -39,36 +39,31 @@ class LabCorpusTest {
             confs = s.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
         }
         assertTrue(confs.size() >= 30, "corpus configs found: " + confs.size());
-        return confs.stream()
-                .map(conf -> DynamicTest.dynamicTest(conf.getFileName().toString(), () -> {
-                    String name = conf.getFileName().toString();
-                    List<String> stderr =
-                            Files.readAllLines(lab.resolve("config-test/" + name + ".stderr"), StandardCharsets.UTF_8);
-                    ParseOptions opts = new ParseOptions(
-                            name.equals("grammar-features.conf") ? Optional.of("nodeA") : Optional.empty(),
+        return confs.stream().map(conf -> DynamicTest.dynamicTest(conf.getFileName().toString(), () -> {
+            String name = conf.getFileName().toString();
+            List<String> stderr =
+                    Files.readAllLines(lab.resolve("config-test/" + name + ".stderr"), StandardCharsets.UTF_8);
+            ParseOptions opts =
+                    new ParseOptions(name.equals("grammar-features.conf") ? Optional.of("nodeA") : Optional.empty(),
                             Optional.of(Set.of("ens33", "lo")));
-                    ParseResult r = KeepalivedParser.parse(
-                            new Source(conf.toString(), Files.readString(conf)), IncludeResolver.filesystem(), opts);
-                    boolean keepalivedReported = stderr.stream().anyMatch(l -> !l.isBlank());
-                    assertEquals(
-                            keepalivedReported,
-                            r.hasErrors(),
-                            () -> name + ": keepalived stderr " + stderr + " vs ours " + r.diagnostics());
-                    Set<Integer> theirs = new TreeSet<>();
-                    for (String l : stderr) {
-                        Matcher m = LINE.matcher(l);
-                        if (m.find()) {
-                            theirs.add(Integer.parseInt(m.group(1)));
-                        }
-                    }
-                    Set<Integer> ours = new TreeSet<>();
-                    r.diagnostics().forEach(d -> ours.add(d.line()));
-                    List<Integer> missing = new ArrayList<>(theirs);
-                    missing.removeAll(ours);
-                    assertTrue(
-                            missing.isEmpty(),
-                            () -> name + ": keepalived names lines " + theirs + ", we report " + ours + " "
-                                    + r.diagnostics());
-                }));
+            ParseResult r = KeepalivedParser.parse(new Source(conf.toString(), Files.readString(conf)),
+                    IncludeResolver.filesystem(), opts);
+            boolean keepalivedReported = stderr.stream().anyMatch(l -> !l.isBlank());
+            assertEquals(keepalivedReported, r.hasErrors(),
+                    () -> name + ": keepalived stderr " + stderr + " vs ours " + r.diagnostics());
+            Set<Integer> theirs = new TreeSet<>();
+            for (String l : stderr) {
+                Matcher m = LINE.matcher(l);
+                if (m.find()) {
+                    theirs.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            Set<Integer> ours = new TreeSet<>();
+            r.diagnostics().forEach(d -> ours.add(d.line()));
+            List<Integer> missing = new ArrayList<>(theirs);
+            missing.removeAll(ours);
+            assertTrue(missing.isEmpty(),
+                    () -> name + ": keepalived names lines " + theirs + ", we report " + ours + " " + r.diagnostics());
+        }));
     }
 }

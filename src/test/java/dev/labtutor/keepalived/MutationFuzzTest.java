@@ -19,54 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class MutationFuzzTest {
 
-    private static final String[] TOKENS = {
-        "{",
-        "}",
-        "\"",
-        "!",
-        "#",
-        "$",
-        "${",
-        "@",
-        "@^",
-        "~SEQ(",
-        "~LST(",
-        "\\",
-        "include",
-        "vrrp_instance",
-        "virtual_server",
-        "real_server",
-        "priority",
-        "state",
-        "MASTER",
-        "-1",
-        "999999999999999999999",
-        "0x10",
-        "$X=",
-        "$X=\\",
-        "${_RANDOM 1 2}",
-        "${_PWD}",
-        "\t",
-        "\n",
-        "\r\n",
-        ")",
-        "(",
-        ",",
-        "1e309",
-        "nan",
-        "/24",
-        "::",
-        "\u4e2d"
-    };
+    private static final String[] TOKENS = {"{", "}", "\"", "!", "#", "$", "${", "@", "@^", "~SEQ(", "~LST(", "\\",
+            "include", "vrrp_instance", "virtual_server", "real_server", "priority", "state", "MASTER", "-1",
+            "999999999999999999999", "0x10", "$X=", "$X=\\", "${_RANDOM 1 2}", "${_PWD}", "\t", "\n", "\r\n", ")", "(",
+            ",", "1e309", "nan", "/24", "::", "\u4e2d"};
 
     private static List<String> seeds() throws Exception {
         List<String> out = new ArrayList<>();
         Path lab = Corpus.root().resolve("keepalived-lab-configs/configs");
         try (Stream<Path> s = Files.list(lab)) {
-            for (Path p : s.filter(x -> x.toString().endsWith(".conf"))
-                    .sorted()
-                    .limit(12)
-                    .toList()) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".conf")).sorted().limit(12).toList()) {
                 out.add(Files.readString(p));
             }
         }
@@ -87,8 +49,7 @@ class MutationFuzzTest {
         for (int n = 0; n < cases; n++) {
             String base = seeds.get(rnd.nextInt(seeds.size()));
             String text = mutate(base, rnd);
-            ParseOptions opts = rnd.nextBoolean()
-                    ? ParseOptions.defaults()
+            ParseOptions opts = rnd.nextBoolean() ? ParseOptions.defaults()
                     : ParseOptions.defaults().withConfigId("nodeA").withHostInterfaces(java.util.Set.of("ens33"));
             String label = "case " + n;
             ParseResult r;
@@ -104,8 +65,7 @@ class MutationFuzzTest {
             }
             assertNotNull(r);
             ParseResult fr = r;
-            assertTrue(
-                    r.withCode("parser-internal").isEmpty(),
+            assertTrue(r.withCode("parser-internal").isEmpty(),
                     () -> label + " internal error " + fr.diagnostics() + " on:\n" + text);
         }
     }

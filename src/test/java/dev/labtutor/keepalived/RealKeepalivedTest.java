@@ -69,17 +69,11 @@ class RealKeepalivedTest {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("valid", BASE);
         m.put("valid-backup", BASE.replace("state MASTER", "state BACKUP").replace("priority 100", "priority 90"));
-        m.put(
-                "valid-same-line",
-                BASE.replace(
-                        "virtual_ipaddress {\n        192.168.100.100/24\n    }",
-                        "virtual_ipaddress { 192.168.100.100/24 }   # same line"));
+        m.put("valid-same-line", BASE.replace("virtual_ipaddress {\n        192.168.100.100/24\n    }",
+                "virtual_ipaddress { 192.168.100.100/24 }   # same line"));
         m.put("valid-comments", BASE.replace("advert_int 1", "advert_int 1 ! comment\n    # another"));
-        m.put(
-                "valid-unicast",
-                BASE.replace(
-                        "advert_int 1",
-                        "advert_int 1\n    unicast_src_ip 192.168.100.21\n    unicast_peer {\n        192.168.100.22\n    }"));
+        m.put("valid-unicast", BASE.replace("advert_int 1",
+                "advert_int 1\n    unicast_src_ip 192.168.100.21\n    unicast_peer {\n        192.168.100.22\n    }"));
         m.put("valid-no-priority", BASE.replace("    priority 100\n", ""));
         m.put("valid-nopreempt-backup", BASE.replace("state MASTER", "state BACKUP\n    nopreempt"));
         m.put("valid-quoted", BASE.replace("router_id LVS_MASTER", "router_id \"LVS MASTER\""));
@@ -116,46 +110,33 @@ class RealKeepalivedTest {
         m.put("no-real-server", BASE.substring(0, BASE.indexOf("    real_server")) + "}\n");
         m.put("nopreempt-master", BASE.replace("state MASTER", "state MASTER\n    nopreempt"));
         m.put("strict-master", BASE.replace("router_id LVS_MASTER", "router_id LVS_MASTER\n   vrrp_strict"));
-        m.put(
-                "strict-owner-noauth",
+        m.put("strict-owner-noauth",
                 BASE.replace("router_id LVS_MASTER", "router_id LVS_MASTER\n   vrrp_strict")
                         .replace("priority 100", "priority 255")
                         .replace("    authentication {\n        auth_type PASS\n        auth_pass 1111\n    }\n", ""));
         m.put("interface-lo", BASE.replace("interface ens33", "interface lo"));
         m.put("interface-missing", BASE.replace("interface ens33", "interface ens160"));
         m.put("undefined-var", BASE.replace("priority 100", "priority $PRIO"));
-        m.put(
-                "duplicate-vrid",
-                BASE.replace(
-                        "virtual_server 192",
+        m.put("duplicate-vrid",
+                BASE.replace("virtual_server 192",
                         BASE.substring(BASE.indexOf("vrrp_instance"), BASE.indexOf("virtual_server"))
-                                        .replace("VI_1", "VI_2")
-                                        .replace(".100/24", ".101/24")
-                                + "virtual_server 192"));
+                                .replace("VI_1", "VI_2").replace(".100/24", ".101/24") + "virtual_server 192"));
         String tcp =
                 "TCP_CHECK {\n                        connect_port 80\n                        connect_timeout 3\n                    }";
-        m.put(
-                "checker-retry",
-                BASE.replace(
-                        "connect_timeout 3\n",
-                        "connect_timeout 3\n                        retry 3\n                        delay_before_retry 3\n"));
-        m.put(
-                "checker-nb-get-retry-tcp",
+        m.put("checker-retry", BASE.replace("connect_timeout 3\n",
+                "connect_timeout 3\n                        retry 3\n                        delay_before_retry 3\n"));
+        m.put("checker-nb-get-retry-tcp",
                 BASE.replace("connect_timeout 3\n", "connect_timeout 3\n                        nb_get_retry 3\n"));
-        m.put(
-                "checker-unknown-tcp",
+        m.put("checker-unknown-tcp",
                 BASE.replace("connect_timeout 3\n", "connect_timeout 3\n                        timeout 3\n"));
         m.put("checker-port-0", BASE.replace("connect_port 80", "connect_port 0"));
         m.put("checker-port-text", BASE.replace("connect_port 80", "connect_port http"));
         m.put("checker-timeout-0", BASE.replace("connect_timeout 3", "connect_timeout 0"));
         m.put("checker-timeout-decimals", BASE.replace("connect_timeout 3", "connect_timeout 2.1234567"));
         m.put("checker-timeout-fraction", BASE.replace("connect_timeout 3", "connect_timeout 0.5"));
-        m.put(
-                "checker-all-common",
-                BASE.replace(
-                        "connect_timeout 3\n",
-                        "connect_timeout 3\n bindto 192.168.100.21\n bind_port 4000\n"
-                                + " bind_if ens33\n connect_ip 192.168.100.11\n fwmark 3\n warmup 2\n delay_loop 5\n alpha\n log_all_failures off\n"));
+        m.put("checker-all-common",
+                BASE.replace("connect_timeout 3\n", "connect_timeout 3\n bindto 192.168.100.21\n bind_port 4000\n"
+                        + " bind_if ens33\n connect_ip 192.168.100.11\n fwmark 3\n warmup 2\n delay_loop 5\n alpha\n log_all_failures off\n"));
         m.put("checker-alpha-bad", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n alpha maybe\n"));
         m.put("checker-block-unknown", BASE.replace("connect_timeout 3\n", "connect_timeout 3\n foo {\n bar 1\n }\n"));
         String http =
@@ -163,17 +144,14 @@ class RealKeepalivedTest {
         m.put("http-valid", BASE.replace(tcp, http));
         m.put("ssl-valid", BASE.replace(tcp, http.replace("HTTP_GET", "SSL_GET") + "\n"));
         m.put("http-nb-get-retry", BASE.replace(tcp, http.replace("retry 3", "nb_get_retry 3")));
-        m.put(
-                "http-digest",
+        m.put("http-digest",
                 BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85a887a256d6939da88aabd8cd")));
         m.put("http-digest-short", BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85")));
-        m.put(
-                "http-digest-hex",
+        m.put("http-digest-hex",
                 BASE.replace(tcp, http.replace("status_code 200", "digest 9b3a0c85a887a256d6939da88aabd8cz")));
         m.put("http-status-range", BASE.replace(tcp, http.replace("status_code 200", "status_code 200-299 301")));
         m.put("http-status-bad", BASE.replace(tcp, http.replace("status_code 200", "status_code 200 700")));
-        m.put(
-                "http-protocol",
+        m.put("http-protocol",
                 BASE.replace(tcp, http.replace("retry 3", "http_protocol 1.1\n virtualhost www.example.com")));
         m.put("http-protocol-bad", BASE.replace(tcp, http.replace("retry 3", "http_protocol 2")));
         m.put("http-url-unknown", BASE.replace(tcp, http.replace("status_code 200", "status 200")));
@@ -182,29 +160,20 @@ class RealKeepalivedTest {
         String misc = "MISC_CHECK {\n misc_path \"/usr/bin/test -e /\"\n misc_timeout 5\n }";
         String secure = "router_id LVS_MASTER\n   enable_script_security\n   script_user root";
         m.put("misc-valid", BASE.replace(tcp, misc).replace("router_id LVS_MASTER", secure));
-        m.put(
-                "misc-dynamic-user",
-                BASE.replace(tcp, misc.replace("misc_timeout 5", "misc_dynamic\n user root"))
-                        .replace("router_id LVS_MASTER", secure));
-        m.put(
-                "misc-connect-timeout",
-                BASE.replace(tcp, misc.replace("misc_timeout 5", "connect_timeout 3"))
-                        .replace("router_id LVS_MASTER", secure));
-        m.put(
-                "misc-no-path",
+        m.put("misc-dynamic-user", BASE.replace(tcp, misc.replace("misc_timeout 5", "misc_dynamic\n user root"))
+                .replace("router_id LVS_MASTER", secure));
+        m.put("misc-connect-timeout", BASE.replace(tcp, misc.replace("misc_timeout 5", "connect_timeout 3"))
+                .replace("router_id LVS_MASTER", secure));
+        m.put("misc-no-path",
                 BASE.replace(tcp, "MISC_CHECK {\n misc_timeout 5\n }").replace("router_id LVS_MASTER", secure));
         m.put("misc-no-security", BASE.replace(tcp, misc));
         m.put("advert-fraction-v2", BASE.replace("advert_int 1", "advert_int 1.5"));
         m.put("advert-fraction-v3", BASE.replace("advert_int 1", "advert_int 1.5\n    version 3"));
-        m.put(
-                "advert-fraction-global-v3",
-                BASE.replace("advert_int 1", "advert_int 0.5")
-                        .replace("router_id LVS_MASTER", "router_id LVS_MASTER\n   vrrp_version 3"));
+        m.put("advert-fraction-global-v3", BASE.replace("advert_int 1", "advert_int 0.5")
+                .replace("router_id LVS_MASTER", "router_id LVS_MASTER\n   vrrp_version 3"));
         m.put("advert-two-point-zero", BASE.replace("advert_int 1", "advert_int 2.0"));
-        m.put(
-                "advert-fraction-v3-noauth",
-                BASE.replace("advert_int 1", "advert_int 1.5\n    version 3")
-                        .replace("    authentication {\n        auth_type PASS\n        auth_pass 1111\n    }\n", ""));
+        m.put("advert-fraction-v3-noauth", BASE.replace("advert_int 1", "advert_int 1.5\n    version 3")
+                .replace("    authentication {\n        auth_type PASS\n        auth_pass 1111\n    }\n", ""));
         m.put("auth-no-pass", BASE.replace("        auth_pass 1111\n", ""));
         m.put("version-bad", BASE.replace("advert_int 1", "advert_int 1\n    version 4"));
         return m;
@@ -215,9 +184,7 @@ class RealKeepalivedTest {
             if (!Files.isExecutable(Path.of("/usr/sbin/keepalived"))) {
                 return false;
             }
-            Process p = new ProcessBuilder("unshare", "-n", "true")
-                    .redirectErrorStream(true)
-                    .start();
+            Process p = new ProcessBuilder("unshare", "-n", "true").redirectErrorStream(true).start();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
             return false;
@@ -237,18 +204,11 @@ class RealKeepalivedTest {
                 + "ip link set ens33 up\nip addr add 192.168.100.21/24 dev ens33\ncd '" + dir + "'\n");
         for (Map.Entry<String, String> e : configs.entrySet()) {
             Files.writeString(dir.resolve(e.getKey() + ".conf"), e.getValue(), StandardCharsets.UTF_8);
-            script.append("timeout 20 /usr/sbin/keepalived -t -f ")
-                    .append(e.getKey())
-                    .append(".conf 2> ")
-                    .append(e.getKey())
-                    .append(".stderr >/dev/null; echo $? > ")
-                    .append(e.getKey())
-                    .append(".rc\n");
+            script.append("timeout 20 /usr/sbin/keepalived -t -f ").append(e.getKey()).append(".conf 2> ")
+                    .append(e.getKey()).append(".stderr >/dev/null; echo $? > ").append(e.getKey()).append(".rc\n");
         }
-        Process p = new ProcessBuilder("unshare", "-n", "sh", "-c", script.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("unshare.log").toFile())
-                .start();
+        Process p = new ProcessBuilder("unshare", "-n", "sh", "-c", script.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("unshare.log").toFile()).start();
         try {
             assertTrue(p.waitFor(600, TimeUnit.SECONDS), "keepalived runs did not finish");
         } finally {
@@ -261,10 +221,10 @@ class RealKeepalivedTest {
             String stderr = readOr(dir.resolve(e.getKey() + ".stderr"));
             boolean keepalivedReported = !stderr.isBlank();
             reportedCount += keepalivedReported ? 1 : 0;
-            ParseResult r = KeepalivedParser.parse(
-                    new Source(dir.resolve(e.getKey() + ".conf").toString(), e.getValue()),
-                    IncludeResolver.filesystem(),
-                    new ParseOptions(Optional.empty(), Optional.of(Set.of("ens33", "lo"))));
+            ParseResult r =
+                    KeepalivedParser.parse(new Source(dir.resolve(e.getKey() + ".conf").toString(), e.getValue()),
+                            IncludeResolver.filesystem(),
+                            new ParseOptions(Optional.empty(), Optional.of(Set.of("ens33", "lo"))));
             if (keepalivedReported != r.hasErrors()) {
                 disagreements.add(e.getKey() + ": keepalived "
                         + (keepalivedReported ? "reported " + stderr.strip() : "was silent") + " / labtutor errors "

@@ -21,60 +21,43 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SamplesTest {
 
-    private static final Set<String> KEEPALIVED_REPORTS = Set.of(
-            "keepalived.conf.SSL_GET",
-            "keepalived.conf.conditional_conf",
-            "keepalived.conf.fwmark",
-            "keepalived.conf.sample.in",
-            "keepalived.conf.track_interface",
-            "keepalived.conf.vrrp.localcheck",
-            "keepalived.conf.vrrp.lvs_syncd",
-            "keepalived.conf.vrrp.routes",
-            "keepalived.conf.vrrp.rules",
-            "keepalived.conf.vrrp.static_ipaddress",
-            "keepalived__etc__keepalived__keepalived.conf");
+    private static final Set<String> KEEPALIVED_REPORTS =
+            Set.of("keepalived.conf.SSL_GET", "keepalived.conf.conditional_conf", "keepalived.conf.fwmark",
+                    "keepalived.conf.sample.in", "keepalived.conf.track_interface", "keepalived.conf.vrrp.localcheck",
+                    "keepalived.conf.vrrp.lvs_syncd", "keepalived.conf.vrrp.routes", "keepalived.conf.vrrp.rules",
+                    "keepalived.conf.vrrp.static_ipaddress", "keepalived__etc__keepalived__keepalived.conf");
 
-    private static final Map<String, List<String>> EXPECTED_ERRORS = Map.of(
-            "keepalived.conf.SSL_GET", List.of("auth-ah-master"),
-            "keepalived.conf.sample.in", List.of("garp-interval-invalid", "strict-auth", "strict-master-owner"),
-            "keepalived__etc__keepalived__keepalived.conf",
+    private static final Map<String, List<String>> EXPECTED_ERRORS =
+            Map.of("keepalived.conf.SSL_GET", List.of("auth-ah-master"), "keepalived.conf.sample.in",
                     List.of("garp-interval-invalid", "strict-auth", "strict-master-owner"),
-            "keepalived.conf.fwmark", List.of("vs-fwmark-protocol"),
-            "keepalived.conf.conditional_conf", List.of("script-missing", "track-script-unknown"),
-            "keepalived.conf.vrrp.lvs_syncd", List.of("unknown-keyword"));
+                    "keepalived__etc__keepalived__keepalived.conf",
+                    List.of("garp-interval-invalid", "strict-auth", "strict-master-owner"), "keepalived.conf.fwmark",
+                    List.of("vs-fwmark-protocol"), "keepalived.conf.conditional_conf",
+                    List.of("script-missing", "track-script-unknown"), "keepalived.conf.vrrp.lvs_syncd",
+                    List.of("unknown-keyword"));
 
     @TestFactory
     Stream<DynamicTest> samplesParse() throws Exception {
         Path dir = Corpus.root().resolve("keepalived-samples");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> !p.getFileName().toString().endsWith(".md"))
-                    .sorted()
-                    .toList();
+            files = s.filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
         }
         assertTrue(files.size() >= 25);
-        return files.stream()
-                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-                    String name = f.getFileName().toString();
-                    ParseResult r = KeepalivedParser.parse(
-                            new Source(f.toString(), Files.readString(f)),
-                            IncludeResolver.filesystem(),
-                            ParseOptions.defaults());
-                    assertTrue(r.withCode("parser-internal").isEmpty());
-                    KeepalivedConfig c = r.config();
-                    assertFalse(
-                            c.vrrpInstances().isEmpty() && c.virtualServers().isEmpty(),
-                            name + " produced no instance or virtual server");
-                    List<String> errors = r.errors().stream()
-                            .map(Diagnostic::code)
-                            .distinct()
-                            .sorted()
-                            .toList();
-                    if (!KEEPALIVED_REPORTS.contains(name)) {
-                        assertEquals(List.of(), errors, () -> name + ": " + r.errors());
-                    } else if (EXPECTED_ERRORS.containsKey(name)) {
-                        assertEquals(EXPECTED_ERRORS.get(name), errors, () -> name + ": " + r.errors());
-                    }
-                }));
+        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            String name = f.getFileName().toString();
+            ParseResult r = KeepalivedParser.parse(new Source(f.toString(), Files.readString(f)),
+                    IncludeResolver.filesystem(), ParseOptions.defaults());
+            assertTrue(r.withCode("parser-internal").isEmpty());
+            KeepalivedConfig c = r.config();
+            assertFalse(c.vrrpInstances().isEmpty() && c.virtualServers().isEmpty(),
+                    name + " produced no instance or virtual server");
+            List<String> errors = r.errors().stream().map(Diagnostic::code).distinct().sorted().toList();
+            if (!KEEPALIVED_REPORTS.contains(name)) {
+                assertEquals(List.of(), errors, () -> name + ": " + r.errors());
+            } else if (EXPECTED_ERRORS.containsKey(name)) {
+                assertEquals(EXPECTED_ERRORS.get(name), errors, () -> name + ": " + r.errors());
+            }
+        }));
     }
 }

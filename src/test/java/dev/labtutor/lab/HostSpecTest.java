@@ -11,17 +11,8 @@ import org.junit.jupiter.api.Test;
 class HostSpecTest {
 
     private static HostSpec host(int port, List<HostSpec.Jump> jumps) {
-        return new HostSpec(
-                "lb01",
-                "10.0.0.11",
-                port,
-                "admin",
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                List.of(),
-                jumps,
-                Optional.empty());
+        return new HostSpec("lb01", "10.0.0.11", port, "admin", Optional.empty(), Optional.empty(), false, List.of(),
+                jumps, Optional.empty());
     }
 
     @Test
@@ -35,8 +26,7 @@ class HostSpecTest {
     @Test
     void messagesNameTheJumpHostsAndJumpHostsUseTheSameForm() {
         HostSpec.Jump bastion = new HostSpec.Jump("bastion", "192.0.2.1", 2200, "ops", List.of(Path.of("/k")));
-        assertEquals(
-                "lb01 (admin@10.0.0.11 via bastion)", host(22, List.of(bastion)).display());
+        assertEquals("lb01 (admin@10.0.0.11 via bastion)", host(22, List.of(bastion)).display());
         assertEquals("ops@192.0.2.1:2200", bastion.display());
     }
 }

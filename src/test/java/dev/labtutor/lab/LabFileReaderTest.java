@@ -63,13 +63,10 @@ class LabFileReaderTest {
         assertEquals(2, ps.get(0).line());
         assertTrue(ps.get(0).message().contains("10.0.0.300"), ps.get(0).message());
         assertEquals(5, ps.get(1).line());
-        assertTrue(
-                ps.get(1).message().contains("unknown key 'prot'")
-                        && ps.get(1).message().contains("did you mean 'port'"),
-                ps.get(1).message());
+        assertTrue(ps.get(1).message().contains("unknown key 'prot'")
+                && ps.get(1).message().contains("did you mean 'port'"), ps.get(1).message());
         assertEquals(6, ps.get(2).line());
-        assertTrue(
-                ps.get(2).message().contains("between 1 and 65535"), ps.get(2).message());
+        assertTrue(ps.get(2).message().contains("between 1 and 65535"), ps.get(2).message());
     }
 
     @Test
@@ -95,16 +92,16 @@ class LabFileReaderTest {
         assertTrue(dup.get(0).message().contains("duplicate key 'lb01'"));
         List<Problem> syntax = problemsOf("hosts:\n  lb01: { address: 10.0.0.11\n");
         assertEquals(1, syntax.size());
-        assertTrue(
-                syntax.get(0).message().startsWith("YAML syntax"), syntax.get(0).message());
+        assertTrue(syntax.get(0).message().startsWith("YAML syntax"), syntax.get(0).message());
     }
 
     @Test
     void yamlTagsCannotConstructObjects() throws Exception {
-        List<Problem> ps = problemsOf("""
-                hosts:
-                  lb01: !!javax.script.ScriptEngineManager [ !!java.net.URLClassLoader [[ !!java.net.URL ["http://127.0.0.1/"] ]] ]
-                """);
+        List<Problem> ps = problemsOf(
+                """
+                        hosts:
+                          lb01: !!javax.script.ScriptEngineManager [ !!java.net.URLClassLoader [[ !!java.net.URL ["http://127.0.0.1/"] ]] ]
+                        """);
         assertFalse(ps.isEmpty(), "a tagged sequence is not a host mapping and must be rejected");
         assertTrue(ps.get(0).message().contains("host lb01 must be a mapping"), ps.toString());
     }

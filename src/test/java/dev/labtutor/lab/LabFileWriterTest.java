@@ -20,32 +20,15 @@ class LabFileWriterTest {
     @Test
     void hostsAndVarsRoundTripThroughTheReader() throws Exception {
         Path key = Files.writeString(dir.resolve("my key's \"dir\" 中文"), "not a real key");
-        Map<String, String> vars = Map.of(
-                "vip",
-                "10.0.0.100",
-                "iface",
-                "eth1",
-                "answer",
-                "yes",
-                "version",
-                "1.5",
-                "priority",
-                "100",
-                "note",
-                "a: b # c \\ \"d\"",
-                "empty",
-                "",
-                "zh",
-                "主服务器");
-        List<HostSpec> hosts = List.of(
-                new HostSpec("lb01", "10.0.0.11", 22, "root", Optional.of(key), Optional.empty(), false),
-                new HostSpec(
-                        "lb02", "lb02.lab.example", 2222, "admin", Optional.empty(), Optional.of("LB02_PASS"), true),
-                new HostSpec("web01", "10.0.0.21", 22, "null", Optional.empty(), Optional.empty(), false));
-        LabFileWriter w = new LabFileWriter()
-                .comment("written by a test")
-                .knownHosts(dir.resolve("known hosts"))
-                .vars(vars);
+        Map<String, String> vars = Map.of("vip", "10.0.0.100", "iface", "eth1", "answer", "yes", "version", "1.5",
+                "priority", "100", "note", "a: b # c \\ \"d\"", "empty", "", "zh", "主服务器");
+        List<HostSpec> hosts =
+                List.of(new HostSpec("lb01", "10.0.0.11", 22, "root", Optional.of(key), Optional.empty(), false),
+                        new HostSpec("lb02", "lb02.lab.example", 2222, "admin", Optional.empty(),
+                                Optional.of("LB02_PASS"), true),
+                        new HostSpec("web01", "10.0.0.21", 22, "null", Optional.empty(), Optional.empty(), false));
+        LabFileWriter w =
+                new LabFileWriter().comment("written by a test").knownHosts(dir.resolve("known hosts")).vars(vars);
         hosts.forEach(w::host);
         Path file = Files.writeString(dir.resolve("lab.yaml"), w.text());
 
@@ -61,18 +44,11 @@ class LabFileWriterTest {
 
     @Test
     void leftOutFieldsAreLeftOutAndBareValuesStayBare() {
-        String text = new LabFileWriter()
-                .hostComment("lb01 = inventory host lb01")
-                .host(new LabFileWriter.Entry(
-                        "lb01",
-                        "192.0.2.11",
-                        OptionalInt.empty(),
-                        Optional.of("root"),
-                        Optional.of("~/.ssh/id_class"),
-                        Optional.empty(),
-                        false))
-                .comment("after the hosts")
-                .text();
+        String text =
+                new LabFileWriter().hostComment("lb01 = inventory host lb01")
+                        .host(new LabFileWriter.Entry("lb01", "192.0.2.11", OptionalInt.empty(), Optional.of("root"),
+                                Optional.of("~/.ssh/id_class"), Optional.empty(), false))
+                        .comment("after the hosts").text();
         assertEquals("""
                 hosts:
                   # lb01 = inventory host lb01

@@ -39,8 +39,7 @@ class ShellTest {
     }
 
     private static String sh(String script) throws Exception {
-        Process p =
-                new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;

@@ -28,8 +28,8 @@ class LabKeyTest {
         assertEquals(one.id(), two.id());
         assertNotEquals(one, new LabKey("/home/l/other.yaml", ab));
         assertNotEquals(one, new LabKey("/home/l/lab.yaml", Map.of("lb01", "root@10.0.0.1:22")));
-        assertNotEquals(
-                one, new LabKey("/home/l/lab.yaml", Map.of("lb01", "root@10.0.0.1:22", "lb02", "root@10.0.0.2:2222")));
+        assertNotEquals(one,
+                new LabKey("/home/l/lab.yaml", Map.of("lb01", "root@10.0.0.1:22", "lb02", "root@10.0.0.2:2222")));
         assertNotEquals(one, "/home/l/lab.yaml");
         assertEquals(LabKey.NONE, new LabKey("", Map.of()));
     }
@@ -45,9 +45,7 @@ class LabKeyTest {
         assertFalse(lab.sameLab(new LabKey("/home/l/lab.yaml", Map.of("lb01", "root@10.0.0.1:22"))));
         assertFalse(lab.sameLab(new LabKey("/home/l/other.yaml", lab.hosts())));
         assertNotEquals(lab.id(), new LabKey("/home/l/other.yaml", lab.hosts()).id());
-        assertEquals(
-                List.of("lb01", "lb02"),
-                lab.movedRoles(new LabKey(
-                        "/home/l/lab.yaml", Map.of("lb01", "root@[fd00::1]:22", "lb02", "root@10.9.0.2:22"))));
+        assertEquals(List.of("lb01", "lb02"), lab.movedRoles(
+                new LabKey("/home/l/lab.yaml", Map.of("lb01", "root@[fd00::1]:22", "lb02", "root@10.9.0.2:22"))));
     }
 }

@@ -49,8 +49,7 @@ record CliRun(int code, String out, String err) {
     /** The {@code dev check} table: lesson id to result, in order. */
     java.util.Map<String, String> proofs() {
         java.util.Map<String, String> results = new java.util.LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+) +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ s +([A-Z_]+)$")
-                .matcher(out);
+        Matcher m = Pattern.compile("(?m)^([a-z0-9-]+) +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ s +([A-Z_]+)$").matcher(out);
         while (m.find()) {
             results.put(m.group(1), m.group(2));
         }

@@ -39,9 +39,7 @@ class CourseEndToEndTest {
     }
 
     static String[] where() {
-        return new String[] {
-            "--name", spec.name(), "--state-dir", spec.stateRoot().toString()
-        };
+        return new String[]{"--name", spec.name(), "--state-dir", spec.stateRoot().toString()};
     }
 
     static CliRun sandboxCli(String verb, String... args) {
@@ -68,13 +66,9 @@ class CourseEndToEndTest {
             return;
         }
         CliRun down = sandboxCli("down");
-        String links = dev.labtutor.sandbox.LocalCommand.run("ip", "-o", "link", "show")
-                .stdout();
-        String netns =
-                dev.labtutor.sandbox.LocalCommand.run("ip", "netns", "list").stdout();
-        List<Long> alive = sandbox.anchorPids().values().stream()
-                .filter(p -> ProcessHandle.of(p).isPresent())
-                .toList();
+        String links = dev.labtutor.sandbox.LocalCommand.run("ip", "-o", "link", "show").stdout();
+        String netns = dev.labtutor.sandbox.LocalCommand.run("ip", "netns", "list").stdout();
+        List<Long> alive = sandbox.anchorPids().values().stream().filter(p -> ProcessHandle.of(p).isPresent()).toList();
         RootLab.downAndClean(sandbox);
         assertEquals(0, down.code(), down.err());
         assertFalse(netns.contains("lt-" + spec.name()), netns);
@@ -123,10 +117,7 @@ class CourseEndToEndTest {
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("    interface " + sandbox.iface() + "\n"), show.out());
         assertTrue(show.out().contains("        " + spec.vip() + "\n"), show.out());
-        assertFalse(
-                show.out().contains("ens33")
-                        || show.out().contains("ens160")
-                        || show.out().contains("192.168.10."),
+        assertFalse(show.out().contains("ens33") || show.out().contains("ens160") || show.out().contains("192.168.10."),
                 show.out());
     }
 
@@ -144,8 +135,7 @@ class CourseEndToEndTest {
     @Test
     @Order(4)
     void vrrpDroppedByNftablesIsSplitBrainNamedInBothLessons() throws Exception {
-        sandbox.sh(
-                SandboxRole.LB02,
+        sandbox.sh(SandboxRole.LB02,
                 "nft add table inet e2e; nft add chain inet e2e in '{ type filter hook input priority -20; }';"
                         + " nft add rule inet e2e in ip protocol vrrp drop");
         try {
@@ -249,9 +239,7 @@ class CourseEndToEndTest {
             assertTrue(ms < 12_000, "took " + ms + " ms");
             assertEquals(1, backup.code());
             assertEquals("unreachable", backup.status("backup-config-valid"));
-            assertEquals(
-                    "unreachable",
-                    backup.status("backup-without-vip"),
+            assertEquals("unreachable", backup.status("backup-without-vip"),
                     "who holds the VIP cannot be told without lb02");
             assertEquals("pass", backup.status("vip-still-on-master"), "lb01 is still judged");
             assertFalse(backup.out().contains("\"status\": \"fail\""), "nothing is judged wrong: " + backup.out());
@@ -268,19 +256,11 @@ class CourseEndToEndTest {
         assertEquals(1, master.code());
         String r = master.result("vip-on-master");
         assertTrue(r.contains("\"status\": \"error\""), r);
-        assertTrue(
-                r.contains("labtutor hosts forget --known-hosts "
-                        + sandbox.knownHosts().toAbsolutePath().normalize() + " "),
-                r);
+        assertTrue(r.contains(
+                "labtutor hosts forget --known-hosts " + sandbox.knownHosts().toAbsolutePath().normalize() + " "), r);
         assertTrue(r.contains("SHA256:"), r);
 
-        CliRun forget = cli(
-                "hosts",
-                "forget",
-                "lb01",
-                "--lab",
-                sandbox.labFile().toString(),
-                "--known-hosts",
+        CliRun forget = cli("hosts", "forget", "lb01", "--lab", sandbox.labFile().toString(), "--known-hosts",
                 sandbox.knownHosts().toString());
         assertEquals(0, forget.code(), forget.err());
         CliRun again = check("master");
@@ -296,11 +276,8 @@ class CourseEndToEndTest {
         CliRun r = cli("dev", "check", "--no-vm", "--subnet", other.subnetPrefix(), "install", "master", "backup");
         assertEquals(0, r.code(), r.out() + r.err());
         for (String lesson : List.of("install", "master", "backup")) {
-            assertTrue(
-                    Pattern.compile("(?m)^" + lesson + "\\s+\\d+\\s+[1-9]\\d*\\s+\\d+\\s+[0-9.]+ s\\s+PROVEN$")
-                            .matcher(r.out())
-                            .find(),
-                    r.out());
+            assertTrue(Pattern.compile("(?m)^" + lesson + "\\s+\\d+\\s+[1-9]\\d*\\s+\\d+\\s+[0-9.]+ s\\s+PROVEN$")
+                    .matcher(r.out()).find(), r.out());
         }
         assertTrue(r.out().contains("3 of 3 lesson(s) proven."), r.out());
     }

@@ -31,16 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CourseFaultsEndToEndTest {
 
     /** The lessons this kernel runs; the ones that need IPVS or nfsd are proven in the VM (CourseVmEndToEndTest). */
-    private static final List<String> MACHINE_KERNEL_LESSONS = List.of(
-            "vrrp-basics",
-            "install",
-            "master",
-            "backup",
-            "failover",
-            "web-failover",
-            "logs",
-            "lvs-prepare",
-            "lvs-realservers");
+    private static final List<String> MACHINE_KERNEL_LESSONS = List.of("vrrp-basics", "install", "master", "backup",
+            "failover", "web-failover", "logs", "lvs-prepare", "lvs-realservers");
 
     private static SandboxSpec spec;
     private static Sandbox sandbox;
@@ -65,14 +57,7 @@ class CourseFaultsEndToEndTest {
     }
 
     static CliRun solve(String lesson) {
-        CliRun r = cli(
-                "sandbox",
-                "solve",
-                lesson,
-                "--name",
-                spec.name(),
-                "--state-dir",
-                spec.stateRoot().toString());
+        CliRun r = cli("sandbox", "solve", lesson, "--name", spec.name(), "--state-dir", spec.stateRoot().toString());
         assertEquals(0, r.code(), () -> "solving " + lesson + ": " + r.out() + r.err());
         return r;
     }
@@ -98,15 +83,8 @@ class CourseFaultsEndToEndTest {
     @Test
     @Order(0)
     void everyLessonThisKernelCanRunIsProvenInOnePass() {
-        List<String> args = new ArrayList<>(List.of(
-                "dev",
-                "check",
-                "--on",
-                spec.name(),
-                "--state-dir",
-                spec.stateRoot().toString(),
-                "--lang",
-                "en"));
+        List<String> args = new ArrayList<>(List.of("dev", "check", "--on", spec.name(), "--state-dir",
+                spec.stateRoot().toString(), "--lang", "en"));
         args.addAll(MACHINE_KERNEL_LESSONS);
         CliRun r = cli(args.toArray(String[]::new));
         System.out.println("[dev check]\n" + r.out() + r.err());
@@ -125,8 +103,8 @@ class CourseFaultsEndToEndTest {
         CompletableFuture<CliRun> watching =
                 CompletableFuture.supplyAsync(() -> cli(out, err, checkArgs("failover", "text", "--wait", "90")));
         assertTrue(
-                RootLab.eventually(
-                        Duration.ofSeconds(30), () -> err.toString().contains("watching who holds " + spec.vip())),
+                RootLab.eventually(Duration.ofSeconds(30),
+                        () -> err.toString().contains("watching who holds " + spec.vip())),
                 "the check announces what it watches: " + err);
         // act once the watch has seen lb01 hold the VIP, as the lesson tells a learner (never a fixed sleep)
         assertTrue(
@@ -134,34 +112,26 @@ class CourseFaultsEndToEndTest {
                 "the check says when its baseline is in: " + err);
         sh(SandboxRole.LB01, "systemctl stop keepalived");
         // the directors only: after lvs-realservers web01 and web02 hold the VIP on lo as well
-        assertTrue(
-                RootLab.eventually(
-                        Duration.ofSeconds(20),
-                        () -> sandbox.status().vipHolders().stream()
-                                .filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02)
-                                .toList()
-                                .equals(List.of(SandboxRole.LB02))),
+        assertTrue(RootLab.eventually(Duration.ofSeconds(20),
+                () -> sandbox.status().vipHolders().stream().filter(r -> r == SandboxRole.LB01 || r == SandboxRole.LB02)
+                        .toList().equals(List.of(SandboxRole.LB02))),
                 () -> "the VIP should move to lb02: " + sandbox.status().vipHolders());
-        assertTrue(
-                RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("lb02 took " + spec.vip())),
+        assertTrue(RootLab.eventually(Duration.ofSeconds(30), () -> err.toString().contains("lb02 took " + spec.vip())),
                 "the watch saw lb02 take over: " + err);
         sh(SandboxRole.LB01, "systemctl start keepalived");
         CliRun r = watching.get(120, TimeUnit.SECONDS);
         System.out.println("[failover report]\n" + r.out() + "[live on stderr]\n" + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(
-                r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()),
+        assertTrue(r.err().contains("lb01 lost " + spec.vip()) && r.err().contains("lb02 took " + spec.vip()),
                 "live events: " + r.err());
         assertTrue(r.out().contains("Note: Measured: "), "the text report shows the measurement: " + r.out());
         Matcher handover = Pattern.compile("lb02 took over from lb01 at [0-9.]+ s \\(handover within ([0-9.]+) s\\)")
                 .matcher(r.out());
         assertTrue(handover.find(), r.out());
         Matcher lost = Pattern.compile("tcp " + Pattern.quote(spec.vip())
-                        + ":22: ([0-9]+) of ([0-9]+) requests lost, (longest gap ([0-9.]+) s|no gap)")
-                .matcher(r.out());
+                + ":22: ([0-9]+) of ([0-9]+) requests lost, (longest gap ([0-9.]+) s|no gap)").matcher(r.out());
         assertTrue(lost.find(), r.out());
-        assertTrue(
-                Double.parseDouble(handover.group(1)) < 10,
+        assertTrue(Double.parseDouble(handover.group(1)) < 10,
                 "a handover takes seconds, not minutes: " + handover.group());
         assertTrue(Integer.parseInt(lost.group(2)) > 10, "sampled several times a second: " + lost.group());
     }
@@ -171,19 +141,14 @@ class CourseFaultsEndToEndTest {
     void theOriginalDocumentsGarpIntervalZeroPassesWithANote() throws Exception {
         var conf = sandbox.hostPath(SandboxRole.LB01, "/etc/keepalived/keepalived.conf");
         String original = java.nio.file.Files.readString(conf);
-        java.nio.file.Files.writeString(
-                conf,
-                original.replace(
-                        "   router_id LVS_R1\n",
-                        "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
+        java.nio.file.Files.writeString(conf, original.replace("   router_id LVS_R1\n",
+                "   router_id LVS_R1\n   vrrp_skip_check_adv_addr\n   vrrp_garp_interval 0\n   vrrp_gna_interval 0\n"));
         try {
             sh(SandboxRole.LB01, "systemctl restart keepalived");
             CliRun r = cli(checkArgs("master", "text", "--wait", "30"));
             assertEquals(0, r.code(), r.out() + r.err());
-            assertTrue(
-                    r.out()
-                            .contains(
-                                    "Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
+            assertTrue(r.out().contains(
+                    "Note: lb01 /etc/keepalived/keepalived.conf:5 (advisory, does not block): vrrp_garp_interval '0' is invalid"),
                     r.out());
             CliRun json = check("master");
             assertEquals("pass", json.status("master-config-valid"));
@@ -273,21 +238,18 @@ class CourseFaultsEndToEndTest {
         try {
             long t0 = System.nanoTime();
             CliRun r = check("lvs-realservers", "--timeout", "5");
-            assertTrue(
-                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 40,
+            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) < 40,
                     "an unreachable host must not hold up the check");
             assertEquals(1, r.code());
             assertEquals("unreachable", r.status("vip-on-lo"));
             assertTrue(r.onHost("vip-on-lo", "web01").contains("\"status\": \"unreachable\""), r.result("vip-on-lo"));
-            assertTrue(
-                    r.onHost("vip-on-lo", "web02").contains("\"status\": \"pass\""),
+            assertTrue(r.onHost("vip-on-lo", "web02").contains("\"status\": \"pass\""),
                     "web02 is judged: " + r.result("vip-on-lo"));
             assertTrue(r.onHost("arp-ignore-saved", "web02").contains("\"status\": \"pass\""));
         } finally {
             sandbox.startSshd(SandboxRole.WEB01);
         }
-        if (!RootLab.eventually(
-                Duration.ofSeconds(20), () -> check("lvs-realservers").code() == 0)) {
+        if (!RootLab.eventually(Duration.ofSeconds(20), () -> check("lvs-realservers").code() == 0)) {
             fail("web01 is back: " + check("lvs-realservers").out());
         }
     }

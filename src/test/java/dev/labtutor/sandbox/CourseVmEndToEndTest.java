@@ -49,17 +49,8 @@ class CourseVmEndToEndTest {
     }
 
     static CliRun check(String lesson, String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "check",
-                lesson,
-                "--lab",
-                sandbox.labFile().toString(),
-                "--format",
-                "json",
-                "--lang",
-                "en",
-                "--timeout",
-                "180"));
+        List<String> args = new ArrayList<>(List.of("check", lesson, "--lab", sandbox.labFile().toString(), "--format",
+                "json", "--lang", "en", "--timeout", "180"));
         args.addAll(List.of(extra));
         return CliRun.of(args.toArray(String[]::new));
     }
@@ -73,20 +64,8 @@ class CourseVmEndToEndTest {
     @Test
     @Order(1)
     void theLessonsThatNeedIpvsAndNfsdAreProvenAndTheWholeCourseHoldsAtItsEnd() {
-        List<String> args = new ArrayList<>(List.of(
-                "dev",
-                "check",
-                "--whole",
-                "--on",
-                spec.name(),
-                "--state-dir",
-                spec.stateRoot().toString(),
-                "--lang",
-                "en",
-                "--timeout",
-                "180",
-                "--settle",
-                "180"));
+        List<String> args = new ArrayList<>(List.of("dev", "check", "--whole", "--on", spec.name(), "--state-dir",
+                spec.stateRoot().toString(), "--lang", "en", "--timeout", "180", "--settle", "180"));
         args.addAll(REAL_KERNEL_LESSONS);
         CliRun r = CliRun.of(args.toArray(String[]::new));
         System.out.println("[dev check --whole in the VM]\n" + r.out() + r.err());
@@ -110,8 +89,7 @@ class CourseVmEndToEndTest {
             gradeTheFinishedLab(dir);
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(f -> f.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
     }
@@ -126,23 +104,12 @@ class CourseVmEndToEndTest {
                 """.formatted(sandbox.labFile()), StandardCharsets.UTF_8);
         Path out = dir.resolve("grades");
         // The emulated VM runs all five hosts on one CPU: a deadline well above the 46 s default.
-        CliRun r = CliRun.of(
-                "grade",
-                "--roster",
-                roster.toString(),
-                "--out",
-                out.toString(),
-                "--known-hosts",
-                sandbox.knownHosts().toString(),
-                "--timeout",
-                "300",
-                "--lang",
-                "en");
+        CliRun r = CliRun.of("grade", "--roster", roster.toString(), "--out", out.toString(), "--known-hosts",
+                sandbox.knownHosts().toString(), "--timeout", "300", "--lang", "en");
         System.out.println("[grade of the finished lab]\n" + r.out() + r.err());
         assertEquals(0, r.code(), r.out() + r.err());
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
-        Matcher total =
-                Pattern.compile("\"total\": (\\d+),\\s*\"maximum\": (\\d+)").matcher(json);
+        Matcher total = Pattern.compile("\"total\": (\\d+),\\s*\"maximum\": (\\d+)").matcher(json);
         assertTrue(total.find(), json);
         assertEquals(total.group(2), total.group(1), "total = maximum for the finished lab:\n" + r.out());
         assertTrue(Integer.parseInt(total.group(2)) >= 70, "all 13 lessons are graded: " + total.group(2));
@@ -156,9 +123,8 @@ class CourseVmEndToEndTest {
         for (String observed : List.of("failover-observed", "pages-follow-vip", "director-failover-keeps-service")) {
             int at = json.indexOf("\"check\": \"" + observed + "\"");
             assertTrue(
-                    at >= 0
-                            && json.substring(at, json.indexOf("\"evidence\"", at))
-                                    .contains("from the logs: lb02 MASTER"),
+                    at >= 0 && json.substring(at, json.indexOf("\"evidence\"", at))
+                            .contains("from the logs: lb02 MASTER"),
                     observed + " is judged from keepalived's logs: "
                             + json.substring(Math.max(0, at), Math.min(json.length(), at + 600)));
         }
@@ -167,12 +133,10 @@ class CourseVmEndToEndTest {
     @Test
     @Order(2)
     void lbKindNotDrShowsMasqInIpvs() {
-        sh(
-                SandboxRole.LB01,
+        sh(SandboxRole.LB01,
                 "sed -i 's/lb_kind DR/lb_kind dr/' /etc/keepalived/keepalived.conf && systemctl restart keepalived");
         try {
-            assertTrue(RootLab.eventually(
-                    Duration.ofSeconds(60),
+            assertTrue(RootLab.eventually(Duration.ofSeconds(60),
                     () -> sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln").stdout().contains("Masq")));
             CliRun r = check("lvs-director-master");
             assertEquals(1, r.code());
@@ -180,14 +144,11 @@ class CourseVmEndToEndTest {
             assertTrue(ipvs.contains("\"status\": \"fail\"") && ipvs.contains("\"cause\": \"wrong-method\""), ipvs);
             assertTrue(ipvs.contains("shows Masq (NAT) instead of Route"), ipvs);
             String pool = r.result("director-pool");
-            assertTrue(
-                    pool.contains("\"cause\": \"wrong-kind\"")
-                            && pool.toLowerCase(java.util.Locale.ROOT).contains("lower-case dr"),
-                    pool);
+            assertTrue(pool.contains("\"cause\": \"wrong-kind\"")
+                    && pool.toLowerCase(java.util.Locale.ROOT).contains("lower-case dr"), pool);
             assertEquals("fail", r.status("director-config-valid"), "keepalived itself reports the unknown lb_kind");
         } finally {
-            sh(
-                    SandboxRole.LB01,
+            sh(SandboxRole.LB01,
                     "sed -i 's/lb_kind dr/lb_kind DR/' /etc/keepalived/keepalived.conf && systemctl restart keepalived");
         }
         assertTrue(RootLab.eventually(Duration.ofSeconds(60), () -> {
@@ -203,11 +164,8 @@ class CourseVmEndToEndTest {
         sh(SandboxRole.WEB01, "systemctl stop httpd");
         try {
             assertTrue(
-                    RootLab.eventually(
-                            Duration.ofSeconds(90),
-                            () -> !sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln")
-                                    .stdout()
-                                    .contains(web01 + ":80")),
+                    RootLab.eventually(Duration.ofSeconds(90),
+                            () -> !sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln").stdout().contains(web01 + ":80")),
                     "keepalived's TCP_CHECK removes web01");
             CliRun r = check("lvs-test");
             String pool = r.result("both-in-pool");
@@ -217,8 +175,7 @@ class CourseVmEndToEndTest {
         } finally {
             sh(SandboxRole.WEB01, "systemctl start httpd");
         }
-        assertTrue(RootLab.eventually(
-                Duration.ofSeconds(90),
+        assertTrue(RootLab.eventually(Duration.ofSeconds(90),
                 () -> sandbox.sh(SandboxRole.LB01, "ipvsadm -Ln").stdout().contains(web01 + ":80")));
     }
 
@@ -233,8 +190,8 @@ class CourseVmEndToEndTest {
             String web02 = r.onHost("mounted-at-boot", "web02");
             assertTrue(web02.contains("\"status\": \"fail\"") && web02.contains("\"cause\": \"no-entry\""), web02);
             assertTrue(web02.contains("after a reboot the web directory is empty"), web02);
-            assertTrue(
-                    r.onHost("mounted-at-boot", "web01").contains("\"status\": \"pass\""), r.result("mounted-at-boot"));
+            assertTrue(r.onHost("mounted-at-boot", "web01").contains("\"status\": \"pass\""),
+                    r.result("mounted-at-boot"));
         } finally {
             sh(SandboxRole.WEB02, "cp /root/fstab.saved /etc/fstab");
         }

@@ -37,16 +37,16 @@ class DistributionIT {
     private static Path bin;
     private static SandboxSpec spec;
 
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+    }
 
     @BeforeAll
     static void unpack() throws Exception {
         Path target = Path.of(System.getProperty("labtutor.root", "."), "target");
         Path tarball;
         try (Stream<Path> s = Files.list(target)) {
-            tarball = s.filter(p -> p.getFileName().toString().matches("labtutor-.*\\.tar\\.gz"))
-                    .findFirst()
-                    .orElseThrow(
+            tarball =
+                    s.filter(p -> p.getFileName().toString().matches("labtutor-.*\\.tar\\.gz")).findFirst().orElseThrow(
                             () -> new AssertionError("no labtutor-*.tar.gz in " + target + ": run mvn package first"));
         }
         Path install = Files.createDirectories(tmp.resolve("opt"));
@@ -56,19 +56,12 @@ class DistributionIT {
             bin = s.findFirst().orElseThrow().resolve("bin/labtutor");
         }
         assertTrue(Files.isExecutable(bin), bin + " is not executable");
-        for (String part : List.of(
-                "lib/labtutor.jar",
-                "lessons",
-                "checks",
-                "share/man/man1/labtutor-check.1",
-                "share/bash-completion/completions/labtutor",
-                "share/zsh/site-functions/_labtutor",
-                "README.md")) {
+        for (String part : List.of("lib/labtutor.jar", "lessons", "checks", "share/man/man1/labtutor-check.1",
+                "share/bash-completion/completions/labtutor", "share/zsh/site-functions/_labtutor", "README.md")) {
             assertTrue(Files.exists(bin.getParent().getParent().resolve(part)), "the package lacks " + part);
         }
         try (Stream<Path> s = Files.list(bin.getParent().getParent().resolve("lib"))) {
-            assertTrue(
-                    s.anyMatch(p -> p.getFileName().toString().startsWith("bcprov-")),
+            assertTrue(s.anyMatch(p -> p.getFileName().toString().startsWith("bcprov-")),
                     "BouncyCastle ships as its own jar");
         }
     }
@@ -89,17 +82,13 @@ class DistributionIT {
         pb.environment().putAll(env);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail(String.join(" ", cmd) + " did not finish");
         }
-        return new Run(
-                p.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
@@ -120,8 +109,7 @@ class DistributionIT {
         Run en = labtutor(Map.of("LANG", "C.UTF-8"), "lessons");
         assertEquals(0, en.code(), en.err());
         assertTrue(en.out().matches("(?s).*\n 2\\. install +Install Keepalived.*"), en.out());
-        assertTrue(
-                Files.exists(bin.getParent().getParent().resolve("lib/labtutor.jsa")),
+        assertTrue(Files.exists(bin.getParent().getParent().resolve("lib/labtutor.jsa")),
                 "the first run made the AppCDS archive");
         Run version = labtutor(Map.of(), "--version");
         assertEquals("labtutor 0.1.0\n", version.out());
@@ -133,23 +121,11 @@ class DistributionIT {
     void checkRunsAgainstTheSandbox() throws Exception {
         RootLab.requireRoot();
         spec = RootLab.uniqueSpec(List.of(SandboxRole.LB01, SandboxRole.LB02));
-        String[] where = {
-            "--name", spec.name(), "--state-dir", spec.stateRoot().toString(), "--subnet", spec.subnetPrefix()
-        };
+        String[] where =
+                {"--name", spec.name(), "--state-dir", spec.stateRoot().toString(), "--subnet", spec.subnetPrefix()};
         // the machine's kernel: install and check need no IPVS (the VM sandbox has tests of its own)
-        Run up = labtutor(
-                Map.of(),
-                "sandbox",
-                "up",
-                "--no-vm",
-                "--hosts",
-                "lb01,lb02",
-                where[0],
-                where[1],
-                where[2],
-                where[3],
-                where[4],
-                where[5]);
+        Run up = labtutor(Map.of(), "sandbox", "up", "--no-vm", "--hosts", "lb01,lb02", where[0], where[1], where[2],
+                where[3], where[4], where[5]);
         assertEquals(0, up.code(), up.out() + up.err());
         Path lab = Sandbox.open(spec.stateDir()).orElseThrow().labFile();
         String kh = tmp.resolve("known_hosts").toString();

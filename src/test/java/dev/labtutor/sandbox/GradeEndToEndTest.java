@@ -38,7 +38,8 @@ class GradeEndToEndTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+    }
 
     static Run cli(String... args) {
         StringWriter out = new StringWriter();
@@ -50,8 +51,7 @@ class GradeEndToEndTest {
     static Run sandboxCli(Sandbox s, String... verbAndArgs) {
         List<String> all = new ArrayList<>(List.of("sandbox"));
         all.addAll(List.of(verbAndArgs));
-        all.addAll(List.of(
-                "--name", s.spec().name(), "--state-dir", s.spec().stateRoot().toString()));
+        all.addAll(List.of("--name", s.spec().name(), "--state-dir", s.spec().stateRoot().toString()));
         return cli(all.toArray(String[]::new));
     }
 
@@ -68,8 +68,7 @@ class GradeEndToEndTest {
         }
         Sandbox split = LABS.get(1);
         split.inject(new SandboxFault.VrrpBlocked(SandboxRole.LB02));
-        if (!RootLab.eventually(
-                Duration.ofSeconds(40), () -> split.status().vipHolders().size() == 2)) {
+        if (!RootLab.eventually(Duration.ofSeconds(40), () -> split.status().vipHolders().size() == 2)) {
             fail("no split brain in " + split.spec().name());
         }
         LABS.get(2).inject(new SandboxFault.SshdStopped(SandboxRole.LB02));
@@ -99,9 +98,7 @@ class GradeEndToEndTest {
     @Test
     void aClassOfThreeGetsFullMarksPartialCreditWithTheCauseAndUnreachable() throws Exception {
         Path roster = dir.resolve("roster.yaml");
-        Files.writeString(
-                roster,
-                """
+        Files.writeString(roster, """
                 course: keepalived-lvs
                 lessons: [install, master, backup]
                 points: { vip-only-on-master: 3 }
@@ -116,10 +113,7 @@ class GradeEndToEndTest {
                   - id: s03
                     name: 王五
                     lab: "%s"
-                """.formatted(
-                                LABS.get(0).labFile(),
-                                LABS.get(1).labFile(),
-                                LABS.get(2).labFile()),
+                """.formatted(LABS.get(0).labFile(), LABS.get(1).labFile(), LABS.get(2).labFile()),
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("grades");
         Run r = cli("grade", "--roster", roster.toString(), "--out", out.toString(), "--timeout", "15", "--lang", "en");
@@ -128,49 +122,33 @@ class GradeEndToEndTest {
 
         String summary = dev.labtutor.grading.GradeFixture.crosscheck(out);
         dev.labtutor.grading.GradeFixture.sha256sumCheck(out);
-        assertTrue(
-                summary.contains(
-                        "\"s01\": {\"total\": 21, \"maximum\": 21, \"cells\": {\"install\": \"pass\", "
-                                + "\"master\": \"pass\", \"backup\": \"pass\"}, \"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"\""),
+        assertTrue(summary.contains("\"s01\": {\"total\": 21, \"maximum\": 21, \"cells\": {\"install\": \"pass\", "
+                + "\"master\": \"pass\", \"backup\": \"pass\"}, \"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"\""),
                 summary);
         assertTrue(summary.contains("\"s02\": {\"total\": 17, \"maximum\": 21"), summary);
-        assertTrue(
-                summary.contains(
-                        "\"cells\": {\"install\": \"pass\", \"master\": \"partial\", \"backup\": \"partial\"}, "
-                                + "\"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"FAIL master/vip-only-on-master (rule-drops-vrrp)"),
+        assertTrue(summary
+                .contains("\"cells\": {\"install\": \"pass\", \"master\": \"partial\", \"backup\": \"partial\"}, "
+                        + "\"all_unreachable\": false, \"unreachable\": [], \"error\": [], \"graded\": true, \"remarks\": \"FAIL master/vip-only-on-master (rule-drops-vrrp)"),
                 summary);
-        assertTrue(
-                summary.contains(
-                        "\"s03\": {\"total\": 6, \"maximum\": 21, \"cells\": {\"install\": \"unreachable\", \"master\": \"partial\", \"backup\": \"partial\"}, "
-                                + "\"all_unreachable\": false, \"unreachable\": [\"lb02\"], \"error\": [], \"graded\": true, \"remarks\": \"UNREACHABLE lb02"),
+        assertTrue(summary.contains(
+                "\"s03\": {\"total\": 6, \"maximum\": 21, \"cells\": {\"install\": \"unreachable\", \"master\": \"partial\", \"backup\": \"partial\"}, "
+                        + "\"all_unreachable\": false, \"unreachable\": [\"lb02\"], \"error\": [], \"graded\": true, \"remarks\": \"UNREACHABLE lb02"),
                 summary);
 
         String csv = Files.readString(out.resolve("grades.csv"), StandardCharsets.UTF_8);
-        assertTrue(
-                csv.startsWith(
-                        "\uFEFFid,name,install (max 6),master (max 8),backup (max 7),total,maximum,percent,unreachable hosts,error hosts,"
-                                + "remarks\r\ns01,张三,6,8,7,21,21,100.0,,,\r\n"),
+        assertTrue(csv.startsWith(
+                "\uFEFFid,name,install (max 6),master (max 8),backup (max 7),total,maximum,percent,unreachable hosts,error hosts,"
+                        + "remarks\r\ns01,张三,6,8,7,21,21,100.0,,,\r\n"),
                 csv);
         assertTrue(csv.contains("\r\ns03,王五,UNREACHABLE,5,1,6,21,28.6,lb02,,UNREACHABLE lb02"), csv);
-        assertFalse(
-                csv.contains("FAIL install")
-                        || csv.substring(csv.indexOf("s03,")).contains("FAIL"),
+        assertFalse(csv.contains("FAIL install") || csv.substring(csv.indexOf("s03,")).contains("FAIL"),
                 "unreachable is not FAIL: " + csv);
 
         String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
         String s02 = json.substring(json.indexOf("\"id\": \"s02\""), json.indexOf("\"id\": \"s03\""));
         for (String lesson : List.of("install", "master", "backup")) {
-            Run check = cli(
-                    "check",
-                    lesson,
-                    "--lab",
-                    LABS.get(1).labFile().toString(),
-                    "--format",
-                    "json",
-                    "--lang",
-                    "en",
-                    "--known-hosts",
-                    dir.resolve("known_hosts").toString());
+            Run check = cli("check", lesson, "--lab", LABS.get(1).labFile().toString(), "--format", "json", "--lang",
+                    "en", "--known-hosts", dir.resolve("known_hosts").toString());
             Map<String, String> alone = statuses(check.out());
             String section = s02.substring(s02.indexOf("\"lesson\": \"" + lesson + "\""));
             int next = section.indexOf("\"lesson\": \"", 1);
@@ -183,10 +161,7 @@ class GradeEndToEndTest {
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
-                assertFalse(
-                        Pattern.compile("auth_pass\\s+(?!\\*{8})\\S")
-                                .matcher(text)
-                                .find(),
+                assertFalse(Pattern.compile("auth_pass\\s+(?!\\*{8})\\S").matcher(text).find(),
                         f + " shows a VRRP password");
             }
         }

@@ -91,30 +91,22 @@ class HostileHostsTest {
         RootLab.requireRoot();
         dir = Files.createTempDirectory("lth-");
         leak = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        while (true) {
-                            leak.accept().close();
-                            LEAKED.incrementAndGet();
-                        }
-                    } catch (IOException closed) {
-                        // closed in down()
-                    }
-                },
-                "lth-leak");
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    leak.accept().close();
+                    LEAKED.incrementAndGet();
+                }
+            } catch (IOException closed) {
+                // closed in down()
+            }
+        }, "lth-leak");
         t.setDaemon(true);
         t.start();
         healthy = Sandbox.up(spec(List.of(SandboxRole.LB01, SandboxRole.LB02)));
         hostile = Sandbox.up(spec(List.of(SandboxRole.LB01, SandboxRole.LB02, SandboxRole.WEB01)));
         for (Sandbox s : List.of(healthy, hostile)) {
-            CliRun solve = CliRun.of(
-                    "sandbox",
-                    "solve",
-                    "backup",
-                    "--name",
-                    s.spec().name(),
-                    "--state-dir",
+            CliRun solve = CliRun.of("sandbox", "solve", "backup", "--name", s.spec().name(), "--state-dir",
                     s.spec().stateRoot().toString());
             assertEquals(0, solve.code(), solve.out() + solve.err());
         }
@@ -145,7 +137,7 @@ class HostileHostsTest {
         }
         RootLab.downAndClean(healthy);
         RootLab.downAndClean(hostile);
-        for (Sandbox s : new Sandbox[] {healthy, hostile}) {
+        for (Sandbox s : new Sandbox[]{healthy, hostile}) {
             if (s != null) {
                 String netns = LocalCommand.run("ip", "netns", "list").stdout();
                 assertFalse(netns.contains("lt-" + s.spec().name()), "left behind: " + netns);
@@ -153,8 +145,7 @@ class HostileHostsTest {
         }
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -165,16 +156,10 @@ class HostileHostsTest {
      */
     private static void tools(SandboxRole role, Map<String, String> tools, String more) {
         StringBuilder sh = new StringBuilder("set -e\nB=/run/lth-bin; mkdir -p $B; cp -a /usr/local/sbin/. $B/\n");
-        sh.append("printf \"")
-                .append(PAYLOAD.replace("LEAK", Integer.toString(leak.getLocalPort())))
+        sh.append("printf \"").append(PAYLOAD.replace("LEAK", Integer.toString(leak.getLocalPort())))
                 .append("\" > /run/lth-payload\n");
-        tools.forEach((name, body) -> sh.append("cat > $B/")
-                .append(name)
-                .append(" <<'LTH_EOF'\n#!/bin/sh\n")
-                .append(body)
-                .append("\nLTH_EOF\nchmod 755 $B/")
-                .append(name)
-                .append('\n'));
+        tools.forEach((name, body) -> sh.append("cat > $B/").append(name).append(" <<'LTH_EOF'\n#!/bin/sh\n")
+                .append(body).append("\nLTH_EOF\nchmod 755 $B/").append(name).append('\n'));
         sh.append(more).append("\nmount --bind $B /usr/local/sbin\n");
         var r = hostile.sh(role, sh.toString());
         assertEquals(0, r.exitStatus(), role + ": " + r.stderr() + r.stdout());
@@ -182,37 +167,26 @@ class HostileHostsTest {
 
     private static void makeHostile() {
         String realIp = "R=$(PATH=/usr/sbin:/usr/bin:/sbin:/bin command -v ip)\n";
-        tools(
-                SandboxRole.LB01,
-                Map.of(
-                        "ip",
-                        realIp
-                                + "\"$R\" \"$@\" | sed 's/\"ifname\":\"\\([a-z0-9]*\\)\"/\"ifname\":\"\\1\\\\u001b]0;PWNED\\\\u0007<script>alert(1)<\\/script>\\\\u202e\"/g'",
-                        "rpm",
-                        "cat /run/lth-payload; echo; head -c 104857600 /dev/zero; exit 0",
-                        "journalctl",
-                        "for i in 1 2 3; do printf 'Dec  7 01:00:0%s lb01' \"$i\"; cat /run/lth-payload; "
-                                + "printf ' Keepalived_vrrp[9]: (VI_1) Entering MASTER STATE\\n'; done",
-                        "hostname",
-                        "cat /run/lth-payload"),
+        tools(SandboxRole.LB01, Map.of("ip", realIp
+                + "\"$R\" \"$@\" | sed 's/\"ifname\":\"\\([a-z0-9]*\\)\"/\"ifname\":\"\\1\\\\u001b]0;PWNED\\\\u0007<script>alert(1)<\\/script>\\\\u202e\"/g'",
+                "rpm", "cat /run/lth-payload; echo; head -c 104857600 /dev/zero; exit 0", "journalctl",
+                "for i in 1 2 3; do printf 'Dec  7 01:00:0%s lb01' \"$i\"; cat /run/lth-payload; "
+                        + "printf ' Keepalived_vrrp[9]: (VI_1) Entering MASTER STATE\\n'; done",
+                "hostname", "cat /run/lth-payload"),
                 // keepalived.conf: hostile comment lines, the real config, a 10-deep include loop, 1 GB in all.
                 "K=/etc/keepalived; cp $K/keepalived.conf /run/lth-real.conf\n"
                         + "{ printf '! '; cat /run/lth-payload; printf '\\n'; cat /run/lth-real.conf; printf 'include %s/lth-1.conf\\n' $K; } > $K/keepalived.conf\n"
                         + "for i in 1 2 3 4 5 6 7 8 9 10; do n=$((i % 10 + 1)); { printf '! loop %s ' $i; cat /run/lth-payload; "
                         + "printf '\\ninclude %s/lth-%s.conf\\n' $K $n; } > $K/lth-$i.conf; done\n"
                         + "truncate -s 1G $K/keepalived.conf");
-        tools(
-                SandboxRole.LB02,
-                Map.of(
-                        "journalctl", "echo 'No journal files were found.' >&2; exit 1",
-                        "getenforce", "while :; do head -c 65536 /dev/urandom; sleep 0.1; done"),
+        tools(SandboxRole.LB02,
+                Map.of("journalctl", "echo 'No journal files were found.' >&2; exit 1", "getenforce",
+                        "while :; do head -c 65536 /dev/urandom; sleep 0.1; done"),
                 "rm -f /etc/keepalived/keepalived.conf; ln -s /dev/zero /etc/keepalived/keepalived.conf\n"
                         + "rm -f /var/log/messages; ln -s /proc/kcore /var/log/messages");
         // Drops its own SSH connection mid-batch: kills the sshd process that serves this session.
-        tools(
-                SandboxRole.WEB01,
-                Map.of(
-                        "rpm",
+        tools(SandboxRole.WEB01,
+                Map.of("rpm",
                         "p=$$; while [ \"$p\" -gt 1 ]; do "
                                 + "if [ \"$(cat /proc/$p/comm)\" = sshd ]; then kill -9 \"$p\"; exit 0; fi; "
                                 + "p=$(awk '{print $4}' /proc/$p/stat); done"),
@@ -222,92 +196,51 @@ class HostileHostsTest {
     /** An sshd on loopback whose public-key check never answers (AuthorizedKeysCommand sleeps). */
     private static int startAuthHang() throws Exception {
         Path key = dir.resolve("lth_hang_host_key");
-        assertEquals(
-                0,
-                new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                        .start()
-                        .waitFor());
+        assertEquals(0, new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()).start()
+                .waitFor());
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         Files.createDirectories(Path.of("/run/sshd"));
         String sleep = Files.exists(Path.of("/usr/bin/sleep")) ? "/usr/bin/sleep" : "/bin/sleep";
-        authHang = new ProcessBuilder(
-                        "/usr/sbin/sshd",
-                        "-D",
-                        "-e",
-                        "-f",
-                        "/dev/null",
-                        "-h",
-                        key.toString(),
-                        "-p",
-                        Integer.toString(port),
-                        "-o",
-                        "ListenAddress=127.0.0.1",
-                        "-o",
-                        "PidFile=none",
-                        "-o",
-                        "UsePAM=no",
-                        "-o",
-                        "PasswordAuthentication=no",
-                        "-o",
-                        "KbdInteractiveAuthentication=no",
-                        "-o",
-                        "AuthorizedKeysFile=none",
-                        "-o",
-                        "AuthorizedKeysCommandUser=nobody",
-                        "-o",
-                        "AuthorizedKeysCommand=" + sleep + " " + 4 * TIMEOUT,
-                        "-o",
-                        "LoginGraceTime=" + 6 * TIMEOUT,
-                        "-o",
-                        "MaxStartups=50")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("lth-hang-sshd.log").toFile())
-                .start();
-        assertTrue(
-                RootLab.eventually(Duration.ofSeconds(10), () -> {
-                    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                        return true;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                }),
-                "the auth-hang sshd listens");
+        authHang = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", "/dev/null", "-h", key.toString(), "-p",
+                Integer.toString(port), "-o", "ListenAddress=127.0.0.1", "-o", "PidFile=none", "-o", "UsePAM=no", "-o",
+                "PasswordAuthentication=no", "-o", "KbdInteractiveAuthentication=no", "-o", "AuthorizedKeysFile=none",
+                "-o", "AuthorizedKeysCommandUser=nobody", "-o", "AuthorizedKeysCommand=" + sleep + " " + 4 * TIMEOUT,
+                "-o", "LoginGraceTime=" + 6 * TIMEOUT, "-o", "MaxStartups=50").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("lth-hang-sshd.log").toFile()).start();
+        assertTrue(RootLab.eventually(Duration.ofSeconds(10), () -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }), "the auth-hang sshd listens");
         return port;
     }
 
     private static Path roster(String name, boolean withBadHosts) throws Exception {
         StringBuilder r = new StringBuilder("course: keepalived-lvs\nlessons: [" + String.join(", ", LESSONS) + "]\n"
-                + "defaults: { user: root }\nstudents:\n"
-                + "  - id: s01\n    name: 张三\n    lab: \"" + healthy.labFile() + "\"\n");
+                + "defaults: { user: root }\nstudents:\n" + "  - id: s01\n    name: 张三\n    lab: \"" + healthy.labFile()
+                + "\"\n");
         if (withBadHosts) {
             MisbehavingSshServer silent = open(MisbehavingSshServer.of(MisbehavingSshServer.Mode.SILENT));
             MisbehavingSshServer banner = open(MisbehavingSshServer.of(MisbehavingSshServer.Mode.BANNER_THEN_SILENCE));
             MisbehavingSshServer drip = open(MisbehavingSshServer.of(MisbehavingSshServer.Mode.DRIP));
-            MisbehavingSshServer drop = open(
-                    MisbehavingSshServer.dropping(healthy.host(SandboxRole.LB01).address(), 22, 6000));
+            MisbehavingSshServer drop =
+                    open(MisbehavingSshServer.dropping(healthy.host(SandboxRole.LB01).address(), 22, 6000));
             int hang = startAuthHang();
             String xKey = hostile.privateKey().toString();
             String hKey = healthy.privateKey().toString();
-            r.append("  - id: s02\n    name: \"=HYPERLINK(\\\"http://x/\\\")\"\n    lab: \"")
-                    .append(hostile.labFile())
+            r.append("  - id: s02\n    name: \"=HYPERLINK(\\\"http://x/\\\")\"\n    lab: \"").append(hostile.labFile())
                     .append("\"\n");
-            r.append(student(
-                    "s03",
-                    3,
+            r.append(student("s03", 3,
                     "{ address: " + hostile.host(SandboxRole.WEB01).address() + ", identity: " + xKey + " }",
                     "{ address: 127.0.0.1, port: " + silent.port() + ", identity: " + hKey + " }"));
-            r.append(student(
-                    "s04",
-                    4,
-                    "{ address: 127.0.0.1, port: " + banner.port() + ", identity: " + hKey + " }",
+            r.append(student("s04", 4, "{ address: 127.0.0.1, port: " + banner.port() + ", identity: " + hKey + " }",
                     "{ address: 127.0.0.1, port: " + drip.port() + ", identity: " + hKey + " }"));
-            r.append(student(
-                    "s05",
-                    5,
-                    "{ address: 127.0.0.1, port: " + hang + ", identity: " + hKey + " }",
+            r.append(student("s05", 5, "{ address: 127.0.0.1, port: " + hang + ", identity: " + hKey + " }",
                     "{ address: 127.0.0.1, port: " + drop.port() + ", identity: " + hKey + " }"));
         }
         Path f = dir.resolve(name);
@@ -329,8 +262,7 @@ class HostileHostsTest {
     /** One student's object in crosscheck.py's summary (scores, cells, hosts, remarks). */
     private static String summaryOf(Path book, String id) throws Exception {
         String s = dev.labtutor.grading.GradeFixture.crosscheck(book);
-        Matcher m = Pattern.compile("\"" + id + "\": (\\{.*?\"remarks\": \"(?:[^\"\\\\]|\\\\.)*\")")
-                .matcher(s);
+        Matcher m = Pattern.compile("\"" + id + "\": (\\{.*?\"remarks\": \"(?:[^\"\\\\]|\\\\.)*\")").matcher(s);
         assertTrue(m.find(), id + " in " + s);
         return m.group(1);
     }
@@ -342,8 +274,7 @@ class HostileHostsTest {
         int to = json.indexOf("\"id\": \"s0", from + 10);
         String mine = json.substring(from, to < 0 ? json.length() : to);
         Map<String, String> m = new LinkedHashMap<>();
-        Matcher r = Pattern.compile("\"check\": \"([a-z0-9-]+)\",(?s:.*?)\"status\": \"([a-z]+)\"")
-                .matcher(mine);
+        Matcher r = Pattern.compile("\"check\": \"([a-z0-9-]+)\",(?s:.*?)\"status\": \"([a-z]+)\"").matcher(mine);
         while (r.find()) {
             m.merge(r.group(1), r.group(2), (a, b) -> a + "," + b);
         }
@@ -359,51 +290,22 @@ class HostileHostsTest {
     void healthyStudentsGetTheSameGradesWithHostileClassmatesAndEveryBadHostCostsAtMostItsDeadline() throws Exception {
         Path kh = dir.resolve("known_hosts");
         alone = dir.resolve("grades-alone");
-        CliRun a = CliRun.of(
-                "grade",
-                "--roster",
-                roster("alone.yaml", false).toString(),
-                "--out",
-                alone.toString(),
-                "--timeout",
-                Integer.toString(TIMEOUT),
-                "--known-hosts",
-                kh.toString(),
-                "--lang",
-                "en");
+        CliRun a = CliRun.of("grade", "--roster", roster("alone.yaml", false).toString(), "--out", alone.toString(),
+                "--timeout", Integer.toString(TIMEOUT), "--known-hosts", kh.toString(), "--lang", "en");
         assertEquals(0, a.code(), a.out() + a.err());
 
         together = dir.resolve("grades-together");
         Path rosterFile = roster("together.yaml", true);
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // The launcher's options for grade (bin/labtutor).
-                "-Xshare:auto",
-                "-XX:+UseSerialGC",
-                "-XX:-UsePerfData",
-                "-Xmx192m",
-                "-Dlabtutor.home=" + System.getProperty("labtutor.home"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.labtutor.cli.Main",
-                "grade",
-                "--roster",
-                rosterFile.toString(),
-                "--out",
-                together.toString(),
-                "--timeout",
-                Integer.toString(TIMEOUT),
-                "--known-hosts",
-                kh.toString(),
-                "--lang",
-                "en"));
+                "-Xshare:auto", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xmx192m",
+                "-Dlabtutor.home=" + System.getProperty("labtutor.home"), "-cp", System.getProperty("java.class.path"),
+                "dev.labtutor.cli.Main", "grade", "--roster", rosterFile.toString(), "--out", together.toString(),
+                "--timeout", Integer.toString(TIMEOUT), "--known-hosts", kh.toString(), "--lang", "en"));
         Path outFile = dir.resolve("together.out");
         Path errFile = dir.resolve("together.err");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
-                .redirectOutput(outFile.toFile())
-                .redirectError(errFile.toFile())
-                .start();
+        Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
         long peakKb = 0;
         while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
             peakKb = Math.max(peakKb, vmHwmKb(p.pid()));
@@ -424,13 +326,8 @@ class HostileHostsTest {
                 longest = Math.max(longest, Long.parseLong(ms.group(1)));
                 Matcher st = Pattern.compile("(?m)^state: +(.*)$").matcher(ev);
                 assertTrue(st.find());
-                hosts.append("  ")
-                        .append(together.relativize(f))
-                        .append(" ")
-                        .append(ms.group(1))
-                        .append(" ms: ")
-                        .append(st.group(1), 0, Math.min(160, st.group(1).length()))
-                        .append('\n');
+                hosts.append("  ").append(together.relativize(f)).append(" ").append(ms.group(1)).append(" ms: ")
+                        .append(st.group(1), 0, Math.min(160, st.group(1).length())).append('\n');
             }
         }
         System.out.printf(
@@ -441,25 +338,21 @@ class HostileHostsTest {
         // The deadline is kept by timers and sockets on a machine that may be loaded: a few seconds of slack.
         assertTrue(longest <= TIMEOUT * 1000L + 3000, "a host took " + longest + " ms");
 
-        assertEquals(
-                summaryOf(alone, "s01"), summaryOf(together, "s01"), "s01's grades do not depend on the classmates");
+        assertEquals(summaryOf(alone, "s01"), summaryOf(together, "s01"),
+                "s01's grades do not depend on the classmates");
         assertEquals(verdicts(alone, "s01"), verdicts(together, "s01"), "nor does any of s01's verdicts");
         assertFalse(verdicts(together, "s01").isEmpty());
 
         for (String bad : List.of("s03", "s04", "s05")) {
             for (String role : List.of("lb01", "lb02")) {
-                String ev = Files.readString(
-                        together.resolve("evidence/" + bad + "/" + role + ".txt"), StandardCharsets.UTF_8);
-                Matcher st = Pattern.compile("(?m)^state: +(unreachable|error): (.{10,})$")
-                        .matcher(ev);
-                assertTrue(
-                        st.find(),
-                        bad + "/" + role + " is UNREACHABLE or ERROR with its reason: "
-                                + ev.lines().limit(12).toList());
+                String ev = Files.readString(together.resolve("evidence/" + bad + "/" + role + ".txt"),
+                        StandardCharsets.UTF_8);
+                Matcher st = Pattern.compile("(?m)^state: +(unreachable|error): (.{10,})$").matcher(ev);
+                assertTrue(st.find(), bad + "/" + role + " is UNREACHABLE or ERROR with its reason: "
+                        + ev.lines().limit(12).toList());
             }
         }
-        assertTrue(
-                Files.readString(together.resolve("evidence/s05/lb01.txt")).contains("state:     unreachable"),
+        assertTrue(Files.readString(together.resolve("evidence/s05/lb01.txt")).contains("state:     unreachable"),
                 "auth that never answers");
         String s02 = summaryOf(together, "s02");
         assertTrue(s02.contains("\"graded\": true") || s02.contains("\"graded\": false"), s02);
@@ -495,22 +388,13 @@ class HostileHostsTest {
         assertTrue(together_out.contains("s02"), together_out);
         StringBuilder all = new StringBuilder(together_out);
         for (String format : List.of("text", "json")) {
-            CliRun c = CliRun.of(
-                    "check",
-                    format.equals("text") ? "install" : "master",
-                    "--lab",
-                    hostile.labFile().toString(),
-                    "--format",
-                    format,
-                    "--lang",
-                    "en",
-                    "--known-hosts",
+            CliRun c = CliRun.of("check", format.equals("text") ? "install" : "master", "--lab",
+                    hostile.labFile().toString(), "--format", format, "--lang", "en", "--known-hosts",
                     dir.resolve("known_hosts").toString());
             assertPlain("check --format " + format, c.out() + c.err());
             all.append(c.out());
         }
-        assertTrue(
-                all.toString().contains("\\x1b") || all.toString().contains("\\u001b"),
+        assertTrue(all.toString().contains("\\x1b") || all.toString().contains("\\u001b"),
                 "what lb01 printed is shown, made visible: " + all);
     }
 
@@ -519,39 +403,29 @@ class HostileHostsTest {
     void theReportRunsNoScriptButLabtutorsAndMakesNoRequestInARealBrowser() throws Exception {
         Path report = together.resolve("report.html");
         String html = Files.readString(report, StandardCharsets.UTF_8);
-        assertTrue(
-                html.contains("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;"),
+        assertTrue(html.contains("&lt;script&gt;document.title=&#39;PWNED&#39;&lt;/script&gt;"),
                 "the payload is in the report, as text");
         String dom = chromiumDom(report);
         assertEquals(1, dom.split("<script", -1).length - 1, "one script element, labtutor's");
-        assertFalse(
-                dom.contains("<img") || dom.contains("data-pwned") || dom.contains("<title>PWNED"),
+        assertFalse(dom.contains("<img") || dom.contains("data-pwned") || dom.contains("<title>PWNED"),
                 "no injected element ran");
         assertTrue(dom.contains("id=\"grades\""), "the page rendered");
         assertEquals(0, LEAKED.get(), "no request left the page");
 
         // The trap works: the same payload as markup in a page without labtutor's escaping or policy does request it.
         Path control = dir.resolve("control.html");
-        Files.writeString(
-                control,
-                "<!DOCTYPE html><html><body><img src='http://127.0.0.1:" + leak.getLocalPort()
-                        + "/control'></body></html>");
+        Files.writeString(control, "<!DOCTYPE html><html><body><img src='http://127.0.0.1:" + leak.getLocalPort()
+                + "/control'></body></html>");
         chromiumDom(control);
-        assertTrue(
-                RootLab.eventually(Duration.ofSeconds(5), () -> LEAKED.get() > 0),
+        assertTrue(RootLab.eventually(Duration.ofSeconds(5), () -> LEAKED.get() > 0),
                 "the control page's request was seen");
         LEAKED.set(0);
         // And the policy alone stops injected markup: the report with the raw payload spliced in still runs nothing.
         Path spliced = dir.resolve("spliced.html");
-        Files.writeString(
-                spliced,
-                html.replace(
-                        "<h1>",
-                        "<img src='http://127.0.0.1:" + leak.getLocalPort()
-                                + "/spliced' onerror='document.body.dataset.pwned=1'><script>document.title='PWNED'</script><h1>"));
+        Files.writeString(spliced, html.replace("<h1>", "<img src='http://127.0.0.1:" + leak.getLocalPort()
+                + "/spliced' onerror='document.body.dataset.pwned=1'><script>document.title='PWNED'</script><h1>"));
         String splicedDom = chromiumDom(spliced);
-        assertFalse(
-                splicedDom.contains("data-pwned") || splicedDom.contains("<title>PWNED"),
+        assertFalse(splicedDom.contains("data-pwned") || splicedDom.contains("<title>PWNED"),
                 "the policy blocks injected script");
         Thread.sleep(500);
         assertEquals(0, LEAKED.get(), "the policy blocks the injected request");
@@ -559,21 +433,11 @@ class HostileHostsTest {
 
     private static String chromiumDom(Path page) throws Exception {
         String browser = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser")
-                .filter(b -> Files.isExecutable(Path.of(b)))
-                .findFirst()
+                .filter(b -> Files.isExecutable(Path.of(b))).findFirst()
                 .orElseThrow(() -> new AssertionError("chromium is not installed (apt-get install chromium)"));
-        Process p = new ProcessBuilder(
-                        browser,
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--user-data-dir=" + dir.resolve("lth-chromium"),
-                        "--virtual-time-budget=2000",
-                        "--dump-dom",
-                        page.toUri().toString())
-                .redirectError(dir.resolve("chromium.log").toFile())
-                .start();
+        Process p = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("lth-chromium"), "--virtual-time-budget=2000", "--dump-dom",
+                page.toUri().toString()).redirectError(dir.resolve("chromium.log").toFile()).start();
         String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium ended");
         assertEquals(0, p.exitValue(), Files.readString(dir.resolve("chromium.log")));
@@ -585,38 +449,25 @@ class HostileHostsTest {
     void everyCsvCellIsTextAndTheEvidenceKeepsWhatWasSeenEscapedWithItsHash() throws Exception {
         String csv = Files.readString(together.resolve("grades.csv"), StandardCharsets.UTF_8);
         for (String cell : cells(csv)) {
-            assertFalse(
-                    !cell.isEmpty()
-                            && "=+-@"
-                                            .indexOf(
-                                                    cell.strip().isEmpty()
-                                                            ? ' '
-                                                            : cell.strip().charAt(0))
-                                    >= 0
-                            && !cell.matches("-?[0-9.]+"),
-                    "a cell a spreadsheet would take for a formula: " + cell);
+            assertFalse(!cell.isEmpty() && "=+-@".indexOf(cell.strip().isEmpty() ? ' ' : cell.strip().charAt(0)) >= 0
+                    && !cell.matches("-?[0-9.]+"), "a cell a spreadsheet would take for a formula: " + cell);
             assertPlain("csv cell", cell);
         }
         assertTrue(csv.contains("'=HYPERLINK"), csv);
 
         String ev = Files.readString(together.resolve("evidence/s02/lb01.txt"), StandardCharsets.UTF_8);
         assertPlain("evidence", ev);
-        assertTrue(
-                ev.contains("\\x1b]52;c;cm0gLXJmIH4K\\x07") && ev.contains("\\u{202E}evil\\u{200B}\\x00"),
+        assertTrue(ev.contains("\\x1b]52;c;cm0gLXJmIH4K\\x07") && ev.contains("\\u{202E}evil\\u{200B}\\x00"),
                 "escaped, still readable");
         Matcher m = Pattern.compile("stdout sha256 ([0-9a-f]{64}),").matcher(ev);
         assertTrue(m.find(), ev.lines().limit(20).toList().toString());
-        Matcher body = Pattern.compile("(?s)=+ stdout(?: \\(truncated\\))? \\(escaped\\) =+\n(.*)\n=+ stderr")
-                .matcher(ev);
+        Matcher body =
+                Pattern.compile("(?s)=+ stdout(?: \\(truncated\\))? \\(escaped\\) =+\n(.*)\n=+ stderr").matcher(ev);
         assertTrue(body.find(), ev.lines().limit(30).toList().toString());
-        assertTrue(
-                Pattern.compile("==LT [0-9a-f]+ END \\d+ rc=0 timeout=0 trunc=1")
-                        .matcher(body.group(1))
-                        .find(),
+        assertTrue(Pattern.compile("==LT [0-9a-f]+ END \\d+ rc=0 timeout=0 trunc=1").matcher(body.group(1)).find(),
                 "rpm's 100 MB were cut to the probe's cap and the batch says so");
         String seen = unescape(body.group(1));
-        assertEquals(
-                m.group(1),
+        assertEquals(m.group(1),
                 HexFormat.of()
                         .formatHex(MessageDigest.getInstance("SHA-256").digest(seen.getBytes(StandardCharsets.UTF_8))),
                 "the escaped text gives back exactly what was received");
@@ -680,38 +531,25 @@ class HostileHostsTest {
         Path root = Path.of(System.getProperty("labtutor.home"));
         Course course = CourseReader.readStrict(root.resolve("lessons/keepalived-lvs"));
         CheckCatalog catalog = CheckCatalog.readStrict(root.resolve("checks"));
-        List<Lesson> lessons = course.lessons().stream()
-                .filter(l -> List.of("install", "master", "backup").contains(l.id()))
-                .toList();
+        List<Lesson> lessons =
+                course.lessons().stream().filter(l -> List.of("install", "master", "backup").contains(l.id())).toList();
         Roster roster = new RosterReader(new LabFileReader(dir)).readStrict(roster("watch.yaml", false));
         Path kh = dir.resolve("known_hosts_watch");
         Duration deadline = Duration.ofSeconds(TIMEOUT);
         SshOptions base = SshOptions.defaults(kh);
         SshConnector connector = new SshConnector(
                 new SshOptions(kh, deadline, deadline, deadline, base.keepAliveInterval(), base.outputCap()),
-                SecretPrompter.none(),
-                t -> {});
-        try (ShellPool pool = new ShellPool(connector);
-                Grader grader = new Grader(
-                        course,
-                        catalog,
-                        pool::get,
-                        p -> {
-                            throw new IllegalStateException("no local probe in these lessons: " + p);
-                        },
-                        deadline,
-                        8,
-                        new Redactor())) {
-            StudentGrade first = grader.grade(roster, lessons, kh, Grader.Listener.none())
-                    .students()
-                    .get(0);
-            assertTrue(
-                    first.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED),
+                SecretPrompter.none(), t -> {
+                });
+        try (ShellPool pool = new ShellPool(connector); Grader grader = new Grader(course, catalog, pool::get, p -> {
+            throw new IllegalStateException("no local probe in these lessons: " + p);
+        }, deadline, 8, new Redactor())) {
+            StudentGrade first = grader.grade(roster, lessons, kh, Grader.Listener.none()).students().get(0);
+            assertTrue(first.hosts().stream().allMatch(h -> h.state() == HostRecord.State.ANSWERED),
                     first.hosts().toString());
 
             // The VM "reinstalled": its sshd and the connections it serves end, and it comes back with another key.
-            var kill = healthy.sh(
-                    SandboxRole.LB02,
+            var kill = healthy.sh(SandboxRole.LB02,
                     "me=$(readlink /proc/self/ns/mnt); for d in /proc/[0-9]*; do "
                             + "[ \"$(readlink $d/ns/mnt 2>/dev/null)\" = \"$me\" ] || continue; "
                             + "[ \"$(cat $d/comm 2>/dev/null)\" = sshd ] && kill ${d#/proc/}; done; true");
@@ -719,11 +557,8 @@ class HostileHostsTest {
             Path key = healthy.stateDir().resolve("hosts/lb02/ssh/ssh_host_ed25519_key");
             Files.deleteIfExists(key);
             Files.deleteIfExists(Path.of(key + ".pub"));
-            assertEquals(
-                    0,
-                    new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
-                            .start()
-                            .waitFor());
+            assertEquals(0, new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
+                    .start().waitFor());
             healthy.startSshd(SandboxRole.LB02);
 
             ClassGrades second = grader.grade(roster, lessons, kh, Grader.Listener.none());
@@ -732,9 +567,7 @@ class HostileHostsTest {
             assertEquals(HostRecord.State.ANSWERED, byRole.get("lb01").state(), "lb01 is not affected");
             HostRecord lb02 = byRole.get("lb02");
             assertEquals(HostRecord.State.ERROR, lb02.state(), lb02.toString());
-            assertTrue(
-                    lb02.problem().orElseThrow().en().contains("CHANGED"),
-                    lb02.problem().orElseThrow().en());
+            assertTrue(lb02.problem().orElseThrow().en().contains("CHANGED"), lb02.problem().orElseThrow().en());
         }
     }
 }

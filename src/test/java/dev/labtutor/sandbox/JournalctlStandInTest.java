@@ -35,26 +35,20 @@ class JournalctlStandInTest {
     void writeLog() throws IOException, URISyntaxException {
         messages = root.resolve("var/log/messages");
         Files.createDirectories(messages.getParent());
-        log = Files.readAllLines(Path.of(getClass()
-                .getResource("/fixtures/messages/sandbox-lb01-messages.txt")
-                .toURI()));
+        log = Files
+                .readAllLines(Path.of(getClass().getResource("/fixtures/messages/sandbox-lb01-messages.txt").toURI()));
         Files.write(messages, log);
     }
 
     private List<String> keepalivedLines() {
-        return log.stream()
-                .filter(l ->
-                        l.toLowerCase().contains("keepalived") || l.contains("LVS and VRRP High Availability Monitor"))
+        return log.stream().filter(
+                l -> l.toLowerCase().contains("keepalived") || l.contains("LVS and VRRP High Availability Monitor"))
                 .toList();
     }
 
     private ProcessBuilder journalctl(String... args) throws URISyntaxException {
-        List<String> argv = new ArrayList<>(List.of(
-                "bash",
-                Path.of(getClass()
-                                .getResource("/dev/labtutor/sandbox/bin/journalctl")
-                                .toURI())
-                        .toString()));
+        List<String> argv = new ArrayList<>(List.of("bash",
+                Path.of(getClass().getResource("/dev/labtutor/sandbox/bin/journalctl").toURI()).toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().put("LABTUTOR_SANDBOX_ROOT", root.toString());
@@ -83,19 +77,17 @@ class JournalctlStandInTest {
         List<String> want = keepalivedLines();
         assertEquals(want.subList(want.size() - 2, want.size()), run("-u", "keepalived", "-n", "2"));
         assertEquals(want.subList(want.size() - 3, want.size()), run("-n3", "-u", "keepalived"));
-        assertEquals(
-                want.subList(want.size() - 4, want.size()),
+        assertEquals(want.subList(want.size() - 4, want.size()),
                 run("-u", "keepalived", "-n", "4", "--no-pager", "-o", "short"));
         assertEquals(want.subList(want.size() - 10, want.size()), run("-u", "keepalived", "-n"));
-        assertEquals(
-                List.of("Dec  6 21:57:01 lb01 systemd[1]: Stopped The Apache HTTP Server."), run("-n1", "-uhttpd"));
+        assertEquals(List.of("Dec  6 21:57:01 lb01 systemd[1]: Stopped The Apache HTTP Server."),
+                run("-n1", "-uhttpd"));
     }
 
     @Test
     void endShowsTheLastThousandLines() throws Exception {
-        List<String> many = IntStream.range(0, 1200)
-                .mapToObj(i -> "Dec  6 22:00:00 lb01 systemd[1]: line " + i)
-                .toList();
+        List<String> many =
+                IntStream.range(0, 1200).mapToObj(i -> "Dec  6 22:00:00 lb01 systemd[1]: line " + i).toList();
         Files.write(messages, many);
         assertEquals(many.subList(200, 1200), run("-e"));
         assertEquals(many.subList(1195, 1200), run("-e", "-n", "5"));

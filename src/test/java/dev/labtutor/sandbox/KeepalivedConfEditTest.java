@@ -36,14 +36,13 @@ class KeepalivedConfEditTest {
     @Test
     void isCaseSensitiveLikeKeepalivedAndLeavesCommentsAlone() {
         String conf = "vrrp_instance VI_1 {\n  # priority 1\n  Priority 5\n  priority 100\n}\n";
-        assertEquals(
-                "vrrp_instance VI_1 {\n  # priority 1\n  Priority 5\n  priority 7\n}\n",
+        assertEquals("vrrp_instance VI_1 {\n  # priority 1\n  Priority 5\n  priority 7\n}\n",
                 KeepalivedConfEdit.set(conf, "priority", "7"));
     }
 
     @Test
     void refusesWhenThereIsNothingToChange() {
-        assertThrows(
-                IllegalArgumentException.class, () -> KeepalivedConfEdit.set("global_defs {\n}\n", "priority", "7"));
+        assertThrows(IllegalArgumentException.class,
+                () -> KeepalivedConfEdit.set("global_defs {\n}\n", "priority", "7"));
     }
 }

@@ -18,10 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class MisbehavingSshServer implements AutoCloseable {
 
     enum Mode {
-        SILENT,
-        BANNER_THEN_SILENCE,
-        DRIP,
-        DROP_MID_BATCH
+        SILENT, BANNER_THEN_SILENCE, DRIP, DROP_MID_BATCH
     }
 
     private static final byte[] BANNER =
@@ -70,7 +67,8 @@ final class MisbehavingSshServer implements AutoCloseable {
         try {
             OutputStream out = s.getOutputStream();
             switch (mode) {
-                case SILENT -> {}
+                case SILENT -> {
+                }
                 case BANNER_THEN_SILENCE -> out.write(BANNER);
                 case DRIP -> {
                     for (byte b : BANNER) {

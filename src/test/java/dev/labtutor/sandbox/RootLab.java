@@ -23,7 +23,8 @@ final class RootLab {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RootLab() {}
+    private RootLab() {
+    }
 
     static void requireRoot() {
         var problem = SandboxPreflight.problem();
@@ -31,8 +32,7 @@ final class RootLab {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true but the sandbox cannot run here: " + problem.get().en());
             }
-            assumeTrue(
-                    false, "sandbox tests need root and tools: " + problem.get().en());
+            assumeTrue(false, "sandbox tests need root and tools: " + problem.get().en());
         }
     }
 
@@ -45,13 +45,9 @@ final class RootLab {
         var problem = VmLab.problem();
         if (problem.isPresent()) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("CI=true but the VM sandbox cannot run here: "
-                        + problem.get().en());
+                fail("CI=true but the VM sandbox cannot run here: " + problem.get().en());
             }
-            assumeTrue(
-                    false,
-                    "VM sandbox tests need qemu and the VM kernel: "
-                            + problem.get().en());
+            assumeTrue(false, "VM sandbox tests need qemu and the VM kernel: " + problem.get().en());
         }
     }
 
@@ -69,22 +65,21 @@ final class RootLab {
         String ps = LocalCommand.run("ps", "-eo", "pid,args").stdout();
         org.junit.jupiter.api.Assertions.assertFalse(ps.contains(spec.stateDir().toString()), ps);
         String links = LocalCommand.run("ip", "-o", "link", "show").stdout();
-        org.junit.jupiter.api.Assertions.assertFalse(
-                links.contains(prefix + ":") || links.contains(prefix + "@"), links);
+        org.junit.jupiter.api.Assertions.assertFalse(links.contains(prefix + ":") || links.contains(prefix + "@"),
+                links);
         String netns = LocalCommand.run("ip", "netns", "list").stdout();
         org.junit.jupiter.api.Assertions.assertFalse(
                 netns.contains(prefix + "-") || netns.lines().anyMatch(l -> l.startsWith(prefix + " ")), netns);
         try {
             String mounts = Files.readString(Path.of("/proc/mounts"));
-            org.junit.jupiter.api.Assertions.assertFalse(
-                    mounts.contains(spec.stateDir().toString()), mounts);
+            org.junit.jupiter.api.Assertions.assertFalse(mounts.contains(spec.stateDir().toString()), mounts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         String routes = LocalCommand.run("ip", "-4", "route").stdout();
         org.junit.jupiter.api.Assertions.assertFalse(routes.contains(spec.subnetPrefix() + ".0/24"), routes);
-        org.junit.jupiter.api.Assertions.assertFalse(
-                Files.exists(spec.stateDir()), "state dir " + spec.stateDir() + " removed");
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(spec.stateDir()),
+                "state dir " + spec.stateDir() + " removed");
     }
 
     /** A spec nobody else uses, on the machine's kernel (the namespace sandbox, whatever the kernel lacks). */
@@ -96,12 +91,8 @@ final class RootLab {
         } while (taken.contains("inet " + prefix + "."));
         try {
             Path root = Files.createTempDirectory("labtutor-sbx");
-            return SandboxSpec.defaults()
-                    .withName("t" + HexFormat.of().formatHex(RANDOM.generateSeed(3)))
-                    .withRoles(roles)
-                    .withSubnetPrefix(prefix)
-                    .withStateRoot(root)
-                    .withKernel(SandboxKernel.MACHINE);
+            return SandboxSpec.defaults().withName("t" + HexFormat.of().formatHex(RANDOM.generateSeed(3)))
+                    .withRoles(roles).withSubnetPrefix(prefix).withStateRoot(root).withKernel(SandboxKernel.MACHINE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,28 +139,11 @@ final class RootLab {
     /** A real SSH login from the root namespace: BatchMode, pinned known_hosts, the sandbox key. */
     static ExecResult ssh(Sandbox sandbox, SandboxRole role, String command) {
         return LocalCommand.run(
-                List.of(
-                        "ssh",
-                        "-F",
-                        "/dev/null",
-                        "-i",
-                        sandbox.privateKey().toString(),
-                        "-o",
-                        "IdentitiesOnly=yes",
-                        "-o",
-                        "BatchMode=yes",
-                        "-o",
-                        "StrictHostKeyChecking=yes",
-                        "-o",
-                        "UserKnownHostsFile=" + sandbox.knownHosts(),
-                        "-o",
-                        "GlobalKnownHostsFile=/dev/null",
-                        "-o",
-                        "ConnectTimeout=15",
-                        "root@" + sandbox.host(role).address(),
-                        command),
-                Duration.ofSeconds(90),
-                null);
+                List.of("ssh", "-F", "/dev/null", "-i", sandbox.privateKey().toString(), "-o", "IdentitiesOnly=yes",
+                        "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o",
+                        "UserKnownHostsFile=" + sandbox.knownHosts(), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
+                        "ConnectTimeout=15", "root@" + sandbox.host(role).address(), command),
+                Duration.ofSeconds(90), null);
     }
 
     static ExecResult okSsh(Sandbox sandbox, SandboxRole role, String command) {

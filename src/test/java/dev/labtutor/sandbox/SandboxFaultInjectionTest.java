@@ -54,38 +54,28 @@ class SandboxFaultInjectionTest {
 
     @Test
     void keepalivedSettingIsRewrittenAndKeepalivedRestarted() {
-        okSsh(
-                sandbox,
-                LB02,
+        okSsh(sandbox, LB02,
                 "dnf install -y keepalived >/dev/null && cd /etc/keepalived"
-                        + " && cp keepalived.conf.sample keepalived.conf"
-                        + " && sed -i 's/interface eth0/interface " + sandbox.iface()
-                        + "/; /vrrp_strict/d' keepalived.conf"
+                        + " && cp keepalived.conf.sample keepalived.conf" + " && sed -i 's/interface eth0/interface "
+                        + sandbox.iface() + "/; /vrrp_strict/d' keepalived.conf"
                         + " && systemctl stop firewalld && systemctl start keepalived");
         String pidBefore = okSsh(sandbox, LB02, "cat /run/keepalived.pid").stdout();
 
         sandbox.inject(SandboxFault.parse("priority=150", java.util.Optional.of(LB02)));
-        String conf =
-                okSsh(sandbox, LB02, "cat /etc/keepalived/keepalived.conf").stdout();
+        String conf = okSsh(sandbox, LB02, "cat /etc/keepalived/keepalived.conf").stdout();
         assertTrue(conf.contains("\n    priority 150\n"), conf);
         assertFalse(conf.contains("priority 100"), conf);
-        assertEquals(
-                "active\n",
-                okSsh(sandbox, LB02, "systemctl is-active keepalived").stdout());
-        assertNotEquals(
-                pidBefore, okSsh(sandbox, LB02, "cat /run/keepalived.pid").stdout(), "restarted");
+        assertEquals("active\n", okSsh(sandbox, LB02, "systemctl is-active keepalived").stdout());
+        assertNotEquals(pidBefore, okSsh(sandbox, LB02, "cat /run/keepalived.pid").stdout(), "restarted");
 
         sandbox.inject(new SandboxFault.KeepalivedStopped(LB02));
-        assertEquals(
-                "inactive\n",
-                ssh(sandbox, LB02, "systemctl is-active keepalived").stdout());
+        assertEquals("inactive\n", ssh(sandbox, LB02, "systemctl is-active keepalived").stdout());
     }
 
     @Test
     void vrrpBlockedIsARealNftablesRule() {
         sandbox.inject(new SandboxFault.VrrpBlocked(LB01));
-        String rules = sandbox.exec(LB01, "nft", "list", "table", "inet", "labtutor_fault")
-                .stdout();
+        String rules = sandbox.exec(LB01, "nft", "list", "table", "inet", "labtutor_fault").stdout();
         assertTrue(rules.contains("ip protocol vrrp drop"), rules);
         sandbox.exec(LB01, "nft", "delete", "table", "inet", "labtutor_fault");
     }

@@ -10,12 +10,10 @@ class SandboxLabFileTest {
 
     @Test
     void rendersVarsAndOneFlowMappingPerHost() {
-        SandboxSpec spec = SandboxSpec.defaults()
-                .withStateRoot(Path.of("/var/lib/labtutor/sandbox"))
+        SandboxSpec spec = SandboxSpec.defaults().withStateRoot(Path.of("/var/lib/labtutor/sandbox"))
                 .withRoles(List.of(SandboxRole.LB01, SandboxRole.NFS_SERVER));
         List<SandboxHost> hosts = spec.roles().stream()
-                .map(r -> new SandboxHost(r, spec.hostNamespace(r), spec.address(r), spec.iface(), r.id()))
-                .toList();
+                .map(r -> new SandboxHost(r, spec.hostNamespace(r), spec.address(r), spec.iface(), r.id())).toList();
         String yaml = SandboxLabFile.render(spec, hosts, Path.of("/s/lab/id_ed25519"), Path.of("/s/lab/known_hosts"));
         assertEquals("""
                 # labtutor sandbox 'lab' (10.77.0.0/24), written by 'labtutor sandbox up'.
@@ -31,12 +29,10 @@ class SandboxLabFileTest {
         try {
             tmp = java.nio.file.Files.createTempFile("lab", ".yaml");
             java.nio.file.Files.writeString(tmp, yaml);
-            dev.labtutor.lab.LabFile lab =
-                    dev.labtutor.lab.LabFileReader.forCurrentUser().readStrict(tmp);
+            dev.labtutor.lab.LabFile lab = dev.labtutor.lab.LabFileReader.forCurrentUser().readStrict(tmp);
             assertEquals("10.77.0.31", lab.host("nfs-server").orElseThrow().address());
             assertEquals(java.util.Optional.of(Path.of("/s/lab/known_hosts")), lab.knownHosts());
-            assertEquals(
-                    java.util.Optional.of(Path.of("/s/lab/id_ed25519")),
+            assertEquals(java.util.Optional.of(Path.of("/s/lab/id_ed25519")),
                     lab.host("lb01").orElseThrow().identity());
             java.nio.file.Files.delete(tmp);
         } catch (java.io.IOException e) {

@@ -37,22 +37,18 @@ class SandboxLifecycleTest {
         try {
             System.out.println("5-host sandbox up in " + sandbox.startupTime().toMillis() + " ms");
             System.out.println(out);
-            assertTrue(
-                    out.toString().contains("subnet " + spec.subnet() + ", VIP " + spec.vip() + ", interface eth1"),
+            assertTrue(out.toString().contains("subnet " + spec.subnet() + ", VIP " + spec.vip() + ", interface eth1"),
                     out.toString());
             assertTrue(sandbox.startupTime().compareTo(Duration.ofSeconds(10)) < 0, "took " + sandbox.startupTime());
             for (SandboxRole role : SandboxRole.values()) {
                 assertEquals(role.id() + "\n", okSsh(sandbox, role, "hostname").stdout());
             }
             String lab = Files.readString(sandbox.labFile());
-            assertTrue(
-                    lab.contains("  nfs-server: { address: " + spec.subnetPrefix() + ".31, port: 22, user: root,"),
+            assertTrue(lab.contains("  nfs-server: { address: " + spec.subnetPrefix() + ".31, port: 22, user: root,"),
                     lab);
             assertEquals(5, Files.readAllLines(sandbox.knownHosts()).size());
 
-            okSsh(
-                    sandbox,
-                    SandboxRole.WEB01,
+            okSsh(sandbox, SandboxRole.WEB01,
                     "dnf install -y httpd && echo web01 > /var/www/html/index.html" + " && systemctl start httpd");
             String url = "http://" + sandbox.host(SandboxRole.WEB01).address() + "/";
             ExecResult blocked = LocalCommand.run(List.of("curl", "-s", "-m", "3", url), Duration.ofSeconds(10), null);
@@ -60,15 +56,10 @@ class SandboxLifecycleTest {
             okSsh(sandbox, SandboxRole.WEB01, "systemctl stop firewalld");
             ExecResult served = LocalCommand.run(List.of("curl", "-s", "-m", "3", url), Duration.ofSeconds(10), null);
             assertEquals("web01\n", served.stdout());
-            assertEquals(
-                    "web01\n",
-                    okSsh(sandbox, SandboxRole.LB01, "curl -s -m 3 " + url).stdout());
+            assertEquals("web01\n", okSsh(sandbox, SandboxRole.LB01, "curl -s -m 3 " + url).stdout());
 
             for (SandboxRole role : SandboxRole.values()) {
-                LocalCommand.run("ip", "netns", "pids", spec.hostNamespace(role))
-                        .stdout()
-                        .lines()
-                        .map(Long::parseLong)
+                LocalCommand.run("ip", "netns", "pids", spec.hostNamespace(role)).stdout().lines().map(Long::parseLong)
                         .forEach(pids::add);
             }
             pids.addAll(sandbox.anchorPids().values());
@@ -104,9 +95,8 @@ class SandboxLifecycleTest {
         Sandbox first = Sandbox.up(spec);
         List<Long> pids = new ArrayList<>(first.anchorPids().values());
         pids.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
-        assertTrue(eventually(
-                Duration.ofSeconds(5),
-                () -> pids.stream().noneMatch(p -> ProcessHandle.of(p).isPresent())));
+        assertTrue(
+                eventually(Duration.ofSeconds(5), () -> pids.stream().noneMatch(p -> ProcessHandle.of(p).isPresent())));
 
         Sandbox second = Sandbox.up(spec);
         try {

@@ -36,18 +36,11 @@ class SandboxSpecTest {
     @Test
     void theKernelIsDecidedAtUpUnlessForcedAndEveryWitherKeepsIt() {
         assertEquals(SandboxKernel.AUTO, spec.kernel());
-        assertEquals(
-                SandboxKernel.AUTO,
+        assertEquals(SandboxKernel.AUTO,
                 new SandboxSpec("lab", List.of(SandboxRole.LB01), "10.77.0", "eth1", Path.of("/tmp")).kernel());
         SandboxSpec vm = spec.withKernel(SandboxKernel.VM);
-        assertEquals(
-                SandboxKernel.VM,
-                vm.withName("x")
-                        .withRoles(List.of(SandboxRole.LB01))
-                        .withSubnetPrefix("10.77.9")
-                        .withIface("lab0")
-                        .withStateRoot(Path.of("/tmp/y"))
-                        .kernel());
+        assertEquals(SandboxKernel.VM, vm.withName("x").withRoles(List.of(SandboxRole.LB01)).withSubnetPrefix("10.77.9")
+                .withIface("lab0").withStateRoot(Path.of("/tmp/y")).kernel());
         assertEquals("10.77.0.254", vm.vmAddress());
         assertEquals("lt-lab", vm.rootLink(), "the VM's tap has the name the namespace sandbox's veth has");
     }

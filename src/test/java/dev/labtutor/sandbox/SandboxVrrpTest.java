@@ -52,22 +52,9 @@ class SandboxVrrpTest {
 
     @Test
     void passwordLoginIsRefused() {
-        ExecResult r = LocalCommand.run(
-                List.of(
-                        "ssh",
-                        "-F",
-                        "/dev/null",
-                        "-o",
-                        "BatchMode=yes",
-                        "-o",
-                        "PubkeyAuthentication=no",
-                        "-o",
-                        "UserKnownHostsFile=" + sandbox.knownHosts(),
-                        "-o",
-                        "StrictHostKeyChecking=yes",
-                        "root@" + sandbox.host(LB01).address(),
-                        "true"),
-                Duration.ofSeconds(20),
+        ExecResult r = LocalCommand.run(List.of("ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o",
+                "PubkeyAuthentication=no", "-o", "UserKnownHostsFile=" + sandbox.knownHosts(), "-o",
+                "StrictHostKeyChecking=yes", "root@" + sandbox.host(LB01).address(), "true"), Duration.ofSeconds(20),
                 null);
         assertNotEquals(0, r.exitStatus());
         assertTrue(r.stderr().contains("Permission denied (publickey)"), r.stderr());
@@ -76,9 +63,7 @@ class SandboxVrrpTest {
     @Test
     void etcKeepalivedIsPrivateToEachHost() throws Exception {
         okSsh(sandbox, LB01, "mkdir -p /etc/keepalived && echo lb01-only > /etc/keepalived/private.txt");
-        assertEquals(
-                "lb01-only\n",
-                okSsh(sandbox, LB01, "cat /etc/keepalived/private.txt").stdout());
+        assertEquals("lb01-only\n", okSsh(sandbox, LB01, "cat /etc/keepalived/private.txt").stdout());
         assertNotEquals(0, ssh(sandbox, LB02, "cat /etc/keepalived/private.txt").exitStatus());
         assertFalse(Files.exists(Path.of("/etc/keepalived/private.txt")), "leaked onto the machine's /etc");
         okSsh(sandbox, LB01, "rm -r /etc/keepalived");
@@ -87,16 +72,9 @@ class SandboxVrrpTest {
     @Test
     void onlyNetworkSysctlsAreWritable() {
         okSsh(sandbox, LB02, "sysctl -w net.ipv4.conf.all.arp_ignore=1");
-        assertEquals(
-                "1\n",
-                okSsh(sandbox, LB02, "cat /proc/sys/net/ipv4/conf/all/arp_ignore")
-                        .stdout());
-        assertEquals(
-                "0\n",
-                okSsh(sandbox, LB01, "cat /proc/sys/net/ipv4/conf/all/arp_ignore")
-                        .stdout());
-        assertNotEquals(
-                0, ssh(sandbox, LB02, "echo x > /proc/sys/kernel/hostname").exitStatus());
+        assertEquals("1\n", okSsh(sandbox, LB02, "cat /proc/sys/net/ipv4/conf/all/arp_ignore").stdout());
+        assertEquals("0\n", okSsh(sandbox, LB01, "cat /proc/sys/net/ipv4/conf/all/arp_ignore").stdout());
+        assertNotEquals(0, ssh(sandbox, LB02, "echo x > /proc/sys/kernel/hostname").exitStatus());
         okSsh(sandbox, LB02, "sysctl -w net.ipv4.conf.all.arp_ignore=0");
     }
 
@@ -105,67 +83,50 @@ class SandboxVrrpTest {
         ExecResult early = ssh(sandbox, LB01, "systemctl start keepalived");
         assertEquals(5, early.exitStatus());
         assertEquals("Failed to start keepalived.service: Unit keepalived.service not found.\n", early.stderr());
-        assertEquals(
-                "LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n",
-                okSsh(
-                                sandbox,
-                                LB01,
-                                "systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager"
-                                        + " keepalived.service")
-                        .stdout());
+        assertEquals("LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n", okSsh(sandbox, LB01,
+                "systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager" + " keepalived.service")
+                .stdout());
 
         for (SandboxRole role : List.of(LB01, LB02)) {
             okSsh(sandbox, role, "dnf install -y keepalived ipvsadm");
             assertTrue(okSsh(sandbox, role, "rpm -q keepalived").stdout().startsWith("keepalived-2.2.8-"));
-            assertTrue(okSsh(sandbox, role, "head -1 /etc/keepalived/keepalived.conf.sample")
-                    .stdout()
+            assertTrue(okSsh(sandbox, role, "head -1 /etc/keepalived/keepalived.conf.sample").stdout()
                     .startsWith("! Configuration File for keepalived"));
             writeConfig(role, role == LB01 ? "MASTER" : "BACKUP", role == LB01 ? 100 : 90);
             okSsh(sandbox, role, "keepalived -t -f /etc/keepalived/keepalived.conf");
             okSsh(sandbox, role, "systemctl stop firewalld && systemctl start keepalived");
-            assertEquals(
-                    "active\n",
-                    okSsh(sandbox, role, "systemctl is-active keepalived").stdout());
+            assertEquals("active\n", okSsh(sandbox, role, "systemctl is-active keepalived").stdout());
         }
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
                 "VIP should be on lb01 only, holders: " + vipHolders());
         String messages = okSsh(sandbox, LB01, "cat /var/log/messages").stdout();
-        assertTrue(
-                messages.matches("(?s).*\\n\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d lb01 Keepalived_vrrp\\[\\d+\\]: "
-                        + "\\(VI_1\\) Entering MASTER STATE\\n.*"),
-                messages);
+        assertTrue(messages.matches("(?s).*\\n\\w{3} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d lb01 Keepalived_vrrp\\[\\d+\\]: "
+                + "\\(VI_1\\) Entering MASTER STATE\\n.*"), messages);
 
         okSsh(sandbox, LB01, "systemctl stop keepalived");
         assertEquals(3, ssh(sandbox, LB01, "systemctl is-active keepalived").exitStatus());
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB02))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB02))),
                 "VIP should move to lb02, holders: " + vipHolders());
 
         okSsh(sandbox, LB01, "systemctl start keepalived");
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
                 "VIP should return to lb01 (preempt), holders: " + vipHolders());
 
         for (SandboxRole role : List.of(LB01, LB02)) {
             okSsh(sandbox, role, "systemctl start firewalld");
-            assertEquals(
-                    "running\n", okSsh(sandbox, role, "firewall-cmd --state").stdout());
+            assertEquals("running\n", okSsh(sandbox, role, "firewall-cmd --state").stdout());
         }
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01, LB02))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01, LB02))),
                 "firewalld drops VRRP, both should hold the VIP, holders: " + vipHolders());
         assertTrue(okSsh(sandbox, LB02, "tail -n 50 /var/log/messages").stdout().contains("Entering MASTER STATE"));
 
         for (SandboxRole role : List.of(LB01, LB02)) {
             okSsh(sandbox, role, "systemctl stop firewalld");
         }
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01))),
                 "without firewalld the pair should agree again, holders: " + vipHolders());
         sandbox.inject(new SandboxFault.VrrpBlocked(LB02));
-        assertTrue(
-                eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01, LB02))),
+        assertTrue(eventually(VRRP_SETTLE, () -> vipHolders().equals(List.of(LB01, LB02))),
                 "vrrp-blocked on lb02 should split the brain, holders: " + vipHolders());
     }
 
@@ -191,20 +152,10 @@ class SandboxVrrpTest {
                 }
                 """.formatted(role.id().toUpperCase(), state, sandbox.iface(), priority, sandbox.vip());
         ExecResult r = LocalCommand.run(
-                List.of(
-                        "ssh",
-                        "-F",
-                        "/dev/null",
-                        "-i",
-                        sandbox.privateKey().toString(),
-                        "-o",
-                        "BatchMode=yes",
-                        "-o",
-                        "UserKnownHostsFile=" + sandbox.knownHosts(),
-                        "root@" + sandbox.host(role).address(),
+                List.of("ssh", "-F", "/dev/null", "-i", sandbox.privateKey().toString(), "-o", "BatchMode=yes", "-o",
+                        "UserKnownHostsFile=" + sandbox.knownHosts(), "root@" + sandbox.host(role).address(),
                         "cat > /etc/keepalived/keepalived.conf"),
-                Duration.ofSeconds(20),
-                conf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                Duration.ofSeconds(20), conf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(0, r.exitStatus(), r.stderr());
     }
 

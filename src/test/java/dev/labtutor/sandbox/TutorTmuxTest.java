@@ -99,17 +99,12 @@ class TutorTmuxTest {
      */
     private void startTutor() throws Exception {
         Path script = dir.resolve("tutor.sh");
-        Files.writeString(
-                script,
-                "#!/bin/sh\n"
-                        + "cd '" + dir.resolve("work") + "'\n"
-                        + "export LANG=C.UTF-8 XDG_STATE_HOME='" + dir.resolve("state") + "' XDG_CONFIG_HOME='"
-                        + dir.resolve("config") + "'\n"
-                        + "unset NO_COLOR\n"
-                        + "echo $$ > '" + pidFile + "'\n"
-                        + "exec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Dlabtutor.home='"
-                        + root() + "' -cp '"
-                        + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main\n");
+        Files.writeString(script,
+                "#!/bin/sh\n" + "cd '" + dir.resolve("work") + "'\n" + "export LANG=C.UTF-8 XDG_STATE_HOME='"
+                        + dir.resolve("state") + "' XDG_CONFIG_HOME='" + dir.resolve("config") + "'\n"
+                        + "unset NO_COLOR\n" + "echo $$ > '" + pidFile + "'\n" + "exec '"
+                        + Path.of(System.getProperty("java.home"), "bin", "java") + "' -Dlabtutor.home='" + root()
+                        + "' -cp '" + System.getProperty("java.class.path") + "' dev.labtutor.cli.Main\n");
         // A session of its own keeps the tmux server up while the tutor's session is made again:
         // killing the last session ends the server, and a new-session sent while it is still
         // exiting can be lost with it ("no server running" afterwards, seen once in CI). The
@@ -118,18 +113,9 @@ class TutorTmuxTest {
             run(List.of("tmux", "new-session", "-d", "-s", session + "hold", "sleep 3600"));
         }
         run(List.of("tmux", "kill-session", "-t", session));
-        for (int attempt = 0; ; attempt++) {
-            run(List.of(
-                    "tmux",
-                    "new-session",
-                    "-d",
-                    "-s",
-                    session,
-                    "-x",
-                    String.valueOf(COLS),
-                    "-y",
-                    String.valueOf(ROWS),
-                    "sh '" + script + "'; echo TUTOR-EXITED; sleep 600"));
+        for (int attempt = 0;; attempt++) {
+            run(List.of("tmux", "new-session", "-d", "-s", session, "-x", String.valueOf(COLS), "-y",
+                    String.valueOf(ROWS), "sh '" + script + "'; echo TUTOR-EXITED; sleep 600"));
             if (status(List.of("tmux", "has-session", "-t", session)) == 0) {
                 return;
             }
@@ -141,9 +127,7 @@ class TutorTmuxTest {
     }
 
     private static int status(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -208,8 +192,7 @@ class TutorTmuxTest {
         String start = await(s -> s.contains("Not checked yet"), "the first lesson, not checked", 120);
         assertTrue(start.contains(" *" + listRow(1, first)), "the first lesson is open:\n" + start);
         for (int i = 1; i < course.lessons().size(); i++) {
-            assertTrue(
-                    start.contains(" -" + listRow(i + 1, course.lessons().get(i))),
+            assertTrue(start.contains(" -" + listRow(i + 1, course.lessons().get(i))),
                     "lesson " + (i + 1) + " is locked:\n" + start);
         }
         assertTrue(start.contains("Lesson 1  " + first.title().en().substring(0, 20)), start);
@@ -218,12 +201,9 @@ class TutorTmuxTest {
         keys("c");
         String running = await(s -> SPINNER.matcher(s).find(), "a spinner", 60);
         assertTrue(running.contains("Esc cancels"), running);
-        String unanswered = await(
-                s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"),
-                "the first results",
-                90);
-        assertTrue(
-                unanswered.matches("(?s).* \\*" + listRow(1, first) + ".*"),
+        String unanswered = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"),
+                "the first results", 90);
+        assertTrue(unanswered.matches("(?s).* \\*" + listRow(1, first) + ".*"),
                 "not passed before the quiz is answered:\n" + unanswered);
         answerQuiz(first);
         keys("c");
@@ -237,12 +217,10 @@ class TutorTmuxTest {
         await(s -> s.contains("Lesson 2  " + second.title().en().substring(0, 20)), "lesson 2", 30);
         keys("c");
         await(s -> SPINNER.matcher(s).find(), "lesson 2's check running", 60);
-        String failed = await(
-                s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"),
-                "lesson 2's first results",
-                90);
-        assertTrue(
-                failed.matches("(?s).* \\*" + listRow(2, second) + ".*"), "not passed before it is solved:\n" + failed);
+        String failed = await(s -> s.contains("Results  ") && !SPINNER.matcher(s).find() && s.contains("FAIL"),
+                "lesson 2's first results", 90);
+        assertTrue(failed.matches("(?s).* \\*" + listRow(2, second) + ".*"),
+                "not passed before it is solved:\n" + failed);
         List<String> before = body(failed);
 
         keys("c");
@@ -252,33 +230,17 @@ class TutorTmuxTest {
         await("TUTOR-EXITED", 30);
         startTutor();
         // polled until equal: right after the restart the interfaces are detected again in the background
-        String again = await(
-                s -> s.contains("Results  ")
-                        && s.contains("FAIL")
-                        && !SPINNER.matcher(s).find()
-                        && body(s).equals(before),
-                "the same screen after a restart",
-                120);
-        assertEquals(
-                String.join("\n", before),
-                String.join("\n", body(again)),
+        String again = await(s -> s.contains("Results  ") && s.contains("FAIL") && !SPINNER.matcher(s).find()
+                && body(s).equals(before), "the same screen after a restart", 120);
+        assertEquals(String.join("\n", before), String.join("\n", body(again)),
                 "a restart after SIGKILL brings the same screen back");
 
         StringWriter solveOut = new StringWriter();
         String home = System.getProperty("labtutor.home");
         System.setProperty("labtutor.home", root().toString());
         try {
-            int code = Main.run(
-                    new PrintWriter(solveOut),
-                    new PrintWriter(solveOut),
-                    "sandbox",
-                    "solve",
-                    second.id(),
-                    "--only",
-                    "--name",
-                    sandbox.spec().name(),
-                    "--state-dir",
-                    sandbox.spec().stateRoot().toString());
+            int code = Main.run(new PrintWriter(solveOut), new PrintWriter(solveOut), "sandbox", "solve", second.id(),
+                    "--only", "--name", sandbox.spec().name(), "--state-dir", sandbox.spec().stateRoot().toString());
             assertEquals(0, code, solveOut.toString());
         } finally {
             restore("labtutor.home", home);
@@ -300,25 +262,11 @@ class TutorTmuxTest {
         System.setProperty("labtutor.state.dir", dir.resolve("state/labtutor").toString());
         System.setProperty("labtutor.home", root().toString());
         try {
-            int code = Main.run(
-                    new PrintWriter(out),
-                    new PrintWriter(out),
-                    "progress",
-                    "--format",
-                    "json",
-                    "--lab",
+            int code = Main.run(new PrintWriter(out), new PrintWriter(out), "progress", "--format", "json", "--lab",
                     dir.resolve("work/lab.yaml").toString());
             assertEquals(0, code, out.toString());
-            int checked = Main.run(
-                    new PrintWriter(check),
-                    new PrintWriter(check),
-                    "check",
-                    "--lab",
-                    dir.resolve("work/lab.yaml").toString(),
-                    "--lang",
-                    "en",
-                    "--timeout",
-                    "120");
+            int checked = Main.run(new PrintWriter(check), new PrintWriter(check), "check", "--lab",
+                    dir.resolve("work/lab.yaml").toString(), "--lang", "en", "--timeout", "120");
             // the learner is at the first open lesson now (lesson 3, not done yet): check judges that one
             assertEquals(1, checked, check.toString());
         } finally {
@@ -333,18 +281,13 @@ class TutorTmuxTest {
                 "passed after two completed checks (the killed one does not count):\n" + json);
         assertTrue(json.contains("\"" + first.id() + "\": {\n      \"state\": \"passed\""), json);
         assertTrue(json.contains("\"" + third.id() + "\": {\n      \"state\": \"open\""), json);
-        assertTrue(
-                json.contains("\"current\": \"" + third.id() + "\""),
+        assertTrue(json.contains("\"current\": \"" + third.id() + "\""),
                 "where the learner is: the first open lesson:\n" + json);
         String report = check.toString();
-        assertTrue(
-                report.startsWith("Lesson 3 " + third.id()),
+        assertTrue(report.startsWith("Lesson 3 " + third.id()),
                 "check without a lesson checks the lesson the learner is at, "
                         + "the first open one once lesson 2 has passed:\n" + report);
-        assertTrue(
-                report.contains(
-                        "Lab: " + dir.resolve("work/lab.yaml").toAbsolutePath().normalize()),
-                report);
+        assertTrue(report.contains("Lab: " + dir.resolve("work/lab.yaml").toAbsolutePath().normalize()), report);
     }
 
     /** Answers the lesson's quiz with the right choices from the keyboard, when it has one. */

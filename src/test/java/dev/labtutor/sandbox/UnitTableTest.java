@@ -23,12 +23,8 @@ class UnitTableTest {
     Path root;
 
     private String run(String tool, String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(
-                "bash",
-                Path.of(getClass()
-                                .getResource("/dev/labtutor/sandbox/bin/" + tool)
-                                .toURI())
-                        .toString()));
+        List<String> argv = new ArrayList<>(List.of("bash",
+                Path.of(getClass().getResource("/dev/labtutor/sandbox/bin/" + tool).toURI()).toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         pb.environment().put("LABTUTOR_SANDBOX_ROOT", root.toString());
@@ -46,16 +42,14 @@ class UnitTableTest {
 
     @Test
     void systemctlFindsAUnitThroughItsPackageAndAlias() throws Exception {
-        assertEquals(
-                "Failed to get unit file state for nfs-server.service: No such file or directory\n",
+        assertEquals("Failed to get unit file state for nfs-server.service: No such file or directory\n",
                 run("systemctl", "is-enabled", "nfs"));
         installed("nfs-utils", "nfs-utils-2.6.4-1.oe2403sp1.x86_64");
         assertEquals(
                 "Id=nfs-server.service\nDescription=NFS server and services\nLoadState=loaded\n"
                         + "UnitFileState=disabled\n",
                 run("systemctl", "show", "nfs", "-p", "Id,Description,LoadState,UnitFileState"));
-        assertEquals(
-                "The Apache HTTP Server\nnot-found\n",
+        assertEquals("The Apache HTTP Server\nnot-found\n",
                 run("systemctl", "show", "httpd.service", "-p", "Description", "-p", "LoadState", "--value"));
     }
 
@@ -68,8 +62,7 @@ class UnitTableTest {
                 Dec  6 21:59:01 nfs-server systemd[1]: Starting RPC Bind...
                 Dec  6 21:59:02 nfs-server systemd[1]: Started NFS server and services.
                 """);
-        assertEquals(
-                "Dec  6 21:59:01 nfs-server systemd[1]: Starting RPC Bind...\n",
+        assertEquals("Dec  6 21:59:01 nfs-server systemd[1]: Starting RPC Bind...\n",
                 run("journalctl", "-u", "rpcbind.service"));
     }
 }

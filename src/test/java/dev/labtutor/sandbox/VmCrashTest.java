@@ -30,40 +30,29 @@ class VmCrashTest {
         Sandbox sandbox = null;
         try {
             long orphan = killLabtutorDuringUp(spec);
-            assertTrue(
-                    ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false),
+            assertTrue(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false),
                     "qemu is detached from labtutor and outlives it");
 
             sandbox = Sandbox.up(spec);
             long orphanPid = orphan;
-            assertTrue(
-                    eventually(
-                            Duration.ofSeconds(10),
-                            () -> ProcessHandle.of(orphanPid).isEmpty()),
+            assertTrue(eventually(Duration.ofSeconds(10), () -> ProcessHandle.of(orphanPid).isEmpty()),
                     "the second up stopped the qemu the killed one had started");
             assertEquals("lb01\n", okSsh(sandbox, SandboxRole.LB01, "hostname").stdout());
 
             long qemu = SandboxState.read(spec.stateDir()).orElseThrow().vmPid();
             assertNotEquals(0, qemu);
             ProcessHandle.of(qemu).orElseThrow().destroyForcibly();
-            assertTrue(eventually(
-                    Duration.ofSeconds(10), () -> ProcessHandle.of(qemu).isEmpty()));
+            assertTrue(eventually(Duration.ofSeconds(10), () -> ProcessHandle.of(qemu).isEmpty()));
             assertTrue(
-                    eventually(
-                            Duration.ofSeconds(10),
-                            () -> LocalCommand.run("ip", "link", "show", "dev", spec.rootLink())
-                                            .exitStatus()
-                                    != 0),
+                    eventually(Duration.ofSeconds(10),
+                            () -> LocalCommand.run("ip", "link", "show", "dev", spec.rootLink()).exitStatus() != 0),
                     "the kernel removes qemu's tap when qemu dies");
             Sandbox dead = Sandbox.open(spec.stateDir()).orElseThrow();
             assertFalse(dead.running());
-            assertTrue(
-                    dead.status().hosts().stream().noneMatch(SandboxStatus.Host::running),
-                    dead.status().toString());
+            assertTrue(dead.status().hosts().stream().noneMatch(SandboxStatus.Host::running), dead.status().toString());
 
             sandbox = Sandbox.up(spec);
-            assertEquals(
-                    "web01\n", okSsh(sandbox, SandboxRole.WEB01, "hostname").stdout());
+            assertEquals("web01\n", okSsh(sandbox, SandboxRole.WEB01, "hostname").stdout());
             assertTrue(Sandbox.down(spec.stateDir()));
             sandbox = null;
             RootLab.assertNothingLeft(spec);
@@ -87,37 +76,17 @@ class VmCrashTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Optional.ofNullable(System.getProperty("surefire.test.class.path"))
                 .orElse(System.getProperty("java.class.path"));
-        List<String> argv = new ArrayList<>(List.of(
-                java,
-                "-cp",
-                classpath,
-                "dev.labtutor.cli.Main",
-                "sandbox",
-                "up",
-                "--vm",
-                "--hosts",
-                "lb01,web01",
-                "--subnet",
-                spec.subnetPrefix(),
-                "--name",
-                spec.name(),
-                "--state-dir",
+        List<String> argv = new ArrayList<>(List.of(java, "-cp", classpath, "dev.labtutor.cli.Main", "sandbox", "up",
+                "--vm", "--hosts", "lb01,web01", "--subnet", spec.subnetPrefix(), "--name", spec.name(), "--state-dir",
                 spec.stateRoot().toString()));
-        Process cli = new ProcessBuilder(argv)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process cli = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         Path console = spec.stateDir().resolve("vm/console.log");
         try {
-            assertTrue(
-                    eventually(VmLab.BOOT_TIMEOUT, () -> {
-                        Optional<SandboxState> state = SandboxState.read(spec.stateDir());
-                        return state.isPresent()
-                                && state.get().vmPid() > 0
-                                && !state.get().complete()
-                                && consoleSays(console);
-                    }),
-                    "the child's up should get to booting the VM");
+            assertTrue(eventually(VmLab.BOOT_TIMEOUT, () -> {
+                Optional<SandboxState> state = SandboxState.read(spec.stateDir());
+                return state.isPresent() && state.get().vmPid() > 0 && !state.get().complete() && consoleSays(console);
+            }), "the child's up should get to booting the VM");
         } finally {
             cli.destroyForcibly();
             cli.waitFor();

@@ -62,15 +62,13 @@ class VmLvsNfsTest {
     }
 
     private static ExecResult curl(String address) {
-        return LocalCommand.run(
-                List.of("curl", "-s", "-m", "5", "http://" + address + "/"), Duration.ofSeconds(15), null);
+        return LocalCommand.run(List.of("curl", "-s", "-m", "5", "http://" + address + "/"), Duration.ofSeconds(15),
+                null);
     }
 
     /** The directors that hold the VIP (the real servers have it too, on lo, for DR). */
     private static List<SandboxRole> directorsWithVip() {
-        return sandbox.status().vipHolders().stream()
-                .filter(r -> r == LB01 || r == LB02)
-                .toList();
+        return sandbox.status().vipHolders().stream().filter(r -> r == LB01 || r == LB02).toList();
     }
 
     private static String ipvs(SandboxRole director) {
@@ -80,8 +78,7 @@ class VmLvsNfsTest {
     /** Runs the same setup on several hosts at once (each over its own SSH login). */
     private static void onEach(List<SandboxRole> roles, java.util.function.Function<SandboxRole, String> script) {
         List<CompletableFuture<ExecResult>> runs = roles.stream()
-                .map(r -> CompletableFuture.supplyAsync(() -> okSsh(sandbox, r, script.apply(r))))
-                .toList();
+                .map(r -> CompletableFuture.supplyAsync(() -> okSsh(sandbox, r, script.apply(r)))).toList();
         runs.forEach(CompletableFuture::join);
     }
 
@@ -94,8 +91,7 @@ class VmLvsNfsTest {
         SandboxStatus status = sandbox.status();
         for (SandboxStatus.Host h : status.hosts()) {
             assertTrue(h.running() && h.sshd(), h.toString());
-            assertEquals(
-                    h.role().id() + "\n", okSsh(sandbox, h.role(), "hostname").stdout());
+            assertEquals(h.role().id() + "\n", okSsh(sandbox, h.role(), "hostname").stdout());
         }
         ExecResult ipvsadm = okSsh(sandbox, LB01, "ipvsadm -Ln");
         assertTrue(ipvsadm.stdout().startsWith("IP Virtual Server version"), ipvsadm.stdout());
@@ -109,46 +105,29 @@ class VmLvsNfsTest {
         String guest = okSsh(sandbox, WEB02, "date +%s%N").stdout().strip();
         long after = System.currentTimeMillis();
         long guestMillis = Long.parseLong(guest) / 1_000_000;
-        assertTrue(
-                guestMillis >= before - 1000 && guestMillis <= after + 1000,
+        assertTrue(guestMillis >= before - 1000 && guestMillis <= after + 1000,
                 "guest " + guestMillis + " machine " + before + ".." + after);
     }
 
     @Test
     @Order(3)
     void roundRobinThroughTheVipReachesBothRealServers() {
-        onEach(
-                List.of(WEB01, WEB02),
-                web -> String.join(
-                        "\n",
-                        "set -e",
-                        "dnf install -y httpd >/dev/null",
-                        "echo 'page of " + web.id() + "' > /var/www/html/index.html",
-                        "systemctl stop firewalld",
-                        "systemctl start httpd",
-                        "ip addr add " + vip() + "/32 dev lo",
+        onEach(List.of(WEB01, WEB02),
+                web -> String.join("\n", "set -e", "dnf install -y httpd >/dev/null",
+                        "echo 'page of " + web.id() + "' > /var/www/html/index.html", "systemctl stop firewalld",
+                        "systemctl start httpd", "ip addr add " + vip() + "/32 dev lo",
                         "sysctl -q -w net.ipv4.conf.all.arp_ignore=1 net.ipv4.conf.all.arp_announce=2"
                                 + " net.ipv4.conf.lo.arp_ignore=1 net.ipv4.conf.lo.arp_announce=2"));
-        onEach(
-                List.of(LB01, LB02),
-                lb -> String.join(
-                        "\n",
-                        "set -e",
-                        "dnf install -y keepalived ipvsadm >/dev/null",
-                        "systemctl stop firewalld",
-                        "cat > /etc/keepalived/keepalived.conf <<'EOF'",
-                        keepalivedConf(lb),
-                        "EOF",
-                        "systemctl start keepalived"));
-        assertTrue(
-                eventually(Duration.ofSeconds(60), () -> directorsWithVip().equals(List.of(LB01))),
+        onEach(List.of(LB01, LB02),
+                lb -> String.join("\n", "set -e", "dnf install -y keepalived ipvsadm >/dev/null",
+                        "systemctl stop firewalld", "cat > /etc/keepalived/keepalived.conf <<'EOF'", keepalivedConf(lb),
+                        "EOF", "systemctl start keepalived"));
+        assertTrue(eventually(Duration.ofSeconds(60), () -> directorsWithVip().equals(List.of(LB01))),
                 "lb01 should hold the VIP: " + directorsWithVip());
-        assertTrue(
-                eventually(Duration.ofSeconds(60), () -> {
-                    String table = ipvs(LB01);
-                    return table.contains(spec.address(WEB01) + ":80") && table.contains(spec.address(WEB02) + ":80");
-                }),
-                ipvs(LB01));
+        assertTrue(eventually(Duration.ofSeconds(60), () -> {
+            String table = ipvs(LB01);
+            return table.contains(spec.address(WEB01) + ":80") && table.contains(spec.address(WEB02) + ":80");
+        }), ipvs(LB01));
         String table = ipvs(LB01);
         assertTrue(table.contains("TCP  " + vip() + ":80 rr"), table);
         assertEquals(2, table.lines().filter(l -> l.contains("Route")).count(), table);
@@ -206,88 +185,67 @@ class VmLvsNfsTest {
     @Order(4)
     void stoppingHttpdOnWeb01RemovesItFromLb01sTable() {
         okSsh(sandbox, WEB01, "systemctl stop httpd");
-        assertTrue(
-                eventually(Duration.ofSeconds(30), () -> !ipvs(LB01).contains(spec.address(WEB01) + ":80")),
+        assertTrue(eventually(Duration.ofSeconds(30), () -> !ipvs(LB01).contains(spec.address(WEB01) + ":80")),
                 ipvs(LB01));
         assertTrue(ipvs(LB01).contains(spec.address(WEB02) + ":80"));
         for (int i = 0; i < 3; i++) {
             assertEquals("page of web02", curl(vip()).stdout().strip());
         }
         okSsh(sandbox, WEB01, "systemctl start httpd");
-        assertTrue(
-                eventually(Duration.ofSeconds(30), () -> ipvs(LB01).contains(spec.address(WEB01) + ":80")), ipvs(LB01));
+        assertTrue(eventually(Duration.ofSeconds(30), () -> ipvs(LB01).contains(spec.address(WEB01) + ":80")),
+                ipvs(LB01));
     }
 
     @Test
     @Order(5)
     void stoppingKeepalivedOnLb01KeepsTheServiceUpThroughLb02() {
         okSsh(sandbox, LB01, "systemctl stop keepalived");
-        assertTrue(
-                eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB02))),
+        assertTrue(eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB02))),
                 "the VIP should move to lb02: " + directorsWithVip());
         String table = ipvs(LB02);
         assertTrue(table.contains(spec.address(WEB01) + ":80") && table.contains(spec.address(WEB02) + ":80"), table);
         assertFalse(okSsh(sandbox, LB01, "ipvsadm -Ln").stdout().contains(vip()), "keepalived removed lb01's table");
         Set<String> pages = new HashSet<>();
-        assertTrue(
-                eventually(Duration.ofSeconds(30), () -> {
-                    ExecResult r = curl(vip());
-                    pages.add(r.stdout().strip());
-                    return r.exitStatus() == 0 && pages.containsAll(Set.of("page of web01", "page of web02"));
-                }),
-                "both pages through lb02: " + pages);
+        assertTrue(eventually(Duration.ofSeconds(30), () -> {
+            ExecResult r = curl(vip());
+            pages.add(r.stdout().strip());
+            return r.exitStatus() == 0 && pages.containsAll(Set.of("page of web01", "page of web02"));
+        }), "both pages through lb02: " + pages);
         okSsh(sandbox, LB01, "systemctl start keepalived");
-        assertTrue(
-                eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB01))),
+        assertTrue(eventually(Duration.ofSeconds(30), () -> directorsWithVip().equals(List.of(LB01))),
                 "lb01 takes the VIP back: " + directorsWithVip());
     }
 
     @Test
     @Order(6)
     void anNfsExportMountedOnBothWebHostsServesTheSamePage() {
-        okSsh(
-                sandbox,
-                NFS_SERVER,
-                String.join(
-                        "\n",
-                        "set -e",
-                        "dnf install -y nfs-utils >/dev/null",
-                        "systemctl stop firewalld",
-                        "mkdir -p /data/web",
-                        "echo 'shared page' > /data/web/index.html",
+        okSsh(sandbox, NFS_SERVER,
+                String.join("\n", "set -e", "dnf install -y nfs-utils >/dev/null", "systemctl stop firewalld",
+                        "mkdir -p /data/web", "echo 'shared page' > /data/web/index.html",
                         "echo '/data/web " + spec.subnet() + "(rw,sync,no_root_squash)' > /etc/exports",
                         "systemctl enable --now nfs-server 2>/dev/null"));
         assertTrue(okSsh(sandbox, NFS_SERVER, "exportfs -v").stdout().contains("/data/web"));
-        String showmount = okSsh(sandbox, WEB01, "dnf install -y nfs-utils >/dev/null && showmount -e nfs-server")
-                .stdout();
+        String showmount =
+                okSsh(sandbox, WEB01, "dnf install -y nfs-utils >/dev/null && showmount -e nfs-server").stdout();
         assertTrue(showmount.contains("/data/web " + spec.subnet()), showmount);
         okSsh(sandbox, WEB01, "mount -t nfs nfs-server:/data/web /var/www/html");
-        okSsh(
-                sandbox,
-                WEB02,
-                "dnf install -y nfs-utils >/dev/null"
-                        + " && echo 'nfs-server:/data/web /var/www/html nfs defaults 0 0' >> /etc/fstab && mount -a");
+        okSsh(sandbox, WEB02, "dnf install -y nfs-utils >/dev/null"
+                + " && echo 'nfs-server:/data/web /var/www/html nfs defaults 0 0' >> /etc/fstab && mount -a");
         for (SandboxRole web : List.of(WEB01, WEB02)) {
             assertTrue(okSsh(sandbox, web, "mount -t nfs4").stdout().contains("nfs-server:/data/web on /var/www/html"));
             assertTrue(
-                    eventually(
-                            Duration.ofSeconds(60),
+                    eventually(Duration.ofSeconds(60),
                             () -> curl(spec.address(web)).stdout().strip().equals("shared page")),
                     web + " serves the export: " + curl(spec.address(web)).stdout());
         }
         okSsh(sandbox, NFS_SERVER, "echo 'changed on the server' > /data/web/index.html");
         for (SandboxRole web : List.of(WEB01, WEB02)) {
-            assertTrue(
-                    eventually(
-                            Duration.ofSeconds(30),
-                            () -> curl(spec.address(web)).stdout().strip().equals("changed on the server")),
-                    web.id());
+            assertTrue(eventually(Duration.ofSeconds(30),
+                    () -> curl(spec.address(web)).stdout().strip().equals("changed on the server")), web.id());
         }
         assertEquals("changed on the server", curl(vip()).stdout().strip());
         assertFalse(
-                okSsh(sandbox, WEB01, "test -e /data/web && echo visible || echo private")
-                        .stdout()
-                        .contains("visible"),
+                okSsh(sandbox, WEB01, "test -e /data/web && echo visible || echo private").stdout().contains("visible"),
                 "nfs-server's /data is its own, not the other hosts'");
     }
 }

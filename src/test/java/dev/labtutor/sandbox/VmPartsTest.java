@@ -29,17 +29,14 @@ class VmPartsTest {
         String release = "6.1.0-99-amd64";
         Path mods = Files.createDirectories(tmp.resolve("image/lib/modules").resolve(release));
         Map<String, String> dep = new LinkedHashMap<>();
-        dep.put(
-                "kernel/drivers/virtio/virtio_pci.ko",
+        dep.put("kernel/drivers/virtio/virtio_pci.ko",
                 "kernel/drivers/virtio/virtio.ko kernel/drivers/virtio/virtio_ring.ko");
         dep.put("kernel/drivers/virtio/virtio.ko", "kernel/drivers/virtio/virtio_ring.ko");
         dep.put("kernel/drivers/virtio/virtio_ring.ko", "");
-        dep.put(
-                "kernel/drivers/char/hw_random/virtio-rng.ko",
+        dep.put("kernel/drivers/char/hw_random/virtio-rng.ko",
                 "kernel/drivers/virtio/virtio.ko kernel/drivers/virtio/virtio_ring.ko");
         dep.put("kernel/net/9p/9pnet.ko", "");
-        dep.put(
-                "kernel/net/9p/9pnet_virtio.ko",
+        dep.put("kernel/net/9p/9pnet_virtio.ko",
                 "kernel/drivers/virtio/virtio.ko kernel/net/9p/9pnet.ko kernel/drivers/virtio/virtio_ring.ko");
         dep.put("kernel/fs/netfs/netfs.ko", "");
         dep.put("kernel/fs/9p/9p.ko", "kernel/net/9p/9pnet.ko kernel/fs/netfs/netfs.ko");
@@ -47,10 +44,7 @@ class VmPartsTest {
         dep.put("kernel/net/netfilter/ipvs/ip_vs.ko", "");
         StringBuilder lines = new StringBuilder();
         for (var e : dep.entrySet()) {
-            lines.append(e.getKey())
-                    .append(':')
-                    .append(e.getValue().isEmpty() ? "" : " " + e.getValue())
-                    .append('\n');
+            lines.append(e.getKey()).append(':').append(e.getValue().isEmpty() ? "" : " " + e.getValue()).append('\n');
             Files.createDirectories(mods.resolve(e.getKey()).getParent());
             Files.writeString(mods.resolve(e.getKey()), "module " + e.getKey());
         }
@@ -75,11 +69,8 @@ class VmPartsTest {
                 assertEquals(a.length, pos, "nothing after the trailer");
                 return entries;
             }
-            entries.put(
-                    name,
-                    (mode & 0040000) != 0
-                            ? null
-                            : new String(a, pos, size, StandardCharsets.UTF_8) + ((mode & 0111) != 0 ? " [x]" : ""));
+            entries.put(name, (mode & 0040000) != 0 ? null
+                    : new String(a, pos, size, StandardCharsets.UTF_8) + ((mode & 0111) != 0 ? " [x]" : ""));
             pos = (pos + size + 3) & ~3;
         }
     }
@@ -94,21 +85,13 @@ class VmPartsTest {
         assertTrue(entries.get("init").endsWith(" [x]"), "init is executable");
         assertEquals("busybox! [x]", entries.get("bin/busybox"));
         String base = "lib/modules/6.1.0-99-amd64/";
-        for (String m : List.of(
-                "drivers/virtio/virtio_pci.ko",
-                "drivers/virtio/virtio.ko",
-                "drivers/virtio/virtio_ring.ko",
-                "drivers/char/hw_random/virtio-rng.ko",
-                "net/9p/9pnet.ko",
-                "net/9p/9pnet_virtio.ko",
-                "fs/netfs/netfs.ko",
-                "fs/9p/9p.ko",
-                "fs/overlayfs/overlay.ko")) {
+        for (String m : List.of("drivers/virtio/virtio_pci.ko", "drivers/virtio/virtio.ko",
+                "drivers/virtio/virtio_ring.ko", "drivers/char/hw_random/virtio-rng.ko", "net/9p/9pnet.ko",
+                "net/9p/9pnet_virtio.ko", "fs/netfs/netfs.ko", "fs/9p/9p.ko", "fs/overlayfs/overlay.ko")) {
             assertEquals("module kernel/" + m, entries.get(base + "kernel/" + m), m);
         }
         assertFalse(entries.containsKey(base + "kernel/net/netfilter/ipvs/ip_vs.ko"), "only what init loads");
-        assertTrue(
-                entries.containsKey("lib/modules") && entries.get("lib/modules") == null,
+        assertTrue(entries.containsKey("lib/modules") && entries.get("lib/modules") == null,
                 "parent directories come first");
         String dep = entries.get(base + "modules.dep");
         assertTrue(dep.contains("kernel/fs/9p/9p.ko: kernel/net/9p/9pnet.ko kernel/fs/netfs/netfs.ko\n"), dep);
@@ -120,8 +103,7 @@ class VmPartsTest {
     void theControlHostKeyIsPinnedByTheFingerprintSshKeygenPrints() throws Exception {
         Path key = tmp.resolve("k");
         LocalCommand.check("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
-        String listed = LocalCommand.check("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub")
-                .split("\\s+")[1];
+        String listed = LocalCommand.check("ssh-keygen", "-l", "-E", "sha256", "-f", key + ".pub").split("\\s+")[1];
         assertEquals(listed, GuestShell.fingerprint(Path.of(key + ".pub")));
     }
 
@@ -149,13 +131,8 @@ class VmPartsTest {
         assertEquals(4242, read.vmPid());
         assertFalse(read.complete(), "up (pid 77) has not finished");
         assertEquals(SandboxKernel.VM, read.spec().kernel(), "reset brings it up where it ran");
-        new SandboxState(
-                        spec,
-                        Map.of(SandboxRole.LB01, 5L),
-                        new KernelChoice(SandboxKernel.MACHINE, Text.of("m", "m")),
-                        0,
-                        0)
-                .write();
+        new SandboxState(spec, Map.of(SandboxRole.LB01, 5L), new KernelChoice(SandboxKernel.MACHINE, Text.of("m", "m")),
+                0, 0).write();
         SandboxState machine = SandboxState.read(spec.stateDir()).orElseThrow();
         assertTrue(machine.complete());
         assertEquals(Map.of(SandboxRole.LB01, 5L), machine.anchorPids());
@@ -167,8 +144,7 @@ class VmPartsTest {
         List<String> missing = KernelChoice.missingOnMachine();
         KernelChoice auto = KernelChoice.decide(SandboxKernel.AUTO);
         assertEquals(missing.isEmpty() ? SandboxKernel.MACHINE : SandboxKernel.VM, auto.kernel());
-        missing.forEach(
-                m -> assertTrue(auto.reason().en().contains(m), auto.reason().en()));
+        missing.forEach(m -> assertTrue(auto.reason().en().contains(m), auto.reason().en()));
         assertEquals(SandboxKernel.VM, KernelChoice.decide(SandboxKernel.VM).kernel());
         KernelChoice forced = KernelChoice.decide(SandboxKernel.MACHINE);
         assertEquals(SandboxKernel.MACHINE, forced.kernel());

@@ -29,17 +29,12 @@ class CourseProofTest {
     }
 
     private static Verdict verdict(String id, Status s, String cause) {
-        return new Verdict(
-                id, T, List.of("lb01"), s, cause, Text.of(id + " " + s, id + " " + s), Optional.empty(), List.of());
+        return new Verdict(id, T, List.of("lb01"), s, cause, Text.of(id + " " + s, id + " " + s), Optional.empty(),
+                List.of());
     }
 
-    private static final Question Q = new Question(
-            "q1",
-            T,
-            List.of(
-                    new Question.Choice("a", T, false, Optional.of(T)),
-                    new Question.Choice("b", T, true, Optional.empty())),
-            T);
+    private static final Question Q = new Question("q1", T, List.of(new Question.Choice("a", T, false, Optional.of(T)),
+            new Question.Choice("b", T, true, Optional.empty())), T);
 
     @Test
     void aQuizOnlyLessonFailsUnansweredAndPassesWithTheKey() throws Exception {
@@ -50,10 +45,12 @@ class CourseProofTest {
             }
 
             @Override
-            public void solve(Lesson lesson) {}
+            public void solve(Lesson lesson) {
+            }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(1))
-                .prove(List.of(lesson("basics", List.of(Q))), List.of("basics"), x -> {});
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("basics", List.of(Q))),
+                List.of("basics"), x -> {
+                });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(2, p.get(0).checks());
         assertEquals(1, p.get(0).failedBefore());
@@ -76,18 +73,8 @@ class CourseProofTest {
             public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
                 order.add("observe");
                 watching.set(true);
-                listener.sampled(
-                        "failover",
-                        new Timeline(
-                                new Watch(
-                                        Watch.Track.HOLDER,
-                                        "10.0.0.100",
-                                        List.of("lb01"),
-                                        Optional.empty(),
-                                        List.of(),
-                                        1,
-                                        List.of("lb01")),
-                                List.of()));
+                listener.sampled("failover", new Timeline(new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01"),
+                        Optional.empty(), List.of(), 1, List.of("lb01")), List.of()));
                 long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (!solved && System.nanoTime() < end) {
                     Thread.onSpinWait();
@@ -108,8 +95,9 @@ class CourseProofTest {
                 solved = true;
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(5))
-                .prove(List.of(lesson("failover", List.of())), List.of("failover"), x -> {});
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(lesson("failover", List.of())),
+                List.of("failover"), x -> {
+                });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(List.of("observe", "solve"), order);
         assertTrue(solvedWhileWatching.get(), "the solution runs while the observer watches");
@@ -119,13 +107,7 @@ class CourseProofTest {
     void theSolutionWaitsUntilEveryWatchHasSeenThePatternsFirstState() throws Exception {
         // The flake CI met: the solution stopped keepalived before the watch had seen lb01 serve, so
         // the watch never saw the pattern's start. Samples before the baseline must not release it.
-        Watch w = new Watch(
-                Watch.Track.HOLDER,
-                "10.0.0.100",
-                List.of("lb01", "lb02"),
-                Optional.empty(),
-                List.of(),
-                1,
+        Watch w = new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01", "lb02"), Optional.empty(), List.of(), 1,
                 List.of("lb01", "lb02", "lb01"));
         List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
         CourseProof.Lab lab = new CourseProof.Lab() {
@@ -141,16 +123,14 @@ class CourseProofTest {
                 listener.started("failover", w, wait);
                 List<dev.labtutor.check.observe.Sample> samples = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    samples.add(new dev.labtutor.check.observe.Sample(
-                            i * 250L,
+                    samples.add(new dev.labtutor.check.observe.Sample(i * 250L,
                             java.util.Map.of("lb01", java.util.Set.of(), "lb02", java.util.Set.of()),
                             java.util.Map.of()));
                     order.add("nobody holds it");
                     listener.sampled("failover", new Timeline(w, samples));
                     sleep(100);
                 }
-                samples.add(new dev.labtutor.check.observe.Sample(
-                        1000,
+                samples.add(new dev.labtutor.check.observe.Sample(1000,
                         java.util.Map.of("lb01", java.util.Set.of("10.0.0.100"), "lb02", java.util.Set.of()),
                         java.util.Map.of()));
                 order.add("lb01 holds it");
@@ -173,8 +153,9 @@ class CourseProofTest {
                 solved = true;
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(5))
-                .prove(List.of(lesson("failover", List.of())), List.of("failover"), x -> {});
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(lesson("failover", List.of())),
+                List.of("failover"), x -> {
+                });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(List.of("nobody holds it", "nobody holds it", "nobody holds it", "lb01 holds it", "solve"), order);
     }
@@ -182,14 +163,14 @@ class CourseProofTest {
     @Test
     void aSolutionsSetUpRunsBeforeWatchingBeginsAndTheWatchedPartAfterTheBaseline() throws Exception {
         // web-failover: httpd and the pages first (no baseline can be seen before they exist), then the failover.
-        List<dev.labtutor.course.Action> solve = List.of(
-                new dev.labtutor.course.Action.Run("lb01", "dnf install -y httpd", false),
-                new dev.labtutor.course.Action.Run("lb01", "systemctl stop keepalived", false, true),
-                new dev.labtutor.course.Action.Run("lb01", "systemctl start keepalived", false));
-        Lesson l = new Lesson(
-                "web-failover", T, T, List.of("lb01"), List.of(), List.of(), solve, Path.of("web-failover.yaml"));
-        Watch w = new Watch(
-                Watch.Track.HOLDER, "10.0.0.100", List.of("lb01"), Optional.empty(), List.of(), 1, List.of("lb01"));
+        List<dev.labtutor.course.Action> solve =
+                List.of(new dev.labtutor.course.Action.Run("lb01", "dnf install -y httpd", false),
+                        new dev.labtutor.course.Action.Run("lb01", "systemctl stop keepalived", false, true),
+                        new dev.labtutor.course.Action.Run("lb01", "systemctl start keepalived", false));
+        Lesson l = new Lesson("web-failover", T, T, List.of("lb01"), List.of(), List.of(), solve,
+                Path.of("web-failover.yaml"));
+        Watch w = new Watch(Watch.Track.HOLDER, "10.0.0.100", List.of("lb01"), Optional.empty(), List.of(), 1,
+                List.of("lb01"));
         List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
         CourseProof.Lab lab = new CourseProof.Lab() {
             volatile boolean done;
@@ -203,14 +184,8 @@ class CourseProofTest {
             public List<Verdict> check(Lesson lesson, Duration wait, ObservationListener listener) {
                 order.add("watch");
                 listener.started("pages", w, wait);
-                listener.sampled(
-                        "pages",
-                        new Timeline(
-                                w,
-                                List.of(new dev.labtutor.check.observe.Sample(
-                                        0,
-                                        java.util.Map.of("lb01", java.util.Set.of("10.0.0.100")),
-                                        java.util.Map.of()))));
+                listener.sampled("pages", new Timeline(w, List.of(new dev.labtutor.check.observe.Sample(0,
+                        java.util.Map.of("lb01", java.util.Set.of("10.0.0.100")), java.util.Map.of()))));
                 long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                 while (!done && System.nanoTime() < end) {
                     Thread.onSpinWait();
@@ -229,7 +204,8 @@ class CourseProofTest {
                 done = lesson.solve().size() == 2;
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(l), List.of("web-failover"), x -> {});
+        var p = new CourseProof(lab, Duration.ofSeconds(5)).prove(List.of(l), List.of("web-failover"), x -> {
+        });
         assertEquals(CourseProof.Result.PROVEN, p.get(0).result(), p.get(0).detail());
         assertEquals(
                 List.of("dnf install -y httpd", "watch", "systemctl stop keepalived", "systemctl start keepalived"),
@@ -257,12 +233,11 @@ class CourseProofTest {
                 throw new Solver.SolveFailed("mount: unknown filesystem type 'nfs'");
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(1))
-                .prove(List.of(lesson("nfs", List.of())), List.of("nfs"), x -> {});
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("nfs", List.of())), List.of("nfs"),
+                x -> {
+                });
         assertEquals(CourseProof.Result.NOT_RUNNABLE, p.get(0).result());
-        assertTrue(
-                p.get(0).detail().startsWith("not runnable here: ipvs ERROR"),
-                p.get(0).detail());
+        assertTrue(p.get(0).detail().startsWith("not runnable here: ipvs ERROR"), p.get(0).detail());
     }
 
     @Test
@@ -281,19 +256,11 @@ class CourseProofTest {
                 solved.add(lesson.id());
             }
         };
-        var p = new CourseProof(lab, Duration.ofSeconds(1))
-                .prove(
-                        List.of(
-                                lesson("a", List.of()),
-                                lesson("b", List.of()),
-                                lesson("c", List.of()),
-                                lesson("d", List.of()),
-                                lesson("e", List.of())),
-                        List.of("b", "d"),
-                        x -> {});
-        assertEquals(
-                List.of("b", "d"),
-                p.stream().map(CourseProof.LessonProof::lesson).toList());
+        var p = new CourseProof(lab, Duration.ofSeconds(1)).prove(List.of(lesson("a", List.of()),
+                lesson("b", List.of()), lesson("c", List.of()), lesson("d", List.of()), lesson("e", List.of())),
+                List.of("b", "d"), x -> {
+                });
+        assertEquals(List.of("b", "d"), p.stream().map(CourseProof.LessonProof::lesson).toList());
         assertTrue(p.stream().allMatch(x -> x.result() == CourseProof.Result.PROVEN));
         assertEquals(List.of("a", "b", "c", "d"), solved, "c is solved before d is proven; e is after the last target");
         assertEquals(List.of("b", "b", "d", "d"), checked);

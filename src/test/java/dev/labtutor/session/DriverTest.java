@@ -61,13 +61,10 @@ class DriverTest {
 
     private Driver driver(FakeLab lab, ProgressStore store) {
         Course c = Fixtures.course();
-        SessionState s = SessionState.start(
-                c,
-                Optional.of(Fixtures.lab()),
-                Lang.EN,
-                store.load(c.id(), LabKey.NONE).progress(),
-                Clock.systemUTC().instant());
-        return new Driver(new Session(), s, false, lab, store, Clock.systemUTC(), line -> {});
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN,
+                store.load(c.id(), LabKey.NONE).progress(), Clock.systemUTC().instant());
+        return new Driver(new Session(), s, false, lab, store, Clock.systemUTC(), line -> {
+        });
     }
 
     @Test
@@ -81,11 +78,8 @@ class DriverTest {
             while (d.state().running().orElseThrow().lines().isEmpty() && System.nanoTime() < deadline) {
                 d.pump(Duration.ofMillis(50));
             }
-            assertEquals(
-                    Prober.Phase.CONNECTING,
-                    d.state().running().orElseThrow().hosts().get("lb01"));
-            assertEquals(
-                    "sampling", d.state().running().orElseThrow().lines().get(0).en());
+            assertEquals(Prober.Phase.CONNECTING, d.state().running().orElseThrow().hosts().get("lb01"));
+            assertEquals("sampling", d.state().running().orElseThrow().lines().get(0).en());
             lab.release.countDown();
             d.awaitIdle();
             assertEquals(LessonState.PASSED, d.state().stateOf("install"));
@@ -95,9 +89,7 @@ class DriverTest {
             assertEquals("eth9", d.state().progress().ifaces().get("lb01"));
         }
         var saved = store.load("keepalived-lvs", LabKey.NONE);
-        assertEquals(
-                LessonState.PASSED,
-                saved.progress().lesson("install").orElseThrow().state());
+        assertEquals(LessonState.PASSED, saved.progress().lesson("install").orElseThrow().state());
         assertEquals(1, saved.progress().lesson("install").orElseThrow().attempts());
         assertEquals("eth9", saved.progress().ifaces().get("lb01"));
     }
@@ -105,27 +97,18 @@ class DriverTest {
     @Test
     void aRecheckOfAFinishedLabJudgesSupersededChecksWithTheirLaterLessonAndMarksNothingBroken() throws Exception {
         // NFS mounted over /var/www/html: lvs-realservers' own pages are gone, nfs-share passes.
-        Course shipped = dev.labtutor.course.CourseReader.readStrict(
-                Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
-        List<Lesson> two = List.of(
-                shipped.lesson("lvs-realservers").orElseThrow(),
-                shipped.lesson("nfs-share").orElseThrow());
-        Course c = new Course(
-                shipped.id(),
-                shipped.title(),
-                shipped.dir(),
-                shipped.roles(),
-                shipped.vars(),
-                shipped.defaultHosts(),
-                shipped.notes(),
-                two,
-                shipped.gating());
+        Course shipped = dev.labtutor.course.CourseReader
+                .readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+        List<Lesson> two =
+                List.of(shipped.lesson("lvs-realservers").orElseThrow(), shipped.lesson("nfs-share").orElseThrow());
+        Course c = new Course(shipped.id(), shipped.title(), shipped.dir(), shipped.roles(), shipped.vars(),
+                shipped.defaultHosts(), shipped.notes(), two, shipped.gating());
         java.util.concurrent.atomic.AtomicBoolean nfsMounted = new java.util.concurrent.atomic.AtomicBoolean();
         Checker lab = new Checker() {
             @Override
             public List<Verdict> check(Lesson lesson, Listener listener) {
                 boolean pagesGone = nfsMounted.get() && lesson.id().equals("lvs-realservers");
-                return Fixtures.verdicts(lesson, pagesGone ? new String[] {"web01-page", "web02-page"} : new String[0]);
+                return Fixtures.verdicts(lesson, pagesGone ? new String[]{"web01-page", "web02-page"} : new String[0]);
             }
 
             @Override
@@ -134,13 +117,10 @@ class DriverTest {
             }
         };
         ProgressStore store = new ProgressStore(dir);
-        SessionState s = SessionState.start(
-                c,
-                Optional.of(Fixtures.lab()),
-                Lang.EN,
-                store.load(c.id(), LabKey.NONE).progress(),
-                Clock.systemUTC().instant());
-        try (Driver d = new Driver(new Session(), s, false, false, lab, store, Clock.systemUTC(), line -> {})) {
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN,
+                store.load(c.id(), LabKey.NONE).progress(), Clock.systemUTC().instant());
+        try (Driver d = new Driver(new Session(), s, false, false, lab, store, Clock.systemUTC(), line -> {
+        })) {
             // Both lessons passed in their time (the pages were there during lvs-realservers).
             d.dispatch(new Intent.Check());
             d.awaitIdle();
@@ -152,16 +132,12 @@ class DriverTest {
             d.dispatch(new Intent.RecheckPassed());
             d.awaitIdle();
             assertFalse(d.state().brokenNow("lvs-realservers"), "r marks a finished lab's lessons broken");
-            var web01 = d.state().marks("lvs-realservers").stream()
-                    .filter(m -> m.check().equals("web01-page"))
-                    .findFirst()
-                    .orElseThrow();
+            var web01 = d.state().marks("lvs-realservers").stream().filter(m -> m.check().equals("web01-page"))
+                    .findFirst().orElseThrow();
             assertTrue(web01.passed());
-            assertEquals(
-                    "superseded by lesson 2 (nfs-share), whose checks all pass",
+            assertEquals("superseded by lesson 2 (nfs-share), whose checks all pass",
                     web01.hosts().get(0).message().en());
-            assertTrue(
-                    d.state().flash().orElseThrow().text().en().contains("all still pass"),
+            assertTrue(d.state().flash().orElseThrow().text().en().contains("all still pass"),
                     d.state().flash().toString());
         }
     }
@@ -217,14 +193,10 @@ class DriverTest {
     void cChecksOnceAndOnlyWWatchesWhichIsWhereAnObservedLessonIsObserved() throws Exception {
         Ways lab = new Ways("firewalld-stopped");
         Course c = Fixtures.course();
-        SessionState s = SessionState.start(
-                c,
-                Optional.of(Fixtures.lab()),
-                Lang.EN,
-                new ProgressStore(dir).load(c.id(), LabKey.NONE).progress(),
-                Clock.systemUTC().instant());
-        try (Driver d =
-                new Driver(new Session(), s, false, lab, new ProgressStore(dir), Clock.systemUTC(), line -> {})) {
+        SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN,
+                new ProgressStore(dir).load(c.id(), LabKey.NONE).progress(), Clock.systemUTC().instant());
+        try (Driver d = new Driver(new Session(), s, false, lab, new ProgressStore(dir), Clock.systemUTC(), line -> {
+        })) {
             d.dispatch(new Intent.Check());
             d.awaitIdle();
             assertEquals(List.of("check install"), lab.asked);

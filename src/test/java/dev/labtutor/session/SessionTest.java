@@ -30,12 +30,8 @@ class SessionTest {
         Instant now = Instant.parse("2025-03-01T08:00:00Z");
 
         Sim(Course course, boolean lab) {
-            state = SessionState.start(
-                    course,
-                    lab ? Optional.of(Fixtures.lab()) : Optional.empty(),
-                    Lang.EN,
-                    Progress.empty(course.id(), LabKey.NONE),
-                    now);
+            state = SessionState.start(course, lab ? Optional.of(Fixtures.lab()) : Optional.empty(), Lang.EN,
+                    Progress.empty(course.id(), LabKey.NONE), now);
         }
 
         Sim(Course course) {
@@ -55,11 +51,8 @@ class SessionTest {
         }
 
         long run() {
-            return effects.stream()
-                    .filter(Effect.RunCheck.class::isInstance)
-                    .map(e -> ((Effect.RunCheck) e).run())
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError("no check started: " + effects));
+            return effects.stream().filter(Effect.RunCheck.class::isInstance).map(e -> ((Effect.RunCheck) e).run())
+                    .findFirst().orElseThrow(() -> new AssertionError("no check started: " + effects));
         }
 
         Sim finish(long run, String lesson, List<Verdict> verdicts) {
@@ -109,10 +102,8 @@ class SessionTest {
         s.send(new Intent.HostPhase(run, "lb01", Prober.Phase.CONNECTING))
                 .send(new Intent.HostPhase(run, "lb02", Prober.Phase.LOGGING_IN))
                 .send(new Intent.HostPhase(run, "lb01", Prober.Phase.PROBING));
-        assertEquals(
-                Prober.Phase.PROBING, s.state.running().orElseThrow().hosts().get("lb01"));
-        assertEquals(
-                Prober.Phase.LOGGING_IN, s.state.running().orElseThrow().hosts().get("lb02"));
+        assertEquals(Prober.Phase.PROBING, s.state.running().orElseThrow().hosts().get("lb01"));
+        assertEquals(Prober.Phase.LOGGING_IN, s.state.running().orElseThrow().hosts().get("lb02"));
         s.later(Duration.ofSeconds(3)).send(new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.lesson(0))));
         Progress saved = s.effects(Effect.Save.class).get(0).progress();
         assertEquals(LessonState.PASSED, saved.lesson("install").orElseThrow().state());
@@ -140,19 +131,12 @@ class SessionTest {
         assertEquals(1, s.state.step(), "the step with the failing check");
         assertTrue(s.flash().contains("5 of 6 checks pass"), s.flash());
         s.send(new Intent.Hint());
-        List<String> one = Hints.lines(s.state, s.state.hintShown()).stream()
-                .map(t -> t.en())
-                .toList();
+        List<String> one = Hints.lines(s.state, s.state.hintShown()).stream().map(t -> t.en()).toList();
         assertEquals(1, one.size(), one.toString());
-        assertTrue(
-                one.get(0).contains("firewalld-stopped")
-                        && one.get(0).contains("lb02")
-                        && one.get(0).contains("do step one"),
-                one.toString());
+        assertTrue(one.get(0).contains("firewalld-stopped") && one.get(0).contains("lb02")
+                && one.get(0).contains("do step one"), one.toString());
         s.send(new Intent.Hint()).send(new Intent.Hint());
-        List<String> three = Hints.lines(s.state, s.state.hintShown()).stream()
-                .map(t -> t.en())
-                .toList();
+        List<String> three = Hints.lines(s.state, s.state.hintShown()).stream().map(t -> t.en()).toList();
         assertTrue(three.stream().anyMatch(l -> l.contains("step 2")), three.toString());
         assertTrue(three.stream().anyMatch(l -> l.contains("[lb01]# systemctl stop firewalld")), three.toString());
         assertEquals(3, s.state.record("install").hintLevel());
@@ -170,17 +154,13 @@ class SessionTest {
         s.send(new Intent.CheckLesson("backup"));
         assertEquals(List.of("backup"), s.effects(Effect.RunCheck.class).get(0).lessons());
         assertEquals("install", s.state.current().id(), "checking a locked lesson does not move the learner");
-        s.finish(
-                s.run(),
-                "backup",
-                Fixtures.verdicts(s.lesson(2), s.lesson(2).checks().get(0).id()));
+        s.finish(s.run(), "backup", Fixtures.verdicts(s.lesson(2), s.lesson(2).checks().get(0).id()));
         assertEquals("install", s.state.current().id());
         assertEquals(LessonState.LOCKED, s.state.stateOf("backup"));
         assertEquals(LessonState.LOCKED, s.state.stateOf("master"));
         assertFalse(s.state.marks("backup").isEmpty(), "its results are kept to be shown");
         assertEquals(0, s.state.record("backup").attempts(), "a lesson that cannot pass yet is not attempted");
-        assertTrue(
-                s.flash().startsWith("Lesson 3 is locked: ") && s.flash().contains("nothing is passed or unlocked"),
+        assertTrue(s.flash().startsWith("Lesson 3 is locked: ") && s.flash().contains("nothing is passed or unlocked"),
                 s.flash());
 
         s.send(new Intent.CheckLesson("backup"));
@@ -189,9 +169,7 @@ class SessionTest {
         assertEquals("install", s.state.current().id());
 
         s.send(new Intent.CheckLesson("install"));
-        assertEquals(
-                List.of("install"),
-                s.effects(Effect.RunCheck.class).get(0).lessons(),
+        assertEquals(List.of("install"), s.effects(Effect.RunCheck.class).get(0).lessons(),
                 "an open lesson is checked as c does");
     }
 
@@ -199,8 +177,8 @@ class SessionTest {
     void aSessionStartsAtTheFirstOpenLessonOnceTheOneTheLearnerWasOnHasPassed() {
         Sim s = new Sim(Fixtures.course());
         s.send(new Intent.Check()).finish(s.run(), "install", Fixtures.verdicts(s.lesson(0)));
-        assertEquals(
-                "install", s.state.current().id(), "the tutor stays on the lesson just passed, to show its results");
+        assertEquals("install", s.state.current().id(),
+                "the tutor stays on the lesson just passed, to show its results");
         SessionState next = SessionState.start(s.state.course(), s.state.lab(), Lang.EN, s.state.progress(), s.now);
         assertEquals("master", next.current().id(), "where you are: the lesson the pass opened");
         assertTrue(next.record("master").firstOpened().isPresent());
@@ -223,9 +201,7 @@ class SessionTest {
         assertEquals(LessonState.PASSED, s.state.stateOf("master"));
         s.send(new Intent.RecheckPassed());
         long run = s.run();
-        assertEquals(
-                List.of("install", "master"),
-                s.effects(Effect.RunCheck.class).get(0).lessons());
+        assertEquals(List.of("install", "master"), s.effects(Effect.RunCheck.class).get(0).lessons());
         s.send(new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.lesson(0), "selinux-not-enforcing")));
         s.send(new Intent.LessonChecked(run, "master", Fixtures.verdicts(s.lesson(1))));
         s.send(new Intent.RunFinished(run));
@@ -338,29 +314,12 @@ class SessionTest {
     void aLessonWithNoChecksAndNoQuizPassesWhenCheckedAndOpensTheNext() {
         Course c = Fixtures.withQuizFirst(false);
         Lesson basics = c.lessons().get(0);
-        Lesson reading = new Lesson(
-                basics.id(),
-                basics.title(),
-                basics.intro(),
-                basics.roles(),
-                basics.steps(),
-                List.of(),
-                List.of(),
-                basics.file());
+        Lesson reading = new Lesson(basics.id(), basics.title(), basics.intro(), basics.roles(), basics.steps(),
+                List.of(), List.of(), basics.file());
         List<Lesson> lessons = new ArrayList<>(c.lessons());
         lessons.set(0, reading);
-        Sim s = new Sim(
-                new Course(
-                        c.id(),
-                        c.title(),
-                        c.dir(),
-                        c.roles(),
-                        c.vars(),
-                        c.defaultHosts(),
-                        c.notes(),
-                        lessons,
-                        c.gating()),
-                false);
+        Sim s = new Sim(new Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(),
+                lessons, c.gating()), false);
         assertEquals(LessonState.OPEN, s.state.stateOf("basics"));
         s.send(new Intent.Check());
         assertTrue(s.effects(Effect.RunCheck.class).isEmpty(), "nothing to check on a lab");
@@ -373,12 +332,9 @@ class SessionTest {
         Sim s = new Sim(Fixtures.withQuizFirst(true));
         s.send(new Intent.Check()).finish(s.run(), "basics", Fixtures.verdicts(s.lesson(0)));
         assertEquals(LessonState.OPEN, s.state.stateOf("basics"), "the quiz is not answered");
-        assertEquals(
-                s.lesson(0).checks().size() + 1,
-                s.state.marks("basics").size(),
+        assertEquals(s.lesson(0).checks().size() + 1, s.state.marks("basics").size(),
                 "a mark per lab check and one for the quiz");
-        assertEquals(
-                "quiz", s.state.marks("basics").get(s.lesson(0).checks().size()).check());
+        assertEquals("quiz", s.state.marks("basics").get(s.lesson(0).checks().size()).check());
         s.send(new Intent.Answer("vip", "b"));
         assertEquals(LessonState.OPEN, s.state.stateOf("basics"), "answering alone does not re-run the lab checks");
         s.send(new Intent.Check()).finish(s.run(), "basics", Fixtures.verdicts(s.lesson(0)));
@@ -423,27 +379,21 @@ class SessionTest {
         long run = s.run();
         s.send(new Intent.RunFailed(run, dev.labtutor.i18n.Text.of("缺少 lb02", "lb02 is missing")));
         assertFalse(s.state.busy());
-        assertEquals(
-                SessionState.Flash.Level.ERROR, s.state.flash().orElseThrow().level());
+        assertEquals(SessionState.Flash.Level.ERROR, s.state.flash().orElseThrow().level());
     }
 
     @Test
     void beginSavesAFreshProgressAndLooksForTheInterfaces() {
         Sim s = new Sim(Fixtures.course());
         Session.Transition t = s.session.begin(s.state, false);
-        assertEquals(
-                1, t.effects().stream().filter(Effect.Save.class::isInstance).count());
-        Effect.DetectIfaces d = t.effects().stream()
-                .filter(Effect.DetectIfaces.class::isInstance)
-                .map(Effect.DetectIfaces.class::cast)
-                .findFirst()
-                .orElseThrow();
+        assertEquals(1, t.effects().stream().filter(Effect.Save.class::isInstance).count());
+        Effect.DetectIfaces d = t.effects().stream().filter(Effect.DetectIfaces.class::isInstance)
+                .map(Effect.DetectIfaces.class::cast).findFirst().orElseThrow();
         assertTrue(d.roles().contains("lb01"));
         s.send(new Intent.IfacesDetected(java.util.Map.of("lb01", "eth7")));
         assertEquals("eth7", s.state.bindings().lookup("lb01.iface").orElseThrow());
-        List<Effect> none = new ArrayList<>(s.session
-                .begin(s.state.withProgress(s.state.progress().stamped(s.now)), true)
-                .effects());
+        List<Effect> none = new ArrayList<>(
+                s.session.begin(s.state.withProgress(s.state.progress().stamped(s.now)), true).effects());
         none.removeIf(Effect.DetectIfaces.class::isInstance);
         assertTrue(none.isEmpty(), none.toString());
     }

@@ -44,8 +44,8 @@ class KnownHostsStoreTest {
     void fingerprintsAreThoseOfSshKeygen() throws Exception {
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
             Path pub = pub(type);
-            String fromTool = SshServerExtension.sshKeygen(tmp, "-l", "-E", "sha256", "-f", pub.toString())
-                    .split("\\s+")[1];
+            String fromTool =
+                    SshServerExtension.sshKeygen(tmp, "-l", "-E", "sha256", "-f", pub.toString()).split("\\s+")[1];
             assertEquals(fromTool, KnownHostsStore.fingerprint(key(pub)), type);
         }
     }
@@ -58,21 +58,16 @@ class KnownHostsStoreTest {
         PublicKey other = key(pub("ecdsa"));
 
         KnownHostsStore.Check added = store.check("10.0.0.11", 22, first);
-        assertEquals(
-                new KnownHostsStore.Check.Added("10.0.0.11", "ssh-ed25519", KnownHostsStore.fingerprint(first)), added);
+        assertEquals(new KnownHostsStore.Check.Added("10.0.0.11", "ssh-ed25519", KnownHostsStore.fingerprint(first)),
+                added);
         assertInstanceOf(KnownHostsStore.Check.Known.class, store.check("10.0.0.11", 22, first));
-        assertInstanceOf(
-                KnownHostsStore.Check.Added.class,
-                store.check("10.0.0.11", 2222, other),
+        assertInstanceOf(KnownHostsStore.Check.Added.class, store.check("10.0.0.11", 2222, other),
                 "another port is another host, as in OpenSSH");
 
         KnownHostsStore.Check changed = store.check("10.0.0.11", 22, other);
-        assertEquals(
-                new KnownHostsStore.Check.Changed(
-                        "10.0.0.11",
-                        List.of("ssh-ed25519 " + KnownHostsStore.fingerprint(first)),
-                        "ecdsa-sha2-nistp256 " + KnownHostsStore.fingerprint(other)),
-                changed);
+        assertEquals(new KnownHostsStore.Check.Changed("10.0.0.11",
+                List.of("ssh-ed25519 " + KnownHostsStore.fingerprint(first)),
+                "ecdsa-sha2-nistp256 " + KnownHostsStore.fingerprint(other)), changed);
         assertEquals(List.of("ssh-ed25519"), store.keyTypes("10.0.0.11", 22));
 
         String found = SshServerExtension.sshKeygen(tmp, "-F", "[10.0.0.11]:2222", "-f", file.toString());
@@ -84,8 +79,7 @@ class KnownHostsStoreTest {
         Path a = pub("ed25519");
         Path b = pub("ecdsa");
         Path file = tmp.resolve("known_hosts");
-        Files.writeString(
-                file,
+        Files.writeString(file,
                 "# kept comment\n" + "10.0.0.11 " + keyLine(a) + "\n" + "[10.0.0.12]:2222 " + keyLine(b) + "\n",
                 StandardCharsets.UTF_8);
         SshServerExtension.sshKeygen(tmp, "-H", "-f", file.toString());
@@ -117,8 +111,8 @@ class KnownHostsStoreTest {
         assertEquals(2, store.forget("10.0.0.11"), "a bare address forgets it on every port");
         List<KnownHostsStore.Entry> left = store.list();
         assertEquals(1, left.size());
-        assertEquals(
-                new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)), left.get(0));
+        assertEquals(new KnownHostsStore.Entry("10.0.0.13", "ssh-ed25519", KnownHostsStore.fingerprint(k)),
+                left.get(0));
     }
 
     /**
@@ -134,9 +128,7 @@ class KnownHostsStoreTest {
         store.check("10.0.0.11", 22, k);
         assertEquals(1, store.forget("[fd00::11]:22"));
         assertEquals(1, store.forget("[10.0.0.11]:22"));
-        assertEquals(
-                List.of("[fd00::11]:2222"),
-                store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
+        assertEquals(List.of("[fd00::11]:2222"), store.list().stream().map(KnownHostsStore.Entry::hosts).toList());
     }
 
     /**
@@ -151,8 +143,7 @@ class KnownHostsStoreTest {
         assertEquals("labtutor hosts forget 10.0.0.11:2222", SshMessages.forgetCommand(personal, "[10.0.0.11]:2222"));
         assertEquals("labtutor hosts forget [fd00::11]:22", SshMessages.forgetCommand(personal, "fd00::11"));
         Path classFile = tmp.resolve("class 1/known_hosts");
-        assertEquals(
-                "labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
+        assertEquals("labtutor hosts forget --known-hosts '" + classFile.toAbsolutePath() + "' 10.0.0.11:2222",
                 SshMessages.forgetCommand(classFile, "[10.0.0.11]:2222"));
     }
 
@@ -166,9 +157,7 @@ class KnownHostsStoreTest {
         store.list();
         store.forget("10.0.0.11:22");
         try (var files = Files.list(file.getParent())) {
-            assertEquals(
-                    List.of("known_hosts"),
-                    files.map(f -> f.getFileName().toString()).toList());
+            assertEquals(List.of("known_hosts"), files.map(f -> f.getFileName().toString()).toList());
         }
     }
 
@@ -197,14 +186,10 @@ class KnownHostsStoreTest {
                 open(done, "w").close()
                 os.unlink(lock)
                 fcntl.lockf(new, fcntl.LOCK_UN)
-                """, lock.toString(), third.toString())
-                .redirectErrorStream(true)
-                .start();
-        assertEquals(
-                "locked",
+                """, lock.toString(), third.toString()).redirectErrorStream(true).start();
+        assertEquals("locked",
                 new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine());
-        assertInstanceOf(
-                KnownHostsStore.Check.Added.class,
+        assertInstanceOf(KnownHostsStore.Check.Added.class,
                 new KnownHostsStore(file).check("10.0.0.11", 22, key(pub("ed25519"))));
         assertTrue(Files.exists(third), "the store ran while the third holder held the new lock file");
         assertEquals(0, holder.waitFor());

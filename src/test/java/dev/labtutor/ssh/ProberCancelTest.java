@@ -48,14 +48,10 @@ class ProberCancelTest {
     Path tmp;
 
     private SshConnector connector() {
-        SshOptions options = new SshOptions(
-                tmp.resolve("known_hosts"),
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                1024 * 1024);
-        return new SshConnector(options, SecretPrompter.none(), Map.of("LAB_PW", "pw-123")::get, n -> {});
+        SshOptions options = new SshOptions(tmp.resolve("known_hosts"), Duration.ofSeconds(20), Duration.ofSeconds(20),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 1024 * 1024);
+        return new SshConnector(options, SecretPrompter.none(), Map.of("LAB_PW", "pw-123")::get, n -> {
+        });
     }
 
     /** The pool as the prober sees it, every script replaced by {@code script} (to make a round last). */
@@ -81,7 +77,8 @@ class ProberCancelTest {
                     }
 
                     @Override
-                    public void close() {}
+                    public void close() {
+                    }
                 };
             }
         };
@@ -97,18 +94,11 @@ class ProberCancelTest {
     }
 
     /** As above, once {@code also} holds too (waited for up to 20 s). */
-    private static long cancelWhen(
-            Prober prober,
-            HostSpec host,
-            List<Prober.Phase> phases,
-            Prober.Phase ready,
-            java.util.function.BooleanSupplier also)
-            throws Exception {
+    private static long cancelWhen(Prober prober, HostSpec host, List<Prober.Phase> phases, Prober.Phase ready,
+            java.util.function.BooleanSupplier also) throws Exception {
         AtomicReference<RoundFacts> facts = new AtomicReference<>();
-        Thread t = new Thread(() -> facts.set(prober.probe(
-                Map.of("lb01", Set.of(Probe.of(Probe.Kind.ADDRESSES))),
-                Map.of("lb01", host),
-                (role, phase) -> phases.add(phase))));
+        Thread t = new Thread(() -> facts.set(prober.probe(Map.of("lb01", Set.of(Probe.of(Probe.Kind.ADDRESSES))),
+                Map.of("lb01", host), (role, phase) -> phases.add(phase))));
         t.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!phases.contains(ready) && System.nanoTime() < end) {
@@ -125,8 +115,7 @@ class ProberCancelTest {
         t.join(10_000);
         assertFalse(t.isAlive(), "the round returned");
         HostFacts hf = facts.get().host("lb01").orElseThrow();
-        assertTrue(
-                hf.failure().isPresent() || hf.fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof ProbeBroken,
+        assertTrue(hf.failure().isPresent() || hf.fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof ProbeBroken,
                 hf.toString());
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
     }
@@ -141,12 +130,8 @@ class ProberCancelTest {
         List<Prober.Phase> phases = new CopyOnWriteArrayList<>();
         // the command runs 6 s; a cancel within 5 s (the margin a loaded machine needs) kills it before it finishes
         try (ShellPool pool = new ShellPool(connector());
-                Prober prober = new Prober(
-                        shells(pool, "touch '" + started + "'; sleep 6; touch '" + marker + "'\n"),
-                        p -> null,
-                        Duration.ofSeconds(10),
-                        Duration.ofSeconds(20),
-                        4)) {
+                Prober prober = new Prober(shells(pool, "touch '" + started + "'; sleep 6; touch '" + marker + "'\n"),
+                        p -> null, Duration.ofSeconds(10), Duration.ofSeconds(20), 4)) {
             long ms = cancelWhen(prober, host, phases, Prober.Phase.PROBING, () -> Files.exists(started));
             assertTrue(ms < 5000, "cancelled within " + ms + " ms");
             assertTrue(
@@ -161,8 +146,7 @@ class ProberCancelTest {
     void cancellingAConnectionStuckBeforeTheBannerClosesItsSocket() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Long> closedAfter = CompletableFuture.supplyAsync(() -> {
-                try (Socket s = silent.accept();
-                        InputStream in = s.getInputStream()) {
+                try (Socket s = silent.accept(); InputStream in = s.getInputStream()) {
                     long t0 = System.nanoTime();
                     while (in.read() >= 0) {
                         // sshj sends its banner; the server never answers
@@ -172,17 +156,17 @@ class ProberCancelTest {
                     return -1L;
                 }
             });
-            HostSpec host = new HostSpec(
-                    "lb01", "127.0.0.1", silent.getLocalPort(), "root", Optional.empty(), Optional.of("LAB_PW"), false);
+            HostSpec host = new HostSpec("lb01", "127.0.0.1", silent.getLocalPort(), "root", Optional.empty(),
+                    Optional.of("LAB_PW"), false);
             List<Prober.Phase> phases = new CopyOnWriteArrayList<>();
             try (ShellPool pool = new ShellPool(connector());
-                    Prober prober = new Prober(
-                            shells(pool, "true\n"), p -> null, Duration.ofSeconds(8), Duration.ofSeconds(20), 4)) {
+                    Prober prober = new Prober(shells(pool, "true\n"), p -> null, Duration.ofSeconds(8),
+                            Duration.ofSeconds(20), 4)) {
                 long ms = cancelWhen(prober, host, phases, Prober.Phase.CONNECTING);
                 assertTrue(ms < 3000, "cancelled within " + ms + " ms");
                 long open = closedAfter.get(10, TimeUnit.SECONDS);
-                assertTrue(
-                        open >= 0 && open < 5000, "the stuck connection was closed, " + open + " ms after it opened");
+                assertTrue(open >= 0 && open < 5000,
+                        "the stuck connection was closed, " + open + " ms after it opened");
                 assertFalse(phases.contains(Prober.Phase.LOGGING_IN), phases.toString());
             }
         }

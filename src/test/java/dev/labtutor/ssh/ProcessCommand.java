@@ -86,15 +86,13 @@ final class ProcessCommand implements Command {
     }
 
     private Thread daemon(String name, Io body) {
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        body.run();
-                    } catch (IOException ignored) {
-                        // the channel or the process went away; the wait thread reports the exit
-                    }
-                },
-                "test-sshd-" + name);
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (IOException ignored) {
+                // the channel or the process went away; the wait thread reports the exit
+            }
+        }, "test-sshd-" + name);
         t.setDaemon(true);
         t.start();
         return t;

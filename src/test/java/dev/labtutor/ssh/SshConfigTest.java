@@ -40,14 +40,10 @@ class SshConfigTest {
     Path tmp;
 
     private SshConnector connector(Map<String, String> env) {
-        SshOptions options = new SshOptions(
-                tmp.resolve("known_hosts"),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                1024 * 1024);
-        return new SshConnector(options, SecretPrompter.none(), env::get, n -> {});
+        SshOptions options = new SshOptions(tmp.resolve("known_hosts"), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 1024 * 1024);
+        return new SshConnector(options, SecretPrompter.none(), env::get, n -> {
+        });
     }
 
     private Path key() throws Exception {
@@ -87,19 +83,8 @@ class SshConfigTest {
                 """.formatted(target.port(), key));
         HostSpec h = lab(cfg, "  lb01: { ssh: my-lb01 }\n").host("lb01").orElseThrow();
 
-        assertEquals(
-                new HostSpec(
-                        "lb01",
-                        "127.0.0.1",
-                        target.port(),
-                        "learner",
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        List.of(key),
-                        List.of(),
-                        Optional.of("my-lb01")),
-                h);
+        assertEquals(new HostSpec("lb01", "127.0.0.1", target.port(), "learner", Optional.empty(), Optional.empty(),
+                false, List.of(key), List.of(), Optional.of("my-lb01")), h);
         try (RemoteShell shell = connector(Map.of()).open(h)) {
             assertEquals("ok\n", run(shell));
         }
@@ -117,8 +102,7 @@ class SshConfigTest {
                     IdentityFile %s
                 """.formatted(key));
         HostSpec h = lab(cfg, "  lb01: { address: my-lb01, port: %d, user: admin }\n".formatted(target.port()))
-                .host("lb01")
-                .orElseThrow();
+                .host("lb01").orElseThrow();
         assertEquals("127.0.0.1", h.address());
         assertEquals(target.port(), h.port());
         assertEquals("admin", h.user());
@@ -131,22 +115,19 @@ class SshConfigTest {
     @Test
     void anUnknownAliasIsReportedAtItsLineWithASuggestion() throws Exception {
         Path cfg = config("Host my-lb01\n    HostName 10.0.0.11\nHost *.lab\n    User x\n");
-        Path f = Files.writeString(
-                tmp.resolve("lab.yaml"), "hosts:\n  lb01: { ssh: my-lb1 }\n  lb02: { ssh: web.lab }\n");
+        Path f = Files.writeString(tmp.resolve("lab.yaml"),
+                "hosts:\n  lb01: { ssh: my-lb1 }\n  lb02: { ssh: web.lab }\n");
         Problems p = new Problems();
         new LabFileReader(tmp).withSshConfig(Optional.of(cfg)).read(f, p);
         List<String> lines = p.sorted().stream().map(Problem::toString).toList();
-        assertEquals(
-                List.of(
-                        f + ":2:16: host lb01: no 'Host my-lb1' in " + cfg + " (did you mean 'my-lb01'?)",
-                        f + ":3:16: host lb02: no 'Host web.lab' in " + cfg),
-                lines);
+        assertEquals(List.of(f + ":2:16: host lb01: no 'Host my-lb1' in " + cfg + " (did you mean 'my-lb01'?)",
+                f + ":3:16: host lb02: no 'Host web.lab' in " + cfg), lines);
     }
 
     @Test
     void aMissingConfigIsNamed() throws Exception {
-        Path f = Files.writeString(
-                tmp.resolve("lab.yaml"), "ssh-config: nope/config\nhosts:\n  lb01: { ssh: my-lb01 }\n");
+        Path f = Files.writeString(tmp.resolve("lab.yaml"),
+                "ssh-config: nope/config\nhosts:\n  lb01: { ssh: my-lb01 }\n");
         Problems p = new Problems();
         new LabFileReader(tmp).read(f, p);
         assertEquals(
@@ -181,8 +162,7 @@ class SshConfigTest {
 
         try (RemoteShell shell = connector(Map.of()).open(h)) {
             assertEquals("ok\n", run(shell));
-            assertEquals(
-                    "ok\n", shell.runBatch("echo ok", Duration.ofSeconds(20)).stdout());
+            assertEquals("ok\n", shell.runBatch("echo ok", Duration.ofSeconds(20)).stdout());
         }
         assertEquals(List.of("jumper", "jumper"), bastion.logins, "two hops through the bastion");
         assertEquals(List.of("direct-tcpip", "direct-tcpip"), bastion.channelTypes);
@@ -192,18 +172,12 @@ class SshConfigTest {
         assertTrue(known.contains("[127.0.0.1]:" + target.port() + " " + target.hostKeyLine()), known);
 
         bastion.restartWithNewHostKey();
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(h));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(h));
         assertEquals(HostException.Kind.HOST_KEY_CHANGED, e.kind());
-        assertTrue(
-                e.text()
-                        .en()
-                        .contains("labtutor hosts forget --known-hosts " + tmp.resolve("known_hosts") + " 127.0.0.1:"
-                                + bastion.port()),
+        assertTrue(e.text().en().contains(
+                "labtutor hosts forget --known-hosts " + tmp.resolve("known_hosts") + " 127.0.0.1:" + bastion.port()),
                 e.text().en());
-        assertTrue(
-                e.text().en().startsWith("lb01 → bastion (jumper@127.0.0.1:" + bastion.port() + ")"),
-                e.text().en());
+        assertTrue(e.text().en().startsWith("lb01 → bastion (jumper@127.0.0.1:" + bastion.port() + ")"), e.text().en());
     }
 
     @Test
@@ -213,10 +187,8 @@ class SshConfigTest {
         target.authorize(Path.of(rsa + ".pub"));
         target.offer("publickey");
         Path sock = tmp.resolve("agent.sock");
-        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", sock.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!Files.exists(sock) && System.nanoTime() < until) {
@@ -230,14 +202,12 @@ class SshConfigTest {
                 assertEquals(0, p.waitFor(), out);
             }
             HostSpec h = target.host("root", Optional.empty(), Optional.empty(), false);
-            try (RemoteShell shell =
-                    connector(Map.of("SSH_AUTH_SOCK", sock.toString())).open(h)) {
+            try (RemoteShell shell = connector(Map.of("SSH_AUTH_SOCK", sock.toString())).open(h)) {
                 assertEquals("ok\n", run(shell));
             }
             assertEquals(List.of("root"), target.logins);
 
-            HostException none =
-                    assertThrows(HostException.class, () -> connector(Map.of()).open(h));
+            HostException none = assertThrows(HostException.class, () -> connector(Map.of()).open(h));
             assertEquals(HostException.Kind.NO_CREDENTIALS, none.kind(), "without SSH_AUTH_SOCK no agent is asked");
         } finally {
             agent.destroy();

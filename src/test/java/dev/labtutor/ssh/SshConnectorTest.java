@@ -39,13 +39,8 @@ class SshConnectorTest {
     private final List<Text> notices = new CopyOnWriteArrayList<>();
 
     private SshOptions options() {
-        return new SshOptions(
-                tmp.resolve("known_hosts"),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(30),
-                Duration.ofSeconds(5),
-                1024 * 1024);
+        return new SshOptions(tmp.resolve("known_hosts"), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 1024 * 1024);
     }
 
     private SshConnector connector(SshOptions options, SecretPrompter prompter, Map<String, String> env) {
@@ -87,8 +82,8 @@ class SshConnectorTest {
         HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
         String pin = KnownHostsStore.fingerprint(sshd.hostPublicKey());
         try (SshjRemoteShell shell = SshConnector.pinned(options(), pin).open(host)) {
-            ExecResult r = shell.exec(
-                    "cat; echo done >&2", "任意 bytes\n".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+            ExecResult r = shell.exec("cat; echo done >&2", "任意 bytes\n".getBytes(StandardCharsets.UTF_8),
+                    Duration.ofSeconds(20));
             assertEquals(0, r.exitStatus());
             assertEquals("任意 bytes\n", r.stdout());
             assertEquals("done\n", r.stderr());
@@ -96,11 +91,8 @@ class SshConnectorTest {
         }
         assertEquals(List.of("cat; echo done >&2", "cat"), sshd.commands);
         assertFalse(Files.exists(tmp.resolve("known_hosts")), "a pinned connector leaves known_hosts alone");
-        HostException e = assertThrows(
-                HostException.class,
-                () -> SshConnector.pinned(options(), "SHA256:" + "A".repeat(43))
-                        .open(host)
-                        .close());
+        HostException e = assertThrows(HostException.class,
+                () -> SshConnector.pinned(options(), "SHA256:" + "A".repeat(43)).open(host).close());
         assertEquals(HostException.Kind.HOST_KEY_CHANGED, e.kind());
     }
 
@@ -111,8 +103,7 @@ class SshConnectorTest {
         sshd.offer("publickey");
         HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
         try (RemoteShell shell = connector(Map.of()).open(host)) {
-            assertEquals(
-                    "ok\n", shell.runScript("echo ok", Duration.ofSeconds(20)).stdout());
+            assertEquals("ok\n", shell.runScript("echo ok", Duration.ofSeconds(20)).stdout());
         }
     }
 
@@ -148,8 +139,7 @@ class SshConnectorTest {
         Path key = SshServerExtension.newUserKey(tmp, "ed25519", "key-pass");
         sshd.authorize(Path.of(key + ".pub"));
         HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
         assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
         assertTrue(e.getMessage().contains(key.toString()), e.getMessage());
     }
@@ -159,9 +149,7 @@ class SshConnectorTest {
         HostSpec host = passwordHost();
         sshd.offer("password");
         try (RemoteShell shell = connector(Map.of("LAB_PW", "s3cret-Pw")).open(host)) {
-            assertEquals(
-                    "root\n",
-                    shell.runScript("echo root", Duration.ofSeconds(20)).stdout());
+            assertEquals("root\n", shell.runScript("echo root", Duration.ofSeconds(20)).stdout());
         }
     }
 
@@ -205,9 +193,8 @@ class SshConnectorTest {
     void wrongPasswordIsAuthFailedNamingMethodsButNotTheSecret() {
         HostSpec host = passwordHost();
         sshd.offer("password", "keyboard-interactive");
-        HostException e = assertThrows(
-                HostException.class,
-                () -> connector(Map.of("LAB_PW", "wrong-Guess-42")).open(host));
+        HostException e =
+                assertThrows(HostException.class, () -> connector(Map.of("LAB_PW", "wrong-Guess-42")).open(host));
         assertEquals(HostException.Kind.AUTH_FAILED, e.kind());
         assertTrue(e.kind().unreachable());
         for (String m : List.of(e.text().en(), e.text().zh(), String.valueOf(e.getCause()))) {
@@ -222,8 +209,7 @@ class SshConnectorTest {
     @Test
     void noIdentityNoEnvironmentNoTerminalIsNoCredentialsNamingTheVariable() {
         HostSpec host = passwordHost();
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
         assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
         assertTrue(e.text().en().contains("LAB_PW"), e.text().en());
         assertTrue(e.text().zh().contains("LAB_PW"), e.text().zh());
@@ -250,15 +236,14 @@ class SshConnectorTest {
 
         sshd.restartWithNewHostKey();
         String offered = fingerprintBySshKeygen(sshd.hostPublicKey());
-        HostException e = assertThrows(
-                HostException.class,
-                () -> connector(options, SecretPrompter.none(), env).open(host));
+        HostException e =
+                assertThrows(HostException.class, () -> connector(options, SecretPrompter.none(), env).open(host));
         assertEquals(HostException.Kind.HOST_KEY_CHANGED, e.kind());
         assertFalse(e.kind().unreachable());
         String m = e.text().en();
         assertTrue(m.contains(expected) && m.contains(offered), m);
-        String forget = "labtutor hosts forget --known-hosts "
-                + options.knownHostsFile().toAbsolutePath().normalize() + " 127.0.0.1:" + sshd.port();
+        String forget = "labtutor hosts forget --known-hosts " + options.knownHostsFile().toAbsolutePath().normalize()
+                + " 127.0.0.1:" + sshd.port();
         assertTrue(m.contains("`" + forget + "`"), "the exact command for the file that was checked: " + m);
         assertTrue(m.contains("[127.0.0.1]:" + sshd.port()), m);
         assertTrue(e.text().zh().contains("`" + forget + "`"), e.text().zh());
@@ -273,20 +258,12 @@ class SshConnectorTest {
     @Test
     void aPortThatNeverSpeaksSshTimesOutInTheConfiguredTime() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            HostSpec host = new HostSpec(
-                    "web01",
-                    "127.0.0.1",
-                    silent.getLocalPort(),
-                    "root",
-                    Optional.empty(),
-                    Optional.of("LAB_PW"),
-                    false);
+            HostSpec host = new HostSpec("web01", "127.0.0.1", silent.getLocalPort(), "root", Optional.empty(),
+                    Optional.of("LAB_PW"), false);
             SshOptions options = options().withConnectTimeout(Duration.ofSeconds(1));
             long t0 = System.nanoTime();
-            HostException e = assertThrows(
-                    HostException.class,
-                    () -> connector(options, SecretPrompter.none(), Map.of("LAB_PW", "x"))
-                            .open(host));
+            HostException e = assertThrows(HostException.class,
+                    () -> connector(options, SecretPrompter.none(), Map.of("LAB_PW", "x")).open(host));
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             assertEquals(HostException.Kind.CONNECT_TIMEOUT, e.kind());
             assertTrue(ms >= 900 && ms < 5000, "took " + ms + " ms");
@@ -302,8 +279,7 @@ class SshConnectorTest {
         }
         HostSpec host =
                 new HostSpec("web02", "127.0.0.1", port, "root", Optional.empty(), Optional.of("LAB_PW"), false);
-        HostException e = assertThrows(
-                HostException.class, () -> connector(Map.of("LAB_PW", "x")).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of("LAB_PW", "x")).open(host));
         assertEquals(HostException.Kind.CONNECT_FAILED, e.kind());
         assertTrue(e.text().en().contains("refused"), e.text().en());
     }
@@ -325,14 +301,12 @@ class SshConnectorTest {
                 }
             }
             assertTrue(full, "the kernel kept accepting into a backlog of 1");
-            HostSpec host = new HostSpec(
-                    "web01", "127.0.0.1", busy.getLocalPort(), "root", Optional.empty(), Optional.of("LAB_PW"), false);
+            HostSpec host = new HostSpec("web01", "127.0.0.1", busy.getLocalPort(), "root", Optional.empty(),
+                    Optional.of("LAB_PW"), false);
             SshOptions options = options().withConnectTimeout(Duration.ofSeconds(1));
             long t0 = System.nanoTime();
-            HostException e = assertThrows(
-                    HostException.class,
-                    () -> connector(options, SecretPrompter.none(), Map.of("LAB_PW", "x"))
-                            .open(host));
+            HostException e = assertThrows(HostException.class,
+                    () -> connector(options, SecretPrompter.none(), Map.of("LAB_PW", "x")).open(host));
             long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
             assertEquals(HostException.Kind.CONNECT_TIMEOUT, e.kind());
             assertTrue(ms >= 900 && ms < 5000, "took " + ms + " ms");
@@ -355,9 +329,7 @@ class SshConnectorTest {
             }
             for (java.util.concurrent.Future<RemoteShell> f : opened) {
                 try (RemoteShell shell = f.get()) {
-                    assertEquals(
-                            "x\n",
-                            shell.runScript("echo x", Duration.ofSeconds(20)).stdout());
+                    assertEquals("x\n", shell.runScript("echo x", Duration.ofSeconds(20)).stdout());
                 }
             }
         } finally {
@@ -382,13 +354,10 @@ class SshConnectorTest {
     void aMissingIdentityFileIsNamedBeforeAnyConnection() {
         Path key = tmp.resolve("id_missing");
         HostSpec host = sshd.host("root", Optional.of(key), Optional.empty(), false);
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
         assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
-        assertEquals(
-                "lb01 (root@127.0.0.1:" + sshd.port() + "): the identity file " + key
-                        + " does not exist. Fix this host's identity in the lab file.",
-                e.text().en());
+        assertEquals("lb01 (root@127.0.0.1:" + sshd.port() + "): the identity file " + key
+                + " does not exist. Fix this host's identity in the lab file.", e.text().en());
         assertTrue(e.text().zh().contains("不存在"), e.text().zh());
         assertEquals(0, sshd.connections.get());
     }
@@ -398,19 +367,12 @@ class SshConnectorTest {
         Path key = SshServerExtension.newUserKey(tmp, "ed25519", "");
         Path pub = Path.of(key + ".pub");
         HostSpec host = sshd.host("root", Optional.of(pub), Optional.empty(), false);
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
         assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
-        assertTrue(
-                e.text()
-                        .en()
-                        .contains(pub
-                                + " is a public key (.pub); identity needs the private key; the private key is probably "
-                                + key + "."),
+        assertTrue(e.text().en().contains(pub
+                + " is a public key (.pub); identity needs the private key; the private key is probably " + key + "."),
                 e.text().en());
-        assertFalse(
-                e.text().en().contains("passphrase") || e.text().en().contains("VM is"),
-                e.text().en());
+        assertFalse(e.text().en().contains("passphrase") || e.text().en().contains("VM is"), e.text().en());
         assertEquals(0, sshd.connections.get());
     }
 
@@ -418,23 +380,17 @@ class SshConnectorTest {
     void aFileThatIsNoKeyIsSaidToBeNoKey() throws Exception {
         Path notKey = Files.writeString(tmp.resolve("notes.txt"), "hello\n");
         HostSpec host = sshd.host("root", Optional.of(notKey), Optional.empty(), false);
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
-        assertTrue(
-                e.text().en().contains(notKey + " is not a private key file"),
-                e.text().en());
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        assertTrue(e.text().en().contains(notKey + " is not a private key file"), e.text().en());
     }
 
     @Test
     void theNoLoginMessageSuggestsTheKeyTheLabFileAccepts() {
         sshd.password("root", "pw");
         HostSpec host = sshd.host("root", Optional.empty(), Optional.empty(), false);
-        HostException e =
-                assertThrows(HostException.class, () -> connector(Map.of()).open(host));
+        HostException e = assertThrows(HostException.class, () -> connector(Map.of()).open(host));
         assertEquals(HostException.Kind.NO_CREDENTIALS, e.kind());
-        assertTrue(
-                e.text().en().contains("password-env") && !e.text().en().contains("password_env"),
-                e.text().en());
+        assertTrue(e.text().en().contains("password-env") && !e.text().en().contains("password_env"), e.text().en());
         assertTrue(e.text().zh().contains("password-env"), e.text().zh());
     }
 }

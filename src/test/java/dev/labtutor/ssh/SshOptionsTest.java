@@ -15,14 +15,11 @@ class SshOptionsTest {
 
     @Test
     void knownHostsLiveUnderXdgConfigHomeOrDotConfig() {
-        assertEquals(
-                Path.of("/x/cfg/labtutor/known_hosts"),
+        assertEquals(Path.of("/x/cfg/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.of("XDG_CONFIG_HOME", "/x/cfg")::get, "/home/u"));
-        assertEquals(
-                Path.of("/home/u/.config/labtutor/known_hosts"),
+        assertEquals(Path.of("/home/u/.config/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.<String, String>of()::get, "/home/u"));
-        assertEquals(
-                Path.of("/home/u/.config/labtutor/known_hosts"),
+        assertEquals(Path.of("/home/u/.config/labtutor/known_hosts"),
                 SshOptions.defaultKnownHosts(Map.of("XDG_CONFIG_HOME", "relative")::get, "/home/u"),
                 "the XDG spec says relative values are ignored");
     }

@@ -89,8 +89,7 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     }
 
     void authorize(Path publicKeyFile) throws IOException, GeneralSecurityException {
-        AuthorizedKeyEntry entry =
-                AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
+        AuthorizedKeyEntry entry = AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
         authorizedKeys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.FAILING));
     }
 
@@ -112,13 +111,12 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     void offer(String... methods) {
         List<UserAuthFactory> factories = new java.util.ArrayList<>();
         for (String m : methods) {
-            factories.add(
-                    switch (m) {
-                        case "publickey" -> UserAuthPublicKeyFactory.INSTANCE;
-                        case "password" -> UserAuthPasswordFactory.INSTANCE;
-                        case "keyboard-interactive" -> UserAuthKeyboardInteractiveFactory.INSTANCE;
-                        default -> throw new IllegalArgumentException(m);
-                    });
+            factories.add(switch (m) {
+                case "publickey" -> UserAuthPublicKeyFactory.INSTANCE;
+                case "password" -> UserAuthPasswordFactory.INSTANCE;
+                case "keyboard-interactive" -> UserAuthKeyboardInteractiveFactory.INSTANCE;
+                default -> throw new IllegalArgumentException(m);
+            });
         }
         server.setUserAuthFactories(factories);
     }
@@ -180,14 +178,10 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
             commands.add(command);
             return switch (command) {
                 case "sh -s" -> new ProcessCommand("sh", "-s");
-                case "sudo -n sh -s" ->
-                    sudoAllowed
-                            ? new ProcessCommand("sh", "-s")
-                            : new ProcessCommand("sh", "-c", "echo 'sudo: a password is required' >&2; exit 1");
-                default ->
-                    execAllowed
-                            ? new ProcessCommand("sh", "-c", command)
-                            : new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
+                case "sudo -n sh -s" -> sudoAllowed ? new ProcessCommand("sh", "-s")
+                        : new ProcessCommand("sh", "-c", "echo 'sudo: a password is required' >&2; exit 1");
+                default -> execAllowed ? new ProcessCommand("sh", "-c", command)
+                        : new ProcessCommand("sh", "-c", "echo 'unexpected command' >&2; exit 127");
             };
         });
         server.addSessionListener(new SessionListener() {
@@ -225,10 +219,7 @@ final class SshServerExtension implements BeforeEachCallback, AfterEachCallback 
     static String sshKeygen(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("ssh-keygen"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ssh-keygen " + String.join(" ", args) + " failed: " + out);

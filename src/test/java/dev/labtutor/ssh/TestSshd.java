@@ -49,8 +49,7 @@ public final class TestSshd implements AutoCloseable {
     }
 
     public static TestSshd withKey(Path publicKeyFile) throws IOException, GeneralSecurityException {
-        AuthorizedKeyEntry e =
-                AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
+        AuthorizedKeyEntry e = AuthorizedKeyEntry.readAuthorizedKeys(publicKeyFile).get(0);
         return new TestSshd(null, List.of(e.resolvePublicKey(null, PublicKeyEntryResolver.FAILING)));
     }
 

@@ -49,13 +49,9 @@ class ClassDashboardStateTest {
         s = ClassDashboardState.update(s, new Event.HostDone(1, false), 31 * S).state();
         s = ClassDashboardState.update(s, new Event.StudentDone(1), 32 * S).state();
         s = ClassDashboardState.update(s, new Event.StudentDone(0), 32 * S).state();
-        assertEquals(
-                new ClassDashboardState.Round(1, 30 * S, 1, 4, 1),
-                s.running().orElseThrow(),
+        assertEquals(new ClassDashboardState.Round(1, 30 * S, 1, 4, 1), s.running().orElseThrow(),
                 "a report of another round is not counted");
-        assertEquals(
-                List.of(),
-                ClassDashboardState.update(s, new Event.Tick(), 90 * S).effects(),
+        assertEquals(List.of(), ClassDashboardState.update(s, new Event.Tick(), 90 * S).effects(),
                 "one round at a time");
     }
 
@@ -63,27 +59,22 @@ class ClassDashboardStateTest {
     void aFinishedRoundIsShownAndTheNextIsDueAnIntervalLater() throws Exception {
         ClassGrades first = GradeFixture.grades(dir);
         ClassGrades second = GradeFixture.grades(java.nio.file.Files.createDirectories(dir.resolve("2")));
-        ClassDashboardState s = ClassDashboardState.update(start(first), new Event.Tick(), 30 * S)
-                .state();
-        s = ClassDashboardState.update(
-                        s, new Event.RoundDone(1, second, LocalTime.of(10, 31, 5), Optional.empty()), 36 * S)
-                .state();
+        ClassDashboardState s = ClassDashboardState.update(start(first), new Event.Tick(), 30 * S).state();
+        s = ClassDashboardState
+                .update(s, new Event.RoundDone(1, second, LocalTime.of(10, 31, 5), Optional.empty()), 36 * S).state();
         assertSame(second, s.last());
         assertTrue(s.running().isEmpty());
         assertEquals("gradebook: " + dir.resolve("book").toAbsolutePath() + " (written 10:31:05)", s.note());
         assertEquals(66 * S, s.nextRound());
-        s = ClassDashboardState.update(s, new Event.RoundFailed(2, "late"), 40 * S)
-                .state();
+        s = ClassDashboardState.update(s, new Event.RoundFailed(2, "late"), 40 * S).state();
         assertSame(second, s.last(), "a report of a round not running changes nothing");
         ClassDashboardState.Transition t = ClassDashboardState.update(s, new Event.Tick(), 66 * S);
         assertEquals(List.of(new Effect.RunRound(2)), t.effects());
-        s = ClassDashboardState.update(t.state(), new Event.RoundFailed(2, "connection refused"), 67 * S)
-                .state();
+        s = ClassDashboardState.update(t.state(), new Event.RoundFailed(2, "connection refused"), 67 * S).state();
         assertEquals("round failed: connection refused", s.note());
         assertSame(second, s.last());
-        s = ClassDashboardState.update(
-                        s, new Event.RoundDone(3, first, LocalTime.NOON, Optional.of("disk full")), 68 * S)
-                .state();
+        s = ClassDashboardState
+                .update(s, new Event.RoundDone(3, first, LocalTime.NOON, Optional.of("disk full")), 68 * S).state();
         assertSame(second, s.last());
     }
 
@@ -93,48 +84,37 @@ class ClassDashboardStateTest {
         assertEquals(List.of(new Effect.RunRound(1)), now.effects(), "r while nothing runs starts a round at once");
         ClassDashboardState.Transition queued = key(now.state(), 'r', 6 * S);
         assertEquals(List.of(), queued.effects());
-        ClassDashboardState.Transition done = ClassDashboardState.update(
-                queued.state(),
-                new Event.RoundDone(1, queued.state().last(), LocalTime.NOON, Optional.of("disk full")),
-                8 * S);
-        assertEquals(
-                List.of(new Effect.RunRound(2)), done.effects(), "r during a round grades again as soon as it ends");
+        ClassDashboardState.Transition done = ClassDashboardState.update(queued.state(),
+                new Event.RoundDone(1, queued.state().last(), LocalTime.NOON, Optional.of("disk full")), 8 * S);
+        assertEquals(List.of(new Effect.RunRound(2)), done.effects(),
+                "r during a round grades again as soon as it ends");
         assertEquals("could not write the gradebook: disk full", done.state().note());
     }
 
     @Test
     void keysScrollQuitAndRepaint() throws Exception {
         ClassDashboardState s = start(GradeFixture.grades(dir, GradeFixture.fullCourse()));
-        s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.PageDown)), 0)
-                .state();
-        s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.ArrowUp)), 0)
-                .state();
+        s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.PageDown)), 0).state();
+        s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.ArrowUp)), 0).state();
         for (int i = 0; i < 20; i++) {
-            s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.ArrowRight)), 0)
-                    .state();
+            s = ClassDashboardState.update(s, new Event.Key(new KeyStroke(KeyType.ArrowRight)), 0).state();
         }
         assertEquals(9, s.scroll());
         assertEquals(12, s.lessonScroll(), "→ stops at the last lesson");
-        assertEquals(
-                List.of(new Effect.Repaint()),
-                ClassDashboardState.update(s, new Event.Key(new KeyStroke('l', true, false)), 0)
-                        .effects());
+        assertEquals(List.of(new Effect.Repaint()),
+                ClassDashboardState.update(s, new Event.Key(new KeyStroke('l', true, false)), 0).effects());
         assertFalse(s.quit());
         ClassDashboardState quit = key(s, 'q', 0).state();
         assertTrue(quit.quit());
-        assertTrue(ClassDashboardState.update(quit, new Event.Key(new KeyStroke(KeyType.Escape)), 0)
-                .state()
-                .quit());
-        assertEquals(
-                List.of(),
-                ClassDashboardState.update(quit, new Event.Tick(), 3600 * S).effects(),
+        assertTrue(ClassDashboardState.update(quit, new Event.Key(new KeyStroke(KeyType.Escape)), 0).state().quit());
+        assertEquals(List.of(), ClassDashboardState.update(quit, new Event.Tick(), 3600 * S).effects(),
                 "no round after q");
     }
 
     private List<String> screen(ClassDashboardState s, Lang lang) throws Exception {
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
-            ClassDashboardView.draw(
-                    new Painter(v.screen.newTextGraphics(), true), ClassDashboardView.rows(s, 80, 24, lang), 80);
+            ClassDashboardView.draw(new Painter(v.screen.newTextGraphics(), true),
+                    ClassDashboardView.rows(s, 80, 24, lang), 80);
             v.screen.refresh();
             return v.rows();
         }
@@ -143,8 +123,7 @@ class ClassDashboardStateTest {
     @Test
     void theViewAt80x24InEnglishAndChinese() throws Exception {
         ClassGrades g = GradeFixture.grades(dir);
-        ClassDashboardState s =
-                ClassDashboardState.update(start(g), new Event.Tick(), 30 * S).state();
+        ClassDashboardState s = ClassDashboardState.update(start(g), new Event.Tick(), 30 * S).state();
         s = ClassDashboardState.update(s, new Event.HostDone(1, true), 31 * S).state();
         s = ClassDashboardState.update(s, new Event.StudentDone(1), 32 * S).state();
         s = ClassDashboardState.update(s, new Event.Tick(), 32 * S + S / 2).state();
@@ -153,48 +132,26 @@ class ClassDashboardStateTest {
             String all = String.join("\n", rows);
             assertEquals(24, rows.size());
             assertEquals(
-                    " "
-                            + dev.labtutor.view.DisplayWidth.fit(
-                                    "labtutor grade · " + g.course().title().in(lang) + " · 4 students", 78),
-                    rows.get(0).stripTrailing(),
-                    "the title, cut to the screen's width:\n" + all);
-            assertEquals(
-                    " grading… 1/4 students · 1 unreachable · 2.5 s",
-                    rows.get(1).stripTrailing(),
-                    all);
-            assertEquals(
-                    " gradebook: " + dir.resolve("book").toAbsolutePath(),
-                    rows.get(2).stripTrailing(),
-                    all);
-            String header = rows.stream()
-                    .filter(r -> r.contains(lang == Lang.ZH ? "总分" : "total"))
-                    .findFirst()
-                    .orElseThrow();
+                    " " + dev.labtutor.view.DisplayWidth
+                            .fit("labtutor grade · " + g.course().title().in(lang) + " · 4 students", 78),
+                    rows.get(0).stripTrailing(), "the title, cut to the screen's width:\n" + all);
+            assertEquals(" grading… 1/4 students · 1 unreachable · 2.5 s", rows.get(1).stripTrailing(), all);
+            assertEquals(" gradebook: " + dir.resolve("book").toAbsolutePath(), rows.get(2).stripTrailing(), all);
+            String header =
+                    rows.stream().filter(r -> r.contains(lang == Lang.ZH ? "总分" : "total")).findFirst().orElseThrow();
             assertTrue(header.startsWith(lang == Lang.ZH ? " id   姓名" : " id   name"), all);
-            String s02 = rows.stream()
-                    .filter(r -> r.contains("Li, \"Si\""))
-                    .findFirst()
-                    .orElseThrow();
-            assertTrue(
-                    s02.contains(" PASS")
-                            && s02.contains(" 5/8")
-                            && s02.stripTrailing().endsWith("18/21  85.7%"),
+            String s02 = rows.stream().filter(r -> r.contains("Li, \"Si\"")).findFirst().orElseThrow();
+            assertTrue(s02.contains(" PASS") && s02.contains(" 5/8") && s02.stripTrailing().endsWith("18/21  85.7%"),
                     s02);
             assertTrue(rows.get(23).startsWith(" q quit · r re-grade now"), all);
         }
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
-            ClassDashboardView.draw(
-                    new Painter(v.screen.newTextGraphics(), true), ClassDashboardView.rows(s, 80, 24, Lang.EN), 80);
+            ClassDashboardView.draw(new Painter(v.screen.newTextGraphics(), true),
+                    ClassDashboardView.rows(s, 80, 24, Lang.EN), 80);
             v.screen.refresh();
-            int row = v.rows()
-                    .indexOf(v.rows().stream()
-                            .filter(r -> r.contains("张三"))
-                            .findFirst()
-                            .orElseThrow());
+            int row = v.rows().indexOf(v.rows().stream().filter(r -> r.contains("张三")).findFirst().orElseThrow());
             int col = VirtualScreen.column(v.rows().get(row), "PASS");
-            assertEquals(
-                    TextColor.ANSI.GREEN,
-                    v.terminal.getBufferCharacter(col, row).getBackgroundColor(),
+            assertEquals(TextColor.ANSI.GREEN, v.terminal.getBufferCharacter(col, row).getBackgroundColor(),
                     "PASS cells are green");
         }
     }

@@ -68,41 +68,16 @@ class ClassDashboardTest {
     /** The same class after s02 fixed the split brain: every check passes. */
     private static ClassGrades fixed(ClassGrades g) {
         StudentGrade s02 = g.students().get(1);
-        List<LessonGrade> lessons = s02.lessons().stream()
-                .map(l -> new LessonGrade(
-                        l.lesson(),
-                        l.checks().stream()
-                                .map(c -> {
-                                    Verdict v = c.verdict();
-                                    return new CheckGrade(
-                                            c.lesson(),
-                                            new Verdict(
-                                                    v.check(),
-                                                    v.title(),
-                                                    v.hosts(),
-                                                    Status.PASS,
-                                                    "",
-                                                    v.message(),
-                                                    java.util.Optional.empty(),
-                                                    v.evidence()),
-                                            c.points());
-                                })
-                                .toList()))
-                .toList();
-        List<StudentGrade> students = List.of(
-                g.students().get(0),
-                new StudentGrade(s02.student(), lessons, s02.hosts()),
-                g.students().get(2));
-        return new ClassGrades(
-                g.course(),
-                g.lessons(),
-                g.roster(),
-                g.knownHosts(),
-                g.timeout(),
-                g.parallel(),
-                g.started(),
-                g.finished(),
-                students);
+        List<LessonGrade> lessons =
+                s02.lessons().stream().map(l -> new LessonGrade(l.lesson(), l.checks().stream().map(c -> {
+                    Verdict v = c.verdict();
+                    return new CheckGrade(c.lesson(), new Verdict(v.check(), v.title(), v.hosts(), Status.PASS, "",
+                            v.message(), java.util.Optional.empty(), v.evidence()), c.points());
+                }).toList())).toList();
+        List<StudentGrade> students = List.of(g.students().get(0),
+                new StudentGrade(s02.student(), lessons, s02.hosts()), g.students().get(2));
+        return new ClassGrades(g.course(), g.lessons(), g.roster(), g.knownHosts(), g.timeout(), g.parallel(),
+                g.started(), g.finished(), students);
     }
 
     /** Draws one frame of the dashboard for {@code g} on a {@code cols}-wide virtual terminal. */
@@ -112,15 +87,12 @@ class ClassDashboardTest {
         screen.startScreen();
         ClassDashboardState state = ClassDashboardState.start(g, Path.of("book"), Duration.ofSeconds(60), 0);
         for (int i = 0; i < lessonScroll; i++) {
-            state = ClassDashboardState.update(
-                            state,
-                            new ClassDashboardState.Event.Key(
-                                    new KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowRight)),
-                            0)
-                    .state();
+            state = ClassDashboardState.update(state,
+                    new ClassDashboardState.Event.Key(new KeyStroke(com.googlecode.lanterna.input.KeyType.ArrowRight)),
+                    0).state();
         }
-        ClassDashboardView.draw(
-                new Painter(screen.newTextGraphics(), true), ClassDashboardView.rows(state, cols, 20, Lang.EN), cols);
+        ClassDashboardView.draw(new Painter(screen.newTextGraphics(), true),
+                ClassDashboardView.rows(state, cols, 20, Lang.EN), cols);
         screen.refresh();
         return vt;
     }
@@ -129,20 +101,16 @@ class ClassDashboardTest {
     void thirteenLessonsKeepEveryTotalOnScreenAndScrollSideways() throws Exception {
         ClassGrades g = GradeFixture.grades(dir, GradeFixture.fullCourse());
         assertEquals(13, g.lessons().size());
-        for (int cols : new int[] {110, 200}) {
+        for (int cols : new int[]{110, 200}) {
             DefaultVirtualTerminal vt = frame(g, cols, 0);
-            assertTrue(
-                    row(vt, find(vt, "张三")).stripTrailing().endsWith("100.0%"),
+            assertTrue(row(vt, find(vt, "张三")).stripTrailing().endsWith("100.0%"),
                     "the total is on screen at " + cols + ": " + row(vt, find(vt, "张三")));
-            assertTrue(
-                    row(vt, find(vt, "=HYPERLINK")).stripTrailing().endsWith("NOT GRADED"),
+            assertTrue(row(vt, find(vt, "=HYPERLINK")).stripTrailing().endsWith("NOT GRADED"),
                     row(vt, find(vt, "=HYPERLINK")));
-            assertTrue(
-                    row(vt, find(vt, "赵六")).stripTrailing().endsWith("NOT GRADED"),
+            assertTrue(row(vt, find(vt, "赵六")).stripTrailing().endsWith("NOT GRADED"),
                     "no 0/81 for s04: " + row(vt, find(vt, "赵六")));
             String header = row(vt, find(vt, "total"));
-            assertTrue(
-                    header.contains("#1 ") && header.contains("#2 ") && !header.contains("lvs-"),
+            assertTrue(header.contains("#1 ") && header.contains("#2 ") && !header.contains("lvs-"),
                     "lesson ids that do not fit become lesson numbers: " + header);
             assertTrue(row(vt, 3).contains("#1 vrrp-basics  #2 install"), "with a legend: " + row(vt, 3));
             int s02 = find(vt, "Li, \"Si\"");
@@ -162,8 +130,7 @@ class ClassDashboardTest {
                         + row(scrolled, 4));
         assertEquals(5, find(scrolled, "total"), "the table starts below the legend");
         DefaultVirtualTerminal wide = frame(g, 200, 0);
-        assertTrue(
-                row(wide, find(wide, "total")).contains("#13"),
+        assertTrue(row(wide, find(wide, "total")).contains("#13"),
                 "all 13 fit in 200 columns: " + row(wide, find(wide, "total")));
         assertFalse(row(wide, 19).contains("←→"), row(wide, 19));
     }
@@ -179,32 +146,23 @@ class ClassDashboardTest {
         AtomicInteger written = new AtomicInteger();
         CompletableFuture<ClassGrades> done = CompletableFuture.supplyAsync(() -> {
             try {
-                return ClassDashboard.run(
-                        screen,
-                        first,
-                        listener -> {
-                            rounds.incrementAndGet();
-                            return second;
-                        },
-                        g -> {
-                            try {
-                                Gradebook.write(g, book, Lang.EN);
-                            } catch (java.io.IOException e) {
-                                throw new java.io.UncheckedIOException(e);
-                            }
-                            written.incrementAndGet();
-                        },
-                        book,
-                        Duration.ofMillis(400),
-                        Lang.EN);
+                return ClassDashboard.run(screen, first, listener -> {
+                    rounds.incrementAndGet();
+                    return second;
+                }, g -> {
+                    try {
+                        Gradebook.write(g, book, Lang.EN);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    written.incrementAndGet();
+                }, book, Duration.ofMillis(400), Lang.EN);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
 
-        await(
-                "the first round on screen",
-                () -> find(vt, "=HYPERLINK") >= 0 && row(vt, 19).contains("q quit"));
+        await("the first round on screen", () -> find(vt, "=HYPERLINK") >= 0 && row(vt, 19).contains("q quit"));
         int s02 = find(vt, "Li, \"Si\"");
         String line = row(vt, s02);
         assertTrue(line.contains(" PASS") && line.contains(" 5/8") && line.contains("18/21  85.7%"), line);

@@ -63,10 +63,8 @@ final class FakeWorld implements World {
     public Start start(Optional<LabFile> lab, Lang lang) {
         LabKey key = lab.map(l -> new LabKey(l.source().toString(), Map.of())).orElse(LabKey.NONE);
         ProgressStore.Loaded l = store.load(course.id(), key);
-        return new Start(
-                SessionState.start(course, lab.map(x -> withKey(x, key)), lang, l.progress(), Instant.now()),
-                l.existed(),
-                l.warning());
+        return new Start(SessionState.start(course, lab.map(x -> withKey(x, key)), lang, l.progress(), Instant.now()),
+                l.existed(), l.warning());
     }
 
     private static LabFile withKey(LabFile lab, LabKey key) {
@@ -99,9 +97,7 @@ final class FakeWorld implements World {
                 listener.phase("lb01", Prober.Phase.CONNECTING);
                 listener.phase("lb02", Prober.Phase.LOGGING_IN);
                 if (askPassword) {
-                    typedPassword = prompter.password(lab.hosts().get("lb01"), "ignored")
-                            .map(String::new)
-                            .orElse("");
+                    typedPassword = prompter.password(lab.hosts().get("lb01"), "ignored").map(String::new).orElse("");
                 }
                 checking.countDown();
                 if (blocking) {
@@ -122,7 +118,8 @@ final class FakeWorld implements World {
                 return Map.of("lb01", "eth1", "lb02", "eth1");
             }
         };
-        return Link.of(checker, () -> {});
+        return Link.of(checker, () -> {
+        });
     }
 
     @Override
@@ -168,11 +165,7 @@ final class FakeWorld implements World {
         StringBuilder y = new StringBuilder(vars.isEmpty() ? "" : "vars:\n");
         vars.forEach((n, v) -> y.append("  ").append(n).append(": ").append(v).append('\n'));
         y.append("hosts:\n");
-        hosts.forEach((r, h) -> y.append("  ")
-                .append(r)
-                .append(": { address: ")
-                .append(h.address())
-                .append(" }\n"));
+        hosts.forEach((r, h) -> y.append("  ").append(r).append(": { address: ").append(h.address()).append(" }\n"));
         try {
             Files.createDirectories(labTarget().getParent());
             Files.writeString(labTarget(), y);

@@ -52,8 +52,8 @@ class FirstRunTest {
     /** The screen as it opens, once the look around found {@code key} and a sandbox that can start. */
     private FirstRun.State looked(Optional<String> key, Optional<Text> sandbox) {
         FirstRun.Transition t = FirstRun.start(Fixtures.course(), TARGET);
-        assertEquals(
-                List.of(new Effect.LookAround()), t.effects(), "the key and the sandbox are looked for off the screen");
+        assertEquals(List.of(new Effect.LookAround()), t.effects(),
+                "the key and the sandbox are looked for off the screen");
         return send(t.state(), new Event.LookedAround(key, sandbox));
     }
 
@@ -63,8 +63,7 @@ class FirstRunTest {
         assertEquals(before, type(before, "2"), "2 waits until it is known whether the sandbox can start");
         FirstRun.State s =
                 looked(Optional.of("/home/me/.ssh/id_ed25519"), Optional.of(Text.of("需要 root", "needs root")));
-        assertTrue(
-                s.forms().values().stream().allMatch(f -> f.get(FirstRun.KEY).equals("/home/me/.ssh/id_ed25519")),
+        assertTrue(s.forms().values().stream().allMatch(f -> f.get(FirstRun.KEY).equals("/home/me/.ssh/id_ed25519")),
                 s.forms().toString());
         s = type(s, "2");
         assertEquals(Mode.CHOOSE, s.mode());
@@ -117,8 +116,7 @@ class FirstRunTest {
         assertEquals(Mode.SUMMARY, s.mode());
         s = key(s, KeyType.Enter);
         HostSpec lb01 = new HostSpec("lb01", "10.1.2.3", 22, "root", Optional.empty(), Optional.empty(), false);
-        assertEquals(
-                new Effect.WriteLab(2, Map.of("lb01", lb01), Map.of("vip", "10.1.2.254")),
+        assertEquals(new Effect.WriteLab(2, Map.of("lb01", lb01), Map.of("vip", "10.1.2.254")),
                 effects.get(effects.size() - 1));
         assertTrue(s.result().isEmpty());
         FirstRun.State failed = send(s, new Event.Failed(2, Text.of("已存在", "exists already")));
@@ -141,12 +139,9 @@ class FirstRunTest {
         FirstRun.State failed = send(s, new Event.Failed(1, Text.of("失败", "nft failed")));
         assertEquals(Optional.of(Text.of("失败", "nft failed")), failed.message());
         assertEquals(Mode.CHOOSE, key(failed, KeyType.Escape).mode());
-        assertEquals(
-                Optional.of(new Result.Lab(Fixtures.lab())),
+        assertEquals(Optional.of(new Result.Lab(Fixtures.lab())),
                 send(s, new Event.LabReady(1, Fixtures.lab())).result());
-        assertEquals(
-                Optional.of(new Result.Quit()),
-                key(s, KeyType.EOF).result(),
+        assertEquals(Optional.of(new Result.Quit()), key(s, KeyType.EOF).result(),
                 "the terminal closing quits, even while busy");
     }
 
@@ -161,8 +156,8 @@ class FirstRunTest {
 
     private static String screen(FirstRun.State s, Lang lang) throws Exception {
         try (VirtualScreen v = new VirtualScreen(80, 24)) {
-            FirstRunView.draw(
-                    new Painter(v.screen.newTextGraphics(), true), Layout.of(80, 24), s, lang, "|", Optional.empty());
+            FirstRunView.draw(new Painter(v.screen.newTextGraphics(), true), Layout.of(80, 24), s, lang, "|",
+                    Optional.empty());
             v.screen.refresh();
             return v.text();
         }
@@ -174,8 +169,7 @@ class FirstRunTest {
         String en = screen(choose, Lang.EN);
         assertTrue(en.contains("There are two ways on:") && en.contains("not available here: needs root"), en);
         assertTrue(en.contains(TARGET.toString()), en);
-        assertTrue(
-                en.split("\n")[23].startsWith(" 1 describe your hosts  2 start the sandbox  Esc read first  q quit"),
+        assertTrue(en.split("\n")[23].startsWith(" 1 describe your hosts  2 start the sandbox  Esc read first  q quit"),
                 en);
         String zh = screen(choose, Lang.ZH);
         assertTrue(zh.contains("有两种方式开始：") && zh.contains("现在不可用：需要 root"), zh);
@@ -183,8 +177,8 @@ class FirstRunTest {
         FirstRun.State form = key(type(type(choose, "1"), "10.1.2.3"), KeyType.Enter);
         String trying = screen(form, Lang.EN);
         assertTrue(trying.contains("Host 1 of 5: lb01") && trying.contains("> address  10.1.2.3_"), trying);
-        assertTrue(
-                trying.contains("| trying to log in to lb01..."), "the busy mark spins beside the message:\n" + trying);
+        assertTrue(trying.contains("| trying to log in to lb01..."),
+                "the busy mark spins beside the message:\n" + trying);
         String zhForm = screen(form, Lang.ZH);
         assertTrue(zhForm.contains("主机 1/5：lb01") && zhForm.contains("| 正在尝试登录 lb01..."), zhForm);
     }

@@ -21,8 +21,7 @@ class KeymapTest {
 
     private static String footer(Lang lang) {
         StringBuilder sb = new StringBuilder();
-        Keymap.footer(lang, true)
-                .forEach(i -> sb.append(' ').append(i.keys()).append(' ').append(i.label()));
+        Keymap.footer(lang, true).forEach(i -> sb.append(' ').append(i.keys()).append(' ').append(i.label()));
         return sb.toString();
     }
 
@@ -37,13 +36,11 @@ class KeymapTest {
                     if (!b.shown()) {
                         continue;
                     }
-                    boolean inFooter = footer.contains(" " + name + " ")
-                            || footer.contains(" " + name + "/")
+                    boolean inFooter = footer.contains(" " + name + " ") || footer.contains(" " + name + "/")
                             || footer.contains("/" + name + " ");
                     boolean inHelp = help.contains(name)
                             || (lang == Lang.ZH && name.matches("Up|Down|Left|Right") && help.contains("方向键"));
-                    assertTrue(
-                            inFooter || inHelp || row == Keymap.FOCUS && name.matches("Shift-Tab|Left|Right"),
+                    assertTrue(inFooter || inHelp || row == Keymap.FOCUS && name.matches("Shift-Tab|Left|Right"),
                             row + " " + name + " is neither in the key line nor in the help (" + lang + ")");
                 }
             }
@@ -56,10 +53,7 @@ class KeymapTest {
             if (row.place() == Keymap.Place.NAMED_IN_OTHERS) {
                 for (Lang lang : Lang.values()) {
                     String help = String.join("\n", Keymap.help(lang));
-                    row.keys()
-                            .forEach(b -> assertTrue(
-                                    help.contains(b.key().name()),
-                                    row + " " + b.key().name()));
+                    row.keys().forEach(b -> assertTrue(help.contains(b.key().name()), row + " " + b.key().name()));
                 }
             }
         }
@@ -79,15 +73,12 @@ class KeymapTest {
             assertEquals(Optional.of(row), Keymap.command(c.word().toUpperCase()), "any case");
             c.aliases().forEach(a -> assertEquals(Optional.of(row), Keymap.command(a), a));
             for (Keymap.Binding b : row.keys()) {
-                b.key()
-                        .typed()
-                        .ifPresent(k -> assertEquals(
-                                Optional.of(row), Keymap.command(k), "the screen's key " + k + " is a short form"));
+                b.key().typed().ifPresent(k -> assertEquals(Optional.of(row), Keymap.command(k),
+                        "the screen's key " + k + " is a short form"));
             }
             for (Lang lang : Lang.values()) {
                 String help = Keymap.plainHelp(lang);
-                assertTrue(
-                        row == Keymap.HELP || help.contains("  " + c.word()) || help.contains(" " + c.word() + " "),
+                assertTrue(row == Keymap.HELP || help.contains("  " + c.word()) || help.contains(" " + c.word() + " "),
                         c.word() + " in help " + lang);
             }
         }
@@ -98,9 +89,8 @@ class KeymapTest {
     @Test
     void theShortFormsInPlainHelpAreTheScreensKeys() {
         String help = Keymap.plainHelp(Lang.EN);
-        assertTrue(
-                help.contains(
-                        "  check (c)      check this lesson     watch (w)    check every 2 s until it passes (Ctrl-C stops)\n"),
+        assertTrue(help.contains(
+                "  check (c)      check this lesson     watch (w)    check every 2 s until it passes (Ctrl-C stops)\n"),
                 help);
         assertTrue(help.contains("  next (n)       the next lesson       prev (p)     the previous lesson\n"), help);
         assertTrue(
@@ -112,22 +102,17 @@ class KeymapTest {
     @Test
     void theKeyLineAndTheHelpReadAsTheyAlwaysDid() {
         StringBuilder en = new StringBuilder();
-        Keymap.footer(Lang.EN, false)
-                .forEach(i -> en.append(i.keys()).append(' ').append(i.label()).append(' '));
+        Keymap.footer(Lang.EN, false).forEach(i -> en.append(i.keys()).append(' ').append(i.label()).append(' '));
         assertEquals("c check w watch h hint s solution n/p next/prev r recheck l 中文 ? help q quit ", en.toString());
         List<Keymap.Item> zh = Keymap.footer(Lang.ZH, true);
-        assertEquals(
-                List.of("c", "w", "h", "s", "n/p", "r", "a", "l", "?", "q"),
+        assertEquals(List.of("c", "w", "h", "s", "n/p", "r", "a", "l", "?", "q"),
                 zh.stream().map(Keymap.Item::keys).toList());
-        assertEquals(
-                List.of("a"),
-                zh.stream().filter(Keymap.Item::optional).map(Keymap.Item::keys).toList(),
+        assertEquals(List.of("a"), zh.stream().filter(Keymap.Item::optional).map(Keymap.Item::keys).toList(),
                 "only the quiz key may be dropped");
         List<String> help = Keymap.help(Lang.EN);
         assertEquals("Keys", help.get(0));
         assertTrue(help.contains("n / p  next / previous lesson"), help.toString());
-        assertTrue(
-                help.contains("Up Down PgUp PgDn Home End  scroll; Enter opens the lesson in the list"),
+        assertTrue(help.contains("Up Down PgUp PgDn Home End  scroll; Enter opens the lesson in the list"),
                 help.toString());
         assertTrue(help.contains("Ctrl-L redraw the screen    q quit (asks while a check runs)"), help.toString());
         assertTrue(Keymap.help(Lang.ZH)

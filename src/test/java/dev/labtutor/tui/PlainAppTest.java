@@ -26,14 +26,8 @@ class PlainAppTest {
 
     private String run(FakeWorld w, String script, Lang lang) throws Exception {
         StringWriter out = new StringWriter();
-        new PlainApp(
-                        w,
-                        w.course,
-                        new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
-                        new PrintWriter(out, true),
-                        lang,
-                        false)
-                .run(Optional.of(Fixtures.lab()), Optional.empty());
+        new PlainApp(w, w.course, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), lang, false).run(Optional.of(Fixtures.lab()), Optional.empty());
         return out.toString();
     }
 
@@ -58,14 +52,9 @@ class PlainAppTest {
                         "Lesson 1 passed! Press n for lesson 2, now open: \"Configure the master server (MASTER)\""),
                 out);
         assertTrue(out.contains("labtutor [2 master]> lessons"), out);
-        assertTrue(
-                out.contains(" 1. install  [passed]")
-                        && out.contains("> 2. master  [open]")
-                        && out.contains(" 3. backup  [locked]"),
-                out);
-        var p = w.store
-                .load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of()))
-                .progress();
+        assertTrue(out.contains(" 1. install  [passed]") && out.contains("> 2. master  [open]")
+                && out.contains(" 3. backup  [locked]"), out);
+        var p = w.store.load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of())).progress();
         assertEquals(LessonState.PASSED, p.lesson("install").orElseThrow().state());
         assertEquals(2, p.lesson("install").orElseThrow().attempts());
         assertEquals(2, p.lesson("install").orElseThrow().hintLevel());
@@ -82,14 +71,14 @@ class PlainAppTest {
 
     @Test
     void theQuizShowsTheLearnersValuesNotPlaceholders() throws Exception {
-        var shipped = dev.labtutor.course.CourseReader.readStrict(
-                Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+        var shipped = dev.labtutor.course.CourseReader
+                .readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
         var c = Fixtures.course();
         List<dev.labtutor.course.Lesson> lessons = new java.util.ArrayList<>();
         lessons.add(shipped.lesson("vrrp-basics").orElseThrow());
         lessons.addAll(c.lessons());
-        var course = new dev.labtutor.course.Course(
-                c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(), c.notes(), lessons, c.gating());
+        var course = new dev.labtutor.course.Course(c.id(), c.title(), c.dir(), c.roles(), c.vars(), c.defaultHosts(),
+                c.notes(), lessons, c.gating());
         FakeWorld w = new FakeWorld(course, dir);
         String out = run(w, "quiz\nanswer 2 b\nquit\n", Lang.EN);
         assertTrue(out.contains("lb01 has priority 100, lb02 99, and both run normally"), out);
@@ -102,10 +91,9 @@ class PlainAppTest {
     void helpTellsTheObservedLessonsStoryWatchObservesCheckJudgesTheLogs() throws Exception {
         FakeWorld w = new FakeWorld(Fixtures.course(), dir);
         String out = run(w, "help\nquit\n", Lang.EN);
-        assertTrue(
-                out.contains(
-                        "Observed lessons (a failover): type watch first, then act in another terminal; each round\n"
-                                + "watches up to 120 s. check checks once, judging a failover already done from keepalived's logs."),
+        assertTrue(out
+                .contains("Observed lessons (a failover): type watch first, then act in another terminal; each round\n"
+                        + "watches up to 120 s. check checks once, judging a failover already done from keepalived's logs."),
                 out);
     }
 
@@ -115,10 +103,9 @@ class PlainAppTest {
         w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt（由 root 启动）", "sandbox nt (started by root)"));
         String out = run(w, "quit\n", Lang.EN);
         assertTrue(out.contains("Lab: sandbox nt (started by root), /tmp/lab.yaml\n"), out);
-        assertTrue(
-                out.contains(
-                        "labtutor: The course variable vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24: nothing on the "
-                                + "lab network reaches it. Write vars: { vip: 10.9.0.254 } in /tmp/lab.yaml (a free address in that subnet).\n"),
+        assertTrue(out.contains(
+                "labtutor: The course variable vip is 192.168.10.100 (the course default), outside your hosts' subnet 10.9.0.0/24: nothing on the "
+                        + "lab network reaches it. Write vars: { vip: 10.9.0.254 } in /tmp/lab.yaml (a free address in that subnet).\n"),
                 out);
     }
 

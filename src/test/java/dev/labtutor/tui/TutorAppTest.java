@@ -39,34 +39,24 @@ class TutorAppTest {
     }
 
     private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, dev.labtutor.course.Course course) {
-        return start(lab, course, w -> {});
+        return start(lab, course, w -> {
+        });
     }
 
-    private FakeWorld start(
-            Optional<dev.labtutor.lab.LabFile> lab,
-            dev.labtutor.course.Course course,
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, dev.labtutor.course.Course course,
             java.util.function.Consumer<FakeWorld> setUp) {
         return start(lab, Optional.empty(), course, setUp, Clock.systemUTC());
     }
 
-    private FakeWorld start(
-            Optional<dev.labtutor.lab.LabFile> lab,
-            Optional<String> lesson,
-            dev.labtutor.course.Course course,
-            java.util.function.Consumer<FakeWorld> setUp,
-            Clock clock) {
+    private FakeWorld start(Optional<dev.labtutor.lab.LabFile> lab, Optional<String> lesson,
+            dev.labtutor.course.Course course, java.util.function.Consumer<FakeWorld> setUp, Clock clock) {
         FakeWorld world = new FakeWorld(course, dir);
         setUp.accept(world);
         vt = new DefaultVirtualTerminal(new TerminalSize(100, 30));
         app = new Thread(() -> {
             try {
-                new TutorApp(
-                                world,
-                                world.course,
-                                vt,
-                                new TutorApp.Options(lab, lesson, Lang.EN, true, Optional.empty()),
-                                clock)
-                        .run();
+                new TutorApp(world, world.course, vt,
+                        new TutorApp.Options(lab, lesson, Lang.EN, true, Optional.empty()), clock).run();
             } catch (Throwable t) {
                 crashed[0] = t;
             }
@@ -139,8 +129,8 @@ class TutorAppTest {
         FakeWorld w = start(Optional.of(Fixtures.lab()));
         await("Not checked yet");
         key('c');
-        String running = await(
-                s -> s.contains("lb01      connecting") && s.contains("lb02      logging in"), "both hosts' phases");
+        String running = await(s -> s.contains("lb01      connecting") && s.contains("lb02      logging in"),
+                "both hosts' phases");
         assertTrue(running.matches("(?s).*[|/\\\\-] Checking install .*Esc cancels.*"), running);
         w.answer.release();
         String passed = await("Lesson 1 passed!");
@@ -153,9 +143,7 @@ class TutorAppTest {
         key('q');
         app.join(5000);
         assertFalse(app.isAlive(), "q quits when nothing runs");
-        var saved = w.store
-                .load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of()))
-                .progress();
+        var saved = w.store.load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of())).progress();
         assertEquals(LessonState.PASSED, saved.lesson("install").orElseThrow().state());
         assertEquals("master", saved.current());
     }
@@ -167,21 +155,15 @@ class TutorAppTest {
         key('q');
         app.join(5000);
         // A clock that stands still: no time spent is added, so only the opening itself can save.
-        FakeWorld w = start(
-                Optional.of(Fixtures.lab()),
-                Optional.of("master"),
-                Fixtures.course(),
-                x -> {},
-                Clock.fixed(java.time.Instant.now().plusSeconds(3600), java.time.ZoneOffset.UTC));
+        FakeWorld w = start(Optional.of(Fixtures.lab()), Optional.of("master"), Fixtures.course(), x -> {
+        }, Clock.fixed(java.time.Instant.now().plusSeconds(3600), java.time.ZoneOffset.UTC));
         await("Lesson 2  Configure the master server");
         LabKey key = new LabKey(Fixtures.lab().source().toString(), Map.of());
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!"master".equals(w.store.load(w.course.id(), key).progress().current()) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
-        assertEquals(
-                "master",
-                w.store.load(w.course.id(), key).progress().current(),
+        assertEquals("master", w.store.load(w.course.id(), key).progress().current(),
                 "opening the lesson is saved at once, like any other move, not only when something else changes");
         key('q');
         app.join(5000);
@@ -265,9 +247,7 @@ class TutorAppTest {
         await("Solution (recorded in your progress");
         key('q');
         app.join(5000);
-        var saved = w.store
-                .load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of()))
-                .progress();
+        var saved = w.store.load(w.course.id(), new LabKey(Fixtures.lab().source().toString(), Map.of())).progress();
         assertTrue(saved.lesson("install").orElseThrow().solutionViewed().isPresent());
         assertEquals(1, saved.lesson("install").orElseThrow().hintLevel());
     }
@@ -300,8 +280,7 @@ class TutorAppTest {
         key(KeyType.PageDown);
         key(KeyType.PageDown);
         String vip = await("The course's addresses");
-        assertTrue(
-                vip.contains("> vip      10.1.2.254_"),
+        assertTrue(vip.contains("> vip      10.1.2.254_"),
                 "a free address in the hosts' subnet is offered, not the course's 192.168.10.100:\n" + vip);
         for (int i = 0; i < 3; i++) {
             key(KeyType.Backspace);
@@ -333,8 +312,7 @@ class TutorAppTest {
         await("Not checked yet");
         assertEquals(java.util.List.of("lb01=root@10.1.2.3:22", "lb02=admin@10.1.2.4:22"), w.logins);
         assertTrue(Files.readString(w.labTarget()).contains("lb02: { address: 10.1.2.4 }"));
-        assertTrue(
-                Files.readString(w.labTarget()).startsWith("vars:\n  vip: 10.1.2.200\n"),
+        assertTrue(Files.readString(w.labTarget()).startsWith("vars:\n  vip: 10.1.2.200\n"),
                 Files.readString(w.labTarget()));
         key('q');
         app.join(5000);
@@ -374,16 +352,9 @@ class TutorAppTest {
 
     @Test
     void aSandboxLabWhoseVipFitsIsNamedOnTheStatusLine() throws Exception {
-        dev.labtutor.lab.LabFile fits = new dev.labtutor.lab.LabFile(
-                Fixtures.lab().source(),
-                Map.of("vip", "10.9.0.200"),
-                Fixtures.lab().hosts(),
-                Map.of(),
-                Map.of(),
-                Optional.empty());
-        start(
-                Optional.of(fits),
-                Fixtures.course(),
+        dev.labtutor.lab.LabFile fits = new dev.labtutor.lab.LabFile(Fixtures.lab().source(),
+                Map.of("vip", "10.9.0.200"), Fixtures.lab().hosts(), Map.of(), Map.of(), Optional.empty());
+        start(Optional.of(fits), Fixtures.course(),
                 w -> w.origin = Optional.of(dev.labtutor.i18n.Text.of("沙箱 nt", "sandbox nt (started by root)")));
         String first = await("Lab: sandbox nt (started by root), /tmp/lab.yaml");
         assertFalse(first.contains("vip is"), first);
@@ -396,7 +367,7 @@ class TutorAppTest {
     private static int[] position(String screen) {
         java.util.regex.Matcher m = POSITION.matcher(screen);
         assertTrue(m.find(), screen);
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+        return new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
     }
 
     @Test
@@ -409,9 +380,9 @@ class TutorAppTest {
         int page = at[1] - at[0] + 1;
         assertEquals(at[2], at[1], "End shows the last row:\n" + end);
         vt.setTerminalSize(new TerminalSize(140, 30));
-        String wide = await(
-                s -> s.split("\n")[0].length() >= 140 && POSITION.matcher(s).find() && position(s)[2] < at[2],
-                "the wider screen, where the text takes fewer rows");
+        String wide =
+                await(s -> s.split("\n")[0].length() >= 140 && POSITION.matcher(s).find() && position(s)[2] < at[2],
+                        "the wider screen, where the text takes fewer rows");
         int[] now = position(wide);
         assertEquals(Math.min(page, now[2]), now[1] - now[0] + 1, "the last page is full, no blank rows:\n" + wide);
         key('l');

@@ -34,8 +34,8 @@ class TutorScreenTest {
     static final Instant NOW = Instant.parse("2025-03-01T08:00:00Z");
 
     static SessionState state(Course course, Lang lang) {
-        return SessionState.start(
-                course, Optional.of(Fixtures.lab()), lang, Progress.empty(course.id(), LabKey.NONE), NOW);
+        return SessionState.start(course, Optional.of(Fixtures.lab()), lang, Progress.empty(course.id(), LabKey.NONE),
+                NOW);
     }
 
     static List<String> draw(SessionState s, Ui ui, int cols, int rows) throws Exception {
@@ -50,8 +50,8 @@ class TutorScreenTest {
     /** Every row fills the screen's width exactly, and the pane separator sits in one column on every body row. */
     static void assertAligned(List<String> rows, int cols, int listWidth) {
         for (int r = 0; r < rows.size(); r++) {
-            assertEquals(
-                    cols, DisplayWidth.of(rows.get(r)), "row " + r + " is " + cols + " columns: '" + rows.get(r) + "'");
+            assertEquals(cols, DisplayWidth.of(rows.get(r)),
+                    "row " + r + " is " + cols + " columns: '" + rows.get(r) + "'");
         }
         for (int r = 1; r < rows.size() - 2; r++) {
             String row = rows.get(r);
@@ -62,9 +62,7 @@ class TutorScreenTest {
                 col += DisplayWidth.columns(cp);
                 i += Character.charCount(cp);
             }
-            assertEquals(
-                    listWidth,
-                    col,
+            assertEquals(listWidth, col,
                     "no wide character straddles the separator on row " + r + ":\n" + String.join("\n", rows));
             assertEquals('|', row.charAt(i), "separator on row " + r + ":\n" + String.join("\n", rows));
         }
@@ -80,18 +78,12 @@ class TutorScreenTest {
         assertTrue(screen.get(0).startsWith(" labtutor  Keepalived"), all);
         assertTrue(screen.get(0).stripTrailing().endsWith("lab: /tmp/lab.yaml"), all);
         assertTrue(screen.get(2).startsWith(" *  1 install"), "lesson 1 is open: " + all);
-        assertTrue(
-                screen.get(3).startsWith(" -  2 master") && screen.get(4).startsWith(" -  3 backup"),
+        assertTrue(screen.get(3).startsWith(" -  2 master") && screen.get(4).startsWith(" -  3 backup"),
                 "the rest are locked: " + all);
         String title = lang == Lang.ZH ? "第 1 课  安装 Keepalived 与 ipvsadm" : "Lesson 1  Install Keepalived and ipvsadm";
         assertTrue(all.contains(title), all);
-        assertTrue(
-                screen.get(rows - 1)
-                        .matches(
-                                lang == Lang.ZH
-                                        ? " c 检查 +w 监视 +h 提示 .*q 退出 *"
-                                        : " c check +w watch +h hint .*q quit *"),
-                all);
+        assertTrue(screen.get(rows - 1)
+                .matches(lang == Lang.ZH ? " c 检查 +w 监视 +h 提示 .*q 退出 *" : " c check +w watch +h hint .*q quit *"), all);
         assertTrue(all.contains(lang == Lang.ZH ? "还没有检查" : "Not checked yet"), all);
     }
 
@@ -100,11 +92,8 @@ class TutorScreenTest {
         SessionState s = state(Fixtures.course(), Lang.ZH);
         s = new Session().update(s, new Intent.Check(), NOW).state();
         long run = s.running().orElseThrow().id();
-        s = new Session()
-                .update(
-                        s,
-                        new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")),
-                        NOW)
+        s = new Session().update(s,
+                new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")), NOW)
                 .state();
         s = new Session().update(s, new Intent.RunFinished(run), NOW).state();
         List<String> screen = draw(s, Ui.start().withResultsScroll(0), 160, 50);
@@ -114,11 +103,8 @@ class TutorScreenTest {
             header++;
         }
         List<String> badges = screen.subList(header, screen.size()).stream()
-                .filter(r -> r.matches(".*\\| +(PASS |FAIL ) .*"))
-                .toList();
-        assertEquals(
-                7,
-                badges.size(),
+                .filter(r -> r.matches(".*\\| +(PASS |FAIL ) .*")).toList();
+        assertEquals(7, badges.size(),
                 "a row per check, firewalld-stopped split into PASS lb01 and FAIL lb02:\n" + String.join("\n", screen));
         int titleCol = -1;
         for (String r : badges) {
@@ -137,11 +123,9 @@ class TutorScreenTest {
         SessionState s = state(Fixtures.course(), Lang.EN);
         s = session.update(s, new Intent.Watch(), NOW).state();
         long run = s.running().orElseThrow().id();
-        s = session.update(
-                        s,
-                        new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")),
-                        NOW.plusSeconds(3))
-                .state();
+        s = session.update(s,
+                new Intent.LessonChecked(run, "install", Fixtures.verdicts(s.current(), "firewalld-stopped")),
+                NOW.plusSeconds(3)).state();
         s = session.update(s, new Intent.RunFinished(run), NOW.plusSeconds(3)).state();
         assertEquals(SessionState.Mode.WATCHING, s.mode());
         assertTrue(s.flash().isPresent(), "the round left its message");
@@ -149,21 +133,15 @@ class TutorScreenTest {
         String status = screen.get(Layout.of(80, 24).messageRow());
         assertTrue(status.contains("Watching (3.0 s; w or Esc stops) | 5 of 6 checks pass"), status);
 
-        List<String> zh = draw(
-                session.update(s, new Intent.SwitchLanguage(), NOW.plusSeconds(3))
-                        .state(),
-                Ui.start(),
-                80,
-                24);
-        assertTrue(
-                zh.get(Layout.of(80, 24).messageRow()).contains("监视中（已 3.0 s，w 或 Esc 停止）"),
+        List<String> zh =
+                draw(session.update(s, new Intent.SwitchLanguage(), NOW.plusSeconds(3)).state(), Ui.start(), 80, 24);
+        assertTrue(zh.get(Layout.of(80, 24).messageRow()).contains("监视中（已 3.0 s，w 或 Esc 停止）"),
                 zh.get(Layout.of(80, 24).messageRow()));
     }
 
     @Test
     void theHelpSaysWWatchesAnObservedLessonAndCJudgesItFromTheLogs() throws Exception {
-        String help = String.join(
-                "\n", draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 120, 40));
+        String help = String.join("\n", draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 120, 40));
         assertTrue(help.contains("c      check the current lesson once"), help);
         assertTrue(help.contains("observed lessons (a failover): press w first"), help);
         assertTrue(help.contains("keepalived's logs"), help);
@@ -209,73 +187,34 @@ class TutorScreenTest {
         HostVerdict lb02Down =
                 new HostVerdict("lb02", Status.UNREACHABLE, "host-connect-timeout", down, downHint, List.of());
         List<Verdict> verdicts = List.of(
-                new Verdict(
-                        "keepalived-installed",
-                        Text.of("已安装 keepalived", "keepalived is installed"),
-                        List.of("lb01", "lb02"),
-                        Status.UNREACHABLE,
-                        "host-connect-timeout",
-                        down,
-                        downHint,
-                        List.of(),
-                        List.of(
-                                new HostVerdict(
-                                        "lb01",
-                                        Status.PASS,
-                                        "",
-                                        Text.of("好", "installed"),
-                                        Optional.empty(),
-                                        List.of()),
-                                lb02Down),
+                new Verdict("keepalived-installed", Text.of("已安装 keepalived", "keepalived is installed"),
+                        List.of("lb01", "lb02"), Status.UNREACHABLE, "host-connect-timeout", down, downHint, List.of(),
+                        List.of(new HostVerdict("lb01", Status.PASS, "", Text.of("好", "installed"), Optional.empty(),
+                                List.of()), lb02Down),
                         List.of()),
-                new Verdict(
-                        "firewalld-stopped",
-                        Text.of("firewalld 已停止", "firewalld is stopped"),
-                        List.of("lb01", "lb02"),
-                        Status.FAIL,
-                        "firewalld-running",
+                new Verdict("firewalld-stopped", Text.of("firewalld 已停止", "firewalld is stopped"),
+                        List.of("lb01", "lb02"), Status.FAIL, "firewalld-running",
                         Text.of("lb01 上 firewalld 正在运行", "firewalld is running on lb01"),
                         Optional.of(Text.of("systemctl stop firewalld", "run systemctl stop firewalld and disable it")),
                         List.of(),
-                        List.of(
-                                new HostVerdict(
-                                        "lb01",
-                                        Status.FAIL,
-                                        "firewalld-running",
-                                        Text.of("lb01 上 firewalld 正在运行", "firewalld is running on lb01"),
-                                        Optional.of(Text.of("停止它", "run systemctl stop firewalld and disable it")),
-                                        List.of(new Evidence("lb01", "systemctl is-active firewalld: active"))),
-                                lb02Down),
+                        List.of(new HostVerdict("lb01", Status.FAIL, "firewalld-running",
+                                Text.of("lb01 上 firewalld 正在运行", "firewalld is running on lb01"),
+                                Optional.of(Text.of("停止它", "run systemctl stop firewalld and disable it")),
+                                List.of(new Evidence("lb01", "systemctl is-active firewalld: active"))), lb02Down),
                         List.of()),
-                new Verdict(
-                        "selinux-not-enforcing",
-                        Text.of("SELinux 不是强制模式", "SELinux is not enforcing"),
-                        List.of("lb01"),
-                        Status.ERROR,
-                        "probe-broken",
-                        Text.of("探测出错", "the probe getenforce on lb01 broke: exit 127"),
-                        Optional.empty(),
-                        List.of()),
-                new Verdict(
-                                "ipvsadm-installed",
-                                Text.of("已安装 ipvsadm", "ipvsadm is installed"),
-                                List.of("lb01"),
-                                Status.PASS,
-                                "",
-                                Text.of("好", "installed"),
-                                Optional.empty(),
-                                List.of())
+                new Verdict("selinux-not-enforcing", Text.of("SELinux 不是强制模式", "SELinux is not enforcing"),
+                        List.of("lb01"), Status.ERROR, "probe-broken",
+                        Text.of("探测出错", "the probe getenforce on lb01 broke: exit 127"), Optional.empty(), List.of()),
+                new Verdict("ipvsadm-installed", Text.of("已安装 ipvsadm", "ipvsadm is installed"), List.of("lb01"),
+                        Status.PASS, "", Text.of("好", "installed"), Optional.empty(), List.of())
                         .withNotes(List.of(Text.of("提醒", "note: an advisory finding"))));
-        s = session.update(s, new Intent.LessonChecked(run, "install", verdicts), NOW)
-                .state();
+        s = session.update(s, new Intent.LessonChecked(run, "install", verdicts), NOW).state();
         s = session.update(s, new Intent.RunFinished(run), NOW).state();
         List<String> screen = draw(s, Ui.start(), 160, 50);
         String all = String.join("\n", screen);
         assertAligned(screen, 160, Layout.of(160, 50).listWidth());
         assertTrue(all.contains("UNRCH  lb02  lb02 (root@10.9.0.12): connection timed out"), all);
-        assertEquals(
-                1,
-                all.split("Make sure the VM is running", -1).length - 1,
+        assertEquals(1, all.split("Make sure the VM is running", -1).length - 1,
                 "the host problem is explained once:\n" + all);
         assertTrue(all.contains("PASS   lb01  keepalived is installed"), all);
         assertTrue(all.contains("UNRCH  lb02  keepalived is installed"), all);
@@ -293,16 +232,10 @@ class TutorScreenTest {
     @Test
     void noColorDrawsWithoutColoursButKeepsTheWords() throws Exception {
         SessionState s = state(Fixtures.course(), Lang.EN);
-        for (boolean color : new boolean[] {true, false}) {
+        for (boolean color : new boolean[]{true, false}) {
             try (VirtualScreen v = new VirtualScreen(100, 30)) {
-                new TutorScreen(color, ref -> Text.of(ref.id(), ref.id()))
-                        .draw(
-                                v.screen.newTextGraphics(),
-                                Layout.of(100, 30),
-                                s,
-                                Ui.start(),
-                                Optional.empty(),
-                                "lab: x");
+                new TutorScreen(color, ref -> Text.of(ref.id(), ref.id())).draw(v.screen.newTextGraphics(),
+                        Layout.of(100, 30), s, Ui.start(), Optional.empty(), "lab: x");
                 v.screen.refresh();
                 boolean coloured = false;
                 boolean reversed = false;
@@ -325,18 +258,12 @@ class TutorScreenTest {
     void aMessageTooLongForTheScreenEndsInAnEllipsisInBothLanguages() throws Exception {
         for (Lang lang : Lang.values()) {
             SessionState s = state(Fixtures.course(), lang);
-            s = new Session()
-                    .update(
-                            s,
-                            new Intent.Notice(
-                                    Text.of(
-                                            "lb01 上的 keepalived.conf 有 3 处错误：vrrp_instance VI_1 的 virtual_router_id 与 lb02 不同，auth_pass 也不同，"
-                                                    + "按 h 查看提示",
-                                            "keepalived.conf on lb01 has 3 errors: its virtual_router_id differs from lb02's, so does auth_pass; "
-                                                    + "press h for a hint"),
-                                    false),
-                            NOW)
-                    .state();
+            s = new Session().update(s, new Intent.Notice(Text.of(
+                    "lb01 上的 keepalived.conf 有 3 处错误：vrrp_instance VI_1 的 virtual_router_id 与 lb02 不同，auth_pass 也不同，"
+                            + "按 h 查看提示",
+                    "keepalived.conf on lb01 has 3 errors: its virtual_router_id differs from lb02's, so does auth_pass; "
+                            + "press h for a hint"),
+                    false), NOW).state();
             List<String> screen = draw(s, Ui.start(), 80, 24);
             assertAligned(screen, 80, Layout.of(80, 24).listWidth());
             String message = screen.get(22).stripTrailing();
@@ -353,27 +280,13 @@ class TutorScreenTest {
         long run = s.running().orElseThrow().id();
         List<String> five = List.of("lb01", "lb02", "web01", "web02", "nfs-server");
         List<HostVerdict> hosts = five.stream()
-                .map(h -> new HostVerdict(
-                        h,
-                        Status.FAIL,
-                        "firewalld-running",
-                        Text.of("firewalld 正在运行", "firewalld is running"),
-                        Optional.empty(),
-                        List.<Evidence>of()))
+                .map(h -> new HostVerdict(h, Status.FAIL, "firewalld-running",
+                        Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(), List.<Evidence>of()))
                 .toList();
-        Verdict v = new Verdict(
-                "firewalld-stopped",
-                Text.of("firewalld 已停止", "firewalld is stopped"),
-                five,
-                Status.FAIL,
-                "firewalld-running",
-                Text.of("firewalld 正在运行", "firewalld is running"),
-                Optional.empty(),
-                List.of(),
-                hosts,
-                List.of());
-        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW)
-                .state();
+        Verdict v = new Verdict("firewalld-stopped", Text.of("firewalld 已停止", "firewalld is stopped"), five,
+                Status.FAIL, "firewalld-running", Text.of("firewalld 正在运行", "firewalld is running"), Optional.empty(),
+                List.of(), hosts, List.of());
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
         s = session.update(s, new Intent.RunFinished(run), NOW).state();
         List<String> screen = draw(s, Ui.start(), 80, 24);
         String all = String.join("\n", screen);
@@ -389,24 +302,17 @@ class TutorScreenTest {
         Session session = new Session();
         s = session.update(s, new Intent.Check(), NOW).state();
         long run = s.running().orElseThrow().id();
-        Verdict v = new Verdict(
-                "master-config-valid",
-                Text.of("keepalived.conf 没有错误", "keepalived.conf has no errors"),
-                List.of("lb01"),
-                Status.FAIL,
-                "state-lower-case",
+        Verdict v = new Verdict("master-config-valid", Text.of("keepalived.conf 没有错误", "keepalived.conf has no errors"),
+                List.of("lb01"), Status.FAIL, "state-lower-case",
                 Text.of("state 是小写的 master", "keepalived.conf line 9: state master is read as BACKUP"),
                 Optional.of(Text.of("写成大写 MASTER", "the config has \"state master\" in lower case; write MASTER")),
                 List.of());
-        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW)
-                .state();
+        s = session.update(s, new Intent.LessonChecked(run, "install", List.of(v)), NOW).state();
         s = session.update(s, new Intent.RunFinished(run), NOW).state();
-        s = session.update(s, new Intent.Notice(Text.of("提示", "watch out: lb02 is slow"), false), NOW)
-                .state();
+        s = session.update(s, new Intent.Notice(Text.of("提示", "watch out: lb02 is slow"), false), NOW).state();
         String all = String.join("\n", draw(s, Ui.start(), 160, 50));
         assertTrue(all.contains("Hint: The config has \"state master\" in lower case"), all);
-        assertTrue(
-                all.contains("keepalived.conf line 9: state master is read as BACKUP"),
+        assertTrue(all.contains("keepalived.conf line 9: state master is read as BACKUP"),
                 "a file name keeps its case:\n" + all);
         assertTrue(all.contains(" Watch out: lb02 is slow"), all);
     }
@@ -416,27 +322,22 @@ class TutorScreenTest {
         Session session = new Session();
         SessionState s = state(Fixtures.course(), Lang.EN);
         int width = Layout.of(80, 24).rightWidth() - 1;
-        List<String> lesson = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream()
-                .map(Line::text)
-                .toList();
+        List<String> lesson =
+                LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
         int at = 0;
         while (!lesson.get(at).contains("]# sed -i")) {
             at++;
         }
-        StringBuilder pasted =
-                new StringBuilder(lesson.get(at).substring(lesson.get(at).indexOf("# ") + 2));
+        StringBuilder pasted = new StringBuilder(lesson.get(at).substring(lesson.get(at).indexOf("# ") + 2));
         while (pasted.toString().endsWith(" \\")) {
             at++;
-            assertTrue(
-                    lesson.get(at).startsWith("     ") && !lesson.get(at).startsWith("      "),
+            assertTrue(lesson.get(at).startsWith("     ") && !lesson.get(at).startsWith("      "),
                     "the continuation is indented from where the prompt starts: " + lesson.get(at));
             pasted.setLength(pasted.length() - 1);
             pasted.append(lesson.get(at).strip());
         }
-        assertEquals(
-                "sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config",
-                pasted.toString().replaceAll(" +", " "),
-                String.join("\n", lesson));
+        assertEquals("sed -i 's/^SELINUX=enforcing/SELINUX=disabled/' /etc/selinux/config",
+                pasted.toString().replaceAll(" +", " "), String.join("\n", lesson));
         Course course = Fixtures.course();
         Progress installed =
                 Progress.empty(course.id(), LabKey.NONE).with("install", LessonProgress.fresh(LessonState.PASSED));
@@ -444,9 +345,8 @@ class TutorScreenTest {
         s = session.update(s, new Intent.Open("master"), NOW).state();
         s = session.update(s, new Intent.Solution(), NOW).state();
         s = session.update(s, new Intent.Confirm(true), NOW).state();
-        List<String> solution = LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream()
-                .map(Line::text)
-                .toList();
+        List<String> solution =
+                LessonPane.of(s, ref -> Text.of(ref.id(), ref.id()), width).lines().stream().map(Line::text).toList();
         String all = String.join("\n", solution);
         assertTrue(all.contains("! Configuration File for keepalived"), all);
         boolean inFile = false;
@@ -470,14 +370,8 @@ class TutorScreenTest {
             String results = lang == Lang.ZH ? "检查结果 " : "Results ";
             for (Ui.Focus f : Ui.Focus.values()) {
                 try (VirtualScreen v = new VirtualScreen(80, 24)) {
-                    new TutorScreen(false, ref -> Text.of(ref.id(), ref.id()))
-                            .draw(
-                                    v.screen.newTextGraphics(),
-                                    Layout.of(80, 24),
-                                    s,
-                                    Ui.start().withFocus(f),
-                                    Optional.empty(),
-                                    "lab: x");
+                    new TutorScreen(false, ref -> Text.of(ref.id(), ref.id())).draw(v.screen.newTextGraphics(),
+                            Layout.of(80, 24), s, Ui.start().withFocus(f), Optional.empty(), "lab: x");
                     v.screen.refresh();
                     String all = v.text();
                     assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());
@@ -499,14 +393,8 @@ class TutorScreenTest {
         for (Lang lang : Lang.values()) {
             String label = lang == Lang.ZH ? "实验：" : "lab: ";
             try (VirtualScreen v = new VirtualScreen(80, 24)) {
-                new TutorScreen(true, ref -> Text.of(ref.id(), ref.id()))
-                        .draw(
-                                v.screen.newTextGraphics(),
-                                Layout.of(80, 24),
-                                state(Fixtures.course(), lang),
-                                Ui.start(),
-                                Optional.empty(),
-                                label + path);
+                new TutorScreen(true, ref -> Text.of(ref.id(), ref.id())).draw(v.screen.newTextGraphics(),
+                        Layout.of(80, 24), state(Fixtures.course(), lang), Ui.start(), Optional.empty(), label + path);
                 v.screen.refresh();
                 String bar = v.rows().get(0);
                 assertAligned(v.rows(), 80, Layout.of(80, 24).listWidth());

@@ -20,25 +20,20 @@ class TutorTerminalTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TutorTerminal t = TutorTerminal.detached(InputStream.nullInputStream(), out, new TerminalSize(40, 6))) {
             TerminalScreen screen = new TerminalScreen(t);
-            assertEquals(
-                    new TerminalSize(40, 6),
-                    screen.getTerminalSize(),
+            assertEquals(new TerminalSize(40, 6), screen.getTerminalSize(),
                     "the size comes from the device, not from a question to the terminal");
             screen.startScreen();
             int started = out.size();
-            assertTrue(
-                    out.toString(StandardCharsets.UTF_8).contains("\u001b[?1049h"),
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("\u001b[?1049h"),
                     "entering the alternate screen is flushed at once");
             screen.newTextGraphics().putString(2, 1, "实验 lab");
             assertEquals(started, out.size(), "nothing is written before the refresh");
             screen.refresh();
             String sent = out.toString(StandardCharsets.UTF_8);
-            assertTrue(
-                    sent.contains("实") && sent.contains("验") && sent.contains("lab"),
+            assertTrue(sent.contains("实") && sent.contains("验") && sent.contains("lab"),
                     "the refresh sends the screen: " + sent);
             screen.stopScreen();
-            assertTrue(
-                    out.toString(StandardCharsets.UTF_8).endsWith("\u001b[?1049l"),
+            assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("\u001b[?1049l"),
                     "leaving the alternate screen is flushed at once");
         }
     }

@@ -44,8 +44,8 @@ class LessonReportTest {
     private final Session session = new Session(QuizGrading.COURSE);
 
     private static Course fullCourse() {
-        return CourseReader.readStrict(
-                Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+        return CourseReader
+                .readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
     }
 
     private SessionState send(SessionState s, Intent i) {
@@ -55,23 +55,16 @@ class LessonReportTest {
     /** Checks the current lesson with these lab verdicts, as {@code check} does through the driver. */
     private SessionState check(SessionState s, List<Verdict> lab) {
         Session.Transition t = session.update(s, new Intent.Check(), NOW);
-        long run = t.effects().stream()
-                .filter(Effect.RunCheck.class::isInstance)
-                .map(e -> ((Effect.RunCheck) e).run())
-                .findFirst()
-                .orElseThrow();
+        long run = t.effects().stream().filter(Effect.RunCheck.class::isInstance).map(e -> ((Effect.RunCheck) e).run())
+                .findFirst().orElseThrow();
         s = send(t.state(), new Intent.LessonChecked(run, s.current().id(), lab));
         return send(s, new Intent.RunFinished(run));
     }
 
     private static LessonReport report(SessionState s, Optional<Text> note) {
         Lesson l = s.current();
-        return LessonReport.of(
-                s,
-                l.id(),
-                new ReportText.Header(
-                        s.index(l.id()) + 1, l.id(), l.title().in(s.lang()), Optional.of("/tmp/lab.yaml"), List.of()),
-                note);
+        return LessonReport.of(s, l.id(), new ReportText.Header(s.index(l.id()) + 1, l.id(), l.title().in(s.lang()),
+                Optional.of("/tmp/lab.yaml"), List.of()), note);
     }
 
     /** The statuses of the text report's rows and of the JSON's results, in order. */
@@ -83,7 +76,7 @@ class LessonReportTest {
         }
         List<String> json = new ArrayList<>();
         Matcher j = Pattern.compile(
-                        "\\n    \\{\\n      \"check\": \"[^\"]+\",\\n      \"title\": \"[^\"]*\",\\n      \"hosts\": \\[[^\\]]*\\],\\n      \"status\": \"(\\w+)\"")
+                "\\n    \\{\\n      \"check\": \"[^\"]+\",\\n      \"title\": \"[^\"]*\",\\n      \"hosts\": \\[[^\\]]*\\],\\n      \"status\": \"(\\w+)\"")
                 .matcher(ReportJson.render(r, lang));
         while (j.find()) {
             json.add(j.group(1));
@@ -108,8 +101,7 @@ class LessonReportTest {
         String text = ReportText.render(r, Lang.EN, false);
         String json = ReportJson.render(r, Lang.EN);
         assertTrue(text.contains("2 (lb01 has priority 100, lb02 99"), text);
-        assertTrue(
-                json.contains("2 (lb01 has priority 100, lb02 99"),
+        assertTrue(json.contains("2 (lb01 has priority 100, lb02 99"),
                 "the quiz graded as the session graded it: " + json);
         assertFalse(json.contains("${"), json);
         assertFalse(r.passed());
@@ -128,14 +120,11 @@ class LessonReportTest {
         LessonReport r = report(s, s.flash().map(SessionState.Flash::text));
         String text = ReportText.render(r, Lang.EN, false);
         String json = ReportJson.render(r, Lang.EN);
-        assertTrue(
-                text.contains(
-                        "All " + r.verdicts().size()
-                                + " checks passed.\nEvery check passes, but this lesson is locked, so it is not recorded as passed."),
+        assertTrue(text.contains("All " + r.verdicts().size()
+                + " checks passed.\nEvery check passes, but this lesson is locked, so it is not recorded as passed."),
                 text);
-        assertTrue(
-                json.contains(
-                        "\"passed\": true,\n  \"state\": \"locked\",\n  \"note\": \"Every check passes, but this lesson is locked, so it is not recorded as passed."),
+        assertTrue(json.contains(
+                "\"passed\": true,\n  \"state\": \"locked\",\n  \"note\": \"Every check passes, but this lesson is locked, so it is not recorded as passed."),
                 json);
         sameStatuses(r, Lang.EN);
     }
@@ -145,34 +134,17 @@ class LessonReportTest {
         Course c = Fixtures.course();
         Lesson install = c.lessons().get(0);
         String id = install.checks().get(0).id();
-        CheckMark watched = new CheckMark(
-                id,
-                Text.of("切换", "failover"),
-                "pass",
-                List.of(new HostMark(
-                        "lb01",
-                        "pass",
-                        "",
-                        Text.of("看到了", "observed lb01 → lb02 → lb01"),
-                        Optional.empty(),
-                        List.of())),
+        CheckMark watched = new CheckMark(id, Text.of("切换", "failover"), "pass",
+                List.of(new HostMark("lb01", "pass", "", Text.of("看到了", "observed lb01 → lb02 → lb01"),
+                        Optional.empty(), List.of())),
                 List.of(Text.of("测得", "measured: lb02 took over from lb01 at 3.1 s")));
-        Progress p = Progress.empty(c.id(), LabKey.NONE)
-                .with(install.id(), LessonProgress.fresh(LessonState.OPEN).checked(NOW, List.of(watched), false));
+        Progress p = Progress.empty(c.id(), LabKey.NONE).with(install.id(),
+                LessonProgress.fresh(LessonState.OPEN).checked(NOW, List.of(watched), false));
         SessionState s = SessionState.start(c, Optional.of(Fixtures.lab()), Lang.EN, p, NOW);
         List<Verdict> now = new ArrayList<>(Fixtures.verdicts(install));
         Verdict first = now.get(0);
-        now.set(
-                0,
-                new Verdict(
-                        first.check(),
-                        first.title(),
-                        first.hosts(),
-                        Status.ERROR,
-                        "logs-missing",
-                        Text.of("没有", "no state change in the logs"),
-                        Optional.empty(),
-                        List.of()));
+        now.set(0, new Verdict(first.check(), first.title(), first.hosts(), Status.ERROR, "logs-missing",
+                Text.of("没有", "no state change in the logs"), Optional.empty(), List.of()));
         s = check(s, now);
         LessonReport r = report(s, Optional.empty());
         assertEquals("pass", s.marks(install.id()).get(0).status(), "the progress keeps the watched PASS");
@@ -186,8 +158,8 @@ class LessonReportTest {
         Verdict v = Fixtures.failingOnLb02("vip-on-master", List.of("lb01", "lb02"));
         CheckMark m = Marks.of(v);
         assertEquals(m, Marks.of(Marks.verdict(m)));
-        CheckMark quiz = Marks.of(
-                QuizGrading.COURSE.grade(Fixtures.withQuizFirst(false).lessons().get(0), java.util.Map.of()));
+        CheckMark quiz =
+                Marks.of(QuizGrading.COURSE.grade(Fixtures.withQuizFirst(false).lessons().get(0), java.util.Map.of()));
         assertEquals(quiz, Marks.of(Marks.verdict(quiz)));
     }
 }

@@ -20,21 +20,16 @@ import org.junit.jupiter.api.Test;
 
 class LessonTextTest {
 
-    private final Course course = CourseReader.readStrict(
-            Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
+    private final Course course = CourseReader
+            .readStrict(Path.of(System.getProperty("labtutor.root", ".")).resolve("lessons/keepalived-lvs"));
 
     @Test
     void learnersValuesReplaceTheSeedsEverywhere() {
         Map<String, HostSpec> hosts = new LinkedHashMap<>();
         hosts.put("lb01", new HostSpec("lb01", "172.20.1.11", 22, "root", Optional.empty(), Optional.empty(), false));
         hosts.put("lb02", new HostSpec("lb02", "172.20.1.12", 22, "root", Optional.empty(), Optional.empty(), false));
-        LabFile lab = new LabFile(
-                Path.of("lab.yaml"),
-                Map.of("vip", "172.20.1.50", "vrid", "77"),
-                hosts,
-                Map.of(),
-                Map.of(),
-                Optional.empty());
+        LabFile lab = new LabFile(Path.of("lab.yaml"), Map.of("vip", "172.20.1.50", "vrid", "77"), hosts, Map.of(),
+                Map.of(), Optional.empty());
         Bindings b = Bindings.of(course, Optional.of(lab)).withIfaces(Map.of("lb01", "enp1s0", "lb02", "enp7s0"));
         String master = LessonText.render(course.lesson("master").orElseThrow(), b, Lang.EN, r -> r.id());
         assertTrue(master.contains("    interface enp1s0\n"), master);
@@ -50,8 +45,8 @@ class LessonTextTest {
 
     @Test
     void withoutALabTheSeedsDefaultsAreShown() {
-        String install = LessonText.render(
-                course.lesson("install").orElseThrow(), Bindings.of(course, Optional.empty()), Lang.ZH, r -> r.id());
+        String install = LessonText.render(course.lesson("install").orElseThrow(),
+                Bindings.of(course, Optional.empty()), Lang.ZH, r -> r.id());
         assertTrue(install.contains("lb01（192.168.10.101）"), install);
         assertTrue(install.contains("[lb02]# dnf install -y keepalived ipvsadm"), install);
     }
@@ -61,15 +56,13 @@ class LessonTextTest {
         Bindings b = Bindings.of(course, Optional.empty());
         assertFalse(course.notes().isEmpty(), "the course has notes on the original document");
         for (Lang lang : Lang.values()) {
-            String all = course.lessons().stream()
-                    .map(l -> LessonText.render(l, b, lang, r -> r.id()))
-                    .reduce("", String::concat);
+            String all = course.lessons().stream().map(l -> LessonText.render(l, b, lang, r -> r.id())).reduce("",
+                    String::concat);
             for (Note n : course.notes()) {
                 String text = b.render(n.text().in(lang));
                 String lesson = LessonText.render(course.lesson(n.lesson()).orElseThrow(), b, lang, r -> r.id());
                 String shown = (lang == Lang.ZH ? "原文勘误：" : "Note on the original document: ") + text;
-                assertTrue(
-                        lesson.contains(shown),
+                assertTrue(lesson.contains(shown),
                         n.lesson() + " shows its note, marked as one: " + shown + "\n" + lesson);
                 assertEquals(all.indexOf(text), all.lastIndexOf(text), "shown once in the whole course: " + text);
             }
@@ -89,8 +82,7 @@ class LessonTextTest {
         int keywords =
                 master.indexOf("\nNote on the original document: The original document's text calls these blocks");
         int step1 = master.indexOf("1. Write the master's keepalived.conf");
-        assertTrue(
-                intro > 0 && intro < keywords && keywords < step1,
+        assertTrue(intro > 0 && intro < keywords && keywords < step1,
                 "a note without a step follows the introduction:\n" + master);
     }
 

@@ -29,15 +29,12 @@ class SafeTextTest {
         String s = SafeText.terminal(HOSTILE);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            assertTrue(
-                    c >= 0x20 && c < 0x7f || c == '\n' || c == '\t',
+            assertTrue(c >= 0x20 && c < 0x7f || c == '\n' || c == '\t',
                     "character U+" + Integer.toHexString(c) + " left in " + s);
         }
         assertTrue(s.startsWith("\\x1b[2J\\x1b[H\\x1b]0;pwned\\x07\\x1b]52;c;"), s);
-        assertTrue(
-                s.contains("\\x9b31m")
-                        && s.contains(
-                                "ok\\x0dFAKE PASS\\u{202E}evil\\u{2066}x\\u{2069}\\u{200B}\\u{200D}\\x00\\u{FEFF}\\u{2028}\\u{D800}end"),
+        assertTrue(s.contains("\\x9b31m") && s.contains(
+                "ok\\x0dFAKE PASS\\u{202E}evil\\u{2066}x\\u{2069}\\u{200B}\\u{200D}\\x00\\u{FEFF}\\u{2028}\\u{D800}end"),
                 s);
     }
 
@@ -56,16 +53,11 @@ class SafeTextTest {
 
     @Test
     void theResultRowsEveryTerminalViewShowsCarryNoEscapeFromAHost() {
-        HostMark h = new HostMark(
-                "lb01\u001b]0;t\u0007",
-                "fail",
-                "cause",
-                Text.of(HOSTILE, HOSTILE),
-                Optional.of(Text.of(HOSTILE, HOSTILE)),
-                List.of("eth1\u001b[2J " + HOSTILE));
+        HostMark h = new HostMark("lb01\u001b]0;t\u0007", "fail", "cause", Text.of(HOSTILE, HOSTILE),
+                Optional.of(Text.of(HOSTILE, HOSTILE)), List.of("eth1\u001b[2J " + HOSTILE));
         CheckMark c = new CheckMark("vip", Text.of("VIP", "VIP"), "fail", List.of(h), List.of());
-        String text = ReportText.render(
-                new ReportText.Header(3, "master", "t", Optional.empty(), List.of()), List.of(c), Lang.EN, true);
+        String text = ReportText.render(new ReportText.Header(3, "master", "t", Optional.empty(), List.of()),
+                List.of(c), Lang.EN, true);
         String withoutOwnColours = text.replaceAll("\u001b\\[3[1-5];1m|\u001b\\[0m", "");
         assertFalse(withoutOwnColours.chars().anyMatch(ch -> SafeText.unsafe(ch)), withoutOwnColours);
         assertTrue(text.contains("\u001b[31;1mFAIL \u001b[0m"), "labtutor's own colour stays: " + text);

@@ -9,8 +9,7 @@ class SentenceTest {
 
     @Test
     void anEnglishSentenceStartsWithACapital() {
-        assertEquals(
-                "The config has state master in lower case; keepalived wants MASTER.",
+        assertEquals("The config has state master in lower case; keepalived wants MASTER.",
                 Sentence.start("the config has state master in lower case; keepalived wants MASTER.", Lang.EN));
         assertEquals("Firewalld is running on lb01", Sentence.start("firewalld is running on lb01", Lang.EN));
         assertEquals("Run: systemctl stop firewalld", Sentence.start("run: systemctl stop firewalld", Lang.EN));
@@ -18,16 +17,9 @@ class SentenceTest {
 
     @Test
     void aNameTheLearnerTypesKeepsItsCase() {
-        for (String s : new String[] {
-            "keepalived.conf has no errors",
-            "lb01: connection refused",
-            "/etc/keepalived/keepalived.conf does not exist",
-            "vrrp_strict demoted it",
-            "auth-pass differs",
-            "net.ipv4.conf.all.arp_ignore is 0",
-            "nfs-server cannot be reached",
-            "iPhone"
-        }) {
+        for (String s : new String[]{"keepalived.conf has no errors", "lb01: connection refused",
+                "/etc/keepalived/keepalived.conf does not exist", "vrrp_strict demoted it", "auth-pass differs",
+                "net.ipv4.conf.all.arp_ignore is 0", "nfs-server cannot be reached", "iPhone"}) {
             assertEquals(s, Sentence.start(s, Lang.EN), s);
         }
     }
@@ -35,8 +27,8 @@ class SentenceTest {
     @Test
     void chineseAndTextThatStartsWithNoLetterAreLeftAlone() {
         assertEquals("keepalived 没有运行", Sentence.start("keepalived 没有运行", Lang.ZH));
-        assertEquals(
-                "\"cp keepalived.conf.sample\" first", Sentence.start("\"cp keepalived.conf.sample\" first", Lang.EN));
+        assertEquals("\"cp keepalived.conf.sample\" first",
+                Sentence.start("\"cp keepalived.conf.sample\" first", Lang.EN));
         assertEquals("", Sentence.start("", Lang.EN));
     }
 }

@@ -23,14 +23,8 @@ class BinaryTest {
         for (int i : ints) {
             out.integer(i);
         }
-        out.string("虚拟 IP 🙂")
-                .string(null)
-                .string("")
-                .bool(true)
-                .bool(false)
-                .path(Path.of("/a/b.yaml"))
-                .path(Path.of("/c.yaml"))
-                .path(Path.of("/a/b.yaml"));
+        out.string("虚拟 IP 🙂").string(null).string("").bool(true).bool(false).path(Path.of("/a/b.yaml"))
+                .path(Path.of("/c.yaml")).path(Path.of("/a/b.yaml"));
         byte[] data = out.bytes();
         Binary.In in = new Binary.In(data, 0, data.length);
         for (long l : longs) {
@@ -52,19 +46,14 @@ class BinaryTest {
 
     @Test
     void numbersAreBigEndian() {
-        assertArrayEquals(
-                new byte[] {1, 2, 3, 4}, new Binary.Out().integer(0x01020304).bytes());
-        assertArrayEquals(
-                new byte[] {1, 2, 3, 4, 5, 6, 7, 8},
-                new Binary.Out().number(0x0102030405060708L).bytes());
+        assertArrayEquals(new byte[]{1, 2, 3, 4}, new Binary.Out().integer(0x01020304).bytes());
+        assertArrayEquals(new byte[]{1, 2, 3, 4, 5, 6, 7, 8}, new Binary.Out().number(0x0102030405060708L).bytes());
     }
 
     @Test
     void shortOrBadDataIsMalformed() {
         byte[] data = new Binary.Out().integer(10).bytes();
-        assertThrows(
-                Binary.Malformed.class,
-                () -> new Binary.In(data, 0, data.length).text(),
+        assertThrows(Binary.Malformed.class, () -> new Binary.In(data, 0, data.length).text(),
                 "a string longer than the data");
         assertThrows(Binary.Malformed.class, () -> new Binary.In(data, 0, 2).integer(), "an int cut short");
         byte[] two = new Binary.Out().integer(2).bytes();

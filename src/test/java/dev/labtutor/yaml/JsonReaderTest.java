@@ -20,10 +20,7 @@ import org.snakeyaml.engine.v2.schema.JsonSchema;
 class JsonReaderTest {
 
     private static Object yaml(String json) {
-        return new Load(LoadSettings.builder()
-                        .setSchema(new JsonSchema())
-                        .setAllowDuplicateKeys(false)
-                        .build())
+        return new Load(LoadSettings.builder().setSchema(new JsonSchema()).setAllowDuplicateKeys(false).build())
                 .loadFromString(json);
     }
 
@@ -34,11 +31,10 @@ class JsonReaderTest {
         m.put("zh", "虚拟 IP 在主服务器上：192.168.10.100/24 🙂");
         m.put("escapes", "quote \" backslash \\ slash / newline \n tab \t cr \r bell \u0007 nul \u0000 ls \u2028");
         m.put("n", List.of(0, -1, 2147483647, -2147483648, 2147483648L, -9223372036854775808L, 1.5, -0.25));
-        m.put(
-                "nested",
+        m.put("nested",
                 Map.of("a", List.of(List.of(), Map.of(), true, false), "b", new ArrayList<>(Arrays.asList(null, "x"))));
         m.put("empty", "");
-        for (String text : new String[] {JsonWriter.write(m), JsonWriter.compact(m)}) {
+        for (String text : new String[]{JsonWriter.write(m), JsonWriter.compact(m)}) {
             Object back = JsonReader.read(text);
             assertEquals(m, back, text);
             assertEquals(yaml(text), back, "the same tree as the YAML library's JSON schema: " + text);
@@ -67,31 +63,29 @@ class JsonReaderTest {
 
     @Test
     void anythingButOneStrictValueIsRefusedWithWhere() {
-        String[][] cases = {
-            {"", "line 1, column 1: a value was expected, the text ended"},
-            {"{\"a\": 1,}", "line 1, column 9: a key in double quotes was expected, found '}'"},
-            {"[1, 2,]", "line 1, column 7: a value was expected, found ']'"},
-            {"{\n  \"a\": 1,\n  \"a\": 2\n}", "line 3, column 3: the key \"a\" is given twice"},
-            {"\"open", "line 1, column 6: the string is not closed"},
-            {"01", "line 1, column 2: more after the end of the value"},
-            {"\ufeff{}", "line 1, column 1: a value was expected, found U+FEFF"},
-            {"{} // done", "line 1, column 4: more after the end of the value"},
-            {"{'a': 1}", "line 1, column 2: a key in double quotes was expected, found '''"},
-            {"NaN", "line 1, column 1: a value was expected, found 'N'"},
-            {"-", "line 1, column 2: a digit was expected, the text ended"},
-            {"1.", "line 1, column 3: a digit was expected after the decimal point, the text ended"},
-            {"1e+", "line 1, column 4: a digit was expected in the exponent, the text ended"},
-            {"\"tab\there\"", "line 1, column 5: a control character (U+0009) inside a string must be escaped"},
-            {"\"\\x\"", "line 1, column 3: unknown escape \\x"},
-            {"\"\\u12\"", "line 1, column 3: \\u needs four hexadecimal digits"},
-            {"{\"a\" 1}", "line 1, column 6: ':' was expected, found '1'"},
-            {"[1 2]", "line 1, column 4: ',' or ']' was expected, found '2'"},
-            {"{\"a\": 1 \"b\": 2}", "line 1, column 9: ',' or '}' was expected, found '\"'"},
-            {"tru", "line 1, column 1: a value was expected, found 't'"},
-            {"{} {}", "line 1, column 4: more after the end of the value"},
-            {"[1,", "line 1, column 4: a value was expected, the text ended"},
-            {"[01x]", "line 1, column 3: ',' or ']' was expected, found '1'"},
-        };
+        String[][] cases = {{"", "line 1, column 1: a value was expected, the text ended"},
+                {"{\"a\": 1,}", "line 1, column 9: a key in double quotes was expected, found '}'"},
+                {"[1, 2,]", "line 1, column 7: a value was expected, found ']'"},
+                {"{\n  \"a\": 1,\n  \"a\": 2\n}", "line 3, column 3: the key \"a\" is given twice"},
+                {"\"open", "line 1, column 6: the string is not closed"},
+                {"01", "line 1, column 2: more after the end of the value"},
+                {"\ufeff{}", "line 1, column 1: a value was expected, found U+FEFF"},
+                {"{} // done", "line 1, column 4: more after the end of the value"},
+                {"{'a': 1}", "line 1, column 2: a key in double quotes was expected, found '''"},
+                {"NaN", "line 1, column 1: a value was expected, found 'N'"},
+                {"-", "line 1, column 2: a digit was expected, the text ended"},
+                {"1.", "line 1, column 3: a digit was expected after the decimal point, the text ended"},
+                {"1e+", "line 1, column 4: a digit was expected in the exponent, the text ended"},
+                {"\"tab\there\"", "line 1, column 5: a control character (U+0009) inside a string must be escaped"},
+                {"\"\\x\"", "line 1, column 3: unknown escape \\x"},
+                {"\"\\u12\"", "line 1, column 3: \\u needs four hexadecimal digits"},
+                {"{\"a\" 1}", "line 1, column 6: ':' was expected, found '1'"},
+                {"[1 2]", "line 1, column 4: ',' or ']' was expected, found '2'"},
+                {"{\"a\": 1 \"b\": 2}", "line 1, column 9: ',' or '}' was expected, found '\"'"},
+                {"tru", "line 1, column 1: a value was expected, found 't'"},
+                {"{} {}", "line 1, column 4: more after the end of the value"},
+                {"[1,", "line 1, column 4: a value was expected, the text ended"},
+                {"[01x]", "line 1, column 3: ',' or ']' was expected, found '1'"},};
         for (String[] c : cases) {
             JsonReader.Malformed e = assertThrows(JsonReader.Malformed.class, () -> JsonReader.read(c[0]), c[0]);
             assertEquals(c[1], e.getMessage(), c[0]);

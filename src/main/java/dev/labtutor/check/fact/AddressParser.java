@@ -26,7 +26,8 @@ final class AddressParser {
 
     private static final Pattern LINK = Pattern.compile("^\\d+:\\s+([^:@\\s]+)(@\\S+)?:\\s+<([^>]*)>.*");
 
-    private AddressParser() {}
+    private AddressParser() {
+    }
 
     static Addresses parse(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -60,8 +61,7 @@ final class AddressParser {
             List<Addresses.Inet> inets = new ArrayList<>();
             if (link.get("addr_info") instanceof List<?> infos) {
                 for (Object i : infos) {
-                    if (i instanceof Map<?, ?> info
-                            && "inet".equals(info.get("family"))
+                    if (i instanceof Map<?, ?> info && "inet".equals(info.get("family"))
                             && info.get("local") instanceof String local
                             && info.get("prefixlen") instanceof Number len) {
                         String label = info.get("label") instanceof String l ? l : name;

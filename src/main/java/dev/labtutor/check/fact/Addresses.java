@@ -13,7 +13,8 @@ public record Addresses(List<Iface> interfaces) implements Fact {
     }
 
     /** {@code label} is the address label ({@code eth0:0}) or the interface name. */
-    public record Inet(String address, int prefix, String label) {}
+    public record Inet(String address, int prefix, String label) {
+    }
 
     public Addresses {
         interfaces = List.copyOf(interfaces);
@@ -21,8 +22,7 @@ public record Addresses(List<Iface> interfaces) implements Fact {
 
     /** The interface that holds {@code address}, if any. */
     public Optional<Iface> holder(String address) {
-        return interfaces.stream()
-                .filter(i -> i.addresses().stream().anyMatch(a -> a.address().equals(address)))
+        return interfaces.stream().filter(i -> i.addresses().stream().anyMatch(a -> a.address().equals(address)))
                 .findFirst();
     }
 

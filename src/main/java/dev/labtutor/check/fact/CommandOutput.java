@@ -1,4 +1,5 @@
 package dev.labtutor.check.fact;
 
 /** Output of a course-defined command. */
-public record CommandOutput(int exitCode, String stdout, String stderr) implements Fact {}
+public record CommandOutput(int exitCode, String stdout, String stderr) implements Fact {
+}

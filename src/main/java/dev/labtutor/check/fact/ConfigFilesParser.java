@@ -16,7 +16,8 @@ final class ConfigFilesParser {
     private static final String FILE = "labtutor:cfg-file ";
     private static final String UNMATCHED = "labtutor:cfg-unmatched ";
 
-    private ConfigFilesParser() {}
+    private ConfigFilesParser() {
+    }
 
     static ConfigFiles parse(String mainPath, ProbeOutput out) throws Unparseable {
         String text = out.stdout();

@@ -11,7 +11,8 @@ import dev.labtutor.check.probe.ProbeScript;
  */
 public final class FactParsers {
 
-    private FactParsers() {}
+    private FactParsers() {
+    }
 
     public static Fact parse(Probe probe, ProbeOutput out) {
         if (out == null) {

@@ -11,7 +11,8 @@ final class FileParser {
 
     private static final String OK = "labtutor:file ok ";
 
-    private FileParser() {}
+    private FileParser() {
+    }
 
     static FileContent parse(String path, ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -35,7 +36,7 @@ final class FileParser {
         } catch (NumberFormatException e) {
             throw new Unparseable("file probe printed a bad size: " + text.substring(0, nl));
         }
-        return new FileContent(
-                path, true, true, text.substring(nl + 1), size > ProbeCommands.FILE_CAP || out.truncated());
+        return new FileContent(path, true, true, text.substring(nl + 1),
+                size > ProbeCommands.FILE_CAP || out.truncated());
     }
 }

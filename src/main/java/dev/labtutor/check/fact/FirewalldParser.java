@@ -10,17 +10,15 @@ import java.util.List;
  */
 final class FirewalldParser {
 
-    private FirewalldParser() {}
+    private FirewalldParser() {
+    }
 
     static FirewalldState parse(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
         String via = Lines.tagValue(text, "labtutor:via")
                 .orElseThrow(() -> new Unparseable("firewalld probe printed no tool tag"));
-        List<String> body = Lines.of(text).stream()
-                .filter(l -> !l.startsWith("labtutor:"))
-                .map(String::trim)
-                .filter(l -> !l.isEmpty())
-                .toList();
+        List<String> body = Lines.of(text).stream().filter(l -> !l.startsWith("labtutor:")).map(String::trim)
+                .filter(l -> !l.isEmpty()).toList();
         return switch (via) {
             case "firewall-cmd" -> new FirewalldState(true, body.contains("running"));
             case "systemctl" -> {

@@ -7,7 +7,8 @@ import java.util.Optional;
 /** The entries of an /etc/fstab (what mounts at boot), read from its text. */
 public record Fstab(List<Entry> entries) {
 
-    public record Entry(String source, String target, String fstype, String options, int line) {}
+    public record Entry(String source, String target, String fstype, String options, int line) {
+    }
 
     public Fstab {
         entries = List.copyOf(entries);
@@ -23,12 +24,8 @@ public record Fstab(List<Entry> entries) {
             }
             String[] f = l.split("\\s+");
             if (f.length >= 3) {
-                out.add(new Entry(
-                        MountsParser.unescape(f[0]),
-                        MountsParser.unescape(f[1]),
-                        f[2],
-                        f.length > 3 ? f[3] : "defaults",
-                        i + 1));
+                out.add(new Entry(MountsParser.unescape(f[0]), MountsParser.unescape(f[1]), f[2],
+                        f.length > 3 ? f[3] : "defaults", i + 1));
             }
         }
         return new Fstab(out);

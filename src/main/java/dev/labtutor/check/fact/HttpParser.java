@@ -17,7 +17,8 @@ final class HttpParser {
     private static final Pattern BLOCK = Pattern.compile("(?s)(.*?)\n" + Pattern.quote(ProbeCommands.HTTP_MARKER)
             + " (\\d{3})\n" + Pattern.quote(ProbeCommands.HTTP_RC_MARKER) + " (\\d+)\n");
 
-    private HttpParser() {}
+    private HttpParser() {
+    }
 
     static HttpResults parse(String url, ProbeOutput out) throws Unparseable {
         List<HttpResults.Response> responses = new ArrayList<>();

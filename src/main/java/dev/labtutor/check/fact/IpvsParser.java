@@ -20,7 +20,8 @@ final class IpvsParser {
     private static final Pattern REAL = Pattern.compile(
             "^\\s*->\\s+(\\[[0-9A-Fa-f:.]+\\]|[^\\s:]+):(\\d+)\\s+([A-Za-z]+)\\s+(-?\\d+)\\s+(\\d+)\\s+(\\d+)\\s*$");
 
-    private IpvsParser() {}
+    private IpvsParser() {
+    }
 
     static IpvsTable parse(ProbeOutput out) throws Unparseable {
         if (Lines.hasLine(out.stdout(), "labtutor:ipvsadm-missing")) {
@@ -29,11 +30,8 @@ final class IpvsParser {
         String err = out.stderr();
         if (err.contains("Can't initialize ipvs") || err.contains("Protocol not available")) {
             // ipvsadm runs modprobe ip_vs first, whose "Module ip_vs not found" may come before its own words.
-            String said = Lines.of(err).stream()
-                    .filter(l -> l.contains("Can't initialize ipvs"))
-                    .findFirst()
-                    .orElse(Lines.firstNonBlank(err))
-                    .strip();
+            String said = Lines.of(err).stream().filter(l -> l.contains("Can't initialize ipvs")).findFirst()
+                    .orElse(Lines.firstNonBlank(err)).strip();
             return new IpvsTable(IpvsTable.State.NO_KERNEL_IPVS, said, List.of());
         }
         if (out.exitCode() != 0) {
@@ -55,9 +53,7 @@ final class IpvsParser {
         boolean persistent = false;
         List<IpvsTable.RealServer> reals = new ArrayList<>();
         for (String line : lines) {
-            if (line.isBlank()
-                    || line.startsWith("IP Virtual Server")
-                    || line.startsWith("Prot ")
+            if (line.isBlank() || line.startsWith("IP Virtual Server") || line.startsWith("Prot ")
                     || line.trim().startsWith("-> RemoteAddress")) {
                 continue;
             }
@@ -104,13 +100,8 @@ final class IpvsParser {
             throw new Unparseable("unexpected ipvsadm real server line: " + line.trim());
         }
         try {
-            return new IpvsTable.RealServer(
-                    unbracket(m.group(1)),
-                    Integer.parseInt(m.group(2)),
-                    m.group(3),
-                    Integer.parseInt(m.group(4)),
-                    Integer.parseInt(m.group(5)),
-                    Integer.parseInt(m.group(6)));
+            return new IpvsTable.RealServer(unbracket(m.group(1)), Integer.parseInt(m.group(2)), m.group(3),
+                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
         } catch (NumberFormatException e) {
             throw new Unparseable("number out of range in ipvsadm line: " + line.trim());
         }

@@ -12,18 +12,11 @@ public record IpvsTable(State state, String unavailableReason, List<VirtualServi
 
     /** A table was read; the ipvsadm command is missing; the kernel has no IPVS (ip_vs). */
     public enum State {
-        TABLE,
-        NO_IPVSADM,
-        NO_KERNEL_IPVS
+        TABLE, NO_IPVSADM, NO_KERNEL_IPVS
     }
 
     /** {@code protocol} is TCP, UDP or FWM (then {@code address} holds the mark and port is 0). */
-    public record VirtualService(
-            String protocol,
-            String address,
-            int port,
-            String scheduler,
-            boolean persistent,
+    public record VirtualService(String protocol, String address, int port, String scheduler, boolean persistent,
             List<RealServer> realServers) {
         public VirtualService {
             realServers = List.copyOf(realServers);
@@ -31,7 +24,8 @@ public record IpvsTable(State state, String unavailableReason, List<VirtualServi
     }
 
     /** {@code forward} is Route (DR), Masq (NAT), Tunnel or Local. */
-    public record RealServer(String address, int port, String forward, int weight, int activeConn, int inactiveConn) {}
+    public record RealServer(String address, int port, String forward, int weight, int activeConn, int inactiveConn) {
+    }
 
     public IpvsTable {
         services = List.copyOf(services);
@@ -43,8 +37,7 @@ public record IpvsTable(State state, String unavailableReason, List<VirtualServi
 
     public Optional<VirtualService> service(String protocol, String address, int port) {
         return services.stream()
-                .filter(s ->
-                        s.protocol().equalsIgnoreCase(protocol) && s.address().equals(address) && s.port() == port)
+                .filter(s -> s.protocol().equalsIgnoreCase(protocol) && s.address().equals(address) && s.port() == port)
                 .findFirst();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  */
 final class KeepalivedTestParser {
 
-    private KeepalivedTestParser() {}
+    private KeepalivedTestParser() {
+    }
 
     static KeepalivedTest parse(ProbeOutput out) {
         if (Lines.hasLine(out.stdout(), "labtutor:keepalived-missing")) {

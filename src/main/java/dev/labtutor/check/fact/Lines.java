@@ -7,7 +7,8 @@ import java.util.Optional;
 /** Line-level helpers shared by the parsers: splitting and the {@code labtutor:} tag lines. */
 final class Lines {
 
-    private Lines() {}
+    private Lines() {
+    }
 
     /** Lines without their terminators; a final empty line from a trailing newline is dropped. */
     static List<String> of(String text) {
@@ -37,10 +38,6 @@ final class Lines {
 
     /** The first non-blank line, trimmed, or an empty string. */
     static String firstNonBlank(String text) {
-        return of(text).stream()
-                .map(String::trim)
-                .filter(l -> !l.isEmpty())
-                .findFirst()
-                .orElse("");
+        return of(text).stream().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The host's mount table ({@code /proc/self/mounts}); the last mount on a path is the one in effect. */
 public record Mounts(List<Mount> mounts) implements Fact {
 
-    public record Mount(String source, String target, String fstype, String options) {}
+    public record Mount(String source, String target, String fstype, String options) {
+    }
 
     public Mounts {
         mounts = List.copyOf(mounts);

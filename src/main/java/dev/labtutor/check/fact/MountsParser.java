@@ -7,7 +7,8 @@ import java.util.List;
 /** MOUNTS: {@code /proc/self/mounts} lines (fstab format with octal escapes such as \040 for a space). */
 final class MountsParser {
 
-    private MountsParser() {}
+    private MountsParser() {
+    }
 
     static Mounts parse(ProbeOutput out) throws Unparseable {
         if (out.exitCode() != 0) {

@@ -7,13 +7,8 @@ import java.util.Optional;
  * An NFS server's exports: what is exported now ({@code exportfs -v}, empty when exportfs is not installed or failed:
  * see {@code exportfsError}), what the export files say, and whether this kernel can serve NFS at all.
  */
-public record NfsExports(
-        boolean exportfsInstalled,
-        Optional<String> exportfsError,
-        boolean nfsdAvailable,
-        List<Export> active,
-        List<Export> configured)
-        implements Fact {
+public record NfsExports(boolean exportfsInstalled, Optional<String> exportfsError, boolean nfsdAvailable,
+        List<Export> active, List<Export> configured) implements Fact {
 
     /**
      * One exported path with its clients; {@code file}/{@code line} say where it was written (empty for active ones).
@@ -25,7 +20,8 @@ public record NfsExports(
     }
 
     /** A client spec ({@code 10.0.0.21}, {@code 10.0.0.0/24}, {@code *}, a host name) and its options. */
-    public record Client(String spec, String options) {}
+    public record Client(String spec, String options) {
+    }
 
     public NfsExports {
         active = List.copyOf(active);

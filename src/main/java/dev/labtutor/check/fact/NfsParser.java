@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 final class NfsParser {
 
-    private NfsParser() {}
+    private NfsParser() {
+    }
 
     static NfsExports exports(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -21,8 +22,7 @@ final class NfsParser {
         if (!installed && !Lines.hasLine(text, "labtutor:exportfs-missing")) {
             throw new Unparseable("exports probe printed no exportfs tag: " + Lines.firstNonBlank(out.stderr()));
         }
-        boolean nfsd = Lines.tagValue(text, "labtutor:nfsd")
-                .map(v -> v.trim().equals("yes"))
+        boolean nfsd = Lines.tagValue(text, "labtutor:nfsd").map(v -> v.trim().equals("yes"))
                 .orElseThrow(() -> new Unparseable("exports probe printed no nfsd line"));
         List<String> lines = Lines.of(text);
         List<NfsExports.Export> active = new ArrayList<>();
@@ -34,13 +34,11 @@ final class NfsParser {
             while (b < lines.size() && !lines.get(b).startsWith("labtutor:exportfs-rc")) {
                 b++;
             }
-            String rc = b < lines.size()
-                    ? lines.get(b).substring("labtutor:exportfs-rc".length()).trim()
-                    : "";
+            String rc = b < lines.size() ? lines.get(b).substring("labtutor:exportfs-rc".length()).trim() : "";
             List<String> body = lines.subList(a + 1, b);
             if (!rc.equals("0")) {
-                error = Optional.of(
-                        body.stream().filter(l -> !l.isBlank()).findFirst().orElse("exportfs -v exited " + rc));
+                error = Optional
+                        .of(body.stream().filter(l -> !l.isBlank()).findFirst().orElse("exportfs -v exited " + rc));
             } else {
                 active.addAll(exportfsV(body));
             }
@@ -104,8 +102,8 @@ final class NfsParser {
         if (p < 0) {
             return new NfsExports.Client(s, "");
         }
-        return new NfsExports.Client(
-                s.substring(0, p), s.substring(p + 1, s.endsWith(")") ? s.length() - 1 : s.length()));
+        return new NfsExports.Client(s.substring(0, p),
+                s.substring(p + 1, s.endsWith(")") ? s.length() - 1 : s.length()));
     }
 
     static List<NfsExports.Export> exportsFile(String file, String content) {
@@ -164,16 +162,10 @@ final class NfsParser {
         }
         String rc = Lines.tagValue(text, "labtutor:showmount-rc")
                 .orElseThrow(() -> new Unparseable("showmount probe printed no exit status"));
-        List<String> body =
-                Lines.of(text).stream().filter(l -> !l.startsWith("labtutor:")).toList();
+        List<String> body = Lines.of(text).stream().filter(l -> !l.startsWith("labtutor:")).toList();
         if (!rc.trim().equals("0")) {
-            return new ExportList(
-                    server,
-                    true,
-                    Optional.of(body.stream()
-                            .filter(l -> !l.isBlank())
-                            .findFirst()
-                            .orElse("showmount exited " + rc.trim())),
+            return new ExportList(server, true, Optional
+                    .of(body.stream().filter(l -> !l.isBlank()).findFirst().orElse("showmount exited " + rc.trim())),
                     List.of());
         }
         List<NfsExports.Export> exports = new ArrayList<>();

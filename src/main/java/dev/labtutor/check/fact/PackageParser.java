@@ -10,14 +10,14 @@ import java.util.List;
  */
 final class PackageParser {
 
-    private PackageParser() {}
+    private PackageParser() {
+    }
 
     static PackageState parse(String name, ProbeOutput out) throws Unparseable {
         String via = Lines.tagValue(out.stdout(), "labtutor:via")
                 .orElseThrow(() -> new Unparseable("package probe printed no tool tag"));
-        List<String> lines = Lines.of(out.stdout()).stream()
-                .filter(l -> !l.startsWith("labtutor:") && !l.isBlank())
-                .toList();
+        List<String> lines =
+                Lines.of(out.stdout()).stream().filter(l -> !l.startsWith("labtutor:") && !l.isBlank()).toList();
         String first = lines.isEmpty() ? "" : lines.get(0).trim();
         return switch (via) {
             case "rpm" -> rpm(name, out, first);

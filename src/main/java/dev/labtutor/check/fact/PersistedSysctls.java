@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public record PersistedSysctls(Map<String, Setting> settings, List<String> files) implements Fact {
 
-    public record Setting(String value, String file, int line) {}
+    public record Setting(String value, String file, int line) {
+    }
 
     public PersistedSysctls {
         settings = Map.copyOf(settings);

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  */
 final class PersistedSysctlsParser {
 
-    private PersistedSysctlsParser() {}
+    private PersistedSysctlsParser() {
+    }
 
     static PersistedSysctls parse(ProbeOutput out) {
         Map<String, String> byPath = new LinkedHashMap<>();
@@ -63,9 +64,7 @@ final class PersistedSysctlsParser {
                 if (key.startsWith("-")) {
                     key = key.substring(1);
                 }
-                settings.put(
-                        normalize(key),
-                        new PersistedSysctls.Setting(l.substring(eq + 1).strip(), path, i + 1));
+                settings.put(normalize(key), new PersistedSysctls.Setting(l.substring(eq + 1).strip(), path, i + 1));
             }
         }
         return new PersistedSysctls(settings, order);

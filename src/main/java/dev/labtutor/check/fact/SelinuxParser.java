@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 final class SelinuxParser {
 
-    private SelinuxParser() {}
+    private SelinuxParser() {
+    }
 
     static SelinuxMode parse(ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -20,8 +21,7 @@ final class SelinuxParser {
             return new SelinuxMode(false, "Disabled", configured);
         }
         String mode = Lines.tagValue(text, "labtutor:getenforce")
-                .orElseThrow(() -> new Unparseable("selinux probe printed no getenforce line"))
-                .trim();
+                .orElseThrow(() -> new Unparseable("selinux probe printed no getenforce line")).trim();
         if (!mode.equals("Enforcing") && !mode.equals("Permissive") && !mode.equals("Disabled")) {
             throw new Unparseable("getenforce printed '" + mode + "'");
         }

@@ -11,7 +11,8 @@ import java.util.Map;
  */
 final class SysctlParser {
 
-    private SysctlParser() {}
+    private SysctlParser() {
+    }
 
     static Sysctls parse(ProbeOutput out) throws Unparseable {
         if (out.exitCode() > 1) {

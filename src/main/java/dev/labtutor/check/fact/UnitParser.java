@@ -16,21 +16,11 @@ import java.util.Set;
 final class UnitParser {
 
     /** What {@code systemctl is-enabled} prints for a unit file it could read. */
-    private static final Set<String> FILE_STATES = Set.of(
-            "enabled",
-            "enabled-runtime",
-            "linked",
-            "linked-runtime",
-            "alias",
-            "masked",
-            "masked-runtime",
-            "static",
-            "indirect",
-            "disabled",
-            "generated",
-            "transient");
+    private static final Set<String> FILE_STATES = Set.of("enabled", "enabled-runtime", "linked", "linked-runtime",
+            "alias", "masked", "masked-runtime", "static", "indirect", "disabled", "generated", "transient");
 
-    private UnitParser() {}
+    private UnitParser() {
+    }
 
     static UnitState parse(String unit, ProbeOutput out) throws Unparseable {
         String text = out.stdout();
@@ -48,13 +38,8 @@ final class UnitParser {
             throw new Unparseable("systemctl show printed no LoadState/ActiveState: "
                     + Lines.firstNonBlank(out.stderr() + "\n" + text));
         }
-        return new UnitState(
-                unit,
-                props.get("LoadState"),
-                props.get("ActiveState"),
-                props.getOrDefault("SubState", ""),
-                props.getOrDefault("UnitFileState", ""),
-                "systemd");
+        return new UnitState(unit, props.get("LoadState"), props.get("ActiveState"), props.getOrDefault("SubState", ""),
+                props.getOrDefault("UnitFileState", ""), "systemd");
     }
 
     private static UnitState fallback(String unit, ProbeOutput out) throws Unparseable {
@@ -81,12 +66,12 @@ final class UnitParser {
                 load = "not-found";
                 why = "";
             } else {
-                why = Sentences.join(
-                        noSystemd, "systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first), "; ");
+                why = Sentences.join(noSystemd, "systemctl is-enabled: " + (first.isEmpty() ? "no answer" : first),
+                        "; ");
             }
         }
-        return new UnitState(
-                unit, load, running ? "active" : "inactive", running ? "running" : "dead", fileState, "pid", why);
+        return new UnitState(unit, load, running ? "active" : "inactive", running ? "running" : "dead", fileState,
+                "pid", why);
     }
 
     private static List<String> between(String text, String from, String to) {
@@ -99,10 +84,7 @@ final class UnitParser {
                 break;
             }
         }
-        return a < 0
-                ? List.of()
-                : lines.subList(a + 1, b < 0 ? lines.size() : b).stream()
-                        .filter(l -> !l.isBlank())
-                        .toList();
+        return a < 0 ? List.of()
+                : lines.subList(a + 1, b < 0 ? lines.size() : b).stream().filter(l -> !l.isBlank()).toList();
     }
 }

@@ -6,20 +6,13 @@ package dev.labtutor.check.fact;
  * {@code source} says where the answer came from ("systemd", or "pid" without a running systemd). {@code why} explains,
  * when something is unknown, why it could not be found out (empty otherwise).
  */
-public record UnitState(
-        String unit,
-        String loadState,
-        String activeState,
-        String subState,
-        String unitFileState,
-        String source,
-        String why)
-        implements Fact {
+public record UnitState(String unit, String loadState, String activeState, String subState, String unitFileState,
+        String source, String why) implements Fact {
 
     public static final String UNKNOWN = "unknown";
 
-    public UnitState(
-            String unit, String loadState, String activeState, String subState, String unitFileState, String source) {
+    public UnitState(String unit, String loadState, String activeState, String subState, String unitFileState,
+            String source) {
         this(unit, loadState, activeState, subState, unitFileState, source, "");
     }
 

@@ -10,17 +10,22 @@ import java.time.Duration;
 public interface ObservationListener {
 
     /** A listener that shows nothing. */
-    ObservationListener NONE = new ObservationListener() {};
+    ObservationListener NONE = new ObservationListener() {
+    };
 
     /** Observing of {@code check} began; it ends at the latest after {@code window}. */
-    default void started(String check, Watch watch, Duration window) {}
+    default void started(String check, Watch watch, Duration window) {
+    }
 
     /** After every sampling round: the check's timeline so far (an immutable snapshot). */
-    default void sampled(String check, Timeline sofar) {}
+    default void sampled(String check, Timeline sofar) {
+    }
 
     /** A transition just seen (also part of the next {@link #sampled} snapshot's events). */
-    default void event(String check, TimelineEvent event) {}
+    default void event(String check, TimelineEvent event) {
+    }
 
     /** Observing of {@code check} ended (pattern seen, time up, or cancelled). */
-    default void finished(String check, Timeline timeline) {}
+    default void finished(String check, Timeline timeline) {
+    }
 }

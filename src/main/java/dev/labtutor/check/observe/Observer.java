@@ -61,15 +61,11 @@ public final class Observer {
     private final java.util.function.IntFunction<ExecutorService> pools;
 
     public Observer(Sampler sampler, Duration interval, Clock clock) {
-        this(
-                sampler,
-                interval,
-                clock,
-                threads -> Executors.newFixedThreadPool(threads, r -> {
-                    Thread t = new Thread(r, "labtutor-observe");
-                    t.setDaemon(true);
-                    return t;
-                }));
+        this(sampler, interval, clock, threads -> Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "labtutor-observe");
+            t.setDaemon(true);
+            return t;
+        }));
     }
 
     /** @param pools makes the pool the samples are taken on, given its size (tests run them in the calling thread) */
@@ -120,8 +116,7 @@ public final class Observer {
                     // targets keep being asked every tick while the hosts' round is in flight.
                     if (addrs.isDone() || targets.isEmpty()) {
                         Map<String, Set<String>> held = addrs.get();
-                        insert(
-                                samples,
+                        insert(samples,
                                 new Sample(((addrStart + clock.nanos()) / 2 - start) / 1_000_000, held, Map.of()));
                         addrs = null;
                         recorded = true;
@@ -135,8 +130,7 @@ public final class Observer {
                     for (Map.Entry<Target, Future<Answer>> e : asks.entrySet()) {
                         answers.put(e.getKey(), e.getValue().get());
                     }
-                    insert(
-                            samples,
+                    insert(samples,
                             new Sample(((askStart + clock.nanos()) / 2 - start) / 1_000_000, Map.of(), answers));
                     recorded = true;
                 }
@@ -155,8 +149,7 @@ public final class Observer {
                     allComplete &= t.complete();
                 }
                 boolean roundOpen = addrs != null;
-                if ((allComplete && !roundOpen)
-                        || clock.nanos() - start >= window.toNanos() && !roundOpen
+                if ((allComplete && !roundOpen) || clock.nanos() - start >= window.toNanos() && !roundOpen
                         || Thread.currentThread().isInterrupted()) {
                     break;
                 }

@@ -27,8 +27,8 @@ public final class SocketSampler implements Sampler {
     private final Duration connectTimeout;
     private final Duration readTimeout;
 
-    public SocketSampler(
-            Function<Set<String>, Map<String, Set<String>>> addresses, Duration connectTimeout, Duration readTimeout) {
+    public SocketSampler(Function<Set<String>, Map<String, Set<String>>> addresses, Duration connectTimeout,
+            Duration readTimeout) {
         this.addresses = addresses;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -51,12 +51,11 @@ public final class SocketSampler implements Sampler {
                 s.connect(new InetSocketAddress(target.host(), target.port()), (int) connectTimeout.toMillis());
             } catch (ConnectException e) {
                 String m = String.valueOf(e.getMessage());
-                if (target.kind() == Target.Kind.TCP
-                        && m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+                if (target.kind() == Target.Kind.TCP && m.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
                     return new Answer(true, 0, "", "connection refused", ms(t0));
                 }
-                return Answer.lost(
-                        m.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : m, ms(t0));
+                return Answer.lost(m.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : m,
+                        ms(t0));
             }
             if (target.kind() == Target.Kind.TCP) {
                 return new Answer(true, 0, "", "", ms(t0));
@@ -64,8 +63,7 @@ public final class SocketSampler implements Sampler {
             s.setSoTimeout((int) readTimeout.toMillis());
             OutputStream out = s.getOutputStream();
             out.write(("GET " + target.path() + " HTTP/1.0\r\nHost: " + target.host() + "\r\nUser-Agent: labtutor\r\n"
-                            + "Connection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();
             byte[] buf = in.readNBytes(BODY_CAP);
@@ -83,8 +81,7 @@ public final class SocketSampler implements Sampler {
                 return Answer.lost("no HTTP response", ms(t0));
             }
             int body = text.indexOf("\r\n\r\n");
-            return new Answer(
-                    true, status, body < 0 ? "" : text.substring(body + 4).strip(), "", ms(t0));
+            return new Answer(true, status, body < 0 ? "" : text.substring(body + 4).strip(), "", ms(t0));
         } catch (SocketTimeoutException e) {
             return Answer.lost("timed out", ms(t0));
         } catch (NoRouteToHostException e) {

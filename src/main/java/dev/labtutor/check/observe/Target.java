@@ -12,8 +12,7 @@ import java.util.Optional;
 public record Target(Kind kind, String host, int port, String path) {
 
     public enum Kind {
-        HTTP,
-        TCP
+        HTTP, TCP
     }
 
     public static Target tcp(String host, int port) {
@@ -36,8 +35,7 @@ public record Target(Kind kind, String host, int port, String path) {
 
     /** {@code http://10.0.0.100/} or {@code tcp 10.0.0.100:22}. */
     public String describe() {
-        return kind == Kind.HTTP
-                ? "http://" + host + (port == 80 ? "" : ":" + port) + path
+        return kind == Kind.HTTP ? "http://" + host + (port == 80 ? "" : ":" + port) + path
                 : kind.name().toLowerCase(Locale.ROOT) + " " + host + ":" + port;
     }
 }

@@ -16,10 +16,12 @@ import java.util.Set;
 public record Timeline(Watch watch, List<Sample> samples) {
 
     /** The state at one sample; empty when it could not be told (a host could not be asked). */
-    public record Point(long at, Optional<String> state, Optional<Answer> answer) {}
+    public record Point(long at, Optional<String> state, Optional<Answer> answer) {
+    }
 
     /** Consecutive samples in one state ({@code ""}: nobody holds the address / no pages). */
-    public record Segment(String state, long from, long to) {}
+    public record Segment(String state, long from, long to) {
+    }
 
     /**
      * Requests not answered in a row: {@code from} is the last answer before (or the first lost request when there was
@@ -84,16 +86,13 @@ public record Timeline(Watch watch, List<Sample> samples) {
                 continue;
             }
             taken++;
-            List<String> named = watch.backends().stream()
-                    .filter(b -> a.get().body().contains(b))
-                    .toList();
+            List<String> named = watch.backends().stream().filter(b -> a.get().body().contains(b)).toList();
             if (named.isEmpty()) {
                 unknownPage = true;
             }
             seen.addAll(named);
         }
-        List<String> ordered =
-                new ArrayList<>(watch.backends().stream().filter(seen::contains).toList());
+        List<String> ordered = new ArrayList<>(watch.backends().stream().filter(seen::contains).toList());
         if (unknownPage) {
             ordered.add("?");
         }
@@ -157,9 +156,7 @@ public record Timeline(Watch watch, List<Sample> samples) {
     }
 
     public int answered() {
-        return (int) points().stream()
-                .filter(p -> p.answer().map(Answer::answered).orElse(false))
-                .count();
+        return (int) points().stream().filter(p -> p.answer().map(Answer::answered).orElse(false)).count();
     }
 
     public int lost() {
@@ -221,26 +218,16 @@ public record Timeline(Watch watch, List<Sample> samples) {
             if (p.answer().isPresent()) {
                 boolean ok = p.answer().get().answered();
                 if (prevAnswered != null && prevAnswered && !ok) {
-                    out.add(new TimelineEvent(
-                            p.at(),
-                            "tutor",
-                            Text.of(
-                                    target + " 不再应答（" + p.answer().get().error() + "）",
-                                    target + " stopped answering ("
-                                            + p.answer().get().error() + ")")));
+                    out.add(new TimelineEvent(p.at(), "tutor",
+                            Text.of(target + " 不再应答（" + p.answer().get().error() + "）",
+                                    target + " stopped answering (" + p.answer().get().error() + ")")));
                 }
                 if (prevAnswered != null && !prevAnswered && ok) {
                     String gap = lastOk >= 0 ? seconds(p.at() - lastOk) : "";
-                    out.add(new TimelineEvent(
-                            p.at(),
-                            "tutor",
-                            Text.of(
-                                    target + " 恢复应答"
-                                            + (gap.isEmpty() ? "" : "（中断 " + gap + " 秒，丢失 " + lostRun + " 次请求）"),
-                                    target + " answers again"
-                                            + (gap.isEmpty()
-                                                    ? ""
-                                                    : " (out for " + gap + " s, " + lostRun + " lost)"))));
+                    out.add(new TimelineEvent(p.at(), "tutor", Text.of(
+                            target + " 恢复应答" + (gap.isEmpty() ? "" : "（中断 " + gap + " 秒，丢失 " + lostRun + " 次请求）"),
+                            target + " answers again"
+                                    + (gap.isEmpty() ? "" : " (out for " + gap + " s, " + lostRun + " lost)"))));
                 }
                 if (ok) {
                     lastOk = p.at();
@@ -260,8 +247,8 @@ public record Timeline(Watch watch, List<Sample> samples) {
             Set<String> now = members(after);
             for (String r : was) {
                 if (!now.contains(r)) {
-                    out.add(new TimelineEvent(
-                            at, r, Text.of(r + " 失去了 " + watch.address(), r + " lost " + watch.address())));
+                    out.add(new TimelineEvent(at, r,
+                            Text.of(r + " 失去了 " + watch.address(), r + " lost " + watch.address())));
                 }
             }
             for (String r : now) {
@@ -269,27 +256,20 @@ public record Timeline(Watch watch, List<Sample> samples) {
                     String also = now.size() > 1 ? "（同时还有 " + String.join("、", now) + "：脑裂）" : "";
                     String alsoEn =
                             now.size() > 1 ? " (held by " + String.join(", ", now) + " at once: split brain)" : "";
-                    out.add(new TimelineEvent(
-                            at,
-                            r,
+                    out.add(new TimelineEvent(at, r,
                             Text.of(r + " 接管了 " + watch.address() + also, r + " took " + watch.address() + alsoEn)));
                 }
             }
             if (now.isEmpty()) {
-                out.add(new TimelineEvent(
-                        at, "tutor", Text.of("没有主机持有 " + watch.address(), "nobody holds " + watch.address())));
+                out.add(new TimelineEvent(at, "tutor",
+                        Text.of("没有主机持有 " + watch.address(), "nobody holds " + watch.address())));
             }
             return;
         }
-        out.add(new TimelineEvent(
-                at,
-                "tutor",
-                after.isEmpty()
-                        ? Text.of("没有页面返回", "no pages are served")
-                        : Text.of(
-                                "页面现在来自 " + after.replace("+", "、").replace("?", "未知页面"),
-                                "pages now come from "
-                                        + after.replace("+", ", ").replace("?", "an unknown page"))));
+        out.add(new TimelineEvent(at, "tutor",
+                after.isEmpty() ? Text.of("没有页面返回", "no pages are served")
+                        : Text.of("页面现在来自 " + after.replace("+", "、").replace("?", "未知页面"),
+                                "pages now come from " + after.replace("+", ", ").replace("?", "an unknown page"))));
     }
 
     private static Set<String> members(String state) {

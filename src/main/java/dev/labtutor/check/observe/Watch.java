@@ -12,18 +12,11 @@ import java.util.Optional;
  * @param pattern the states to see in this order, e.g. [lb01, lb02, lb01] or [web01+web02, web02, web01+web02] (a state
  *     names its members joined by '+')
  */
-public record Watch(
-        Track track,
-        String address,
-        List<String> roles,
-        Optional<Target> target,
-        List<String> backends,
-        int recent,
-        List<String> pattern) {
+public record Watch(Track track, String address, List<String> roles, Optional<Target> target, List<String> backends,
+        int recent, List<String> pattern) {
 
     public enum Track {
-        HOLDER,
-        BACKENDS
+        HOLDER, BACKENDS
     }
 
     public Watch {

@@ -79,18 +79,12 @@ public final class LocalHttp {
 
     private HttpResults.Response once(URI start, ExecutorService executor) {
         URI uri = start;
-        for (int hop = 0; ; hop++) {
-            HttpClient client = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(connectTimeout)
-                    .executor(executor)
+        for (int hop = 0;; hop++) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout).executor(executor)
                     .build();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(requestTimeout)
-                    .GET()
-                    .header("User-Agent", "labtutor")
-                    .build();
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri).timeout(requestTimeout).GET().header("User-Agent", "labtutor").build();
             HttpResponse<InputStream> response;
             String body;
             try {
@@ -117,8 +111,8 @@ public final class LocalHttp {
             }
             Optional<URI> next = resolve(uri, location.get());
             if (next.isEmpty() || !sameOrigin(uri, next.get())) {
-                return new HttpResults.Response(
-                        status, body, "redirect to another host not followed: " + location.get());
+                return new HttpResults.Response(status, body,
+                        "redirect to another host not followed: " + location.get());
             }
             if (hop >= MAX_REDIRECTS) {
                 return new HttpResults.Response(status, body, "too many redirects");
@@ -136,10 +130,8 @@ public final class LocalHttp {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(a.getScheme(), b.getScheme())
-                && a.getHost() != null
-                && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
+        return Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
 
     private static int port(URI u) {
@@ -148,12 +140,8 @@ public final class LocalHttp {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

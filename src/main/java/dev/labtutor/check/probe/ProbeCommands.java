@@ -50,10 +50,11 @@ public final class ProbeCommands {
     private static final Pattern URL_V6 =
             Pattern.compile("https?://\\[[0-9A-Fa-f:]+\\](:[0-9]{1,5})?([/?#][A-Za-z0-9._~:/?#@&+,;=%-]*)?");
     private static final Pattern COUNT = Pattern.compile("[0-9]{1,2}");
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+    private static final Pattern IPV4 = Pattern
+            .compile("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
 
-    private ProbeCommands() {}
+    private ProbeCommands() {
+    }
 
     /**
      * The shell fragment for {@code p}, meant to run as {@code sh -c FRAGMENT} with {@code LC_ALL=C} and a PATH that
@@ -132,8 +133,7 @@ public final class ProbeCommands {
     private static String unit(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
         return "o=$(systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager "
-                + quote(serviceName(unit)) + " 2>&1); "
-                + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
+                + quote(serviceName(unit)) + " 2>&1); " + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
                 + "*) [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; echo 'labtutor:pidof'; pidof "
                 + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\"; "
                 + "if command -v systemctl >/dev/null 2>&1; then echo 'labtutor:is-enabled'; systemctl is-enabled "
@@ -175,15 +175,13 @@ public final class ProbeCommands {
         return "f=" + q + "; d=" + quote(dirname(path)) + "; "
                 + "if [ ! -e \"$f\" ]; then echo 'labtutor:cfg-missing'; exit 0; fi; "
                 + "if [ ! -f \"$f\" ] || [ ! -r \"$f\" ]; then echo 'labtutor:cfg-unreadable'; exit 0; fi; "
-                + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; "
-                + "i=$(head -c " + FILE_CAP + " \"$f\" | grep -a -E '^[[:space:]]*include') || exit 0; "
-                + "while read -r kw pat rest; do "
+                + "echo \"labtutor:cfg-file $f\"; head -c " + FILE_CAP + " \"$f\"; echo; " + "i=$(head -c " + FILE_CAP
+                + " \"$f\" | grep -a -E '^[[:space:]]*include') || exit 0; " + "while read -r kw pat rest; do "
                 + "pat=${pat#\\\"}; pat=${pat%\\\"}; [ -n \"$pat\" ] || continue; "
-                + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; "
-                + "set -- $g; "
+                + "case \"$pat\" in /*) g=$pat ;; *) g=$d/$pat ;; esac; " + "set -- $g; "
                 + "if [ \"$#\" -eq 1 ] && [ ! -e \"$1\" ]; then echo \"labtutor:cfg-unmatched $pat\"; continue; fi; "
-                + "for m in \"$@\"; do [ -f \"$m\" ] || continue; echo \"labtutor:cfg-file $m\"; "
-                + "head -c " + FILE_CAP + " \"$m\"; echo; done; done <<LT_INCLUDES\n$i\nLT_INCLUDES\n";
+                + "for m in \"$@\"; do [ -f \"$m\" ] || continue; echo \"labtutor:cfg-file $m\"; " + "head -c "
+                + FILE_CAP + " \"$m\"; echo; done; done <<LT_INCLUDES\n$i\nLT_INCLUDES\n";
     }
 
     /** What dirname(1) prints for an absolute path. */
@@ -232,17 +230,15 @@ public final class ProbeCommands {
             throw new IllegalArgumentException("HTTP probe needs a URL and a count, got " + p.args());
         }
         String url = p.arg(0);
-        if (url.length() > 2000
-                || !(URL.matcher(url).matches() || URL_V6.matcher(url).matches())) {
+        if (url.length() > 2000 || !(URL.matcher(url).matches() || URL_V6.matcher(url).matches())) {
             throw bad("URL", url);
         }
         String count = p.arg(1);
         if (!COUNT.matcher(count).matches() || Integer.parseInt(count) < 1 || Integer.parseInt(count) > 50) {
             throw bad("repeat count (1..50)", count);
         }
-        return "i=0; while [ $i -lt " + Integer.parseInt(count) + " ]; do i=$((i+1)); "
-                + "curl -s -m 3 -o - -w '\\n" + HTTP_MARKER + " %{http_code}\\n' " + quote(url) + "; "
-                + "echo \"" + HTTP_RC_MARKER + " $?\"; done";
+        return "i=0; while [ $i -lt " + Integer.parseInt(count) + " ]; do i=$((i+1)); " + "curl -s -m 3 -o - -w '\\n"
+                + HTTP_MARKER + " %{http_code}\\n' " + quote(url) + "; " + "echo \"" + HTTP_RC_MARKER + " $?\"; done";
     }
 
     /**
@@ -263,9 +259,8 @@ public final class ProbeCommands {
     private static String logEvents(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
         String keep = "grep -E " + quote(EVENT_PATTERN) + " | tail -n " + EVENT_LINES;
-        return journalOrSyslog(
-                        unit, 1, "journalctl -u " + quote(unit) + " --no-pager -o short 2>/dev/null | " + keep, keep)
-                + "; exit 0";
+        return journalOrSyslog(unit, 1, "journalctl -u " + quote(unit) + " --no-pager -o short 2>/dev/null | " + keep,
+                keep) + "; exit 0";
     }
 
     /**
@@ -279,9 +274,8 @@ public final class ProbeCommands {
                 + "if [ $r -eq 0 ]; then echo 'labtutor:source journal'; " + journal + "; "
                 + "else [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; "
                 + "m=/var/log/messages; [ -e $m ] || m=/var/log/syslog; "
-                + "if [ -e $m ]; then echo \"labtutor:source $m\"; "
-                + "grep -i " + quote(processName(unit)) + " \"$m\" | " + filter + "; "
-                + "else echo 'labtutor:source none'; fi; fi";
+                + "if [ -e $m ]; then echo \"labtutor:source $m\"; " + "grep -i " + quote(processName(unit))
+                + " \"$m\" | " + filter + "; " + "else echo 'labtutor:source none'; fi; fi";
     }
 
     private static String command(Probe p) {

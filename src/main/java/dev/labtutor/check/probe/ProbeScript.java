@@ -114,15 +114,8 @@ public final class ProbeScript {
         sb.append("trap 'exit 129' HUP; trap 'exit 130' INT; trap 'exit 143' TERM\n");
         for (int i = 0; i < n; i++) {
             String frag = Shell.quote(ProbeCommands.shell(unique.get(i)));
-            sb.append("(unset lt_d lt_keep; eval ")
-                    .append(frag)
-                    .append(") </dev/null >\"$lt_d/")
-                    .append(i)
-                    .append(".out\" 2>\"$lt_d/")
-                    .append(i)
-                    .append(".err\" & lt_p")
-                    .append(i)
-                    .append("=$!\n");
+            sb.append("(unset lt_d lt_keep; eval ").append(frag).append(") </dev/null >\"$lt_d/").append(i)
+                    .append(".out\" 2>\"$lt_d/").append(i).append(".err\" & lt_p").append(i).append("=$!\n");
         }
         StringBuilder pids = new StringBuilder();
         for (int i = 0; i < n; i++) {
@@ -136,11 +129,8 @@ public final class ProbeScript {
         // command (print more output) between the two signals.
         sb.append(
                 "lt_tree() { echo \"$1\"; for lt_c in $(pgrep -P \"$1\" 2>/dev/null); do lt_tree \"$lt_c\"; done; }\n");
-        sb.append("lt_late() { for lt_q in")
-                .append(pids)
-                .append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ")
-                .append(
-                        "if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
+        sb.append("lt_late() { for lt_q in").append(pids).append("; do lt_i=${lt_q%%:*}; lt_k=${lt_q#*:}; ").append(
+                "if lt_alive \"$lt_k\"; then echo 1 > \"$lt_d/$lt_i.$1\"; kill -$2 $(lt_tree \"$lt_k\") 2>/dev/null; fi; done; }\n");
         // The watchdog is stopped with USR1, not TERM: the script traps TERM, and a TERM that
         // reaches the forked watchdog before its own trap is set is lost there (dash), so it slept
         // its whole deadline and the batch with it. USR1 before the trap simply ends it.
@@ -165,26 +155,14 @@ public final class ProbeScript {
         sb.append("lt_section() {\n");
         sb.append("  lt_to=0; lt_ot=0; lt_et=0; lt_o=$1.out; lt_e=$1.err; lt_rc=$2\n");
         sb.append("  if [ -s $1.kill ]; then lt_to=1; lt_rc=137; elif [ -s $1.to ]; then lt_to=1; lt_rc=124; fi\n");
-        sb.append("  if [ \"$3\" -gt ")
-                .append(STDOUT_CAP)
-                .append(" ]; then lt_ot=1; head -c ")
-                .append(STDOUT_CAP)
+        sb.append("  if [ \"$3\" -gt ").append(STDOUT_CAP).append(" ]; then lt_ot=1; head -c ").append(STDOUT_CAP)
                 .append(" $1.out > $1.outc; lt_o=$1.outc; fi\n");
-        sb.append("  if [ \"$4\" -gt ")
-                .append(STDERR_CAP)
-                .append(" ]; then lt_et=1; head -c ")
-                .append(STDERR_CAP)
+        sb.append("  if [ \"$4\" -gt ").append(STDERR_CAP).append(" ]; then lt_et=1; head -c ").append(STDERR_CAP)
                 .append(" $1.err > $1.errc; lt_e=$1.errc; fi\n");
-        sb.append("  printf '\\n")
-                .append(mark)
-                .append(" BEGIN %s\\n")
-                .append(mark)
-                .append(" OUT\\n' \"$1\" > $1.b\n");
+        sb.append("  printf '\\n").append(mark).append(" BEGIN %s\\n").append(mark).append(" OUT\\n' \"$1\" > $1.b\n");
         sb.append("  printf '\\n").append(mark).append(" ERR\\n' > $1.m\n");
-        sb.append("  printf '\\n")
-                .append(mark)
-                .append(
-                        " END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$lt_rc\" \"$lt_to\" \"$lt_ot\" \"$lt_et\" > $1.z\n");
+        sb.append("  printf '\\n").append(mark).append(
+                " END %s rc=%s timeout=%s trunc=%s errtrunc=%s\\n' \"$1\" \"$lt_rc\" \"$lt_to\" \"$lt_ot\" \"$lt_et\" > $1.z\n");
         sb.append("  lt_cat=\"$lt_cat $1.b $lt_o $1.m $lt_e $1.z\"\n");
         sb.append("}\n");
         for (int i = 0; i < n; i++) {
@@ -225,8 +203,8 @@ public final class ProbeScript {
         String s = stdout == null ? "" : stdout;
         String mark = "\n==LT " + nonce;
         Map<Probe, ProbeOutput> result = new LinkedHashMap<>();
-        Pattern end = Pattern.compile(
-                Pattern.quote(mark) + " END (\\d+) rc=(-?\\d+) timeout=([01]) trunc=([01]) errtrunc=([01])\n");
+        Pattern end = Pattern
+                .compile(Pattern.quote(mark) + " END (\\d+) rc=(-?\\d+) timeout=([01]) trunc=([01]) errtrunc=([01])\n");
         for (int i = 0; i < probes.size(); i++) {
             result.put(probes.get(i), section(s, mark, end, i));
         }

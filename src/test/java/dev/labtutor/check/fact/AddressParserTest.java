@@ -18,16 +18,11 @@ class AddressParserTest {
     void jsonWithVipLabelAndSecondaryAddress() {
         Addresses a = (Addresses) FactParsers.parse(PROBE, Fixtures.ok(Fixtures.text("ip/ip-j-4-addr.json")));
 
-        assertEquals(
-                List.of("lo", "ens33"),
-                a.interfaces().stream().map(Addresses.Iface::name).toList());
+        assertEquals(List.of("lo", "ens33"), a.interfaces().stream().map(Addresses.Iface::name).toList());
         Addresses.Iface ens33 = a.iface("ens33").orElseThrow();
         assertTrue(ens33.up());
-        assertEquals(
-                List.of(
-                        new Addresses.Inet("10.88.0.11", 24, "ens33"),
-                        new Addresses.Inet("10.88.0.100", 32, "ens33:0"),
-                        new Addresses.Inet("10.88.0.12", 24, "ens33")),
+        assertEquals(List.of(new Addresses.Inet("10.88.0.11", 24, "ens33"),
+                new Addresses.Inet("10.88.0.100", 32, "ens33:0"), new Addresses.Inet("10.88.0.12", 24, "ens33")),
                 ens33.addresses());
         assertEquals("lo", a.holder("10.88.0.200").orElseThrow().name());
         assertFalse(a.holds("10.88.0.99"));
@@ -56,9 +51,7 @@ class AddressParserTest {
         String text = "labtutor:ip-text\n" + Fixtures.text("ip/ip-4-o-addr-down.txt") + "labtutor:ip-link\n"
                 + Fixtures.text("ip/ip-o-link-down.txt");
         Addresses a = (Addresses) FactParsers.parse(PROBE, Fixtures.ok(text));
-        assertEquals(
-                List.of(new Addresses.Inet("10.77.1.5", 24, "eth1")),
-                a.iface("eth1").orElseThrow().addresses());
+        assertEquals(List.of(new Addresses.Inet("10.77.1.5", 24, "eth1")), a.iface("eth1").orElseThrow().addresses());
         assertFalse(a.iface("eth1").orElseThrow().up());
     }
 
@@ -77,8 +70,7 @@ class AddressParserTest {
     @Test
     void garbageIsBrokenNotThrown() {
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(PROBE, Fixtures.ok("[{\"ifname\": ")));
-        assertInstanceOf(
-                ProbeBroken.class,
+        assertInstanceOf(ProbeBroken.class,
                 FactParsers.parse(PROBE, new ProbeOutput("", "Object \"addr\" is unknown", 255, false, false)));
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(PROBE, Fixtures.ok("labtutor:ip-text\nnonsense\n")));
     }

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 /** Reads captured fixtures from the classpath and the shared corpus beside the project. */
 final class Fixtures {
 
-    private Fixtures() {}
+    private Fixtures() {
+    }
 
     static String text(String rel) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + rel)) {
@@ -26,12 +27,8 @@ final class Fixtures {
 
     /** A probe run captured as fixtures/probe/NAME.{out,err,rc}. */
     static ProbeOutput probe(String name) {
-        return new ProbeOutput(
-                text("probe/" + name + ".out"),
-                text("probe/" + name + ".err"),
-                Integer.parseInt(text("probe/" + name + ".rc").trim()),
-                false,
-                false);
+        return new ProbeOutput(text("probe/" + name + ".out"), text("probe/" + name + ".err"),
+                Integer.parseInt(text("probe/" + name + ".rc").trim()), false, false);
     }
 
     static ProbeOutput ok(String stdout) {

@@ -26,16 +26,13 @@ class KeepalivedTestParserTest {
         assertEquals(44, raw.lines().count());
         assertEquals(22, t.messages().size());
         assertEquals(raw.lines().distinct().toList(), t.messages());
-        assertTrue(
-                t.messages().get(0).contains("Unknown keyword 'VRRP_INSTANCE'"),
-                t.messages().get(0));
+        assertTrue(t.messages().get(0).contains("Unknown keyword 'VRRP_INSTANCE'"), t.messages().get(0));
     }
 
     @Test
     void singleMessageAndCleanConfig() {
         KeepalivedTest lower = parse("neg-state-lowercase.conf.stderr", 5);
-        assertEquals(
-                List.of("(neg-state-lowercase.conf: Line 7) (VI_1) unknown state 'master', defaulting to BACKUP"),
+        assertEquals(List.of("(neg-state-lowercase.conf: Line 7) (VI_1) unknown state 'master', defaulting to BACKUP"),
                 lower.messages());
         assertEquals(5, lower.exitCode());
 
@@ -54,8 +51,8 @@ class KeepalivedTestParserTest {
 
     @Test
     void keepalivedNotInstalled() {
-        KeepalivedTest t = (KeepalivedTest)
-                FactParsers.parse(TEST, new ProbeOutput("labtutor:keepalived-missing\n", "", 127, false, false));
+        KeepalivedTest t = (KeepalivedTest) FactParsers.parse(TEST,
+                new ProbeOutput("labtutor:keepalived-missing\n", "", 127, false, false));
         assertFalse(t.available());
     }
 }

@@ -18,18 +18,12 @@ class LvsNfsParsersTest {
         PersistedSysctls p =
                 (PersistedSysctls) FactParsers.parse(Probe.of(Probe.Kind.SYSCTL_CONF), Fixtures.ok(debian));
         assertEquals("2", p.get("fs.protected_regular").orElseThrow().value());
-        assertEquals(
-                "/usr/lib/sysctl.d/99-protect-links.conf",
-                p.get("fs.protected_regular").get().file(),
+        assertEquals("/usr/lib/sysctl.d/99-protect-links.conf", p.get("fs.protected_regular").get().file(),
                 "for one file name the first directory wins (/usr/lib before /lib)");
         assertEquals(
-                List.of(
-                        "/usr/lib/sysctl.d/50-pid-max.conf",
-                        "/usr/lib/sysctl.d/99-protect-links.conf",
-                        "/etc/sysctl.d/99-sysctl.conf",
-                        "/etc/sysctl.conf"),
-                p.files(),
-                "applied in file-name order, /etc/sysctl.conf last");
+                List.of("/usr/lib/sysctl.d/50-pid-max.conf", "/usr/lib/sysctl.d/99-protect-links.conf",
+                        "/etc/sysctl.d/99-sysctl.conf", "/etc/sysctl.conf"),
+                p.files(), "applied in file-name order, /etc/sysctl.conf last");
         assertTrue(p.get("net.ipv4.conf.all.arp_ignore").isEmpty());
 
         String lvs = debian
@@ -37,19 +31,13 @@ class LvsNfsParsersTest {
                 + "net/ipv4/conf/lo/arp_announce=2\n-net.ipv4.conf.all.arp_announce = 1\n"
                 + "labtutor:sysctl-file /etc/sysctl.conf\nnet.ipv4.conf.all.arp_announce = 2\n";
         PersistedSysctls q = (PersistedSysctls) FactParsers.parse(Probe.of(Probe.Kind.SYSCTL_CONF), Fixtures.ok(lvs));
-        assertEquals(
-                new PersistedSysctls.Setting("1", "/etc/sysctl.d/90-lvs.conf", 2),
+        assertEquals(new PersistedSysctls.Setting("1", "/etc/sysctl.d/90-lvs.conf", 2),
                 q.get("net.ipv4.conf.all.arp_ignore").orElseThrow());
-        assertEquals(
-                "2",
-                q.get("net.ipv4.conf.lo.arp_announce").orElseThrow().value(),
+        assertEquals("2", q.get("net.ipv4.conf.lo.arp_announce").orElseThrow().value(),
                 "slash-separated keys are the same keys");
-        assertEquals(
-                new PersistedSysctls.Setting("2", "/etc/sysctl.conf", 1),
-                q.get("net.ipv4.conf.all.arp_announce").orElseThrow(),
-                "/etc/sysctl.conf is applied last");
-        assertEquals(
-                "net.ipv4.conf.eth0/100.rp_filter",
+        assertEquals(new PersistedSysctls.Setting("2", "/etc/sysctl.conf", 1),
+                q.get("net.ipv4.conf.all.arp_announce").orElseThrow(), "/etc/sysctl.conf is applied last");
+        assertEquals("net.ipv4.conf.eth0/100.rp_filter",
                 PersistedSysctlsParser.normalize("net/ipv4/conf/eth0.100/rp_filter"));
     }
 
@@ -63,29 +51,22 @@ class LvsNfsParsersTest {
         assertEquals(2, x.active().size());
         NfsExports.Export www = x.active().get(0);
         assertEquals("/opt/wwwroot", www.path());
-        assertEquals(
-                List.of("10.88.0.21", "10.88.0.22"),
-                www.clients().stream().map(NfsExports.Client::spec).toList());
+        assertEquals(List.of("10.88.0.21", "10.88.0.22"), www.clients().stream().map(NfsExports.Client::spec).toList());
         assertTrue(www.clients().get(0).options().contains("no_root_squash"));
-        assertEquals(
-                "10.88.0.0/24",
-                x.active().get(1).clients().get(0).spec(),
+        assertEquals("10.88.0.0/24", x.active().get(1).clients().get(0).spec(),
                 "a long path puts its client on the next line");
         assertEquals(
-                new NfsExports.Export(
-                        "/opt/wwwroot",
-                        List.of(
-                                new NfsExports.Client("10.88.0.21", "rw,sync,no_root_squash"),
+                new NfsExports.Export("/opt/wwwroot",
+                        List.of(new NfsExports.Client("10.88.0.21", "rw,sync,no_root_squash"),
                                 new NfsExports.Client("10.88.0.22", "rw,sync,no_root_squash")),
-                        "/etc/exports",
-                        1),
+                        "/etc/exports", 1),
                 x.configured().get(0));
     }
 
     @Test
     void noExportfsOnAKernelWithoutNfsd() {
-        NfsExports x = (NfsExports) FactParsers.parse(
-                Probe.of(Probe.Kind.EXPORTS), Fixtures.ok("labtutor:exportfs-missing\nlabtutor:nfsd no\n"));
+        NfsExports x = (NfsExports) FactParsers.parse(Probe.of(Probe.Kind.EXPORTS),
+                Fixtures.ok("labtutor:exportfs-missing\nlabtutor:nfsd no\n"));
         assertFalse(x.exportfsInstalled());
         assertFalse(x.nfsdAvailable());
         assertEquals(List.of(), x.configured());
@@ -93,20 +74,14 @@ class LvsNfsParsersTest {
 
     @Test
     void showmountListsTheExportsOrSaysWhyNot() {
-        ExportList l = (ExportList) FactParsers.parse(
-                Probe.of(Probe.Kind.SHOWMOUNT, "10.88.0.31"),
+        ExportList l = (ExportList) FactParsers.parse(Probe.of(Probe.Kind.SHOWMOUNT, "10.88.0.31"),
                 Fixtures.ok(Fixtures.text("nfs/showmount-e.out") + "labtutor:showmount-rc 0\n"));
         assertEquals(Optional.empty(), l.error());
-        assertEquals(
-                List.of("/srv/a-very-long-directory-name-for-wrapping/share", "/opt/wwwroot"),
+        assertEquals(List.of("/srv/a-very-long-directory-name-for-wrapping/share", "/opt/wwwroot"),
                 l.exports().stream().map(NfsExports.Export::path).toList());
-        assertEquals(
-                List.of("10.88.0.22", "10.88.0.21"),
-                l.exports().get(1).clients().stream()
-                        .map(NfsExports.Client::spec)
-                        .toList());
-        ExportList down = (ExportList) FactParsers.parse(
-                Probe.of(Probe.Kind.SHOWMOUNT, "10.88.0.99"),
+        assertEquals(List.of("10.88.0.22", "10.88.0.21"),
+                l.exports().get(1).clients().stream().map(NfsExports.Client::spec).toList());
+        ExportList down = (ExportList) FactParsers.parse(Probe.of(Probe.Kind.SHOWMOUNT, "10.88.0.99"),
                 Fixtures.ok(Fixtures.text("nfs/showmount-e-unreachable.err") + "labtutor:showmount-rc 1\n"));
         assertEquals(Optional.of("clnt_create: RPC: Unable to receive"), down.error());
     }

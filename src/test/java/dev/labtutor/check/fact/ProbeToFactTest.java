@@ -62,18 +62,14 @@ class ProbeToFactTest {
         ConfigFiles files = (ConfigFiles) facts.get(cfg);
         assertTrue(files.mainExists());
         assertEquals(
-                List.of(
-                        main.toString(),
-                        dir.resolve("conf.d/a.conf").toString(),
-                        dir.resolve("conf.d/b.conf").toString(),
-                        tmp.resolve("abs.conf").toString()),
+                List.of(main.toString(), dir.resolve("conf.d/a.conf").toString(),
+                        dir.resolve("conf.d/b.conf").toString(), tmp.resolve("abs.conf").toString()),
                 List.copyOf(files.files().keySet()));
         assertEquals(mainText, files.files().get(main.toString()));
-        assertEquals(
-                "no trailing newline", files.files().get(tmp.resolve("abs.conf").toString()));
+        assertEquals("no trailing newline", files.files().get(tmp.resolve("abs.conf").toString()));
         assertEquals(List.of("missing/*.conf"), files.unmatchedIncludes(), "nested includes are not followed");
-        assertEquals(
-                new ConfigFiles(tmp.resolve("absent.conf").toString(), false, Map.of(), List.of()), facts.get(none));
+        assertEquals(new ConfigFiles(tmp.resolve("absent.conf").toString(), false, Map.of(), List.of()),
+                facts.get(none));
     }
 
     @Test
@@ -109,11 +105,9 @@ class ProbeToFactTest {
 
             HttpResults r = (HttpResults) runLocally(List.of(http)).get(http);
 
-            assertEquals(
-                    List.of("RS2\n", "RS1\n", "RS2\n", "RS1\n"),
+            assertEquals(List.of("RS2\n", "RS1\n", "RS2\n", "RS1\n"),
                     r.responses().stream().map(HttpResults.Response::body).toList());
-            assertTrue(r.responses().stream()
-                    .allMatch(x -> x.status() == 200 && x.error().isEmpty()));
+            assertTrue(r.responses().stream().allMatch(x -> x.status() == 200 && x.error().isEmpty()));
         } finally {
             server.stop(0);
         }
@@ -161,9 +155,7 @@ class ProbeToFactTest {
 
             Addresses a = (Addresses) facts.get(addrs);
             assertEquals("ens33", a.holder("10.89.0.100").orElseThrow().name());
-            assertTrue(a.iface("ens33")
-                    .orElseThrow()
-                    .addresses()
+            assertTrue(a.iface("ens33").orElseThrow().addresses()
                     .contains(new Addresses.Inet("10.89.0.100", 32, "ens33:0")));
             assertTrue(a.iface("ens33").orElseThrow().up());
             assertFalse(a.iface("ltfb").orElseThrow().up());
@@ -177,22 +169,15 @@ class ProbeToFactTest {
             // The probe asks sysctl for the prefix alone; it must print exactly the lines that
             // sysctl -a filtered by the anchored prefix printed (order, keys with '/', values),
             // and exit 1 with nothing when no key matches.
-            for (String prefix : List.of(
-                    "net.ipv4.conf",
-                    "net.ipv4.conf.ltfc/100",
-                    "net.ipv4.conf.ens33.arp_announce",
-                    "net.ipv4.neigh",
-                    "net.ipv6.conf",
-                    "net.ipv4.ip_forward",
-                    "net.ipv4.no_such",
+            for (String prefix : List.of("net.ipv4.conf", "net.ipv4.conf.ltfc/100", "net.ipv4.conf.ens33.arp_announce",
+                    "net.ipv4.neigh", "net.ipv6.conf", "net.ipv4.ip_forward", "net.ipv4.no_such",
                     "net.ipv4.ip_forwar")) {
                 Probe probe = Probe.of(Kind.SYSCTL, prefix);
                 ProbeScript script = ProbeScript.build(List.of(probe), Duration.ofSeconds(10));
-                ProbeOutput got = script.parse(LocalSh.run(script.text(), "ip", "netns", "exec", ns))
-                        .get(probe);
+                ProbeOutput got = script.parse(LocalSh.run(script.text(), "ip", "netns", "exec", ns)).get(probe);
                 String ere = "^" + prefix.replace(".", "\\.") + "( |\\.)";
-                String want = LocalSh.run(
-                        "LC_ALL=C sysctl -a 2>/dev/null | grep -E '" + ere + "'; exit 0", "ip", "netns", "exec", ns);
+                String want = LocalSh.run("LC_ALL=C sysctl -a 2>/dev/null | grep -E '" + ere + "'; exit 0", "ip",
+                        "netns", "exec", ns);
                 assertEquals(want, got.stdout(), prefix);
                 assertEquals(want.isEmpty() ? 1 : 0, got.exitCode(), prefix);
                 assertEquals("", got.stderr(), prefix);

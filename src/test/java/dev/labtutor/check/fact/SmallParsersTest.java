@@ -22,8 +22,7 @@ class SmallParsersTest {
         String enforcing = "labtutor:getenforce " + Fixtures.text("selinux/public-getenforce-enforcing.out")
                 + "labtutor:config\nSELINUX=enforcing\n";
         assertEquals(new SelinuxMode(true, "Enforcing", "enforcing"), FactParsers.parse(p, Fixtures.ok(enforcing)));
-        assertEquals(
-                new SelinuxMode(false, "Disabled", ""),
+        assertEquals(new SelinuxMode(false, "Disabled", ""),
                 FactParsers.parse(p, Fixtures.ok("labtutor:getenforce-missing\n")));
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(p, Fixtures.ok("labtutor:getenforce oops\n")));
     }
@@ -32,17 +31,12 @@ class SmallParsersTest {
     void firewalld() {
         Probe p = Probe.of(Kind.FIREWALLD);
         assertEquals(new FirewalldState(false, false), FactParsers.parse(p, Fixtures.probe("firewalld-absent")));
-        assertEquals(
-                new FirewalldState(true, true),
-                FactParsers.parse(
-                        p,
-                        Fixtures.ok("labtutor:via firewall-cmd\n"
-                                + Fixtures.text("firewalld/public-firewall-cmd-state-running.out"))));
-        assertEquals(
-                new FirewalldState(true, false),
+        assertEquals(new FirewalldState(true, true), FactParsers.parse(p, Fixtures
+                .ok("labtutor:via firewall-cmd\n" + Fixtures.text("firewalld/public-firewall-cmd-state-running.out"))));
+        assertEquals(new FirewalldState(true, false),
                 FactParsers.parse(p, Fixtures.ok("labtutor:via firewall-cmd\nnot running\n")));
-        assertEquals(
-                new FirewalldState(true, true), FactParsers.parse(p, Fixtures.ok("labtutor:via systemctl\nactive\n")));
+        assertEquals(new FirewalldState(true, true),
+                FactParsers.parse(p, Fixtures.ok("labtutor:via systemctl\nactive\n")));
         assertEquals(new FirewalldState(false, false), FactParsers.parse(p, Fixtures.ok("labtutor:via none\n")));
     }
 
@@ -54,35 +48,31 @@ class SmallParsersTest {
         assertEquals(3, ok.responses().size());
         assertTrue(ok.responses().stream().allMatch(r -> r.equals(new HttpResults.Response(200, "RS1 web\n", ""))));
 
-        HttpResults nonl = (HttpResults)
-                FactParsers.parse(Probe.of(Kind.HTTP, url + "nonl.txt", "1"), Fixtures.probe("http-local-nonl"));
+        HttpResults nonl = (HttpResults) FactParsers.parse(Probe.of(Kind.HTTP, url + "nonl.txt", "1"),
+                Fixtures.probe("http-local-nonl"));
         assertEquals(List.of(new HttpResults.Response(200, "no newline", "")), nonl.responses());
 
-        HttpResults refused = (HttpResults)
-                FactParsers.parse(Probe.of(Kind.HTTP, "http://127.0.0.1:18764/", "2"), Fixtures.probe("http-refused"));
+        HttpResults refused = (HttpResults) FactParsers.parse(Probe.of(Kind.HTTP, "http://127.0.0.1:18764/", "2"),
+                Fixtures.probe("http-refused"));
         assertEquals(
-                List.of(
-                        new HttpResults.Response(0, "", "connection refused or host unreachable"),
+                List.of(new HttpResults.Response(0, "", "connection refused or host unreachable"),
                         new HttpResults.Response(0, "", "connection refused or host unreachable")),
                 refused.responses());
 
-        HttpResults notFound = (HttpResults) FactParsers.parse(
-                Probe.of(Kind.HTTP, url + "missing", "1"), Fixtures.ok(Fixtures.text("curl/curl-w-404.out")));
+        HttpResults notFound = (HttpResults) FactParsers.parse(Probe.of(Kind.HTTP, url + "missing", "1"),
+                Fixtures.ok(Fixtures.text("curl/curl-w-404.out")));
         assertEquals(404, notFound.responses().get(0).status());
         assertTrue(notFound.responses().get(0).body().contains("404"));
 
-        assertInstanceOf(
-                ProbeBroken.class,
-                FactParsers.parse(
-                        Probe.of(Kind.HTTP, url, "1"),
-                        new ProbeOutput("", "sh: curl: not found\n", 127, false, false)));
+        assertInstanceOf(ProbeBroken.class, FactParsers.parse(Probe.of(Kind.HTTP, url, "1"),
+                new ProbeOutput("", "sh: curl: not found\n", 127, false, false)));
     }
 
     @Test
     void logsFromJournalFileOrNowhere() {
         Probe p = Probe.of(Kind.LOG, "keepalived");
-        assertEquals(
-                new LogLines("keepalived", "none", List.of()), FactParsers.parse(p, Fixtures.probe("log-no-journal")));
+        assertEquals(new LogLines("keepalived", "none", List.of()),
+                FactParsers.parse(p, Fixtures.probe("log-no-journal")));
 
         String runtime = Fixtures.sharedText("corpus/keepalived-lab-configs/runtime/normal.A.log");
         LogLines file = (LogLines) FactParsers.parse(p, Fixtures.ok("labtutor:source /var/log/messages\n" + runtime));
@@ -99,25 +89,21 @@ class SmallParsersTest {
     @Test
     void fileStates() {
         Probe p = Probe.of(Kind.FILE, "/etc/hosts");
-        assertEquals(
-                new FileContent("/etc/hosts", false, false, "", false),
+        assertEquals(new FileContent("/etc/hosts", false, false, "", false),
                 FactParsers.parse(p, Fixtures.ok("labtutor:file missing\n")));
-        assertEquals(
-                new FileContent("/etc/hosts", true, false, "", false),
+        assertEquals(new FileContent("/etc/hosts", true, false, "", false),
                 FactParsers.parse(p, Fixtures.ok("labtutor:file unreadable\n")));
-        assertEquals(
-                new FileContent("/etc/hosts", true, true, "a\nb", false),
+        assertEquals(new FileContent("/etc/hosts", true, true, "a\nb", false),
                 FactParsers.parse(p, Fixtures.ok("labtutor:file ok 3\na\nb")));
-        FileContent big = (FileContent)
-                FactParsers.parse(p, Fixtures.ok("labtutor:file ok " + (ProbeCommands.FILE_CAP + 1) + "\nxyz"));
+        FileContent big = (FileContent) FactParsers.parse(p,
+                Fixtures.ok("labtutor:file ok " + (ProbeCommands.FILE_CAP + 1) + "\nxyz"));
         assertTrue(big.truncated());
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(p, Fixtures.ok("labtutor:file ok many\nx")));
     }
 
     @Test
     void commandOutputPassesThrough() {
-        assertEquals(
-                new CommandOutput(3, "o\n", "e\n"),
+        assertEquals(new CommandOutput(3, "o\n", "e\n"),
                 FactParsers.parse(Probe.of(Kind.COMMAND, "x"), new ProbeOutput("o\n", "e\n", 3, false, false)));
     }
 
@@ -125,11 +111,8 @@ class SmallParsersTest {
     void timedOutAndCutProbesAreBrokenForEveryKind() {
         ProbeOutput timedOut = new ProbeOutput("partial", "", 124, true, false);
         ProbeOutput cut = new ProbeOutput("", ProbeScript.CUT_MESSAGE, -1, false, false);
-        for (Probe p : List.of(
-                Probe.of(Kind.ADDRESSES),
-                Probe.of(Kind.COMMAND, "sleep 9"),
-                Probe.of(Kind.HTTP, "http://127.0.0.1/", "1"),
-                Probe.of(Kind.IPVS))) {
+        for (Probe p : List.of(Probe.of(Kind.ADDRESSES), Probe.of(Kind.COMMAND, "sleep 9"),
+                Probe.of(Kind.HTTP, "http://127.0.0.1/", "1"), Probe.of(Kind.IPVS))) {
             ProbeBroken b = (ProbeBroken) FactParsers.parse(p, timedOut);
             assertEquals(p.describe(), b.probe());
             assertTrue(b.reason().contains("timed out"));

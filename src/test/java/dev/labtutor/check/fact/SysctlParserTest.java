@@ -29,8 +29,7 @@ class SysctlParserTest {
 
     @Test
     void singleKeyAndNoMatch() {
-        Sysctls one = (Sysctls) FactParsers.parse(
-                Probe.of(Probe.Kind.SYSCTL, "net.ipv4.ip_forward"),
+        Sysctls one = (Sysctls) FactParsers.parse(Probe.of(Probe.Kind.SYSCTL, "net.ipv4.ip_forward"),
                 Fixtures.ok(Fixtures.text("sysctl/net.ipv4.ip_forward.txt")));
         assertEquals(Optional.of("0"), one.get("net.ipv4.ip_forward"));
 
@@ -40,8 +39,7 @@ class SysctlParserTest {
 
     @Test
     void missingSysctlOrOddLinesAreBroken() {
-        assertInstanceOf(
-                ProbeBroken.class,
+        assertInstanceOf(ProbeBroken.class,
                 FactParsers.parse(CONF, new ProbeOutput("", "labtutor: sysctl not found\n", 127, false, false)));
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(CONF, Fixtures.ok("what is this\n")));
     }

@@ -17,17 +17,17 @@ class UnitParserTest {
         UnitState stopped = (UnitState) FactParsers.parse(KEEPALIVED, Fixtures.probe("unit-no-systemd"));
         assertEquals(new UnitState("keepalived", "loaded", "inactive", "dead", "enabled", "pid", ""), stopped);
         assertFalse(stopped.active());
-        assertTrue(
-                stopped.enabled() && stopped.enabledKnown(), "is-enabled answers from the unit files without systemd");
+        assertTrue(stopped.enabled() && stopped.enabledKnown(),
+                "is-enabled answers from the unit files without systemd");
 
-        UnitState running = (UnitState)
-                FactParsers.parse(Probe.of(Probe.Kind.UNIT, "sleep"), Fixtures.probe("unit-no-systemd-running"));
+        UnitState running = (UnitState) FactParsers.parse(Probe.of(Probe.Kind.UNIT, "sleep"),
+                Fixtures.probe("unit-no-systemd-running"));
         assertTrue(running.active());
         assertEquals("pid", running.source());
         assertFalse(running.exists(), "no sleep.service unit file");
 
-        UnitState missing = (UnitState)
-                FactParsers.parse(Probe.of(Probe.Kind.UNIT, "nosuchunit"), Fixtures.probe("unit-no-systemd-missing"));
+        UnitState missing = (UnitState) FactParsers.parse(Probe.of(Probe.Kind.UNIT, "nosuchunit"),
+                Fixtures.probe("unit-no-systemd-missing"));
         assertFalse(missing.exists());
     }
 
@@ -39,18 +39,10 @@ class UnitParserTest {
         assertTrue(u.why().contains("systemctl is not installed"), u.why());
         assertTrue(u.why().contains("systemctl: not found"), u.why());
 
-        UnitState noSystemd = (UnitState) FactParsers.parse(
-                KEEPALIVED,
-                new dev.labtutor.check.probe.ProbeOutput(
-                        "labtutor:pidof\nlabtutor:pidof-rc 0\n",
-                        Fixtures.text("probe/unit-no-systemd.err"),
-                        0,
-                        false,
-                        false));
-        assertEquals(
-                "systemctl show: System has not been booted with systemd as init system (PID 1). Can't operate; "
-                        + "systemctl is not installed",
-                noSystemd.why());
+        UnitState noSystemd = (UnitState) FactParsers.parse(KEEPALIVED, new dev.labtutor.check.probe.ProbeOutput(
+                "labtutor:pidof\nlabtutor:pidof-rc 0\n", Fixtures.text("probe/unit-no-systemd.err"), 0, false, false));
+        assertEquals("systemctl show: System has not been booted with systemd as init system (PID 1). Can't operate; "
+                + "systemctl is not installed", noSystemd.why());
     }
 
     @Test
@@ -66,8 +58,8 @@ class UnitParserTest {
     @Test
     void unknownUnitIsNotFound() {
         // `systemctl show` exits 0 for unknown units and says LoadState=not-found (systemd issue #1105).
-        UnitState u = (UnitState) FactParsers.parse(
-                KEEPALIVED, Fixtures.ok("LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n"));
+        UnitState u = (UnitState) FactParsers.parse(KEEPALIVED,
+                Fixtures.ok("LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n"));
         assertFalse(u.exists());
         assertEquals("", u.unitFileState());
     }

@@ -45,14 +45,9 @@ class ObserverTest {
     }
 
     private static Set<String> ip(String role, boolean vip) {
-        Addresses a = (Addresses) FactParsers.parse(
-                Probe.of(Probe.Kind.ADDRESSES),
-                new ProbeOutput(
-                        fixture("ip/ip-j-4-addr-" + role + (vip ? "-with-vip" : "-without-vip") + ".json"),
-                        "",
-                        0,
-                        false,
-                        false));
+        Addresses a = (Addresses) FactParsers.parse(Probe.of(Probe.Kind.ADDRESSES),
+                new ProbeOutput(fixture("ip/ip-j-4-addr-" + role + (vip ? "-with-vip" : "-without-vip") + ".json"), "",
+                        0, false, false));
         Set<String> out = new HashSet<>();
         a.interfaces().forEach(i -> i.addresses().forEach(x -> out.add(x.address())));
         return out;
@@ -119,8 +114,8 @@ class ObserverTest {
 
     /** Samples in the calling thread, so the scripted rounds and the fake clock stay in step. */
     private static Observer observer(Sampler s, AtomicLong now) {
-        return new Observer(
-                s, Duration.ofMillis(250), clock(now), n -> new java.util.concurrent.AbstractExecutorService() {
+        return new Observer(s, Duration.ofMillis(250), clock(now),
+                n -> new java.util.concurrent.AbstractExecutorService() {
                     private boolean down;
 
                     @Override
@@ -168,8 +163,8 @@ class ObserverTest {
 
     private static final TimelineCheck FAILOVER =
             new TimelineCheck(Watch.Track.HOLDER, VIP, Optional.of(WEB), List.of(), 1, List.of("lb01", "lb02", "lb01"));
-    private static final TimelineCheck PAGES = new TimelineCheck(
-            Watch.Track.BACKENDS, VIP, Optional.of(WEB), List.of("lb01", "lb02"), 1, List.of("lb01", "lb02", "lb01"));
+    private static final TimelineCheck PAGES = new TimelineCheck(Watch.Track.BACKENDS, VIP, Optional.of(WEB),
+            List.of("lb01", "lb02"), 1, List.of("lb01", "lb02", "lb01"));
 
     @Test
     void aFailoverAndBackIsObservedWithItsGapAndLostRequests() {
@@ -196,13 +191,10 @@ class ObserverTest {
                 .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60), listener);
         Timeline tl = t.get("failover");
         assertTrue(tl.complete());
-        assertEquals(
-                72,
-                tl.samples().size(),
+        assertEquals(72, tl.samples().size(),
                 "a hosts' round and a request each tick; stops as soon as lb01 holds the VIP again");
         assertEquals(36, sampled.get(), "the listener hears once a tick");
-        assertEquals(
-                List.of("lb01", "", "lb02", "", "lb01"),
+        assertEquals(List.of("lb01", "", "lb02", "", "lb01"),
                 tl.segments().stream().map(Timeline.Segment::state).toList(),
                 "the round where lb02 could not be asked does not end its segment");
         assertEquals(3, tl.lost());
@@ -210,19 +202,15 @@ class ObserverTest {
         assertEquals(750, tl.longestOutage().orElseThrow().millis(), "last answer at round 11, next at round 14");
         assertTrue(events.contains("failover [   3.0 s] lb01 lost " + VIP), events.toString());
         assertTrue(events.contains("failover [   3.5 s] lb02 took " + VIP), events.toString());
-        assertTrue(
-                events.contains("failover [   3.5 s] http://10.88.0.100/ answers again (out for 0.8 s, 2 lost)"),
+        assertTrue(events.contains("failover [   3.5 s] http://10.88.0.100/ answers again (out for 0.8 s, 2 lost)"),
                 events.toString());
         assertTrue(events.contains("failover [   8.8 s] lb01 took " + VIP), events.toString());
 
         Outcome o = FAILOVER.judge(tl);
         assertEquals(Status.PASS, o.status(), o.message().en());
-        assertTrue(
-                o.message().en().contains("lb02 took over from lb01 at 3.5 s (handover within 0.8 s)"),
+        assertTrue(o.message().en().contains("lb02 took over from lb01 at 3.5 s (handover within 0.8 s)"),
                 o.message().en());
-        assertTrue(
-                o.message().en().contains("3 of 36 requests lost, longest gap 0.8 s"),
-                o.message().en());
+        assertTrue(o.message().en().contains("3 of 36 requests lost, longest gap 0.8 s"), o.message().en());
         assertTrue(o.message().zh().contains("丢失 3 次"), o.message().zh());
     }
 
@@ -230,11 +218,9 @@ class ObserverTest {
     void thePagesShowWhichServerAnswered() {
         int[] holder = rounds(1, 4, 0, 1, 2, 6, 1, 20);
         AtomicLong now = new AtomicLong();
-        Map<String, Timeline> t = observer(new Script(holder, new boolean[holder.length], now), now)
-                .observe(
-                        Map.of("pages", PAGES.watch(List.of("lb01", "lb02"))),
-                        Duration.ofSeconds(60),
-                        ObservationListener.NONE);
+        Map<String, Timeline> t = observer(new Script(holder, new boolean[holder.length], now), now).observe(
+                Map.of("pages", PAGES.watch(List.of("lb01", "lb02"))), Duration.ofSeconds(60),
+                ObservationListener.NONE);
         Timeline tl = t.get("pages");
         assertTrue(tl.complete(), tl.describeSegments(Lang.EN));
         assertEquals(12, tl.samples().size());
@@ -246,9 +232,7 @@ class ObserverTest {
         int[] holder = rounds(1, 5);
         AtomicLong now = new AtomicLong();
         Timeline tl = observer(new Script(holder, new boolean[holder.length], now), now)
-                .observe(
-                        Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))),
-                        Duration.ZERO,
+                .observe(Map.of("failover", FAILOVER.watch(List.of("lb01", "lb02"))), Duration.ZERO,
                         ObservationListener.NONE)
                 .get("failover");
         assertEquals(1, tl.requests());
@@ -265,14 +249,9 @@ class ObserverTest {
     void bothHoldingIsCalledSplitBrainAndSilenceIsNoAnswer() {
         Watch w = FAILOVER.watch(List.of("lb01", "lb02"));
         Map<String, Set<String>> both = Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", true));
-        Timeline split = new Timeline(
-                w,
-                List.of(
-                        new Sample(
-                                0,
-                                Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", false)),
-                                Map.of(WEB, page("lb01"))),
-                        new Sample(250, both, Map.of(WEB, page("lb01")))));
+        Timeline split = new Timeline(w, List.of(
+                new Sample(0, Map.of("lb01", ip("lb01", true), "lb02", ip("lb02", false)), Map.of(WEB, page("lb01"))),
+                new Sample(250, both, Map.of(WEB, page("lb01")))));
         assertEquals("split-brain", FAILOVER.judge(split).cause());
         assertTrue(split.events().stream().anyMatch(e -> e.text().en().contains("split brain")));
 
@@ -284,41 +263,13 @@ class ObserverTest {
 
     @Test
     void aShortOutageDoesNotMakeOneServerLookAloneButAStoppedOneDoes() {
-        Watch w = new TimelineCheck(
-                        Watch.Track.BACKENDS,
-                        "",
-                        Optional.of(WEB),
-                        List.of("web01", "web02"),
-                        4,
-                        List.of("web01+web02", "web02", "web01+web02"))
-                .watch(List.of("web01", "web02"));
+        Watch w = new TimelineCheck(Watch.Track.BACKENDS, "", Optional.of(WEB), List.of("web01", "web02"), 4,
+                List.of("web01+web02", "web02", "web01+web02")).watch(List.of("web01", "web02"));
         Answer lost = Answer.lost("timed out", 1000);
-        List<Answer> failover = List.of(
-                page("web01"),
-                page("web02"),
-                page("web01"),
-                page("web02"),
-                lost,
-                lost,
-                lost,
-                page("web02"),
-                page("web01"),
-                page("web02"),
-                page("web01"));
-        List<Answer> stopped = List.of(
-                page("web01"),
-                page("web02"),
-                page("web01"),
-                page("web02"),
-                lost,
-                page("web02"),
-                lost,
-                page("web02"),
-                page("web02"),
-                page("web02"),
-                page("web02"),
-                page("web01"),
-                page("web02"));
+        List<Answer> failover = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, lost, lost,
+                page("web02"), page("web01"), page("web02"), page("web01"));
+        List<Answer> stopped = List.of(page("web01"), page("web02"), page("web01"), page("web02"), lost, page("web02"),
+                lost, page("web02"), page("web02"), page("web02"), page("web02"), page("web01"), page("web02"));
         assertFalse(timeline(w, failover).observed(), "a director failover's gap is not a real server leaving");
         assertTrue(timeline(w, stopped).observed(), timeline(w, stopped).describeSegments(Lang.EN));
     }

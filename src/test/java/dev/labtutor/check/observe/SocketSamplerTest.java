@@ -55,8 +55,7 @@ class SocketSamplerTest {
     @Test
     void httpAnswerCarriesStatusAndPage() throws Exception {
         try (ServerSocket ss = serve(captured())) {
-            Answer a = sampler.ask(
-                    Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
+            Answer a = sampler.ask(Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
             assertTrue(a.answered(), a.error());
             assertEquals(200, a.status());
             assertEquals("web test page: lb01 10.88.0.11", a.body());
@@ -81,13 +80,11 @@ class SocketSamplerTest {
     void silenceIsALostRequestWithinTheTimeout() throws Exception {
         try (ServerSocket ss = serve(null)) {
             long t0 = System.nanoTime();
-            Answer a = sampler.ask(
-                    Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
+            Answer a = sampler.ask(Target.http("http://127.0.0.1:" + ss.getLocalPort() + "/").orElseThrow());
             assertFalse(a.answered());
             assertEquals("timed out", a.error());
             assertTrue((System.nanoTime() - t0) / 1_000_000 < 1400);
-            assertTrue(
-                    sampler.ask(Target.tcp("127.0.0.1", ss.getLocalPort())).answered(),
+            assertTrue(sampler.ask(Target.tcp("127.0.0.1", ss.getLocalPort())).answered(),
                     "an accepted connection answers");
         }
     }

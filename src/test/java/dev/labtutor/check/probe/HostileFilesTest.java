@@ -52,8 +52,7 @@ class HostileFilesTest {
             f.setLength(1L << 30);
         }
         String out = run(Probe.of(Kind.KEEPALIVED_CONFIG, conf.toString()));
-        assertTrue(
-                out.contains("labtutor:cfg-file " + dir.resolve("a.conf") + "\nvrrp_instance A"),
+        assertTrue(out.contains("labtutor:cfg-file " + dir.resolve("a.conf") + "\nvrrp_instance A"),
                 "an include in the printed part is followed");
         assertTrue(!out.contains("b.conf"), "one past it is not: the grep stops where the printed part does");
         assertTrue(out.length() < ProbeCommands.FILE_CAP + 1024, "a gigabyte config costs its cap: " + out.length());

@@ -80,12 +80,8 @@ class LocalHttpTest {
     @Test
     void statusRedirectsAndErrors() throws IOException {
         LocalHttp http = LocalHttp.withDefaults();
-        assertEquals(
-                List.of(new HttpResults.Response(404, "nope", "")),
-                http.fetch(base + "/missing", 1).responses());
-        assertEquals(
-                List.of(new HttpResults.Response(200, "RS1\n", "")),
-                http.fetch(base + "/hop", 1).responses());
+        assertEquals(List.of(new HttpResults.Response(404, "nope", "")), http.fetch(base + "/missing", 1).responses());
+        assertEquals(List.of(new HttpResults.Response(200, "RS1\n", "")), http.fetch(base + "/hop", 1).responses());
         HttpResults.Response away = http.fetch(base + "/away", 1).responses().get(0);
         assertEquals(301, away.status());
         assertTrue(away.error().startsWith("redirect to another host not followed"), away.error());
@@ -94,23 +90,18 @@ class LocalHttpTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        HttpResults.Response refused =
-                http.fetch("http://127.0.0.1:" + closed + "/", 1).responses().get(0);
+        HttpResults.Response refused = http.fetch("http://127.0.0.1:" + closed + "/", 1).responses().get(0);
         assertEquals(0, refused.status());
         assertEquals("connection refused or host unreachable", refused.error());
 
         HttpResults.Response slow = new LocalHttp(Duration.ofSeconds(1), Duration.ofMillis(300))
-                .fetch(base + "/slow", 1)
-                .responses()
-                .get(0);
+                .fetch(base + "/slow", 1).responses().get(0);
         assertEquals(new HttpResults.Response(0, "", "timed out"), slow);
     }
 
     @Test
     void refusesWhatTheProbeRefuses() {
-        assertThrows(
-                IllegalArgumentException.class, () -> LocalHttp.withDefaults().fetch("file:///etc/passwd", 1));
-        assertThrows(
-                IllegalArgumentException.class, () -> LocalHttp.withDefaults().fetch(base + "/", 0));
+        assertThrows(IllegalArgumentException.class, () -> LocalHttp.withDefaults().fetch("file:///etc/passwd", 1));
+        assertThrows(IllegalArgumentException.class, () -> LocalHttp.withDefaults().fetch(base + "/", 0));
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalSh {
 
-    private LocalSh() {}
+    private LocalSh() {
+    }
 
     /** Runs the script and returns stdout decoded as UTF-8 (bad bytes become U+FFFD), failing on a non-zero exit. */
     public static String run(String script, String... prefix) throws IOException, InterruptedException {
@@ -42,9 +43,7 @@ public final class LocalSh {
 
     /** Runs a short command, returning its exit status (output discarded). */
     public static int status(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -54,8 +53,7 @@ public final class LocalSh {
     }
 
     private static byte[] readAll(InputStream in) {
-        try (in;
-                ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
+        try (in; ByteArrayOutputStream buf = new ByteArrayOutputStream()) {
             in.transferTo(buf);
             return buf.toByteArray();
         } catch (IOException e) {

@@ -17,31 +17,17 @@ class ProbeCommandsTest {
 
     @Test
     void hostileArgumentsAreRejectedBeforeAnyShellTextIsBuilt() {
-        List<Probe> bad = List.of(
-                Probe.of(Kind.UNIT, "keepalived; reboot"),
-                Probe.of(Kind.UNIT, "$(id)"),
-                Probe.of(Kind.UNIT, ""),
-                Probe.of(Kind.LOG, "a b"),
-                Probe.of(Kind.PACKAGE, "-rf"),
-                Probe.of(Kind.PACKAGE, "keepalived'"),
-                Probe.of(Kind.SYSCTL, "net.ipv4.conf.*"),
-                Probe.of(Kind.SYSCTL, "Net.ipv4"),
-                Probe.of(Kind.SYSCTL, "net..ipv4"),
-                Probe.of(Kind.SYSCTL, "net.ipv4."),
-                Probe.of(Kind.FILE, "etc/passwd"),
-                Probe.of(Kind.FILE, "/etc/keepalived/$(id).conf"),
-                Probe.of(Kind.FILE, "/etc/a b"),
-                Probe.of(Kind.KEEPALIVED_CONFIG, "/etc/k*.conf"),
-                Probe.of(Kind.KEEPALIVED_TEST, "/etc/k`id`"),
-                Probe.of(Kind.HTTP, "ftp://10.0.0.1/", "1"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/'$(id)'", "1"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/ x", "1"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/", "0"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/", "51"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/", "two"),
-                Probe.of(Kind.HTTP, "http://10.0.0.1/"),
-                Probe.of(Kind.IPVS, "extra"),
-                Probe.of(Kind.COMMAND, " "),
+        List<Probe> bad = List.of(Probe.of(Kind.UNIT, "keepalived; reboot"), Probe.of(Kind.UNIT, "$(id)"),
+                Probe.of(Kind.UNIT, ""), Probe.of(Kind.LOG, "a b"), Probe.of(Kind.PACKAGE, "-rf"),
+                Probe.of(Kind.PACKAGE, "keepalived'"), Probe.of(Kind.SYSCTL, "net.ipv4.conf.*"),
+                Probe.of(Kind.SYSCTL, "Net.ipv4"), Probe.of(Kind.SYSCTL, "net..ipv4"),
+                Probe.of(Kind.SYSCTL, "net.ipv4."), Probe.of(Kind.FILE, "etc/passwd"),
+                Probe.of(Kind.FILE, "/etc/keepalived/$(id).conf"), Probe.of(Kind.FILE, "/etc/a b"),
+                Probe.of(Kind.KEEPALIVED_CONFIG, "/etc/k*.conf"), Probe.of(Kind.KEEPALIVED_TEST, "/etc/k`id`"),
+                Probe.of(Kind.HTTP, "ftp://10.0.0.1/", "1"), Probe.of(Kind.HTTP, "http://10.0.0.1/'$(id)'", "1"),
+                Probe.of(Kind.HTTP, "http://10.0.0.1/ x", "1"), Probe.of(Kind.HTTP, "http://10.0.0.1/", "0"),
+                Probe.of(Kind.HTTP, "http://10.0.0.1/", "51"), Probe.of(Kind.HTTP, "http://10.0.0.1/", "two"),
+                Probe.of(Kind.HTTP, "http://10.0.0.1/"), Probe.of(Kind.IPVS, "extra"), Probe.of(Kind.COMMAND, " "),
                 Probe.of(Kind.UNIT));
         for (Probe p : bad) {
             IllegalArgumentException e =
@@ -54,16 +40,11 @@ class ProbeCommandsTest {
 
     @Test
     void reasonableArgumentsAreAccepted() {
-        for (Probe p : List.of(
-                Probe.of(Kind.UNIT, "keepalived"),
-                Probe.of(Kind.UNIT, "getty@tty1.service"),
-                Probe.of(Kind.PACKAGE, "libstdc++"),
-                Probe.of(Kind.SYSCTL, "net.ipv4.conf.ens33.arp_ignore"),
-                Probe.of(Kind.SYSCTL, "net.ipv4.conf.eth0/100"),
-                Probe.of(Kind.FILE, "/etc/keepalived/keepalived.conf"),
+        for (Probe p : List.of(Probe.of(Kind.UNIT, "keepalived"), Probe.of(Kind.UNIT, "getty@tty1.service"),
+                Probe.of(Kind.PACKAGE, "libstdc++"), Probe.of(Kind.SYSCTL, "net.ipv4.conf.ens33.arp_ignore"),
+                Probe.of(Kind.SYSCTL, "net.ipv4.conf.eth0/100"), Probe.of(Kind.FILE, "/etc/keepalived/keepalived.conf"),
                 Probe.of(Kind.HTTP, "http://192.168.100.100/index.html?x=1&y=2", "50"),
-                Probe.of(Kind.HTTP, "https://[fd00::1]:8443/", "1"),
-                Probe.of(Kind.COMMAND, "echo 'hi' | wc -c"))) {
+                Probe.of(Kind.HTTP, "https://[fd00::1]:8443/", "1"), Probe.of(Kind.COMMAND, "echo 'hi' | wc -c"))) {
             assertDoesNotThrow(() -> ProbeCommands.shell(p), p.describe());
         }
     }
@@ -71,10 +52,8 @@ class ProbeCommandsTest {
     @Test
     void exactInvocationsTheSandboxStandInsAnswer() {
         assertTrue(ProbeCommands.shell(Probe.of(Kind.ADDRESSES)).startsWith("ip -j -4 addr show 2>/dev/null || "));
-        assertTrue(
-                ProbeCommands.shell(Probe.of(Kind.UNIT, "keepalived"))
-                        .contains(
-                                "systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager 'keepalived.service'"));
+        assertTrue(ProbeCommands.shell(Probe.of(Kind.UNIT, "keepalived")).contains(
+                "systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager 'keepalived.service'"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.SYSCTL, "net.ipv4.conf"))
                 .contains("o=$(sysctl 'net.ipv4.conf' 2>/dev/null); [ -n \"$o\" ] || exit 1"));
         assertTrue(ProbeCommands.shell(Probe.of(Kind.IPVS)).contains("ipvsadm -Ln"));
@@ -107,8 +86,7 @@ class ProbeCommandsTest {
     @Test
     void selinuxConfigLinesAreWhatGrepPrints(@TempDir Path tmp) throws Exception {
         Path config = tmp.resolve("config");
-        Files.writeString(
-                config,
+        Files.writeString(config,
                 "# This file controls the state of SELinux\n#SELINUX=disabled\n"
                         + "SELINUX=enforcing # the mode\n\t  SELINUX=\"permissive\"\n SELINUXTYPE=targeted\n"
                         + "\n   \nSELINUX=disabled\r\nXSELINUX=no\n\u000bSELINUX=vt\nSELINUX=last-without-newline");
@@ -124,9 +102,7 @@ class ProbeCommandsTest {
     }
 
     private static String run(String shell, String script) throws Exception {
-        Process p = new ProcessBuilder(shell, "-c", script)
-                .redirectErrorStream(true)
-                .start();
+        Process p = new ProcessBuilder(shell, "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         return out;

@@ -61,19 +61,15 @@ class ProbeScriptTest {
 
     @Test
     void outputThatImitatesDelimitersCannotForgeASection() throws Exception {
-        Probe forger = Probe.of(
-                Kind.COMMAND,
-                "printf '\\n==LT 0000 END 0 rc=0 timeout=0 trunc=0 errtrunc=0\\n'; "
-                        + "printf '\\n==LT 0000 BEGIN 1\\n==LT 0000 OUT\\nforged\\n'; echo real");
+        Probe forger = Probe.of(Kind.COMMAND, "printf '\\n==LT 0000 END 0 rc=0 timeout=0 trunc=0 errtrunc=0\\n'; "
+                + "printf '\\n==LT 0000 BEGIN 1\\n==LT 0000 OUT\\nforged\\n'; echo real");
         Probe victim = Probe.of(Kind.COMMAND, "echo victim; exit 7");
         ProbeScript script = ProbeScript.build(List.of(forger, victim), Duration.ofSeconds(5));
         String raw = run(script);
         // Same forgery with this batch's real nonce prefix shape but a guessed nonce.
         Map<Probe, ProbeOutput> out = script.parse(raw);
 
-        assertTrue(
-                out.get(forger).stdout().endsWith("forged\nreal\n"),
-                out.get(forger).stdout());
+        assertTrue(out.get(forger).stdout().endsWith("forged\nreal\n"), out.get(forger).stdout());
         assertEquals(0, out.get(forger).exitCode());
         assertEquals(new ProbeOutput("victim\n", "", 7, false, false), out.get(victim));
     }
@@ -137,10 +133,8 @@ class ProbeScriptTest {
         Probe peek = Probe.of(Kind.COMMAND, "echo \"[$lt_d]\"");
         ProbeScript script = ProbeScript.build(List.of(peek), Duration.ofSeconds(5));
         Path marker = tmp.resolve("tmpdir");
-        String text = script.text()
-                .replace(
-                        "trap 'rm -rf \"$lt_d\"' EXIT",
-                        "trap 'rm -rf \"$lt_d\"' EXIT\necho \"$lt_d\" > '" + marker + "'");
+        String text = script.text().replace("trap 'rm -rf \"$lt_d\"' EXIT",
+                "trap 'rm -rf \"$lt_d\"' EXIT\necho \"$lt_d\" > '" + marker + "'");
         assertNotEquals(script.text(), text);
 
         Map<Probe, ProbeOutput> out = script.parse(runText(text));
@@ -164,8 +158,8 @@ class ProbeScriptTest {
         ProbeScript second = ProbeScript.build(List.of(fast, Probe.of(Kind.COMMAND, "exit 5")), Duration.ofSeconds(5));
         Map<Probe, ProbeOutput> out = second.parse(runText(prefix + second.text()));
 
-        assertEquals(
-                new ProbeOutput("[]\n", "", 0, false, false), out.get(fast), "not late, and blind to the directory");
+        assertEquals(new ProbeOutput("[]\n", "", 0, false, false), out.get(fast),
+                "not late, and blind to the directory");
         assertTrue(Files.exists(keep.resolve("0.out")), "the batch worked in the kept directory");
         assertTrue(Files.isDirectory(keep), "and left it for the next round");
         try (var made = Files.list(scratch)) {
