@@ -25,11 +25,11 @@ tmux kill-session -t "$session"
 for v in "${vs[@]}"; do
   w="$tmp/warm.$RANDOM$RANDOM"; mkfifo "$w"; exec {fd}<>"$w"
   tmux new-session -d -s "$session" -x 100 -y 30 "cd '$tmp/work' && $env_line LABTUTOR_BENCH_FIRST_PAINT='$w' '$v/labtutor'; sleep 5"
-  read -r -t 60 -u "$fd" x; exec {fd}<&-; tmux kill-session -t "$session" 2>/dev/null || true
+  read -r -t 60 -u "$fd" _; exec {fd}<&-; tmux kill-session -t "$session" 2>/dev/null || true
 done
 declare -A wall cpu
 k=0
-for i in $(seq "$n"); do
+for _ in $(seq "$n"); do
   for v in "${vs[@]}"; do
     k=$(( k + 1 )); m="$tmp/p.$k"; mkfifo "$m"; exec {fd}<>"$m"
     t0=${EPOCHREALTIME/./}
@@ -46,4 +46,5 @@ for i in $(seq "$n"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 echo "load $(cut -d' ' -f1-3 /proc/loadavg), $n runs each, interleaved"
+# shellcheck disable=SC2086  # each list of figures is passed as words on purpose
 for v in "${vs[@]}"; do printf '%s\n  first paint wall median %5d ms   cpu median %5d ms   [%s] [%s]\n' "$v" "$(median ${wall[$v]})" "$(median ${cpu[$v]})" "${wall[$v]# }" "${cpu[$v]# }"; done

@@ -20,4 +20,5 @@ for ((i = 0; i < runs; i++)); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg), $runs rounds, java -version median $(median "${jv[@]}") ms"
+# shellcheck disable=SC2086  # each list of figures is passed as words on purpose
 for t in "${trees[@]}"; do printf '%s\n  --version median %5d ms [%s]\n  lessons   median %5d ms [%s]\n' "$t" "$(median ${ver[$t]})" "${ver[$t]# }" "$(median ${les[$t]})" "${les[$t]# }"; done
