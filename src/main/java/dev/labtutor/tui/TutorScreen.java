@@ -284,6 +284,10 @@ final class TutorScreen {
         }
     }
 
+    /** A help line's key column ("n / p  ") and its description. */
+    private static final java.util.regex.Pattern KEY_COLUMN =
+            java.util.regex.Pattern.compile("(\\S+(?: / \\S+)?\\s{2,})(\\S.*)");
+
     /** A framed box in the middle of the screen. */
     private static void box(Painter p, Layout l, List<Line> lines) {
         int inner = Math.min(l.width() - 8, Math.max(40, lines.stream().mapToInt(Line::width).max().orElse(40)));
@@ -294,7 +298,14 @@ final class TutorScreen {
                 wrapped.add(line);
             } else {
                 Style st = line.spans().isEmpty() ? Style.NORMAL : line.spans().get(line.spans().size() - 1).style();
-                wrapped.addAll(Line.wrapped("", "", st, line.text(), st, inner));
+                java.util.regex.Matcher key = KEY_COLUMN.matcher(line.text());
+                if (key.matches() && DisplayWidth.of(key.group(1)) <= 12) {
+                    // "c      check ...": the description wraps under itself, not under the key
+                    String col = key.group(1);
+                    wrapped.addAll(Line.wrapped(col, " ".repeat(DisplayWidth.of(col)), st, key.group(2), st, inner));
+                } else {
+                    wrapped.addAll(Line.wrapped("", "", st, line.text(), st, inner));
+                }
             }
         }
         int h = Math.min(wrapped.size() + 2, l.height() - 2);

@@ -140,6 +140,23 @@ class TutorScreenTest {
     }
 
     @Test
+    void aHelpLineTooLongFor80ColumnsWrapsUnderItsDescriptionNotItsKey() throws Exception {
+        List<String> screen = draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 80, 24);
+        int at = -1;
+        for (int i = 0; i < screen.size(); i++) {
+            if (screen.get(i).contains("c      check the current lesson once")) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, String.join("\n", screen));
+        String next = screen.get(at + 1);
+        int key = screen.get(at).indexOf("c      check");
+        int description = screen.get(at).indexOf("check the current");
+        assertTrue(next.substring(key, description).isBlank() && !next.substring(description).isBlank(),
+                "the continuation starts under the description:\n" + String.join("\n", screen));
+    }
+
+    @Test
     void theHelpSaysWWatchesAnObservedLessonAndCJudgesItFromTheLogs() throws Exception {
         String help = String.join("\n", draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 120, 40));
         assertTrue(help.contains("c      check the current lesson once"), help);
