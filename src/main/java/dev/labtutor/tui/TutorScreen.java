@@ -193,6 +193,9 @@ final class TutorScreen {
             p.line(0, 2 + i, w, Line.of(cursor ? ">" : " ", Style.BOLD).plus(mark, markStyle).plus(" ", Style.NORMAL)
                     .plus(DisplayWidth.pad(DisplayWidth.fit(label, w - 3), w - 3), text), Style.NORMAL);
         }
+        for (int r = 2 + rows; r < l.messageRow() - 1; r++) {
+            p.text(0, r, w, "", Style.NORMAL); // the spacer above the summary: an overlay may have drawn there
+        }
         long passed = lessons.stream().filter(x -> s.stateOf(x.id()) == LessonState.PASSED).count();
         String summary = " "
                 + Text.of(passed + "/" + lessons.size() + " 课已通过", passed + "/" + lessons.size() + " passed").in(lang);

@@ -140,6 +140,25 @@ class TutorScreenTest {
     }
 
     @Test
+    void closingTheHelpLeavesNothingOfItsFrameInTheLessonList() throws Exception {
+        SessionState s = state(Fixtures.course(), Lang.EN);
+        try (VirtualScreen v = new VirtualScreen(80, 24)) {
+            TutorScreen view = new TutorScreen(true, ref -> Text.of("检查 " + ref.id(), "check " + ref.id()));
+            view.draw(v.screen.newTextGraphics(), Layout.of(80, 24), s, Ui.start().withHelp(true), Optional.empty(),
+                    "lab");
+            v.screen.refresh();
+            view.draw(v.screen.newTextGraphics(), Layout.of(80, 24), s, Ui.start(), Optional.empty(), "lab");
+            v.screen.refresh();
+            List<String> rows = v.rows();
+            for (int r = 2; r < rows.size() - 2; r++) {
+                String left = rows.get(r).substring(0, Layout.of(80, 24).listWidth());
+                assertFalse(left.contains("|") || left.contains("+"),
+                        "row " + r + " of the list: '" + left + "'\n" + String.join("\n", rows));
+            }
+        }
+    }
+
+    @Test
     void aHelpLineTooLongFor80ColumnsWrapsUnderItsDescriptionNotItsKey() throws Exception {
         List<String> screen = draw(state(Fixtures.course(), Lang.EN), Ui.start().withHelp(true), 80, 24);
         int at = -1;
