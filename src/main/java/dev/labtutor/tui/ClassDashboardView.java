@@ -93,6 +93,7 @@ final class ClassDashboardView {
 
     /** Paints the rows from the top of the screen. */
     static void draw(Painter p, List<Line> rows, int width) {
+        p.clear();
         for (int r = 0; r < rows.size(); r++) {
             List<Line.Span> spans = rows.get(r).spans();
             p.line(0, r, width, rows.get(r), spans.isEmpty() ? Style.NORMAL : spans.get(spans.size() - 1).style());

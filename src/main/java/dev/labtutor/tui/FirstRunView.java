@@ -23,6 +23,7 @@ final class FirstRunView {
     /** Draws the whole screen; {@code spinner} is the frame of the busy mark. */
     static void draw(Painter p, Layout l, FirstRun.State s, Lang lang, String spinner,
             Optional<TutorScreen.SecretField> secret) {
+        p.clear();
         if (l.tooSmall()) {
             TutorScreen.tooSmall(p, l, lang);
             return;

@@ -21,6 +21,15 @@ final class Painter {
         this.color = color;
     }
 
+    /**
+     * Blanks the whole screen. Each frame starts from it, so nothing of an earlier frame (a closed overlay, the
+     * previous screen) stays where this one paints nothing; the screen's delta refresh still sends only what changed.
+     */
+    void clear() {
+        apply(Style.NORMAL);
+        g.fill(' ');
+    }
+
     void line(int col, int row, int width, Line whole, Style fill) {
         Line line = whole.fit(width);
         int x = col;

@@ -36,6 +36,7 @@ final class TutorScreen {
 
     void draw(TextGraphics g, Layout l, SessionState s, Ui ui, Optional<SecretField> secret, String labName) {
         Painter p = new Painter(g, color);
+        p.clear();
         Lang lang = s.lang();
         if (l.tooSmall()) {
             tooSmall(p, l, lang);
@@ -192,9 +193,6 @@ final class TutorScreen {
             String label = (at + 1 < 10 ? " " : "") + (at + 1) + " " + les.id() + "  " + les.title().in(lang);
             p.line(0, 2 + i, w, Line.of(cursor ? ">" : " ", Style.BOLD).plus(mark, markStyle).plus(" ", Style.NORMAL)
                     .plus(DisplayWidth.pad(DisplayWidth.fit(label, w - 3), w - 3), text), Style.NORMAL);
-        }
-        for (int r = 2 + rows; r < l.messageRow() - 1; r++) {
-            p.text(0, r, w, "", Style.NORMAL); // the spacer above the summary: an overlay may have drawn there
         }
         long passed = lessons.stream().filter(x -> s.stateOf(x.id()) == LessonState.PASSED).count();
         String summary = " "
