@@ -34,20 +34,18 @@ BB=$M$LT_BUSYBOX
 export PATH="$LT/fast:$PATH"
 
 # The clock: the machine's time as its 9p server stamps a file we touch (within milliseconds).
-# shellcheck disable=SC2015  # any step failing is the one failure the warning reports
-: > "$S/vm/clock" && touch "$S/vm/clock" && date -s "@$(stat -c %.9Y "$S/vm/clock")" >/dev/null \
-    || say "warning: could not set the clock from the machine"
-rm -f "$S/vm/clock"
+clock_from_machine() {
+    : > "$S/vm/$1" && touch "$S/vm/$1" && date -s "@$(stat -c %.9Y "$S/vm/$1")" >/dev/null
+    local ok=$?
+    rm -f "$S/vm/$1"
+    return $ok
+}
+clock_from_machine clock || say "warning: could not set the clock from the machine"
 # and kept: under emulation the kernel calibrates its TSC while the machine may be busy, and a
 # calibration a few per cent off puts the guest's clock tens of seconds behind within minutes
 # (seen at a load of 20). Log lines and the tutor's own clock must agree, so the time is taken
 # from the machine again every 5 s (two program starts; a step of well under a second).
-(
-    while sleep 5; do
-        : > "$S/vm/clock.keep" && touch "$S/vm/clock.keep" && date -s "@$(stat -c %.9Y "$S/vm/clock.keep")" >/dev/null
-        rm -f "$S/vm/clock.keep"
-    done
-) </dev/null >/dev/null 2>&1 &
+(while sleep 5; do clock_from_machine clock.keep; done) </dev/null >/dev/null 2>&1 &
 say "clock set"
 
 mount -t tmpfs -o mode=0755 labtutor-run /run
