@@ -30,6 +30,14 @@ public record HostFacts(String role, String address, Map<Probe, Fact> facts, Opt
         return f != null ? f : new ProbeBroken(p.describe(), "probe was not run in this round");
     }
 
+    /** This host's distribution, when the round asked for it ({@link Probe.Kind#OS}) and the answer could be read. */
+    public Optional<dev.labtutor.lab.Distro> distro() {
+        return fact(OS) instanceof dev.labtutor.check.fact.OsRelease o ? Optional.of(o.distro()) : Optional.empty();
+    }
+
+    /** The probe that tells a host's distribution. */
+    public static final Probe OS = Probe.of(Probe.Kind.OS);
+
     /** The interface holding the address labtutor connected to, when it can be seen. */
     public Optional<String> primaryIface() {
         if (fact(Probe.of(Probe.Kind.ADDRESSES)) instanceof Addresses a) {

@@ -52,6 +52,7 @@ public final class FactParsers {
             case MOUNTS -> MountsParser.parse(out);
             case EXPORTS -> NfsParser.exports(out);
             case SHOWMOUNT -> NfsParser.showmount(p.arg(0), out);
+            case OS -> OsParser.parse(out);
         };
     }
 }

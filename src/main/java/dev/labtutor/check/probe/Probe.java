@@ -52,7 +52,12 @@ public record Probe(Kind kind, List<String> args) {
         /** {@code exportfs -v}, /etc/exports and /etc/exports.d, and whether the kernel has nfsd. Fact: NfsExports. */
         EXPORTS,
         /** {@code showmount -e args[0]} (an IPv4 address). Fact: ExportList. */
-        SHOWMOUNT
+        SHOWMOUNT,
+        /**
+         * The host's distribution: /etc/os-release, the package managers on PATH and {@code keepalived -v}'s first lines.
+         * Fact: {@link dev.labtutor.check.fact.OsRelease}.
+         */
+        OS
     }
 
     public Probe {

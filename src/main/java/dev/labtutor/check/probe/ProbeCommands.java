@@ -83,6 +83,7 @@ public final class ProbeCommands {
             case MOUNTS -> mounts(p);
             case EXPORTS -> exports(p);
             case SHOWMOUNT -> showmount(p);
+            case OS -> os(p);
         };
     }
 
@@ -319,6 +320,21 @@ public final class ProbeCommands {
         String server = arg(p, 0, IPV4, "IPv4 address");
         return "if command -v showmount >/dev/null 2>&1; then showmount -e " + quote(server) + " 2>&1; "
                 + "echo \"labtutor:showmount-rc $?\"; else echo 'labtutor:showmount-missing'; fi; exit 0";
+    }
+
+    /**
+     * /etc/os-release (or /usr/lib/os-release) read with builtins, the package managers found, and the first lines of
+     * {@code keepalived -v} (keepalived prints its version on stderr; 1.3.5 and 2.x alike). Only a regular file is read,
+     * and only its first 100 lines.
+     */
+    private static String os(Probe p) {
+        noArgs(p);
+        return "f=/etc/os-release; [ -f $f ] || f=/usr/lib/os-release; echo 'labtutor:os-release'; "
+                + "if [ -f $f ] && [ -r $f ]; then n=0; while [ $n -lt 100 ] && { IFS= read -r l || [ -n \"$l\" ]; }; "
+                + "do n=$((n+1)); printf '%s\\n' \"$l\"; done < $f; fi; echo 'labtutor:pm'; "
+                + "for t in dnf yum apt-get; do command -v $t >/dev/null 2>&1 && echo $t; done; "
+                + "echo 'labtutor:keepalived'; if command -v keepalived >/dev/null 2>&1; then "
+                + "keepalived -v 2>&1 | head -n 3; fi; exit 0";
     }
 
     private static void noArgs(Probe p) {
