@@ -1,5 +1,7 @@
 package dev.labtutor.course;
 
+import dev.labtutor.lab.Distro;
+import dev.labtutor.lab.Family;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.yaml.Problem;
@@ -13,29 +15,53 @@ import java.util.Optional;
 /**
  * The values that fill a course's templates for one learner: course variables (lab file overrides, else the course
  * default), and per role {@code ROLE.address}, {@code ROLE.user}, {@code ROLE.port} and {@code ROLE.iface} (the
- * interface detected on the host as carrying its address, else the course's {@code iface} default).
+ * interface detected on the host as carrying its address, else the course's {@code iface} default), and each role's
+ * detected {@link Distro} whose {@link Family} picks the course's variants.
  */
 public final class Bindings {
 
     private final Course course;
     private final Optional<LabFile> lab;
     private final Map<String, String> detectedIfaces;
+    private final Map<String, Distro> distros;
 
-    private Bindings(Course course, Optional<LabFile> lab, Map<String, String> detectedIfaces) {
+    private Bindings(Course course, Optional<LabFile> lab, Map<String, String> detectedIfaces,
+            Map<String, Distro> distros) {
         this.course = course;
         this.lab = lab;
         this.detectedIfaces = Map.copyOf(detectedIfaces);
+        this.distros = Map.copyOf(distros);
     }
 
     public static Bindings of(Course course, Optional<LabFile> lab) {
-        return new Bindings(course, lab, Map.of());
+        return new Bindings(course, lab, Map.of(), Map.of());
     }
 
     /** The same bindings with interfaces detected on the hosts. */
     public Bindings withIfaces(Map<String, String> ifaces) {
         Map<String, String> m = new HashMap<>(detectedIfaces);
         m.putAll(ifaces);
-        return new Bindings(course, lab, m);
+        return new Bindings(course, lab, m, distros);
+    }
+
+    /** The same bindings with the distributions detected on the hosts (by role). */
+    public Bindings withDistros(Map<String, Distro> detected) {
+        Map<String, Distro> m = new HashMap<>(distros);
+        m.putAll(detected);
+        return new Bindings(course, lab, detectedIfaces, m);
+    }
+
+    /** The distribution detected on {@code role}'s host, when it has been. */
+    public Optional<Distro> distro(String role) {
+        return Optional.ofNullable(distros.get(role));
+    }
+
+    /**
+     * The family whose variants {@code role}'s text, commands and checks use: the detected one, else the document's
+     * (openEuler).
+     */
+    public Family family(String role) {
+        return distro(role).map(Distro::familyOrDefault).orElse(Family.OPENEULER);
     }
 
     public Course course() {
