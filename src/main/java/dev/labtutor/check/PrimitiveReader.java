@@ -22,7 +22,7 @@ public final class PrimitiveReader {
     public static final Set<String> NAMES = Set.of("address", "address-holders", "sysctl", "unit", "package", "file",
             "ipvs", "http", "log", "command", "selinux", "firewalld", "keepalived-config", "keepalived-instance",
             "keepalived-group", "keepalived-virtual-server", "timeline", "sysctl-persisted", "mount", "nfs-export",
-            "showmount", "host-address");
+            "showmount", "host-address", "ufw");
 
     private PrimitiveReader() {
     }
@@ -126,6 +126,13 @@ public final class PrimitiveReader {
             case "firewalld" -> {
                 Fields f = Fields.of(body, problems, "firewalld", Set.of("running"));
                 yield new FirewalldCheck(f.bool("running").orElse(false));
+            }
+            case "ufw" -> {
+                Fields f = Fields.of(body, problems, "ufw", Set.of("active", "enabled"));
+                if (f.bool("active").isEmpty() && f.bool("enabled").isEmpty()) {
+                    problems.add(body, "ufw needs 'active' or 'enabled' (true or false)");
+                }
+                yield new UfwCheck(f.bool("active"), f.bool("enabled"));
             }
             case "timeline" -> timeline(body, problems);
             case "sysctl-persisted" -> {

@@ -31,7 +31,7 @@ class CourseLintTest {
                 "broken-checks/checks.yaml:10:5: duplicate check id 'ok-check' (first defined at "
                         + FIX.resolve("broken-checks/checks.yaml") + ":2:5)",
                 "broken-checks/checks.yaml:17:12: check title has no English text (en)",
-                "broken-checks/checks.yaml:19:7: unknown primitive 'adress' (address, address-holders, command, file, firewalld, host-address, http, ipvs, keepalived-config, keepalived-group, keepalived-instance, keepalived-virtual-server, log, mount, nfs-export, package, selinux, showmount, sysctl, sysctl-persisted, timeline, unit)",
+                "broken-checks/checks.yaml:19:7: unknown primitive 'adress' (address, address-holders, command, file, firewalld, host-address, http, ipvs, keepalived-config, keepalived-group, keepalived-instance, keepalived-virtual-server, log, mount, nfs-export, package, selinux, showmount, sysctl, sysctl-persisted, timeline, ufw, unit)",
                 "broken-checks/checks.yaml:21:7: check bad-primitive needs a 'default' hint",
                 "broken-checks/checks.yaml:27:7: check bad-param: unknown variable ${somewhere} (not a parameter of the check)",
                 "broken-checks/checks.yaml:35:23: check shell-injection: command 'run' uses ${what}, a free-text value that would reach the shell unvalidated; give it a stricter type",

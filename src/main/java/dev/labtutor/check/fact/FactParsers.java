@@ -45,6 +45,7 @@ public final class FactParsers {
             case IPVS -> IpvsParser.parse(out);
             case SELINUX -> SelinuxParser.parse(out);
             case FIREWALLD -> FirewalldParser.parse(out);
+            case UFW -> UfwParser.parse(out);
             case HTTP -> HttpParser.parse(p.arg(0), out);
             case LOG, LOG_EVENTS -> LogParser.parse(p.arg(0), out);
             case COMMAND -> CommandParser.parse(out);

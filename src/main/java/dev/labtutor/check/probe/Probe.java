@@ -31,6 +31,11 @@ public record Probe(Kind kind, List<String> args) {
         SELINUX,
         /** firewalld running or not. Fact: FirewalldState. */
         FIREWALLD,
+        /**
+         * ufw, Debian's and Ubuntu's firewall: {@code ufw status} (active now) and ENABLED in /etc/ufw/ufw.conf (started
+         * at boot). No args. Fact: {@link dev.labtutor.check.fact.UfwState}.
+         */
+        UFW,
         /** curl args[0] (URL) args[1] times from the host. Fact: HttpResults. */
         HTTP,
         /** Recent log lines: args[0] = unit name (journalctl -u, falling back to /var/log/messages). Fact: LogLines. */

@@ -75,6 +75,7 @@ public final class ProbeCommands {
             case IPVS -> ipvs(p);
             case SELINUX -> selinux(p);
             case FIREWALLD -> firewalld(p);
+            case UFW -> ufw(p);
             case HTTP -> http(p);
             case LOG -> log(p);
             case LOG_EVENTS -> logEvents(p);
@@ -224,6 +225,20 @@ public final class ProbeCommands {
         return "if command -v firewall-cmd >/dev/null 2>&1; then echo 'labtutor:via firewall-cmd'; firewall-cmd --state 2>&1; "
                 + "elif command -v systemctl >/dev/null 2>&1; then echo 'labtutor:via systemctl'; systemctl is-active firewalld 2>&1; "
                 + "else echo 'labtutor:via none'; fi; exit 0";
+    }
+
+    /**
+     * {@code ufw status} when ufw is installed (it needs root, as every probe has: the batch runs as root or through
+     * {@code sudo -n}), then the ENABLED= lines of /etc/ufw/ufw.conf, which ufw-init sources at boot, read with
+     * builtins as the SELINUX fragment does.
+     */
+    private static String ufw(Probe p) {
+        noArgs(p);
+        return "if command -v ufw >/dev/null 2>&1; then echo 'labtutor:ufw'; ufw status 2>&1; echo \"labtutor:ufw-rc $?\"; "
+                + "else echo 'labtutor:ufw-missing'; fi; "
+                + "if [ -r /etc/ufw/ufw.conf ]; then echo 'labtutor:ufw-conf'; "
+                + "while IFS= read -r l || [ -n \"$l\" ]; do case ${l#\"${l%%[![:space:]]*}\"} in ENABLED=*) printf '%s\\n' \"$l\" ;; esac; "
+                + "done < /etc/ufw/ufw.conf; fi; exit 0";
     }
 
     private static String http(Probe p) {

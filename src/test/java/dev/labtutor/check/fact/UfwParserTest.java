@@ -1,0 +1,96 @@
+package dev.labtutor.check.fact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labtutor.check.probe.Probe;
+import dev.labtutor.check.probe.ProbeOutput;
+import org.junit.jupiter.api.Test;
+
+/** UFW over the probe as it ran against Debian's ufw 0.36.2 (fixtures/probe/ufw-*, see the fixtures README). */
+class UfwParserTest {
+
+    private static final Probe UFW = Probe.of(Probe.Kind.UFW);
+
+    private static UfwState parse(ProbeOutput out) {
+        return assertInstanceOf(UfwState.class, FactParsers.parse(UFW, out));
+    }
+
+    @Test
+    void freshInstallIsInactiveAndOffAtBoot() {
+        UfwState s = parse(Fixtures.probe("ufw-inactive"));
+        assertEquals(new UfwState(true, "inactive", true, "no", ""), s);
+        assertFalse(s.active());
+        assertFalse(s.enabledAtBoot());
+    }
+
+    @Test
+    void enabledIsActiveWithItsRuleTableAndOnAtBoot() {
+        UfwState s = parse(Fixtures.probe("ufw-active-enabled"));
+        assertTrue(s.active());
+        assertTrue(s.enabledAtBoot());
+        assertEquals("", s.why());
+    }
+
+    @Test
+    void nowAndBootAreToldApart() {
+        UfwState runningOnly = parse(Fixtures.probe("ufw-active-boot-no"));
+        assertTrue(runningOnly.active());
+        assertFalse(runningOnly.enabledAtBoot());
+        UfwState bootOnly = parse(Fixtures.probe("ufw-inactive-boot-yes"));
+        assertFalse(bootOnly.active());
+        assertTrue(bootOnly.enabledAtBoot());
+        assertEquals(new UfwState(true, "inactive", true, "no", ""), parse(Fixtures.probe("ufw-disabled")));
+    }
+
+    @Test
+    void absentUfwIsNotInstalled() {
+        UfwState s = parse(Fixtures.probe("ufw-absent"));
+        assertFalse(s.installed());
+        assertFalse(s.active());
+        assertFalse(s.enabledAtBoot());
+    }
+
+    @Test
+    void nonRootAnswerLeavesTheStateUnknownWithTheReason() {
+        UfwState s = parse(Fixtures.probe("ufw-nonroot"));
+        assertTrue(s.installed());
+        assertFalse(s.statusKnown());
+        assertTrue(s.why().startsWith("ufw status: ERROR: You need to be root to run this script"), s.why());
+    }
+
+    @Test
+    void rawStatusOutputsReadAsTheProbeWrapsThem() {
+        String active = "labtutor:ufw\n" + Fixtures.text("ufw/status-verbose-active.out") + "labtutor:ufw-rc 0\n";
+        assertTrue(parse(Fixtures.ok(active)).active());
+        String inactive = "labtutor:ufw\n" + Fixtures.text("ufw/status-inactive.out") + "labtutor:ufw-rc 0\n"
+                + "labtutor:ufw-conf\n" + enabledLines(Fixtures.text("ufw/ufw.conf"));
+        assertEquals(new UfwState(true, "inactive", true, "no", ""), parse(Fixtures.ok(inactive)));
+    }
+
+    @Test
+    void enabledIsReadAsUfwInitSourcesIt() {
+        assertEquals("yes", UfwParser.shellWord("\"yes\""));
+        assertEquals("yes", UfwParser.shellWord("'yes' # on"));
+        assertEquals("yes", UfwParser.shellWord("yes;"));
+        String twice = "labtutor:ufw-missing\nlabtutor:ufw-conf\nENABLED=yes\n  ENABLED=no\n";
+        assertEquals("no", parse(Fixtures.ok(twice)).enabledSetting());
+        String quoted = "labtutor:ufw\nStatus: inactive\nlabtutor:ufw-rc 0\nlabtutor:ufw-conf\nENABLED=\"YES\"\n";
+        assertTrue(parse(Fixtures.ok(quoted)).enabledAtBoot());
+        String noConf = "labtutor:ufw\nStatus: inactive\nlabtutor:ufw-rc 0\n";
+        assertFalse(parse(Fixtures.ok(noConf)).enabledAtBoot());
+    }
+
+    @Test
+    void outputWithoutTagsIsBroken() {
+        assertInstanceOf(ProbeBroken.class, FactParsers.parse(UFW, Fixtures.ok("Status: inactive\n")));
+    }
+
+    private static String enabledLines(String conf) {
+        StringBuilder b = new StringBuilder();
+        conf.lines().filter(l -> l.strip().startsWith("ENABLED=")).forEach(l -> b.append(l).append('\n'));
+        return b.toString();
+    }
+}
