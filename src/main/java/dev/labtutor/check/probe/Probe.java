@@ -17,7 +17,7 @@ public record Probe(Kind kind, List<String> args) {
         SYSCTL,
         /** systemd unit args[0] (fallback without systemd). Fact: UnitState. */
         UNIT,
-        /** Package args[0] via rpm, dpkg-query, or binary on PATH. Fact: PackageState. */
+        /** Package args[0] via dpkg-query on Debian/Ubuntu, else rpm, dpkg-query, or binary on PATH. Fact: PackageState. */
         PACKAGE,
         /** Content of absolute path args[0], capped. Fact: FileContent. */
         FILE,

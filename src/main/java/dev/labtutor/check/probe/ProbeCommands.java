@@ -142,11 +142,20 @@ public final class ProbeCommands {
                 + quote(serviceName(unit)) + " 2>&1; echo \"labtutor:is-enabled-rc $?\"; fi ;; esac";
     }
 
+    /**
+     * The family's own package tool: dpkg-query on a host whose os-release names debian or ubuntu in ID or ID_LIKE
+     * (Debian can install the rpm package, whose empty database would call everything "not installed"), else rpm, else
+     * dpkg-query, else the binary on PATH. os-release is read with builtins, its first 100 lines, as OS reads it.
+     */
     private static String pkg(Probe p) {
         String q = quote(arg(p, 0, PACKAGE, "package name"));
-        return "if command -v rpm >/dev/null 2>&1; then echo 'labtutor:via rpm'; exec rpm -q " + q + "; "
-                + "elif command -v dpkg-query >/dev/null 2>&1; then echo 'labtutor:via dpkg'; "
-                + "exec dpkg-query -W -f='${Status} ${Version}\\n' " + q + "; "
+        String dpkg = "echo 'labtutor:via dpkg'; exec dpkg-query -W -f='${Status} ${Version}\\n' " + q + "; ";
+        return "d=; f=/etc/os-release; [ -f $f ] || f=/usr/lib/os-release; if [ -f $f ] && [ -r $f ]; then n=0; "
+                + "while [ $n -lt 100 ] && { IFS= read -r l || [ -n \"$l\" ]; }; do n=$((n+1)); "
+                + "case $l in ID=*|ID_LIKE=*) case $l in *debian*|*ubuntu*) d=1 ;; esac ;; esac; done < $f; fi; "
+                + "if [ -n \"$d\" ] && command -v dpkg-query >/dev/null 2>&1; then " + dpkg
+                + "elif command -v rpm >/dev/null 2>&1; then echo 'labtutor:via rpm'; exec rpm -q " + q + "; "
+                + "elif command -v dpkg-query >/dev/null 2>&1; then " + dpkg
                 + "else echo 'labtutor:via path'; command -v " + q + "; fi";
     }
 
