@@ -29,6 +29,9 @@ final class UnitParser {
         }
         Map<String, String> props = new HashMap<>();
         for (String line : Lines.of(text)) {
+            if (line.equals("labtutor:is-enabled")) {
+                break;
+            }
             int eq = line.indexOf('=');
             if (eq > 0) {
                 props.put(line.substring(0, eq), line.substring(eq + 1).trim());
@@ -38,8 +41,21 @@ final class UnitParser {
             throw new Unparseable("systemctl show printed no LoadState/ActiveState: "
                     + Lines.firstNonBlank(out.stderr() + "\n" + text));
         }
+        String fileState = props.getOrDefault("UnitFileState", "");
+        String why = "";
+        if (fileState.isEmpty() && props.get("LoadState").equals("loaded")) {
+            List<String> answer = between(text, "labtutor:is-enabled", "labtutor:is-enabled-rc");
+            String last = answer.isEmpty() ? "" : answer.get(answer.size() - 1).trim();
+            if (FILE_STATES.contains(last)) {
+                fileState = last;
+            } else {
+                fileState = UnitState.UNKNOWN;
+                why = Sentences.join("systemctl show gave no UnitFileState for this loaded unit",
+                        answer.isEmpty() ? "" : "systemctl is-enabled: " + answer.get(0).trim(), "; ");
+            }
+        }
         return new UnitState(unit, props.get("LoadState"), props.get("ActiveState"), props.getOrDefault("SubState", ""),
-                props.getOrDefault("UnitFileState", ""), "systemd");
+                fileState, "systemd", why);
     }
 
     private static UnitState fallback(String unit, ProbeOutput out) throws Unparseable {

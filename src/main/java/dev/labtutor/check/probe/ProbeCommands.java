@@ -130,12 +130,17 @@ public final class ProbeCommands {
     /**
      * {@code systemctl show}; where systemd is not running (a container, a host booted with another init) the process
      * is looked up with pidof, and whether the unit starts at boot is still asked of {@code systemctl is-enabled},
-     * which reads the unit files without systemd.
+     * which reads the unit files without systemd. A loaded unit whose {@code UnitFileState=} is empty (systemd 219 on
+     * CentOS 7 for a unit generated from a SysV init script, and older systemd for any unit it could not tell) is asked
+     * of {@code systemctl is-enabled} too, which on CentOS 7 asks chkconfig.
      */
     private static String unit(Probe p) {
         String unit = arg(p, 0, UNIT, "unit name");
         return "o=$(systemctl show -p LoadState,ActiveState,SubState,UnitFileState --no-pager "
-                + quote(serviceName(unit)) + " 2>&1); " + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\" ;; "
+                + quote(serviceName(unit)) + " 2>&1); " + "case \"$o\" in *LoadState=*) printf '%s\\n' \"$o\"; "
+                + "case \"$o\" in *LoadState=loaded*) case \"$o\" in *UnitFileState=[a-z]*) ;; *) "
+                + "echo 'labtutor:is-enabled'; systemctl is-enabled " + quote(serviceName(unit))
+                + " 2>&1; echo \"labtutor:is-enabled-rc $?\" ;; esac ;; esac ;; "
                 + "*) [ -n \"$o\" ] && printf '%s\\n' \"$o\" >&2; echo 'labtutor:pidof'; pidof "
                 + quote(processName(unit)) + "; echo \"labtutor:pidof-rc $?\"; "
                 + "if command -v systemctl >/dev/null 2>&1; then echo 'labtutor:is-enabled'; systemctl is-enabled "
