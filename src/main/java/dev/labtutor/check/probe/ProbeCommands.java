@@ -244,15 +244,16 @@ public final class ProbeCommands {
     /**
      * {@code ufw status} when ufw is installed (it needs root, as every probe has: the batch runs as root or through
      * {@code sudo -n}), then the ENABLED= lines of /etc/ufw/ufw.conf, which ufw-init sources at boot, read with
-     * builtins as the SELINUX fragment does.
+     * builtins as the SELINUX fragment does: only a regular file, its first 1000 lines (the shipped file has 10).
      */
     private static String ufw(Probe p) {
         noArgs(p);
         return "if command -v ufw >/dev/null 2>&1; then echo 'labtutor:ufw'; ufw status 2>&1; echo \"labtutor:ufw-rc $?\"; "
                 + "else echo 'labtutor:ufw-missing'; fi; "
-                + "if [ -r /etc/ufw/ufw.conf ]; then echo 'labtutor:ufw-conf'; "
-                + "while IFS= read -r l || [ -n \"$l\" ]; do case ${l#\"${l%%[![:space:]]*}\"} in ENABLED=*) printf '%s\\n' \"$l\" ;; esac; "
-                + "done < /etc/ufw/ufw.conf; fi; exit 0";
+                + "f=/etc/ufw/ufw.conf; if [ -f $f ] && [ -r $f ]; then echo 'labtutor:ufw-conf'; n=0; "
+                + "while [ $n -lt 1000 ] && { IFS= read -r l || [ -n \"$l\" ]; }; do n=$((n+1)); "
+                + "case ${l#\"${l%%[![:space:]]*}\"} in ENABLED=*) printf '%s\\n' \"$l\" ;; esac; "
+                + "done < $f; fi; exit 0";
     }
 
     private static String http(Probe p) {

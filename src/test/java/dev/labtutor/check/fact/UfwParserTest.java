@@ -88,6 +88,34 @@ class UfwParserTest {
         assertInstanceOf(ProbeBroken.class, FactParsers.parse(UFW, Fixtures.ok("Status: inactive\n")));
     }
 
+    @Test
+    void theProbeTakesNoArguments() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.labtutor.check.probe.ProbeCommands.shell(Probe.of(Probe.Kind.UFW, "x; reboot")));
+    }
+
+    /** The fragment reads the ENABLED lines as grep would, and never a device (a link to /dev/zero never ends). */
+    @Test
+    void confLinesAreReadWithBuiltinsAndOnlyFromARegularFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path conf = tmp.resolve("ufw.conf");
+        java.nio.file.Files.writeString(conf, Fixtures.text("ufw/ufw.conf") + "  ENABLED=\"yes\"\nXENABLED=no");
+        String fragment = dev.labtutor.check.probe.ProbeCommands.shell(Probe.of(Probe.Kind.UFW))
+                .replace("command -v ufw", "command -v ufw-not-here").replace("/etc/ufw/ufw.conf", conf.toString());
+        assertEquals("labtutor:ufw-missing\nlabtutor:ufw-conf\nENABLED=no\n  ENABLED=\"yes\"\n", sh(fragment));
+        java.nio.file.Files.delete(conf);
+        java.nio.file.Files.createSymbolicLink(conf, java.nio.file.Path.of("/dev/zero"));
+        assertEquals("labtutor:ufw-missing\n", sh(fragment));
+    }
+
+    private static String sh(String script) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+        return out;
+    }
+
     private static String enabledLines(String conf) {
         StringBuilder b = new StringBuilder();
         conf.lines().filter(l -> l.strip().startsWith("ENABLED=")).forEach(l -> b.append(l).append('\n'));
