@@ -13,17 +13,18 @@ import java.util.Set;
  */
 public record UfwCheck(Optional<Boolean> active, Optional<Boolean> enabled) implements PerHostPrimitive {
 
-    static final Probe UFW = Probe.of(Probe.Kind.UFW);
-
     @Override
-    public Set<Probe> hostProbes() {
-        return Set.of(UFW);
+    public Outcome evaluateHost(HostFacts host) {
+        return judge(host.role(), PerHostPrimitive.fact(host, Probe.of(Probe.Kind.UFW), UfwState.class));
     }
 
     @Override
-    public Outcome evaluateHost(HostFacts host) {
-        UfwState f = PerHostPrimitive.fact(host, UFW, UfwState.class);
-        String r = host.role();
+    public Set<Probe> hostProbes() {
+        return Set.of(Probe.of(Probe.Kind.UFW));
+    }
+
+    /** {@code r}'s ufw as it was found, against what this check wants. */
+    private Outcome judge(String r, UfwState f) {
         String setting = !f.confPresent() ? "no /etc/ufw/ufw.conf"
                 : "/etc/ufw/ufw.conf: " + (f.enabledSetting().isEmpty() ? "no ENABLED line" : "ENABLED=" + f.enabledSetting());
         if (!f.installed()) {

@@ -43,11 +43,10 @@ class PublicFamilyOutputsTest {
     void ipvsadm127OnCentos7() {
         IpvsTable t = (IpvsTable) FactParsers.parse(Probe.of(Probe.Kind.IPVS),
                 Fixtures.ok(Fixtures.text("ipvsadm/public-centos7-1.27-route.txt")));
-        IpvsTable.VirtualService vs = t.service("tcp", "192.168.175.100", 80).orElseThrow();
-        assertEquals("rr", vs.scheduler());
-        assertTrue(vs.persistent());
-        assertEquals(List.of(new IpvsTable.RealServer("192.168.175.102", 80, "Route", 1, 0, 0),
-                new IpvsTable.RealServer("192.168.175.103", 80, "Route", 1, 0, 210)), vs.realServers());
+        assertEquals(List.of(new IpvsTable.VirtualService("TCP", "192.168.175.100", 80, "rr", true,
+                List.of(new IpvsTable.RealServer("192.168.175.102", 80, "Route", 1, 0, 0),
+                        new IpvsTable.RealServer("192.168.175.103", 80, "Route", 1, 0, 210)))),
+                t.services());
     }
 
     @Test

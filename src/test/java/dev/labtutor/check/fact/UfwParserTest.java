@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeOutput;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** UFW over the probe as it ran against Debian's ufw 0.36.2 (fixtures/probe/ufw-*, see the fixtures README). */
@@ -18,39 +20,20 @@ class UfwParserTest {
         return assertInstanceOf(UfwState.class, FactParsers.parse(UFW, out));
     }
 
+    /** Each captured state as (active now, started at boot). */
     @Test
-    void freshInstallIsInactiveAndOffAtBoot() {
-        UfwState s = parse(Fixtures.probe("ufw-inactive"));
-        assertEquals(new UfwState(true, "inactive", true, "no", ""), s);
-        assertFalse(s.active());
-        assertFalse(s.enabledAtBoot());
-    }
-
-    @Test
-    void enabledIsActiveWithItsRuleTableAndOnAtBoot() {
-        UfwState s = parse(Fixtures.probe("ufw-active-enabled"));
-        assertTrue(s.active());
-        assertTrue(s.enabledAtBoot());
-        assertEquals("", s.why());
-    }
-
-    @Test
-    void nowAndBootAreToldApart() {
-        UfwState runningOnly = parse(Fixtures.probe("ufw-active-boot-no"));
-        assertTrue(runningOnly.active());
-        assertFalse(runningOnly.enabledAtBoot());
-        UfwState bootOnly = parse(Fixtures.probe("ufw-inactive-boot-yes"));
-        assertFalse(bootOnly.active());
-        assertTrue(bootOnly.enabledAtBoot());
+    void eachCapturedStateIsReadAsNowAndAtBoot() {
+        Map<String, List<Boolean>> expected = Map.of("ufw-inactive", List.of(false, false), "ufw-active-enabled",
+                List.of(true, true), "ufw-active-boot-no", List.of(true, false), "ufw-inactive-boot-yes",
+                List.of(false, true), "ufw-disabled", List.of(false, false), "ufw-absent", List.of(false, false));
+        expected.forEach((name, want) -> {
+            UfwState s = parse(Fixtures.probe(name));
+            assertEquals(want, List.of(s.active(), s.enabledAtBoot()), name);
+            assertEquals("", s.why(), name);
+        });
+        assertEquals(new UfwState(true, "inactive", true, "no", ""), parse(Fixtures.probe("ufw-inactive")));
         assertEquals(new UfwState(true, "inactive", true, "no", ""), parse(Fixtures.probe("ufw-disabled")));
-    }
-
-    @Test
-    void absentUfwIsNotInstalled() {
-        UfwState s = parse(Fixtures.probe("ufw-absent"));
-        assertFalse(s.installed());
-        assertFalse(s.active());
-        assertFalse(s.enabledAtBoot());
+        assertFalse(parse(Fixtures.probe("ufw-absent")).installed());
     }
 
     @Test
