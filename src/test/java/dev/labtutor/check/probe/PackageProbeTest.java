@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * PACKAGE asks the family's own tool. A Debian or Ubuntu host can carry a stray {@code rpm} (Debian packages rpm), whose
  * empty database calls everything "not installed": such a host is asked with dpkg-query. A host whose os-release is
  * not Debian-like is asked with rpm even when dpkg-query is there. The fragment runs here (Debian 12, real dpkg-query)
- * with os-release pointed at a file of the test's and a stand-in {@code rpm} first on PATH that answers as rpm does
- * for a package it does not have.
+ * with os-release pointed at a file of the test's and a stand-in {@code rpm} first on PATH that answers what Debian's
+ * rpm 4.18 answered here for keepalived (fixtures/rpm/debian-stray-rpm-q.out).
  */
 class PackageProbeTest {
 
@@ -45,11 +45,17 @@ class PackageProbeTest {
         assertEquals("labtutor:via rpm\npackage keepalived is not installed\n", run(null));
     }
 
+    private static String stray() throws java.io.IOException {
+        try (java.io.InputStream in = PackageProbeTest.class.getResourceAsStream("/fixtures/rpm/debian-stray-rpm-q.out")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** The fragment with os-release at {@code osRelease}'s text (none when null), the stand-in rpm first on PATH. */
     private String run(String osRelease) throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
         Path rpm = bin.resolve("rpm");
-        Files.writeString(rpm, "#!/bin/sh\necho \"package $2 is not installed\"\nexit 1\n");
+        Files.writeString(rpm, "#!/bin/sh\nprintf '%s' '" + stray() + "'\nexit 1\n");
         Files.setPosixFilePermissions(rpm, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path os = tmp.resolve("os-release");
         Files.deleteIfExists(os);
