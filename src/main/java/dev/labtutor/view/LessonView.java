@@ -110,11 +110,21 @@ public final class LessonView {
                 out.add(new Gap(i));
                 out.add(new ChecksHead(i, Text.of("检查：", "Checked:").in(lang)));
                 for (CheckRef c : s.checks()) {
-                    out.add(new CheckItem(i, c.id(), checkTitle.apply(c), c.on()));
+                    out.add(new CheckItem(i, c.id(), checkTitle.apply(asChecked(c, b)), c.on()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The check its hosts are judged by, when they all take the same one (a family's {@code use}/{@code with}), so its
+     * title names what is checked there (ufw rather than firewalld); else the reference itself.
+     */
+    private static CheckRef asChecked(CheckRef c, Bindings b) {
+        java.util.Set<Optional<CheckRef>> taken = new java.util.HashSet<>();
+        c.on().forEach(h -> taken.add(c.forFamily(b.family(h))));
+        return taken.size() == 1 ? taken.iterator().next().orElse(c) : c;
     }
 
     private static final Text NOTE_LABEL = Text.of("原文勘误：", "Note on the original document: ");

@@ -91,6 +91,11 @@ class FamilyRenderTest {
                 install);
         assertTrue(install.contains("AppArmor"), install);
         assertTrue(render("install", b, Lang.ZH).contains("关闭防火墙 ufw"));
+        String checked = LessonText.render(course.lesson("install").orElseThrow(), b, Lang.EN, r -> r.use());
+        assertTrue(checked.contains("- ufw-inactive (lb01, lb02)"), "the check its hosts are judged by: " + checked);
+        String mixed = LessonText.render(course.lesson("install").orElseThrow(),
+                Bindings.of(course, Optional.empty()).withDistros(Map.of("lb01", UBUNTU)), Lang.EN, r -> r.use());
+        assertTrue(mixed.contains("- firewalld-stopped (lb01, lb02)"), "hosts judged differently: the reference's");
         String master = render("master", b, Lang.EN);
         assertFalse(master.contains("cp keepalived.conf"), master);
         String web = render("web-failover", b, Lang.EN);
