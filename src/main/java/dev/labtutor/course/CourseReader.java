@@ -388,14 +388,7 @@ public final class CourseReader {
                         "check '" + id + "' runs on role '" + r + "' that the lesson's 'roles' does not list");
             }
         });
-        Map<String, YNode> with = new LinkedHashMap<>();
-        f.node("with").ifPresent(w -> {
-            if (!w.isMap()) {
-                problems.add(w, "'with' must map parameter: value");
-                return;
-            }
-            with.putAll(w.entries());
-        });
+        Map<String, YNode> with = with(f, problems);
         Optional<String> supersededBy = f.text("superseded-by");
         Map<String, CheckRef.Variant> variants =
                 f.node("family").map(v -> family(v, problems, "check '" + id + "'", CourseReader::refVariant))
@@ -471,6 +464,16 @@ public final class CourseReader {
         }
         Fields f = Fields.of(v, problems, "a check's family variant", REF_VARIANT_KEYS);
         Optional<String> use = f.text("use");
+        Map<String, YNode> with = with(f, problems);
+        if (v.isMap() && use.isEmpty() && f.node("with").isEmpty()) {
+            problems.add(v, "a check's family variant needs 'use' and/or 'with' (or is the word 'skip')");
+            return Optional.empty();
+        }
+        return Optional.of(new CheckRef.Variant(false, use, with, v));
+    }
+
+    /** A check reference's (or its variant's) {@code with}: parameter: value. */
+    private static Map<String, YNode> with(Fields f, Problems problems) {
         Map<String, YNode> with = new LinkedHashMap<>();
         f.node("with").ifPresent(w -> {
             if (!w.isMap()) {
@@ -479,11 +482,7 @@ public final class CourseReader {
             }
             with.putAll(w.entries());
         });
-        if (v.isMap() && use.isEmpty() && f.node("with").isEmpty()) {
-            problems.add(v, "a check's family variant needs 'use' and/or 'with' (or is the word 'skip')");
-            return Optional.empty();
-        }
-        return Optional.of(new CheckRef.Variant(false, use, with, v));
+        return with;
     }
 
     /** A {@code superseded-by} must name a lesson that comes later in the course. */

@@ -14,15 +14,12 @@ import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.Family;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.yaml.Problems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A check reference with {@code family:} variants is judged host by host, each host by its own family's variant as the
@@ -130,48 +127,10 @@ class FamilySwitchTest {
         assertEquals(Status.UNREACHABLE, v.on("lb02").orElseThrow().status(), "a host not asked is not passed");
     }
 
-    @TempDir
-    Path dir;
-
     @Test
-    void lintRejectsVariantsOnACheckThatJudgesHostsTogetherAndChecksVariantPlaceholders() throws Exception {
-        Files.writeString(dir.resolve("course.yaml"), """
-                id: t
-                title: { zh: 课, en: course }
-                roles: { lb01: { zh: 甲, en: a }, lb02: { zh: 乙, en: b } }
-                vars: { vip: { default: 10.0.0.1, type: ipv4, zh: 地址, en: address } }
-                lessons: [l]
-                """);
-        Files.writeString(dir.resolve("l.yaml"), """
-                id: l
-                title: { zh: 课, en: lesson }
-                roles: [lb01, lb02]
-                steps:
-                  - id: s
-                    title: { zh: 步, en: step }
-                    text: { zh: 文, en: text }
-                    family:
-                      debian: { text: { zh: "${nope}", en: x } }
-                    do:
-                      - on: lb01
-                        run: echo ${vip}
-                        family:
-                          centos7: { run: "echo ${vipp}" }
-                    checks:
-                      - use: vip-single-holder
-                        on: [lb01, lb02]
-                        with: { address: "${vip}" }
-                        family:
-                          debian: skip
-                      - use: package-installed
-                        on: [lb01]
-                        with: { name: httpd }
-                        family:
-                          debian: { with: { name: "${vip.x}" } }
-                solve: []
-                """);
+    void lintRejectsVariantsOnACheckThatJudgesHostsTogetherAndChecksVariantPlaceholders() {
         Problems p = new Problems();
-        CourseLint.lintCourse(dir, shipped.catalog, p);
+        CourseLint.lintCourse(ShippedCourse.ROOT.resolve("src/test/resources/lint/family-course"), shipped.catalog, p);
         String out = p.sorted().toString();
         assertTrue(out.contains("l.yaml:16:9: check 'vip-single-holder' has family variants, but 'vip-single-holder'"
                 + " judges its hosts together; variants are only for checks judged on each host alone"), out);

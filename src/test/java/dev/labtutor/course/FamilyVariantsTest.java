@@ -19,15 +19,10 @@ class FamilyVariantsTest {
     @TempDir
     Path dir;
 
-    private static final String COURSE = """
-            id: t
-            title: { zh: 课, en: course }
-            roles: { a: { zh: 甲, en: a }, b: { zh: 乙, en: b } }
-            lessons: [l]
-            """;
-
+    /** The course of one lesson {@code l} on roles a and b, whose lesson file is {@code lesson}. */
     private Optional<Course> read(String lesson, Problems problems) throws Exception {
-        Files.writeString(dir.resolve("course.yaml"), COURSE);
+        Files.writeString(dir.resolve("course.yaml"), "id: t\ntitle: { zh: 课, en: course }\n"
+                + "roles: { a: { zh: 甲, en: a }, b: { zh: 乙, en: b } }\nlessons: [l]\n");
         Files.writeString(dir.resolve("l.yaml"), lesson);
         return CourseReader.read(dir, problems);
     }
