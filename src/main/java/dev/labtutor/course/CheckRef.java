@@ -23,8 +23,8 @@ public record CheckRef(String id, String use, List<String> on, Map<String, YNode
 
     /**
      * A family's own check: {@code skip} (not asked on that family's hosts, which pass as "does not apply"), or another
-     * {@code use} and/or {@code with}. A variant with its own {@code use} starts from an empty {@code with}; one without
-     * lays its {@code with} over the default's. {@code at} is where the variant is written.
+     * {@code use} and/or {@code with}. A variant with its own {@code use} starts from an empty {@code with}; one
+     * without lays its {@code with} over the default's. {@code at} is where the variant is written.
      */
     public record Variant(boolean skip, java.util.Optional<String> use, Map<String, YNode> with, YNode at) {
 

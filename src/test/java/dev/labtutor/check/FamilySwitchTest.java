@@ -57,7 +57,8 @@ class FamilySwitchTest {
         BoundCheck c = shipped.bind("web-failover", "httpd-installed");
         Map<String, Set<Probe>> probes = Plan.of(List.of(c)).probes();
         for (String r : List.of("lb01", "lb02")) {
-            assertTrue(probes.get(r).containsAll(Set.of(HostFacts.OS, pkg("httpd"), pkg("apache2"))), probes.toString());
+            assertTrue(probes.get(r).containsAll(Set.of(HostFacts.OS, pkg("httpd"), pkg("apache2"))),
+                    probes.toString());
         }
     }
 

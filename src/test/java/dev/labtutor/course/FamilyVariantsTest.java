@@ -122,7 +122,7 @@ class FamilyVariantsTest {
         String out = problems(GOOD.replace("      rhel,centos7: { run:", "      rhel,suse: { run:"));
         assertTrue(out.contains("l.yaml:18:11: unknown family 'suse' in 'family' of action"
                 + " (known: openeuler, rhel, centos7, debian)"), out);
-        out = problems(GOOD.replace("          debian: { use: ufw-inactive }", "          Debian: { use: ufw-inactive }"));
+        out = problems(GOOD.replace("debian: { use: ufw-inactive }", "Debian: { use: ufw-inactive }"));
         assertTrue(out.contains("l.yaml:29:11: unknown family 'Debian' in 'family' of check 'firewalld-stopped'"), out);
         out = problems(GOOD.replace("      debian:\n        title:", "      ubuntu:\n        title:"));
         assertTrue(out.contains("l.yaml:9:7: unknown family 'ubuntu' in 'family' of step"), out);
@@ -140,7 +140,8 @@ class FamilyVariantsTest {
         out = problems(GOOD.replace("debian: { run: apt-get install -y apache2 }\n    checks:",
                 "debian: { script: apt-get install -y apache2 }\n    checks:"));
         assertTrue(out.contains("l.yaml:19:19: an action's family variant is missing 'run'"), out);
-        out = problems(GOOD.replace("    family:\n      debian:\n        title:", "    family: apt\n    x:\n      debian:\n        title:"));
+        out = problems(GOOD.replace("    family:\n      debian:\n        title:",
+                "    family: apt\n    x:\n      debian:\n        title:"));
         assertTrue(out.contains("l.yaml:8:13: 'family' of step must map family ids (openeuler, rhel, centos7, debian,"
                 + " or a comma-separated list of them) to that family's variant"), out);
     }

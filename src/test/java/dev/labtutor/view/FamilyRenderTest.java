@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * A lesson is told in the terms of each host's distribution family: CentOS 7 hosts read yum, no .sample copy and 1.3.5's
- * log lines; Ubuntu hosts apt, ufw and apache2; openEuler hosts the document's text, unchanged; a lab whose hosts
- * differ shows each host's commands and each family's text under its hosts.
+ * A lesson is told in the terms of each host's distribution family: CentOS 7 hosts read yum, no .sample copy and
+ * 1.3.5's log lines; Ubuntu hosts apt, ufw and apache2; openEuler hosts the document's text, unchanged; a lab whose
+ * hosts differ shows each host's commands and each family's text under its hosts.
  */
 class FamilyRenderTest {
 
@@ -113,7 +113,8 @@ class FamilyRenderTest {
         String master = render("master", all(ROCKY), Lang.EN);
         assertTrue(commands(master).contains("[lb01]# cp keepalived.conf keepalived.conf.orig"), master);
         assertFalse(master.contains("keepalived.conf.sample keepalived.conf"), master);
-        assertTrue(commands(render("install", all(ROCKY), Lang.EN)).contains("[lb01]# dnf install -y keepalived ipvsadm"));
+        assertTrue(commands(render("install", all(ROCKY), Lang.EN))
+                .contains("[lb01]# dnf install -y keepalived ipvsadm"));
     }
 
     /**
@@ -169,7 +170,8 @@ class FamilyRenderTest {
     @Test
     void theSolutionRunsEachHostsFamilysCommands() {
         assertTrue(solve("install", all(CENTOS7)).contains("[lb01] yum install -y keepalived ipvsadm"));
-        assertTrue(solve("master", all(CENTOS7)).contains("[lb01] cd /etc/keepalived\ncp keepalived.conf keepalived.conf.orig"));
+        assertTrue(solve("master", all(CENTOS7))
+                .contains("[lb01] cd /etc/keepalived\ncp keepalived.conf keepalived.conf.orig"));
         String ubuntu = solve("install", all(UBUNTU));
         assertTrue(ubuntu.contains("[lb02] apt-get update\napt-get install -y keepalived ipvsadm"), ubuntu);
         assertTrue(ubuntu.contains("[lb02] ufw disable"), ubuntu);
