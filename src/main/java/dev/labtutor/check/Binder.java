@@ -4,7 +4,9 @@ import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Template;
 import dev.labtutor.course.VarType;
+import dev.labtutor.course.Variants;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Family;
 import dev.labtutor.yaml.Problems;
 import dev.labtutor.yaml.YNode;
 import java.util.ArrayList;
@@ -27,7 +29,46 @@ public final class Binder {
         this.catalog = catalog;
     }
 
+    /**
+     * Binds {@code ref}; a reference with {@code family:} variants binds the document's check and every variant, and
+     * becomes a {@link FamilySwitch} that judges each host by its own family's. Variants are only for checks judged on
+     * each host alone: one that judges hosts together (who holds the VIP) is a problem.
+     */
     public BoundCheck bind(CheckRef ref, Bindings bindings, Problems problems) {
+        if (ref.family().isEmpty()) {
+            return bindOne(ref, bindings, problems);
+        }
+        int before = problems.size();
+        BoundCheck fallback = bindOne(ref, bindings, problems);
+        perHostOnly(ref, fallback, ref.at(), problems);
+        Map<CheckRef.Variant, Optional<BoundCheck>> bound = new java.util.IdentityHashMap<>();
+        for (CheckRef.Variant v : ref.family().values()) {
+            if (!bound.containsKey(v)) {
+                Optional<BoundCheck> b = ref.variant(v).map(r -> bindOne(r, bindings, problems));
+                b.ifPresent(c -> perHostOnly(ref, c, v.at(), problems));
+                bound.put(v, b);
+            }
+        }
+        if (problems.size() != before) {
+            return misdefined(ref, problems, before);
+        }
+        Map<Family, Optional<BoundCheck>> byFamily = new java.util.EnumMap<>(Family.class);
+        for (Family f : Family.values()) {
+            byFamily.put(f, Variants.lookup(ref.family(), f).map(bound::get).orElse(Optional.of(fallback)));
+        }
+        return new BoundCheck(ref.id(), ref.use(), fallback.title(), ref.on(),
+                Optional.of(new FamilySwitch(fallback, byFamily)), List.of(), Map.of(), fallback.render(),
+                Optional.empty());
+    }
+
+    private static void perHostOnly(CheckRef ref, BoundCheck c, YNode at, Problems problems) {
+        if (c.primitive().isPresent() && !(c.primitive().get() instanceof PerHostPrimitive)) {
+            problems.add(at, "check '" + ref.id() + "' has family variants, but '" + c.use()
+                    + "' judges its hosts together; variants are only for checks judged on each host alone");
+        }
+    }
+
+    private BoundCheck bindOne(CheckRef ref, Bindings bindings, Problems problems) {
         int before = problems.size();
         Optional<CheckDef> def = catalog.get(ref.use());
         if (def.isEmpty()) {

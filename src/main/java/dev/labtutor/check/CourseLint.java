@@ -87,6 +87,9 @@ public final class CourseLint {
             String text = read(l.file());
             for (Step s : l.steps()) {
                 templates(l.file(), text, List.of(s.title(), s.text()), bindings, problems);
+                s.family().values().forEach(v -> templates(l.file(), text,
+                        java.util.stream.Stream.of(v.title(), v.text()).flatMap(Optional::stream).toList(), bindings,
+                        problems));
                 for (Action a : s.actions()) {
                     actionTemplates(l.file(), text, a, bindings, problems);
                 }
@@ -111,8 +114,13 @@ public final class CourseLint {
     }
 
     private static void actionTemplates(Path file, String text, Action a, Bindings b, Problems problems) {
-        List<String> parts =
-                a instanceof Action.WriteFile w ? List.of(w.path(), w.content()) : List.of(((Action.Run) a).script());
+        List<String> parts = new ArrayList<>();
+        if (a instanceof Action.WriteFile w) {
+            parts.addAll(List.of(w.path(), w.content()));
+        } else {
+            parts.add(((Action.Run) a).script());
+            parts.addAll(((Action.Run) a).family().values());
+        }
         for (String p : parts) {
             unknownNames(file, text, p, b, problems);
         }

@@ -3,8 +3,12 @@ package dev.labtutor.check;
 import dev.labtutor.course.Template;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pure evaluation of bound checks against one round's facts. On FAIL the cause rules are tried in order to explain why,
@@ -25,6 +29,9 @@ public final class Evaluator {
                     Optional.of(Text.of("这是课程数据的问题，请运行 labtutor lint 并报告给课程作者。",
                             "This is a problem in the course data: run 'labtutor lint' and report it to the course author.")),
                     List.of());
+        }
+        if (check.primitive().get() instanceof FamilySwitch sw) {
+            return switched(check, sw, facts);
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
         if (!o.perHost().isEmpty()) {
@@ -65,6 +72,39 @@ public final class Evaluator {
         Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 hosts, o.notes());
+    }
+
+    /**
+     * A check with family variants: each host is judged as the check of its own family (with that check's causes and
+     * hints) and the hosts' judgements are summed up as for any check judged host by host. The title is the variant's
+     * when every host took the same one.
+     */
+    private static Verdict switched(BoundCheck check, FamilySwitch sw, RoundFacts facts) {
+        Map<String, Outcome> per = new LinkedHashMap<>();
+        List<HostVerdict> hosts = new ArrayList<>();
+        Set<Text> titles = new LinkedHashSet<>();
+        for (String role : check.on()) {
+            Optional<BoundCheck> chosen = sw.choose(facts.host(role));
+            if (chosen.isEmpty()) {
+                Outcome o = FamilySwitch.notApplies(role, facts.host(role));
+                per.put(role, o);
+                hosts.add(new HostVerdict(role, o.status(), o.cause(), o.message(), Optional.empty(), o.evidence()));
+                continue;
+            }
+            BoundCheck c = chosen.get();
+            titles.add(c.title());
+            Verdict v = evaluate(new BoundCheck(c.id(), c.use(), c.title(), List.of(role), c.primitive(), c.causes(),
+                    c.hints(), c.render(), c.misdefined()), facts);
+            HostVerdict hv = v.on(role)
+                    .orElse(new HostVerdict(role, v.status(), v.cause(), v.message(), v.hint(), v.evidence()));
+            hosts.add(hv);
+            per.put(role, new Outcome(hv.status(), hv.cause(), hv.message(), hv.evidence(), Map.of(), v.notes()));
+        }
+        Outcome o = Outcome.combine(per);
+        Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
+        Text title = titles.size() == 1 ? titles.iterator().next() : check.title();
+        return new Verdict(check.id(), title, check.on(), o.status(), first.map(HostVerdict::cause).orElse(o.cause()),
+                o.message(), first.flatMap(HostVerdict::hint), o.evidence(), hosts, o.notes());
     }
 
     /**

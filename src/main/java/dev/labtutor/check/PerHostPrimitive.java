@@ -10,7 +10,7 @@ import java.util.Set;
 /** A primitive judged on each host separately; the per-host outcomes are combined. */
 public sealed interface PerHostPrimitive extends Primitive permits AddressCheck, SysctlCheck, UnitCheck, PackageCheck,
         FileCheck, IpvsCheck, LogCheck, CommandCheck, SelinuxCheck, FirewalldCheck, KeepalivedConfigPrimitive,
-        SysctlPersistedCheck, MountCheck, NfsExportCheck, ShowmountCheck, HostAddressCheck, UfwCheck {
+        SysctlPersistedCheck, MountCheck, NfsExportCheck, ShowmountCheck, HostAddressCheck, UfwCheck, FamilySwitch {
 
     /** The probes needed on every host this primitive runs on. */
     Set<Probe> hostProbes();

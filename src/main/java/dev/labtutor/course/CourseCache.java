@@ -29,7 +29,7 @@ import java.util.zip.CRC32;
 public final class CourseCache {
 
     /** Raised whenever the encoding below changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     private static final byte[] MAGIC = "LTCOURSE".getBytes(StandardCharsets.US_ASCII);
 
@@ -204,6 +204,16 @@ public final class CourseCache {
                 out.node(r.at());
                 out.bool(r.supersededBy().isPresent());
                 r.supersededBy().ifPresent(out::string);
+                map(out, r.family(), v -> {
+                    out.bool(v.skip()).bool(v.use().isPresent());
+                    v.use().ifPresent(out::string);
+                    map(out, v.with(), out::node);
+                    out.node(v.at());
+                });
+            });
+            map(out, s.family(), v -> {
+                optionalText(out, v.title());
+                optionalText(out, v.text());
             });
         });
         list(out, l.quiz(), q -> {
@@ -229,7 +239,11 @@ public final class CourseCache {
         List<Step> steps = list(in,
                 () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
                         list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node),
-                                in.node(), in.bool() ? Optional.of(in.text()) : Optional.empty()))));
+                                in.node(), in.bool() ? Optional.of(in.text()) : Optional.empty(),
+                                map(in, () -> new CheckRef.Variant(in.bool(),
+                                        in.bool() ? Optional.of(in.text()) : Optional.empty(), map(in, in::node),
+                                        in.node())))),
+                        map(in, () -> new Step.Variant(optionalText(in), optionalText(in)))));
         List<Question> quiz =
                 list(in, () -> new Question(in.text(), text(in), list(in, () -> new Question.Choice(in.text(), text(in),
                         in.bool(), in.bool() ? Optional.of(text(in)) : Optional.empty())), text(in)));
@@ -240,6 +254,7 @@ public final class CourseCache {
     private static void action(Binary.Out out, Action a) {
         if (a instanceof Action.Run r) {
             out.integer(0).string(r.on()).string(r.script()).bool(r.interactive()).bool(r.watched());
+            map(out, r.family(), out::string);
         } else if (a instanceof Action.WriteFile w) {
             out.integer(1).string(w.on()).string(w.path()).string(w.content());
         }
@@ -247,7 +262,7 @@ public final class CourseCache {
 
     private static Action action(Binary.In in) {
         return switch (in.integer()) {
-            case 0 -> new Action.Run(in.text(), in.text(), in.bool(), in.bool());
+            case 0 -> new Action.Run(in.text(), in.text(), in.bool(), in.bool(), map(in, in::text));
             case 1 -> new Action.WriteFile(in.text(), in.text(), in.text());
             default -> throw new Binary.Malformed("bad action kind");
         };
@@ -259,6 +274,15 @@ public final class CourseCache {
 
     private static Text text(Binary.In in) {
         return new Text(in.text(), in.text());
+    }
+
+    private static void optionalText(Binary.Out out, Optional<Text> t) {
+        out.bool(t.isPresent());
+        t.ifPresent(v -> text(out, v));
+    }
+
+    private static Optional<Text> optionalText(Binary.In in) {
+        return in.bool() ? Optional.of(text(in)) : Optional.empty();
     }
 
     private static <T> void list(Binary.Out out, List<T> items, Consumer<T> each) {

@@ -33,10 +33,13 @@ public final class CourseReader {
     private static final Set<String> LESSON_KEYS = Set.of("id", "title", "intro", "roles", "steps", "quiz", "solve");
     private static final Set<String> QUESTION_KEYS = Set.of("id", "question", "choices", "explain");
     private static final Set<String> CHOICE_KEYS = Set.of("zh", "en", "correct", "why");
-    private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks");
-    private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive", "watched");
+    private static final Set<String> STEP_KEYS = Set.of("id", "title", "text", "do", "checks", "family");
+    private static final Set<String> RUN_KEYS = Set.of("on", "run", "interactive", "watched", "family");
     private static final Set<String> FILE_KEYS = Set.of("on", "file", "content");
-    private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with", "superseded-by");
+    private static final Set<String> REF_KEYS = Set.of("id", "use", "on", "with", "superseded-by", "family");
+    private static final Set<String> STEP_VARIANT_KEYS = Set.of("title", "text");
+    private static final Set<String> RUN_VARIANT_KEYS = Set.of("run");
+    private static final Set<String> REF_VARIANT_KEYS = Set.of("use", "with");
 
     private CourseReader() {
     }
@@ -275,7 +278,9 @@ public final class CourseReader {
                         });
                     }
                 });
-                steps.add(new Step(sid, st, text, actions, refs));
+                Map<String, Step.Variant> variants = sf.node("family")
+                        .map(v -> family(v, problems, "step", CourseReader::stepVariant)).orElse(Map.of());
+                steps.add(new Step(sid, st, text, actions, refs, variants));
             }
         }, () -> problems.add(root.get(), "the lesson has no 'steps'"));
 
@@ -357,8 +362,10 @@ public final class CourseReader {
                 }
                 out.add(new Action.WriteFile(on, path, af.requiredText("content")));
             } else {
+                Map<String, String> variants = af.node("family")
+                        .map(v -> family(v, problems, "action", CourseReader::runVariant)).orElse(Map.of());
                 out.add(new Action.Run(on, af.requiredText("run"), af.bool("interactive").orElse(false),
-                        af.bool("watched").orElse(false)));
+                        af.bool("watched").orElse(false), variants));
             }
         }
         return out;
@@ -381,6 +388,92 @@ public final class CourseReader {
                         "check '" + id + "' runs on role '" + r + "' that the lesson's 'roles' does not list");
             }
         });
+        Map<String, YNode> with = with(f, problems);
+        Optional<String> supersededBy = f.text("superseded-by");
+        Map<String, CheckRef.Variant> variants =
+                f.node("family").map(v -> family(v, problems, "check '" + id + "'", CourseReader::refVariant))
+                        .orElse(Map.of());
+        return Optional.of(new CheckRef(id, use, on, with, n, supersededBy, variants));
+    }
+
+    /**
+     * A {@code family:} mapping: each key a family id ({@code openeuler}, {@code rhel}, {@code centos7},
+     * {@code debian}) or a comma-separated list of them, each value read by {@code each}. The result is kept by single
+     * family id; a family named twice, an unknown or empty key is a located problem.
+     */
+    private static <T> Map<String, T> family(YNode n, Problems problems, String what,
+            java.util.function.BiFunction<YNode, Problems, Optional<T>> each) {
+        Map<String, T> out = new LinkedHashMap<>();
+        if (!n.isMap() || n.entries().isEmpty()) {
+            problems.add(n, "'family' of " + what + " must map family ids (" + knownFamilies()
+                    + ", or a comma-separated list of them) to that family's variant");
+            return out;
+        }
+        n.entries().forEach((key, value) -> {
+            List<String> ids = new ArrayList<>();
+            for (String part : key.split(",", -1)) {
+                String k = part.strip();
+                Optional<dev.labtutor.lab.Family> fam = dev.labtutor.lab.Family.byId(k);
+                if (fam.isEmpty() || !fam.get().id().equals(k)) {
+                    problems.add(n.keyNode(key), "unknown family '" + k + "' in 'family' of " + what + " (known: "
+                            + knownFamilies() + ")");
+                } else if (out.containsKey(k) || ids.contains(k)) {
+                    problems.add(n.keyNode(key), "family '" + k + "' has two variants in 'family' of " + what);
+                } else {
+                    ids.add(k);
+                }
+            }
+            each.apply(value, problems).ifPresent(v -> ids.forEach(k -> out.put(k, v)));
+        });
+        return out;
+    }
+
+    private static String knownFamilies() {
+        return String.join(", ", java.util.Arrays.stream(dev.labtutor.lab.Family.values())
+                .map(dev.labtutor.lab.Family::id).toList());
+    }
+
+    /** A step's variant: its own {@code title} and/or {@code text} ({zh, en}). */
+    private static Optional<Step.Variant> stepVariant(YNode v, Problems problems) {
+        Fields f = Fields.of(v, problems, "a step's family variant", STEP_VARIANT_KEYS);
+        Optional<Text> title = f.bilingual("title", false);
+        Optional<Text> text = f.bilingual("text", false);
+        if (v.isMap() && title.isEmpty() && text.isEmpty() && f.node("title").isEmpty()
+                && f.node("text").isEmpty()) {
+            problems.add(v, "a step's family variant needs 'text' and/or 'title' ({zh, en})");
+            return Optional.empty();
+        }
+        return Optional.of(new Step.Variant(title, text));
+    }
+
+    /** An action's variant: its own {@code run}. */
+    private static Optional<String> runVariant(YNode v, Problems problems) {
+        Fields f = Fields.of(v, problems, "an action's family variant", RUN_VARIANT_KEYS);
+        String run = f.requiredText("run");
+        return run.isEmpty() ? Optional.empty() : Optional.of(run);
+    }
+
+    /** A check reference's variant: the word {@code skip}, or its own {@code use} and/or {@code with}. */
+    private static Optional<CheckRef.Variant> refVariant(YNode v, Problems problems) {
+        if (v.isScalar()) {
+            if (v.text().equals("skip")) {
+                return Optional.of(new CheckRef.Variant(true, Optional.empty(), Map.of(), v));
+            }
+            problems.add(v, "a check's family variant is 'skip' or {use, with}, not '" + v.text() + "'");
+            return Optional.empty();
+        }
+        Fields f = Fields.of(v, problems, "a check's family variant", REF_VARIANT_KEYS);
+        Optional<String> use = f.text("use");
+        Map<String, YNode> with = with(f, problems);
+        if (v.isMap() && use.isEmpty() && f.node("with").isEmpty()) {
+            problems.add(v, "a check's family variant needs 'use' and/or 'with' (or is the word 'skip')");
+            return Optional.empty();
+        }
+        return Optional.of(new CheckRef.Variant(false, use, with, v));
+    }
+
+    /** A check reference's (or its variant's) {@code with}: parameter: value. */
+    private static Map<String, YNode> with(Fields f, Problems problems) {
         Map<String, YNode> with = new LinkedHashMap<>();
         f.node("with").ifPresent(w -> {
             if (!w.isMap()) {
@@ -389,8 +482,7 @@ public final class CourseReader {
             }
             with.putAll(w.entries());
         });
-        Optional<String> supersededBy = f.text("superseded-by");
-        return Optional.of(new CheckRef(id, use, on, with, n, supersededBy));
+        return with;
     }
 
     /** A {@code superseded-by} must name a lesson that comes later in the course. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A lesson's {@code solve} section rendered with the learner's values into shell scripts, one per action, in the order
  * written: what a learner would type on each host. A file action becomes a quoted here-document (no expansion), so the
- * file gets exactly the content the lesson shows.
+ * file gets exactly the content the lesson shows. Each action is the one its host's family is told ({@code family:}
+ * variants, by {@link Bindings#family}).
  */
 public final class Solution {
 
@@ -21,7 +22,8 @@ public final class Solution {
 
     public static List<Step> render(Lesson lesson, Bindings bindings) {
         List<Step> out = new ArrayList<>();
-        for (Action a : lesson.solve()) {
+        for (Action each : lesson.solve()) {
+            Action a = each.forFamily(bindings.family(each.on()));
             if (a instanceof Action.WriteFile w) {
                 out.add(new Step(w.on(), writeFile(bindings.render(w.path()), bindings.render(w.content()))));
             } else if (a instanceof Action.Run r && !r.interactive()) {

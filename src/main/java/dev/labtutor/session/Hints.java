@@ -5,6 +5,7 @@ import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Step;
+import dev.labtutor.course.StepText;
 import dev.labtutor.course.Template;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;
@@ -37,6 +38,7 @@ public final class Hints {
         Step step = failing.flatMap(m -> stepOf(lesson, m.check())).orElse(stepAt(lesson, s.step()));
         int stepNo = lesson.steps().indexOf(step) + 1;
         Bindings b = s.bindings();
+        Text title = StepText.title(step, lesson.roles(), b);
         if (failing.isPresent()) {
             CheckMark m = failing.get();
             HostMark h = m.hosts().stream().filter(x -> !x.passed()).findFirst().orElse(m.hosts().get(0));
@@ -52,8 +54,8 @@ public final class Hints {
             if (level >= 2) {
                 if (stepNo > 0) {
                     out.add(Text.of(
-                            "这一项属于第 " + stepNo + " 步「" + render(b, step.title().zh()) + "」" + hostsOf(step, true) + "。",
-                            "This is step " + stepNo + ", \"" + render(b, step.title().en()) + "\""
+                            "这一项属于第 " + stepNo + " 步「" + render(b, title.zh()) + "」" + hostsOf(step, true) + "。",
+                            "This is step " + stepNo + ", \"" + render(b, title.en()) + "\""
                                     + hostsOf(step, false)));
                 }
                 if (h.hint().isPresent()) {
@@ -63,13 +65,13 @@ public final class Hints {
             }
         } else if (marks.isEmpty()) {
             out.add(Text.of(
-                    "从第 " + Math.max(1, stepNo) + " 步开始：" + render(b, step.title().zh()) + hostsOf(step, true)
+                    "从第 " + Math.max(1, stepNo) + " 步开始：" + render(b, title.zh()) + hostsOf(step, true)
                             + "。做完后按 c 检查。",
-                    "Start with step " + Math.max(1, stepNo) + ": " + render(b, step.title().en())
+                    "Start with step " + Math.max(1, stepNo) + ": " + render(b, title.en())
                             + hostsOf(step, false) + ". Press c to check when done."));
             if (level >= 2) {
-                out.add(Text.of(firstSentence(render(b, step.text().zh())),
-                        firstSentence(render(b, step.text().en()))));
+                Text text = StepText.of(step, lesson.roles(), b).get(0).text();
+                out.add(Text.of(firstSentence(render(b, text.zh())), firstSentence(render(b, text.en()))));
             }
         } else {
             out.add(Text.of("全部检查都通过了。", "Every check passes."));
@@ -113,7 +115,8 @@ public final class Hints {
 
     private static List<Text> commands(Step st, Bindings b) {
         List<Text> out = new ArrayList<>();
-        for (Action a : st.actions()) {
+        for (Action each : st.actions()) {
+            Action a = each.forFamily(b.family(each.on()));
             if (a instanceof Action.Run r) {
                 for (String line : render(b, r.script()).strip().split("\n")) {
                     String c = "  [" + r.on() + "]# " + line;

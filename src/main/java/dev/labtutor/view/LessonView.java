@@ -5,6 +5,7 @@ import dev.labtutor.course.Bindings;
 import dev.labtutor.course.CheckRef;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.course.Step;
+import dev.labtutor.course.StepText;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
 import java.util.ArrayList;
@@ -14,7 +15,9 @@ import java.util.function.Function;
 
 /**
  * A lesson with the learner's values filled in, as a sequence of typed blocks: the text views ({@code show}, the plain
- * mode) and the full-screen lesson pane lay the same blocks out their own way.
+ * mode) and the full-screen lesson pane lay the same blocks out their own way. Each host is told in its family's terms:
+ * every action as its {@code on:} host's family has it, a step's text as its hosts' family has it (each family's text
+ * headed by its hosts when the hosts differ).
  */
 public final class LessonView {
 
@@ -76,9 +79,17 @@ public final class LessonView {
         notes(out, -1, b.course().notes(lesson.id(), Optional.empty()), b, lang);
         for (int i = 0; i < lesson.steps().size(); i++) {
             Step s = lesson.steps().get(i);
-            out.add(new StepHead(i, b.render(s.title().in(lang))));
-            out.add(new Para(i, b.render(s.text().in(lang)).strip()));
-            for (Action a : s.actions()) {
+            out.add(new StepHead(i, b.render(StepText.title(s, lesson.roles(), b).in(lang))));
+            List<StepText.Part> parts = StepText.of(s, lesson.roles(), b);
+            for (StepText.Part part : parts) {
+                if (part != parts.get(0)) {
+                    out.add(new Gap(i));
+                }
+                String text = b.render(part.text().in(lang)).strip();
+                out.add(new Para(i, part.heading().map(h -> h.in(lang) + "\n" + text).orElse(text)));
+            }
+            for (Action each : s.actions()) {
+                Action a = each.forFamily(b.family(each.on()));
                 out.add(new Gap(i));
                 if (a instanceof Action.WriteFile w) {
                     String path = b.render(w.path());
@@ -99,11 +110,21 @@ public final class LessonView {
                 out.add(new Gap(i));
                 out.add(new ChecksHead(i, Text.of("检查：", "Checked:").in(lang)));
                 for (CheckRef c : s.checks()) {
-                    out.add(new CheckItem(i, c.id(), checkTitle.apply(c), c.on()));
+                    out.add(new CheckItem(i, c.id(), checkTitle.apply(asChecked(c, b)), c.on()));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The check its hosts are judged by, when they all take the same one (a family's {@code use}/{@code with}), so its
+     * title names what is checked there (ufw rather than firewalld); else the reference itself.
+     */
+    private static CheckRef asChecked(CheckRef c, Bindings b) {
+        java.util.Set<Optional<CheckRef>> taken = new java.util.HashSet<>();
+        c.on().forEach(h -> taken.add(c.forFamily(b.family(h))));
+        return taken.size() == 1 ? taken.iterator().next().orElse(c) : c;
     }
 
     private static final Text NOTE_LABEL = Text.of("原文勘误：", "Note on the original document: ");
