@@ -1138,6 +1138,14 @@ final class ConfigParser {
         if (!need(s, 1)) {
             return;
         }
+        if (options.v135()) {
+            // keepalived 1.3.5 takes atof() of the word, 0 included, and says nothing.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+]?([0-9]*\\.?[0-9]*)").matcher(s.word(1));
+            String num = m.find() ? m.group(1) : "";
+            double atof = num.isEmpty() || num.equals(".") ? 0 : Double.parseDouble(num.endsWith(".") ? num + "0" : num);
+            globals = withGlobals(set.apply(atof));
+            return;
+        }
         Double v = dbl(s, s.word(1), 0.000001, 4294.967295, null);
         if (v == null) {
             sink.error(s.file(), s.line(), "garp-interval-invalid",

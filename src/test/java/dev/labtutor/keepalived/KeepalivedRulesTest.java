@@ -76,6 +76,15 @@ class KeepalivedRulesTest {
     }
 
     @Test
+    void garpIntervalZeroFromTheSampleIsSilentIn135() {
+        String text = "global_defs {\n    vrrp_garp_interval 0\n    vrrp_gna_interval 0\n}\n" + INSTANCE;
+        assertEquals(List.of("garp-interval-invalid", "garp-interval-invalid"), codes(parse(text, KeepalivedRules.V2_2)));
+        ParseResult r = parse(text, KeepalivedRules.V1_3_5);
+        assertEquals(List.of(), codes(r));
+        assertEquals(Optional.of(0.0), r.config().globalDefs().vrrpGarpInterval());
+    }
+
+    @Test
     void aMissingVipIsOnlyATutorWarningIn135() {
         String text = INSTANCE.replace("    virtual_ipaddress {\n        10.0.0.100/24\n    }\n", "");
         assertTrue(parse(text, KeepalivedRules.V2_2).hasErrors());
