@@ -11,17 +11,11 @@ import java.util.Optional;
  * labtutor's reader under these rules is the only test the learner gets, so its diagnostics say which rules applied.
  */
 public enum KeepalivedRules {
-    V2_2("2.2"), V1_3_5("1.3.5");
-
-    private final String version;
-
-    KeepalivedRules(String version) {
-        this.version = version;
-    }
+    V2_2, V1_3_5;
 
     /** The release as written on the command line and in messages: {@code 2.2}, {@code 1.3.5}. */
     public String version() {
-        return version;
+        return name().substring(1).replace('_', '.');
     }
 
     /**
@@ -42,10 +36,10 @@ public enum KeepalivedRules {
 
     /** "按 keepalived 1.3.5 的规则" / "keepalived 1.3.5 rules", for a diagnostic or verdict that names them. */
     public String zh() {
-        return "按 keepalived " + version + " 的规则";
+        return "按 keepalived " + version() + " 的规则";
     }
 
     public String en() {
-        return "keepalived " + version + " rules";
+        return "keepalived " + version() + " rules";
     }
 }
