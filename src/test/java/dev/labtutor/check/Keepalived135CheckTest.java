@@ -91,6 +91,24 @@ class Keepalived135CheckTest {
     }
 
     @Test
+    void strictWithUnicastFailsOnCentos7WithItsOwnHint() {
+        String conf = "global_defs {\n    vrrp_strict\n}\n" + WITH_DEFINITION.replace("$PRIO=100\n", "")
+                .replace("priority $PRIO", "priority 255\n    accept\n    unicast_peer {\n        10.9.0.12\n    }");
+        Map<String, HostFacts> hosts = Map.of("lb01", host(conf, Optional.of(CENTOS7), Optional.empty()));
+        BoundCheck check = new ShippedCourse("10.9.0.100", Map.of("lb01", "10.9.0.11", "lb02", "10.9.0.12", "web01",
+                "10.9.0.21", "web02", "10.9.0.22", "nfs-server", "10.9.0.31")).bind("master", "master-config-valid");
+        Verdict v = Evaluator.evaluate(check, new RoundFacts(hosts));
+        assertEquals(Status.FAIL, v.status(), v.message().en());
+        assertEquals("strict-unicast", v.cause());
+        assertTrue(v.hint().orElseThrow().en().contains("does not allow unicast_peer in strict mode"),
+                v.hint().get().en());
+
+        Map<String, HostFacts> two = Map.of("lb01", host(conf, Optional.of(OPENEULER), Optional.empty()));
+        assertEquals(Status.PASS, Evaluator.evaluate(check, new RoundFacts(two)).status(),
+                "keepalived 2.2 runs strict mode with unicast peers");
+    }
+
+    @Test
     void keepalivedWithoutTestOptionChooses135EvenWithoutTheOsProbe() {
         KeepalivedTest noT = new KeepalivedTest(true, 0, List.of("keepalived: invalid option -- 't'"), false);
         Outcome o = judge(host(WITH_DEFINITION, Optional.empty(), Optional.of(noT)));
