@@ -97,9 +97,14 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
                 || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(KeepalivedReport.json(results, findings, l, errors));
+            out.println(KeepalivedReport.json(results, findings, l, errors, rules));
         } else {
             KeepalivedReport.text(out, results, findings, l);
+            if (rules != KeepalivedRules.V2_2) {
+                out.println(l == Lang.ZH ? rules.zh() + "检查（keepalived " + rules.version() + " 没有 -t，不能自己检查配置）。"
+                        : "Read by " + rules.en() + " (keepalived " + rules.version()
+                                + " has no -t to test its own configuration).");
+            }
         }
         out.flush();
         return ExitCodes.passed(!errors);

@@ -64,6 +64,9 @@ class KeepalivedCommandTest {
         assertEquals(1, old.code(), old.out() + old.err());
         assertTrue(old.out().contains("Unknown keyword '$PRIO=100'"), old.out());
         assertTrue(old.out().contains("(keepalived 1.3.5 rules)"), old.out());
+        assertTrue(old.out().contains("Read by keepalived 1.3.5 rules (keepalived 1.3.5 has no -t"), old.out());
+        Run json = run("keepalived", "check", "--format", "json", "--keepalived-version", "1.3.5", f.toString());
+        assertTrue(json.out().contains("\"rules\":\"1.3.5\""), json.out());
         Run bad = run("keepalived", "check", "--keepalived-version", "latest", f.toString());
         assertTrue(bad.err().contains("unknown --keepalived-version 'latest' (use 2.2 or 1.3.5)"), bad.err());
         assertTrue(run("keepalived", "check", "--help").out().contains("--keepalived-version"));
