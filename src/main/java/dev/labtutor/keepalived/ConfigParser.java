@@ -29,6 +29,8 @@ final class ConfigParser {
     private final List<VsBuilder> virtualServers = new ArrayList<>();
 
     private final Block top;
+    /** The HTTP_GET and SSL_GET checker blocks (1.3.5 knows nb_get_retry there, not retry). */
+    private final Set<Block> httpGetBlocks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     ConfigParser(Source main, IncludeResolver includes, ParseOptions options) {
         this.options = options;
@@ -581,6 +583,7 @@ final class ConfigParser {
         }
         switch (type) {
             case "HTTP_GET", "SSL_GET" -> {
+                httpGetBlocks.add(b);
                 b.simple("nb_get_retry", s -> {
                     if (options.v135()) {
                         retry(s, "nb_get_retry", "", "Invalid nb_get_retry value");
@@ -859,7 +862,7 @@ final class ConfigParser {
                     }
                     continue;
                 }
-                unknown(s, kwLevel);
+                unknown(s, kwLevel, block);
                 continue;
             }
             switch (kw.kind()) {
@@ -883,12 +886,18 @@ final class ConfigParser {
         }
     }
 
-    private void unknown(Stmt s, int kwLevel) {
+    private void unknown(Stmt s, int kwLevel, Block block) {
         String word = s.first();
         if (word.equals("nb_get_retry")) {
             sink.error(s.file(), s.line(), "nb-get-retry",
                     "未知关键字 'nb_get_retry'：它是 HTTP_GET / SSL_GET 的关键字（keepalived 1.x 的写法，2.x 中已弃用），从来不属于这里。改成 retry。",
                     "Unknown keyword 'nb_get_retry': it is an HTTP_GET / SSL_GET keyword (keepalived 1.x's spelling, deprecated in 2.x) and never belonged here. Write retry.");
+            return;
+        }
+        if (word.equals("retry") && options.v135() && httpGetBlocks.contains(block)) {
+            sink.error(s.file(), s.line(), "unknown-keyword",
+                    "未知关键字 'retry'：keepalived 1.3.5 的 HTTP_GET / SSL_GET 只认识 nb_get_retry（2.x 才改名为 retry），这一行被跳过。改成 nb_get_retry。",
+                    "Unknown keyword 'retry': keepalived 1.3.5's HTTP_GET / SSL_GET only know nb_get_retry (2.x renamed it retry), so this line is skipped. Write nb_get_retry.");
             return;
         }
         String zh = "未知关键字 '" + word + "'，keepalived 跳过这一行。";

@@ -149,6 +149,31 @@ class Corpus135Test {
         }));
     }
 
+    /**
+     * CentOS 7 ships keepalived 1.3.5's sample as /etc/keepalived/keepalived.conf. The corpus's
+     * {@code keepalived.conf.sample.in} (head) differs from v1.3.5's {@code keepalived/etc/keepalived/keepalived.conf}
+     * only by {@code retry} for {@code nb_get_retry} in HTTP_GET/SSL_GET and the three {@code accept} lines added later
+     * (upstream issue #2339); undone here, it is the file a CentOS 7 learner starts from. 1.3.5 runs it and only logs
+     * the strict MASTER below 255; 2.2's rules would flag nb_get_retry and the 0 intervals.
+     */
+    @Test
+    void centos7sPackagedSampleHasOnlyWhat135Logs() throws IOException {
+        Path in = Corpus.root().resolve("keepalived-samples/keepalived.conf.sample.in");
+        String head = Files.readString(in);
+        String v135 = head.replace("            retry 3\n", "            nb_get_retry 3\n")
+                .replace("\n    # Allow packets addressed to the VIPs above to be received\n    accept\n", "");
+        ParseResult r = KeepalivedParser.parse(new Source("keepalived.conf", v135), IncludeResolver.none(),
+                ParseOptions.defaults().withRules(KeepalivedRules.V1_3_5));
+        assertEquals(List.of("strict-master-owner"), r.errors().stream().map(Diagnostic::code).toList(),
+                r.diagnostics().toString());
+        ParseResult headUnder135 = KeepalivedParser.parse(new Source("keepalived.conf", head), IncludeResolver.none(),
+                ParseOptions.defaults().withRules(KeepalivedRules.V1_3_5));
+        assertTrue(headUnder135.withCode("unknown-keyword").stream()
+                .allMatch(d -> d.text().en().startsWith("Unknown keyword 'retry': keepalived 1.3.5's HTTP_GET")),
+                headUnder135.diagnostics().toString());
+        assertEquals(5, headUnder135.withCode("unknown-keyword").size(), "its five HTTP_GET/SSL_GET retry lines");
+    }
+
     /** The 2.2 reading of the same files differs where the README says 1.3.5 differs. */
     @Test
     void rulesDifferFromTwoTwoWhereTheReadmeSays() throws IOException {
