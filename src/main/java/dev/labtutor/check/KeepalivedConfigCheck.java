@@ -4,6 +4,7 @@ import dev.labtutor.check.fact.ConfigFiles;
 import dev.labtutor.i18n.Sentences;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.keepalived.Diagnostic;
+import dev.labtutor.keepalived.KeepalivedRules;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Severity;
 import java.util.ArrayList;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * keepalived.conf on the host is valid as keepalived 2.2 reads it: no diagnostic that keepalived itself would print,
+ * keepalived.conf on the host is valid as its keepalived reads it (2.2, or 1.3.5 where the host runs it, see
+ * {@link KeepalivedFiles#rules}; the verdict then says so): no diagnostic that keepalived itself would print,
  * and none of the tutor warnings listed in {@code deny}. The cause is the first problem's code, so the hint can explain
  * that exact mistake. Codes in {@code advisory} (course data: things {@code keepalived -t} reports but that run fine,
  * such as {@code vrrp_garp_interval 0} from the official sample) and tutor warnings never fail the check: they become
@@ -52,6 +54,12 @@ public record KeepalivedConfigCheck(String path, Set<String> deny,
                             + d.text().en()));
         }
         ConfigFiles files = PerHostPrimitive.fact(host, KeepalivedFiles.probe(path), ConfigFiles.class);
+        KeepalivedFiles.Rules rules = KeepalivedFiles.rules(host, files.mainPath());
+        if (rules.rules() != KeepalivedRules.V2_2) {
+            notes.add(0, Text.of(r + "：" + rules.rules().zh() + "检查，" + rules.why().zh(),
+                    r + ": checked by " + rules.rules().en() + "; " + rules.why().en()));
+            ev.add(new Evidence(r, "rules: " + rules.rules().en()));
+        }
         for (String missing : files.unmatchedIncludes()) {
             ev.add(new Evidence(r, "include " + missing + " matched no file"));
         }
@@ -65,7 +73,11 @@ public record KeepalivedConfigCheck(String path, Set<String> deny,
             }
             return Outcome.fail(first.code(), Sentences.join(said), ev).withNotes(notes);
         }
-        return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误", r + ": " + path + " has no errors"), ev)
-                .withNotes(notes);
+        if (rules.rules() != KeepalivedRules.V2_2) {
+            notes.remove(0);
+        }
+        Text suffix = rules.suffix();
+        return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误" + suffix.zh(),
+                r + ": " + path + " has no errors" + suffix.en()), ev).withNotes(notes);
     }
 }

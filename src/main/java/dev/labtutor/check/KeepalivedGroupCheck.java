@@ -24,7 +24,7 @@ public record KeepalivedGroupCheck(String path, Optional<String> aspect) impleme
     @Override
     public Map<String, Set<Probe>> probes(List<String> on) {
         Map<String, Set<Probe>> m = new LinkedHashMap<>();
-        on.forEach(r -> m.put(r, Set.of(KeepalivedFiles.probe(path), AddressCheck.ADDRESSES)));
+        on.forEach(r -> m.put(r, KeepalivedFiles.hostProbes(path)));
         return m;
     }
 

@@ -6,6 +6,7 @@ import dev.labtutor.keepalived.GroupConsistency;
 import dev.labtutor.keepalived.IncludeResolver;
 import dev.labtutor.keepalived.KeepalivedConfig;
 import dev.labtutor.keepalived.KeepalivedParser;
+import dev.labtutor.keepalived.KeepalivedRules;
 import dev.labtutor.keepalived.ParseOptions;
 import dev.labtutor.keepalived.ParseResult;
 import dev.labtutor.keepalived.Severity;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code labtutor keepalived check FILE...}: reads each file as keepalived 2.2.7 would and prints its diagnostics; with
+ * {@code labtutor keepalived check FILE...}: reads each file as keepalived 2.2.7 would (or 1.3.5, with
+ * {@code --keepalived-version 1.3.5}) and prints its diagnostics; with
  * two or more files also the cross-host findings, each file standing for the host named by the file name without
  * extension. Exit 0 when there is no error (warnings allowed), 1 with errors, 2 when a file cannot be read.
  */
@@ -48,6 +50,11 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
 
     @Option(names = "--lang", description = "zh or en (default from LANG).")
     String lang;
+
+    @Option(names = "--keepalived-version", paramLabel = "VERSION", defaultValue = "2.2",
+            description = "Whose grammar to apply: 2.2 (default; openEuler, Rocky/Alma 9, Debian/Ubuntu) or 1.3.5 "
+                    + "(CentOS 7, which has no keepalived -t). Any 1.x reads as 1.3.5, anything newer as 2.2.")
+    String keepalivedVersion;
 
     @Option(names = "--id", paramLabel = "CONFIG_ID",
             description = "Config id for @ID lines, as keepalived -i (default: this host's name).")
@@ -73,7 +80,10 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
                         ExitCodes.BAD_INPUT);
             }
         }
-        ParseOptions opts = ParseOptions.defaults().withConfigId(id != null ? id : localHostName());
+        KeepalivedRules rules = KeepalivedRules.forVersion(keepalivedVersion).orElseThrow(() -> new UserError(
+                "unknown --keepalived-version '" + keepalivedVersion + "' (use 2.2 or 1.3.5)"));
+        ParseOptions opts =
+                ParseOptions.defaults().withConfigId(id != null ? id : localHostName()).withRules(rules);
         Map<String, ParseResult> results = new LinkedHashMap<>();
         Map<String, KeepalivedConfig> byHost = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {
@@ -87,9 +97,14 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
                 || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
-            out.println(KeepalivedReport.json(results, findings, l, errors));
+            out.println(KeepalivedReport.json(results, findings, l, errors, rules));
         } else {
             KeepalivedReport.text(out, results, findings, l);
+            if (rules != KeepalivedRules.V2_2) {
+                out.println(l == Lang.ZH ? rules.zh() + "检查（keepalived " + rules.version() + " 没有 -t，不能自己检查配置）。"
+                        : "Read by " + rules.en() + " (keepalived " + rules.version()
+                                + " has no -t to test its own configuration).");
+            }
         }
         out.flush();
         return ExitCodes.passed(!errors);

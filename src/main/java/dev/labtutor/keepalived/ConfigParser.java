@@ -29,17 +29,32 @@ final class ConfigParser {
     private final List<VsBuilder> virtualServers = new ArrayList<>();
 
     private final Block top;
+    /** The HTTP_GET and SSL_GET checker blocks (1.3.5 knows nb_get_retry there, not retry). */
+    private final Set<Block> httpGetBlocks = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     ConfigParser(Source main, IncludeResolver includes, ParseOptions options) {
         this.options = options;
-        this.reader = new ConfigReader(main, includes, options.configId(), sink);
+        this.reader = new ConfigReader(main, includes, options.configId(), sink, options.v135());
         this.top = buildTree();
     }
 
     ParseResult run() {
         process(top, false, 0);
         List<Stmt> open = reader.unclosedBraces();
-        if (!open.isEmpty()) {
+        if (!open.isEmpty() && options.v135()) {
+            Stmt first = open.get(0);
+            // keepalived 1.3.5 says nothing, and nothing from the unclosed block on takes effect: no instance or
+            // virtual server opened there runs, and what labtutor found after it is moot.
+            String f = first.file();
+            int at = first.line();
+            instances.removeIf(i -> i.file.equals(f) && i.line >= at);
+            virtualServers.removeIf(v -> v.file.equals(f) && v.line >= at);
+            sink.removeIf(d -> d.file().equals(f) && d.line() > at);
+            sink.error(f, at, "missing-brace", "少了 " + open.size()
+                    + " 个 '}'（或多了 '{'）：这一行打开的块没有关闭。keepalived 1.3.5 不会报告这个错误，但从这里开始的配置都不会生效（这个实例不会启动）。请补上 '}'。",
+                    "There are " + open.size()
+                            + " missing '}'s or extra '{'s: the block opened here is never closed. keepalived 1.3.5 does not report this, yet nothing from here on takes effect (this instance does not start). Add the '}'.");
+        } else if (!open.isEmpty()) {
             Stmt first = open.get(0);
             sink.error(first.file(), first.line(), "missing-brace",
                     "少了 " + open.size() + " 个 '}'（或多了 '{'）：这一行打开的块没有关闭，它后面的配置都被 keepalived 当成了这个块的内容。",
@@ -47,6 +62,9 @@ final class ConfigParser {
                             + " missing '}'s or extra '{'s: the block opened here is never closed, so keepalived reads everything after it as part of this block.");
         }
         KeepalivedConfig config = complete();
+        if (options.v135()) {
+            sink.markRules(options.rules());
+        }
         return new ParseResult(config, sink.all());
     }
 
@@ -356,6 +374,13 @@ final class ConfigParser {
             }
             if (Keywords.SCHEDULERS.contains(s.word(1))) {
                 cur(virtualServers).lbAlgo = s.word(1);
+            } else if (options.v135()) {
+                cur(virtualServers).lbAlgo = s.word(1);
+                sink.error(s.file(), s.line(), "lb-algo-unknown",
+                        "调度算法 '" + s.word(1)
+                                + "' 不存在：keepalived 1.3.5 照单全收，但内核拒绝它（IPVS: Scheduler or persistence engine not found），这个虚拟服务不会建立。常用的写法：rr、wrr、lc、wlc（小写）。",
+                        "There is no scheduler '" + s.word(1)
+                                + "': keepalived 1.3.5 takes it as written and the kernel refuses it (IPVS: Scheduler or persistence engine not found), so this virtual service is not created. Common values: rr, wrr, lc, wlc (lower case).");
             } else {
                 sink.error(s.file(), s.line(), "lb-algo-unknown",
                         "无效的调度算法 '" + s.word(1) + "'，keepalived 忽略它并使用默认的 wlc。常用的写法：rr、wrr、lc、wlc（小写）。",
@@ -374,10 +399,11 @@ final class ConfigParser {
                 String up = s.word(1).toUpperCase(java.util.Locale.ROOT);
                 String hint = Keywords.LB_KINDS.contains(up) ? up : "NAT、DR 或 TUN";
                 String hintEn = Keywords.LB_KINDS.contains(up) ? up : "NAT, DR or TUN";
+                String method = options.v135() ? "PARSER : unknown [" + s.word(1) + "] routing method"
+                        : "unknown [" + s.word(1) + "] routing method for virtual server";
                 sink.error(s.file(), s.line(), "lb-kind-unknown",
                         "未知的转发方式 [" + s.word(1) + "]：keepalived 会报告这一行并改用 NAT。取值区分大小写，请写 " + hint + "。",
-                        "unknown [" + s.word(1)
-                                + "] routing method for virtual server: keepalived logs this and falls back to NAT. Values are case-sensitive: write "
+                        method + ": keepalived logs this and falls back to NAT. Values are case-sensitive: write "
                                 + hintEn + ".");
             }
         };
@@ -424,6 +450,12 @@ final class ConfigParser {
             }
             if (!numeric) {
                 invalidNumber(s, s.word(1), "invalid-number");
+            } else if (v < 0 && options.v135()) {
+                sink.error(s.file(), s.line(), "rs-weight-range",
+                        "real_server 的 weight " + s.word(1)
+                                + " 是负数：keepalived 1.3.5 照单全收，但内核拒绝这台 real_server（IPVS: Numerical result out of range），它不会进入调度。weight 必须在 0 到 2147483647 之间。",
+                        "Real server weight " + s.word(1)
+                                + " is negative: keepalived 1.3.5 takes it and the kernel refuses this real server (IPVS: Numerical result out of range), so it never joins the pool. The weight must be within 0-2147483647.");
             } else if (v < 0 || v > Integer.MAX_VALUE) {
                 sink.error(s.file(), s.line(), "rs-weight-range",
                         "real_server 的 weight " + s.word(1) + " 超出范围，必须在 0 到 2147483647 之间。",
@@ -524,7 +556,10 @@ final class ConfigParser {
                 }
             });
         }
-        b.simple("retry", s -> retry(s, "retry", "（0 或正整数）", "Invalid retry connection value"));
+        if (!(options.v135() && (type.equals("HTTP_GET") || type.equals("SSL_GET")))) {
+            // keepalived 1.3.5's HTTP_GET and SSL_GET know only nb_get_retry.
+            b.simple("retry", s -> retry(s, "retry", "（0 或正整数）", "Invalid retry connection value"));
+        }
         b.simple("delay_before_retry", s -> {
             if (need(s, 1) && timer(s, s.word(1), 0, 18446744073709.551614) == null) {
                 checkerValue(s, "delay_before_retry '" + s.word(1) + "' 无效。",
@@ -548,7 +583,12 @@ final class ConfigParser {
         }
         switch (type) {
             case "HTTP_GET", "SSL_GET" -> {
+                httpGetBlocks.add(b);
                 b.simple("nb_get_retry", s -> {
+                    if (options.v135()) {
+                        retry(s, "nb_get_retry", "", "Invalid nb_get_retry value");
+                        return;
+                    }
                     sink.error(s.file(), s.line(), "nb-get-retry-deprecated",
                             "nb_get_retry 是 keepalived 1.x 的写法，2.x 中已废弃（keepalived -t 会报告它），请改用 retry。",
                             "nb_get_retry is deprecated - please use 'retry' (the keepalived 1.x spelling; keepalived -t reports it).");
@@ -822,7 +862,7 @@ final class ConfigParser {
                     }
                     continue;
                 }
-                unknown(s, kwLevel);
+                unknown(s, kwLevel, block);
                 continue;
             }
             switch (kw.kind()) {
@@ -846,12 +886,18 @@ final class ConfigParser {
         }
     }
 
-    private void unknown(Stmt s, int kwLevel) {
+    private void unknown(Stmt s, int kwLevel, Block block) {
         String word = s.first();
         if (word.equals("nb_get_retry")) {
             sink.error(s.file(), s.line(), "nb-get-retry",
                     "未知关键字 'nb_get_retry'：它是 HTTP_GET / SSL_GET 的关键字（keepalived 1.x 的写法，2.x 中已弃用），从来不属于这里。改成 retry。",
                     "Unknown keyword 'nb_get_retry': it is an HTTP_GET / SSL_GET keyword (keepalived 1.x's spelling, deprecated in 2.x) and never belonged here. Write retry.");
+            return;
+        }
+        if (word.equals("retry") && options.v135() && httpGetBlocks.contains(block)) {
+            sink.error(s.file(), s.line(), "unknown-keyword",
+                    "未知关键字 'retry'：keepalived 1.3.5 的 HTTP_GET / SSL_GET 只认识 nb_get_retry（2.x 才改名为 retry），这一行被跳过。改成 nb_get_retry。",
+                    "Unknown keyword 'retry': keepalived 1.3.5's HTTP_GET / SSL_GET only know nb_get_retry (2.x renamed it retry), so this line is skipped. Write nb_get_retry.");
             return;
         }
         String zh = "未知关键字 '" + word + "'，keepalived 跳过这一行。";
@@ -1101,6 +1147,14 @@ final class ConfigParser {
         if (!need(s, 1)) {
             return;
         }
+        if (options.v135()) {
+            // keepalived 1.3.5 takes atof() of the word, 0 included, and says nothing.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+]?([0-9]*\\.?[0-9]*)").matcher(s.word(1));
+            String num = m.find() ? m.group(1) : "";
+            double atof = num.isEmpty() || num.equals(".") ? 0 : Double.parseDouble(num.endsWith(".") ? num + "0" : num);
+            globals = withGlobals(set.apply(atof));
+            return;
+        }
         Double v = dbl(s, s.word(1), 0.000001, 4294.967295, null);
         if (v == null) {
             sink.error(s.file(), s.line(), "garp-interval-invalid",
@@ -1155,7 +1209,14 @@ final class ConfigParser {
             if (i.loopback) {
                 sink.error(i.file, i.line, "interface-loopback", n + " 没有可用的 VRRP 接口。", n + " Unknown interface!");
             }
-            if (i.vips.isEmpty()) {
+            if (i.vips.isEmpty() && options.v135() && strict) {
+                sink.error(i.file, i.line, "no-vip", n + " 开启 vrrp_strict 时必须配置虚拟 IP（virtual_ipaddress），keepalived 1.3.5 不会启动这个实例。",
+                        n + " No VIP specified; at least one is required (vrrp_strict): keepalived 1.3.5 does not start this instance.");
+            } else if (i.vips.isEmpty() && options.v135()) {
+                sink.warning(i.file, i.line, "no-vip", n
+                        + " 没有配置虚拟 IP（virtual_ipaddress）。keepalived 1.3.5 不会报告，实例照常运行，但不会有 VIP。检查 virtual_ipaddress 的拼写。",
+                        n + " No VIP specified. keepalived 1.3.5 does not report this: the instance runs without any VIP. Check the spelling of virtual_ipaddress.");
+            } else if (i.vips.isEmpty()) {
                 sink.error(i.file, i.line, "no-vip",
                         n + " 没有配置虚拟 IP（virtual_ipaddress），至少需要一个。检查 virtual_ipaddress 的拼写。",
                         n + " No VIP specified; at least one is sensible. Check the spelling of virtual_ipaddress.");
@@ -1175,13 +1236,24 @@ final class ConfigParser {
             if (!i.priorityWritten && !i.priorityInvalid) {
                 i.priority = i.state == VrrpState.MASTER ? 255 : 100;
             }
-            if (strict && i.state == VrrpState.MASTER && i.priority != 255) {
+            if (options.v135() && strict && !i.peers.isEmpty()) {
+                sink.error(i.file, i.line, "strict-unicast",
+                        n + " vrrp_strict 模式不支持单播（unicast_peer），keepalived 1.3.5 拒绝启动这个实例。去掉 vrrp_strict 或 unicast_peer。",
+                        n + " Unicast peers are not supported in strict mode: keepalived 1.3.5 refuses to run this instance. Remove vrrp_strict or unicast_peer.");
+                continue;
+            }
+            if (options.v135() && strict && i.state == VrrpState.MASTER && i.priority != 255) {
+                sink.error(i.file, i.line, "strict-master-owner", n
+                        + " 开启 vrrp_strict 时，state MASTER 要求 priority 为 255（地址拥有者）：keepalived 1.3.5 报告 Cannot start in MASTER state if not address owner，并以 BACKUP 启动。去掉 vrrp_strict，或把 state 改成 BACKUP。",
+                        n + " Cannot start in MASTER state if not address owner (vrrp_strict needs priority 255 for MASTER): keepalived 1.3.5 starts it as BACKUP. Remove vrrp_strict or write state BACKUP.");
+                i.state = VrrpState.BACKUP;
+            } else if (strict && i.state == VrrpState.MASTER && i.priority != 255) {
                 sink.error(i.file, i.line, "strict-master-owner", n
                         + " 开启 vrrp_strict 时，state MASTER 要求 priority 为 255（地址拥有者），keepalived 会改为 BACKUP。去掉 vrrp_strict，或把 state 改成 BACKUP。",
                         n + " State MASTER must match being address owner under vrrp_strict (priority 255); keepalived starts it as BACKUP. Remove vrrp_strict or write state BACKUP.");
                 i.state = VrrpState.BACKUP;
             }
-            if (strict && (i.authType.isPresent() || i.authPass.isPresent())) {
+            if (strict && !options.v135() && (i.authType.isPresent() || i.authPass.isPresent())) {
                 sink.error(i.file, i.line, "strict-auth", n + " vrrp_strict 模式不支持认证，keepalived 忽略 authentication 块。",
                         n + " Strict mode does not support authentication. Ignoring.");
                 i.authType = Optional.empty();
@@ -1290,7 +1362,12 @@ final class ConfigParser {
                         "fwmark 虚拟服务不需要 protocol，keepalived 会忽略它并报告。删掉这一行。", "Virtual server FWM " + v.address
                                 + ": protocol specified for fwmark - protocol will be ignored. Delete this line.");
             }
-            if (v.reals.isEmpty()) {
+            if (v.reals.isEmpty() && options.v135()) {
+                sink.error(v.file, v.line, "vs-no-real-server", "虚拟服务 " + v.address
+                        + " 没有任何 real_server：keepalived 1.3.5 的健康检查进程会因此崩溃（segmentation fault），所有虚拟服务都不再检查。加上 real_server，或删掉这个 virtual_server。",
+                        "Virtual server " + v.address
+                                + " has no real servers: keepalived 1.3.5's checker process crashes on it (segmentation fault) and no virtual server is checked any more. Add real_server blocks or delete this virtual_server.");
+            } else if (v.reals.isEmpty()) {
                 sink.error(v.file, v.line, "vs-no-real-server",
                         "虚拟服务 " + v.address + " 没有任何 real_server，keepalived 会忽略它。",
                         "Virtual server " + v.address + " has no real servers - ignoring.");

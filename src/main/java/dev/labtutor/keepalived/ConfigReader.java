@@ -28,6 +28,8 @@ final class ConfigReader {
     private final IncludeResolver includes;
     private final Optional<String> configId;
     private final DiagnosticSink sink;
+    /** keepalived 1.3.5 reads lines as written: no {@code @ID}, {@code $NAME}, {@code ~SEQ} or {@code ~LST}. */
+    private final boolean literal;
 
     private final Deque<LineCursor> files = new ArrayDeque<>();
     private final Map<String, Def> defs = new HashMap<>();
@@ -45,9 +47,16 @@ final class ConfigReader {
     private int substitutionBudget = 20_000;
 
     ConfigReader(Source main, IncludeResolver includes, Optional<String> configId, DiagnosticSink sink) {
+        this(main, includes, configId, sink, false);
+    }
+
+    /** {@code literal}: keepalived 1.3.5's reader, which knows no conditional, definition or generated lines. */
+    ConfigReader(Source main, IncludeResolver includes, Optional<String> configId, DiagnosticSink sink,
+            boolean literal) {
         this.includes = includes;
         this.configId = configId;
         this.sink = sink;
+        this.literal = literal;
         files.push(new LineCursor(main));
         file = main.path();
         defs.put("_PWD", new Def("_PWD", null, false));
@@ -157,7 +166,9 @@ final class ConfigReader {
                 continue;
             }
 
-            buf = substitute(buf);
+            if (!literal) {
+                buf = substitute(buf);
+            }
             if (buf.isEmpty()) {
                 continue;
             }
@@ -545,6 +556,8 @@ final class ConfigReader {
                         out.append(c).append(n);
                     }
                     i++;
+                } else if (literal) {
+                    out.append(c);
                 } else {
                     cont = true;
                     break;

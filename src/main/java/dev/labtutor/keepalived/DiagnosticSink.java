@@ -38,6 +38,16 @@ final class DiagnosticSink {
         return false;
     }
 
+    void removeIf(java.util.function.Predicate<Diagnostic> drop) {
+        list.removeIf(drop);
+    }
+
+    /** Ends every diagnostic's text with the rules it was found under. */
+    void markRules(KeepalivedRules rules) {
+        list.replaceAll(d -> new Diagnostic(d.file(), d.line(), d.code(), d.severity(),
+                Text.of(d.text().zh() + "（" + rules.zh() + "）", d.text().en() + " (" + rules.en() + ")")));
+    }
+
     List<Diagnostic> all() {
         return list;
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads keepalived.conf the way keepalived 2.2.7 does and returns the effective model plus diagnostics. Never throws:
- * anything wrong with the input becomes a diagnostic.
+ * Reads keepalived.conf the way keepalived 2.2.7 does (or 1.3.5, CentOS 7's, when {@link ParseOptions#rules} says so)
+ * and returns the effective model plus diagnostics. Never throws: anything wrong with the input becomes a diagnostic.
  */
 public final class KeepalivedParser {
 

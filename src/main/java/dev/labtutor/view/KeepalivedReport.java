@@ -38,7 +38,9 @@ public final class KeepalivedReport {
                 : results.size() + " file(s) checked: " + e + " error(s), " + w + " warning(s).");
     }
 
-    public static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors) {
+    /** The report as JSON; {@code rules} names the keepalived version whose grammar applied. */
+    public static String json(Map<String, ParseResult> results, List<Finding> findings, Lang l, boolean errors,
+            dev.labtutor.keepalived.KeepalivedRules rules) {
         Map<String, Object> root = new java.util.LinkedHashMap<>();
         root.put("ok", !errors);
         List<Object> files = new java.util.ArrayList<>();
@@ -75,6 +77,7 @@ public final class KeepalivedReport {
             fs.add(m);
         }
         root.put("findings", fs);
+        root.put("rules", rules.version());
         return dev.labtutor.yaml.JsonWriter.compact(root);
     }
 

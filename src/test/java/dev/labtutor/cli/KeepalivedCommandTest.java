@@ -55,6 +55,24 @@ class KeepalivedCommandTest {
     }
 
     @Test
+    void keepalivedVersionChoosesTheGrammar() throws Exception {
+        Path f = write("lb1.conf", "$PRIO=100\n" + CONF.formatted("LB1", "MASTER", 100).replace("priority 100",
+                "priority $PRIO"));
+        Run two = run("keepalived", "check", "--lang", "en", f.toString());
+        assertEquals(0, two.code(), two.out() + two.err());
+        Run old = run("keepalived", "check", "--lang", "en", "--keepalived-version", "1.3.5", f.toString());
+        assertEquals(1, old.code(), old.out() + old.err());
+        assertTrue(old.out().contains("Unknown keyword '$PRIO=100'"), old.out());
+        assertTrue(old.out().contains("(keepalived 1.3.5 rules)"), old.out());
+        assertTrue(old.out().contains("Read by keepalived 1.3.5 rules (keepalived 1.3.5 has no -t"), old.out());
+        Run json = run("keepalived", "check", "--format", "json", "--keepalived-version", "1.3.5", f.toString());
+        assertTrue(json.out().contains("\"rules\":\"1.3.5\""), json.out());
+        Run bad = run("keepalived", "check", "--keepalived-version", "latest", f.toString());
+        assertTrue(bad.err().contains("unknown --keepalived-version 'latest' (use 2.2 or 1.3.5)"), bad.err());
+        assertTrue(run("keepalived", "check", "--help").out().contains("--keepalived-version"));
+    }
+
+    @Test
     void errorsExitOneAndAreFormattedWithFileAndLine() throws Exception {
         Path f = write("lb1.conf", CONF.formatted("LB1", "master", 100));
         Run r = run("keepalived", "check", "--lang", "en", f.toString());

@@ -50,6 +50,24 @@ class KeepalivedTestParserTest {
     }
 
     @Test
+    void keepalived135HasNoTestOption() {
+        KeepalivedTest t = (KeepalivedTest) FactParsers.parse(TEST, Fixtures.probe("keepalived-test-135"));
+        assertEquals(0, t.exitCode(), "1.3.5 exits 0 on an unknown option: it looks like a clean test");
+        assertTrue(t.untested(), t.toString());
+        assertFalse(t.testOption());
+
+        // A build or stand-in that also prints the usage after the complaint is read the same way.
+        KeepalivedTest withUsage = (KeepalivedTest) FactParsers.parse(TEST, new ProbeOutput("",
+                "/usr/sbin/keepalived: invalid option -- 't'\nUsage: /usr/sbin/keepalived [OPTION...]\n"
+                        + "  -f, --use-file=FILE          Use the specified configuration file\n",
+                0, false, false));
+        assertTrue(withUsage.untested(), withUsage.toString());
+
+        KeepalivedTest two = (KeepalivedTest) FactParsers.parse(TEST, Fixtures.probe("keepalived-test-missing-file"));
+        assertFalse(two.untested(), "2.2.7's -t tested the file");
+    }
+
+    @Test
     void keepalivedNotInstalled() {
         KeepalivedTest t = (KeepalivedTest) FactParsers.parse(TEST,
                 new ProbeOutput("labtutor:keepalived-missing\n", "", 127, false, false));
