@@ -87,9 +87,10 @@ public final class CourseLint {
             String text = read(l.file());
             for (Step s : l.steps()) {
                 templates(l.file(), text, List.of(s.title(), s.text()), bindings, problems);
-                s.family().values().forEach(v -> templates(l.file(), text,
-                        java.util.stream.Stream.of(v.title(), v.text()).flatMap(Optional::stream).toList(), bindings,
-                        problems));
+                s.family().values()
+                        .forEach(v -> templates(l.file(), text,
+                                java.util.stream.Stream.of(v.title(), v.text()).flatMap(Optional::stream).toList(),
+                                bindings, problems));
                 for (Action a : s.actions()) {
                     actionTemplates(l.file(), text, a, bindings, problems);
                 }

@@ -21,8 +21,8 @@ import java.util.Set;
  *
  * @param byFamily the check for each family (every family present; empty: skipped on that family's hosts)
  */
-public record FamilySwitch(BoundCheck fallback, Map<Family, Optional<BoundCheck>> byFamily)
-        implements PerHostPrimitive {
+public record FamilySwitch(BoundCheck fallback,
+        Map<Family, Optional<BoundCheck>> byFamily) implements PerHostPrimitive {
 
     public FamilySwitch {
         byFamily = java.util.Collections.unmodifiableMap(new EnumMap<>(byFamily));
@@ -37,8 +37,7 @@ public record FamilySwitch(BoundCheck fallback, Map<Family, Optional<BoundCheck>
     /** The PASS of a host whose family's variant is {@code skip}. */
     public static Outcome notApplies(String role, Optional<HostFacts> host) {
         String d = host.flatMap(HostFacts::distro).map(FamilySwitch::name).orElse("?");
-        return Outcome.pass(Text.of("不适用于 " + d, "does not apply on " + d),
-                List.of(new Evidence(role, "os: " + d)));
+        return Outcome.pass(Text.of("不适用于 " + d, "does not apply on " + d), List.of(new Evidence(role, "os: " + d)));
     }
 
     /** The distribution's short name with anything a terminal would act on taken out (it comes from the host). */
@@ -88,8 +87,7 @@ public record FamilySwitch(BoundCheck fallback, Map<Family, Optional<BoundCheck>
             Optional<HostFacts> host = facts.host(role);
             Optional<BoundCheck> chosen = choose(host);
             if (chosen.isEmpty()) {
-                per.put(role, facts.host(role).flatMap(HostFacts::unavailable)
-                        .orElseGet(() -> notApplies(role, host)));
+                per.put(role, facts.host(role).flatMap(HostFacts::unavailable).orElseGet(() -> notApplies(role, host)));
             } else {
                 per.put(role, chosen.get().primitive().map(p -> p.evaluate(List.of(role), facts))
                         .orElseGet(() -> Outcome.error("misdefined",

@@ -77,7 +77,8 @@ public record KeepalivedConfigCheck(String path, Set<String> deny,
             notes.remove(0);
         }
         Text suffix = rules.suffix();
-        return Outcome.pass(Text.of(r + " 的 " + path + " 没有错误" + suffix.zh(),
-                r + ": " + path + " has no errors" + suffix.en()), ev).withNotes(notes);
+        return Outcome.pass(
+                Text.of(r + " 的 " + path + " 没有错误" + suffix.zh(), r + ": " + path + " has no errors" + suffix.en()), ev)
+                .withNotes(notes);
     }
 }

@@ -25,8 +25,8 @@ public record UfwCheck(Optional<Boolean> active, Optional<Boolean> enabled) impl
 
     /** {@code r}'s ufw as it was found, against what this check wants. */
     private Outcome judge(String r, UfwState f) {
-        String setting = !f.confPresent() ? "no /etc/ufw/ufw.conf"
-                : "/etc/ufw/ufw.conf: " + (f.enabledSetting().isEmpty() ? "no ENABLED line" : "ENABLED=" + f.enabledSetting());
+        String setting = !f.confPresent() ? "no /etc/ufw/ufw.conf" : "/etc/ufw/ufw.conf: "
+                + (f.enabledSetting().isEmpty() ? "no ENABLED line" : "ENABLED=" + f.enabledSetting());
         if (!f.installed()) {
             List<Evidence> ev = List.of(new Evidence(r, "ufw not installed"));
             if (active.orElse(false) || enabled.orElse(false)) {
@@ -34,11 +34,11 @@ public record UfwCheck(Optional<Boolean> active, Optional<Boolean> enabled) impl
             }
             return Outcome.pass(Text.of(r + " 上没有安装 ufw", r + ": ufw is not installed"), ev);
         }
-        List<Evidence> ev = List.of(new Evidence(r, "ufw status: "
-                + (f.statusKnown() ? "Status: " + f.status() : f.why()) + "; " + setting));
+        List<Evidence> ev = List.of(new Evidence(r,
+                "ufw status: " + (f.statusKnown() ? "Status: " + f.status() : f.why()) + "; " + setting));
         if (active.isPresent() && !f.statusKnown()) {
-            return Outcome.error("ufw-status-unknown",
-                    Text.of(r + " 的 ufw 是否正在运行无法判断：" + f.why(), r + ": whether ufw is active cannot be told: " + f.why()));
+            return Outcome.error("ufw-status-unknown", Text.of(r + " 的 ufw 是否正在运行无法判断：" + f.why(),
+                    r + ": whether ufw is active cannot be told: " + f.why()));
         }
         boolean wrongNow = active.isPresent() && active.get() != f.active();
         boolean wrongBoot = enabled.isPresent() && enabled.get() != f.enabledAtBoot();

@@ -80,10 +80,9 @@ public final class KeepalivedCheckCommand implements Callable<Integer> {
                         ExitCodes.BAD_INPUT);
             }
         }
-        KeepalivedRules rules = KeepalivedRules.forVersion(keepalivedVersion).orElseThrow(() -> new UserError(
-                "unknown --keepalived-version '" + keepalivedVersion + "' (use 2.2 or 1.3.5)"));
-        ParseOptions opts =
-                ParseOptions.defaults().withConfigId(id != null ? id : localHostName()).withRules(rules);
+        KeepalivedRules rules = KeepalivedRules.forVersion(keepalivedVersion).orElseThrow(
+                () -> new UserError("unknown --keepalived-version '" + keepalivedVersion + "' (use 2.2 or 1.3.5)"));
+        ParseOptions opts = ParseOptions.defaults().withConfigId(id != null ? id : localHostName()).withRules(rules);
         Map<String, ParseResult> results = new LinkedHashMap<>();
         Map<String, KeepalivedConfig> byHost = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : texts.entrySet()) {

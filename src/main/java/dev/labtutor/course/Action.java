@@ -18,8 +18,8 @@ public sealed interface Action permits Action.Run, Action.WriteFile {
      * and this action only once every watch has its baseline. {@code family} holds the {@code run} of each family
      * whose commands differ (by family id, see {@link Variants}).
      */
-    record Run(String on, String script, boolean interactive, boolean watched, java.util.Map<String, String> family)
-            implements Action {
+    record Run(String on, String script, boolean interactive, boolean watched,
+            java.util.Map<String, String> family) implements Action {
 
         public Run {
             family = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(family));

@@ -236,14 +236,12 @@ public final class CourseCache {
         Text title = text(in);
         Text intro = text(in);
         List<String> roles = list(in, in::text);
-        List<Step> steps = list(in,
-                () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
-                        list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node),
-                                in.node(), in.bool() ? Optional.of(in.text()) : Optional.empty(),
-                                map(in, () -> new CheckRef.Variant(in.bool(),
-                                        in.bool() ? Optional.of(in.text()) : Optional.empty(), map(in, in::node),
-                                        in.node())))),
-                        map(in, () -> new Step.Variant(optionalText(in), optionalText(in)))));
+        List<Step> steps = list(in, () -> new Step(in.text(), text(in), text(in), list(in, () -> action(in)),
+                list(in, () -> new CheckRef(in.text(), in.text(), list(in, in::text), map(in, in::node), in.node(),
+                        in.bool() ? Optional.of(in.text()) : Optional.empty(),
+                        map(in, () -> new CheckRef.Variant(in.bool(),
+                                in.bool() ? Optional.of(in.text()) : Optional.empty(), map(in, in::node), in.node())))),
+                map(in, () -> new Step.Variant(optionalText(in), optionalText(in)))));
         List<Question> quiz =
                 list(in, () -> new Question(in.text(), text(in), list(in, () -> new Question.Choice(in.text(), text(in),
                         in.bool(), in.bool() ? Optional.of(text(in)) : Optional.empty())), text(in)));

@@ -390,9 +390,8 @@ public final class CourseReader {
         });
         Map<String, YNode> with = with(f, problems);
         Optional<String> supersededBy = f.text("superseded-by");
-        Map<String, CheckRef.Variant> variants =
-                f.node("family").map(v -> family(v, problems, "check '" + id + "'", CourseReader::refVariant))
-                        .orElse(Map.of());
+        Map<String, CheckRef.Variant> variants = f.node("family")
+                .map(v -> family(v, problems, "check '" + id + "'", CourseReader::refVariant)).orElse(Map.of());
         return Optional.of(new CheckRef(id, use, on, with, n, supersededBy, variants));
     }
 
@@ -415,8 +414,8 @@ public final class CourseReader {
                 String k = part.strip();
                 Optional<dev.labtutor.lab.Family> fam = dev.labtutor.lab.Family.byId(k);
                 if (fam.isEmpty() || !fam.get().id().equals(k)) {
-                    problems.add(n.keyNode(key), "unknown family '" + k + "' in 'family' of " + what + " (known: "
-                            + knownFamilies() + ")");
+                    problems.add(n.keyNode(key),
+                            "unknown family '" + k + "' in 'family' of " + what + " (known: " + knownFamilies() + ")");
                 } else if (out.containsKey(k) || ids.contains(k)) {
                     problems.add(n.keyNode(key), "family '" + k + "' has two variants in 'family' of " + what);
                 } else {
@@ -429,8 +428,8 @@ public final class CourseReader {
     }
 
     private static String knownFamilies() {
-        return String.join(", ", java.util.Arrays.stream(dev.labtutor.lab.Family.values())
-                .map(dev.labtutor.lab.Family::id).toList());
+        return String.join(", ",
+                java.util.Arrays.stream(dev.labtutor.lab.Family.values()).map(dev.labtutor.lab.Family::id).toList());
     }
 
     /** A step's variant: its own {@code title} and/or {@code text} ({zh, en}). */
@@ -438,8 +437,7 @@ public final class CourseReader {
         Fields f = Fields.of(v, problems, "a step's family variant", STEP_VARIANT_KEYS);
         Optional<Text> title = f.bilingual("title", false);
         Optional<Text> text = f.bilingual("text", false);
-        if (v.isMap() && title.isEmpty() && text.isEmpty() && f.node("title").isEmpty()
-                && f.node("text").isEmpty()) {
+        if (v.isMap() && title.isEmpty() && text.isEmpty() && f.node("title").isEmpty() && f.node("text").isEmpty()) {
             problems.add(v, "a step's family variant needs 'text' and/or 'title' ({zh, en})");
             return Optional.empty();
         }

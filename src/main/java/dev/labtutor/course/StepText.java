@@ -38,8 +38,8 @@ public final class StepText {
             hostsByText.computeIfAbsent(step.text(b.family(h)), k -> new ArrayList<>()).add(h);
         }
         if (hostsByText.size() <= 1) {
-            return List.of(new Part(Optional.empty(), hostsByText.isEmpty() ? step.text()
-                    : hostsByText.keySet().iterator().next()));
+            return List.of(new Part(Optional.empty(),
+                    hostsByText.isEmpty() ? step.text() : hostsByText.keySet().iterator().next()));
         }
         List<Part> out = new ArrayList<>();
         hostsByText.forEach((text, hosts) -> out.add(new Part(Optional.of(heading(hosts, b)), text)));

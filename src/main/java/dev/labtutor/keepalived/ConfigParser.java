@@ -50,8 +50,9 @@ final class ConfigParser {
             instances.removeIf(i -> i.file.equals(f) && i.line >= at);
             virtualServers.removeIf(v -> v.file.equals(f) && v.line >= at);
             sink.removeIf(d -> d.file().equals(f) && d.line() > at);
-            sink.error(f, at, "missing-brace", "少了 " + open.size()
-                    + " 个 '}'（或多了 '{'）：这一行打开的块没有关闭。keepalived 1.3.5 不会报告这个错误，但从这里开始的配置都不会生效（这个实例不会启动）。请补上 '}'。",
+            sink.error(f, at, "missing-brace",
+                    "少了 " + open.size()
+                            + " 个 '}'（或多了 '{'）：这一行打开的块没有关闭。keepalived 1.3.5 不会报告这个错误，但从这里开始的配置都不会生效（这个实例不会启动）。请补上 '}'。",
                     "There are " + open.size()
                             + " missing '}'s or extra '{'s: the block opened here is never closed. keepalived 1.3.5 does not report this, yet nothing from here on takes effect (this instance does not start). Add the '}'.");
         } else if (!open.isEmpty()) {
@@ -376,9 +377,8 @@ final class ConfigParser {
                 cur(virtualServers).lbAlgo = s.word(1);
             } else if (options.v135()) {
                 cur(virtualServers).lbAlgo = s.word(1);
-                sink.error(s.file(), s.line(), "lb-algo-unknown",
-                        "调度算法 '" + s.word(1)
-                                + "' 不存在：keepalived 1.3.5 照单全收，但内核拒绝它（IPVS: Scheduler or persistence engine not found），这个虚拟服务不会建立。常用的写法：rr、wrr、lc、wlc（小写）。",
+                sink.error(s.file(), s.line(), "lb-algo-unknown", "调度算法 '" + s.word(1)
+                        + "' 不存在：keepalived 1.3.5 照单全收，但内核拒绝它（IPVS: Scheduler or persistence engine not found），这个虚拟服务不会建立。常用的写法：rr、wrr、lc、wlc（小写）。",
                         "There is no scheduler '" + s.word(1)
                                 + "': keepalived 1.3.5 takes it as written and the kernel refuses it (IPVS: Scheduler or persistence engine not found), so this virtual service is not created. Common values: rr, wrr, lc, wlc (lower case).");
             } else {
@@ -451,9 +451,8 @@ final class ConfigParser {
             if (!numeric) {
                 invalidNumber(s, s.word(1), "invalid-number");
             } else if (v < 0 && options.v135()) {
-                sink.error(s.file(), s.line(), "rs-weight-range",
-                        "real_server 的 weight " + s.word(1)
-                                + " 是负数：keepalived 1.3.5 照单全收，但内核拒绝这台 real_server（IPVS: Numerical result out of range），它不会进入调度。weight 必须在 0 到 2147483647 之间。",
+                sink.error(s.file(), s.line(), "rs-weight-range", "real_server 的 weight " + s.word(1)
+                        + " 是负数：keepalived 1.3.5 照单全收，但内核拒绝这台 real_server（IPVS: Numerical result out of range），它不会进入调度。weight 必须在 0 到 2147483647 之间。",
                         "Real server weight " + s.word(1)
                                 + " is negative: keepalived 1.3.5 takes it and the kernel refuses this real server (IPVS: Numerical result out of range), so it never joins the pool. The weight must be within 0-2147483647.");
             } else if (v < 0 || v > Integer.MAX_VALUE) {
@@ -1151,7 +1150,8 @@ final class ConfigParser {
             // keepalived 1.3.5 takes atof() of the word, 0 included, and says nothing.
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+]?([0-9]*\\.?[0-9]*)").matcher(s.word(1));
             String num = m.find() ? m.group(1) : "";
-            double atof = num.isEmpty() || num.equals(".") ? 0 : Double.parseDouble(num.endsWith(".") ? num + "0" : num);
+            double atof =
+                    num.isEmpty() || num.equals(".") ? 0 : Double.parseDouble(num.endsWith(".") ? num + "0" : num);
             globals = withGlobals(set.apply(atof));
             return;
         }
@@ -1210,7 +1210,8 @@ final class ConfigParser {
                 sink.error(i.file, i.line, "interface-loopback", n + " 没有可用的 VRRP 接口。", n + " Unknown interface!");
             }
             if (i.vips.isEmpty() && options.v135() && strict) {
-                sink.error(i.file, i.line, "no-vip", n + " 开启 vrrp_strict 时必须配置虚拟 IP（virtual_ipaddress），keepalived 1.3.5 不会启动这个实例。",
+                sink.error(i.file, i.line, "no-vip",
+                        n + " 开启 vrrp_strict 时必须配置虚拟 IP（virtual_ipaddress），keepalived 1.3.5 不会启动这个实例。",
                         n + " No VIP specified; at least one is required (vrrp_strict): keepalived 1.3.5 does not start this instance.");
             } else if (i.vips.isEmpty() && options.v135()) {
                 sink.warning(i.file, i.line, "no-vip", n
@@ -1237,8 +1238,8 @@ final class ConfigParser {
                 i.priority = i.state == VrrpState.MASTER ? 255 : 100;
             }
             if (options.v135() && strict && !i.peers.isEmpty()) {
-                sink.error(i.file, i.line, "strict-unicast",
-                        n + " vrrp_strict 模式不支持单播（unicast_peer），keepalived 1.3.5 拒绝启动这个实例。去掉 vrrp_strict 或 unicast_peer。",
+                sink.error(i.file, i.line, "strict-unicast", n
+                        + " vrrp_strict 模式不支持单播（unicast_peer），keepalived 1.3.5 拒绝启动这个实例。去掉 vrrp_strict 或 unicast_peer。",
                         n + " Unicast peers are not supported in strict mode: keepalived 1.3.5 refuses to run this instance. Remove vrrp_strict or unicast_peer.");
                 continue;
             }

@@ -55,8 +55,7 @@ public final class Hints {
                 if (stepNo > 0) {
                     out.add(Text.of(
                             "这一项属于第 " + stepNo + " 步「" + render(b, title.zh()) + "」" + hostsOf(step, true) + "。",
-                            "This is step " + stepNo + ", \"" + render(b, title.en()) + "\""
-                                    + hostsOf(step, false)));
+                            "This is step " + stepNo + ", \"" + render(b, title.en()) + "\"" + hostsOf(step, false)));
                 }
                 if (h.hint().isPresent()) {
                     out.add(Text.of("看到的情况：" + h.message().zh(), "What labtutor saw: " + h.message().en()));
@@ -65,10 +64,9 @@ public final class Hints {
             }
         } else if (marks.isEmpty()) {
             out.add(Text.of(
-                    "从第 " + Math.max(1, stepNo) + " 步开始：" + render(b, title.zh()) + hostsOf(step, true)
-                            + "。做完后按 c 检查。",
-                    "Start with step " + Math.max(1, stepNo) + ": " + render(b, title.en())
-                            + hostsOf(step, false) + ". Press c to check when done."));
+                    "从第 " + Math.max(1, stepNo) + " 步开始：" + render(b, title.zh()) + hostsOf(step, true) + "。做完后按 c 检查。",
+                    "Start with step " + Math.max(1, stepNo) + ": " + render(b, title.en()) + hostsOf(step, false)
+                            + ". Press c to check when done."));
             if (level >= 2) {
                 Text text = StepText.of(step, lesson.roles(), b).get(0).text();
                 out.add(Text.of(firstSentence(render(b, text.zh())), firstSentence(render(b, text.en()))));

@@ -30,12 +30,12 @@ class FamilySwitchTest {
     private final ShippedCourse shipped =
             new ShippedCourse("10.9.0.100", Map.of("lb01", "10.9.0.11", "lb02", "10.9.0.12"));
 
-    private static final Distro CENTOS7 = new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"),
-            Optional.of(Family.CENTOS7));
+    private static final Distro CENTOS7 =
+            new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"), Optional.of(Family.CENTOS7));
     private static final Distro UBUNTU =
             new Distro("ubuntu", "24.04", "Ubuntu", "apt-get", Optional.empty(), Optional.of(Family.DEBIAN));
-    private static final Distro OPENEULER = new Distro("openEuler", "24.03", "openEuler", "dnf",
-            Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
+    private static final Distro OPENEULER =
+            new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
 
     private static Probe pkg(String name) {
         return Probe.of(Probe.Kind.PACKAGE, name);
@@ -94,10 +94,10 @@ class FamilySwitchTest {
     @Test
     void whenTheOsProbeCannotTellTheDocumentsCheckIsUsed() {
         BoundCheck c = shipped.bind("web-failover", "httpd-installed");
-        RoundFacts round = new RoundFacts(Map.of("lb01",
-                host("lb01", new ProbeBroken("os", "no /etc/os-release"), packages(true, false)), "lb02",
-                host("lb02", new OsRelease(new Distro("", "", "", "", Optional.empty(), Optional.empty())),
-                        packages(false, true))));
+        RoundFacts round = new RoundFacts(
+                Map.of("lb01", host("lb01", new ProbeBroken("os", "no /etc/os-release"), packages(true, false)), "lb02",
+                        host("lb02", new OsRelease(new Distro("", "", "", "", Optional.empty(), Optional.empty())),
+                                packages(false, true))));
         Verdict v = Evaluator.evaluate(c, round);
         assertEquals(Status.PASS, v.on("lb01").orElseThrow().status(), v.toString());
         assertEquals(Status.FAIL, v.on("lb02").orElseThrow().status(), "judged by httpd: " + v);
@@ -109,8 +109,9 @@ class FamilySwitchTest {
         BoundCheck c = shipped.bind("install", "selinux-not-enforcing");
         SelinuxMode enforcing = new SelinuxMode(true, "Enforcing", "enforcing");
         Probe selinux = Probe.of(Probe.Kind.SELINUX);
-        RoundFacts round = new RoundFacts(Map.of("lb01", host("lb01", new OsRelease(OPENEULER), Map.of(selinux,
-                enforcing)), "lb02", host("lb02", new OsRelease(UBUNTU), Map.of())));
+        RoundFacts round =
+                new RoundFacts(Map.of("lb01", host("lb01", new OsRelease(OPENEULER), Map.of(selinux, enforcing)),
+                        "lb02", host("lb02", new OsRelease(UBUNTU), Map.of())));
         Verdict v = Evaluator.evaluate(c, round);
         assertEquals(Status.FAIL, v.status(), v.toString());
         HostVerdict lb02 = v.on("lb02").orElseThrow();

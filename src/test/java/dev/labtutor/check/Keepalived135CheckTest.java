@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 class Keepalived135CheckTest {
 
     private static final String CONF = "/etc/keepalived/keepalived.conf";
-    private static final Distro CENTOS7 = new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"),
-            Optional.of(Family.CENTOS7));
-    private static final Distro OPENEULER = new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"),
-            Optional.of(Family.OPENEULER));
+    private static final Distro CENTOS7 =
+            new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"), Optional.of(Family.CENTOS7));
+    private static final Distro OPENEULER =
+            new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
 
     /** A clean config in 2.2 that 1.3.5 cannot read: a $definition. */
     private static final String WITH_DEFINITION = """
@@ -46,8 +46,8 @@ class Keepalived135CheckTest {
 
     private static HostFacts host(String conf, Optional<Distro> distro, Optional<KeepalivedTest> test) {
         Map<Probe, Fact> f = new HashMap<>();
-        f.put(Probe.of(Probe.Kind.ADDRESSES), new Addresses(List.of(new Addresses.Iface("eth1", true,
-                List.of(new Addresses.Inet("10.9.0.11", 24, "eth1"))))));
+        f.put(Probe.of(Probe.Kind.ADDRESSES), new Addresses(
+                List.of(new Addresses.Iface("eth1", true, List.of(new Addresses.Inet("10.9.0.11", 24, "eth1"))))));
         f.put(Probe.of(Probe.Kind.KEEPALIVED_CONFIG, CONF), new ConfigFiles(CONF, true, Map.of(CONF, conf), List.of()));
         distro.ifPresent(d -> f.put(HostFacts.OS, new OsRelease(d)));
         test.ifPresent(t -> f.put(Probe.of(Probe.Kind.KEEPALIVED_TEST, CONF), t));
@@ -86,7 +86,9 @@ class Keepalived135CheckTest {
         assertEquals(Status.PASS, o.status(), o.message().en());
         assertEquals("lb01: " + CONF + " has no errors (keepalived 1.3.5 rules: this host runs keepalived 1.3.5,"
                 + " which has no keepalived -t, so labtutor checked it)", o.message().en());
-        assertTrue(o.message().zh().endsWith("（按 keepalived 1.3.5 的规则：这台主机运行 keepalived 1.3.5，它没有 keepalived -t，由 labtutor 检查）"),
+        assertTrue(
+                o.message().zh()
+                        .endsWith("（按 keepalived 1.3.5 的规则：这台主机运行 keepalived 1.3.5，它没有 keepalived -t，由 labtutor 检查）"),
                 o.message().zh());
     }
 
@@ -115,8 +117,8 @@ class Keepalived135CheckTest {
         assertEquals(Status.FAIL, o.status());
         assertTrue(o.notes().get(0).en().contains("keepalived -t only answers invalid option"), o.notes().toString());
 
-        Outcome clean = judge(host(WITH_DEFINITION, Optional.empty(),
-                Optional.of(new KeepalivedTest(true, 0, List.of()))));
+        Outcome clean =
+                judge(host(WITH_DEFINITION, Optional.empty(), Optional.of(new KeepalivedTest(true, 0, List.of()))));
         assertEquals(Status.PASS, clean.status(), "a keepalived that has -t: 2.2's rules");
     }
 }

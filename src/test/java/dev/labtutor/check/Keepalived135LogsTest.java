@@ -83,7 +83,8 @@ class Keepalived135LogsTest {
             }
         }
         LogLines parsed = (LogLines) FactParsers.parse(LOG, new ProbeOutput(journal.get("lb01"), "", 0, false, false));
-        assertTrue(parsed.lines().get(0).startsWith("Dec 07 10:29:58 lb01 Keepalived[1021]: Starting Keepalived v1.3.5"),
+        assertTrue(
+                parsed.lines().get(0).startsWith("Dec 07 10:29:58 lb01 Keepalived[1021]: Starting Keepalived v1.3.5"),
                 "systemd 219's banner is not a log line: " + parsed.lines().get(0));
     }
 

@@ -84,8 +84,9 @@ class UfwCheckTest {
         Verdict v = check("ufw-active-boot-no");
         assertEquals(Status.FAIL, v.status());
         assertEquals("ufw-active", v.cause());
-        assertTrue(v.message().en().contains("ufw is active now (ENABLED=no in /etc/ufw/ufw.conf does not start it"
-                + " at boot, which is right)"), v.message().en());
+        assertTrue(v.message().en().contains(
+                "ufw is active now (ENABLED=no in /etc/ufw/ufw.conf does not start it" + " at boot, which is right)"),
+                v.message().en());
     }
 
     @Test

@@ -56,8 +56,8 @@ class KeepalivedCommandTest {
 
     @Test
     void keepalivedVersionChoosesTheGrammar() throws Exception {
-        Path f = write("lb1.conf", "$PRIO=100\n" + CONF.formatted("LB1", "MASTER", 100).replace("priority 100",
-                "priority $PRIO"));
+        Path f = write("lb1.conf",
+                "$PRIO=100\n" + CONF.formatted("LB1", "MASTER", 100).replace("priority 100", "priority $PRIO"));
         Run two = run("keepalived", "check", "--lang", "en", f.toString());
         assertEquals(0, two.code(), two.out() + two.err());
         Run old = run("keepalived", "check", "--lang", "en", "--keepalived-version", "1.3.5", f.toString());

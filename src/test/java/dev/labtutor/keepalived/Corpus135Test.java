@@ -71,24 +71,26 @@ class Corpus135Test {
      * Configs where 1.3.5 logs nothing yet misbehaves: labtutor still reports it, since the learner's daemon will not
      * (code and severity).
      */
-    private static final Map<String, String> SILENT = Map.of(
-            "neg-missing-brace", "missing-brace ERROR: 1.3.5 logs nothing, and no instance starts",
-            "neg-no-vip", "no-vip WARNING: 1.3.5 logs nothing; the instance runs without a VIP");
+    private static final Map<String, String> SILENT =
+            Map.of("neg-missing-brace", "missing-brace ERROR: 1.3.5 logs nothing, and no instance starts", "neg-no-vip",
+                    "no-vip WARNING: 1.3.5 logs nothing; the instance runs without a VIP");
 
     /** Deliberate differences: codes labtutor reports as ERROR beyond what 1.3.5 logged, with the reason. */
-    private static final Map<String, Map<String, String>> EXTRA = Map.of(
-            "grammar-undefined-var", Map.of("invalid-number",
+    private static final Map<String, Map<String, String>> EXTRA = Map.of("grammar-undefined-var",
+            Map.of("invalid-number",
                     "labtutor adds why the priority is invalid: '$PRIO' is left as written, not a number"),
-            "grammar-case", Map.of("unexpected-brace",
+            "grammar-case",
+            Map.of("unexpected-brace",
                     "1.3.5 does not split a line at '{', so it never names the brace; labtutor points at it to say why the block's lines are misread"),
-            "neg-typo-virtual_ipadress", Map.of("unexpected-brace", "as in grammar-case"),
-            "neg-extra-brace", Map.of("extra-brace",
-                    "1.3.5 only says Unknown keyword '}'; labtutor also says there is no '{' for it"),
-            "grammar-unterminated-quote", Map.of("router-id-missing",
-                    "labtutor adds that the router_id is lost with the text after the quote"),
-            "grammar-backslash", Map.of("invalid-number",
+            "neg-typo-virtual_ipadress", Map.of("unexpected-brace", "as in grammar-case"), "neg-extra-brace",
+            Map.of("extra-brace", "1.3.5 only says Unknown keyword '}'; labtutor also says there is no '{' for it"),
+            "grammar-unterminated-quote",
+            Map.of("router-id-missing", "labtutor adds that the router_id is lost with the text after the quote"),
+            "grammar-backslash",
+            Map.of("invalid-number",
                     "1.3.5 reads 'virtual_router_id \\' as the value '\\'; labtutor adds that it is not a number"),
-            "grammar-features", Map.of("unexpected-brace",
+            "grammar-features",
+            Map.of("unexpected-brace",
                     "1.3.5 does not split 'global_defs { ... }' written on one line, so its global_defs block swallows"
                             + " vrrp_instance up to line 17 (Missing '{'); labtutor splits same-line braces as"
                             + " 2.2 does and reads the instance, reporting its literal $IF and ${PRIO}",
@@ -120,15 +122,16 @@ class Corpus135Test {
     @TestFactory
     Stream<DynamicTest> agreesWithKeepalived135() throws IOException {
         Path lab = Corpus.root().resolve("keepalived-lab-configs");
-        List<Path> logs = Files.walk(lab.resolve("config-1.3.5"), 1).filter(p -> p.toString().endsWith(".log"))
-                .sorted().toList();
+        List<Path> logs =
+                Files.walk(lab.resolve("config-1.3.5"), 1).filter(p -> p.toString().endsWith(".log")).sorted().toList();
         assertTrue(logs.size() >= 30, "1.3.5 logs found: " + logs.size());
         return logs.stream().map(logFile -> DynamicTest.dynamicTest(logFile.getFileName().toString(), () -> {
             String name = logFile.getFileName().toString().replaceFirst("\\.log$", "");
             Set<String> theirs = logged(Files.readAllLines(logFile, StandardCharsets.UTF_8));
             ParseResult r = parse135(lab.resolve("configs/" + name + ".conf"));
             Set<String> ours = r.diagnostics().stream().map(Diagnostic::code).collect(Collectors.toSet());
-            Set<String> ourErrors = r.errors().stream().map(Diagnostic::code).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> ourErrors =
+                    r.errors().stream().map(Diagnostic::code).collect(Collectors.toCollection(TreeSet::new));
             String seen = name + ": 1.3.5 logged " + theirs + ", labtutor " + r.diagnostics();
             Set<String> missed = new TreeSet<>(theirs);
             missed.removeAll(ours);
@@ -168,8 +171,9 @@ class Corpus135Test {
                 r.diagnostics().toString());
         ParseResult headUnder135 = KeepalivedParser.parse(new Source("keepalived.conf", head), IncludeResolver.none(),
                 ParseOptions.defaults().withRules(KeepalivedRules.V1_3_5));
-        assertTrue(headUnder135.withCode("unknown-keyword").stream()
-                .allMatch(d -> d.text().en().startsWith("Unknown keyword 'retry': keepalived 1.3.5's HTTP_GET")),
+        assertTrue(
+                headUnder135.withCode("unknown-keyword").stream().allMatch(
+                        d -> d.text().en().startsWith("Unknown keyword 'retry': keepalived 1.3.5's HTTP_GET")),
                 headUnder135.diagnostics().toString());
         assertEquals(5, headUnder135.withCode("unknown-keyword").size(), "its five HTTP_GET/SSL_GET retry lines");
     }
@@ -181,9 +185,9 @@ class Corpus135Test {
         ParseResult strictUnicast = parse135(configs.resolve("neg-strict-unicast.conf"));
         assertEquals(1, strictUnicast.withCode("strict-unicast").size(), strictUnicast.diagnostics().toString());
         assertTrue(strictUnicast.config().vrrpInstances().isEmpty(), "1.3.5 refuses to run the instance");
-        ParseResult two = KeepalivedParser.parse(new Source("x.conf",
-                Files.readString(configs.resolve("neg-strict-unicast.conf"))), IncludeResolver.none(),
-                ParseOptions.defaults());
+        ParseResult two = KeepalivedParser.parse(
+                new Source("x.conf", Files.readString(configs.resolve("neg-strict-unicast.conf"))),
+                IncludeResolver.none(), ParseOptions.defaults());
         assertTrue(two.withCode("strict-unicast").isEmpty(), "2.2.7 does not report strict+unicast");
 
         ParseResult var = parse135(configs.resolve("grammar-features.conf"));

@@ -78,7 +78,8 @@ class KeepalivedRulesTest {
     @Test
     void garpIntervalZeroFromTheSampleIsSilentIn135() {
         String text = "global_defs {\n    vrrp_garp_interval 0\n    vrrp_gna_interval 0\n}\n" + INSTANCE;
-        assertEquals(List.of("garp-interval-invalid", "garp-interval-invalid"), codes(parse(text, KeepalivedRules.V2_2)));
+        assertEquals(List.of("garp-interval-invalid", "garp-interval-invalid"),
+                codes(parse(text, KeepalivedRules.V2_2)));
         ParseResult r = parse(text, KeepalivedRules.V1_3_5);
         assertEquals(List.of(), codes(r));
         assertEquals(Optional.of(0.0), r.config().globalDefs().vrrpGarpInterval());

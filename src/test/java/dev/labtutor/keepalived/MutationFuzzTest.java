@@ -68,8 +68,8 @@ class MutationFuzzTest {
             assertTrue(r.withCode("parser-internal").isEmpty(),
                     () -> label + " internal error " + fr.diagnostics() + " on:\n" + text);
             // The same input read by keepalived 1.3.5's rules (literal lines, its own completion checks).
-            ParseResult old = KeepalivedParser.parse(new Source("/k/a.conf", text), loop,
-                    opts.withRules(KeepalivedRules.V1_3_5));
+            ParseResult old =
+                    KeepalivedParser.parse(new Source("/k/a.conf", text), loop, opts.withRules(KeepalivedRules.V1_3_5));
             assertTrue(old.withCode("parser-internal").isEmpty(),
                     () -> label + " internal error under 1.3.5 rules " + old.diagnostics() + " on:\n" + text);
         }

@@ -31,12 +31,12 @@ class FamilyRenderTest {
     private static final Path ROOT = Path.of(System.getProperty("labtutor.root", "."));
     private final Course course = CourseReader.readStrict(ROOT.resolve("lessons/keepalived-lvs"));
 
-    static final Distro OPENEULER = new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"),
-            Optional.of(Family.OPENEULER));
+    static final Distro OPENEULER =
+            new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
     static final Distro ROCKY =
             new Distro("rocky", "9.4", "Rocky Linux", "dnf", Optional.of("2.2.8"), Optional.of(Family.RHEL));
-    static final Distro CENTOS7 = new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"),
-            Optional.of(Family.CENTOS7));
+    static final Distro CENTOS7 =
+            new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"), Optional.of(Family.CENTOS7));
     static final Distro UBUNTU =
             new Distro("ubuntu", "24.04", "Ubuntu", "apt-get", Optional.of("2.2.8"), Optional.of(Family.DEBIAN));
 
@@ -85,8 +85,8 @@ class FamilyRenderTest {
     void ubuntuHostsReadAptUfwAndApache2() {
         Bindings b = all(UBUNTU);
         String install = render("install", b, Lang.EN);
-        assertTrue(commands(install).containsAll(List.of("[lb01]# apt-get install -y keepalived ipvsadm",
-                "[lb02]# ufw disable")), install);
+        assertTrue(commands(install)
+                .containsAll(List.of("[lb01]# apt-get install -y keepalived ipvsadm", "[lb02]# ufw disable")), install);
         assertTrue(commands(install).stream().noneMatch(c -> c.matches(".*(dnf|firewalld|setenforce|selinux).*")),
                 install);
         assertTrue(install.contains("AppArmor"), install);
@@ -99,8 +99,8 @@ class FamilyRenderTest {
         String master = render("master", b, Lang.EN);
         assertFalse(master.contains("cp keepalived.conf"), master);
         String web = render("web-failover", b, Lang.EN);
-        assertTrue(commands(web).containsAll(List.of("[lb01]# apt-get install -y apache2",
-                "[lb02]# systemctl restart apache2")), web);
+        assertTrue(commands(web)
+                .containsAll(List.of("[lb01]# apt-get install -y apache2", "[lb02]# systemctl restart apache2")), web);
         assertTrue(commands(web).stream().noneMatch(c -> c.contains("httpd")), web);
         String logs = render("logs", b, Lang.EN);
         assertTrue(commands(logs).stream().allMatch(c -> c.contains("journalctl -u keepalived")), logs);
@@ -113,8 +113,8 @@ class FamilyRenderTest {
         String master = render("master", all(ROCKY), Lang.EN);
         assertTrue(commands(master).contains("[lb01]# cp keepalived.conf keepalived.conf.orig"), master);
         assertFalse(master.contains("keepalived.conf.sample keepalived.conf"), master);
-        assertTrue(commands(render("install", all(ROCKY), Lang.EN))
-                .contains("[lb01]# dnf install -y keepalived ipvsadm"));
+        assertTrue(
+                commands(render("install", all(ROCKY), Lang.EN)).contains("[lb01]# dnf install -y keepalived ipvsadm"));
     }
 
     /**
@@ -145,8 +145,9 @@ class FamilyRenderTest {
                 .withDistros(Map.of("lb01", OPENEULER, "lb02", CENTOS7, "web01", UBUNTU, "web02", ROCKY));
         String install = render("install", b, Lang.EN);
         List<String> cmds = commands(install);
-        assertTrue(cmds.containsAll(List.of("[lb01]# dnf install -y keepalived ipvsadm",
-                "[lb02]# yum install -y keepalived ipvsadm")), install);
+        assertTrue(cmds.containsAll(
+                List.of("[lb01]# dnf install -y keepalived ipvsadm", "[lb02]# yum install -y keepalived ipvsadm")),
+                install);
         int oe = install.indexOf("On lb01 (openEuler):");
         int c7 = install.indexOf("On lb02 (CentOS 7):");
         assertTrue(oe > 0 && c7 > oe, install);

@@ -8,8 +8,8 @@ import java.util.List;
  * when the installed keepalived has no {@code -t} at all (1.x: getopt's "invalid option -- 't'" and exit 0, which
  * looks like a clean test but tested nothing).
  */
-public record KeepalivedTest(boolean available, int exitCode, List<String> messages, boolean testOption)
-        implements Fact {
+public record KeepalivedTest(boolean available, int exitCode, List<String> messages,
+        boolean testOption) implements Fact {
 
     public KeepalivedTest {
         messages = List.copyOf(messages);

@@ -19,7 +19,8 @@ final class UfwParser {
         List<String> lines = Lines.of(out.stdout());
         boolean installed = lines.contains("labtutor:ufw");
         if (!installed && !lines.contains("labtutor:ufw-missing")) {
-            throw new Unparseable("ufw probe printed no tool tag: " + Lines.firstNonBlank(out.stderr() + "\n" + out.stdout()));
+            throw new Unparseable(
+                    "ufw probe printed no tool tag: " + Lines.firstNonBlank(out.stderr() + "\n" + out.stdout()));
         }
         int conf = lines.indexOf("labtutor:ufw-conf");
         String enabled = "";
@@ -49,8 +50,7 @@ final class UfwParser {
         if (status.equals(UfwState.UNKNOWN)) {
             String said = answer.isEmpty() ? "no answer" : answer.get(0);
             why = "ufw status: " + said + (said.contains("need to be root")
-                    ? " (the probes run as root, or through sudo -n when the login user is not root)"
-                    : "");
+                    ? " (the probes run as root, or through sudo -n when the login user is not root)" : "");
         }
         return new UfwState(true, status, conf >= 0, enabled, why);
     }

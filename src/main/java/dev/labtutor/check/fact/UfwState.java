@@ -6,8 +6,8 @@ package dev.labtutor.check.fact;
  * last ENABLED= line of /etc/ufw/ufw.conf, quotes removed (empty when the file or the line is missing). ufw-init, which
  * ufw.service runs at boot, sources that file and starts the firewall only when ENABLED is {@code yes} or {@code YES}.
  */
-public record UfwState(boolean installed, String status, boolean confPresent, String enabledSetting, String why)
-        implements Fact {
+public record UfwState(boolean installed, String status, boolean confPresent, String enabledSetting,
+        String why) implements Fact {
 
     public static final String UNKNOWN = "unknown";
 

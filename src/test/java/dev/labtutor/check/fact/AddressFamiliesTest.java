@@ -35,9 +35,9 @@ class AddressFamiliesTest {
     @Test
     void everyFormIsRead() {
         Addresses a = parse("addresses-iproute2-3.10");
-        assertEquals(List.of(new Addresses.Inet("10.88.0.11", 24, "ens33"), new Addresses.Inet("10.88.0.100", 32, "ens33"),
-                new Addresses.Inet("10.88.0.12", 24, "ens33"), new Addresses.Inet("10.88.0.101", 24, "ens33:0")),
-                a.iface("ens33").orElseThrow().addresses());
+        assertEquals(List.of(new Addresses.Inet("10.88.0.11", 24, "ens33"),
+                new Addresses.Inet("10.88.0.100", 32, "ens33"), new Addresses.Inet("10.88.0.12", 24, "ens33"),
+                new Addresses.Inet("10.88.0.101", 24, "ens33:0")), a.iface("ens33").orElseThrow().addresses());
         assertEquals(List.of(new Addresses.Inet("10.88.9.1", 32, "tun9")), a.iface("tun9").orElseThrow().addresses());
         assertEquals("lo:0", a.iface("lo").orElseThrow().addresses().get(1).label());
         assertTrue(a.iface("ens33").orElseThrow().up());
@@ -48,17 +48,18 @@ class AddressFamiliesTest {
     @Test
     void rawTextOutputsParseLikeTheProbeSaysThem() throws Unparseable {
         for (String v : List.of("3.10", "4.11", "6.1")) {
-            String text = "labtutor:ip-text\n" + Fixtures.text("ip/iproute2-" + v + "-4-o-addr.txt") + "labtutor:ip-link\n"
-                    + Fixtures.text("ip/iproute2-" + v + "-o-link.txt");
+            String text = "labtutor:ip-text\n" + Fixtures.text("ip/iproute2-" + v + "-4-o-addr.txt")
+                    + "labtutor:ip-link\n" + Fixtures.text("ip/iproute2-" + v + "-o-link.txt");
             assertEquals(parse("addresses-iproute2-6.1"), AddressParser.text(text), v);
         }
-        assertEquals(parse("addresses-iproute2-6.1"), AddressParser.json(Fixtures.text("ip/iproute2-6.1-j-4-addr.json")));
+        assertEquals(parse("addresses-iproute2-6.1"),
+                AddressParser.json(Fixtures.text("ip/iproute2-6.1-j-4-addr.json")));
     }
 
     @Test
     void centos7NoprefixrouteDynamicLinePublished() throws Unparseable {
-        Addresses a = AddressParser.text("labtutor:ip-text\n" + Fixtures.text("ip/public-centos7-o-addr-noprefixroute.txt")
-                + "labtutor:ip-link\n");
+        Addresses a = AddressParser.text("labtutor:ip-text\n"
+                + Fixtures.text("ip/public-centos7-o-addr-noprefixroute.txt") + "labtutor:ip-link\n");
         assertEquals(List.of(new Addresses.Inet("10.0.0.158", 24, "eth0")), a.iface("eth0").orElseThrow().addresses());
     }
 

@@ -52,7 +52,8 @@ class FamilyFixturesTest {
     @Test
     void debianPackageNamesOfTheCourse() {
         assertEquals(new PackageState("apache2", true, "2.4.71-1~deb12u1", "dpkg"), dpkg("apache2"));
-        assertEquals(new PackageState("nfs-kernel-server", true, "1:2.6.2-4+deb12u1", "dpkg"), dpkg("nfs-kernel-server"));
+        assertEquals(new PackageState("nfs-kernel-server", true, "1:2.6.2-4+deb12u1", "dpkg"),
+                dpkg("nfs-kernel-server"));
         assertEquals(new PackageState("nfs-common", true, "1:2.6.2-4+deb12u1", "dpkg"), dpkg("nfs-common"));
         assertEquals(new PackageState("keepalived", true, "1:2.2.7-1+b2", "dpkg"), dpkg("keepalived"));
     }

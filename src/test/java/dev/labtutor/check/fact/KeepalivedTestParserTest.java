@@ -57,10 +57,11 @@ class KeepalivedTestParserTest {
         assertFalse(t.testOption());
 
         // A build or stand-in that also prints the usage after the complaint is read the same way.
-        KeepalivedTest withUsage = (KeepalivedTest) FactParsers.parse(TEST, new ProbeOutput("",
-                "/usr/sbin/keepalived: invalid option -- 't'\nUsage: /usr/sbin/keepalived [OPTION...]\n"
-                        + "  -f, --use-file=FILE          Use the specified configuration file\n",
-                0, false, false));
+        KeepalivedTest withUsage = (KeepalivedTest) FactParsers.parse(TEST,
+                new ProbeOutput("",
+                        "/usr/sbin/keepalived: invalid option -- 't'\nUsage: /usr/sbin/keepalived [OPTION...]\n"
+                                + "  -f, --use-file=FILE          Use the specified configuration file\n",
+                        0, false, false));
         assertTrue(withUsage.untested(), withUsage.toString());
 
         KeepalivedTest two = (KeepalivedTest) FactParsers.parse(TEST, Fixtures.probe("keepalived-test-missing-file"));

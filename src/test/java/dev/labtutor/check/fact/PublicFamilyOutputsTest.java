@@ -52,7 +52,8 @@ class PublicFamilyOutputsTest {
     @Test
     void rpmQueryLinesOfEl7AndEl9() {
         List<String> el7 = Fixtures.text("rpm/public-el7-q-keepalived-ipvsadm.out").lines().toList();
-        assertEquals(new PackageState("keepalived", true, "1.3.5-8.el7_6.5.x86_64", "rpm"), rpm("keepalived", el7.get(0), 0));
+        assertEquals(new PackageState("keepalived", true, "1.3.5-8.el7_6.5.x86_64", "rpm"),
+                rpm("keepalived", el7.get(0), 0));
         assertEquals(new PackageState("ipvsadm", true, "1.27-7.el7.x86_64", "rpm"), rpm("ipvsadm", el7.get(1), 0));
         List<String> el9 = Fixtures.text("rpm/public-el9-q-four.out").lines().toList();
         assertEquals(new PackageState("openssh-server", true, "8.7p1-44.el9.x86_64", "rpm"),

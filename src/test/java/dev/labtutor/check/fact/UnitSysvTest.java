@@ -71,7 +71,8 @@ class UnitSysvTest {
 
     @Test
     void notFoundUnitsKeepTheirEmptyFileStateAndAskNothingMore() {
-        ProbeOutput notFound = Fixtures.ok("LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n");
+        ProbeOutput notFound =
+                Fixtures.ok("LoadState=not-found\nActiveState=inactive\nSubState=dead\nUnitFileState=\n");
         UnitState u = parse(notFound);
         assertFalse(u.exists());
         assertEquals("", u.unitFileState());

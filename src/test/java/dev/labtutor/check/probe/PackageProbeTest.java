@@ -24,8 +24,8 @@ class PackageProbeTest {
     private static final String DEBIAN = "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\n"
             + "VERSION_ID=\"12\"\nID=debian\n";
     private static final String UBUNTU = "NAME=\"Ubuntu\"\nVERSION_ID=\"24.04\"\nID=ubuntu\nID_LIKE=debian\n";
-    private static final String ROCKY = "NAME=\"Rocky Linux\"\nVERSION_ID=\"9.4\"\nID=\"rocky\"\n"
-            + "ID_LIKE=\"rhel centos fedora\"\n";
+    private static final String ROCKY =
+            "NAME=\"Rocky Linux\"\nVERSION_ID=\"9.4\"\nID=\"rocky\"\n" + "ID_LIKE=\"rhel centos fedora\"\n";
     private static final String OPENEULER = "NAME=\"openEuler\"\nID=\"openEuler\"\nVERSION_ID=\"24.03\"\n";
 
     @TempDir
@@ -46,7 +46,8 @@ class PackageProbeTest {
     }
 
     private static String stray() throws java.io.IOException {
-        try (java.io.InputStream in = PackageProbeTest.class.getResourceAsStream("/fixtures/rpm/debian-stray-rpm-q.out")) {
+        try (java.io.InputStream in =
+                PackageProbeTest.class.getResourceAsStream("/fixtures/rpm/debian-stray-rpm-q.out")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
