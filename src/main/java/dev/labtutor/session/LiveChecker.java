@@ -73,8 +73,8 @@ public final class LiveChecker implements Checker {
     }
 
     @Override
-    public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
-        Map<String, String> found = lab.detectIfaces(roles);
+    public HostProfiles detectHosts(Set<String> roles) throws InterruptedException {
+        HostProfiles found = lab.detectHosts(roles);
         if (Thread.interrupted()) {
             throw new InterruptedException("detection cancelled");
         }

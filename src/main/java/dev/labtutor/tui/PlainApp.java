@@ -490,8 +490,8 @@ public final class PlainApp {
             }
 
             @Override
-            public Map<String, String> detectIfaces(java.util.Set<String> roles) {
-                return Map.of();
+            public dev.labtutor.session.HostProfiles detectHosts(java.util.Set<String> roles) {
+                return dev.labtutor.session.HostProfiles.NONE;
             }
         };
 
