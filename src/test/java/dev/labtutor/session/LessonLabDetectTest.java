@@ -9,14 +9,12 @@ import dev.labtutor.check.Prober;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.course.Course;
 import dev.labtutor.i18n.Text;
-import dev.labtutor.lab.ExecResult;
 import dev.labtutor.lab.Family;
 import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
+import dev.labtutor.lab.LocalSh;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.RemoteShell;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,32 +46,10 @@ class LessonLabDetectTest {
         if (host.role().equals("lb02")) {
             throw new HostException(HostException.Kind.CONNECT_FAILED, "lb02", Text.of("连接被拒绝", "connection refused"));
         }
-        return new RemoteShell() {
-            @Override
-            public HostSpec host() {
-                return host;
-            }
-
-            @Override
-            public ExecResult runScript(String script, Duration timeout) throws HostException {
-                rounds.computeIfAbsent(host.role(), r -> new AtomicInteger()).incrementAndGet();
-                try {
-                    Process p = new ProcessBuilder("sh", "-s").start();
-                    p.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-                    p.getOutputStream().close();
-                    byte[] err = p.getErrorStream().readAllBytes();
-                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    return new ExecResult(p.waitFor(), out, new String(err, StandardCharsets.UTF_8), false, false,
-                            Duration.ZERO);
-                } catch (IOException | InterruptedException e) {
-                    throw new HostException(HostException.Kind.DISCONNECTED, "lb01", Text.of("失败", "failed"), e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return LocalSh.of(host, out -> {
+            rounds.computeIfAbsent(host.role(), r -> new AtomicInteger()).incrementAndGet();
+            return out;
+        });
     }
 
     private LessonLab lessonLab() {

@@ -3,6 +3,7 @@ package dev.labtutor.tui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.lab.Distro;
 import dev.labtutor.session.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -20,7 +21,11 @@ class PlainAppDistroTest {
     @TempDir
     Path dir;
 
-    private String run(FakeWorld w, String script, Lang lang) throws Exception {
+    /** What plain mode prints for {@code script} on the fixture lab, its hosts answering with {@code distros}. */
+    private String plain(Map<String, Distro> distros, String script, Lang lang) throws Exception {
+        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
+        w.blocking = false;
+        w.distros = distros;
         StringWriter out = new StringWriter();
         new PlainApp(w, w.course, new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out, true), lang, false).run(Optional.of(Fixtures.lab()), Optional.empty());
@@ -29,10 +34,8 @@ class PlainAppDistroTest {
 
     @Test
     void theHostsAreListedAndListedAgainWithWhatTheFirstRoundFound() throws Exception {
-        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
-        w.blocking = false;
-        w.distros = Map.of("lb01", TutorScreenDistroTest.CENTOS7, "lb02", TutorScreenDistroTest.HOSTILE);
-        String out = run(w, "check\nlessons\nquit\n", Lang.EN);
+        String out = plain(Map.of("lb01", TutorScreenDistroTest.CENTOS7, "lb02", TutorScreenDistroTest.HOSTILE),
+                "check\nlessons\nquit\n", Lang.EN);
         assertTrue(out.contains("Lab hosts:\n  lb01        10.9.0.11\n"), "at the start, nothing detected yet:\n" + out);
         assertTrue(out.contains("  lb01        10.9.0.11 · CentOS Linux 7 · keepalived 1.3.5\n"), out);
         assertTrue(out.contains("  lb02        10.9.0.12 · \\x1b[2J"), "escaped, never sent to the terminal:\n" + out);
@@ -41,10 +44,7 @@ class PlainAppDistroTest {
 
     @Test
     void chineseToo() throws Exception {
-        FakeWorld w = new FakeWorld(Fixtures.course(), dir);
-        w.blocking = false;
-        w.distros = Map.of("lb02", TutorScreenDistroTest.UBUNTU);
-        String out = run(w, "check\nquit\n", Lang.ZH);
+        String out = plain(Map.of("lb02", TutorScreenDistroTest.UBUNTU), "check\nquit\n", Lang.ZH);
         assertTrue(out.contains("实验主机：\n") && out.contains("  lb02        10.9.0.12 · Ubuntu 24.04\n"), out);
     }
 }

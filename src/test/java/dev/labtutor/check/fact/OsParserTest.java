@@ -1,7 +1,6 @@
 package dev.labtutor.check.fact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +10,8 @@ import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.Family;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The OS probe's answer read from real /etc/os-release files, real {@code keepalived -v} output and the fragment run
@@ -42,41 +43,25 @@ class OsParserTest {
         assertEquals(keepalived.isEmpty() ? Optional.empty() : Optional.of(keepalived), d.keepalivedVersion());
     }
 
-    @Test
-    void openEuler2403IsTheDocumentsFamily() {
-        Distro sp1 = fixture("openeuler-24.03-lts-sp1", "dnf\nyum\n", "2.2.7");
-        assertDistro(sp1, "openEuler", "24.03", Family.OPENEULER, "2.2.7");
-        assertEquals("openEuler 24.03 · keepalived 2.2.7", sp1.display());
-        assertDistro(fixture("openeuler-24.03-lts", "dnf\nyum\n", ""), "openEuler", "24.03", Family.OPENEULER, "");
-    }
-
-    @Test
-    void rockyAndAlmaAreRhelLike() {
-        assertDistro(fixture("rocky-8.7", "dnf\nyum\n", "2.2.7"), "rocky", "8.7", Family.RHEL, "2.2.7");
-        Distro alma = fixture("almalinux-9.2", "dnf\nyum\n", "");
-        assertDistro(alma, "almalinux", "9.2", Family.RHEL, "");
-        assertEquals("AlmaLinux 9.2", alma.display());
-        assertFalse(alma.keepalived1());
-    }
-
-    @Test
-    void centos7AndRhel7AreTheYumFamilyWithKeepalived135() {
-        Distro c7 = fixture("centos-7", "yum\n", "1.3.5");
-        assertDistro(c7, "centos", "7", Family.CENTOS7, "1.3.5");
-        assertEquals("CentOS Linux 7 · keepalived 1.3.5", c7.display());
-        assertEquals("yum", c7.packageManager());
-        assertTrue(c7.keepalived1());
-        assertDistro(fixture("rhel-7.5", "yum\n", ""), "rhel", "7.5", Family.CENTOS7, "");
-        assertTrue(fixture("rhel-7.5", "yum\n", "").keepalived1(), "CentOS 7 family without keepalived yet");
-    }
-
-    @Test
-    void ubuntuAndDebianAreTheAptFamily() {
-        assertDistro(fixture("ubuntu-22.04", "apt-get\n", ""), "ubuntu", "22.04", Family.DEBIAN, "");
-        Distro noble = fixture("ubuntu-24.04", "apt-get\n", "2.2.7");
-        assertDistro(noble, "ubuntu", "24.04", Family.DEBIAN, "2.2.7");
-        assertEquals("Ubuntu 24.04 · keepalived 2.2.7", noble.display());
-        assertDistro(fixture("debian-12", "apt-get\n", ""), "debian", "12", Family.DEBIAN, "");
+    /** Each real os-release (fixtures/os/) with the package managers and keepalived its distribution ships. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "openeuler-24.03-lts-sp1 | dnf,yum | 2.2.7 | openEuler | 24.03 | OPENEULER | openEuler 24.03 · keepalived 2.2.7",
+            "openeuler-24.03-lts | dnf,yum | '' | openEuler | 24.03 | OPENEULER | openEuler 24.03",
+            "rocky-8.7 | dnf,yum | 2.2.7 | rocky | 8.7 | RHEL | Rocky Linux 8.7 · keepalived 2.2.7",
+            "almalinux-9.2 | dnf,yum | '' | almalinux | 9.2 | RHEL | AlmaLinux 9.2",
+            "centos-7 | yum | 1.3.5 | centos | 7 | CENTOS7 | CentOS Linux 7 · keepalived 1.3.5",
+            "rhel-7.5 | yum | '' | rhel | 7.5 | CENTOS7 | Red Hat Enterprise Linux Server 7.5",
+            "ubuntu-22.04 | apt-get | '' | ubuntu | 22.04 | DEBIAN | Ubuntu 22.04",
+            "ubuntu-24.04 | apt-get | 2.2.7 | ubuntu | 24.04 | DEBIAN | Ubuntu 24.04 · keepalived 2.2.7",
+            "debian-12 | apt-get | '' | debian | 12 | DEBIAN | Debian GNU/Linux 12"})
+    void eachRealOsReleaseParsesToItsFamily(String file, String pms, String keepalived, String id, String version,
+            Family family, String display) {
+        Distro d = fixture(file, String.join("\n", pms.split(",")) + "\n", keepalived);
+        assertDistro(d, id, version, family, keepalived);
+        assertEquals(pms.split(",")[0], d.packageManager());
+        assertEquals(display, d.display());
+        assertEquals(family == Family.CENTOS7, d.keepalived1(), "keepalived 1.x grammar: CentOS 7's family only");
     }
 
     @Test
