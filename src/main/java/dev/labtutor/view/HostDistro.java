@@ -37,7 +37,7 @@ public final class HostDistro {
     }
 
     /**
-     * Each host of {@code lab}, role and address, with its distribution when detected: {@code lb01  192.168.10.101 ·
+     * Each host of {@code lab}, role and address, with its distribution when detected: {@code lb01  10.0.0.11 ·
      * CentOS Linux 7 · keepalived 1.3.5}, the roles padded to one column.
      */
     public static List<String> lines(LabFile lab, Map<String, Distro> distros) {
