@@ -121,7 +121,8 @@ public final class CheckCommand extends LearnerCommand {
         }
         var out = spec.commandLine().getOut();
         LessonReport report =
-                LessonReport.of(end, lesson.id(), learner.header(lesson, lang, end.progress().distros()), NextStep.after(end, lesson));
+                LessonReport.of(end, lesson.id(), learner.header(lesson, lang, end.progress().distros()),
+                        NextStep.after(end, lesson));
         if (json) {
             out.println(ReportJson.render(report, lang));
         } else {

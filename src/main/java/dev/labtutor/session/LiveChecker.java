@@ -8,7 +8,6 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Problem;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The {@link Checker} of a live lab: one round of the lesson's checks over the pooled SSH connections. */

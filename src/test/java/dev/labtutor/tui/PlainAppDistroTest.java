@@ -36,7 +36,7 @@ class PlainAppDistroTest {
     void theHostsAreListedAndListedAgainWithWhatTheFirstRoundFound() throws Exception {
         String out = plain(Map.of("lb01", TutorScreenDistroTest.CENTOS7, "lb02", TutorScreenDistroTest.HOSTILE),
                 "check\nlessons\nquit\n", Lang.EN);
-        assertTrue(out.contains("Lab hosts:\n  lb01        10.9.0.11\n"), "at the start, nothing detected yet:\n" + out);
+        assertTrue(out.contains("Lab hosts:\n  lb01        10.9.0.11\n"), "at the start, none detected yet:\n" + out);
         assertTrue(out.contains("  lb01        10.9.0.11 · CentOS Linux 7 · keepalived 1.3.5\n"), out);
         assertTrue(out.contains("  lb02        10.9.0.12 · \\x1b[2J"), "escaped, never sent to the terminal:\n" + out);
         assertTrue(!out.contains("\u001b"), out);
