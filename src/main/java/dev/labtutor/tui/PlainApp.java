@@ -166,6 +166,10 @@ public final class PlainApp {
 
     private void loop(PrintWriter w) throws InterruptedException {
         while (!driver.exited()) {
+            // What came in the background since the last command (the hosts detected, a notice) is told first.
+            SessionState was = driver.state();
+            driver.pump(Duration.ZERO);
+            flash(w, was);
             hosts(w);
             w.flush();
             Optional<String> line = read(prompt());
