@@ -5,12 +5,14 @@ import dev.labtutor.course.LabSubnet;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Lang;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.progress.LabKey;
 import dev.labtutor.progress.ProgressStore;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.ssh.SshOptions;
+import dev.labtutor.view.HostDistro;
 import dev.labtutor.view.ReportText;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,10 +65,18 @@ public final class LearnerContext {
 
     /** The report header: lesson number and title, the lab file, and each host the lesson checks. */
     public ReportText.Header header(Lesson lesson, Lang lang) {
-        List<String> hosts = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct()
-                .map(role -> lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role)).toList();
+        return header(lesson, lang, loaded.progress().distros());
+    }
+
+    /** As {@link #header(Lesson, Lang)}, each host with its distribution as {@code distros} (by role) tells. */
+    public ReportText.Header header(Lesson lesson, Lang lang, Map<String, Distro> distros) {
+        List<String> roles = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct().toList();
+        List<String> hosts = roles.stream().map(role -> HostDistro
+                .label(lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role), distros, role)).toList();
+        Map<String, Distro> checked = new LinkedHashMap<>();
+        roles.stream().filter(distros::containsKey).forEach(r -> checked.put(r, distros.get(r)));
         return new ReportText.Header(course.indexOf(lesson.id()) + 1, lesson.id(), lesson.title().in(lang),
-                lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts);
+                lab.map(l -> l.source().toAbsolutePath().normalize().toString()), hosts, checked);
     }
 
     /**
@@ -83,9 +93,14 @@ public final class LearnerContext {
         return out;
     }
 
-    /** {@code 实验：FILE（lb01 root@..., ...）}: the lab file (the sandbox it belongs to) and all its hosts. */
+    /**
+     * {@code 实验：FILE（lb01 root@... · CentOS Linux 7, ...）}: the lab file (the sandbox it belongs to) and all its
+     * hosts, each with the distribution last detected on it.
+     */
     public String labLine(Lang lang) {
-        List<String> hosts = lab.map(l -> l.hosts().values().stream().map(HostSpec::listed).toList()).orElse(List.of());
+        Map<String, Distro> distros = loaded.progress().distros();
+        List<String> hosts = lab.map(l -> l.hosts().values().stream()
+                .map(h -> HostDistro.label(h.listed(), distros, h.role())).toList()).orElse(List.of());
         Optional<String> file = lab.map(
                 l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
                         + l.source().toAbsolutePath().normalize());

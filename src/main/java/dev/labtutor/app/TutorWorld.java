@@ -22,6 +22,7 @@ import dev.labtutor.sandbox.SandboxException;
 import dev.labtutor.sandbox.SandboxPreflight;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.session.Checker;
+import dev.labtutor.session.HostProfiles;
 import dev.labtutor.session.LiveChecker;
 import dev.labtutor.ssh.SshConnector;
 import dev.labtutor.ssh.SshOptions;
@@ -149,8 +150,8 @@ public class TutorWorld implements World {
             }
 
             @Override
-            public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
-                return live().detectIfaces(roles);
+            public HostProfiles detectHosts(Set<String> roles) throws InterruptedException {
+                return live().detectHosts(roles);
             }
         };
         return Link.of(checker, session::close);

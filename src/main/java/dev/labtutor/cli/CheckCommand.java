@@ -13,6 +13,7 @@ import dev.labtutor.i18n.Lang;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.session.Checker;
 import dev.labtutor.session.Driver;
+import dev.labtutor.session.HostProfiles;
 import dev.labtutor.session.Intent;
 import dev.labtutor.session.LessonLab;
 import dev.labtutor.session.LiveChecker;
@@ -89,6 +90,8 @@ public final class CheckCommand extends LearnerCommand {
                 throw new UserError("the lab file does not fit this lesson: " + problems.get(0)
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             }
+            // The first round asks every host its distribution (and interface): kept in progress, shown in the report.
+            start = start.withHosts(ll.profiles(lab.hosts().keySet()));
             WaitLine waitLine = new WaitLine(err, lang, waitSeconds > 0 && System.console() != null);
             Checker live =
                     new LiveChecker(ll, Duration.ofSeconds(waitSeconds), waitLine, TimelinePrinter.to(err, lang));
@@ -101,8 +104,8 @@ public final class CheckCommand extends LearnerCommand {
                 }
 
                 @Override
-                public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
-                    return live.detectIfaces(roles);
+                public HostProfiles detectHosts(Set<String> roles) throws InterruptedException {
+                    return live.detectHosts(roles);
                 }
             };
             try (Driver driver = new Driver(new Session(QuizGrading.COURSE), start, learner.loaded.existed(), false,
@@ -118,7 +121,8 @@ public final class CheckCommand extends LearnerCommand {
         }
         var out = spec.commandLine().getOut();
         LessonReport report =
-                LessonReport.of(end, lesson.id(), learner.header(lesson, lang), NextStep.after(end, lesson));
+                LessonReport.of(end, lesson.id(), learner.header(lesson, lang, end.progress().distros()),
+                        NextStep.after(end, lesson));
         if (json) {
             out.println(ReportJson.render(report, lang));
         } else {

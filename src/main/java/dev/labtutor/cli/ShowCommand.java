@@ -50,7 +50,8 @@ public final class ShowCommand extends LearnerCommand {
             roles.retainAll(lab.get().hosts().keySet());
             try (LabSession session = LabSession.open(labOptions.knownHosts(lab), Duration.ofSeconds(5),
                     spec.commandLine().getErr(), lang)) {
-                bindings = bindings.withIfaces(session.lessonLab(course, catalog, lab.get()).detectIfaces(roles));
+                var found = session.lessonLab(course, catalog, lab.get()).detectHosts(roles);
+                bindings = bindings.withIfaces(found.ifaces()).withDistros(found.distros());
             }
         }
         Binder binder = new Binder(catalog);

@@ -50,6 +50,7 @@ public final class EvidenceFile {
             sb.append("host:      ").append(h.role()).append(" ").append(h.login()).append('\n');
             sb.append("host key:  ").append(h.hostKey().orElse("(not seen: no SSH session was established)"))
                     .append('\n');
+            sb.append("os:        ").append(h.os()).append('\n');
         }
         sb.append("started:   ").append(h.started()).append('\n');
         sb.append("finished:  ").append(h.finished()).append('\n');

@@ -148,7 +148,7 @@ public final class Grader implements AutoCloseable {
                         continue;
                     }
                     slots.acquire();
-                    CompletableFuture<HostRound> f = probe(job.student(), e.getKey(), List.copyOf(e.getValue()));
+                    CompletableFuture<HostRound> f = probe(job.student(), e.getKey(), withOs(e.getKey(), e.getValue()));
                     f.whenComplete((r, x) -> slots.release());
                     hosts.put(e.getKey(), f.thenApply(r -> {
                         listener.hostDone(job.student(), r.record());
@@ -171,9 +171,26 @@ public final class Grader implements AutoCloseable {
                 grades.stream().map(CompletableFuture::join).toList(), roster.warnings(course, lessons));
     }
 
+    /** A lab host's probes in its one round: the lessons' and {@link HostFacts#OS}, which tells its distribution. */
+    private static List<Probe> withOs(String role, Set<Probe> probes) {
+        Set<Probe> all = new java.util.LinkedHashSet<>(probes);
+        if (!role.equals(HostFacts.TUTOR)) {
+            all.add(HostFacts.OS);
+        }
+        return List.copyOf(all);
+    }
+
     private Job bind(Student s, List<Lesson> lessons) {
+        return bind(s, lessons, Map.of());
+    }
+
+    /**
+     * The student's lessons bound with their values; {@code distros} (by role, as the round found them) pick the
+     * course's variants of each host's checks.
+     */
+    private Job bind(Student s, List<Lesson> lessons, Map<String, dev.labtutor.lab.Distro> distros) {
         Binder binder = new Binder(catalog);
-        Bindings b = Bindings.of(course, Optional.of(s.lab()));
+        Bindings b = Bindings.of(course, Optional.of(s.lab())).withDistros(distros);
         Map<Lesson, List<BoundCheck>> bound = new LinkedHashMap<>();
         List<BoundCheck> all = new ArrayList<>();
         for (Lesson l : lessons) {
@@ -193,8 +210,11 @@ public final class Grader implements AutoCloseable {
             records.add(r.record());
         });
         RoundFacts round = new RoundFacts(facts);
+        Map<String, dev.labtutor.lab.Distro> distros = new LinkedHashMap<>();
+        records.forEach(r -> r.distro().ifPresent(d -> distros.put(r.role(), d)));
+        Job judged = distros.isEmpty() ? job : bind(job.student(), List.copyOf(job.bound().keySet()), distros);
         Map<String, List<dev.labtutor.check.Verdict>> verdicts = new LinkedHashMap<>();
-        job.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(),
+        judged.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(),
                 checks.stream().map(c -> Evaluator.evaluate(c, round)).toList()));
         Map<String, List<dev.labtutor.check.Verdict>> resolved = Supersede.resolve(course, verdicts);
         List<LessonGrade> lessons = new ArrayList<>();
@@ -347,7 +367,7 @@ public final class Grader implements AutoCloseable {
             return new HostRecord(spec.role(), spec.address(), spec.port(), spec.user(), state,
                     facts.failure().map(e -> redactor.clean(e.text())), hostKey, started, Instant.now(),
                     Optional.ofNullable(script).map(redactor::clean), raw,
-                    probes.stream().map(Probe::describe).toList());
+                    probes.stream().map(Probe::describe).toList(), facts.distro());
         }
     }
 }

@@ -198,7 +198,7 @@ public final class HtmlReport {
                     .append("\"><b>").append(esc(h.isTutor() ? (zh ? "本机探测" : "from the grader") : h.role()))
                     .append("</b> ");
             if (!h.isTutor()) {
-                sb.append(esc(h.login())).append(' ');
+                sb.append(esc(h.login())).append(" · ").append(esc(h.os())).append(' ');
             }
             sb.append(esc(h.state().name())).append(", ").append(h.elapsed().toMillis()).append(" ms");
             h.problem().ifPresent(p -> sb.append(": ").append(esc(p.in(lang))));

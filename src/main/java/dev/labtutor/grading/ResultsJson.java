@@ -78,6 +78,10 @@ public final class ResultsJson {
             hm.put("state", h.state().json());
             hm.put("problem", h.problem().map(t -> t.in(lang)).orElse(null));
             hm.put("host-key", h.hostKey().orElse(null));
+            if (!h.isTutor()) {
+                hm.put("os", h.os());
+                hm.put("distro", h.distro().map(dev.labtutor.lab.DistroJson::toMap).orElse(null));
+            }
             hm.put("started", h.started().toString());
             hm.put("finished", h.finished().toString());
             hm.put("elapsed-ms", h.elapsed().toMillis());

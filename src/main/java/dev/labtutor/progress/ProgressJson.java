@@ -1,6 +1,8 @@
 package dev.labtutor.progress;
 
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Distro;
+import dev.labtutor.lab.DistroJson;
 import dev.labtutor.yaml.JsonReader;
 import dev.labtutor.yaml.JsonWriter;
 import java.time.Duration;
@@ -14,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The progress file format, {@code labtutor-progress/1}: one JSON object, written by {@link #write} and read back
- * strictly by {@link #read} (a file that does not have this exact shape is refused, never half-read).
+ * strictly by {@link #read} (a file that does not have this exact shape is refused, never half-read). {@code distros}
+ * (each host's detected distribution, by role) came later: a file without it reads as nothing detected yet.
  */
 public final class ProgressJson {
 
@@ -46,6 +49,9 @@ public final class ProgressJson {
         root.put("step", p.step());
         root.put("updated", p.updated().map(Instant::toString).orElse(null));
         root.put("ifaces", p.ifaces());
+        Map<String, Object> distros = new LinkedHashMap<>();
+        p.distros().forEach((role, d) -> distros.put(role, DistroJson.toMap(d)));
+        root.put("distros", distros);
         Map<String, Object> lessons = new LinkedHashMap<>();
         p.lessons().forEach((id, l) -> lessons.put(id, lesson(l)));
         root.put("lessons", lessons);
@@ -112,13 +118,20 @@ public final class ProgressJson {
         }
         Map<String, Object> lab = map(m.get("lab"), "lab");
         Map<String, String> ifaces = strings(m.get("ifaces"), "ifaces");
+        Map<String, Distro> distros = new LinkedHashMap<>();
+        if (m.containsKey("distros")) {
+            for (Map.Entry<String, Object> e : map(m.get("distros"), "distros").entrySet()) {
+                distros.put(e.getKey(), DistroJson.fromMap(e.getValue())
+                        .orElseThrow(() -> new Invalid("distros: " + e.getKey() + " is not a distribution")));
+            }
+        }
         Map<String, LessonProgress> lessons = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : map(m.get("lessons"), "lessons").entrySet()) {
             lessons.put(e.getKey(), lesson(map(e.getValue(), "lesson " + e.getKey()), e.getKey()));
         }
         return new Progress(string(m, "course"),
                 new LabKey(string(lab, "file"), strings(lab.get("hosts"), "lab hosts")), string(m, "current"),
-                (int) number(m, "step"), lessons, ifaces, optTime(m, "updated"));
+                (int) number(m, "step"), lessons, ifaces, distros, optTime(m, "updated"));
     }
 
     private static LessonProgress lesson(Map<String, Object> m, String id) throws Invalid {

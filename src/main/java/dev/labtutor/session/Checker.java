@@ -5,7 +5,6 @@ import dev.labtutor.check.Verdict;
 import dev.labtutor.course.Lesson;
 import dev.labtutor.i18n.Text;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,6 +39,9 @@ public interface Checker {
         return check(lesson, listener);
     }
 
-    /** The interface carrying each host's address, for the roles that answered. */
-    Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException;
+    /**
+     * One round on the hosts of {@code roles}: the interface carrying each host's address and its distribution, for the
+     * hosts that answered.
+     */
+    HostProfiles detectHosts(Set<String> roles) throws InterruptedException;
 }

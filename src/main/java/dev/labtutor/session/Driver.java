@@ -141,7 +141,7 @@ public final class Driver implements AutoCloseable {
                 }
             } else if (e instanceof Effect.Save s) {
                 writer.save(s.progress());
-            } else if (e instanceof Effect.DetectIfaces d) {
+            } else if (e instanceof Effect.DetectHosts d) {
                 work.submit(() -> detect(d));
             } else if (e instanceof Effect.Exit) {
                 exited = true;
@@ -203,16 +203,16 @@ public final class Driver implements AutoCloseable {
                 .anyMatch(by -> run.contains(by) && !done.contains(by));
     }
 
-    private void detect(Effect.DetectIfaces d) {
+    private void detect(Effect.DetectHosts d) {
         try {
-            Map<String, String> found = checker.detectIfaces(d.roles());
+            HostProfiles found = checker.detectHosts(d.roles());
             if (!found.isEmpty()) {
-                post(new Intent.IfacesDetected(found));
+                post(new Intent.HostsDetected(found));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.accept("interface detection failed: " + stack(e));
+            log.accept("host detection failed: " + stack(e));
         }
     }
 

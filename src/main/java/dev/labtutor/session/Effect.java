@@ -29,9 +29,9 @@ public sealed interface Effect {
     record Save(Progress progress) implements Effect {
     }
 
-    /** Find the interface that carries each of these hosts' addresses. */
-    record DetectIfaces(Set<String> roles) implements Effect {
-        public DetectIfaces {
+    /** Find the interface that carries each of these hosts' addresses, and each host's distribution. */
+    record DetectHosts(Set<String> roles) implements Effect {
+        public DetectHosts {
             roles = Set.copyOf(roles);
         }
     }

@@ -4,7 +4,6 @@ import dev.labtutor.check.Prober;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.i18n.Text;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything that can happen to a session: what the learner asks for (keys in the full-screen app, commands in the
@@ -93,8 +92,8 @@ public sealed interface Intent {
     record RunFailed(long run, Text reason) implements Intent {
     }
 
-    /** The interfaces carrying each host's address, as detected on the hosts. */
-    record IfacesDetected(Map<String, String> ifaces) implements Intent {
+    /** The interfaces carrying each host's address and each host's distribution, as detected on the hosts. */
+    record HostsDetected(HostProfiles found) implements Intent {
     }
 
     /** Something the learner should know (a host key recorded, progress moved aside, saving failed). */

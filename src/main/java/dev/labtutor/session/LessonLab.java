@@ -6,7 +6,6 @@ import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.check.CheckRun;
 import dev.labtutor.check.HostFacts;
 import dev.labtutor.check.Prober;
-import dev.labtutor.check.RoundFacts;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.check.observe.ObservationListener;
 import dev.labtutor.check.probe.Probe;
@@ -18,7 +17,6 @@ import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.yaml.Problems;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +26,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A course bound to one live lab: checks a lesson, detects the hosts' interfaces, applies a lesson's solution. Shared
- * by {@code check}, {@code sandbox solve} and {@code dev check}.
+ * A course bound to one live lab: checks a lesson, detects the hosts' interfaces and distributions, applies a lesson's
+ * solution. Shared by {@code check}, {@code sandbox solve} and {@code dev check}. The first round on a host asks its
+ * distribution ({@link HostFacts#OS}); the checks and solutions bound afterwards see it in their {@link Bindings}.
  */
 public final class LessonLab {
 
@@ -38,6 +37,8 @@ public final class LessonLab {
     private final LabFile lab;
     private final Prober prober;
     private final Prober.ShellSource shells;
+    private final Set<String> asked = new java.util.HashSet<>();
+    private volatile HostProfiles known = HostProfiles.NONE;
 
     public LessonLab(Course course, CheckCatalog catalog, LabFile lab, Prober prober, Prober.ShellSource shells) {
         this.course = course;
@@ -49,7 +50,7 @@ public final class LessonLab {
 
     public List<BoundCheck> bind(Lesson lesson) {
         Binder binder = new Binder(catalog);
-        Bindings b = Bindings.of(course, Optional.of(lab));
+        Bindings b = Bindings.of(course, Optional.of(lab)).withDistros(known.distros());
         Problems p = new Problems();
         return lesson.checks().stream().map(ref -> binder.bind(ref, b, p)).toList();
     }
@@ -72,6 +73,9 @@ public final class LessonLab {
      */
     public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds,
             ObservationListener observing) {
+        Set<String> roles = new LinkedHashSet<>();
+        lesson.checks().forEach(ref -> roles.addAll(ref.roles()));
+        profiles(roles);
         return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait,
                 Duration.ofSeconds(2), phases, rounds, observing);
     }
@@ -92,23 +96,52 @@ public final class LessonLab {
         return lab;
     }
 
+    /**
+     * One round on {@code roles}' hosts asking their addresses and {@link HostFacts#OS}: the interface carrying each
+     * host's address and its distribution, for the hosts that answered. Kept for the checks bound later.
+     */
+    public HostProfiles detectHosts(Set<String> roles) {
+        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
+        roles.stream().filter(lab.hosts()::containsKey)
+                .forEach(r -> plan.put(r, Set.of(Probe.of(Probe.Kind.ADDRESSES), HostFacts.OS)));
+        if (plan.isEmpty()) {
+            return HostProfiles.NONE;
+        }
+        HostProfiles found = HostProfiles.of(prober.probe(plan, lab.hosts()), plan.keySet());
+        synchronized (this) {
+            asked.addAll(plan.keySet());
+            known = known.with(found);
+        }
+        return found;
+    }
+
     /** The interface carrying each host's address, for the roles that answered. */
     public Map<String, String> detectIfaces(Set<String> roles) {
-        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
-        roles.forEach(r -> plan.put(r, Set.of(Probe.of(Probe.Kind.ADDRESSES))));
-        RoundFacts facts = prober.probe(plan, lab.hosts());
-        Map<String, String> out = new HashMap<>();
-        for (String r : roles) {
-            facts.host(r).flatMap(HostFacts::primaryIface).ifPresent(i -> out.put(r, i));
+        return detectHosts(roles).ifaces();
+    }
+
+    /**
+     * What is known of {@code roles}' hosts, asking in one round the hosts not asked yet in this lab session (the first
+     * round of a check, a solve or a proof).
+     */
+    public HostProfiles profiles(Set<String> roles) {
+        Set<String> missing = new LinkedHashSet<>(roles);
+        synchronized (this) {
+            missing.removeAll(asked);
         }
-        return out;
+        if (!missing.isEmpty()) {
+            detectHosts(missing);
+        }
+        return known;
     }
 
     /** Renders the lesson's solve section with this lab's values (interfaces detected) and applies it. */
     public void solve(Lesson lesson, Duration perScript, Consumer<String> progress) throws Solver.SolveFailed {
         Set<String> roles = new LinkedHashSet<>(lesson.roles());
         lesson.solve().forEach(a -> roles.add(a.on()));
-        Bindings b = Bindings.of(course, Optional.of(lab)).withIfaces(detectIfaces(roles));
+        detectHosts(roles);
+        HostProfiles found = known;
+        Bindings b = Bindings.of(course, Optional.of(lab)).withIfaces(found.ifaces()).withDistros(found.distros());
         Map<String, HostSpec> hosts = lab.hosts();
         new Solver(shells, hosts, perScript).apply(Solution.render(lesson, b), progress);
     }

@@ -8,7 +8,6 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.yaml.Problem;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The {@link Checker} of a live lab: one round of the lesson's checks over the pooled SSH connections. */
@@ -73,8 +72,8 @@ public final class LiveChecker implements Checker {
     }
 
     @Override
-    public Map<String, String> detectIfaces(Set<String> roles) throws InterruptedException {
-        Map<String, String> found = lab.detectIfaces(roles);
+    public HostProfiles detectHosts(Set<String> roles) throws InterruptedException {
+        HostProfiles found = lab.detectHosts(roles);
         if (Thread.interrupted()) {
             throw new InterruptedException("detection cancelled");
         }

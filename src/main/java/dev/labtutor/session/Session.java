@@ -74,7 +74,7 @@ public final class Session {
             fx.add(new Effect.Save(p));
         }
         if (lookAtHosts && s.lab().isPresent() && !s.lab().get().hosts().isEmpty()) {
-            fx.add(new Effect.DetectIfaces(s.lab().get().hosts().keySet()));
+            fx.add(new Effect.DetectHosts(s.lab().get().hosts().keySet()));
         }
         return new Transition(s, fx);
     }
@@ -139,8 +139,8 @@ public final class Session {
         } else if (intent instanceof Intent.RunFailed f) {
             return ours(s, f.run()) ? s.withRunning(Optional.empty()).withWatch(Optional.empty(), Optional.empty())
                     .flash(Flash.Level.ERROR, f.reason()) : s;
-        } else if (intent instanceof Intent.IfacesDetected d) {
-            return s.withProgress(s.progress().withIfaces(d.ifaces()));
+        } else if (intent instanceof Intent.HostsDetected d) {
+            return s.withHosts(d.found());
         } else if (intent instanceof Intent.Notice n) {
             return s.flash(n.warning() ? Flash.Level.WARNING : Flash.Level.INFO, n.text());
         }
@@ -149,7 +149,7 @@ public final class Session {
 
     private static boolean countsAsActivity(Intent i) {
         return !(i instanceof Intent.Tick || i instanceof Intent.HostPhase || i instanceof Intent.CheckLine
-                || i instanceof Intent.IfacesDetected || i instanceof Intent.Notice || i instanceof Intent.RunFinished
+                || i instanceof Intent.HostsDetected || i instanceof Intent.Notice || i instanceof Intent.RunFinished
                 || i instanceof Intent.RunFailed);
     }
 

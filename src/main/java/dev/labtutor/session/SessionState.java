@@ -146,9 +146,14 @@ public record SessionState(Course course, Optional<LabFile> lab, Lang lang, Prog
         return progress.step();
     }
 
-    /** The values that fill the lesson text: the lab's, with the interfaces last detected. */
+    /** This state with what a round found on the hosts (interfaces, distributions) kept in its progress. */
+    public SessionState withHosts(HostProfiles found) {
+        return withProgress(progress.withIfaces(found.ifaces()).withDistros(found.distros()));
+    }
+
+    /** The values that fill the lesson text: the lab's, with the interfaces and distributions last detected. */
     public Bindings bindings() {
-        return Bindings.of(course, lab).withIfaces(progress.ifaces());
+        return Bindings.of(course, lab).withIfaces(progress.ifaces()).withDistros(progress.distros());
     }
 
     public boolean busy() {

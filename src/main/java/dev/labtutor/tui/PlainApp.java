@@ -57,6 +57,7 @@ public final class PlainApp {
     private final Lang lang;
     private final boolean terminal;
     private Driver driver;
+    private Optional<Map<String, dev.labtutor.lab.Distro>> toldDistros = Optional.empty();
     private LineReader reader;
     private BufferedReader lines;
 
@@ -122,6 +123,7 @@ public final class PlainApp {
                                 .in(s.lang())));
                 lab.ifPresent(
                         l -> LabSubnet.warnings(course, l).forEach(x -> w.println("labtutor: " + x.in(s.lang()))));
+                hosts(w);
                 w.println(Text.of("输入 help 查看命令。", "Type help for the commands.").in(s.lang()));
                 lessons(w);
                 show(w);
@@ -147,8 +149,28 @@ public final class PlainApp {
                 "lab: " + o.en() + ", " + lab.source().toAbsolutePath().normalize()));
     }
 
+    /**
+     * The lab's hosts, each with the distribution detected on it: at the start, and again before a prompt once the
+     * detection round (run in the background when the session starts) changed what is known.
+     */
+    private void hosts(PrintWriter w) {
+        SessionState s = driver.state();
+        if (s.lab().isEmpty() || s.lab().get().hosts().isEmpty()
+                || toldDistros.isPresent() && toldDistros.get().equals(s.progress().distros())) {
+            return;
+        }
+        toldDistros = Optional.of(s.progress().distros());
+        w.println(Text.of("实验主机：", "Lab hosts:").in(s.lang()));
+        dev.labtutor.view.HostDistro.lines(s.lab().get(), s.progress().distros()).forEach(l -> w.println("  " + l));
+    }
+
     private void loop(PrintWriter w) throws InterruptedException {
         while (!driver.exited()) {
+            // What came in the background since the last command (the hosts detected, a notice) is told first.
+            SessionState was = driver.state();
+            driver.pump(Duration.ZERO);
+            flash(w, was);
+            hosts(w);
             w.flush();
             Optional<String> line = read(prompt());
             if (line.isEmpty()) {
@@ -490,8 +512,8 @@ public final class PlainApp {
             }
 
             @Override
-            public Map<String, String> detectIfaces(java.util.Set<String> roles) {
-                return Map.of();
+            public dev.labtutor.session.HostProfiles detectHosts(java.util.Set<String> roles) {
+                return dev.labtutor.session.HostProfiles.NONE;
             }
         };
 

@@ -6,6 +6,7 @@ import dev.labtutor.i18n.Text;
 import dev.labtutor.progress.CheckMark;
 import dev.labtutor.session.SessionState;
 import dev.labtutor.view.DisplayWidth;
+import dev.labtutor.view.HostDistro;
 import dev.labtutor.view.ResultRows;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The results pane: while a check runs, each host's phase with a spinner and the check's own progress lines; then the
@@ -68,9 +70,11 @@ final class ResultsPane {
                     .plus(Words.ESC_CANCELS.in(lang), Style.DIM));
             for (Map.Entry<String, Prober.Phase> e : run.hosts().entrySet()) {
                 boolean done = e.getValue() == Prober.Phase.DONE;
-                out.add(Line.of("   " + (done ? " " : spinner(s)) + " ", Style.WARNING)
+                Line row = Line.of("   " + (done ? " " : spinner(s)) + " ", Style.WARNING)
                         .plus(DisplayWidth.pad(e.getKey() + " ", 10), Style.HOST)
-                        .plus(Words.phase(e.getValue(), lang), done ? Style.DIM : Style.NORMAL));
+                        .plus(Words.phase(e.getValue(), lang), done ? Style.DIM : Style.NORMAL);
+                Optional<String> os = HostDistro.of(s.progress().distros(), e.getKey());
+                out.add((os.isPresent() ? row.plus(HostDistro.SEPARATOR + os.get(), Style.DIM) : row).fit(width));
             }
             for (Text l : run.lines()) {
                 out.addAll(Line.wrapped("     ", "     ", Style.NORMAL, l.in(lang), Style.NORMAL, width));
@@ -81,6 +85,7 @@ final class ResultsPane {
         if (marks.isEmpty()) {
             if (s.running().isEmpty()) {
                 out.addAll(Line.wrapped(" ", " ", Style.NORMAL, Words.NOT_CHECKED.in(lang), Style.DIM, width));
+                out.addAll(hosts(s, width));
             }
             return out;
         }
@@ -112,6 +117,23 @@ final class ResultsPane {
                 out.addAll(Line.wrapped(detailIndent + prefix, detailIndent + " ".repeat(DisplayWidth.of(prefix)), ds,
                         d.text(), ds, width));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The lab's hosts, each with the distribution detected on it ({@code lb01  10.0.0.11 · CentOS Linux 7 · keepalived
+     * 1.3.5}), one line each, cut to the pane.
+     */
+    static List<Line> hosts(SessionState s, int width) {
+        List<Line> out = new ArrayList<>();
+        if (s.lab().isEmpty() || s.lab().get().hosts().isEmpty()) {
+            return out;
+        }
+        out.add(Line.BLANK);
+        out.add(Line.of(" " + Words.HOSTS.in(s.lang()), Style.BOLD));
+        for (String l : HostDistro.lines(s.lab().get(), s.progress().distros())) {
+            out.add(Line.of("  " + l, Style.NORMAL).fit(width));
         }
         return out;
     }

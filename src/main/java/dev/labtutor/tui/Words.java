@@ -15,6 +15,7 @@ final class Words {
     static final Text RESULTS = Text.of("检查结果", "Results");
     static final Text NOT_CHECKED = Text.of("还没有检查。按步骤操作后按 c 检查，按 w 持续检查。",
             "Not checked yet. Do the steps, then press c to check (w keeps checking).");
+    static final Text HOSTS = Text.of("实验主机", "Lab hosts");
     static final Text HINTS = Text.of("提示", "Hint");
     static final Text SOLUTION =
             Text.of("答案（已记录在进度中；Esc 或 s 关闭）", "Solution (recorded in your progress; Esc or s closes it)");

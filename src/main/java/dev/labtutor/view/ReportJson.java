@@ -4,6 +4,7 @@ import dev.labtutor.check.Evidence;
 import dev.labtutor.check.HostVerdict;
 import dev.labtutor.check.Verdict;
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.lab.DistroJson;
 import dev.labtutor.yaml.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ public final class ReportJson {
     }
 
     /**
-     * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts"}}), whether
+     * The report as JSON, naming the lab file used and the hosts checked ({@code "lab":{"file","hosts","distros"}}, the
+     * distributions by role as far as detected), whether
      * every check passes ({@code "passed"}), the lesson's state after the check ({@code "state"}: {@code locked},
      * {@code open} or {@code passed}) and what the text report says about it ({@code "note"}, or null).
      */
@@ -32,6 +34,9 @@ public final class ReportJson {
             Map<String, Object> lab = new LinkedHashMap<>();
             lab.put("file", r.header().labFile().orElse(null));
             lab.put("hosts", r.header().hosts());
+            Map<String, Object> distros = new LinkedHashMap<>();
+            r.header().distros().forEach((role, d) -> distros.put(role, DistroJson.toMap(d)));
+            lab.put("distros", distros);
             root.put("lab", lab);
         }
         root.put("passed", r.passed());

@@ -1,8 +1,10 @@
 package dev.labtutor.view;
 
 import dev.labtutor.i18n.Lang;
+import dev.labtutor.lab.Distro;
 import dev.labtutor.progress.CheckMark;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +16,16 @@ import java.util.Optional;
 public final class ReportText {
 
     /** What the report is about: the lesson's number, id and title, and the lab file with the hosts checked. */
-    public record Header(int number, String lesson, String title, Optional<String> labFile, List<String> hosts) {
+    public record Header(int number, String lesson, String title, Optional<String> labFile, List<String> hosts,
+            Map<String, Distro> distros) {
         public Header {
             hosts = List.copyOf(hosts);
+            distros = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(distros));
+        }
+
+        /** A header whose hosts' distributions are not known. */
+        public Header(int number, String lesson, String title, Optional<String> labFile, List<String> hosts) {
+            this(number, lesson, title, labFile, hosts, Map.of());
         }
     }
 

@@ -11,19 +11,13 @@ import dev.labtutor.check.Verdict;
 import dev.labtutor.check.fact.ProbeBroken;
 import dev.labtutor.course.Course;
 import dev.labtutor.i18n.Lang;
-import dev.labtutor.lab.ExecResult;
-import dev.labtutor.lab.HostException;
 import dev.labtutor.lab.HostSpec;
 import dev.labtutor.lab.RemoteShell;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,47 +33,7 @@ class GraderMissingHostTest {
 
     /** A host that answers: the probe script runs in this machine's own {@code sh -s}. */
     private static RemoteShell localSh(HostSpec host) {
-        return new RemoteShell() {
-            @Override
-            public HostSpec host() {
-                return host;
-            }
-
-            @Override
-            public ExecResult runScript(String script, Duration timeout) throws HostException {
-                long t0 = System.nanoTime();
-                try {
-                    Path err = Files.createTempFile("grader-sh", ".err");
-                    try {
-                        Process p = new ProcessBuilder("sh", "-s").redirectError(err.toFile()).start();
-                        try (OutputStream in = p.getOutputStream()) {
-                            in.write(script.getBytes(StandardCharsets.UTF_8));
-                        }
-                        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                            p.destroyForcibly();
-                            throw new HostException(HostException.Kind.COMMAND_TIMEOUT, host.role(),
-                                    dev.labtutor.i18n.Text.of("超时", "timed out"));
-                        }
-                        return new ExecResult(p.exitValue(), out, Files.readString(err), false, false,
-                                Duration.ofNanos(System.nanoTime() - t0));
-                    } finally {
-                        Files.deleteIfExists(err);
-                    }
-                } catch (IOException e) {
-                    throw new HostException(HostException.Kind.PROTOCOL, host.role(),
-                            dev.labtutor.i18n.Text.of("sh 出错", "sh broke"), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new HostException(HostException.Kind.DISCONNECTED, host.role(),
-                            dev.labtutor.i18n.Text.of("中断", "interrupted"), e);
-                }
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return dev.labtutor.lab.LocalSh.of(host);
     }
 
     @Test

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The effects of a session run for real on threads, against a fake lab. */
 class DriverTest {
 
+    static final dev.labtutor.lab.Distro CENTOS7 = new dev.labtutor.lab.Distro("centos", "7", "CentOS Linux", "yum",
+            Optional.of("1.3.5"), Optional.of(dev.labtutor.lab.Family.CENTOS7));
+
     @TempDir
     Path dir;
 
@@ -54,8 +57,8 @@ class DriverTest {
         }
 
         @Override
-        public Map<String, String> detectIfaces(Set<String> roles) {
-            return Map.of("lb01", "eth9");
+        public HostProfiles detectHosts(Set<String> roles) {
+            return new HostProfiles(Map.of("lb01", "eth9"), Map.of("lb01", CENTOS7));
         }
     }
 
@@ -92,6 +95,7 @@ class DriverTest {
         assertEquals(LessonState.PASSED, saved.progress().lesson("install").orElseThrow().state());
         assertEquals(1, saved.progress().lesson("install").orElseThrow().attempts());
         assertEquals("eth9", saved.progress().ifaces().get("lb01"));
+        assertEquals(CENTOS7, saved.progress().distros().get("lb01"), "the distribution found is kept in progress");
     }
 
     @Test
@@ -112,8 +116,8 @@ class DriverTest {
             }
 
             @Override
-            public Map<String, String> detectIfaces(Set<String> roles) {
-                return Map.of();
+            public HostProfiles detectHosts(Set<String> roles) {
+                return HostProfiles.NONE;
             }
         };
         ProgressStore store = new ProgressStore(dir);
@@ -184,8 +188,8 @@ class DriverTest {
         }
 
         @Override
-        public Map<String, String> detectIfaces(Set<String> roles) {
-            return Map.of();
+        public HostProfiles detectHosts(Set<String> roles) {
+            return HostProfiles.NONE;
         }
     }
 

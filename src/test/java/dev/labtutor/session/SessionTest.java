@@ -387,14 +387,20 @@ class SessionTest {
         Sim s = new Sim(Fixtures.course());
         Session.Transition t = s.session.begin(s.state, false);
         assertEquals(1, t.effects().stream().filter(Effect.Save.class::isInstance).count());
-        Effect.DetectIfaces d = t.effects().stream().filter(Effect.DetectIfaces.class::isInstance)
-                .map(Effect.DetectIfaces.class::cast).findFirst().orElseThrow();
+        Effect.DetectHosts d = t.effects().stream().filter(Effect.DetectHosts.class::isInstance)
+                .map(Effect.DetectHosts.class::cast).findFirst().orElseThrow();
         assertTrue(d.roles().contains("lb01"));
-        s.send(new Intent.IfacesDetected(java.util.Map.of("lb01", "eth7")));
+        dev.labtutor.lab.Distro c7 = DriverTest.CENTOS7;
+        s.send(new Intent.HostsDetected(
+                new HostProfiles(java.util.Map.of("lb01", "eth7"), java.util.Map.of("lb01", c7))));
         assertEquals("eth7", s.state.bindings().lookup("lb01.iface").orElseThrow());
+        assertEquals(dev.labtutor.lab.Family.CENTOS7, s.state.bindings().family("lb01"));
+        assertEquals(dev.labtutor.lab.Family.OPENEULER, s.state.bindings().family("lb02"),
+                "not detected: the document's family");
+        assertEquals(c7, s.state.progress().distros().get("lb01"));
         List<Effect> none = new ArrayList<>(
                 s.session.begin(s.state.withProgress(s.state.progress().stamped(s.now)), true).effects());
-        none.removeIf(Effect.DetectIfaces.class::isInstance);
+        none.removeIf(Effect.DetectHosts.class::isInstance);
         assertTrue(none.isEmpty(), none.toString());
     }
 }

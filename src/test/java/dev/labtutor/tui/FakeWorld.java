@@ -52,6 +52,8 @@ final class FakeWorld implements World {
     final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What {@link #labOrigin} says of every lab ("sandbox nt (started by root)"). */
     volatile Optional<Text> origin = Optional.empty();
+    /** The distributions the hosts answer with in the first round (none detected by default). */
+    volatile Map<String, dev.labtutor.lab.Distro> distros = Map.of();
 
     FakeWorld(Course course, Path dir) {
         this.course = course;
@@ -114,8 +116,8 @@ final class FakeWorld implements World {
             }
 
             @Override
-            public Map<String, String> detectIfaces(Set<String> roles) {
-                return Map.of("lb01", "eth1", "lb02", "eth1");
+            public dev.labtutor.session.HostProfiles detectHosts(Set<String> roles) {
+                return new dev.labtutor.session.HostProfiles(Map.of("lb01", "eth1", "lb02", "eth1"), distros);
             }
         };
         return Link.of(checker, () -> {
