@@ -71,8 +71,10 @@ public final class LearnerContext {
     /** As {@link #header(Lesson, Lang)}, each host with its distribution as {@code distros} (by role) tells. */
     public ReportText.Header header(Lesson lesson, Lang lang, Map<String, Distro> distros) {
         List<String> roles = lesson.checks().stream().flatMap(r -> r.on().stream()).distinct().toList();
-        List<String> hosts = roles.stream().map(role -> HostDistro
-                .label(lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role), distros, role)).toList();
+        List<String> hosts = roles
+                .stream().map(role -> HostDistro
+                        .label(lab.flatMap(l -> l.host(role)).map(HostSpec::listed).orElse(role), distros, role))
+                .toList();
         Map<String, Distro> checked = new LinkedHashMap<>();
         roles.stream().filter(distros::containsKey).forEach(r -> checked.put(r, distros.get(r)));
         return new ReportText.Header(course.indexOf(lesson.id()) + 1, lesson.id(), lesson.title().in(lang),
@@ -99,8 +101,9 @@ public final class LearnerContext {
      */
     public String labLine(Lang lang) {
         Map<String, Distro> distros = loaded.progress().distros();
-        List<String> hosts = lab.map(l -> l.hosts().values().stream()
-                .map(h -> HostDistro.label(h.listed(), distros, h.role())).toList()).orElse(List.of());
+        List<String> hosts = lab.map(
+                l -> l.hosts().values().stream().map(h -> HostDistro.label(h.listed(), distros, h.role())).toList())
+                .orElse(List.of());
         Optional<String> file = lab.map(
                 l -> SandboxLab.describe(l.source()).map(o -> o.in(lang) + (lang == Lang.ZH ? "，" : ", ")).orElse("")
                         + l.source().toAbsolutePath().normalize());

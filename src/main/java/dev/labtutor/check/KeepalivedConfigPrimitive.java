@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A per-host primitive judged on the host's keepalived configuration, fetched with its include files and parsed as
- * the host's keepalived (2.2, or 1.3.5 where the host runs it) reads it; a host without the file fails with cause {@code missing}.
+ * the host's keepalived (2.2, or 1.3.5 where the host runs it) reads it; a host without the file fails with cause
+ * {@code missing}.
  */
 sealed interface KeepalivedConfigPrimitive extends PerHostPrimitive
         permits KeepalivedConfigCheck, KeepalivedInstanceCheck, VirtualServerCheck {

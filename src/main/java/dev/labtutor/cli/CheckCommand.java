@@ -120,9 +120,8 @@ public final class CheckCommand extends LearnerCommand {
             throw new UserError(end.flash().map(f -> f.text().in(lang)).orElse("the check did not run"));
         }
         var out = spec.commandLine().getOut();
-        LessonReport report =
-                LessonReport.of(end, lesson.id(), learner.header(lesson, lang, end.progress().distros()),
-                        NextStep.after(end, lesson));
+        LessonReport report = LessonReport.of(end, lesson.id(), learner.header(lesson, lang, end.progress().distros()),
+                NextStep.after(end, lesson));
         if (json) {
             out.println(ReportJson.render(report, lang));
         } else {

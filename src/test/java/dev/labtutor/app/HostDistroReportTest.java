@@ -44,13 +44,12 @@ class HostDistroReportTest {
         LearnerContext l = learner(Map.of());
         Lesson install = l.course.lesson("install").orElseThrow();
         ReportText.Header h = l.header(install, Lang.EN, Map.of("lb01", CENTOS7));
-        assertTrue(h.hosts().contains("lb01 root@10.9.0.11 · CentOS Linux 7 · keepalived 1.3.5"),
-                h.hosts().toString());
+        assertTrue(h.hosts().contains("lb01 root@10.9.0.11 · CentOS Linux 7 · keepalived 1.3.5"), h.hosts().toString());
         assertTrue(h.hosts().contains("lb02 root@10.9.0.12"), "not detected: listed as before " + h.hosts());
         String zh = ReportText.header(h, Lang.ZH);
         assertTrue(zh.contains("（检查了 lb01 root@10.9.0.11 · CentOS Linux 7 · keepalived 1.3.5，lb02"), zh);
-        String json = ReportJson.render(LessonReport.of(l.state(Lang.EN, Instant.now()), install.id(), h,
-                Optional.empty()), Lang.EN);
+        String json = ReportJson
+                .render(LessonReport.of(l.state(Lang.EN, Instant.now()), install.id(), h, Optional.empty()), Lang.EN);
         assertTrue(json.contains("\"distros\": {\n      \"lb01\": {\n        \"id\": \"centos\""), json);
         assertTrue(json.contains("\"family\": \"centos7\""), json);
     }

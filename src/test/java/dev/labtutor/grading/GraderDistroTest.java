@@ -61,9 +61,10 @@ class GraderDistroTest {
         // Both hosts are this machine: every check judges lb02 as it judges lb01, the unreadable OS answer aside,
         // except the checks with a Debian variant: lb01 is judged in Debian terms, lb02 (unknown) in the document's.
         java.util.Set<String> debianVariants = new java.util.HashSet<>();
-        course.lessons().forEach(l -> l.checks().stream()
-                .filter(ref -> dev.labtutor.course.Variants.lookup(ref.family(), Family.DEBIAN).isPresent())
-                .forEach(ref -> debianVariants.add(ref.id())));
+        course.lessons()
+                .forEach(l -> l.checks().stream()
+                        .filter(ref -> dev.labtutor.course.Variants.lookup(ref.family(), Family.DEBIAN).isPresent())
+                        .forEach(ref -> debianVariants.add(ref.id())));
         assertTrue(debianVariants.contains("selinux-config-disabled"), debianVariants.toString());
         for (LessonGrade l : s.lessons()) {
             for (CheckGrade c : l.checks()) {

@@ -50,8 +50,7 @@ public final class LocalSh {
                         Files.deleteIfExists(err);
                     }
                 } catch (IOException e) {
-                    throw new HostException(HostException.Kind.PROTOCOL, host.role(), Text.of("sh 出错", "sh broke"),
-                            e);
+                    throw new HostException(HostException.Kind.PROTOCOL, host.role(), Text.of("sh 出错", "sh broke"), e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new HostException(HostException.Kind.DISCONNECTED, host.role(), Text.of("中断", "interrupted"),

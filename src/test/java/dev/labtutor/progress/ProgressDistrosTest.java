@@ -27,8 +27,8 @@ class ProgressDistrosTest {
     @Test
     void distrosRoundTripThroughTheFile() throws Exception {
         ProgressStore store = new ProgressStore(dir);
-        Progress p = ProgressStoreTest.sample(1, 2)
-                .withDistros(Map.of("lb01", CENTOS7, "lb02", BARE, "web01", UNKNOWN));
+        Progress p =
+                ProgressStoreTest.sample(1, 2).withDistros(Map.of("lb01", CENTOS7, "lb02", BARE, "web01", UNKNOWN));
         store.save(p);
         ProgressStore.Loaded back = store.load("keepalived-lvs", ProgressStoreTest.LAB);
         assertTrue(back.warning().isEmpty(), back.warning().toString());

@@ -31,8 +31,10 @@ class TutorScreenDistroTest {
 
     static SessionState detected(Lang lang) {
         SessionState s = TutorScreenTest.state(Fixtures.course(), lang);
-        return new Session().update(s, new Intent.HostsDetected(new HostProfiles(Map.of(),
-                Map.of("lb01", CENTOS7, "lb02", UBUNTU, "web01", HOSTILE))), TutorScreenTest.NOW).state();
+        return new Session().update(s,
+                new Intent.HostsDetected(
+                        new HostProfiles(Map.of(), Map.of("lb01", CENTOS7, "lb02", UBUNTU, "web01", HOSTILE))),
+                TutorScreenTest.NOW).state();
     }
 
     @ParameterizedTest

@@ -17,7 +17,10 @@ public record Probe(Kind kind, List<String> args) {
         SYSCTL,
         /** systemd unit args[0] (fallback without systemd). Fact: UnitState. */
         UNIT,
-        /** Package args[0] via dpkg-query on Debian/Ubuntu, else rpm, dpkg-query, or binary on PATH. Fact: PackageState. */
+        /**
+         * Package args[0] via dpkg-query on Debian/Ubuntu, else rpm, dpkg-query, or binary on PATH. Fact:
+         * PackageState.
+         */
         PACKAGE,
         /** Content of absolute path args[0], capped. Fact: FileContent. */
         FILE,
@@ -32,8 +35,8 @@ public record Probe(Kind kind, List<String> args) {
         /** firewalld running or not. Fact: FirewalldState. */
         FIREWALLD,
         /**
-         * ufw, Debian's and Ubuntu's firewall: {@code ufw status} (active now) and ENABLED in /etc/ufw/ufw.conf (started
-         * at boot). No args. Fact: {@link dev.labtutor.check.fact.UfwState}.
+         * ufw, Debian's and Ubuntu's firewall: {@code ufw status} (active now) and ENABLED in /etc/ufw/ufw.conf
+         * (started at boot). No args. Fact: {@link dev.labtutor.check.fact.UfwState}.
          */
         UFW,
         /** curl args[0] (URL) args[1] times from the host. Fact: HttpResults. */
@@ -59,8 +62,8 @@ public record Probe(Kind kind, List<String> args) {
         /** {@code showmount -e args[0]} (an IPv4 address). Fact: ExportList. */
         SHOWMOUNT,
         /**
-         * The host's distribution: /etc/os-release, the package managers on PATH and {@code keepalived -v}'s first lines.
-         * Fact: {@link dev.labtutor.check.fact.OsRelease}.
+         * The host's distribution: /etc/os-release, the package managers on PATH and {@code keepalived -v}'s first
+         * lines. Fact: {@link dev.labtutor.check.fact.OsRelease}.
          */
         OS
     }

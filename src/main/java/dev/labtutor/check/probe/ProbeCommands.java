@@ -354,8 +354,8 @@ public final class ProbeCommands {
 
     /**
      * /etc/os-release (or /usr/lib/os-release) read with builtins, the package managers found, and the first lines of
-     * {@code keepalived -v} (keepalived prints its version on stderr; 1.3.5 and 2.x alike). Only a regular file is read,
-     * and only its first 100 lines.
+     * {@code keepalived -v} (keepalived prints its version on stderr; 1.3.5 and 2.x alike). Only a regular file is
+     * read, and only its first 100 lines.
      */
     private static String os(Probe p) {
         noArgs(p);

@@ -23,8 +23,8 @@ class OsParserTest {
 
     /** What the OS fragment prints on a host with this os-release, package manager and keepalived. */
     private static ProbeOutput host(String osRelease, String pm, String keepalived) {
-        return Fixtures.ok("labtutor:os-release\n" + osRelease + "labtutor:pm\n" + pm + "labtutor:keepalived\n"
-                + keepalived);
+        return Fixtures
+                .ok("labtutor:os-release\n" + osRelease + "labtutor:pm\n" + pm + "labtutor:keepalived\n" + keepalived);
     }
 
     private static Distro parse(ProbeOutput out) {

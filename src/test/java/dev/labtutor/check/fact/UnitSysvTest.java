@@ -27,8 +27,8 @@ class UnitSysvTest {
 
     /**
      * The UNIT fragment against a stand-in {@code systemctl} first on PATH: {@code show} answers the published
-     * LoadState/UnitFileState lines plus ActiveState/SubState, {@code is-enabled} answers {@code isEnabled} (stdout) and
-     * {@code isEnabledErr} (stderr) with exit status {@code rc}.
+     * LoadState/UnitFileState lines plus ActiveState/SubState, {@code is-enabled} answers {@code isEnabled} (stdout)
+     * and {@code isEnabledErr} (stderr) with exit status {@code rc}.
      */
     private ProbeOutput run(String isEnabled, String isEnabledErr, int rc) throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("bin"));
