@@ -1,7 +1,10 @@
 package dev.labtutor.check;
 
 import dev.labtutor.course.Template;
+import dev.labtutor.course.Variants;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Distro;
+import dev.labtutor.lab.Family;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +38,7 @@ public final class Evaluator {
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
         if (!o.perHost().isEmpty()) {
-            return fromHosts(check, o, perHost(check, o, "", Optional.empty(), facts));
+            return fromHosts(check, o, perHost(check, o, "", Optional.empty(), facts), facts);
         }
         String cause = o.cause();
         List<String> matched = check.on();
@@ -52,7 +55,7 @@ public final class Evaluator {
                 }
             }
         }
-        Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
+        Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched, facts);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 perHost(check, o, cause, hint, facts), o.notes());
     }
@@ -63,13 +66,13 @@ public final class Evaluator {
      * cause. A host that passed never lends the check its cause or hint (a cause rule that holds on a passing host
      * explains nothing about the others).
      */
-    private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts) {
+    private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts, RoundFacts facts) {
         Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         String cause = first.map(HostVerdict::cause).orElse(o.cause());
         String primitiveCause = first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
         List<String> matched = first.isEmpty() ? check.on() : hosts.stream()
                 .filter(h -> h.status() == o.status() && h.cause().equals(cause)).map(HostVerdict::role).toList();
-        Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
+        Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched, facts);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 hosts, o.notes());
     }
@@ -94,7 +97,7 @@ public final class Evaluator {
             BoundCheck c = chosen.get();
             titles.add(c.title());
             Verdict v = evaluate(new BoundCheck(c.id(), c.use(), c.title(), List.of(role), c.primitive(), c.causes(),
-                    c.hints(), c.render(), c.misdefined()), facts);
+                    c.hints(), c.hintFamilies(), c.render(), c.misdefined()), facts);
             HostVerdict hv = v.on(role)
                     .orElse(new HostVerdict(role, v.status(), v.cause(), v.message(), v.hint(), v.evidence()));
             hosts.add(hv);
@@ -112,7 +115,7 @@ public final class Evaluator {
      * cause; every host shares the judgement.
      */
     public static Verdict judged(BoundCheck check, Outcome o) {
-        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
+        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on(), new RoundFacts(Map.of()));
         return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint,
                 o.evidence()).withNotes(o.notes());
     }
@@ -142,7 +145,7 @@ public final class Evaluator {
                     }
                 }
                 out.add(new HostVerdict(role, ho.status(), cause, ho.message(),
-                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role)), ho.evidence()));
+                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role), facts), ho.evidence()));
             });
             return out;
         }
@@ -151,7 +154,7 @@ public final class Evaluator {
             if (down.isPresent()) {
                 Outcome d = down.get();
                 out.add(new HostVerdict(role, d.status(), d.cause(), d.message(),
-                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)), d.evidence()));
+                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role), facts), d.evidence()));
             } else {
                 out.add(new HostVerdict(role, o.status(), groupCause, o.message(), groupHint,
                         o.evidence().stream().filter(e -> e.host().equals(role)).toList()));
@@ -161,11 +164,11 @@ public final class Evaluator {
     }
 
     private static Optional<Text> hintFor(BoundCheck check, Status status, String cause, String primitiveCause,
-            List<String> hosts) {
+            List<String> hosts, RoundFacts facts) {
         return switch (status) {
             case PASS -> Optional.empty();
             case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);
-            case FAIL, ERROR -> hint(check, cause, primitiveCause, hosts);
+            case FAIL, ERROR -> hint(check, cause, primitiveCause, hosts, facts);
         };
     }
 
@@ -183,17 +186,55 @@ public final class Evaluator {
         return c.when().evaluate(on, facts).status() == want ? on : List.of();
     }
 
-    private static Optional<Text> hint(BoundCheck check, String cause, String primitiveCause, List<String> hosts) {
-        Text t = check.hints().get(cause);
-        if (t == null) {
-            t = check.hints().get(primitiveCause);
-        }
-        if (t == null) {
-            t = check.hints().get("default");
-        }
-        if (t == null) {
+    /**
+     * The hint for {@code cause} (else the primitive's cause, else {@code default}) as each of {@code hosts} is to be
+     * told it: the {@code family:} form of its family (the OS probe of this round), else the written text. When the
+     * hosts read different forms, each form is said under the hosts it is for ("lb02 (CentOS 7): ...").
+     */
+    private static Optional<Text> hint(BoundCheck check, String cause, String primitiveCause, List<String> hosts,
+            RoundFacts facts) {
+        String key = check.hints().containsKey(cause) ? cause
+                : check.hints().containsKey(primitiveCause) ? primitiveCause : "default";
+        Text written = check.hints().get(key);
+        if (written == null) {
             return Optional.empty();
         }
+        Map<String, Text> forms = check.hintFamilies().getOrDefault(key, Map.of());
+        Map<Text, List<String>> told = new LinkedHashMap<>();
+        Map<Text, Set<Family>> families = new LinkedHashMap<>();
+        for (String h : hosts) {
+            Optional<Family> f = facts.host(h).flatMap(HostFacts::distro).flatMap(Distro::family);
+            Text t = f.flatMap(x -> Variants.lookup(forms, x)).orElse(written);
+            told.computeIfAbsent(t, k -> new ArrayList<>()).add(h);
+            f.ifPresent(x -> families.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(x));
+        }
+        if (told.size() <= 1) {
+            return Optional.of(render(check, told.isEmpty() ? written : told.keySet().iterator().next(), hosts));
+        }
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        told.forEach((t, hs) -> {
+            Text r = render(check, t, hs);
+            Set<Family> fs = families.getOrDefault(t, Set.of());
+            Optional<Family> only = t != written && fs.size() == 1 ? Optional.of(fs.iterator().next())
+                    : Optional.empty();
+            String who = String.join(", ", hs);
+            append(zh, who + only.map(f -> "（" + f.zh() + "）").orElse("") + "：" + r.zh(), "；", "");
+            append(en, who + only.map(f -> " (" + f.en() + ")").orElse("") + ": " + r.en(), "; ", " ");
+        });
+        return Optional.of(Text.of(zh.toString(), en.toString()));
+    }
+
+    /** Appends {@code part}, after {@code soft} when what is there ends a sentence, else after {@code hard}. */
+    private static void append(StringBuilder into, String part, String hard, String soft) {
+        if (!into.isEmpty()) {
+            char last = into.charAt(into.length() - 1);
+            into.append("。.！!？?".indexOf(last) >= 0 ? soft : hard);
+        }
+        into.append(part);
+    }
+
+    private static Text render(BoundCheck check, Text t, List<String> hosts) {
         String joined = String.join(", ", hosts);
         java.util.function.UnaryOperator<String> r = s -> {
             try {
@@ -202,6 +243,6 @@ public final class Evaluator {
                 return s;
             }
         };
-        return Optional.of(Text.of(r.apply(t.zh()), r.apply(t.en())));
+        return Text.of(r.apply(t.zh()), r.apply(t.en()));
     }
 }
