@@ -66,6 +66,61 @@ class FamilyHintsTest {
     }
 
     @Test
+    void eachFamilyIsToldItsOwnInstallCommand() {
+        Text ubuntu = notInstalled(UBUNTU, UBUNTU);
+        assertTrue(ubuntu.en().contains("\"apt-get install -y keepalived\""), ubuntu.en());
+        assertTrue(ubuntu.en().contains("/etc/apt/sources.list.d/"), ubuntu.en());
+        assertTrue(ubuntu.zh().contains("apt-get install -y keepalived"), ubuntu.zh());
+        assertTrue(!ubuntu.en().contains("dnf") && !ubuntu.en().contains("yum"), ubuntu.en());
+
+        Text centos = notInstalled(CENTOS7, CENTOS7);
+        assertTrue(centos.en().contains("\"yum install -y keepalived\""), centos.en());
+        assertTrue(centos.zh().contains("yum install -y keepalived"), centos.zh());
+        assertTrue(!centos.en().contains("dnf"), centos.en());
+
+        assertTrue(notInstalled(ROCKY, ROCKY).en().contains("\"dnf install -y keepalived\""));
+    }
+
+    @Test
+    void openEulerAndUndetectedHostsReadTheDocumentsTextUnchanged() {
+        assertEquals(OPENEULER_INSTALL, notInstalled(OPENEULER, OPENEULER));
+        assertEquals(OPENEULER_INSTALL, notInstalled(UNKNOWN, UNKNOWN));
+        assertEquals(OPENEULER_INSTALL, notInstalled(OPENEULER, UNKNOWN));
+    }
+
+    @Test
+    void hostsOfDifferentFamiliesAreEachToldTheirOwnForm() {
+        Text mixed = notInstalled(OPENEULER, CENTOS7);
+        assertEquals("lb01: " + OPENEULER_INSTALL.en() + " lb02 (CentOS 7): Install it with \"yum install -y"
+                + " keepalived\"; if yum cannot find the package, check the repositories (/etc/yum.repos.d/) and the"
+                + " network.", mixed.en());
+        assertEquals("lb01：" + OPENEULER_INSTALL.zh() + "lb02（CentOS 7）：用 yum install -y keepalived 安装；如果 yum"
+                + " 报错找不到软件包，检查软件源（/etc/yum.repos.d/）和网络。", mixed.zh());
+    }
+
+    @Test
+    void aHintNamingItsHostsNamesEachFamilysOwn() {
+        RoundFacts round = new RoundFacts(Map.of("lb01", host("lb01", UBUNTU, noKeepalived()), "lb02",
+                host("lb02", CENTOS7, noKeepalived())));
+        Verdict v = Evaluator.evaluate(shipped.bind("failover", "keepalived-running-again"), round);
+        assertEquals("not-installed", v.cause());
+        assertEquals("lb01 (Debian/Ubuntu): keepalived is not installed on lb01 yet; do the install lesson first"
+                + " (\"apt-get update\", then \"apt-get install -y keepalived ipvsadm\"). lb02 (CentOS 7): keepalived"
+                + " is not installed on lb02 yet; do the install lesson first (\"yum install -y keepalived ipvsadm\").",
+                v.hint().orElseThrow().en());
+        assertEquals("keepalived is not installed on lb02 yet; do the install lesson first"
+                + " (\"yum install -y keepalived ipvsadm\").", v.on("lb02").orElseThrow().hint().orElseThrow().en());
+    }
+
+    @Test
+    void aCheckWithFamilyHintsAsksForTheOsOfItsHosts() {
+        BoundCheck c = shipped.bind("install", "keepalived-installed");
+        Map<String, java.util.Set<Probe>> probes = Plan.of(List.of(c)).probes();
+        assertTrue(probes.get("lb01").contains(HostFacts.OS), probes.toString());
+        assertTrue(probes.get("lb02").contains(HostFacts.OS), probes.toString());
+    }
+
+    @Test
     void lintRefusesAnUnknownFamilyKeyAndAnUnknownPlaceholderInAForm() {
         Problems p = new Problems();
         CourseLint.lint(List.of(ShippedCourse.ROOT.resolve("src/test/resources/lint/family-hints/course"),
