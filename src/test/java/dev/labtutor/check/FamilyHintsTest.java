@@ -3,9 +3,12 @@ package dev.labtutor.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labtutor.check.fact.Addresses;
 import dev.labtutor.check.fact.Fact;
+import dev.labtutor.check.fact.FirewalldState;
 import dev.labtutor.check.fact.OsRelease;
 import dev.labtutor.check.fact.PackageState;
+import dev.labtutor.check.fact.UfwState;
 import dev.labtutor.check.fact.UnitState;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.i18n.Text;
@@ -13,6 +16,7 @@ import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.Family;
 import dev.labtutor.yaml.Problems;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +122,28 @@ class FamilyHintsTest {
         Map<String, java.util.Set<Probe>> probes = Plan.of(List.of(c)).probes();
         assertTrue(probes.get("lb01").contains(HostFacts.OS), probes.toString());
         assertTrue(probes.get("lb02").contains(HostFacts.OS), probes.toString());
+    }
+
+    @Test
+    void ufwOnAnUbuntuDirectorExplainsTheSplitBrain() {
+        Map<String, HostFacts> hosts = new LinkedHashMap<>();
+        for (String r : List.of("lb01", "lb02")) {
+            String a = r.equals("lb01") ? "10.9.0.11" : "10.9.0.12";
+            Map<Probe, Fact> f = new HashMap<>();
+            f.put(Probe.of(Probe.Kind.ADDRESSES), new Addresses(List.of(new Addresses.Iface("eth1", true,
+                    List.of(new Addresses.Inet(a, 24, "eth1"), new Addresses.Inet(VIP, 32, "eth1"))))));
+            f.put(Probe.of(Probe.Kind.UNIT, "keepalived"),
+                    new UnitState("keepalived", "loaded", "active", "running", "enabled", "systemd"));
+            f.put(Probe.of(Probe.Kind.FIREWALLD), new FirewalldState(false, false));
+            f.put(Probe.of(Probe.Kind.UFW), r.equals("lb02") ? new UfwState(true, "active", true, "yes", "")
+                    : new UfwState(true, "inactive", true, "no", ""));
+            hosts.put(r, host(r, UBUNTU, f));
+        }
+        Verdict v = Evaluator.evaluate(shipped.bind("backup", "backup-without-vip"), new RoundFacts(hosts));
+        assertEquals(Status.FAIL, v.status());
+        assertEquals("ufw", v.cause());
+        assertTrue(v.hint().orElseThrow().en().contains("ufw is active on lb02"), v.hint().toString());
+        assertTrue(v.hint().orElseThrow().en().contains("\"ufw disable\""), v.hint().toString());
     }
 
     @Test
