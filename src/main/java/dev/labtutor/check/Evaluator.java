@@ -80,7 +80,8 @@ public final class Evaluator {
     /**
      * A check with family variants: each host is judged as the check of its own family (with that check's causes and
      * hints) and the hosts' judgements are summed up as for any check judged host by host. The title is the variant's
-     * when every host took the same one.
+     * when every host took the same one; when the hosts that decided the status were told different hints, each is
+     * said under its hosts.
      */
     private static Verdict switched(BoundCheck check, FamilySwitch sw, RoundFacts facts) {
         Map<String, Outcome> per = new LinkedHashMap<>();
@@ -106,8 +107,17 @@ public final class Evaluator {
         Outcome o = Outcome.combine(per);
         Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         Text title = titles.size() == 1 ? titles.iterator().next() : check.title();
+        Map<Text, List<String>> told = new LinkedHashMap<>();
+        Map<Text, Set<Family>> families = new LinkedHashMap<>();
+        hosts.stream().filter(h -> h.status() == o.status() && h.hint().isPresent()).forEach(h -> {
+            told.computeIfAbsent(h.hint().get(), k -> new ArrayList<>()).add(h.role());
+            familyOf(facts, h.role()).filter(f -> f != Family.OPENEULER)
+                    .ifPresent(f -> families.computeIfAbsent(h.hint().get(), k -> new LinkedHashSet<>()).add(f));
+        });
+        Optional<Text> hint = told.size() > 1 ? Optional.of(eachUnderItsHosts(told, families))
+                : first.flatMap(HostVerdict::hint);
         return new Verdict(check.id(), title, check.on(), o.status(), first.map(HostVerdict::cause).orElse(o.cause()),
-                o.message(), first.flatMap(HostVerdict::hint), o.evidence(), hosts, o.notes());
+                o.message(), hint, o.evidence(), hosts, o.notes());
     }
 
     /**
@@ -203,26 +213,45 @@ public final class Evaluator {
         Map<Text, List<String>> told = new LinkedHashMap<>();
         Map<Text, Set<Family>> families = new LinkedHashMap<>();
         for (String h : hosts) {
-            Optional<Family> f = facts.host(h).flatMap(HostFacts::distro).flatMap(Distro::family);
+            Optional<Family> f = familyOf(facts, h);
             Text t = f.flatMap(x -> Variants.lookup(forms, x)).orElse(written);
             told.computeIfAbsent(t, k -> new ArrayList<>()).add(h);
-            f.ifPresent(x -> families.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(x));
+            if (t != written) {
+                f.ifPresent(x -> families.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(x));
+            }
         }
         if (told.size() <= 1) {
             return Optional.of(render(check, told.isEmpty() ? written : told.keySet().iterator().next(), hosts));
         }
+        Map<Text, List<String>> rendered = new LinkedHashMap<>();
+        Map<Text, Set<Family>> renderedFamilies = new LinkedHashMap<>();
+        told.forEach((t, hs) -> {
+            Text r = render(check, t, hs);
+            rendered.computeIfAbsent(r, k -> new ArrayList<>()).addAll(hs);
+            renderedFamilies.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(families.getOrDefault(t, Set.of()));
+        });
+        return Optional.of(eachUnderItsHosts(rendered, renderedFamilies));
+    }
+
+    private static Optional<Family> familyOf(RoundFacts facts, String role) {
+        return facts.host(role).flatMap(HostFacts::distro).flatMap(Distro::family);
+    }
+
+    /**
+     * Each hint under the hosts it is for ("lb01: ... lb02 (CentOS 7): ..."), the hosts' family named when they share
+     * one in {@code families}.
+     */
+    private static Text eachUnderItsHosts(Map<Text, List<String>> told, Map<Text, Set<Family>> families) {
         StringBuilder zh = new StringBuilder();
         StringBuilder en = new StringBuilder();
         told.forEach((t, hs) -> {
-            Text r = render(check, t, hs);
             Set<Family> fs = families.getOrDefault(t, Set.of());
-            Optional<Family> only = t != written && fs.size() == 1 ? Optional.of(fs.iterator().next())
-                    : Optional.empty();
+            Optional<Family> only = fs.size() == 1 ? Optional.of(fs.iterator().next()) : Optional.empty();
             String who = String.join(", ", hs);
-            append(zh, who + only.map(f -> "（" + f.zh() + "）").orElse("") + "：" + r.zh(), "；", "");
-            append(en, who + only.map(f -> " (" + f.en() + ")").orElse("") + ": " + r.en(), "; ", " ");
+            append(zh, who + only.map(f -> "（" + f.zh() + "）").orElse("") + "：" + t.zh(), "；", "");
+            append(en, who + only.map(f -> " (" + f.en() + ")").orElse("") + ": " + t.en(), "; ", " ");
         });
-        return Optional.of(Text.of(zh.toString(), en.toString()));
+        return Text.of(zh.toString(), en.toString());
     }
 
     /** Appends {@code part}, after {@code soft} when what is there ends a sentence, else after {@code hard}. */

@@ -117,6 +117,23 @@ class FamilyHintsTest {
     }
 
     @Test
+    void aCheckWithFamilyVariantsSaysEachFailingHostsOwnHint() {
+        ShippedCourse web = new ShippedCourse(VIP, Map.of("web01", "10.9.0.13", "web02", "10.9.0.14"));
+        Map<Probe, Fact> none =
+                Map.of(Probe.of(Probe.Kind.PACKAGE, "httpd"), new PackageState("httpd", false, "", "rpm"),
+                        Probe.of(Probe.Kind.PACKAGE, "apache2"), new PackageState("apache2", false, "", "dpkg"));
+        RoundFacts round = new RoundFacts(
+                Map.of("web01", host("web01", CENTOS7, none), "web02", host("web02", UBUNTU, none)));
+        Verdict v = Evaluator.evaluate(web.bind("lvs-prepare", "web-httpd-installed"), round);
+        assertEquals(Status.FAIL, v.status());
+        assertEquals("web01 (CentOS 7): Install it with \"yum install -y httpd\"; if yum cannot find the package,"
+                + " check the repositories (/etc/yum.repos.d/) and the network. web02 (Debian/Ubuntu): Run"
+                + " \"apt-get update\", then install it with \"apt-get install -y apache2\"; if apt-get cannot find"
+                + " the package (\"Unable to locate package\"), check the repositories (/etc/apt/sources.list and"
+                + " /etc/apt/sources.list.d/) and the network.", v.hint().orElseThrow().en());
+    }
+
+    @Test
     void aCheckWithFamilyHintsAsksForTheOsOfItsHosts() {
         BoundCheck c = shipped.bind("install", "keepalived-installed");
         Map<String, java.util.Set<Probe>> probes = Plan.of(List.of(c)).probes();
