@@ -129,7 +129,8 @@ public final class Binder {
             return misdefined(ref, problems, before);
         }
         Text title = renderText(d.title(), render);
-        return new BoundCheck(ref.id(), ref.use(), title, ref.on(), prim, causes, d.hints(), render, Optional.empty());
+        return new BoundCheck(ref.id(), ref.use(), title, ref.on(), prim, causes, d.hints(), d.hintFamilies(), render,
+                Optional.empty());
     }
 
     /**

@@ -141,13 +141,25 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
             }
         });
         Map<String, Text> hints = new LinkedHashMap<>();
+        Map<String, Map<String, Text>> hintFamilies = new LinkedHashMap<>();
         f.node("hints").ifPresentOrElse(h -> {
             if (!h.isMap()) {
                 problems.add(h, what + ": 'hints' must map cause: {zh, en}");
                 return;
             }
-            h.entries().forEach((cause, t) -> Fields.bilingual(t, problems, what + " hint " + cause)
-                    .ifPresent(x -> hints.put(cause, x)));
+            h.entries().forEach((cause, t) -> {
+                String hw = what + " hint " + cause;
+                YNode written = t.isMap() ? t.only(t.entries().keySet().stream().filter(k -> !k.equals("family"))
+                        .collect(java.util.stream.Collectors.toSet())) : t;
+                Fields.bilingual(written, problems, hw).ifPresent(x -> hints.put(cause, x));
+                t.get("family").ifPresent(fam -> {
+                    Map<String, Text> v = dev.labtutor.course.CourseReader.family(fam, problems, hw,
+                            (vn, ps) -> Fields.bilingual(vn, ps, hw + " family variant"));
+                    if (!v.isEmpty()) {
+                        hintFamilies.put(cause, v);
+                    }
+                });
+            });
         }, () -> problems.add(n, what + " has no 'hints'"));
         if (f.node("hints").isPresent() && !hints.containsKey("default")) {
             problems.add(f.node("hints").get(), what + " needs a 'default' hint");
@@ -157,6 +169,6 @@ public record CheckCatalog(Map<String, CheckDef> checks) {
                 problems.add(c.when(), what + ": cause '" + c.cause() + "' has no hint");
             }
         }
-        return Optional.of(new CheckDef(id, title, params, expect.orElse(n), causes, hints, n));
+        return Optional.of(new CheckDef(id, title, params, expect.orElse(n), causes, hints, hintFamilies, n));
     }
 }

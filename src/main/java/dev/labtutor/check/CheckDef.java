@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param causes evaluated in order when the check fails; the first that matches names the failure cause, which picks
  *     the hint
  * @param hints cause code to hint; {@code default} is required and used when nothing matches
+ * @param hintFamilies cause code to the {@code family:} variants of its hint, by single family id (see
+ *     {@link dev.labtutor.course.Variants}): what a host of that family is told instead of the written hint
  */
 public record CheckDef(String id, Text title, Map<String, Param> params, YNode expect, List<Cause> causes,
-        Map<String, Text> hints, YNode at) {
+        Map<String, Text> hints, Map<String, Map<String, Text>> hintFamilies, YNode at) {
 
     /**
      * A parameter; without a default it is required. {@code sample} is a value lint uses to build the check when the
@@ -36,5 +38,12 @@ public record CheckDef(String id, Text title, Map<String, Param> params, YNode e
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         causes = List.copyOf(causes);
         hints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(hints));
+        hintFamilies = Map.copyOf(hintFamilies);
+    }
+
+    /** A definition whose hints read the same on every family. */
+    public CheckDef(String id, Text title, Map<String, Param> params, YNode expect, List<Cause> causes,
+            Map<String, Text> hints, YNode at) {
+        this(id, title, params, expect, causes, hints, Map.of(), at);
     }
 }

@@ -51,6 +51,39 @@ public final class CourseLint {
         }
     }
 
+    /**
+     * Every hint of a check the course uses, written and in each {@code family:} form, names only the check's
+     * parameters, {@code ${hosts}} and the course's variables (what a failing host's hint is rendered with).
+     */
+    private static void lintHints(CheckDef d, Bindings b, Problems problems) {
+        YNode hints = d.at().get("hints").orElse(d.at());
+        d.hints().forEach((cause, t) -> hintNames(d, t, hints.get(cause).orElse(hints), "hint " + cause, b,
+                problems));
+        d.hintFamilies().forEach((cause, forms) -> {
+            YNode at = hints.get(cause).flatMap(h -> h.get("family")).orElse(hints);
+            forms.forEach((family, t) -> hintNames(d, t, formAt(at, family), "hint " + cause + " for " + family, b,
+                    problems));
+        });
+    }
+
+    /** Where the form for {@code family} is written: the entry whose key (a family id or a list of them) names it. */
+    private static YNode formAt(YNode family, String id) {
+        return family.entries().entrySet().stream()
+                .filter(e -> java.util.Arrays.stream(e.getKey().split(",")).map(String::strip).anyMatch(id::equals))
+                .map(Map.Entry::getValue).findFirst().orElse(family);
+    }
+
+    private static void hintNames(CheckDef d, Text t, YNode at, String what, Bindings b, Problems problems) {
+        for (String s : List.of(t.zh(), t.en())) {
+            for (String name : Template.names(s)) {
+                if (!name.equals("hosts") && !d.params().containsKey(name) && b.lookup(name).isEmpty()) {
+                    problems.add(at, "check " + d.id() + " " + what + ": unknown variable ${" + name
+                            + "} (not a parameter of the check, ${hosts} or a course variable)");
+                }
+            }
+        }
+    }
+
     private static void lintNode(YNode n, java.util.function.UnaryOperator<String> render, Problems problems,
             String what) {
         YNode rendered;
@@ -83,6 +116,7 @@ public final class CourseLint {
         }
         Bindings bindings = Bindings.of(course.get(), Optional.empty());
         Binder binder = new Binder(catalog);
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
         for (Lesson l : course.get().lessons()) {
             String text = read(l.file());
             for (Step s : l.steps()) {
@@ -96,6 +130,8 @@ public final class CourseLint {
                 }
                 for (CheckRef ref : s.checks()) {
                     binder.bind(ref, bindings, problems);
+                    used.add(ref.use());
+                    ref.family().values().forEach(v -> v.use().ifPresent(used::add));
                 }
             }
             templates(l.file(), text, List.of(l.title(), l.intro()), bindings, problems);
@@ -109,6 +145,7 @@ public final class CourseLint {
             }
             l.solve().forEach(a -> actionTemplates(l.file(), text, a, bindings, problems));
         }
+        used.forEach(id -> catalog.get(id).ifPresent(d -> lintHints(d, bindings, problems)));
         Path courseFile = dir.resolve(CourseReader.COURSE_FILE);
         templates(courseFile, read(courseFile), course.get().notes().stream().map(Note::text).toList(), bindings,
                 problems);

@@ -1,7 +1,10 @@
 package dev.labtutor.check;
 
 import dev.labtutor.course.Template;
+import dev.labtutor.course.Variants;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Distro;
+import dev.labtutor.lab.Family;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +38,7 @@ public final class Evaluator {
         }
         Outcome o = check.primitive().get().evaluate(check.on(), facts);
         if (!o.perHost().isEmpty()) {
-            return fromHosts(check, o, perHost(check, o, "", Optional.empty(), facts));
+            return fromHosts(check, o, perHost(check, o, "", Optional.empty(), facts), facts);
         }
         String cause = o.cause();
         List<String> matched = check.on();
@@ -52,7 +55,7 @@ public final class Evaluator {
                 }
             }
         }
-        Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched);
+        Optional<Text> hint = hintFor(check, o.status(), cause, o.cause(), matched, facts);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 perHost(check, o, cause, hint, facts), o.notes());
     }
@@ -63,13 +66,13 @@ public final class Evaluator {
      * cause. A host that passed never lends the check its cause or hint (a cause rule that holds on a passing host
      * explains nothing about the others).
      */
-    private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts) {
+    private static Verdict fromHosts(BoundCheck check, Outcome o, List<HostVerdict> hosts, RoundFacts facts) {
         Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         String cause = first.map(HostVerdict::cause).orElse(o.cause());
         String primitiveCause = first.map(h -> o.perHost().get(h.role()).cause()).orElse(o.cause());
         List<String> matched = first.isEmpty() ? check.on() : hosts.stream()
                 .filter(h -> h.status() == o.status() && h.cause().equals(cause)).map(HostVerdict::role).toList();
-        Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched);
+        Optional<Text> hint = hintFor(check, o.status(), cause, primitiveCause, matched, facts);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), cause, o.message(), hint, o.evidence(),
                 hosts, o.notes());
     }
@@ -77,7 +80,8 @@ public final class Evaluator {
     /**
      * A check with family variants: each host is judged as the check of its own family (with that check's causes and
      * hints) and the hosts' judgements are summed up as for any check judged host by host. The title is the variant's
-     * when every host took the same one.
+     * when every host took the same one; when the hosts that decided the status were told different hints, each is
+     * said under its hosts.
      */
     private static Verdict switched(BoundCheck check, FamilySwitch sw, RoundFacts facts) {
         Map<String, Outcome> per = new LinkedHashMap<>();
@@ -94,7 +98,7 @@ public final class Evaluator {
             BoundCheck c = chosen.get();
             titles.add(c.title());
             Verdict v = evaluate(new BoundCheck(c.id(), c.use(), c.title(), List.of(role), c.primitive(), c.causes(),
-                    c.hints(), c.render(), c.misdefined()), facts);
+                    c.hints(), c.hintFamilies(), c.render(), c.misdefined()), facts);
             HostVerdict hv = v.on(role)
                     .orElse(new HostVerdict(role, v.status(), v.cause(), v.message(), v.hint(), v.evidence()));
             hosts.add(hv);
@@ -103,8 +107,17 @@ public final class Evaluator {
         Outcome o = Outcome.combine(per);
         Optional<HostVerdict> first = hosts.stream().filter(h -> h.status() == o.status()).findFirst();
         Text title = titles.size() == 1 ? titles.iterator().next() : check.title();
+        Map<Text, List<String>> told = new LinkedHashMap<>();
+        Map<Text, Set<Family>> families = new LinkedHashMap<>();
+        hosts.stream().filter(h -> h.status() == o.status() && h.hint().isPresent()).forEach(h -> {
+            told.computeIfAbsent(h.hint().get(), k -> new ArrayList<>()).add(h.role());
+            familyOf(facts, h.role()).filter(f -> f != Family.OPENEULER)
+                    .ifPresent(f -> families.computeIfAbsent(h.hint().get(), k -> new LinkedHashSet<>()).add(f));
+        });
+        Optional<Text> hint = told.size() > 1 ? Optional.of(eachUnderItsHosts(told, families))
+                : first.flatMap(HostVerdict::hint);
         return new Verdict(check.id(), title, check.on(), o.status(), first.map(HostVerdict::cause).orElse(o.cause()),
-                o.message(), first.flatMap(HostVerdict::hint), o.evidence(), hosts, o.notes());
+                o.message(), hint, o.evidence(), hosts, o.notes());
     }
 
     /**
@@ -112,7 +125,7 @@ public final class Evaluator {
      * cause; every host shares the judgement.
      */
     public static Verdict judged(BoundCheck check, Outcome o) {
-        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on());
+        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on(), new RoundFacts(Map.of()));
         return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint,
                 o.evidence()).withNotes(o.notes());
     }
@@ -142,7 +155,7 @@ public final class Evaluator {
                     }
                 }
                 out.add(new HostVerdict(role, ho.status(), cause, ho.message(),
-                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role)), ho.evidence()));
+                        hintFor(check, ho.status(), cause, ho.cause(), List.of(role), facts), ho.evidence()));
             });
             return out;
         }
@@ -151,7 +164,7 @@ public final class Evaluator {
             if (down.isPresent()) {
                 Outcome d = down.get();
                 out.add(new HostVerdict(role, d.status(), d.cause(), d.message(),
-                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role)), d.evidence()));
+                        hintFor(check, d.status(), d.cause(), d.cause(), List.of(role), facts), d.evidence()));
             } else {
                 out.add(new HostVerdict(role, o.status(), groupCause, o.message(), groupHint,
                         o.evidence().stream().filter(e -> e.host().equals(role)).toList()));
@@ -161,11 +174,11 @@ public final class Evaluator {
     }
 
     private static Optional<Text> hintFor(BoundCheck check, Status status, String cause, String primitiveCause,
-            List<String> hosts) {
+            List<String> hosts, RoundFacts facts) {
         return switch (status) {
             case PASS -> Optional.empty();
             case UNREACHABLE -> Optional.of(UNREACHABLE_HINT);
-            case FAIL, ERROR -> hint(check, cause, primitiveCause, hosts);
+            case FAIL, ERROR -> hint(check, cause, primitiveCause, hosts, facts);
         };
     }
 
@@ -183,17 +196,74 @@ public final class Evaluator {
         return c.when().evaluate(on, facts).status() == want ? on : List.of();
     }
 
-    private static Optional<Text> hint(BoundCheck check, String cause, String primitiveCause, List<String> hosts) {
-        Text t = check.hints().get(cause);
-        if (t == null) {
-            t = check.hints().get(primitiveCause);
-        }
-        if (t == null) {
-            t = check.hints().get("default");
-        }
-        if (t == null) {
+    /**
+     * The hint for {@code cause} (else the primitive's cause, else {@code default}) as each of {@code hosts} is to be
+     * told it: the {@code family:} form of its family (the OS probe of this round), else the written text. When the
+     * hosts read different forms, each form is said under the hosts it is for ("lb02 (CentOS 7): ...").
+     */
+    private static Optional<Text> hint(BoundCheck check, String cause, String primitiveCause, List<String> hosts,
+            RoundFacts facts) {
+        String key = check.hints().containsKey(cause) ? cause
+                : check.hints().containsKey(primitiveCause) ? primitiveCause : "default";
+        Text written = check.hints().get(key);
+        if (written == null) {
             return Optional.empty();
         }
+        Map<String, Text> forms = check.hintFamilies().getOrDefault(key, Map.of());
+        Map<Text, List<String>> told = new LinkedHashMap<>();
+        Map<Text, Set<Family>> families = new LinkedHashMap<>();
+        for (String h : hosts) {
+            Optional<Family> f = familyOf(facts, h);
+            Text t = f.flatMap(x -> Variants.lookup(forms, x)).orElse(written);
+            told.computeIfAbsent(t, k -> new ArrayList<>()).add(h);
+            if (t != written) {
+                f.ifPresent(x -> families.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(x));
+            }
+        }
+        if (told.size() <= 1) {
+            return Optional.of(render(check, told.isEmpty() ? written : told.keySet().iterator().next(), hosts));
+        }
+        Map<Text, List<String>> rendered = new LinkedHashMap<>();
+        Map<Text, Set<Family>> renderedFamilies = new LinkedHashMap<>();
+        told.forEach((t, hs) -> {
+            Text r = render(check, t, hs);
+            rendered.computeIfAbsent(r, k -> new ArrayList<>()).addAll(hs);
+            renderedFamilies.computeIfAbsent(r, k -> new LinkedHashSet<>()).addAll(families.getOrDefault(t, Set.of()));
+        });
+        return Optional.of(eachUnderItsHosts(rendered, renderedFamilies));
+    }
+
+    private static Optional<Family> familyOf(RoundFacts facts, String role) {
+        return facts.host(role).flatMap(HostFacts::distro).flatMap(Distro::family);
+    }
+
+    /**
+     * Each hint under the hosts it is for ("lb01: ... lb02 (CentOS 7): ..."), the hosts' family named when they share
+     * one in {@code families}.
+     */
+    private static Text eachUnderItsHosts(Map<Text, List<String>> told, Map<Text, Set<Family>> families) {
+        StringBuilder zh = new StringBuilder();
+        StringBuilder en = new StringBuilder();
+        told.forEach((t, hs) -> {
+            Set<Family> fs = families.getOrDefault(t, Set.of());
+            Optional<Family> only = fs.size() == 1 ? Optional.of(fs.iterator().next()) : Optional.empty();
+            String who = String.join(", ", hs);
+            append(zh, who + only.map(f -> "（" + f.zh() + "）").orElse("") + "：" + t.zh(), "；", "");
+            append(en, who + only.map(f -> " (" + f.en() + ")").orElse("") + ": " + t.en(), "; ", " ");
+        });
+        return Text.of(zh.toString(), en.toString());
+    }
+
+    /** Appends {@code part}, after {@code soft} when what is there ends a sentence, else after {@code hard}. */
+    private static void append(StringBuilder into, String part, String hard, String soft) {
+        if (!into.isEmpty()) {
+            char last = into.charAt(into.length() - 1);
+            into.append("。.！!？?".indexOf(last) >= 0 ? soft : hard);
+        }
+        into.append(part);
+    }
+
+    private static Text render(BoundCheck check, Text t, List<String> hosts) {
         String joined = String.join(", ", hosts);
         java.util.function.UnaryOperator<String> r = s -> {
             try {
@@ -202,6 +272,6 @@ public final class Evaluator {
                 return s;
             }
         };
-        return Optional.of(Text.of(r.apply(t.zh()), r.apply(t.en())));
+        return Text.of(r.apply(t.zh()), r.apply(t.en()));
     }
 }

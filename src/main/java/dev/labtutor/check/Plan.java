@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * Which probes to run on which role for a set of checks: the union of what every check and every cause rule needs
  * (causes are probed up front so that a failure is explained in the same round), plus the address list of every host
- * (to find the interface it uses).
+ * (to find the interface it uses), and its OS when a check's hints have {@code family:} forms (a failing host is told
+ * its own family's).
  */
 public record Plan(List<BoundCheck> checks, Map<String, Set<Probe>> probes) {
 
@@ -33,6 +34,9 @@ public record Plan(List<BoundCheck> checks, Map<String, Set<Probe>> probes) {
             }
             for (String r : c.on()) {
                 m.computeIfAbsent(r, k -> new LinkedHashSet<>()).add(AddressCheck.ADDRESSES);
+                if (!c.hintFamilies().isEmpty()) {
+                    m.get(r).add(HostFacts.OS);
+                }
             }
         }
         return new Plan(checks, m);

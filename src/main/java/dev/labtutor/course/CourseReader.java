@@ -400,7 +400,7 @@ public final class CourseReader {
      * {@code debian}) or a comma-separated list of them, each value read by {@code each}. The result is kept by single
      * family id; a family named twice, an unknown or empty key is a located problem.
      */
-    private static <T> Map<String, T> family(YNode n, Problems problems, String what,
+    public static <T> Map<String, T> family(YNode n, Problems problems, String what,
             java.util.function.BiFunction<YNode, Problems, Optional<T>> each) {
         Map<String, T> out = new LinkedHashMap<>();
         if (!n.isMap() || n.entries().isEmpty()) {
