@@ -57,8 +57,7 @@ public final class CourseLint {
      */
     private static void lintHints(CheckDef d, Bindings b, Problems problems) {
         YNode hints = d.at().get("hints").orElse(d.at());
-        d.hints().forEach((cause, t) -> hintNames(d, t, hints.get(cause).orElse(hints), "hint " + cause, b,
-                problems));
+        d.hints().forEach((cause, t) -> hintNames(d, t, hints.get(cause).orElse(hints), "hint " + cause, b, problems));
         d.hintFamilies().forEach((cause, forms) -> {
             YNode at = hints.get(cause).flatMap(h -> h.get("family")).orElse(hints);
             forms.forEach((family, t) -> hintNames(d, t, formAt(at, family), "hint " + cause + " for " + family, b,

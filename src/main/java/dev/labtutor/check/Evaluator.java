@@ -114,8 +114,8 @@ public final class Evaluator {
             familyOf(facts, h.role()).filter(f -> f != Family.OPENEULER)
                     .ifPresent(f -> families.computeIfAbsent(h.hint().get(), k -> new LinkedHashSet<>()).add(f));
         });
-        Optional<Text> hint = told.size() > 1 ? Optional.of(eachUnderItsHosts(told, families))
-                : first.flatMap(HostVerdict::hint);
+        Optional<Text> hint =
+                told.size() > 1 ? Optional.of(eachUnderItsHosts(told, families)) : first.flatMap(HostVerdict::hint);
         return new Verdict(check.id(), title, check.on(), o.status(), first.map(HostVerdict::cause).orElse(o.cause()),
                 o.message(), hint, o.evidence(), hosts, o.notes());
     }

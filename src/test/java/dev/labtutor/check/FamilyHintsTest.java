@@ -30,15 +30,14 @@ class FamilyHintsTest {
 
     private static final String VIP = "10.9.0.100";
 
-    private final ShippedCourse shipped =
-            new ShippedCourse(VIP, Map.of("lb01", "10.9.0.11", "lb02", "10.9.0.12"));
+    private final ShippedCourse shipped = new ShippedCourse(VIP, Map.of("lb01", "10.9.0.11", "lb02", "10.9.0.12"));
 
-    private static final Distro OPENEULER = new Distro("openEuler", "24.03", "openEuler", "dnf",
-            Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
+    private static final Distro OPENEULER =
+            new Distro("openEuler", "24.03", "openEuler", "dnf", Optional.of("2.2.8"), Optional.of(Family.OPENEULER));
     private static final Distro ROCKY =
             new Distro("rocky", "9.4", "Rocky Linux", "dnf", Optional.of("2.2.8"), Optional.of(Family.RHEL));
-    private static final Distro CENTOS7 = new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"),
-            Optional.of(Family.CENTOS7));
+    private static final Distro CENTOS7 =
+            new Distro("centos", "7", "CentOS Linux", "yum", Optional.of("1.3.5"), Optional.of(Family.CENTOS7));
     private static final Distro UBUNTU =
             new Distro("ubuntu", "24.04", "Ubuntu", "apt-get", Optional.empty(), Optional.of(Family.DEBIAN));
     private static final Distro UNKNOWN = new Distro("", "", "", "", Optional.empty(), Optional.empty());
@@ -62,8 +61,8 @@ class FamilyHintsTest {
     }
 
     private Text notInstalled(Distro lb01, Distro lb02) {
-        RoundFacts round = new RoundFacts(Map.of("lb01", host("lb01", lb01, noKeepalived()), "lb02",
-                host("lb02", lb02, noKeepalived())));
+        RoundFacts round = new RoundFacts(
+                Map.of("lb01", host("lb01", lb01, noKeepalived()), "lb02", host("lb02", lb02, noKeepalived())));
         Verdict v = Evaluator.evaluate(shipped.bind("install", "keepalived-installed"), round);
         assertEquals(Status.FAIL, v.status());
         return v.hint().orElseThrow();
@@ -104,16 +103,18 @@ class FamilyHintsTest {
 
     @Test
     void aHintNamingItsHostsNamesEachFamilysOwn() {
-        RoundFacts round = new RoundFacts(Map.of("lb01", host("lb01", UBUNTU, noKeepalived()), "lb02",
-                host("lb02", CENTOS7, noKeepalived())));
+        RoundFacts round = new RoundFacts(
+                Map.of("lb01", host("lb01", UBUNTU, noKeepalived()), "lb02", host("lb02", CENTOS7, noKeepalived())));
         Verdict v = Evaluator.evaluate(shipped.bind("failover", "keepalived-running-again"), round);
         assertEquals("not-installed", v.cause());
         assertEquals("lb01 (Debian/Ubuntu): keepalived is not installed on lb01 yet; do the install lesson first"
                 + " (\"apt-get update\", then \"apt-get install -y keepalived ipvsadm\"). lb02 (CentOS 7): keepalived"
                 + " is not installed on lb02 yet; do the install lesson first (\"yum install -y keepalived ipvsadm\").",
                 v.hint().orElseThrow().en());
-        assertEquals("keepalived is not installed on lb02 yet; do the install lesson first"
-                + " (\"yum install -y keepalived ipvsadm\").", v.on("lb02").orElseThrow().hint().orElseThrow().en());
+        assertEquals(
+                "keepalived is not installed on lb02 yet; do the install lesson first"
+                        + " (\"yum install -y keepalived ipvsadm\").",
+                v.on("lb02").orElseThrow().hint().orElseThrow().en());
     }
 
     @Test
@@ -122,8 +123,8 @@ class FamilyHintsTest {
         Map<Probe, Fact> none =
                 Map.of(Probe.of(Probe.Kind.PACKAGE, "httpd"), new PackageState("httpd", false, "", "rpm"),
                         Probe.of(Probe.Kind.PACKAGE, "apache2"), new PackageState("apache2", false, "", "dpkg"));
-        RoundFacts round = new RoundFacts(
-                Map.of("web01", host("web01", CENTOS7, none), "web02", host("web02", UBUNTU, none)));
+        RoundFacts round =
+                new RoundFacts(Map.of("web01", host("web01", CENTOS7, none), "web02", host("web02", UBUNTU, none)));
         Verdict v = Evaluator.evaluate(web.bind("lvs-prepare", "web-httpd-installed"), round);
         assertEquals(Status.FAIL, v.status());
         assertEquals("web01 (CentOS 7): Install it with \"yum install -y httpd\"; if yum cannot find the package,"
@@ -166,11 +167,12 @@ class FamilyHintsTest {
     @Test
     void lintRefusesAnUnknownFamilyKeyAndAnUnknownPlaceholderInAForm() {
         Problems p = new Problems();
-        CourseLint.lint(List.of(ShippedCourse.ROOT.resolve("src/test/resources/lint/family-hints/course"),
-                ShippedCourse.ROOT.resolve("src/test/resources/lint/family-hints/checks")), ShippedCourse.ROOT, p);
+        CourseLint.lint(
+                List.of(ShippedCourse.ROOT.resolve("src/test/resources/lint/family-hints/course"),
+                        ShippedCourse.ROOT.resolve("src/test/resources/lint/family-hints/checks")),
+                ShippedCourse.ROOT, p);
         String out = p.sorted().toString();
-        assertTrue(out.contains("checks.yaml:14:11: unknown family 'suse' in 'family' of check pkg hint default"),
-                out);
+        assertTrue(out.contains("checks.yaml:14:11: unknown family 'suse' in 'family' of check pkg hint default"), out);
         assertTrue(out.contains("checks.yaml:15:19: check pkg hint default for debian: unknown variable ${nmae}"), out);
         assertTrue(!out.contains("for centos7"), out);
         assertEquals(2, p.sorted().size(), out);

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * PACKAGE asks the family's own tool. A Debian or Ubuntu host can carry a stray {@code rpm} (Debian packages rpm),
- * whose empty database calls everything "not installed": such a host is asked with dpkg-query. A host whose
- * os-release is not Debian-like is asked with rpm even when dpkg-query is there. The fragment runs here (Debian 12, real dpkg-query)
- * with os-release pointed at a file of the test's and a stand-in {@code rpm} first on PATH that answers what Debian's
- * rpm 4.18 answered here for keepalived (fixtures/rpm/debian-stray-rpm-q.out).
+ * whose empty database calls everything "not installed": such a host is asked with dpkg-query. A host whose os-release
+ * is not Debian-like is asked with rpm even when dpkg-query is there. The fragment runs here (Debian 12, real
+ * dpkg-query) with os-release pointed at a file of the test's and a stand-in {@code rpm} first on PATH that answers
+ * what Debian's rpm 4.18 answered here for keepalived (fixtures/rpm/debian-stray-rpm-q.out).
  */
 class PackageProbeTest {
 
