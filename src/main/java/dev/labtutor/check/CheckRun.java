@@ -145,9 +145,10 @@ public final class CheckRun {
                 Map<String, Timeline> timelines =
                         new Observer(sampler, Observer.DEFAULT_INTERVAL, clock).observe(watches, wait, listener);
                 Map<String, Verdict> out = new LinkedHashMap<>();
+                RoundFacts os = Thread.currentThread().isInterrupted() ? new RoundFacts(Map.of()) : distros(observed);
                 for (BoundCheck c : observed) {
                     TimelineCheck tc = (TimelineCheck) c.primitive().orElseThrow();
-                    out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id()))));
+                    out.put(c.id(), Evaluator.judged(c, tc.judge(timelines.get(c.id())), os));
                 }
                 f.complete(out);
             } catch (RuntimeException e) {
@@ -162,6 +163,17 @@ public final class CheckRun {
             }
         });
         return f;
+    }
+
+    /**
+     * Each host's distribution, asked once after a watch, for the watched checks whose hints have family forms: a
+     * Debian learner whose failover was not seen is told apache2, not httpd. No round when no hint needs it.
+     */
+    private RoundFacts distros(List<BoundCheck> observed) {
+        Map<String, Set<Probe>> plan = new LinkedHashMap<>();
+        observed.stream().filter(c -> !c.hintFamilies().isEmpty())
+                .forEach(c -> c.on().forEach(r -> plan.put(r, Set.of(HostFacts.OS))));
+        return plan.isEmpty() ? new RoundFacts(Map.of()) : prober.probe(plan, hosts);
     }
 
     private Map<String, Set<String>> addresses(Set<String> roles) {

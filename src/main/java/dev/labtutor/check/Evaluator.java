@@ -125,7 +125,15 @@ public final class Evaluator {
      * cause; every host shares the judgement.
      */
     public static Verdict judged(BoundCheck check, Outcome o) {
-        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on(), new RoundFacts(Map.of()));
+        return judged(check, o, new RoundFacts(Map.of()));
+    }
+
+    /**
+     * As {@link #judged(BoundCheck, Outcome)}, the hint told to each host in its family's terms as {@code distros}
+     * (a round that asked {@link HostFacts#OS}) says.
+     */
+    public static Verdict judged(BoundCheck check, Outcome o, RoundFacts distros) {
+        Optional<Text> hint = hintFor(check, o.status(), o.cause(), o.cause(), check.on(), distros);
         return new Verdict(check.id(), check.title(), check.on(), o.status(), o.cause(), o.message(), hint,
                 o.evidence()).withNotes(o.notes());
     }

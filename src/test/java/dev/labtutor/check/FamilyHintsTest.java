@@ -143,6 +143,19 @@ class FamilyHintsTest {
     }
 
     @Test
+    void aWatchThatSawNothingTellsAnUbuntuLearnerApache2() {
+        ShippedCourse web = new ShippedCourse(VIP, Map.of("web01", "10.9.0.13", "web02", "10.9.0.14"));
+        BoundCheck c = web.bind("lvs-test", "failed-server-left-out");
+        Outcome unseen = Outcome.fail("not-observed", Text.of("没有看到", "not seen"), List.of());
+        RoundFacts ubuntu = new RoundFacts(
+                Map.of("web01", host("web01", UBUNTU, Map.of()), "web02", host("web02", UBUNTU, Map.of())));
+        String told = Evaluator.judged(c, unseen, ubuntu).hint().orElseThrow().en();
+        assertTrue(told.contains("keepalived or apache2"), told);
+        String document = Evaluator.judged(c, unseen).hint().orElseThrow().en();
+        assertTrue(document.contains("keepalived or httpd"), document);
+    }
+
+    @Test
     void ufwOnAnUbuntuDirectorExplainsTheSplitBrain() {
         Map<String, HostFacts> hosts = new LinkedHashMap<>();
         for (String r : List.of("lb01", "lb02")) {
