@@ -179,6 +179,30 @@ class FlavourStandInsTest {
     }
 
     @Test
+    void systemctlStatusIsSystemd219sOnCentos7And255sElsewhere() throws Exception {
+        run("centos7", "dnf", "install", "-y", "httpd");
+        Run c7 = run("centos7", "systemctl", "status", "httpd");
+        assertEquals(3, c7.code());
+        assertTrue(c7.out().startsWith("""
+                ● httpd.service - The Apache HTTP Server
+                   Loaded: loaded (/usr/lib/systemd/system/httpd.service; disabled; vendor preset: disabled)
+                   Active: inactive (dead)
+
+                """), c7.out());
+        assertTrue(Files.isRegularFile(etc("httpd/conf/httpd.conf")), "the package's files, under the test's root");
+        run("ubuntu", "apt-get", "install", "-y", "ipvsadm");
+        Files.createDirectories(root.resolve("run/labtutor/state/rpmdb"));
+        Files.writeString(root.resolve("run/labtutor/state/rpmdb/apache2"), "2.4.58-1ubuntu8.5\n");
+        Run u = run("ubuntu", "systemctl", "status", "apache2");
+        assertTrue(u.out().startsWith("""
+                ● apache2.service - The Apache HTTP Server
+                     Loaded: loaded (/usr/lib/systemd/system/apache2.service; disabled; preset: enabled)
+                     Active: inactive (dead)
+
+                """), u.out());
+    }
+
+    @Test
     void ubuntuHasItsOwnDpkgDatabaseAndAptGet() throws Exception {
         Run before = run("ubuntu", "dpkg-query", "-W", "-f=${Status} ${Version}\\n", "keepalived");
         assertEquals(1, before.code());
