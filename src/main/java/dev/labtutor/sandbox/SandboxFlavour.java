@@ -16,32 +16,28 @@ import java.util.Map;
  */
 public enum SandboxFlavour {
     /** The document's lab: openEuler 24.03 LTS SP1, dnf, keepalived 2.2.8, firewalld, SELinux. */
-    OPENEULER("openeuler", Family.OPENEULER, "openEuler 24.03 (LTS-SP1)"),
+    OPENEULER(Family.OPENEULER),
     /** Rocky Linux 9: dnf, el9 packages, keepalived.conf shipped by the package itself. */
-    ROCKY9("rocky9", Family.RHEL, "Rocky Linux 9.5 (Blue Onyx)"),
+    ROCKY9(Family.RHEL),
     /** CentOS 7: yum only, keepalived 1.3.5 (no {@code -t}), iproute2 3.10 (no {@code -j}). */
-    CENTOS7("centos7", Family.CENTOS7, "CentOS Linux 7 (Core)"),
+    CENTOS7(Family.CENTOS7),
     /** Ubuntu 24.04: apt, dpkg, apache2, nfs-kernel-server, ufw, AppArmor (no SELinux tools). */
-    UBUNTU("ubuntu", Family.DEBIAN, "Ubuntu 24.04.4 LTS");
+    UBUNTU(Family.DEBIAN);
 
     private static final List<String> COMMON =
             List.of("labtutor-lib.sh", "units", "packages", "systemctl", "journalctl", "keepalived-log");
     private static final List<String> RPM_FAMILY =
             List.of("rpm", "getenforce", "setenforce", "firewall-cmd", "httpd", "apachectl");
 
-    private final String word;
     private final Family family;
-    private final String pretty;
 
-    SandboxFlavour(String word, Family family, String pretty) {
-        this.word = word;
+    SandboxFlavour(Family family) {
         this.family = family;
-        this.pretty = pretty;
     }
 
-    /** The word of {@code --flavour}, the state file and the stand-ins' {@code flavour} file. */
+    /** The word of {@code --flavour}, the state file and the stand-ins' {@code flavour} file: the lower-case name. */
     public String word() {
-        return word;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The course family a host of this flavour is detected as. */
@@ -49,16 +45,17 @@ public enum SandboxFlavour {
         return family;
     }
 
-    /** The distribution as its os-release's PRETTY_NAME says, for summaries. */
+    /** The distribution as its os-release's PRETTY_NAME says, for summaries: {@code CentOS Linux 7 (Core)}. */
     public String pretty() {
-        return pretty;
+        return HostFiles.osRelease(this).lines().filter(l -> l.startsWith("PRETTY_NAME=")).findFirst()
+                .map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", "")).orElse(word());
     }
 
     /** The flavour named {@code word} (case-insensitive), or an error that lists the flavours. */
     public static SandboxFlavour parse(String word) {
         String w = word.trim().toLowerCase(Locale.ROOT);
         for (SandboxFlavour f : values()) {
-            if (f.word.equals(w)) {
+            if (f.word().equals(w)) {
                 return f;
             }
         }

@@ -98,6 +98,9 @@ class SandboxFlavourTest {
     @Test
     void flavoursAreNamedAsOnTheCommandLine() {
         assertEquals(SandboxFlavour.ROCKY9, SandboxFlavour.parse("Rocky9"));
+        assertEquals("centos7", SandboxFlavour.CENTOS7.word());
+        assertEquals("CentOS Linux 7 (Core)", SandboxFlavour.CENTOS7.pretty());
+        assertEquals("openEuler 24.03 (LTS-SP1)", SandboxFlavour.OPENEULER.pretty());
         assertEquals(SandboxFlavour.UBUNTU, SandboxFlavour.parse(" ubuntu "));
         var e = assertThrows(IllegalArgumentException.class, () -> SandboxFlavour.parse("debian"));
         assertEquals("unknown sandbox flavour 'debian'; choose one of openeuler, rocky9, centos7, ubuntu",
