@@ -209,7 +209,7 @@ class FlavourStandInsTest {
         assertEquals("dpkg-query: no packages found matching keepalived\n", before.err());
         Run apt = run("ubuntu", "apt-get", "install", "-y", "keepalived");
         assertEquals(0, apt.code(), apt.err());
-        assertTrue(apt.out().contains("The following NEW packages will be installed:\n  keepalived ipvsadm\n"
+        assertTrue(apt.out().contains("The following NEW packages will be installed:\n  ipvsadm keepalived\n"
                 + "0 upgraded, 2 newly installed, 0 to remove and 0 not upgraded.\n"), apt.out());
         assertTrue(apt.out().contains("Setting up keepalived (1:2.2.8-1build2) ...\n"), apt.out());
         Run after = run("ubuntu", "dpkg-query", "-W", "-f=${Status} ${Version}\\n", "keepalived");
@@ -222,7 +222,9 @@ class FlavourStandInsTest {
         Run none = run("ubuntu", "apt-get", "install", "-y", "httpd");
         assertEquals(100, none.code());
         assertEquals("E: Unable to locate package httpd\n", none.err());
-        run("ubuntu", "apt", "install", "-y", "nfs-kernel-server", "apache2");
+        Run nfs = run("ubuntu", "apt", "install", "-y", "nfs-kernel-server", "apache2");
+        assertTrue(nfs.out().indexOf("Setting up rpcbind") < nfs.out().indexOf("Setting up nfs-kernel-server"),
+                "dependencies are set up first, so nfs-server can start with rpcbind:\n" + nfs.out());
         assertEquals("nfs-kernel-server\t1:2.6.4-3ubuntu5.1\napache2\t2.4.58-1ubuntu8.5\n",
                 run("ubuntu", "dpkg-query", "-W", "nfs-kernel-server", "apache2").out());
         assertEquals("1.3.0-1ubuntu1", db("rpcbind"), "nfs-kernel-server brings rpcbind");
