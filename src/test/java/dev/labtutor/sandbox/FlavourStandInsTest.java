@@ -242,6 +242,9 @@ class FlavourStandInsTest {
         assertEquals("not-found\n", run("ubuntu", "systemctl", "show", "httpd", "-p", "LoadState", "--value").out());
         assertEquals("not-found\n", run("ubuntu", "systemctl", "show", "firewalld", "-p", "LoadState", "--value").out());
         assertEquals("Id=ssh.service\n", run("ubuntu", "systemctl", "show", "sshd", "-p", "Id").out());
+        Run restart = run("ubuntu", "systemctl", "restart", "httpd");
+        assertEquals(5, restart.code());
+        assertEquals("Failed to restart httpd.service: Unit httpd.service not found.\n", restart.err());
     }
 
     @Test
