@@ -190,6 +190,10 @@ class FlavourStandInsTest {
 
                 """), c7.out());
         assertTrue(Files.isRegularFile(etc("httpd/conf/httpd.conf")), "the package's files, under the test's root");
+        assertEquals("Created symlink from /etc/systemd/system/multi-user.target.wants/httpd.service to "
+                + "/usr/lib/systemd/system/httpd.service.\n", run("centos7", "systemctl", "enable", "httpd").err());
+        assertEquals("Removed symlink /etc/systemd/system/multi-user.target.wants/httpd.service.\n",
+                run("centos7", "systemctl", "disable", "httpd").err());
         run("ubuntu", "apt-get", "install", "-y", "ipvsadm");
         Files.createDirectories(root.resolve("run/labtutor/state/rpmdb"));
         Files.writeString(root.resolve("run/labtutor/state/rpmdb/apache2"), "2.4.58-1ubuntu8.5\n");
