@@ -5,9 +5,11 @@ import dev.labtutor.app.ProofReport;
 import dev.labtutor.check.CheckCatalog;
 import dev.labtutor.course.Course;
 import dev.labtutor.course.Lesson;
+import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.LabFile;
 import dev.labtutor.lab.LabFileReader;
 import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.sandbox.SandboxFlavour;
 import dev.labtutor.sandbox.SandboxKernel;
 import dev.labtutor.sandbox.SandboxSpec;
 import dev.labtutor.session.CourseProof;
@@ -62,6 +64,11 @@ public final class DevCheckCommand extends CourseCommand {
             description = "The proof sandbox runs in a VM (default: a VM only when this kernel lacks IPVS or nfsd).")
     boolean vm;
 
+    @Option(names = "--flavour", paramLabel = "FLAVOUR",
+            description = "Distribution the proof sandbox's hosts show: openeuler, rocky9, centos7 or ubuntu "
+                    + "(default: openeuler; with --on, the running sandbox must be of this flavour).")
+    String flavour;
+
     @Option(names = "--no-vm",
             description = "The proof sandbox runs on this machine's kernel; lessons it cannot run are reported not runnable.")
     boolean noVm;
@@ -87,15 +94,31 @@ public final class DevCheckCommand extends CourseCommand {
         PrintWriter out = spec.commandLine().getOut();
         Path stateRoot = on == null ? Files.createTempDirectory("labtutor-devcheck-") : null;
         Sandbox sandbox;
+        SandboxFlavour wanted;
+        try {
+            wanted = flavour == null ? null : SandboxFlavour.parse(flavour);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         if (on != null) {
             sandbox = SandboxWhere.of(on, stateDir).openRunning();
+            if (wanted != null && sandbox.spec().flavour() != wanted) {
+                String up = "sudo labtutor sandbox up --flavour " + wanted.word() + sandbox.spec().whereOptions();
+                throw new UserError(Text.of(
+                        "沙箱 " + on + " 是 " + sandbox.spec().flavour().word() + " 风格，不是 " + wanted.word()
+                                + "；先 sandbox down，再运行：" + up,
+                        "Sandbox " + on + " shows " + sandbox.spec().flavour().word() + ", not " + wanted.word()
+                                + "; take it down and run: " + up)
+                        .in(courseOptions.lang()), ExitCodes.BAD_INPUT);
+            }
         } else {
             SandboxSpec sspec;
             try {
                 sspec = SandboxSpec.defaults()
                         .withName("dev" + Long.toString(ProcessHandle.current().pid() % 100000, 36))
                         .withSubnetPrefix(subnet).withStateRoot(stateRoot)
-                        .withKernel(vm ? SandboxKernel.VM : noVm ? SandboxKernel.MACHINE : SandboxKernel.AUTO);
+                        .withKernel(vm ? SandboxKernel.VM : noVm ? SandboxKernel.MACHINE : SandboxKernel.AUTO)
+                        .withFlavour(wanted == null ? SandboxFlavour.OPENEULER : wanted);
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

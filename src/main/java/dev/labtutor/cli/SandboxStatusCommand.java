@@ -15,6 +15,7 @@ public final class SandboxStatusCommand extends RunningSandboxCommand {
         SandboxStatus status = sandbox.status();
         out.printf("Sandbox %s: subnet %s, VIP %s, interface %s%n", status.name(), status.subnet(), status.vip(),
                 sandbox.iface());
+        out.printf("Flavour: %s (%s)%n", sandbox.spec().flavour().word(), sandbox.spec().flavour().pretty());
         out.printf("Kernel: %s%s%n", sandbox.kernel().reason().en(),
                 sandbox.kernel().kernel() == SandboxKernel.VM && !sandbox.running() ? " - the VM is not running" : "");
         out.printf("%-10s %-15s %-8s %-5s %-10s %s%n", "HOST", "ADDRESS", "RUNNING", "SSHD", "KEEPALIVED", "IPV4");

@@ -1,6 +1,7 @@
 package dev.labtutor.cli;
 
 import dev.labtutor.sandbox.Sandbox;
+import dev.labtutor.sandbox.SandboxFlavour;
 import dev.labtutor.sandbox.SandboxKernel;
 import dev.labtutor.sandbox.SandboxRole;
 import dev.labtutor.sandbox.SandboxSpec;
@@ -31,6 +32,11 @@ public final class SandboxUpCommand implements Callable<Integer> {
             description = "Interface name inside the hosts (default: ${DEFAULT-VALUE}).")
     String iface;
 
+    @Option(names = "--flavour", paramLabel = "FLAVOUR", defaultValue = "openeuler",
+            description = "Distribution the hosts show: openeuler (the document's lab), rocky9, centos7 or ubuntu "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String flavour;
+
     @ArgGroup(exclusive = true)
     SandboxKernelOption kernel;
 
@@ -45,7 +51,8 @@ public final class SandboxUpCommand implements Callable<Integer> {
             List<SandboxRole> roles =
                     hosts == null ? List.of(SandboxRole.values()) : hosts.stream().map(SandboxRole::parse).toList();
             sandboxSpec = where.spec().withRoles(roles).withSubnetPrefix(subnet).withIface(iface)
-                    .withKernel(kernel == null ? SandboxKernel.AUTO : kernel.kernel());
+                    .withKernel(kernel == null ? SandboxKernel.AUTO : kernel.kernel())
+                    .withFlavour(SandboxFlavour.parse(flavour));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.labtutor.sandbox;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,30 +42,16 @@ final class HostFiles {
     /** Creates the layout and the files of a fresh host; the host key is generated separately. */
     void create(String authorizedKey) {
         try {
-            for (String d : new String[]{"etc/selinux", "etc/sysconfig", "root", ".work/etc", "www", "log", "ssh",
-                    "state"}) {
+            for (String d : new String[]{"etc/sysconfig", "root", ".work/etc", "www", "log", "ssh", "state"}) {
                 Files.createDirectories(dir.resolve(d));
             }
             write("etc/hostname", role.id() + "\n");
             write("etc/hosts", hosts());
-            write("etc/selinux/config", """
-                    # This file controls the state of SELinux on the system.
-                    # SELINUX= can take one of these three values:
-                    #     enforcing - SELinux security policy is enforced.
-                    #     permissive - SELinux prints warnings instead of enforcing.
-                    #     disabled - No SELinux policy is loaded.
-                    SELINUX=enforcing
-                    # SELINUXTYPE= can take one of these three values:
-                    #     targeted - Targeted processes are protected,
-                    #     minimum - Modification of targeted policy. Only selected processes are protected.
-                    #     mls - Multi Level Security protection.
-                    SELINUXTYPE=targeted
-
-                    """);
-            // On openEuler /etc/sysconfig/selinux is a symlink; `sed -i` replaces it with a plain file.
-            Path link = dir.resolve("etc/sysconfig/selinux");
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of("../selinux/config"));
+            if (spec.flavour() == SandboxFlavour.UBUNTU) {
+                writeUfwConf();
+            } else {
+                writeSelinuxConfig();
+            }
             write("etc/sysctl.conf", """
                     # sysctl settings are defined through files in
                     # /usr/lib/sysctl.d/, /run/sysctl.d/, and /etc/sysctl.d/.
@@ -77,14 +64,7 @@ final class HostFiles {
                     #
                     # For more information, see sysctl.conf(5) and sysctl.d(5).
                     """);
-            write("etc/os-release", """
-                    NAME="openEuler"
-                    VERSION="24.03 (LTS-SP1)"
-                    ID="openEuler"
-                    VERSION_ID="24.03"
-                    PRETTY_NAME="openEuler 24.03 (LTS-SP1)"
-                    ANSI_COLOR="0;31"
-                    """);
+            write("etc/os-release", osRelease(spec.flavour()));
             write("ssh/sshd_config", sshdConfig());
             write("ssh/authorized_keys", authorizedKey.strip() + "\n");
             write("root/.bash_profile", """
@@ -113,6 +93,61 @@ final class HostFiles {
             write("log/messages", "");
             write("log/secure", "");
             Files.setPosixFilePermissions(dir.resolve("root"), PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SELinux enforcing, as on a fresh openEuler, Rocky or CentOS host (AppArmor hosts have no /etc/selinux). */
+    private void writeSelinuxConfig() throws IOException {
+        Files.createDirectories(dir.resolve("etc/selinux"));
+        write("etc/selinux/config", """
+                # This file controls the state of SELinux on the system.
+                # SELINUX= can take one of these three values:
+                #     enforcing - SELinux security policy is enforced.
+                #     permissive - SELinux prints warnings instead of enforcing.
+                #     disabled - No SELinux policy is loaded.
+                SELINUX=enforcing
+                # SELINUXTYPE= can take one of these three values:
+                #     targeted - Targeted processes are protected,
+                #     minimum - Modification of targeted policy. Only selected processes are protected.
+                #     mls - Multi Level Security protection.
+                SELINUXTYPE=targeted
+
+                """);
+        // On openEuler /etc/sysconfig/selinux is a symlink; `sed -i` replaces it with a plain file.
+        Path link = dir.resolve("etc/sysconfig/selinux");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, Path.of("../selinux/config"));
+    }
+
+    /**
+     * Ubuntu's /etc/ufw/ufw.conf (package ufw 0.36.2), with the firewall on at boot as a teacher's lab image has it: the
+     * course's firewall step turns it off.
+     */
+    private void writeUfwConf() throws IOException {
+        Files.createDirectories(dir.resolve("etc/ufw"));
+        write("etc/ufw/ufw.conf", """
+                # /etc/ufw/ufw.conf
+                #
+
+                # Set to yes to start on boot. If setting this remotely, be sure to add a rule
+                # to allow your ssh connection before starting ufw. Default is no.
+                ENABLED=yes
+
+                # Please use the 'ufw' command to set the loglevel. Eg: 'ufw logging medium'.
+                # See 'man ufw' for details.
+                LOGLEVEL=low
+                """);
+    }
+
+    /** The flavour's /etc/os-release, a real one (sources in the sandbox resources' README). */
+    static String osRelease(SandboxFlavour flavour) {
+        try (InputStream in = HostFiles.class.getResourceAsStream("/dev/labtutor/sandbox/os-release/" + flavour.word())) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource os-release/" + flavour.word());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

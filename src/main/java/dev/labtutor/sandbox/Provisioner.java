@@ -14,15 +14,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What a sandbox lays down in its state directory before and after its hosts boot, the same on the machine's kernel and
- * in a VM: the stand-ins (systemctl, dnf, journalctl, ... and the unit table they read), openEuler's httpd
+ * in a VM: the stand-ins of the sandbox's {@link SandboxFlavour} (systemctl, dnf or apt-get, journalctl, ... and the
+ * unit and package tables they read, and the {@code flavour} file that names it), openEuler's httpd
  * configuration and keepalived sample, the anchor script, the SSH keys (the tutor's, each host's), each host's files
  * ({@link HostFiles}), known_hosts and the lab file.
  */
 final class Provisioner {
 
     private static final String RESOURCES = "/dev/labtutor/sandbox/";
-    private static final List<String> STAND_INS = List.of("labtutor-lib.sh", "units", "systemctl", "dnf", "yum", "rpm",
-            "getenforce", "setenforce", "firewall-cmd", "journalctl", "keepalived-log", "httpd", "apachectl");
     /** openEuler's httpd configuration, laid down by {@code dnf install httpd} (see bin/dnf). */
     private static final List<String> HTTPD_DIST = List.of("httpd.conf", "00-base.conf", "00-mpm.conf");
 
@@ -75,15 +74,20 @@ final class Provisioner {
         Path bin = bin();
         try {
             Files.createDirectories(bin);
-            for (String name : STAND_INS) {
-                copyResource("bin/" + name, bin.resolve(name), !name.equals("units"));
+            for (var standIn : spec.flavour().standIns().entrySet()) {
+                String name = standIn.getKey();
+                copyResource("bin/" + standIn.getValue(), bin.resolve(name),
+                        !name.equals("units") && !name.equals("packages"));
             }
+            writeString(bin.resolve("flavour"), spec.flavour().word() + "\n");
             Files.createDirectories(bin.resolve("httpd-dist"));
             for (String name : HTTPD_DIST) {
                 copyResource("httpd/" + name, bin.resolve("httpd-dist").resolve(name), false);
             }
             copyResource("keepalived.conf.sample", bin.resolve("keepalived.conf.sample"), false);
             copyResource("firewalld.nft", bin.resolve("firewalld.nft"), false);
+            copyResource("ufw.nft", bin.resolve("ufw.nft"), false);
+            copyResource("keepalived.conf.1.3.5", bin.resolve("keepalived.conf.1.3.5"), false);
             copyResource("anchor.sh", spec.stateDir().resolve("anchor.sh"), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

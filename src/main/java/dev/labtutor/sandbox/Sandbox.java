@@ -188,6 +188,7 @@ public final class Sandbox {
                 "Sandbox %s up in %.2f s: subnet %s, VIP %s, interface %s, tutor address %s (no default route)",
                 spec.name(), startupTime.toMillis() / 1000.0, spec.subnet(), spec.vip(), spec.iface(),
                 spec.tutorAddress()));
+        out.progress(String.format("Flavour:     %s (%s)", spec.flavour().word(), spec.flavour().pretty()));
         out.progress(String.format("Kernel:      %s", runtime.describe()));
         for (SandboxHost h : hosts()) {
             out.progress(String.format("  %-10s %-15s netns %s%s", h.role().id(), h.address(), h.namespace(),

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param iface interface name inside every host, e.g. {@code eth1}
  * @param stateRoot parent of the sandbox's state dir ({@link #stateDir()})
  * @param kernel where the hosts run: the machine's kernel, a VM, or {@link SandboxKernel#AUTO} (decided at {@code up})
+ * @param flavour the distribution the hosts show (os-release, package manager, stand-ins)
  */
 public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot,
-        SandboxKernel kernel) {
+        SandboxKernel kernel, SandboxFlavour flavour) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]{1,10}");
     private static final Pattern IFACE = Pattern.compile("[a-zA-Z][a-zA-Z0-9]{0,14}");
@@ -38,9 +39,16 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
         this(name, roles, subnetPrefix, iface, stateRoot, SandboxKernel.AUTO);
     }
 
+    /** A spec of the document's flavour ({@link SandboxFlavour#OPENEULER}). */
+    public SandboxSpec(String name, List<SandboxRole> roles, String subnetPrefix, String iface, Path stateRoot,
+            SandboxKernel kernel) {
+        this(name, roles, subnetPrefix, iface, stateRoot, kernel, SandboxFlavour.OPENEULER);
+    }
+
     public SandboxSpec {
         Objects.requireNonNull(stateRoot, "stateRoot");
         Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(flavour, "flavour");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("sandbox name '" + name + "' must be 1-10 of a-z, 0-9");
         }
@@ -65,28 +73,33 @@ public record SandboxSpec(String name, List<SandboxRole> roles, String subnetPre
     }
 
     public SandboxSpec withName(String newName) {
-        return new SandboxSpec(newName, roles, subnetPrefix, iface, stateRoot, kernel);
+        return new SandboxSpec(newName, roles, subnetPrefix, iface, stateRoot, kernel, flavour);
     }
 
     public SandboxSpec withRoles(List<SandboxRole> newRoles) {
-        return new SandboxSpec(name, newRoles, subnetPrefix, iface, stateRoot, kernel);
+        return new SandboxSpec(name, newRoles, subnetPrefix, iface, stateRoot, kernel, flavour);
     }
 
     public SandboxSpec withSubnetPrefix(String newPrefix) {
-        return new SandboxSpec(name, roles, newPrefix, iface, stateRoot, kernel);
+        return new SandboxSpec(name, roles, newPrefix, iface, stateRoot, kernel, flavour);
     }
 
     public SandboxSpec withIface(String newIface) {
-        return new SandboxSpec(name, roles, subnetPrefix, newIface, stateRoot, kernel);
+        return new SandboxSpec(name, roles, subnetPrefix, newIface, stateRoot, kernel, flavour);
     }
 
     public SandboxSpec withStateRoot(Path newRoot) {
-        return new SandboxSpec(name, roles, subnetPrefix, iface, newRoot, kernel);
+        return new SandboxSpec(name, roles, subnetPrefix, iface, newRoot, kernel, flavour);
     }
 
     /** The same lab on another kernel: {@code MACHINE} and {@code VM} force one, {@code AUTO} decides at {@code up}. */
     public SandboxSpec withKernel(SandboxKernel newKernel) {
-        return new SandboxSpec(name, roles, subnetPrefix, iface, stateRoot, newKernel);
+        return new SandboxSpec(name, roles, subnetPrefix, iface, stateRoot, newKernel, flavour);
+    }
+
+    /** The same lab showing another distribution. */
+    public SandboxSpec withFlavour(SandboxFlavour newFlavour) {
+        return new SandboxSpec(name, roles, subnetPrefix, iface, stateRoot, kernel, newFlavour);
     }
 
     /**

@@ -60,6 +60,7 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
         p.setProperty("stateRoot", spec.stateRoot().toString());
         anchorPids.forEach((role, pid) -> p.setProperty("anchor." + role.id(), Long.toString(pid)));
         p.setProperty("kernel", choice.kernel().word());
+        p.setProperty("flavour", spec.flavour().word());
         p.setProperty("reason.en", choice.reason().en());
         p.setProperty("reason.zh", choice.reason().zh());
         p.setProperty("vmPid", Long.toString(vmPid));
@@ -135,7 +136,8 @@ public record SandboxState(SandboxSpec spec, Map<SandboxRole, Long> anchorPids, 
         SandboxKernel kernel = SandboxKernel.parse(p.getProperty("kernel", "machine"));
         KernelChoice choice =
                 new KernelChoice(kernel, Text.of(p.getProperty("reason.zh", ""), p.getProperty("reason.en", "")));
-        return Optional.of(new SandboxState(spec.withKernel(kernel), pids, choice,
+        SandboxFlavour flavour = SandboxFlavour.parse(p.getProperty("flavour", SandboxFlavour.OPENEULER.word()));
+        return Optional.of(new SandboxState(spec.withKernel(kernel).withFlavour(flavour), pids, choice,
                 Long.parseLong(p.getProperty("vmPid", "0")), Long.parseLong(p.getProperty("upPid", "0"))));
     }
 }

@@ -70,17 +70,23 @@ bb=
 $bb umount -l /.old
 $bb rmdir /.old
 
-# Boot: the state of a freshly installed openEuler 24.03 host.
+# Boot: the state of a freshly installed host of the sandbox's flavour (bin/flavour): its base
+# packages, its firewall on at boot, SELinux enforcing where the flavour has SELinux.
 # shellcheck source=bin/labtutor-lib.sh
 . /usr/local/sbin/labtutor-lib.sh
 if [ ! -d "$LT_STATE/rpmdb" ]; then
-    $bb mkdir -p "$LT_STATE/rpmdb" "$LT_STATE/enabled"
-    for p in firewalld openssh-server vim-enhanced curl iproute procps-ng selinux-policy-targeted; do
+    $bb mkdir -p "$LT_STATE/rpmdb" "$LT_STATE/enabled" "$LT_STATE/active"
+    for p in "${LT_BOOT_PACKAGES[@]}"; do
         lt_nevra "$p" > "$LT_STATE/rpmdb/$p"
     done
-    : > "$LT_STATE/enabled/firewalld"
-    : > "$LT_STATE/enabled/sshd"
-    echo Enforcing > "$LT_STATE/selinux"
+    if [ "$LT_FLAVOUR" = ubuntu ]; then
+        : > "$LT_STATE/enabled/ufw"
+        : > "$LT_STATE/enabled/ssh"
+    else
+        : > "$LT_STATE/enabled/firewalld"
+        : > "$LT_STATE/enabled/sshd"
+        echo Enforcing > "$LT_STATE/selinux"
+    fi
 fi
 if [ -n "${LT_ADDR:-}" ]; then
     $bb ip addr add "$LT_ADDR" dev "$LT_DEV"
@@ -90,9 +96,21 @@ $bb ip link set lo up
 unset LT_ADDR LT_DEV
 read -r release < /proc/sys/kernel/osrelease
 lt_log 'kernel' "Linux version $release (labtutor sandbox host $ROLE)"
-nft -f /usr/local/sbin/firewalld.nft
-lt_log 'systemd[1]' 'Started firewalld - dynamic firewall daemon.'
-lt_start_sshd
-lt_log 'systemd[1]' 'Started OpenSSH server daemon.'
+if [ "$LT_FLAVOUR" = ubuntu ]; then
+    # ufw.service: the rules when /etc/ufw/ufw.conf says ENABLED=yes (the flag is what ufw status reads).
+    : > "$LT_STATE/active/ufw"
+    if grep -q '^ENABLED=yes' /etc/ufw/ufw.conf 2>/dev/null; then
+        nft -f /usr/local/sbin/ufw.nft
+        : > "$LT_STATE/ufw-on"
+    fi
+    lt_log 'systemd[1]' 'Finished ufw.service - Uncomplicated firewall.'
+    lt_start_sshd
+    lt_log 'systemd[1]' 'Started ssh.service - OpenBSD Secure Shell server.'
+else
+    nft -f /usr/local/sbin/firewalld.nft
+    lt_log 'systemd[1]' 'Started firewalld - dynamic firewall daemon.'
+    lt_start_sshd
+    lt_log 'systemd[1]' 'Started OpenSSH server daemon.'
+fi
 echo "$$" > /run/labtutor/anchor.pid
 exec -a "labtutor-anchor-$ROLE" sleep infinity

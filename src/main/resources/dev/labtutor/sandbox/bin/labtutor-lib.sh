@@ -9,30 +9,44 @@ LT_STATE=$LT/state
 LT_MESSAGES=$LT_ROOT/var/log/messages
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
-# Writes one syslog-style line into this host's /var/log/messages, as rsyslog does on openEuler.
+# Writes one syslog-style line into this host's /var/log/messages, as rsyslog does on openEuler
+# (CentOS 7's rsyslog names systemd without its pid: "systemd: Started ...").
 lt_log() { # ident message
-    local host
+    local host ident=$1
     read -r host < /proc/sys/kernel/hostname
-    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$1" "$2" >> "$LT_MESSAGES"
+    [ "$LT_FLAVOUR" = centos7 ] && [ "$ident" = 'systemd[1]' ] && ident=systemd
+    printf '%(%b %e %H:%M:%S)T %s %s: %s\n' -1 "$host" "$ident" "$2" >> "$LT_MESSAGES"
 }
 
-# Known packages: name -> NEVRA an openEuler 24.03 SP1 repository would install.
+# The distribution this host shows (openeuler, rocky9, centos7, ubuntu): the file flavour beside
+# this library, which labtutor writes at `sandbox up`; LABTUTOR_SANDBOX_FLAVOUR replaces it (the
+# unit tests). The tables below (units, packages) list per row the flavours it belongs to.
+LT_FLAVOUR=${LABTUTOR_SANDBOX_FLAVOUR:-}
+[ -n "$LT_FLAVOUR" ] || { read -r LT_FLAVOUR < "${BASH_SOURCE[0]%/*}/flavour"; } 2>/dev/null || true
+LT_FLAVOUR=${LT_FLAVOUR:-openeuler}
+
+# True when a table row's flavour column (comma-separated flavours, or *) includes this host's.
+lt_for_flavour() { [ "$1" = '*' ] || [[ ,$1, == *",$LT_FLAVOUR,"* ]]; }
+
+# Known packages (file packages next to this library): name -> what this flavour's repository
+# installs (the NEVRA on the rpm flavours, the version on Ubuntu); LT_BOOT_PACKAGES lists those a
+# freshly installed host already has.
+declare -gA LT_PACKAGE
+LT_BOOT_PACKAGES=()
+lt_load_packages() {
+    local flavours name boot value
+    while read -r flavours name boot value; do
+        case $flavours in ''|'#'*) continue ;; esac
+        lt_for_flavour "$flavours" || continue
+        LT_PACKAGE[$name]=$value
+        [ "$boot" = yes ] && LT_BOOT_PACKAGES+=("$name")
+    done < "${BASH_SOURCE[0]%/*}/packages"
+}
+lt_load_packages
+
 lt_nevra() {
-    case $1 in
-        keepalived) echo keepalived-2.2.8-1.oe2403sp1.x86_64 ;;
-        ipvsadm) echo ipvsadm-1.31-6.oe2403sp1.x86_64 ;;
-        httpd) echo httpd-2.4.58-4.oe2403sp1.x86_64 ;;
-        nfs-utils) echo nfs-utils-2.6.4-1.oe2403sp1.x86_64 ;;
-        rpcbind) echo rpcbind-1.2.6-5.oe2403sp1.x86_64 ;;
-        firewalld) echo firewalld-2.1.1-1.oe2403sp1.noarch ;;
-        openssh-server) echo openssh-server-9.6p1-1.oe2403sp1.x86_64 ;;
-        vim-enhanced) echo vim-enhanced-9.0.2092-8.oe2403sp1.x86_64 ;;
-        curl) echo curl-8.4.0-9.oe2403sp1.x86_64 ;;
-        iproute) echo iproute-6.6.0-2.oe2403sp1.x86_64 ;;
-        procps-ng) echo procps-ng-4.0.4-5.oe2403sp1.x86_64 ;;
-        selinux-policy-targeted) echo selinux-policy-targeted-40.7-2.oe2403sp1.noarch ;;
-        *) return 1 ;;
-    esac
+    [ -n "${LT_PACKAGE[$1]-}" ] || return 1
+    echo "${LT_PACKAGE[$1]}"
 }
 
 lt_installed() { [ -f "$LT_STATE/rpmdb/$1" ]; }
@@ -46,9 +60,10 @@ lt_installed() { [ -f "$LT_STATE/rpmdb/$1" ]; }
 declare -gA LT_UNIT_PACKAGE LT_UNIT_PIDFILE LT_UNIT_ACTIVE LT_UNIT_SUB LT_UNIT_DESC LT_UNIT_ALIAS
 LT_UNITS=()
 lt_load_units() {
-    local u package pidfile active sub aliases desc a
-    while read -r u package pidfile active sub aliases desc; do
-        case $u in ''|'#'*) continue ;; esac
+    local flavours u package pidfile active sub aliases desc a
+    while read -r flavours u package pidfile active sub aliases desc; do
+        case $flavours in ''|'#'*) continue ;; esac
+        lt_for_flavour "$flavours" || continue
         LT_UNITS+=("$u")
         LT_UNIT_PACKAGE[$u]=$package
         LT_UNIT_PIDFILE[$u]=${pidfile#-}
