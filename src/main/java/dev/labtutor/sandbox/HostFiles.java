@@ -122,8 +122,8 @@ final class HostFiles {
     }
 
     /**
-     * Ubuntu's /etc/ufw/ufw.conf (package ufw 0.36.2), with the firewall on at boot as a teacher's lab image has it: the
-     * course's firewall step turns it off.
+     * Ubuntu's /etc/ufw/ufw.conf (package ufw 0.36.2), with the firewall on at boot as a teacher's lab image has it:
+     * the course's firewall step turns it off.
      */
     private void writeUfwConf() throws IOException {
         Files.createDirectories(dir.resolve("etc/ufw"));
@@ -143,7 +143,8 @@ final class HostFiles {
 
     /** The flavour's /etc/os-release, a real one (sources in the sandbox resources' README). */
     static String osRelease(SandboxFlavour flavour) {
-        try (InputStream in = HostFiles.class.getResourceAsStream("/dev/labtutor/sandbox/os-release/" + flavour.word())) {
+        try (InputStream in =
+                HostFiles.class.getResourceAsStream("/dev/labtutor/sandbox/os-release/" + flavour.word())) {
             if (in == null) {
                 throw new IllegalStateException("missing resource os-release/" + flavour.word());
             }

@@ -42,8 +42,8 @@ class FlavourProofTest {
             assertEquals(flavour, Sandbox.open(spec.stateDir()).orElseThrow().spec().flavour());
             for (SandboxRole role : List.of(SandboxRole.LB01, SandboxRole.NFS_SERVER)) {
                 var r = RootLab.okSsh(sandbox, role, ProbeCommands.shell(Probe.of(Probe.Kind.OS)));
-                var fact = FactParsers.parse(Probe.of(Probe.Kind.OS), new ProbeOutput(r.stdout(), r.stderr(), 0, false,
-                        false));
+                var fact = FactParsers.parse(Probe.of(Probe.Kind.OS),
+                        new ProbeOutput(r.stdout(), r.stderr(), 0, false, false));
                 Distro d = ((OsRelease) fact).distro();
                 assertEquals(Optional.of(flavour.family()), d.family(), role + ": " + r.stdout());
             }

@@ -73,7 +73,8 @@ class FlavourStandInsTest {
     void rocky9InstallsEl9PackagesWhoseKeepalivedShipsKeepalivedConf() throws Exception {
         Run r = run("rocky9", "dnf", "install", "-y", "keepalived", "ipvsadm");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("Installed:\n  keepalived-2.2.8-4.el9.x86_64\n  ipvsadm-1.31-6.el9.x86_64\n"), r.out());
+        assertTrue(r.out().contains("Installed:\n  keepalived-2.2.8-4.el9.x86_64\n  ipvsadm-1.31-6.el9.x86_64\n"),
+                r.out());
         assertEquals(resource("keepalived.conf.sample"), Files.readString(etc("keepalived/keepalived.conf")));
         assertFalse(Files.exists(etc("keepalived/keepalived.conf.sample")), "Rocky 9's package has no .sample");
         assertEquals("nfs-utils-2.5.4-27.el9.x86_64", run("rocky9", "dnf", "install", "-y", "nfs-utils").out().lines()
@@ -140,8 +141,10 @@ class FlavourStandInsTest {
         assertEquals("", t.out());
         Run v = run("centos7", "keepalived", "-v");
         assertEquals(0, v.code());
-        assertTrue(v.err().startsWith("Keepalived v1.3.5 (03/19,2017), git commit v1.3.5-6-g6fa32f2\n\n"
-                + "Copyright(C) 2001-2017 Alexandre Cassen, <acassen@gmail.com>\n\nBuild options:  PIPE2 "), v.err());
+        assertTrue(
+                v.err().startsWith("Keepalived v1.3.5 (03/19,2017), git commit v1.3.5-6-g6fa32f2\n\n"
+                        + "Copyright(C) 2001-2017 Alexandre Cassen, <acassen@gmail.com>\n\nBuild options:  PIPE2 "),
+                v.err());
     }
 
     @Test
@@ -190,8 +193,10 @@ class FlavourStandInsTest {
 
                 """), c7.out());
         assertTrue(Files.isRegularFile(etc("httpd/conf/httpd.conf")), "the package's files, under the test's root");
-        assertEquals("Created symlink from /etc/systemd/system/multi-user.target.wants/httpd.service to "
-                + "/usr/lib/systemd/system/httpd.service.\n", run("centos7", "systemctl", "enable", "httpd").err());
+        assertEquals(
+                "Created symlink from /etc/systemd/system/multi-user.target.wants/httpd.service to "
+                        + "/usr/lib/systemd/system/httpd.service.\n",
+                run("centos7", "systemctl", "enable", "httpd").err());
         assertEquals("Removed symlink /etc/systemd/system/multi-user.target.wants/httpd.service.\n",
                 run("centos7", "systemctl", "disable", "httpd").err());
         run("ubuntu", "apt-get", "install", "-y", "ipvsadm");
@@ -244,7 +249,8 @@ class FlavourStandInsTest {
         assertEquals("Id=nfs-server.service\nLoadState=loaded\n",
                 run("ubuntu", "systemctl", "show", "nfs-kernel-server", "-p", "Id,LoadState").out());
         assertEquals("not-found\n", run("ubuntu", "systemctl", "show", "httpd", "-p", "LoadState", "--value").out());
-        assertEquals("not-found\n", run("ubuntu", "systemctl", "show", "firewalld", "-p", "LoadState", "--value").out());
+        assertEquals("not-found\n",
+                run("ubuntu", "systemctl", "show", "firewalld", "-p", "LoadState", "--value").out());
         assertEquals("Id=ssh.service\n", run("ubuntu", "systemctl", "show", "sshd", "-p", "Id").out());
         Run restart = run("ubuntu", "systemctl", "restart", "httpd");
         assertEquals(5, restart.code());

@@ -9,8 +9,8 @@ import dev.labtutor.check.fact.FactParsers;
 import dev.labtutor.check.fact.OsRelease;
 import dev.labtutor.check.probe.Probe;
 import dev.labtutor.check.probe.ProbeOutput;
-import dev.labtutor.lab.Distro;
 import dev.labtutor.i18n.Text;
+import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.Family;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class SandboxFlavourTest {
         Map<String, String> standIns = flavour.standIns();
         String pm = List.of("dnf", "yum", "apt-get").stream().filter(standIns::containsKey).findFirst().orElseThrow();
         String stdout = "labtutor:os-release\n" + HostFiles.osRelease(flavour) + "labtutor:pm\n" + pm
-                // the machine's own apt-get is on PATH in every flavour, after the stand-ins
+        // the machine's own apt-get is on PATH in every flavour, after the stand-ins
                 + (pm.equals("apt-get") ? "" : "\napt-get") + "\nlabtutor:keepalived\n";
         var fact = FactParsers.parse(Probe.of(Probe.Kind.OS), new ProbeOutput(stdout, "", 0, false, false));
         return ((OsRelease) fact).distro();
