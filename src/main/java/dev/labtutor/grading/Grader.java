@@ -180,17 +180,13 @@ public final class Grader implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    private Job bind(Student s, List<Lesson> lessons) {
-        return bind(s, lessons, Map.of());
-    }
-
     /**
-     * The student's lessons bound with their values; {@code distros} (by role, as the round found them) pick the
-     * course's variants of each host's checks.
+     * The student's lessons bound with their values. Each host's family variant is chosen when it is judged, from the
+     * OS fact of its round (see {@code FamilySwitch}), so binding needs no distributions.
      */
-    private Job bind(Student s, List<Lesson> lessons, Map<String, dev.labtutor.lab.Distro> distros) {
+    private Job bind(Student s, List<Lesson> lessons) {
         Binder binder = new Binder(catalog);
-        Bindings b = Bindings.of(course, Optional.of(s.lab())).withDistros(distros);
+        Bindings b = Bindings.of(course, Optional.of(s.lab()));
         Map<Lesson, List<BoundCheck>> bound = new LinkedHashMap<>();
         List<BoundCheck> all = new ArrayList<>();
         for (Lesson l : lessons) {
@@ -210,11 +206,8 @@ public final class Grader implements AutoCloseable {
             records.add(r.record());
         });
         RoundFacts round = new RoundFacts(facts);
-        Map<String, dev.labtutor.lab.Distro> distros = new LinkedHashMap<>();
-        records.forEach(r -> r.distro().ifPresent(d -> distros.put(r.role(), d)));
-        Job judged = distros.isEmpty() ? job : bind(job.student(), List.copyOf(job.bound().keySet()), distros);
         Map<String, List<dev.labtutor.check.Verdict>> verdicts = new LinkedHashMap<>();
-        judged.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(),
+        job.bound().forEach((lesson, checks) -> verdicts.put(lesson.id(),
                 checks.stream().map(c -> Evaluator.evaluate(c, round)).toList()));
         Map<String, List<dev.labtutor.check.Verdict>> resolved = Supersede.resolve(course, verdicts);
         List<LessonGrade> lessons = new ArrayList<>();

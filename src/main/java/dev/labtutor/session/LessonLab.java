@@ -28,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * A course bound to one live lab: checks a lesson, detects the hosts' interfaces and distributions, applies a lesson's
  * solution. Shared by {@code check}, {@code sandbox solve} and {@code dev check}. The first round on a host asks its
- * distribution ({@link HostFacts#OS}); the checks and solutions bound afterwards see it in their {@link Bindings}.
+ * distribution ({@link HostFacts#OS}): solutions are rendered in its family's terms, and checks judge each host by its
+ * family's variant from the OS fact of their own round.
  */
 public final class LessonLab {
 
@@ -50,7 +51,7 @@ public final class LessonLab {
 
     public List<BoundCheck> bind(Lesson lesson) {
         Binder binder = new Binder(catalog);
-        Bindings b = Bindings.of(course, Optional.of(lab)).withDistros(known.distros());
+        Bindings b = Bindings.of(course, Optional.of(lab));
         Problems p = new Problems();
         return lesson.checks().stream().map(ref -> binder.bind(ref, b, p)).toList();
     }
@@ -73,9 +74,6 @@ public final class LessonLab {
      */
     public List<Verdict> check(Lesson lesson, Duration wait, Prober.Listener phases, CheckRun.Rounds rounds,
             ObservationListener observing) {
-        Set<String> roles = new LinkedHashSet<>();
-        lesson.checks().forEach(ref -> roles.addAll(ref.roles()));
-        profiles(roles);
         return new CheckRun(prober, lab.hosts(), d -> Thread.sleep(d.toMillis())).run(bind(lesson), wait,
                 Duration.ofSeconds(2), phases, rounds, observing);
     }
@@ -98,7 +96,7 @@ public final class LessonLab {
 
     /**
      * One round on {@code roles}' hosts asking their addresses and {@link HostFacts#OS}: the interface carrying each
-     * host's address and its distribution, for the hosts that answered. Kept for the checks bound later.
+     * host's address and its distribution, for the hosts that answered. Kept for {@link #profiles} and solutions.
      */
     public HostProfiles detectHosts(Set<String> roles) {
         Map<String, Set<Probe>> plan = new LinkedHashMap<>();
@@ -115,14 +113,8 @@ public final class LessonLab {
         return found;
     }
 
-    /** The interface carrying each host's address, for the roles that answered. */
-    public Map<String, String> detectIfaces(Set<String> roles) {
-        return detectHosts(roles).ifaces();
-    }
-
     /**
-     * What is known of {@code roles}' hosts, asking in one round the hosts not asked yet in this lab session (the first
-     * round of a check, a solve or a proof).
+     * What is known of {@code roles}' hosts, asking in one round the hosts not asked yet in this lab session.
      */
     public HostProfiles profiles(Set<String> roles) {
         Set<String> missing = new LinkedHashSet<>(roles);

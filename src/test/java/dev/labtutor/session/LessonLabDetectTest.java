@@ -73,7 +73,7 @@ class LessonLabDetectTest {
     }
 
     @Test
-    void theFirstCheckOfASessionAsksOnceAndItsChecksAreBoundWithTheDistros() {
+    void aLabSessionAsksEachHostOnceAndAChecksRoundIsItsOwn() {
         LessonLab ll = lessonLab();
         HostProfiles first = ll.profiles(Set.of("lb01", "lb02"));
         assertEquals("debian", first.distros().get("lb01").id());
