@@ -57,8 +57,7 @@ final class KeepalivedFiles {
         java.util.Optional<Distro> d = host.distro();
         if (d.isPresent()) {
             java.util.Optional<String> v = d.get().keepalivedVersion();
-            KeepalivedRules r = v.flatMap(KeepalivedRules::forVersion)
-                    .orElse(d.get().keepalived1() ? KeepalivedRules.V1_3_5 : KeepalivedRules.V2_2);
+            KeepalivedRules r = d.get().keepalived1() ? KeepalivedRules.V1_3_5 : KeepalivedRules.V2_2;
             if (r == KeepalivedRules.V1_3_5) {
                 String what = v.map(x -> "keepalived " + x).orElse(d.get().display());
                 return new Rules(r, Text.of("这台主机运行 " + what + "，它没有 keepalived -t，由 labtutor 检查",

@@ -1,5 +1,6 @@
 package dev.labtutor.lab;
 
+import dev.labtutor.keepalived.KeepalivedRules;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public record Distro(String id, String versionId, String name, String packageMan
      * {@code VRRP_Instance(VI_1) Entering MASTER STATE}): its version when known, else a CentOS 7 family.
      */
     public boolean keepalived1() {
-        return keepalivedVersion.map(v -> v.startsWith("1."))
+        return keepalivedVersion.flatMap(KeepalivedRules::forVersion).map(r -> r == KeepalivedRules.V1_3_5)
                 .orElse(family.filter(f -> f == Family.CENTOS7).isPresent());
     }
 }
