@@ -64,6 +64,11 @@ public final class Bindings {
         return distro(role).map(Distro::familyOrDefault).orElse(Family.OPENEULER);
     }
 
+    /** {@code a} as its host ({@code on:}) is told it: the variant of that host's family, else as written. */
+    public Action forHost(Action a) {
+        return a.forFamily(family(a.on()));
+    }
+
     public Course course() {
         return course;
     }

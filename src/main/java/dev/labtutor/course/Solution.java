@@ -23,7 +23,7 @@ public final class Solution {
     public static List<Step> render(Lesson lesson, Bindings bindings) {
         List<Step> out = new ArrayList<>();
         for (Action each : lesson.solve()) {
-            Action a = each.forFamily(bindings.family(each.on()));
+            Action a = bindings.forHost(each);
             if (a instanceof Action.WriteFile w) {
                 out.add(new Step(w.on(), writeFile(bindings.render(w.path()), bindings.render(w.content()))));
             } else if (a instanceof Action.Run r && !r.interactive()) {

@@ -114,7 +114,7 @@ public final class Hints {
     private static List<Text> commands(Step st, Bindings b) {
         List<Text> out = new ArrayList<>();
         for (Action each : st.actions()) {
-            Action a = each.forFamily(b.family(each.on()));
+            Action a = b.forHost(each);
             if (a instanceof Action.Run r) {
                 for (String line : render(b, r.script()).strip().split("\n")) {
                     String c = "  [" + r.on() + "]# " + line;

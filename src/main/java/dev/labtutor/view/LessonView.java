@@ -89,7 +89,7 @@ public final class LessonView {
                 out.add(new Para(i, part.heading().map(h -> h.in(lang) + "\n" + text).orElse(text)));
             }
             for (Action each : s.actions()) {
-                Action a = each.forFamily(b.family(each.on()));
+                Action a = b.forHost(each);
                 out.add(new Gap(i));
                 if (a instanceof Action.WriteFile w) {
                     String path = b.render(w.path());
