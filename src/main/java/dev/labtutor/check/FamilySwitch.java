@@ -1,6 +1,7 @@
 package dev.labtutor.check;
 
 import dev.labtutor.check.probe.Probe;
+import dev.labtutor.i18n.SafeText;
 import dev.labtutor.i18n.Text;
 import dev.labtutor.lab.Distro;
 import dev.labtutor.lab.Family;
@@ -40,9 +41,9 @@ public record FamilySwitch(BoundCheck fallback,
         return Outcome.pass(Text.of("不适用于 " + d, "does not apply on " + d), List.of(new Evidence(role, "os: " + d)));
     }
 
-    /** The distribution's short name with anything a terminal would act on taken out (it comes from the host). */
+    /** The distribution's short name, terminal-safe as every view shows it (it comes from the host). */
     private static String name(Distro d) {
-        return d.display().replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
+        return SafeText.terminal(d.display());
     }
 
     private List<BoundCheck> variants() {
